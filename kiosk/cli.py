@@ -1,0 +1,92 @@
+"""The ``kiosk`` command: run the kiosk, check the machine, replay scenarios.
+
+    kiosk run                 start both screens (demo media when there is no camera or microphone)
+    kiosk doctor [--json]     check devices, fonts, models and packs; exit 0 only when all required are OK
+    kiosk replay SCENARIO     drive a Session from a scenario file and print the transcript as JSON
+
+``--config FILE`` overrides ``KIOSK_CONFIG`` and ``./kiosk.toml``. Errors print in Korean and English and
+exit with code 2; nothing here prints transcript text except ``replay``'s own output.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from pathlib import Path
+
+from kiosk.config import KioskConfig, load_config
+from kiosk.errors import KioskError
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with one sub-command per capability."""
+    parser = argparse.ArgumentParser(
+        prog="kiosk", description="Offline accessibility kiosk for public service counters"
+    )
+    parser.add_argument("--config", type=Path, help="config file (default: $KIOSK_CONFIG, then ./kiosk.toml)")
+    parser.add_argument("-v", "--verbose", action="store_true", help="debug logging (never shows transcript text)")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    run = commands.add_parser("run", help="start the visitor and clerk screens")
+    run.add_argument("--quit-after", type=float, metavar="SECONDS", help="quit after this long (smoke tests)")
+    run.add_argument("--no-devices", action="store_true", help="do not probe real devices; use demo media")
+    run.set_defaults(handler=_run)
+
+    doctor = commands.add_parser("doctor", help="check camera, microphone, speaker, fonts, models and packs")
+    doctor.add_argument("--json", action="store_true", help="print the report as JSON")
+    doctor.set_defaults(handler=_doctor)
+
+    replay = commands.add_parser("replay", help="replay a scenario file and print the transcript as JSON")
+    replay.add_argument("scenario", type=Path)
+    replay.add_argument("--db", type=Path, help="keep the transcript in this database (default: in memory)")
+    replay.set_defaults(handler=_replay)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``kiosk`` console script."""
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    try:
+        config = load_config(args.config)
+        return args.handler(args, config)
+    except KioskError as exc:
+        print(f"오류 / error: {exc}", file=sys.stderr)
+        return 2
+
+
+def _run(args: argparse.Namespace, config: KioskConfig) -> int:
+    from ui.app import run_kiosk  # the only place the core reaches the UI, lazily: kiosk itself imports no Qt
+
+    from kiosk.runtime import KioskRuntime
+
+    runtime = KioskRuntime.build(config, start_devices=not args.no_devices)
+    quit_after_ms = int(args.quit_after * 1000) if args.quit_after else None
+    return run_kiosk(runtime, quit_after_ms=quit_after_ms)
+
+
+def _doctor(args: argparse.Namespace, config: KioskConfig) -> int:
+    from kiosk.doctor import all_required_ok, report, run_checks
+
+    results = run_checks(config)
+    print(report(results, as_json=args.json))
+    return 0 if all_required_ok(results) else 1
+
+
+def _replay(args: argparse.Namespace, config: KioskConfig) -> int:
+    from kiosk.replay import load_scenario, replay
+    from kiosk.store import TranscriptStore
+
+    scenario = load_scenario(args.scenario)
+    store = TranscriptStore(args.db) if args.db else None
+    result = replay(scenario, config, store)
+    print(json.dumps(result, ensure_ascii=False, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

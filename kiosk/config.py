@@ -1,0 +1,247 @@
+"""Typed kiosk configuration, loaded explicitly from one TOML file.
+
+Where the file comes from, first match wins: the ``KIOSK_CONFIG`` environment variable, then
+``./kiosk.toml`` in the working directory, then built-in defaults. A file that exists but is broken is an
+error that names the key and line; defaults are never used silently in place of a broken file.
+
+Relative paths are resolved when loading: read-only assets (models, demo media) against the bundle root,
+writable files (database, exports, packs) against the data root (see :mod:`kiosk.paths`), so the same
+file works in a source tree and frozen by PyInstaller. ``kiosk.example.toml`` documents every key.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kiosk.errors import ConfigError
+from kiosk.paths import bundle_root, data_root, resolve
+
+CONFIG_ENV = "KIOSK_CONFIG"
+DEFAULT_FILE = "kiosk.toml"
+
+
+@dataclass(frozen=True)
+class KioskOptions:
+    """The counter itself."""
+
+    name: str = "민원창구"  # shown on the clerk screen and the printed transcript
+    languages: tuple[str, ...] = ("ko", "en", "zh", "vi", "ja")  # offered to visitors, ISO 639-1
+    clerk_language: str = "ko"
+    idle_timeout_s: float = 120.0  # no activity this long ends the visit
+    idle_warning_s: float = 30.0  # warn this long before; at least 20 s (KWCAG / kiosk guideline)
+    closing_s: float = 15.0  # the end screen shows this long, then the kiosk clears itself
+
+
+@dataclass(frozen=True)
+class StoreOptions:
+    """The transcript database; transcripts are personal data (PIPA)."""
+
+    path: Path = Path("data/transcripts.sqlite3")
+    retention: str = "end_of_day"  # "end_of_day", or hours to keep as a number string, e.g. "24"
+    export_dir: Path = Path("data/exports")
+
+
+@dataclass(frozen=True)
+class ModelOptions:
+    """Model files and language packs (never downloaded at run time)."""
+
+    whisper_dir: Path = Path("models/whisper-base")
+    packs_dir: Path = Path("data/packs")
+    sign_dir: Path = Path("models/sign")
+
+
+@dataclass(frozen=True)
+class DeviceOptions:
+    """Devices: "auto" picks the first real device and falls back to demo media; "demo" forces it;
+    "none" disables; a number selects a device index; anything else is a device name (microphone,
+    speaker) or a file to replay (camera: a video; microphone: a WAV)."""
+
+    camera: str = "auto"
+    microphone: str = "auto"
+    speaker: str = "auto"
+    demo_video: Path = Path("assets/demo/counter.avi")
+    demo_audio: Path = Path("assets/demo/visitor_en.wav")
+
+
+@dataclass(frozen=True)
+class UiOptions:
+    """Screens."""
+
+    fullscreen: bool = False
+    text_scale: float = 1.0  # 1.0 .. 2.0
+    high_contrast: bool = False
+
+
+@dataclass(frozen=True)
+class KioskConfig:
+    """Everything configurable, one frozen section per table of the TOML file."""
+
+    kiosk: KioskOptions = field(default_factory=KioskOptions)
+    store: StoreOptions = field(default_factory=StoreOptions)
+    models: ModelOptions = field(default_factory=ModelOptions)
+    devices: DeviceOptions = field(default_factory=DeviceOptions)
+    ui: UiOptions = field(default_factory=UiOptions)
+    source: Path | None = None  # the file it came from, None for defaults
+
+
+_READ_ONLY_PATHS = {
+    ("models", "whisper_dir"),
+    ("models", "sign_dir"),
+    ("devices", "demo_video"),
+    ("devices", "demo_audio"),
+}
+
+
+def config_path(cwd: Path | None = None) -> Path | None:
+    """The file that :func:`load_config` would read, or None for defaults."""
+    env = os.environ.get(CONFIG_ENV)
+    if env:
+        path = Path(env).expanduser()
+        if not path.is_file():
+            raise ConfigError(
+                f"{CONFIG_ENV}에 지정된 설정 파일이 없습니다: {path}",
+                f"the config file named by {CONFIG_ENV} does not exist: {path}",
+            )
+        return path
+    local = (cwd or Path.cwd()) / DEFAULT_FILE
+    return local if local.is_file() else None
+
+
+def load_config(path: Path | None = None, *, cwd: Path | None = None) -> KioskConfig:
+    """Load ``path``, or the file chosen by :func:`config_path`, or defaults; resolve all paths."""
+    source = path if path is not None else config_path(cwd)
+    if source is None:
+        return _resolve_paths(KioskConfig())
+    try:
+        text = Path(source).read_bytes().decode("utf-8")
+        data = tomllib.loads(text)
+    except UnicodeDecodeError as exc:
+        raise ConfigError("설정 파일이 UTF-8이 아닙니다", f"config file {source} is not UTF-8: {exc}") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError("설정 파일 형식이 잘못되었습니다", f"config file {source} is not valid TOML: {exc}") from exc
+    except OSError as exc:
+        raise ConfigError("설정 파일을 읽을 수 없습니다", f"cannot read config file {source}: {exc}") from exc
+    sections = {}
+    for name, value in data.items():
+        section_type = _section_types().get(name)
+        if section_type is None:
+            raise _key_error(source, text, name, None, "unknown section")
+        if not isinstance(value, dict):
+            raise _key_error(source, text, name, None, "must be a [table]")
+        sections[name] = _build_section(section_type, value, source, text, name)
+    config = dataclasses.replace(KioskConfig(**sections), source=Path(source))
+    _check(config, source, text)
+    return _resolve_paths(config)
+
+
+def _section_types() -> dict[str, type]:
+    hints = typing.get_type_hints(KioskConfig)
+    return {f.name: hints[f.name] for f in dataclasses.fields(KioskConfig) if f.name != "source"}
+
+
+def _build_section(section_type: type, values: dict, source: Path, text: str, section: str) -> object:
+    hints = typing.get_type_hints(section_type)
+    kwargs = {}
+    for key, value in values.items():
+        if key not in hints:
+            raise _key_error(source, text, section, key, "unknown key")
+        try:
+            kwargs[key] = _coerce(value, hints[key])
+        except (TypeError, ValueError) as exc:
+            raise _key_error(source, text, section, key, str(exc)) from exc
+    return section_type(**kwargs)
+
+
+def _coerce(value: object, hint: object) -> object:
+    """Check ``value`` against a field's type and convert TOML values (list -> tuple, str -> Path)."""
+    origin = typing.get_origin(hint)
+    if hint is bool:
+        if not isinstance(value, bool):
+            raise TypeError(f"expected true or false, got {value!r}")
+        return value
+    if hint is float:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise TypeError(f"expected a number, got {value!r}")
+        return float(value)
+    if hint is str:
+        if not isinstance(value, str | int) or isinstance(value, bool):
+            raise TypeError(f"expected a string, got {value!r}")
+        return str(value)
+    if hint is Path:
+        if not isinstance(value, str) or not value:
+            raise TypeError(f"expected a path string, got {value!r}")
+        return Path(value)
+    if origin is tuple:
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise TypeError(f"expected a list of strings, got {value!r}")
+        return tuple(value)
+    raise TypeError(f"unsupported setting type {hint!r}")
+
+
+def _check(config: KioskConfig, source: Path, text: str) -> None:
+    """Value rules the types cannot express."""
+    k = config.kiosk
+    rules = [
+        ("kiosk", "idle_warning_s", k.idle_warning_s >= 20, "must be at least 20 seconds"),
+        ("kiosk", "idle_timeout_s", k.idle_timeout_s > k.idle_warning_s, "must be longer than idle_warning_s"),
+        ("kiosk", "closing_s", k.closing_s > 0, "must be positive"),
+        ("kiosk", "languages", len(k.languages) > 0, "must name at least one language"),
+        ("ui", "text_scale", 1.0 <= config.ui.text_scale <= 2.0, "must be between 1.0 and 2.0"),
+        ("store", "retention", _retention_ok(config.store.retention), 'must be "end_of_day" or hours, e.g. "24"'),
+    ]
+    for section, key, ok, why in rules:
+        if not ok:
+            raise _key_error(source, text, section, key, why)
+
+
+def _retention_ok(value: str) -> bool:
+    if value == "end_of_day":
+        return True
+    try:
+        return float(value) >= 0
+    except ValueError:
+        return False
+
+
+def _resolve_paths(config: KioskConfig) -> KioskConfig:
+    sections = {}
+    for name in _section_types():
+        section = getattr(config, name)
+        changes = {}
+        for f in dataclasses.fields(section):
+            value = getattr(section, f.name)
+            if isinstance(value, Path):
+                root = bundle_root() if (name, f.name) in _READ_ONLY_PATHS else data_root()
+                changes[f.name] = resolve(value, root)
+        sections[name] = dataclasses.replace(section, **changes)
+    return dataclasses.replace(config, **sections)
+
+
+def _key_error(source: Path, text: str, section: str, key: str | None, why: str) -> ConfigError:
+    name = f"{section}.{key}" if key else f"[{section}]"
+    line = _line_of(text, section, key)
+    where = f"{source}, line {line}" if line else str(source)
+    return ConfigError(
+        f"설정 값이 잘못되었습니다: {name} ({where})",
+        f"bad setting {name} in {where}: {why}",
+    )
+
+
+def _line_of(text: str, section: str, key: str | None) -> int | None:
+    """The 1-based line where ``key`` is set inside ``[section]`` (or the section header)."""
+    current = None
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.strip()
+        if line.startswith("[") and line.endswith("]"):
+            current = line.strip("[] ")
+            if key is None and current == section:
+                return number
+            continue
+        if key is not None and current == section and line.split("=", 1)[0].strip() == key:
+            return number
+    return None

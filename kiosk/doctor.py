@@ -1,0 +1,202 @@
+"""``kiosk doctor``: is everything the counter needs present? Each check says OK or MISSING and what to do.
+
+The exit code is 0 only when every *required* part is present. Optional parts (speaker, translation
+packs, demo media) are reported but do not fail the check: without them the kiosk runs degraded
+(captions without voice output, phrasebook-only translation).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import shutil
+import subprocess
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from hardware import discovery
+from kiosk.config import KioskConfig
+from translations.phrasebook import load_phrasebook
+from translations.whisper_model import model_problems
+
+HOLISTIC_FILES = (
+    "pose_detection/pose_detection.tflite",
+    "pose_landmark/pose_landmark_full.tflite",
+    "hand_landmark/hand_landmark_full.tflite",
+    "holistic_landmark/hand_recrop.tflite",
+    "palm_detection/palm_detection_full.tflite",
+    "face_landmark/face_landmark.tflite",
+)
+
+
+@dataclass(frozen=True)
+class Check:
+    """One line of the doctor's report."""
+
+    name: str
+    ok: bool
+    required: bool
+    detail: str
+    fix: str = ""
+
+
+def run_checks(config: KioskConfig) -> list[Check]:
+    """Run every check; none of them raises."""
+    checks: list[Callable[[KioskConfig], Check]] = [
+        _camera,
+        _microphone,
+        _speaker,
+        _korean_font,
+        _whisper,
+        _vad,
+        _mediapipe,
+        _store,
+        _phrasebook,
+        _packs,
+        _demo_media,
+    ]
+    results = []
+    for check in checks:
+        try:
+            results.append(check(config))
+        except Exception as exc:  # noqa: BLE001 - a broken check is reported, never a crash
+            results.append(Check(check.__name__.strip("_"), False, True, f"check failed: {exc}"))
+    return results
+
+
+def report(results: list[Check], as_json: bool = False) -> str:
+    """A table (or JSON) for the terminal."""
+    if as_json:
+        return json.dumps(
+            {"ok": all_required_ok(results), "checks": [asdict(r) for r in results]}, ensure_ascii=False, indent=2
+        )
+    lines = []
+    for r in results:
+        status = "OK" if r.ok else ("MISSING" if r.required else "MISSING (optional)")
+        lines.append(f"{r.name:<14} {status:<19} {r.detail}")
+        if not r.ok and r.fix:
+            lines.append(f"{'':<14} -> {r.fix}")
+    verdict = (
+        "모든 필수 항목이 준비되었습니다 / all required parts present"
+        if all_required_ok(results)
+        else "필수 항목이 빠져 있습니다 / required parts are missing"
+    )
+    return "\n".join([*lines, "", verdict])
+
+
+def all_required_ok(results: list[Check]) -> bool:
+    """True when no required check failed."""
+    return all(r.ok or not r.required for r in results)
+
+
+def _camera(_: KioskConfig) -> Check:
+    found = discovery.list_cameras()
+    detail = ", ".join(d.name for d in found) or "no camera found"
+    return Check(
+        "camera",
+        bool(found),
+        True,
+        detail,
+        "USB 카메라를 연결하세요 / plug in a USB camera (sign language needs it; demo video is used until then)",
+    )
+
+
+def _microphone(_: KioskConfig) -> Check:
+    found = discovery.list_microphones()
+    detail = ", ".join(d.name for d in found) or "no microphone found"
+    return Check(
+        "microphone",
+        bool(found),
+        True,
+        detail,
+        "마이크를 연결하세요 / plug in a microphone (apt-get install libportaudio2 if none is ever found)",
+    )
+
+
+def _speaker(_: KioskConfig) -> Check:
+    found = discovery.list_speakers()
+    detail = ", ".join(d.name for d in found) or "no speaker found"
+    return Check(
+        "speaker", bool(found), False, detail, "스피커나 헤드폰을 연결하세요 / plug in a speaker or headphones"
+    )
+
+
+def _korean_font(_: KioskConfig) -> Check:
+    families = ""
+    if shutil.which("fc-list"):
+        families = subprocess.run(
+            ["fc-list", ":lang=ko", "family"], capture_output=True, text=True, timeout=20
+        ).stdout.strip()
+    first = families.splitlines()[0] if families else ""
+    return Check(
+        "korean_font",
+        bool(first),
+        True,
+        first or "no font with Hangul",
+        "apt-get install fonts-noto-cjk (한글이 네모로 보입니다 / Hangul shows as boxes)",
+    )
+
+
+def _whisper(config: KioskConfig) -> Check:
+    folder = config.models.whisper_dir
+    problems = model_problems(folder, check_sha256=False)
+    return Check(
+        "speech_model",
+        not problems,
+        True,
+        "; ".join(problems) or str(folder),
+        "make models (또는 설정의 models.whisper_dir 확인 / or check models.whisper_dir)",
+    )
+
+
+def _vad(_: KioskConfig) -> Check:
+    path = _package_dir("faster_whisper") / "assets" / "silero_vad_v6.onnx"
+    return Check("vad_model", path.is_file(), True, str(path), "pip install faster-whisper==1.2.1")
+
+
+def _mediapipe(_: KioskConfig) -> Check:
+    base = _package_dir("mediapipe") / "modules"
+    missing = [name for name in HOLISTIC_FILES if not (base / name).is_file()]
+    detail = "missing " + ", ".join(missing) if missing else f"holistic models in {base}"
+    return Check(
+        "landmarks", not missing, True, detail, "pip install mediapipe==0.10.21 (newer wheels carry no models)"
+    )
+
+
+def _store(config: KioskConfig) -> Check:
+    folder = config.store.path.parent
+    existing = next((p for p in (folder, *folder.parents) if p.exists()), folder)
+    ok = os.access(existing, os.W_OK)
+    return Check("transcripts", ok, True, str(config.store.path), f"make {existing} writable for the kiosk user")
+
+
+def _phrasebook(_: KioskConfig) -> Check:
+    book = load_phrasebook()
+    return Check("phrasebook", len(book) > 0, True, f"{len(book)} phrases")
+
+
+def _packs(config: KioskConfig) -> Check:
+    folder = config.models.packs_dir
+    packs = sorted(p.name for p in folder.iterdir() if p.is_dir()) if folder.is_dir() else []
+    return Check(
+        "translation",
+        bool(packs),
+        False,
+        ", ".join(packs) or f"no packs in {folder}: phrasebook only",
+        "USB의 언어 팩을 설치하세요 / install language packs from USB: kiosk packs install /media/usb",
+    )
+
+
+def _demo_media(config: KioskConfig) -> Check:
+    files = [config.devices.demo_video, config.devices.demo_audio]
+    missing = [str(p) for p in files if not p.is_file()]
+    return Check("demo_media", not missing, False, ", ".join(missing) or "demo video and audio present")
+
+
+def _package_dir(name: str) -> Path:
+    spec = importlib.util.find_spec(name)
+    if spec is None or spec.origin is None:
+        raise RuntimeError(f"Python package {name} is not installed")
+    return Path(spec.origin).parent

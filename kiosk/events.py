@@ -1,0 +1,130 @@
+"""Frozen event and value types that cross module borders (no bare tuples).
+
+Engines emit these, the :class:`~kiosk.session.Session` consumes and re-emits them, the UI shows them.
+This module imports nothing of the project, so every layer may import it.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+
+class Role(enum.StrEnum):
+    """Who said it."""
+
+    VISITOR = "visitor"
+    CLERK = "clerk"
+
+
+class Modality(enum.StrEnum):
+    """How it was said."""
+
+    SPEECH = "speech"
+    SIGN = "sign"
+    FINGERSPELLING = "fingerspelling"
+    TEXT = "text"
+    PHRASE = "phrase"
+
+
+class VisitorMode(enum.StrEnum):
+    """How the visitor communicates, chosen on the start screen."""
+
+    SPEECH = "speech"  # a spoken language (the visitor's language code says which)
+    SIGN = "sign"  # Korean Sign Language
+    FINGERSPELLING = "fingerspelling"  # KSL manual alphabet
+    TEXT = "text"  # reads and types only
+
+
+class SessionState(enum.StrEnum):
+    """The visit's life cycle: idle -> chosen -> conversation -> closing -> idle."""
+
+    IDLE = "idle"
+    CHOSEN = "chosen"
+    CONVERSATION = "conversation"
+    CLOSING = "closing"
+
+
+@dataclass(frozen=True)
+class Caption:
+    """Recognised speech; partial captions may still change, final ones do not."""
+
+    role: Role
+    text: str
+    language: str
+    start: float
+    end: float
+    final: bool
+    confidence: float | None = None
+
+
+@dataclass(frozen=True)
+class SignEvent:
+    """A recognised sign (gloss) or fingerspelled text, with its confidence."""
+
+    gloss: str
+    text: str
+    confidence: float
+    start: float
+    end: float
+    modality: Modality = Modality.SIGN
+
+
+@dataclass(frozen=True)
+class Translation:
+    """Text in one target language and where it came from (phrasebook, machine, pivot ...)."""
+
+    text: str
+    source_language: str
+    target_language: str
+    provenance: str
+    seconds: float = 0.0
+
+
+@dataclass(frozen=True)
+class TranscriptEntry:
+    """One committed line of the two-way transcript, as stored in SQLite."""
+
+    entry_id: int
+    session_id: str
+    time: float  # Unix seconds (wall clock), for the printed transcript
+    role: Role
+    modality: Modality
+    language: str
+    text: str
+    translations: dict[str, str] = field(default_factory=dict)
+    provenance: str = "original"
+    confidence: float | None = None
+    saved: bool = True  # False when the store could not write it (shown, but not persisted)
+
+
+@dataclass(frozen=True)
+class StateChanged:
+    """The session moved to another state."""
+
+    state: SessionState
+    session_id: str | None
+    language: str | None
+    mode: VisitorMode | None
+    reason: str = ""  # why it changed: "visitor", "clerk", "timeout" ...
+
+
+@dataclass(frozen=True)
+class TimeoutWarning:
+    """No activity for a while: the visit ends in ``seconds_left`` unless someone extends it."""
+
+    seconds_left: float
+    active: bool = True  # False: the warning is over (someone extended the visit or acted)
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A message for the people at the counter (degraded mode, device gone, not saved ...)."""
+
+    code: str
+    message_ko: str
+    message_en: str
+    severity: str = "info"  # "info" | "warning" | "error"
+
+
+SessionEvent = StateChanged | TranscriptEntry | Caption | TimeoutWarning | Notice

@@ -1,0 +1,37 @@
+"""Where the kiosk's files are: the bundle root in a source tree and in a PyInstaller folder."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+
+def bundle_root() -> Path:
+    """The folder that holds ``kiosk/``, ``models/`` and ``assets/``.
+
+    Frozen by PyInstaller (one-folder), data files sit under ``sys._MEIPASS``; in a source tree it is the
+    repository root (the parent of the ``kiosk`` package).
+    """
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if getattr(sys, "frozen", False) and frozen_root:
+        return Path(frozen_root)
+    return Path(__file__).resolve().parent.parent
+
+
+def data_root() -> Path:
+    """Where writable files (database, exports, packs) go by default.
+
+    Frozen, this is the folder of the executable (``dist/kiosk/``), so city IT finds the data beside the
+    program and not inside PyInstaller's ``_internal/``; in a source tree it is the repository root.
+    """
+    if getattr(sys, "frozen", False):
+        return Path(sys.executable).resolve().parent
+    return bundle_root()
+
+
+def resolve(path: str | Path, root: Path | None = None) -> Path:
+    """``path`` itself when absolute (``~`` expanded), else relative to ``root`` (default: the bundle root)."""
+    candidate = Path(path).expanduser()
+    if candidate.is_absolute():
+        return candidate
+    return (root or bundle_root()) / candidate

@@ -1,0 +1,156 @@
+"""Wiring of a live kiosk: config -> store -> session -> devices, and the media thread.
+
+The UI receives one :class:`KioskRuntime` and talks to its ``session``; frames and microphone levels
+reach it only through callbacks (called on the media worker thread; the UI's bridge moves them to the Qt
+thread). Device choice follows ``[devices]`` in the config: "auto" takes the first real device and falls
+back to the demo media (and says so on screen), "demo" forces the demo media, "none" disables.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from kiosk import device_choice
+from kiosk.clock import Clock, SystemClock
+from kiosk.config import KioskConfig
+from kiosk.errors import CorruptDatabaseError, KioskError
+from kiosk.events import Notice
+from kiosk.session import Session
+from kiosk.store import TranscriptStore
+
+log = logging.getLogger(__name__)
+
+FrameListener = Callable[[np.ndarray], None]
+LevelListener = Callable[[float], None]
+
+
+@dataclass(frozen=True)
+class DeviceStatus:
+    """What each device is: "real", "demo" (replaying demo media) or "none"."""
+
+    camera: str
+    microphone: str
+    speaker: str
+
+    @property
+    def demo(self) -> bool:
+        return "demo" in (self.camera, self.microphone)
+
+    @property
+    def message_ko(self) -> str:
+        if self.demo:
+            return "데모 모드: 카메라나 마이크가 없어 녹화된 데모 영상과 음성을 재생합니다"
+        if "none" in (self.camera, self.microphone):
+            return "카메라나 마이크를 사용할 수 없습니다. 글자와 문구로 대화할 수 있습니다"
+        return ""
+
+    @property
+    def message_en(self) -> str:
+        if self.demo:
+            return "Demo mode: no camera or microphone, playing recorded demo media"
+        if "none" in (self.camera, self.microphone):
+            return "Camera or microphone unavailable; text and phrases still work"
+        return ""
+
+
+def open_store(path: Path) -> tuple[TranscriptStore, Notice | None]:
+    """Open the transcript store; a damaged file is moved aside and a fresh one started, with a notice."""
+    try:
+        return TranscriptStore(path), None
+    except CorruptDatabaseError as exc:
+        log.error("%s", exc.message_en)
+        return TranscriptStore(path), Notice("store_recovered", exc.message_ko, exc.message_en, "warning")
+
+
+class KioskRuntime:
+    """The live kiosk: config, session, devices and the media worker."""
+
+    def __init__(
+        self,
+        config: KioskConfig,
+        session: Session,
+        devices: dict[str, object],
+        status: DeviceStatus,
+        startup_notices: list[Notice] | None = None,
+    ) -> None:
+        self.config = config
+        self.session = session
+        self.status = status
+        self.startup_notices = list(startup_notices or [])  # for screens that subscribe after build()
+        self._devices = devices
+        self._frame_listeners: list[FrameListener] = []
+        self._level_listeners: list[LevelListener] = []
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    @classmethod
+    def build(cls, config: KioskConfig, *, clock: Clock | None = None, start_devices: bool = True) -> KioskRuntime:
+        """Open the store and session, choose devices (falling back to demo media) and report degradations."""
+        store, notice = open_store(config.store.path)
+        session = Session(config, store, clock=clock or SystemClock())
+        devices: dict[str, object] = {}
+        kinds: dict[str, str] = {}
+        notices = [notice] if notice else []
+        for kind in ("camera", "microphone", "speaker"):
+            device, what, problem = device_choice.choose(kind, config.devices, probe=start_devices)
+            devices[kind], kinds[kind] = device, what
+            if problem:
+                notices.append(problem)
+        return cls(config, session, devices, DeviceStatus(**kinds), notices)
+
+    def subscribe_frames(self, listener: FrameListener) -> None:
+        """Call ``listener(rgb_image)`` for each camera frame (on the media thread)."""
+        self._frame_listeners.append(listener)
+
+    def subscribe_level(self, listener: LevelListener) -> None:
+        """Call ``listener(level)`` with the microphone level 0..1 (on the media thread)."""
+        self._level_listeners.append(listener)
+
+    def start_media(self) -> None:
+        """Start the media worker thread (idempotent)."""
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._media_loop, name="kiosk-media", daemon=True)
+            self._thread.start()
+
+    def close(self) -> None:
+        """Stop the media thread, close devices and the store."""
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout=3)
+        for device in self._devices.values():
+            for method in ("close", "stop"):
+                if hasattr(device, method):
+                    try:
+                        getattr(device, method)()
+                    except Exception:
+                        log.exception("closing %s failed", device)
+        self.session.store.close()
+
+    def _media_loop(self) -> None:
+        camera, microphone = self._devices.get("camera"), self._devices.get("microphone")
+        try:
+            if camera is not None:
+                camera.open()
+            if microphone is not None:
+                microphone.start()
+        except KioskError as exc:
+            self.session.notify(Notice("device_failed", exc.message_ko, exc.message_en, "warning"))
+            return
+        while not self._stop.is_set():
+            frame = camera.read() if camera is not None else None
+            if frame is not None:
+                for listener in self._frame_listeners:
+                    listener(frame.image)
+            chunk = microphone.read(0.1) if microphone is not None else None
+            if chunk is not None and chunk.samples.size:
+                level = float(min(1.0, np.sqrt(np.mean(np.square(chunk.samples))) * 4.0))
+                for listener in self._level_listeners:
+                    listener(level)
+            if frame is None and chunk is None:
+                self._stop.wait(0.05)

@@ -1,0 +1,220 @@
+"""The transcript store: SQLite in WAL mode, one row per committed transcript line.
+
+Durability: every entry is its own transaction with ``synchronous=FULL``, so an entry that
+:meth:`TranscriptStore.add` returned survives a killed process or a power cut. A damaged database file
+is moved aside (``*.corrupt-YYYYmmdd-HHMMSS``) and reported, never overwritten. The file is created
+owner-only (0600) and ``secure_delete`` overwrites purged text, because transcripts are personal data.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sqlite3
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+from pathlib import Path
+
+from kiosk.errors import CorruptDatabaseError, StoreError, StoreWriteError
+from kiosk.events import Modality, Role, TranscriptEntry
+
+log = logging.getLogger(__name__)
+SCHEMA_VERSION = 1
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS sessions (
+    id TEXT PRIMARY KEY,
+    started REAL NOT NULL,
+    ended REAL,
+    language TEXT,
+    mode TEXT,
+    status TEXT NOT NULL DEFAULT 'open'  -- open | ended | interrupted
+);
+CREATE TABLE IF NOT EXISTS entries (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+    time REAL NOT NULL,
+    role TEXT NOT NULL,
+    modality TEXT NOT NULL,
+    language TEXT NOT NULL,
+    text TEXT NOT NULL,
+    translations TEXT NOT NULL DEFAULT '{}',
+    provenance TEXT NOT NULL,
+    confidence REAL
+);
+CREATE INDEX IF NOT EXISTS entries_session ON entries(session_id, id);
+"""
+
+
+class TranscriptStore:
+    """Thread-safe access to one transcript database file (or ``":memory:"``)."""
+
+    def __init__(self, path: Path | str, *, read_only: bool = False) -> None:
+        """Open (creating when missing) ``path``; ``read_only`` inspects a file without changing it."""
+        self.path = path if path == ":memory:" else Path(path)
+        self.read_only = read_only
+        self._lock = threading.Lock()
+        self._db = self._open()
+
+    def _open(self) -> sqlite3.Connection:
+        if isinstance(self.path, Path) and not self.read_only:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            if not self.path.exists():
+                os.close(os.open(self.path, os.O_CREAT | os.O_WRONLY, 0o600))
+        target = f"file:{self.path}?mode=ro" if self.read_only else str(self.path)
+        try:
+            db = sqlite3.connect(target, check_same_thread=False, isolation_level=None, uri=self.read_only)
+        except sqlite3.Error as exc:
+            raise StoreError(
+                "기록 데이터베이스를 열 수 없습니다", f"cannot open the transcript database: {exc}"
+            ) from exc
+        try:
+            _check_integrity(db)
+        except sqlite3.DatabaseError as exc:
+            db.close()
+            if "locked" in str(exc) or not isinstance(self.path, Path):
+                raise StoreError(
+                    "기록 데이터베이스를 열 수 없습니다", f"cannot open the transcript database: {exc}"
+                ) from exc
+            moved = _move_aside(self.path)
+            raise CorruptDatabaseError(
+                "기록 데이터베이스 파일이 손상되어 따로 보관했습니다. 새 파일로 시작합니다.",
+                f"the transcript database was damaged ({exc}); it was moved to {moved.name}",
+                hint=f"keep {moved} for recovery; the kiosk starts a new database",
+            ) from exc
+        try:
+            for pragma in ("journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON", "secure_delete=ON"):
+                db.execute(f"PRAGMA {pragma}")
+            db.executescript(_SCHEMA)
+            db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+        except sqlite3.OperationalError as exc:  # a read-only file or disk: reading works, writes will say so
+            log.warning("transcript database is not writable: %s", exc)
+        return db
+
+    def close(self) -> None:
+        """Close the connection (the WAL is checkpointed by SQLite)."""
+        with self._lock:
+            self._db.close()
+
+    @contextmanager
+    def _writing(self) -> Iterator[sqlite3.Connection]:
+        """One transaction; SQLite failures (disk full, read-only ...) become :class:`StoreWriteError`."""
+        with self._lock:
+            try:
+                self._db.execute("BEGIN IMMEDIATE")
+                yield self._db
+                self._db.execute("COMMIT")
+            except sqlite3.Error as exc:
+                if self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
+                raise StoreWriteError(
+                    "기록을 저장하지 못했습니다. 대화는 계속할 수 있습니다.",
+                    f"the transcript could not be saved: {exc}",
+                    hint="check free disk space and that the database file is writable",
+                ) from exc
+
+    def open_session(self, session_id: str, started: float, language: str | None, mode: str | None) -> None:
+        """Record the start of a visit."""
+        with self._writing() as db:
+            db.execute(
+                "INSERT INTO sessions(id, started, language, mode) VALUES (?, ?, ?, ?)",
+                (session_id, started, language, mode),
+            )
+
+    def end_session(self, session_id: str, ended: float) -> None:
+        """Mark a visit as ended normally."""
+        with self._writing() as db:
+            db.execute("UPDATE sessions SET ended=?, status='ended' WHERE id=?", (ended, session_id))
+
+    def close_interrupted(self, now: float) -> list[str]:
+        """Mark visits left open by a crash or power cut as interrupted; return their ids."""
+        with self._writing() as db:
+            ids = [row[0] for row in db.execute("SELECT id FROM sessions WHERE status='open'")]
+            db.execute("UPDATE sessions SET ended=?, status='interrupted' WHERE status='open'", (now,))
+        return ids
+
+    def add(self, entry: TranscriptEntry) -> TranscriptEntry:
+        """Commit ``entry`` durably and return it with its database id."""
+        with self._writing() as db:
+            cursor = db.execute(
+                "INSERT INTO entries(session_id, time, role, modality, language, text, translations,"
+                " provenance, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    entry.session_id,
+                    entry.time,
+                    entry.role.value,
+                    entry.modality.value,
+                    entry.language,
+                    entry.text,
+                    json.dumps(entry.translations, ensure_ascii=False),
+                    entry.provenance,
+                    entry.confidence,
+                ),
+            )
+            entry_id = cursor.lastrowid
+        return replace(entry, entry_id=entry_id or 0, saved=True)
+
+    def entries(self, session_id: str | None = None) -> list[TranscriptEntry]:
+        """Entries of one visit (or all), oldest first."""
+        query = "SELECT id, session_id, time, role, modality, language, text, translations, provenance, confidence"
+        query += " FROM entries" + (" WHERE session_id=?" if session_id else "") + " ORDER BY id"
+        with self._lock:
+            rows = self._db.execute(query, (session_id,) if session_id else ()).fetchall()
+        return [_entry_from_row(row) for row in rows]
+
+    def session_status(self, session_id: str) -> str | None:
+        """'open', 'ended', 'interrupted', or None when unknown (or purged)."""
+        with self._lock:
+            row = self._db.execute("SELECT status FROM sessions WHERE id=?", (session_id,)).fetchone()
+        return row[0] if row else None
+
+    def purge_before(self, cutoff: float) -> int:
+        """Delete visits that started before ``cutoff`` (Unix seconds) with their entries; return the count."""
+        with self._writing() as db:
+            count = db.execute("DELETE FROM sessions WHERE started < ? AND status != 'open'", (cutoff,)).rowcount
+        with self._lock:
+            self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        return count
+
+
+def retention_cutoff(retention: str, now: float) -> float:
+    """The oldest start time to keep: local midnight today for "end_of_day", else ``now`` minus hours."""
+    if retention == "end_of_day":
+        local = time.localtime(now)
+        return time.mktime((local.tm_year, local.tm_mon, local.tm_mday, 0, 0, 0, 0, 0, -1))
+    return now - float(retention) * 3600.0
+
+
+def _check_integrity(db: sqlite3.Connection) -> None:
+    result = db.execute("PRAGMA quick_check").fetchone()
+    if result is None or result[0] != "ok":
+        raise sqlite3.DatabaseError(f"integrity check failed: {result[0] if result else 'no answer'}")
+
+
+def _move_aside(path: Path) -> Path:
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.corrupt-{stamp}")
+    for suffix in ("", "-wal", "-shm"):
+        side = Path(str(path) + suffix)
+        if side.exists():
+            side.rename(Path(str(target) + suffix))
+    return target
+
+
+def _entry_from_row(row: tuple) -> TranscriptEntry:
+    entry_id, session_id, when, role, modality, language, text, translations, provenance, confidence = row
+    return TranscriptEntry(
+        entry_id=entry_id,
+        session_id=session_id,
+        time=when,
+        role=Role(role),
+        modality=Modality(modality),
+        language=language,
+        text=text,
+        translations=json.loads(translations),
+        provenance=provenance,
+        confidence=confidence,
+    )

@@ -1,0 +1,57 @@
+"""Curated counter phrases in every supported language: quick-phrase buttons and exact translations.
+
+A phrase is translated by people, not by a model, so it works with no language pack installed. The
+data file ``translations/data/phrasebook.json`` is reviewed like code.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+DEFAULT_FILE = Path(__file__).resolve().parent / "data" / "phrasebook.json"
+ROLES = ("clerk", "visitor", "both")
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """One curated phrase: its id, who says it, and its text per language code."""
+
+    phrase_id: str
+    role: str
+    texts: dict[str, str]
+
+    def text(self, language: str) -> str | None:
+        """The phrase in ``language``, or None when it has no reviewed translation."""
+        return self.texts.get(language)
+
+
+class Phrasebook:
+    """The loaded phrasebook, looked up by id."""
+
+    def __init__(self, phrases: list[Phrase]) -> None:
+        self._by_id = {phrase.phrase_id: phrase for phrase in phrases}
+
+    def __len__(self) -> int:
+        return len(self._by_id)
+
+    def get(self, phrase_id: str) -> Phrase:
+        """The phrase with this id; KeyError when there is none."""
+        return self._by_id[phrase_id]
+
+    def for_role(self, role: str) -> list[Phrase]:
+        """Phrases that ``role`` ("clerk" or "visitor") says, in file order."""
+        return [phrase for phrase in self._by_id.values() if phrase.role in (role, "both")]
+
+
+def load_phrasebook(path: Path = DEFAULT_FILE) -> Phrasebook:
+    """Read and check a phrasebook file; every phrase must have a Korean text, an id and a known role."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    phrases = []
+    for item in data["phrases"]:
+        texts = {code: item[code] for code in data["languages"] if item.get(code)}
+        if "ko" not in texts or item.get("role") not in ROLES or not item.get("id"):
+            raise ValueError(f"phrasebook {path}: phrase {item.get('id')!r} needs an id, a role and Korean text")
+        phrases.append(Phrase(phrase_id=item["id"], role=item["role"], texts=texts))
+    return Phrasebook(phrases)
