@@ -16,6 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
+from hardware.devices import Camera, Microphone
 from kiosk import device_choice
 from kiosk.clock import Clock, SystemClock
 from kiosk.config import KioskConfig
@@ -87,7 +88,7 @@ class KioskRuntime:
         self._frame_listeners: list[FrameListener] = []
         self._level_listeners: list[LevelListener] = []
         self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
+        self._threads: list[threading.Thread] = []
 
     @classmethod
     def build(cls, config: KioskConfig, *, clock: Clock | None = None, start_devices: bool = True) -> KioskRuntime:
@@ -113,44 +114,65 @@ class KioskRuntime:
         self._level_listeners.append(listener)
 
     def start_media(self) -> None:
-        """Start the media worker thread (idempotent)."""
-        if self._thread is None:
-            self._thread = threading.Thread(target=self._media_loop, name="kiosk-media", daemon=True)
-            self._thread.start()
+        """Start one worker thread per input device (idempotent)."""
+        if self._threads:
+            return
+        for kind, loop in (("camera", self._camera_loop), ("microphone", self._microphone_loop)):
+            device = self._devices.get(kind)
+            if device is not None:
+                thread = threading.Thread(target=loop, args=(device,), name=f"kiosk-{kind}", daemon=True)
+                thread.start()
+                self._threads.append(thread)
 
     def close(self) -> None:
-        """Stop the media thread, close devices and the store."""
+        """Stop the media threads, close devices and the store."""
         self._stop.set()
-        if self._thread is not None:
-            self._thread.join(timeout=3)
+        for thread in self._threads:
+            thread.join(timeout=3)
         for device in self._devices.values():
             for method in ("close", "stop"):
                 if hasattr(device, method):
                     try:
                         getattr(device, method)()
                     except Exception:
-                        log.exception("closing %s failed", device)
+                        log.exception("closing a device failed")
         self.session.store.close()
 
-    def _media_loop(self) -> None:
-        camera, microphone = self._devices.get("camera"), self._devices.get("microphone")
-        try:
-            if camera is not None:
-                camera.open()
-            if microphone is not None:
-                microphone.start()
-        except KioskError as exc:
-            self.session.notify(Notice("device_failed", exc.message_ko, exc.message_en, "warning"))
+    def _camera_loop(self, camera: Camera) -> None:
+        if not self._opened(camera.open):
             return
         while not self._stop.is_set():
-            frame = camera.read() if camera is not None else None
-            if frame is not None:
-                for listener in self._frame_listeners:
-                    listener(frame.image)
-            chunk = microphone.read(0.1) if microphone is not None else None
-            if chunk is not None and chunk.samples.size:
-                level = float(min(1.0, np.sqrt(np.mean(np.square(chunk.samples))) * 4.0))
-                for listener in self._level_listeners:
-                    listener(level)
-            if frame is None and chunk is None:
+            try:
+                frame = camera.read()
+            except KioskError as exc:
+                self._device_lost(exc)
+                return
+            if frame is None:
                 self._stop.wait(0.05)
+                continue
+            for listener in self._frame_listeners:
+                listener(frame.image)
+
+    def _microphone_loop(self, microphone: Microphone) -> None:
+        if not self._opened(microphone.start):
+            return
+        while not self._stop.is_set():
+            chunk = microphone.read(0.1)
+            if chunk is None or chunk.samples.size == 0:
+                self._stop.wait(0.05)
+                continue
+            level = float(min(1.0, np.sqrt(np.mean(np.square(chunk.samples))) * 4.0))
+            for listener in self._level_listeners:
+                listener(level)
+
+    def _opened(self, start: Callable[[], None]) -> bool:
+        try:
+            start()
+        except KioskError as exc:
+            self._device_lost(exc)
+            return False
+        return True
+
+    def _device_lost(self, exc: KioskError) -> None:
+        log.warning("device failed: %s", exc.message_en)
+        self.session.notify(Notice("device_failed", exc.message_ko, exc.message_en, "warning"))

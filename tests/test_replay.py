@@ -74,7 +74,8 @@ def test_replay_is_reproducible(config: KioskConfig) -> None:
         ('{"version": 1, "visitor": {"language": "en", "mode": "dance"}, "events": []}', "visitor.mode"),
         ('{"version": 2, "visitor": {"language": "en"}, "events": []}', "version must be 1"),
         (
-            '{"version": 1, "visitor": {"language": "en"}, "events": [{"at": 5, "type": "end"}, {"at": 1, "type": "end"}]}',
+            '{"version": 1, "visitor": {"language": "en"}, '
+            '"events": [{"at": 5, "type": "end"}, {"at": 1, "type": "end"}]}',
             "time order",
         ),
         ("[1, 2]", "top level"),

@@ -1,0 +1,189 @@
+"""Offscreen pytest-qt flows through the real windows, the real Session and a real SQLite store."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+import pytest
+from PyQt6.QtCore import Qt
+from PyQt6.QtWidgets import QLabel, QLineEdit, QListWidget, QPushButton, QStackedWidget, QTableWidget, QWidget
+
+from kiosk.clock import ManualClock
+from kiosk.config import KioskConfig
+from kiosk.events import Notice, Role, VisitorMode
+from kiosk.runtime import DeviceStatus
+from kiosk.session import Session
+from kiosk.store import TranscriptStore
+from ui.app import application, build_windows
+from ui.clerk_window import ClerkWindow
+from ui.strings import STRINGS
+from ui.theme import HIGH_CONTRAST, MIN_TARGET_PX, NORMAL, contrast_ratio, text_pairs
+
+
+class FakeRuntime:
+    """The runtime's UI-facing surface without devices (no camera or microphone on the test machine)."""
+
+    status = DeviceStatus(camera="demo", microphone="demo", speaker="none")
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.startup_notices = [Notice("demo_camera", "카메라가 없어 데모 파일을 재생합니다", "no camera: demo")]
+        self.frame_listeners: list = []
+
+    def subscribe_frames(self, listener: object) -> None:
+        self.frame_listeners.append(listener)
+
+    def subscribe_level(self, listener: object) -> None: ...
+
+    def start_media(self) -> None: ...
+
+    def close(self) -> None: ...
+
+
+@pytest.fixture
+def kiosk(qtbot, config: KioskConfig):
+    application()
+    clock = ManualClock()
+    store = TranscriptStore(config.store.path)
+    session = Session(config, store, clock=clock)
+    runtime = FakeRuntime(session)
+    bridge, visitor, clerk = build_windows(runtime)
+    for window in (visitor, clerk):
+        qtbot.addWidget(window)
+        window.resize(1280, 800)
+        window.show()
+    return dataclasses.make_dataclass("Kiosk", ["session", "store", "clock", "visitor", "clerk", "bridge", "runtime"])(
+        session, store, clock, visitor, clerk, bridge, runtime
+    )
+
+
+def find(window: QWidget, kind: type, name: str):
+    widget = window.findChild(kind, name)
+    assert widget is not None, f"no {kind.__name__} named {name}"
+    return widget
+
+
+def transcript_texts(clerk: ClerkWindow) -> list[str]:
+    table = find(clerk, QTableWidget, "clerk_transcript")
+    return [table.item(r, c).text() for r in range(table.rowCount()) for c in (1, 2) if table.item(r, c)]
+
+
+def test_tap_language_type_and_clerk_sees_it(qtbot, kiosk) -> None:
+    qtbot.mouseClick(find(kiosk.visitor, QPushButton, "lang_en"), Qt.MouseButton.LeftButton)
+    assert kiosk.session.language == "en"
+    qtbot.keyClicks(find(kiosk.visitor, QLineEdit, "visitor_input"), "I lost my alien registration card")
+    qtbot.mouseClick(find(kiosk.visitor, QPushButton, "visitor_send"), Qt.MouseButton.LeftButton)
+    assert transcript_texts(kiosk.clerk) == ["I lost my alien registration card"]
+    assert [e.text for e in kiosk.store.entries(kiosk.session.session_id)] == ["I lost my alien registration card"]
+    assert find(kiosk.visitor, QLineEdit, "visitor_input").text() == ""
+
+
+def test_clerk_phrase_reaches_visitor_in_their_language(qtbot, kiosk) -> None:
+    qtbot.mouseClick(find(kiosk.visitor, QPushButton, "lang_vi"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(find(kiosk.clerk, QPushButton, "clerk_phrase_sign_here"), Qt.MouseButton.LeftButton)
+    captions = find(kiosk.visitor, QListWidget, "caption_view")
+    assert captions.item(0).text() == "Nhân viên: Vui lòng ký tên vào đây."
+    assert "여기에 서명해 주세요.\n→ Vui lòng ký tên vào đây.\n[문구집]" in transcript_texts(kiosk.clerk)
+    clerk_input = find(kiosk.clerk, QLineEdit, "clerk_input")
+    clerk_input.setText("잠시만요")  # QTest types ASCII only
+    qtbot.keyClick(clerk_input, Qt.Key.Key_Return)
+    assert captions.item(1).text() == "Nhân viên: 잠시만요"  # no translation pack yet: the original is shown
+
+
+def test_timeout_warning_and_more_time(qtbot, kiosk) -> None:
+    qtbot.mouseClick(find(kiosk.visitor, QPushButton, "lang_ja"), Qt.MouseButton.LeftButton)
+    overlay = kiosk.visitor.findChild(QWidget, "timeout_overlay")
+    for _ in range(95):
+        kiosk.clock.advance(1)
+        kiosk.session.tick()
+    assert overlay.isVisible()
+    assert "秒で終了します" in overlay.findChild(QLabel).text()
+    qtbot.mouseClick(find(kiosk.visitor, QPushButton, "more_time"), Qt.MouseButton.LeftButton)
+    assert not overlay.isVisible()
+
+
+def test_end_consent_export_and_nothing_left(qtbot, kiosk, config: KioskConfig) -> None:
+    qtbot.mouseClick(find(kiosk.visitor, QPushButton, "lang_zh"), Qt.MouseButton.LeftButton)
+    kiosk.session.say(Role.VISITOR, "我的名字是王芳")
+    qtbot.mouseClick(find(kiosk.visitor, QPushButton, "end_visit"), Qt.MouseButton.LeftButton)
+    pages = kiosk.visitor.findChild(QStackedWidget)
+    assert pages.currentIndex() == 2
+    assert not config.store.export_dir.exists()  # nothing exported without consent
+    qtbot.mouseClick(find(kiosk.visitor, QPushButton, "consent_yes"), Qt.MouseButton.LeftButton)
+    [exported] = list(config.store.export_dir.iterdir())
+    assert "我的名字是王芳" in exported.read_text(encoding="utf-8")
+    assert find(kiosk.visitor, QLabel, "consent_result").text() == "已保存，请向工作人员领取。"
+    qtbot.mouseClick(find(kiosk.visitor, QPushButton, "done"), Qt.MouseButton.LeftButton)
+    assert pages.currentIndex() == 0
+    texts = [w.text() for w in kiosk.visitor.findChildren(QLabel) + kiosk.visitor.findChildren(QLineEdit)]
+    texts += [
+        find(kiosk.visitor, QListWidget, "caption_view").item(i).text()
+        for i in range(find(kiosk.visitor, QListWidget, "caption_view").count())
+    ]
+    assert not any("王芳" in t for t in texts)
+    assert transcript_texts(kiosk.clerk) == []
+
+
+def test_no_consent_writes_nothing(qtbot, kiosk, config: KioskConfig) -> None:
+    qtbot.mouseClick(find(kiosk.visitor, QPushButton, "lang_en"), Qt.MouseButton.LeftButton)
+    kiosk.session.say(Role.VISITOR, "private")
+    kiosk.session.end("visitor")
+    qtbot.mouseClick(find(kiosk.visitor, QPushButton, "consent_no"), Qt.MouseButton.LeftButton)
+    assert not config.store.export_dir.exists()
+
+
+def test_empty_text_shows_a_message(qtbot, kiosk) -> None:
+    qtbot.mouseClick(find(kiosk.visitor, QPushButton, "lang_en"), Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(find(kiosk.visitor, QLineEdit, "visitor_input"), "   ")
+    qtbot.mouseClick(find(kiosk.visitor, QPushButton, "visitor_send"), Qt.MouseButton.LeftButton)
+    assert find(kiosk.visitor, QLabel, "input_error").text() == "Please check what you typed."
+    assert kiosk.session.entries == []
+
+
+def test_clerk_starts_a_sign_visit_and_sees_notices(qtbot, kiosk) -> None:
+    choice = kiosk.clerk.findChild(QWidget, "clerk_visitor_choice")
+    choice.setCurrentIndex(choice.findText("수어"))
+    qtbot.mouseClick(find(kiosk.clerk, QPushButton, "clerk_start"), Qt.MouseButton.LeftButton)
+    assert kiosk.session.mode.value == "sign"
+    assert find(kiosk.visitor, QLabel, "camera_view").isVisible()
+    assert find(kiosk.clerk, QLabel, "notice_banner").text() == "카메라가 없어 데모 파일을 재생합니다"
+    assert find(kiosk.visitor, QLabel, "demo_banner").isVisible()
+
+
+def test_camera_frames_reach_the_visitor_screen(qtbot, kiosk) -> None:
+    kiosk.session.choose("ko", VisitorMode.SIGN)
+    kiosk.session.begin()
+    image = np.zeros((240, 320, 3), np.uint8)
+    image[:, :, 0] = 255
+    for listener in kiosk.runtime.frame_listeners:
+        listener(image)
+    qtbot.waitUntil(
+        lambda: (
+            find(kiosk.visitor, QLabel, "camera_view").pixmap() is not None
+            and not find(kiosk.visitor, QLabel, "camera_view").pixmap().isNull()
+        )
+    )
+    sample = find(kiosk.visitor, QLabel, "camera_view").pixmap().toImage().pixelColor(100, 100)
+    assert sample.red() == 255 and sample.blue() == 0
+
+
+def test_every_visitor_string_in_every_language() -> None:
+    for key, texts in STRINGS.items():
+        for language in ("ko", "en", "zh", "vi", "ja"):
+            assert texts.get(language), f"{key} has no {language} text"
+
+
+def test_text_contrast_at_least_4_5() -> None:
+    for palette in (NORMAL, HIGH_CONTRAST):
+        for foreground, background in text_pairs(palette):
+            assert contrast_ratio(foreground, background) >= 4.5, (foreground, background)
+    assert contrast_ratio("#777777", "#FFFFFF") < 4.5  # the check can fail
+
+
+def test_touch_targets_are_large_enough(kiosk) -> None:
+    buttons = kiosk.visitor.findChildren(QPushButton)
+    visible = [b for b in buttons if b.isVisible()]
+    assert len(visible) >= 7
+    for button in visible:
+        assert button.width() >= MIN_TARGET_PX and button.height() >= MIN_TARGET_PX, button.objectName()

@@ -1,0 +1,112 @@
+"""Start the two screens for a KioskRuntime: visitor on the touch display, clerk on the second monitor.
+
+With one screen the two windows sit side by side. The session's timers are driven by a one-second
+QTimer; camera frames and microphone levels arrive through the bridge on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Protocol
+
+from PyQt6.QtCore import QTimer
+from PyQt6.QtGui import QFont, QGuiApplication
+from PyQt6.QtWidgets import QApplication, QWidget
+
+from kiosk.events import Notice
+from kiosk.session import Session
+from ui.bridge import SessionBridge
+from ui.clerk_window import ClerkWindow
+from ui.theme import stylesheet
+from ui.visitor_window import VisitorWindow
+
+FONT_FAMILIES = ["Noto Sans CJK KR", "Noto Sans KR", "NanumGothic", "Noto Sans"]
+
+
+class Runtime(Protocol):
+    """What the screens need of ``kiosk.runtime.KioskRuntime``."""
+
+    session: Session
+    startup_notices: list[Notice]
+
+    @property
+    def status(self) -> object: ...
+
+    def subscribe_frames(self, listener: object) -> None: ...
+
+    def subscribe_level(self, listener: object) -> None: ...
+
+    def start_media(self) -> None: ...
+
+    def close(self) -> None: ...
+
+
+def clear_opencv_qt_variables() -> None:
+    """Drop Qt variables that ``import cv2`` points at opencv's bundled Qt5 (they break PyQt6)."""
+    for name in ("QT_QPA_PLATFORM_PLUGIN_PATH", "QT_QPA_FONTDIR"):
+        if "cv2" in os.environ.get(name, ""):
+            del os.environ[name]
+
+
+def application() -> QApplication:
+    """The QApplication (created once), with a font that has Hangul, CJK and Vietnamese."""
+    clear_opencv_qt_variables()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    font = QFont()
+    font.setFamilies(FONT_FAMILIES)
+    app.setFont(font)
+    return app
+
+
+def build_windows(runtime: Runtime) -> tuple[SessionBridge, VisitorWindow, ClerkWindow]:
+    """Both windows wired to the runtime's session and media, styled from the config."""
+    session = runtime.session
+    bridge = SessionBridge(session)
+    ui = session.config.ui
+    visitor = VisitorWindow(session, bridge, demo=bool(getattr(runtime.status, "demo", False)))
+    clerk = ClerkWindow(session, bridge)
+    for window in (visitor, clerk):
+        window.setStyleSheet(stylesheet(ui.text_scale, ui.high_contrast))
+    for notice in runtime.startup_notices:
+        bridge.notice.emit(notice)
+    runtime.subscribe_frames(bridge.on_frame)
+    runtime.subscribe_level(bridge.on_level)
+    return bridge, visitor, clerk
+
+
+def place(visitor: QWidget, clerk: QWidget, fullscreen: bool) -> None:
+    """Visitor on the primary screen, clerk on the second one; side by side when there is only one."""
+    screens = QGuiApplication.screens()
+    if len(screens) >= 2:
+        visitor.setGeometry(screens[0].availableGeometry())
+        clerk.setGeometry(screens[1].availableGeometry())
+        if fullscreen:
+            visitor.showFullScreen()
+            clerk.showFullScreen()
+            return
+    else:
+        area = screens[0].availableGeometry()
+        half = area.width() // 2
+        visitor.setGeometry(area.x(), area.y(), half, area.height())
+        clerk.setGeometry(area.x() + half, area.y(), area.width() - half, area.height())
+    visitor.show()
+    clerk.show()
+
+
+def run_kiosk(runtime: Runtime, quit_after_ms: int | None = None) -> int:
+    """Show both screens and run the Qt event loop until the windows close (or ``quit_after_ms``)."""
+    app = application()
+    _bridge, visitor, clerk = build_windows(runtime)  # the bridge must live as long as the loop
+    place(visitor, clerk, runtime.session.config.ui.fullscreen)
+    ticker = QTimer()
+    ticker.timeout.connect(runtime.session.tick)
+    ticker.start(1000)
+    runtime.start_media()
+    if quit_after_ms is not None:
+        QTimer.singleShot(quit_after_ms, app.quit)
+    try:
+        return app.exec()
+    finally:
+        ticker.stop()
+        runtime.close()

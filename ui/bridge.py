@@ -1,0 +1,46 @@
+"""Moves Session events and media callbacks from any thread onto the Qt main thread as signals."""
+
+from __future__ import annotations
+
+import numpy as np
+from PyQt6.QtCore import QObject, pyqtSignal
+
+from kiosk.events import Caption, Notice, SessionEvent, StateChanged, TimeoutWarning, TranscriptEntry
+from kiosk.session import Session
+
+
+class SessionBridge(QObject):
+    """Subscribes to a Session; each event type becomes a signal (queued when emitted off the GUI thread)."""
+
+    state_changed = pyqtSignal(object)  # StateChanged
+    entry_added = pyqtSignal(object)  # TranscriptEntry
+    caption = pyqtSignal(object)  # Caption (partial or final)
+    timeout_warning = pyqtSignal(object)  # TimeoutWarning
+    notice = pyqtSignal(object)  # Notice
+    frame = pyqtSignal(object)  # numpy RGB image from the camera
+    level = pyqtSignal(float)  # microphone level 0..1
+
+    def __init__(self, session: Session, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        session.subscribe(self._on_event)
+
+    def _on_event(self, event: SessionEvent) -> None:
+        if isinstance(event, StateChanged):
+            self.state_changed.emit(event)
+        elif isinstance(event, TranscriptEntry):
+            self.entry_added.emit(event)
+        elif isinstance(event, Caption):
+            self.caption.emit(event)
+        elif isinstance(event, TimeoutWarning):
+            self.timeout_warning.emit(event)
+        elif isinstance(event, Notice):
+            self.notice.emit(event)
+
+    def on_frame(self, image: np.ndarray) -> None:
+        """Media-thread callback for camera frames."""
+        self.frame.emit(image)
+
+    def on_level(self, value: float) -> None:
+        """Media-thread callback for the microphone level."""
+        self.level.emit(value)

@@ -1,0 +1,179 @@
+"""The clerk's screen: the two-way transcript, a text box, Korean quick phrases, start and end a visit.
+
+Clerk-facing text is Korean (the clerk's working language). Each transcript row puts the line in the
+speaker's column: visitor lines on the left, clerk lines on the right, the translation underneath and a
+badge saying where it came from (문구집 = reviewed phrasebook).
+"""
+
+from __future__ import annotations
+
+import time
+
+from PyQt6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.errors import KioskError
+from kiosk.events import Notice, Role, SessionState, StateChanged, TimeoutWarning, TranscriptEntry, VisitorMode
+from kiosk.session import Session
+from ui.bridge import SessionBridge
+from ui.strings import NATIVE_NAMES
+
+PROVENANCE = {"phrasebook": "문구집", "machine": "기계 번역", "pivot": "기계 번역(영어 경유)", "original": ""}
+STATES = {"idle": "대기 중", "chosen": "방문자 선택 완료", "conversation": "상담 중", "closing": "상담 종료"}
+MODES = {"speech": "음성", "sign": "수어", "fingerspelling": "지문자", "text": "글자"}
+VISITOR, CLERK = 1, 2
+
+
+class ClerkWindow(QWidget):
+    """The clerk screen for one Session."""
+
+    def __init__(self, session: Session, bridge: SessionBridge) -> None:
+        super().__init__()
+        self.session = session
+        self.setWindowTitle(f"담당자 화면 — {session.config.kiosk.name}")
+        self.status = QLabel()
+        self.status.setObjectName("clerk_status")
+        self.notice = QLabel()
+        self.notice.setObjectName("notice_banner")
+        self.notice.setWordWrap(True)
+        self.notice.hide()
+        self.level = QProgressBar()
+        self.level.setObjectName("mic_level")
+        self.level.setRange(0, 100)
+        self.level.setTextVisible(False)
+        self.level.setMaximumWidth(160)
+        self.visitor_choice = QComboBox()
+        self.visitor_choice.setObjectName("clerk_visitor_choice")
+        for code in session.config.kiosk.languages:
+            mode = VisitorMode.TEXT if code == "ko" else VisitorMode.SPEECH
+            self.visitor_choice.addItem(NATIVE_NAMES.get(code, code), (code, mode))
+        self.visitor_choice.addItem("수어", ("ko", VisitorMode.SIGN))
+        self.visitor_choice.addItem("지문자", ("ko", VisitorMode.FINGERSPELLING))
+        self.start = QPushButton("상담 시작")
+        self.start.setObjectName("clerk_start")
+        self.start.clicked.connect(self._start)
+        self.end = QPushButton("상담 종료")
+        self.end.setObjectName("clerk_end")
+        self.end.clicked.connect(lambda: self.session.end("clerk"))
+        self.table = QTableWidget(0, 3)
+        self.table.setObjectName("clerk_transcript")
+        self.table.setHorizontalHeaderLabels(["시각", "방문자", "담당자"])
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(VISITOR, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(CLERK, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(True)
+        self.input = QLineEdit()
+        self.input.setObjectName("clerk_input")
+        self.input.setPlaceholderText("방문자에게 전할 말을 입력하세요")
+        self.input.returnPressed.connect(self._send)
+        self.send = QPushButton("보내기")
+        self.send.setObjectName("clerk_send")
+        self.send.clicked.connect(self._send)
+        self.error = QLabel()
+        self.error.setObjectName("clerk_error")
+        self._build_layout()
+        bridge.state_changed.connect(self._on_state)
+        bridge.entry_added.connect(self._on_entry)
+        bridge.notice.connect(self._on_notice)
+        bridge.timeout_warning.connect(self._on_timeout)
+        bridge.level.connect(lambda value: self.level.setValue(int(value * 100)))
+        self._on_state(StateChanged(session.state, session.session_id, session.language, session.mode))
+
+    def _build_layout(self) -> None:
+        top = QHBoxLayout()
+        for widget in (self.status, self.level, self.visitor_choice, self.start, self.end):
+            top.addWidget(widget)
+        top.setStretch(0, 1)
+        phrases = QGridLayout()
+        for index, phrase in enumerate(self.session.phrasebook.for_role("clerk")):
+            button = QPushButton(phrase.texts["ko"])
+            button.setObjectName(f"clerk_phrase_{phrase.phrase_id}")
+            button.clicked.connect(lambda _=False, p=phrase.phrase_id: self._say_phrase(p))
+            phrases.addWidget(button, index // 4, index % 4)
+        entry = QHBoxLayout()
+        entry.addWidget(self.input, 1)
+        entry.addWidget(self.send)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(phrases)
+        layout.addWidget(self.error)
+        layout.addLayout(entry)
+
+    def _start(self) -> None:
+        language, mode = self.visitor_choice.currentData()
+        self._act(lambda: (self.session.choose(language, mode, reason="clerk"), self.session.begin()))
+
+    def _send(self) -> None:
+        if self._act(lambda: self.session.say(Role.CLERK, self.input.text())):
+            self.input.clear()
+
+    def _say_phrase(self, phrase_id: str) -> None:
+        self._act(lambda: self.session.say_phrase(Role.CLERK, phrase_id))
+
+    def _act(self, action: object) -> bool:
+        """Run a session action; a refusal is shown in the error line, never raised into Qt."""
+        try:
+            action()  # type: ignore[operator]
+        except KioskError as exc:
+            self.error.setText(exc.message_ko)
+            return False
+        self.error.clear()
+        return True
+
+    def _on_state(self, event: StateChanged) -> None:
+        self._last_state = event
+        text = STATES[event.state.value]
+        if event.language:
+            mode = MODES[event.mode.value] if event.mode else ""
+            text += f" · {NATIVE_NAMES.get(event.language, event.language)} · {mode}"
+        self.status.setText(text)
+        active = event.state in (SessionState.CHOSEN, SessionState.CONVERSATION)
+        self.start.setEnabled(event.state is SessionState.IDLE)
+        self.end.setEnabled(active)
+        if event.state is SessionState.CHOSEN:
+            self.table.setRowCount(0)
+        if event.state is SessionState.IDLE:
+            self.table.setRowCount(0)
+            self.notice.hide()
+
+    def _on_entry(self, entry: TranscriptEntry) -> None:
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        self.table.setItem(row, 0, QTableWidgetItem(time.strftime("%H:%M:%S", time.localtime(entry.time))))
+        lines = [entry.text, *(f"→ {text}" for text in entry.translations.values())]
+        badges = [PROVENANCE.get(entry.provenance, entry.provenance)]
+        if entry.confidence is not None:
+            badges.append(f"신뢰도 {entry.confidence:.0%}")
+        if not entry.saved:
+            badges.append("저장 안 됨")
+        badge = " · ".join(b for b in badges if b)
+        item = QTableWidgetItem("\n".join(lines) + (f"\n[{badge}]" if badge else ""))
+        self.table.setItem(row, VISITOR if entry.role is Role.VISITOR else CLERK, item)
+        self.table.resizeRowToContents(row)
+        self.table.scrollToBottom()
+
+    def _on_notice(self, notice: Notice) -> None:
+        self.notice.setText(notice.message_ko)
+        self.notice.show()
+
+    def _on_timeout(self, warning: TimeoutWarning) -> None:
+        if warning.active:
+            self.status.setText(f"{STATES['conversation']} · {int(warning.seconds_left)}초 후 자동 종료")
+        else:
+            self._on_state(self._last_state)

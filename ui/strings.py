@@ -1,0 +1,152 @@
+"""Every string a visitor reads, in each supported language, reviewed like a translator's work.
+
+Korean is the fallback; ``tr`` never shows a key. Language buttons use native names. Clerk-screen text
+is Korean only (the clerk's working language) and lives in ``clerk_window``.
+"""
+
+from __future__ import annotations
+
+NATIVE_NAMES = {
+    "ko": "한국어 (자막)",
+    "en": "English",
+    "zh": "中文 (简体)",
+    "vi": "Tiếng Việt",
+    "ja": "日本語",
+    "th": "ภาษาไทย",
+    "ru": "Русский",
+    "uz": "Oʻzbekcha",
+    "mn": "Монгол",
+    "id": "Bahasa Indonesia",
+    "ne": "नेपाली",
+    "tl": "Tagalog",
+}
+
+STRINGS: dict[str, dict[str, str]] = {
+    "choose_language": {
+        "ko": "언어를 선택해 주세요",
+        "en": "Please choose your language",
+        "zh": "请选择语言",
+        "vi": "Vui lòng chọn ngôn ngữ",
+        "ja": "言語を選択してください",
+    },
+    "sign": {
+        "ko": "수어 (한국수어)",
+        "en": "Sign language (KSL)",
+        "zh": "手语 (韩国手语)",
+        "vi": "Ngôn ngữ ký hiệu (KSL)",
+        "ja": "手話 (韓国手話)",
+    },
+    "fingerspelling": {"ko": "지문자", "en": "Fingerspelling", "zh": "指拼", "vi": "Đánh vần bằng tay", "ja": "指文字"},
+    "waiting": {
+        "ko": "담당자의 말이 여기에 표시됩니다",
+        "en": "The clerk's words will appear here",
+        "zh": "工作人员的话会显示在这里",
+        "vi": "Lời của nhân viên sẽ hiển thị ở đây",
+        "ja": "担当者の言葉がここに表示されます",
+    },
+    "sign_prompt": {
+        "ko": "카메라를 보고 수어로 말씀해 주세요",
+        "en": "Please sign facing the camera",
+        "zh": "请面向摄像头打手语",
+        "vi": "Vui lòng nhìn vào camera và ra ký hiệu",
+        "ja": "カメラに向かって手話でお話しください",
+    },
+    "quick_phrases": {
+        "ko": "자주 쓰는 말",
+        "en": "Common phrases",
+        "zh": "常用语",
+        "vi": "Câu thường dùng",
+        "ja": "よく使うフレーズ",
+    },
+    "type_here": {
+        "ko": "여기에 입력하세요",
+        "en": "Type here",
+        "zh": "请在此输入",
+        "vi": "Nhập tại đây",
+        "ja": "ここに入力してください",
+    },
+    "send": {"ko": "보내기", "en": "Send", "zh": "发送", "vi": "Gửi", "ja": "送信"},
+    "finish": {"ko": "상담 마치기", "en": "Finish", "zh": "结束", "vi": "Kết thúc", "ja": "終了する"},
+    "you": {"ko": "나", "en": "You", "zh": "您", "vi": "Bạn", "ja": "あなた"},
+    "clerk": {"ko": "담당자", "en": "Clerk", "zh": "工作人员", "vi": "Nhân viên", "ja": "担当者"},
+    "timeout_warning": {
+        "ko": "{n}초 후에 상담이 끝납니다. 시간이 더 필요하세요?",
+        "en": "This session will end in {n} seconds. Do you need more time?",
+        "zh": "本次服务将在{n}秒后结束。您需要更多时间吗？",
+        "vi": "Phiên làm việc sẽ kết thúc sau {n} giây. Bạn có cần thêm thời gian không?",
+        "ja": "あと{n}秒で終了します。もう少し時間が必要ですか。",
+    },
+    "more_time": {"ko": "시간 연장", "en": "More time", "zh": "延长时间", "vi": "Thêm thời gian", "ja": "時間を延長"},
+    "closing_title": {
+        "ko": "상담이 끝났습니다. 감사합니다.",
+        "en": "Your visit is complete. Thank you.",
+        "zh": "服务已结束，谢谢。",
+        "vi": "Phiên làm việc đã kết thúc. Xin cảm ơn.",
+        "ja": "ご利用ありがとうございました。",
+    },
+    "closing_summary": {
+        "ko": "대화 {n}건",
+        "en": "{n} messages",
+        "zh": "共{n}条对话",
+        "vi": "{n} tin nhắn",
+        "ja": "会話 {n}件",
+    },
+    "consent_question": {
+        "ko": "대화 기록을 인쇄하거나 저장해 드릴까요? 동의하신 경우에만 저장합니다.",
+        "en": "Would you like a printed or saved copy of this conversation? We save it only if you agree.",
+        "zh": "需要打印或保存本次对话记录吗？只有在您同意后才会保存。",
+        "vi": "Bạn có muốn in hoặc lưu lại nội dung cuộc trò chuyện không? Chúng tôi chỉ lưu khi bạn đồng ý.",
+        "ja": "会話の記録を印刷または保存しますか。同意いただいた場合のみ保存します。",
+    },
+    "yes": {"ko": "예", "en": "Yes", "zh": "是", "vi": "Có", "ja": "はい"},
+    "no": {"ko": "아니요", "en": "No", "zh": "否", "vi": "Không", "ja": "いいえ"},
+    "saved": {
+        "ko": "기록을 저장했습니다. 담당자에게 받아 가세요.",
+        "en": "Saved. Please collect your copy from the clerk.",
+        "zh": "已保存，请向工作人员领取。",
+        "vi": "Đã lưu. Vui lòng nhận bản sao từ nhân viên.",
+        "ja": "保存しました。担当者からお受け取りください。",
+    },
+    "not_kept": {
+        "ko": "기록을 저장하지 않았습니다.",
+        "en": "Nothing was saved for you to take away.",
+        "zh": "未为您保存记录。",
+        "vi": "Không có bản lưu nào được tạo.",
+        "ja": "記録は保存していません。",
+    },
+    "back_to_start": {
+        "ko": "처음 화면으로",
+        "en": "Back to start",
+        "zh": "返回首页",
+        "vi": "Về màn hình đầu",
+        "ja": "最初の画面へ",
+    },
+    "check_input": {
+        "ko": "입력한 내용을 확인해 주세요.",
+        "en": "Please check what you typed.",
+        "zh": "请检查输入的内容。",
+        "vi": "Vui lòng kiểm tra nội dung đã nhập.",
+        "ja": "入力内容をご確認ください。",
+    },
+    "not_saved": {
+        "ko": "지금은 대화 기록을 저장할 수 없지만, 대화는 계속할 수 있습니다.",
+        "en": "The conversation cannot be saved right now, but you can continue.",
+        "zh": "目前无法保存对话记录，但您可以继续交谈。",
+        "vi": "Hiện không thể lưu cuộc trò chuyện, nhưng bạn vẫn có thể tiếp tục.",
+        "ja": "現在、会話を保存できませんが、このまま続けられます。",
+    },
+    "demo_mode": {
+        "ko": "데모 모드: 카메라와 마이크 대신 녹화된 영상과 음성을 재생합니다",
+        "en": "Demo mode: playing recorded video and audio instead of a camera and microphone",
+        "zh": "演示模式：正在播放录制的视频和音频，而非摄像头和麦克风",
+        "vi": "Chế độ trình diễn: đang phát video và âm thanh ghi sẵn thay cho camera và micro",
+        "ja": "デモモード：カメラとマイクの代わりに録画済みの映像と音声を再生しています",
+    },
+}
+
+
+def tr(key: str, language: str | None, **values: object) -> str:
+    """``key`` in ``language`` (Korean when that language has no text), with ``{placeholders}`` filled."""
+    texts = STRINGS[key]
+    text = texts.get(language or "ko") or texts["ko"]
+    return text.format(**values) if values else text

@@ -1,0 +1,69 @@
+"""Colours, sizes and the stylesheet; contrast is computed (WCAG 2.2), not eyeballed.
+
+Reference sizes at ``text_scale`` 1.0: body text 22 px, visitor captions 32 px, touch targets at least
+64x64 px (the minimum the tests enforce is 44x44).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+MIN_TARGET_PX = 44
+TARGET_PX = 64
+
+
+@dataclass(frozen=True)
+class Palette:
+    """Named colours as #RRGGBB."""
+
+    background: str
+    text: str
+    muted: str  # secondary text and partial captions
+    button: str
+    button_text: str
+    banner: str
+    banner_text: str
+
+
+NORMAL = Palette("#F7F7F2", "#1A1A1A", "#4D4D4D", "#0B5CAD", "#FFFFFF", "#FFF1B8", "#1A1A1A")
+HIGH_CONTRAST = Palette("#000000", "#FFFFFF", "#E6E6E6", "#FFD400", "#000000", "#FFFFFF", "#000000")
+
+
+def palette(high_contrast: bool) -> Palette:
+    return HIGH_CONTRAST if high_contrast else NORMAL
+
+
+def text_pairs(p: Palette) -> list[tuple[str, str]]:
+    """Every (foreground, background) pair the stylesheet uses for text."""
+    return [(p.text, p.background), (p.muted, p.background), (p.button_text, p.button), (p.banner_text, p.banner)]
+
+
+def contrast_ratio(foreground: str, background: str) -> float:
+    """WCAG 2.2 contrast ratio of two #RRGGBB colours (1.0 .. 21.0)."""
+    lighter, darker = sorted((_luminance(foreground), _luminance(background)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def _luminance(colour: str) -> float:
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def stylesheet(scale: float = 1.0, high_contrast: bool = False) -> str:
+    """The Qt stylesheet for both windows."""
+    p = palette(high_contrast)
+    body, caption, title = round(22 * scale), round(32 * scale), round(36 * scale)
+    return f"""
+    QWidget {{ background: {p.background}; color: {p.text}; font-size: {body}px; }}
+    QPushButton {{ background: {p.button}; color: {p.button_text}; border-radius: 8px;
+                  padding: 8px 16px; min-height: {TARGET_PX}px; min-width: {TARGET_PX}px; }}
+    QPushButton:focus {{ border: 3px solid {p.text}; }}
+    QLineEdit {{ border: 2px solid {p.muted}; border-radius: 6px; padding: 6px; min-height: {TARGET_PX - 16}px; }}
+    QLabel#title {{ font-size: {title}px; font-weight: bold; }}
+    QListWidget#caption_view {{ font-size: {caption}px; border: none; }}
+    QLabel#partial_caption {{ font-size: {caption}px; color: {p.muted}; }}
+    QLabel#demo_banner, QLabel#notice_banner {{ background: {p.banner}; color: {p.banner_text}; padding: 6px; }}
+    QFrame#timeout_overlay {{ border: 4px solid {p.button}; border-radius: 12px; }}
+    QTableWidget {{ gridline-color: {p.muted}; }}
+    """

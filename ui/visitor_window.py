@@ -1,0 +1,273 @@
+"""The visitor's touchscreen: choose a language or sign, read large captions, type, tap phrases, finish.
+
+Screens: start (language buttons in native names, 수어, 지문자) -> conversation -> closing (summary and
+the consent question; export only on "yes") -> back to start with nothing of the visit left on screen.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PyQt6.QtCore import Qt
+from PyQt6.QtGui import QImage, QPixmap
+from PyQt6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.errors import KioskError
+from kiosk.events import Caption, Notice, Role, SessionState, StateChanged, TimeoutWarning, TranscriptEntry, VisitorMode
+from kiosk.session import Session
+from ui.bridge import SessionBridge
+from ui.strings import NATIVE_NAMES, STRINGS, tr
+
+START, CONVERSATION, CLOSING = 0, 1, 2
+
+
+def _button(text: str, name: str) -> QPushButton:
+    button = QPushButton(text)
+    button.setObjectName(name)
+    return button
+
+
+class VisitorWindow(QWidget):
+    """The visitor screen for one Session; ``demo_text`` (ko/en) is shown when demo media play."""
+
+    def __init__(self, session: Session, bridge: SessionBridge, demo: bool = False) -> None:
+        super().__init__()
+        self.session, self.bridge, self.demo = session, bridge, demo
+        self.setWindowTitle("방문자 화면 / Visitor")
+        self.banner = QLabel()
+        self.banner.setObjectName("demo_banner")
+        self.banner.setWordWrap(True)
+        self.notice = QLabel()
+        self.notice.setObjectName("notice_banner")
+        self.notice.setWordWrap(True)
+        self.notice.hide()
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self._start_page())
+        self.pages.addWidget(self._conversation_page())
+        self.pages.addWidget(self._closing_page())
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.pages, 1)
+        bridge.state_changed.connect(self._on_state)
+        bridge.entry_added.connect(self._on_entry)
+        bridge.caption.connect(self._on_caption)
+        bridge.timeout_warning.connect(self._on_timeout)
+        bridge.notice.connect(self._on_notice)
+        bridge.frame.connect(self._on_frame)
+        self._show_start()
+
+    # -- pages ---------------------------------------------------------------------------------------------
+    def _start_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        title = QLabel("\n".join(STRINGS["choose_language"][code] for code in self._codes()))
+        title.setObjectName("title")
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(title, 1)
+        grid = QGridLayout()
+        choices = [
+            (NATIVE_NAMES.get(c, c), f"lang_{c}", c, VisitorMode.TEXT if c == "ko" else VisitorMode.SPEECH)
+            for c in self.session.config.kiosk.languages
+        ]
+        choices += [
+            (tr("sign", "ko"), "mode_sign", "ko", VisitorMode.SIGN),
+            (tr("fingerspelling", "ko"), "mode_fingerspelling", "ko", VisitorMode.FINGERSPELLING),
+        ]
+        for index, (label, name, code, mode) in enumerate(choices):
+            button = _button(label, name)
+            button.clicked.connect(lambda _=False, c=code, m=mode: self._choose(c, m))
+            grid.addWidget(button, index // 3, index % 3)
+        layout.addLayout(grid)  # in the lower part of the screen, reachable from a wheelchair
+        return page
+
+    def _conversation_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.prompt = QLabel()
+        self.prompt.setWordWrap(True)
+        self.camera = QLabel()
+        self.camera.setObjectName("camera_view")
+        self.camera.setFixedSize(320, 240)
+        self.captions = QListWidget()
+        self.captions.setObjectName("caption_view")
+        self.captions.setWordWrap(True)
+        self.partial = QLabel()
+        self.partial.setObjectName("partial_caption")
+        self.partial.setWordWrap(True)
+        top = QHBoxLayout()
+        top.addWidget(self.captions, 1)
+        top.addWidget(self.camera)
+        self.timeout_box = QFrame()
+        self.timeout_box.setObjectName("timeout_overlay")
+        box = QHBoxLayout(self.timeout_box)
+        self.timeout_text = QLabel()
+        self.timeout_text.setWordWrap(True)
+        self.more_time = _button("", "more_time")
+        self.more_time.clicked.connect(self.session.extend)
+        box.addWidget(self.timeout_text, 1)
+        box.addWidget(self.more_time)
+        self.phrase_row = QHBoxLayout()
+        self.input = QLineEdit()
+        self.input.setObjectName("visitor_input")
+        self.input.returnPressed.connect(self._send)
+        self.input.textEdited.connect(lambda _: self.session.touch())
+        self.send = _button("", "visitor_send")
+        self.send.clicked.connect(self._send)
+        self.finish = _button("", "end_visit")
+        self.finish.clicked.connect(lambda: self.session.end("visitor"))
+        entry = QHBoxLayout()
+        entry.addWidget(self.input, 1)
+        entry.addWidget(self.send)
+        entry.addWidget(self.finish)
+        self.error = QLabel()
+        self.error.setObjectName("input_error")
+        for item in (self.prompt, top, self.partial, self.timeout_box, self.phrase_row, self.error, entry):
+            layout.addLayout(item) if isinstance(item, QHBoxLayout) else layout.addWidget(item)
+        layout.setStretch(1, 1)
+        return page
+
+    def _closing_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.closing_title = QLabel()
+        self.closing_title.setObjectName("title")
+        self.summary = QLabel()
+        self.consent = QLabel()
+        self.consent.setWordWrap(True)
+        self.consent_result = QLabel()
+        self.consent_result.setObjectName("consent_result")
+        self.consent_result.setWordWrap(True)
+        self.yes, self.no = _button("", "consent_yes"), _button("", "consent_no")
+        self.yes.clicked.connect(self._export)
+        self.no.clicked.connect(lambda: self._consent_done(tr("not_kept", self.session.language)))
+        self.done = _button("", "done")
+        self.done.clicked.connect(lambda: self.session.clear("visitor"))
+        buttons = QHBoxLayout()
+        for button in (self.yes, self.no, self.done):
+            buttons.addWidget(button)
+        for widget in (self.closing_title, self.summary, self.consent, self.consent_result):
+            layout.addWidget(widget)
+        layout.addStretch(1)
+        layout.addLayout(buttons)
+        return page
+
+    # -- actions -------------------------------------------------------------------------------------------
+    def _choose(self, language: str, mode: VisitorMode) -> None:
+        self.session.choose(language, mode)
+        self.session.begin()
+
+    def _send(self) -> None:
+        try:
+            self.session.say(Role.VISITOR, self.input.text())
+        except KioskError:
+            self.error.setText(tr("check_input", self.session.language))
+            return
+        self.input.clear()
+        self.error.clear()
+
+    def _export(self) -> None:
+        try:
+            self.session.export("html")
+        except (KioskError, OSError):
+            self._consent_done(tr("not_saved", self.session.language))
+            return
+        self._consent_done(tr("saved", self.session.language))
+
+    def _consent_done(self, message: str) -> None:
+        self.consent_result.setText(message)
+        self.yes.setEnabled(False)
+        self.no.setEnabled(False)
+
+    # -- events --------------------------------------------------------------------------------------------
+    def _on_state(self, event: StateChanged) -> None:
+        if event.state is SessionState.IDLE:
+            self._show_start()
+        elif event.state is SessionState.CHOSEN:
+            self._show_conversation(event.language or "ko", event.mode)
+        elif event.state is SessionState.CLOSING:
+            self._show_closing()
+
+    def _on_entry(self, entry: TranscriptEntry) -> None:
+        language = self.session.language
+        text = entry.text if entry.language == language else entry.translations.get(language or "", entry.text)
+        who = tr("you" if entry.role is Role.VISITOR else "clerk", language)
+        self.captions.addItem(f"{who}: {text}")
+        self.captions.scrollToBottom()
+        self.partial.clear()
+
+    def _on_caption(self, caption: Caption) -> None:
+        self.partial.setText("" if caption.final else caption.text)
+
+    def _on_timeout(self, warning: TimeoutWarning) -> None:
+        self.timeout_box.setVisible(warning.active)
+        self.timeout_text.setText(tr("timeout_warning", self.session.language, n=int(warning.seconds_left)))
+
+    def _on_notice(self, notice: Notice) -> None:
+        local = tr("not_saved", self.session.language) if notice.code == "store_failed" else ""
+        self.notice.setText(local or f"{notice.message_ko}\n{notice.message_en}")
+        self.notice.show()
+
+    def _on_frame(self, image: np.ndarray) -> None:
+        if not self.camera.isVisible():
+            return
+        height, width, _ = image.shape
+        qimage = QImage(image.data, width, height, 3 * width, QImage.Format.Format_RGB888).copy()
+        self.camera.setPixmap(QPixmap.fromImage(qimage).scaled(self.camera.size(), Qt.AspectRatioMode.KeepAspectRatio))
+
+    # -- screen changes ------------------------------------------------------------------------------------
+    def _show_start(self) -> None:
+        """Back to the start; nothing of the last visit stays in any widget."""
+        for widget in (self.captions, self.input, self.partial, self.error, self.consent_result, self.notice):
+            widget.clear()
+        self.camera.clear()
+        self.notice.hide()
+        self.timeout_box.hide()
+        self._set_banner(None)
+        self.pages.setCurrentIndex(START)
+
+    def _show_conversation(self, language: str, mode: VisitorMode | None) -> None:
+        signing = mode in (VisitorMode.SIGN, VisitorMode.FINGERSPELLING)
+        self.prompt.setText(tr("sign_prompt" if signing else "waiting", language))
+        self.camera.setVisible(signing)
+        self.input.setPlaceholderText(tr("type_here", language))
+        self.send.setText(tr("send", language))
+        self.finish.setText(tr("finish", language))
+        self.more_time.setText(tr("more_time", language))
+        while self.phrase_row.count():
+            self.phrase_row.takeAt(0).widget().deleteLater()
+        for phrase in self.session.phrasebook.for_role("visitor")[:4]:
+            button = _button(phrase.text(language) or phrase.texts["ko"], f"phrase_{phrase.phrase_id}")
+            button.clicked.connect(lambda _=False, p=phrase.phrase_id: self.session.say_phrase(Role.VISITOR, p))
+            self.phrase_row.addWidget(button)
+        self._set_banner(language)
+        self.pages.setCurrentIndex(CONVERSATION)
+
+    def _show_closing(self) -> None:
+        language = self.session.language
+        self.timeout_box.hide()
+        self.closing_title.setText(tr("closing_title", language))
+        self.summary.setText(tr("closing_summary", language, n=len(self.session.entries)))
+        self.consent.setText(tr("consent_question", language))
+        for button, key in ((self.yes, "yes"), (self.no, "no"), (self.done, "back_to_start")):
+            button.setText(tr(key, language))
+            button.setEnabled(True)
+        self.pages.setCurrentIndex(CLOSING)
+
+    def _set_banner(self, language: str | None) -> None:
+        lines = [tr("demo_mode", code) for code in dict.fromkeys([language or "ko", "ko", "en"])]
+        self.banner.setText("\n".join(lines))
+        self.banner.setVisible(self.demo)
+
+    def _codes(self) -> list[str]:
+        return [c for c in self.session.config.kiosk.languages if c in STRINGS["choose_language"]]
