@@ -60,9 +60,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace, config: KioskConfig) -> int:
-    from ui.app import run_kiosk  # the only place the core reaches the UI, lazily: kiosk itself imports no Qt
-
     from kiosk.runtime import KioskRuntime
+    from ui.app import run_kiosk  # the only place the core reaches the UI, lazily: kiosk itself imports no Qt
 
     runtime = KioskRuntime.build(config, start_devices=not args.no_devices)
     quit_after_ms = int(args.quit_after * 1000) if args.quit_after else None

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hardware import discovery
 from hardware.null_speaker import NullSpeaker
 from hardware.opencv_camera import OpenCvCamera
 from hardware.sounddevice_audio import SoundDeviceMicrophone, SoundDeviceSpeaker
 from hardware.video_file_camera import VideoFileCamera
 from hardware.wav_microphone import WavFileMicrophone
-
-from hardware import discovery
 from kiosk.config import DeviceOptions
 from kiosk.events import Notice
 
