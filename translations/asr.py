@@ -1,0 +1,144 @@
+"""Speech recognition with faster-whisper on a local model folder (never a hub name, never a download).
+
+:class:`SpeechRecognizer` decodes one utterance at a time with settings chosen for a counter: greedy or
+small-beam search, no temperature fallback and a token limit proportional to the audio length (so the
+decoding time per utterance is bounded), no timestamps, and the civil-service term list as hotwords.
+Language detection is restricted to the languages the kiosk offers. ``faster_whisper`` and
+``ctranslate2`` are imported here only, when a recogniser is made.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from kiosk.errors import ModelMissingError
+from translations.whisper_model import model_problems
+
+TERMS_FILE = Path(__file__).resolve().parent / "data" / "civil_terms_ko.txt"
+TOKENS_PER_SECOND = 12  # generous for Korean/Chinese; a loop stops here at the latest
+MIN_TOKENS = 24
+MAX_TOKENS = 200  # whisper's window is 448 tokens including the hotword prompt
+MAX_PROMPT_TOKENS = 120
+MAX_SAMPLES = 30 * 16000
+FULL_FRAMES = 3000  # 30 s of 10 ms mel frames: whisper's window
+MIN_WINDOW_S = 5
+CONTEXT_PROMPTS = {"zh": "以下是普通话的句子，使用简体中文。"}  # whisper otherwise often writes traditional characters
+
+
+@dataclass(frozen=True)
+class AsrOptions:
+    """Speech settings (``[speech]`` in the config feeds these)."""
+
+    model_dir: Path
+    cpu_threads: int = 2  # the counter PC has 4 cores; the rest go to the camera and the UI
+    compute_type: str = "int8"
+    beam_size: int = 1
+    end_silence_s: float = 0.5  # this much silence ends an utterance
+    max_utterance_s: float = 15.0  # hard cap: longer speech is cut into several captions
+    partial_interval_s: float = 0.8  # a partial caption at least this often while speech goes on
+    vad_threshold: float = 0.5
+    min_speech_s: float = 0.25  # less voiced audio than this is not an utterance (coughs, clicks)
+    no_speech_threshold: float = 0.6
+    hotwords_ko: tuple[str, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class Hypothesis:
+    """One decoding of an utterance."""
+
+    text: str
+    language: str
+    avg_logprob: float
+    no_speech_prob: float
+    seconds: float  # compute time
+
+    @property
+    def confidence(self) -> float:
+        return float(math.exp(min(0.0, self.avg_logprob)))
+
+
+def load_terms(path: Path = TERMS_FILE) -> tuple[str, ...]:
+    """Terms from a list file: one per line, ``#`` starts a comment."""
+    lines = (line.split("#", 1)[0].strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return tuple(line for line in lines if line)
+
+
+class SpeechRecognizer:
+    """A faster-whisper model loaded from ``options.model_dir``, decoding one utterance per call.
+
+    Whisper's encoder is built for 30 s windows and spends most of the time there. CTranslate2 accepts
+    shorter inputs, so the encoder sees only the utterance plus a margin (at least ``MIN_WINDOW_S``),
+    which makes a 3 s partial about four times cheaper than a full window (the trick whisper.cpp calls
+    ``audio_ctx``). The accuracy of this against the full window is measured by the tests and the bench.
+    One encoder pass serves both language detection and decoding.
+    """
+
+    def __init__(self, options: AsrOptions) -> None:
+        problems = model_problems(options.model_dir, check_sha256=False)
+        if problems:
+            raise ModelMissingError(
+                "음성 인식 모델이 없습니다. 글자와 문구로 대화할 수 있습니다.",
+                f"speech model unavailable ({'; '.join(problems)})",
+                hint="run `make models` or set models.whisper_dir",
+            )
+        from faster_whisper import WhisperModel
+        from faster_whisper.tokenizer import Tokenizer
+
+        self.options = options
+        self.model = WhisperModel(
+            str(options.model_dir),
+            device="cpu",
+            compute_type=options.compute_type,
+            cpu_threads=options.cpu_threads,
+            local_files_only=True,
+        )
+        self._tokenizer = lambda language: Tokenizer(self.model.hf_tokenizer, True, "transcribe", language)
+
+    def decode(self, audio: np.ndarray, language: str | None, allowed: tuple[str, ...] = ()) -> Hypothesis:
+        """Text of one utterance (at most 30 s); ``language=None`` detects it among ``allowed``."""
+        import ctranslate2
+        from faster_whisper.transcribe import get_suppressed_tokens
+
+        started = time.perf_counter()
+        audio = np.asarray(audio, np.float32)[:MAX_SAMPLES]
+        frames = min(FULL_FRAMES, max(MIN_WINDOW_S * 100, (audio.size // 160 + 100) // 100 * 100))
+        padded = np.concatenate([audio, np.zeros(max(0, frames * 160 - audio.size), np.float32)])
+        features = np.ascontiguousarray(self.model.feature_extractor(padded)[:, :frames])
+        encoded = self.model.model.encode(ctranslate2.StorageView.from_array(features[None]), to_cpu=False)
+        if language is None:
+            language = self._detect(encoded, allowed)
+        tokenizer = self._tokenizer(language)
+        prompt = [*self._context(tokenizer, language), *tokenizer.sot_sequence, tokenizer.no_timestamps]
+        limit = min(MAX_TOKENS, max(MIN_TOKENS, int(TOKENS_PER_SECOND * audio.size / 16000)))
+        result = self.model.model.generate(
+            encoded,
+            [prompt],
+            beam_size=self.options.beam_size,
+            max_length=len(prompt) + limit,
+            return_scores=True,
+            return_no_speech_prob=True,
+            suppress_blank=True,
+            suppress_tokens=list(get_suppressed_tokens(tokenizer, [-1])),
+        )[0]
+        tokens = [t for t in result.sequences_ids[0] if t < tokenizer.eot]
+        text = tokenizer.decode(tokens).strip()
+        logprob = result.scores[0] * len(tokens) / (len(tokens) + 1) if tokens else -10.0
+        return Hypothesis(text, language, float(logprob), float(result.no_speech_prob), time.perf_counter() - started)
+
+    def _detect(self, encoded: object, allowed: tuple[str, ...]) -> str:
+        """The most probable language among ``allowed``; never one outside it."""
+        ranked = dict((token[2:-2], p) for token, p in self.model.model.detect_language(encoded)[0])
+        return max(allowed, key=lambda code: ranked.get(code, 0.0))
+
+    def _context(self, tokenizer: object, language: str) -> list[int]:
+        """The previous-text prompt: civil-service hotwords for Korean, a simplified-script cue for Chinese."""
+        text = ", ".join(self.options.hotwords_ko) if language == "ko" else CONTEXT_PROMPTS.get(language, "")
+        if not text:
+            return []
+        tokens = tokenizer.encode(" " + text)[:MAX_PROMPT_TOKENS]  # type: ignore[attr-defined]
+        return [tokenizer.sot_prev, *tokens]  # type: ignore[attr-defined]

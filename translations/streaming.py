@@ -1,0 +1,233 @@
+"""Streaming transcription: ``push(audio)``, ``poll() -> [Caption]``, ``flush()``.
+
+Silero VAD marks speech in 32 ms windows. An utterance starts after 64 ms of speech (with 0.3 s of audio
+before it, so the first syllable is kept) and ends after ``end_silence_s`` of silence or at the hard cap
+``max_utterance_s``. While it goes on, :meth:`StreamingTranscriber.poll` decodes it again every
+``partial_interval_s`` of new audio and emits a partial caption; words on which two consecutive
+hypotheses agree are committed and never change on screen again (local agreement). A finished utterance
+is decoded once more for the final caption, after the guards in :mod:`translations.text_guards`.
+
+``push`` is cheap (VAD only); all decoding happens in ``poll``, so a worker that reads everything the
+microphone has before each ``poll`` never falls further behind than one decoding.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from kiosk.events import Caption, Role
+from translations.asr import AsrOptions, Hypothesis, SpeechRecognizer
+from translations.text_guards import cut_repetitions, is_hallucination
+from translations.vad import WINDOW, StreamingVad
+
+log = logging.getLogger(__name__)
+
+RATE = 16_000
+WINDOW_S = WINDOW / RATE
+PREROLL_S = 0.3
+TRAILING_S = 0.2  # silence kept after the last voiced window
+START_WINDOWS = 2
+UNSPACED = ("zh", "ja", "th")
+
+
+@dataclass
+class _Utterance:
+    start: float
+    chunks: list[np.ndarray] = field(default_factory=list)
+    voiced_windows: int = 0
+    silent_windows: int = 0
+    decoded_at: float = 0.0  # utterance seconds at the last partial decoding
+    language: str | None = None
+    committed: list[str] = field(default_factory=list)
+    previous: list[str] = field(default_factory=list)
+
+    @property
+    def seconds(self) -> float:
+        return sum(c.size for c in self.chunks) / RATE
+
+    def audio(self) -> np.ndarray:
+        return np.concatenate(self.chunks) if self.chunks else np.zeros(0, np.float32)
+
+
+@dataclass(frozen=True)
+class _Finished:
+    utterance: _Utterance
+    audio: np.ndarray
+    end: float
+
+
+class StreamingTranscriber:
+    """One audio channel (clerk or visitor) turned into partial and final captions."""
+
+    def __init__(
+        self,
+        recognizer: SpeechRecognizer,
+        role: Role,
+        *,
+        language: str | None,
+        allowed: tuple[str, ...],
+        options: AsrOptions | None = None,
+        vad: StreamingVad | None = None,
+    ) -> None:
+        self.recognizer, self.role = recognizer, role
+        self.options = options or recognizer.options
+        self.allowed = allowed
+        self.language = language
+        self.vad = vad or StreamingVad()
+        self.dropped = 0  # finals dropped by the guards
+        self._time = 0.0
+        self._buffer = np.zeros(0, np.float32)
+        self._preroll: list[np.ndarray] = []
+        self._trigger = 0
+        self._current: _Utterance | None = None
+        self._finished: list[_Finished] = []
+
+    def set_language(self, language: str | None) -> None:
+        """Fix the language (None: detect among ``allowed``); applies from the next utterance."""
+        if language is not None and language not in self.allowed:
+            raise ValueError(f"language {language!r} is not among {self.allowed}")
+        self.language = language
+
+    @property
+    def in_speech(self) -> bool:
+        return self._current is not None
+
+    # -- audio in ------------------------------------------------------------------------------------------
+    def push(self, samples: np.ndarray) -> None:
+        """Add 16 kHz mono float32 audio; cheap (runs the VAD only)."""
+        self._buffer = np.concatenate([self._buffer, np.asarray(samples, np.float32).reshape(-1)])
+        count = self._buffer.size // WINDOW
+        if count == 0:
+            return
+        windows = self._buffer[: count * WINDOW].reshape(count, WINDOW)
+        self._buffer = self._buffer[count * WINDOW :]
+        for window, probability in zip(windows, self.vad.push(windows.reshape(-1)), strict=True):
+            self._time += WINDOW_S
+            self._step(window, float(probability))
+
+    def _step(self, window: np.ndarray, probability: float) -> None:
+        threshold = self.options.vad_threshold
+        current = self._current
+        if current is None:
+            self._preroll = [*self._preroll, window][-int(PREROLL_S / WINDOW_S) :]
+            self._trigger = self._trigger + 1 if probability >= threshold else 0
+            if self._trigger >= START_WINDOWS:
+                start = self._time - len(self._preroll) * WINDOW_S
+                self._current = _Utterance(start, list(self._preroll), voiced_windows=self._trigger)
+                self._preroll, self._trigger = [], 0
+            return
+        current.chunks.append(window)
+        if probability >= threshold - 0.15:
+            current.voiced_windows += probability >= threshold
+            current.silent_windows = 0
+        else:
+            current.silent_windows += 1
+        if current.silent_windows * WINDOW_S >= self.options.end_silence_s:
+            self._finish(trailing=current.silent_windows)
+        elif current.seconds >= self.options.max_utterance_s:
+            self._finish(trailing=0)
+            self._current = _Utterance(self._time, voiced_windows=1, language=current.language)
+
+    def _finish(self, trailing: int) -> None:
+        current = self._current
+        assert current is not None
+        keep = max(0, trailing - int(TRAILING_S / WINDOW_S))
+        audio = current.audio()
+        if keep:
+            audio = audio[: audio.size - keep * WINDOW]
+        self._finished.append(_Finished(current, audio, self._time - trailing * WINDOW_S))
+        self._current = None
+
+    # -- captions out --------------------------------------------------------------------------------------
+    def poll(self) -> list[Caption]:
+        """Decode what is due: finished utterances (finals), then one partial of the current one."""
+        captions = [c for f in self._take_finished() if (c := self._final(f)) is not None]
+        current = self._current
+        if current is not None and current.seconds - current.decoded_at >= self.options.partial_interval_s:
+            captions.append(self._partial(current))
+        return captions
+
+    def flush(self) -> list[Caption]:
+        """End of the stream: finish the current utterance and decode everything left."""
+        if self._current is not None:
+            self._finish(trailing=self._current.silent_windows)
+        self.vad.reset()
+        self._buffer = np.zeros(0, np.float32)
+        return self.poll()
+
+    def _take_finished(self) -> list[_Finished]:
+        finished, self._finished = self._finished, []
+        return finished
+
+    def _partial(self, utterance: _Utterance) -> Caption:
+        audio = utterance.audio()
+        utterance.decoded_at = utterance.seconds
+        hypothesis = self._decode(utterance, audio)
+        words = _tokens(cut_repetitions(hypothesis.text), hypothesis.language)
+        agreed = _common_prefix(utterance.previous, words)
+        if len(agreed) > len(utterance.committed):
+            utterance.committed = agreed
+        utterance.previous = words
+        shown = utterance.committed + words[len(utterance.committed) :]
+        return Caption(
+            self.role,
+            _join(shown, hypothesis.language),
+            hypothesis.language,
+            utterance.start,
+            self._time,
+            final=False,
+            confidence=hypothesis.confidence,
+        )
+
+    def _final(self, finished: _Finished) -> Caption | None:
+        utterance = finished.utterance
+        voiced = utterance.voiced_windows * WINDOW_S
+        if voiced < self.options.min_speech_s or finished.audio.size < RATE * 0.2:
+            return None
+        hypothesis = self._decode(utterance, finished.audio)
+        text = cut_repetitions(hypothesis.text)
+        silent = hypothesis.no_speech_prob >= self.options.no_speech_threshold
+        if not text or (is_hallucination(text) and (silent or voiced < 1.0 or hypothesis.no_speech_prob > 0.3)):
+            self.dropped += 1
+            log.info(
+                "dropped a %s caption judged silence (no-speech %.2f, voiced %.2f s)",
+                self.role.value,
+                hypothesis.no_speech_prob,
+                voiced,
+            )
+            return None
+        return Caption(
+            self.role,
+            text,
+            hypothesis.language,
+            utterance.start,
+            finished.end,
+            final=True,
+            confidence=hypothesis.confidence,
+        )
+
+    def _decode(self, utterance: _Utterance, audio: np.ndarray) -> Hypothesis:
+        """Decode; the language is fixed, or detected once per utterance and then kept."""
+        hypothesis = self.recognizer.decode(audio, utterance.language or self.language, self.allowed)
+        utterance.language = hypothesis.language
+        return hypothesis
+
+
+def _tokens(text: str, language: str) -> list[str]:
+    return list(text.replace(" ", "")) if language in UNSPACED else text.split()
+
+
+def _join(tokens: list[str], language: str) -> str:
+    return "".join(tokens) if language in UNSPACED else " ".join(tokens)
+
+
+def _common_prefix(first: list[str], second: list[str]) -> list[str]:
+    prefix = []
+    for a, b in zip(first, second, strict=False):
+        if a != b:
+            break
+        prefix.append(a)
+    return prefix

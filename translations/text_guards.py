@@ -1,0 +1,65 @@
+"""Guards against whisper's known failure modes, as pure functions on text.
+
+- Silence hallucinations: whisper trained on subtitles "hears" broadcast sign-offs in silence or noise
+  ("시청해 주셔서 감사합니다", "MBC 뉴스 ...", "구독과 좋아요", "Thanks for watching"). They are dropped when
+  the audio evidence says silence (few VAD speech frames or a high no-speech probability).
+- Repetition loops: the decoder may repeat a word or phrase until the token limit; the text is cut after
+  the second repeat.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+HALLUCINATIONS = (
+    "시청해 주셔서 감사합니다",
+    "시청해주셔서 감사합니다",
+    "구독과 좋아요",
+    "구독 좋아요",
+    "좋아요와 구독",
+    "mbc 뉴스",
+    "kbs 뉴스",
+    "sbs 뉴스",
+    "뉴스 이덕영입니다",
+    "다음 영상에서 만나요",
+    "thanks for watching",
+    "thank you for watching",
+    "please subscribe",
+    "subtitles by",
+    "字幕",
+    "请不吝点赞",
+    "ご視聴ありがとうございました",
+)
+
+
+def normalise(text: str) -> str:
+    """Lower-case, NFKC, punctuation removed, spaces collapsed (for matching only)."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    text = "".join(ch if ch.isalnum() or ch.isspace() else " " for ch in text)
+    return " ".join(text.split())
+
+
+def is_hallucination(text: str) -> bool:
+    """True when ``text`` contains a known silence hallucination."""
+    flat = normalise(text)
+    squashed = flat.replace(" ", "")
+    return any(normalise(p).replace(" ", "") in squashed for p in HALLUCINATIONS) or not squashed
+
+
+def cut_repetitions(text: str, max_repeats: int = 3) -> str:
+    """Keep ``max_repeats`` copies of a phrase (1-8 words, or 1-6 non-digit characters in unspaced scripts)
+    that repeats more often; digits are never cut (document and phone numbers repeat them legitimately)."""
+    words = text.split()
+    for size in range(1, 9):
+        for start in range(0, max(0, len(words) - size * (max_repeats + 1) + 1)):
+            unit = words[start : start + size]
+            repeats = 1
+            while words[start + repeats * size : start + (repeats + 1) * size] == unit:
+                repeats += 1
+            if repeats > max_repeats:
+                return " ".join(words[: start + max_repeats * size])
+    match = re.search(rf"([^\d\s]{{1,6}}?)\1{{{max_repeats},}}", text)
+    if match:
+        return text[: match.start() + len(match.group(1)) * max_repeats].strip()
+    return text
