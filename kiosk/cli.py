@@ -2,6 +2,7 @@
 
     kiosk run                 start both screens (demo media when there is no camera or microphone)
     kiosk doctor [--json]     check devices, fonts, models and packs; exit 0 only when all required are OK
+    kiosk transcribe FILE     caption a WAV file through the live streaming path (virtual clock)
     kiosk replay SCENARIO     drive a Session from a scenario file and print the transcript as JSON
 
 ``--config FILE`` overrides ``KIOSK_CONFIG`` and ``./kiosk.toml``. Errors print in Korean and English and
@@ -37,6 +38,12 @@ def build_parser() -> argparse.ArgumentParser:
     doctor = commands.add_parser("doctor", help="check camera, microphone, speaker, fonts, models and packs")
     doctor.add_argument("--json", action="store_true", help="print the report as JSON")
     doctor.set_defaults(handler=_doctor)
+
+    transcribe = commands.add_parser("transcribe", help="caption a WAV file through the live streaming path")
+    transcribe.add_argument("file", type=Path)
+    transcribe.add_argument("--lang", default="auto", help="language code, or auto (among the enabled languages)")
+    transcribe.add_argument("--json", action="store_true", help="one JSON object per final caption")
+    transcribe.set_defaults(handler=_transcribe)
 
     replay = commands.add_parser("replay", help="replay a scenario file and print the transcript as JSON")
     replay.add_argument("scenario", type=Path)
@@ -74,6 +81,33 @@ def _doctor(args: argparse.Namespace, config: KioskConfig) -> int:
     results = run_checks(config)
     print(report(results, as_json=args.json))
     return 0 if all_required_ok(results) else 1
+
+
+def _transcribe(args: argparse.Namespace, config: KioskConfig) -> int:
+    from hardware.wav_file import read_wav
+    from kiosk.events import Role
+    from kiosk.speech import asr_options
+    from kiosk.transcribe import stream_audio
+    from translations.asr import SpeechRecognizer
+    from translations.streaming import StreamingTranscriber
+
+    allowed = config.kiosk.languages
+    language = None if args.lang == "auto" else args.lang
+    if language is not None and language not in allowed:
+        allowed = (*allowed, language)
+    audio = read_wav(args.file)
+    transcriber = StreamingTranscriber(
+        SpeechRecognizer(asr_options(config)), Role.VISITOR, language=language, allowed=allowed
+    )
+    for timed in stream_audio(audio, lambda s: transcriber.push(s) or transcriber.poll(), transcriber.flush):
+        if not timed.caption.final:
+            continue
+        if args.json:
+            print(json.dumps(timed.as_json(), ensure_ascii=False), flush=True)
+        else:
+            c = timed.caption
+            print(f"[{c.start:7.2f} - {c.end:7.2f}] ({c.language}) {c.text}", flush=True)
+    return 0
 
 
 def _replay(args: argparse.Namespace, config: KioskConfig) -> int:

@@ -62,10 +62,25 @@ class DeviceOptions:
     speaker) or a file to replay (camera: a video; microphone: a WAV)."""
 
     camera: str = "auto"
-    microphone: str = "auto"
+    microphone: str = "auto"  # the clerk's microphone (or the one shared microphone)
+    visitor_microphone: str = "none"  # a second microphone for the visitor; "none": both share one
     speaker: str = "auto"
     demo_video: Path = Path("assets/demo/counter.avi")
     demo_audio: Path = Path("assets/demo/visitor_en.wav")
+
+
+@dataclass(frozen=True)
+class SpeechOptions:
+    """Live captions from speech (faster-whisper). See ``translations.asr.AsrOptions``."""
+
+    enabled: bool = True
+    mode: str = "auto"  # "auto": speech is captioned whenever it is heard; "push_to_talk": only while held
+    cpu_threads: int = 2
+    beam_size: int = 1
+    end_silence_s: float = 0.5
+    max_utterance_s: float = 15.0
+    partial_interval_s: float = 0.8
+    terms_file: Path = Path("translations/data/civil_terms_ko.txt")  # civil-service terms (hotwords)
 
 
 @dataclass(frozen=True)
@@ -85,6 +100,7 @@ class KioskConfig:
     store: StoreOptions = field(default_factory=StoreOptions)
     models: ModelOptions = field(default_factory=ModelOptions)
     devices: DeviceOptions = field(default_factory=DeviceOptions)
+    speech: SpeechOptions = field(default_factory=SpeechOptions)
     ui: UiOptions = field(default_factory=UiOptions)
     source: Path | None = None  # the file it came from, None for defaults
 
@@ -94,6 +110,7 @@ _READ_ONLY_PATHS = {
     ("models", "sign_dir"),
     ("devices", "demo_video"),
     ("devices", "demo_audio"),
+    ("speech", "terms_file"),
 }
 
 
@@ -164,6 +181,10 @@ def _coerce(value: object, hint: object) -> object:
         if not isinstance(value, bool):
             raise TypeError(f"expected true or false, got {value!r}")
         return value
+    if hint is int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise TypeError(f"expected a whole number, got {value!r}")
+        return value
     if hint is float:
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise TypeError(f"expected a number, got {value!r}")
@@ -192,6 +213,17 @@ def _check(config: KioskConfig, source: Path, text: str) -> None:
         ("kiosk", "closing_s", k.closing_s > 0, "must be positive"),
         ("kiosk", "languages", len(k.languages) > 0, "must name at least one language"),
         ("ui", "text_scale", 1.0 <= config.ui.text_scale <= 2.0, "must be between 1.0 and 2.0"),
+        ("speech", "mode", config.speech.mode in ("auto", "push_to_talk"), 'must be "auto" or "push_to_talk"'),
+        ("speech", "cpu_threads", 1 <= config.speech.cpu_threads <= 16, "must be between 1 and 16"),
+        ("speech", "beam_size", 1 <= config.speech.beam_size <= 5, "must be between 1 and 5"),
+        ("speech", "end_silence_s", 0.2 <= config.speech.end_silence_s <= 3, "must be between 0.2 and 3 seconds"),
+        ("speech", "max_utterance_s", 3 <= config.speech.max_utterance_s <= 30, "must be between 3 and 30 seconds"),
+        (
+            "speech",
+            "partial_interval_s",
+            0.3 <= config.speech.partial_interval_s <= 1.0,
+            "must be between 0.3 and 1.0 seconds",
+        ),
         ("store", "retention", _retention_ok(config.store.retention), 'must be "end_of_day" or hours, e.g. "24"'),
     ]
     for section, key, ok, why in rules:

@@ -23,6 +23,10 @@ _NAMES = {"camera": ("카메라", "camera"), "microphone": ("마이크", "microp
 def choose(kind: str, options: DeviceOptions, *, probe: bool = True) -> tuple[object | None, str, Notice | None]:
     """The device for ``kind`` per its setting; ``probe=False`` skips real devices (tests, replay)."""
     setting = getattr(options, kind).strip()
+    if kind == "visitor_microphone":
+        kind = "microphone"
+        if setting in ("auto", "demo"):
+            setting = "none"  # a second microphone is never guessed: the shared one is the default
     if setting == "none":
         return None, "none", None
     if setting == "auto" and probe and _first_real(kind) is not None:

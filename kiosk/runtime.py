@@ -8,6 +8,7 @@ back to the demo media (and says so on screen), "demo" forces the demo media, "n
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import threading
 from collections.abc import Callable
@@ -23,10 +24,13 @@ from kiosk.config import KioskConfig
 from kiosk.errors import CorruptDatabaseError, KioskError
 from kiosk.events import Notice
 from kiosk.session import Session
+from kiosk.speech import CLERK, SHARED, VISITOR, SpeechChannel, asr_options
 from kiosk.store import TranscriptStore
+from translations.asr import SpeechRecognizer
 
 log = logging.getLogger(__name__)
 
+MAX_READ_S = 5.0  # read everything a live microphone buffered while the last caption was decoded
 FrameListener = Callable[[np.ndarray], None]
 LevelListener = Callable[[float], None]
 
@@ -89,6 +93,8 @@ class KioskRuntime:
         self._level_listeners: list[LevelListener] = []
         self._stop = threading.Event()
         self._threads: list[threading.Thread] = []
+        self._recognizer: SpeechRecognizer | None = None
+        self._recognizer_lock = threading.Lock()
 
     @classmethod
     def build(cls, config: KioskConfig, *, clock: Clock | None = None, start_devices: bool = True) -> KioskRuntime:
@@ -98,12 +104,13 @@ class KioskRuntime:
         devices: dict[str, object] = {}
         kinds: dict[str, str] = {}
         notices = [notice] if notice else []
-        for kind in ("camera", "microphone", "speaker"):
+        for kind in ("camera", "microphone", "speaker", "visitor_microphone"):
             device, what, problem = device_choice.choose(kind, config.devices, probe=start_devices)
             devices[kind], kinds[kind] = device, what
             if problem:
                 notices.append(problem)
-        return cls(config, session, devices, DeviceStatus(**kinds), notices)
+        status = DeviceStatus(kinds["camera"], kinds["microphone"], kinds["speaker"])
+        return cls(config, session, devices, status, notices)
 
     def subscribe_frames(self, listener: FrameListener) -> None:
         """Call ``listener(rgb_image)`` for each camera frame (on the media thread)."""
@@ -117,10 +124,16 @@ class KioskRuntime:
         """Start one worker thread per input device (idempotent)."""
         if self._threads:
             return
-        for kind, loop in (("camera", self._camera_loop), ("microphone", self._microphone_loop)):
+        shared = self._devices.get("visitor_microphone") is None
+        loops = [
+            ("camera", self._camera_loop, ()),
+            ("microphone", self._microphone_loop, (SHARED if shared else CLERK,)),
+            ("visitor_microphone", self._microphone_loop, (VISITOR,)),
+        ]
+        for kind, loop, extra in loops:
             device = self._devices.get(kind)
             if device is not None:
-                thread = threading.Thread(target=loop, args=(device,), name=f"kiosk-{kind}", daemon=True)
+                thread = threading.Thread(target=loop, args=(device, *extra), name=f"kiosk-{kind}", daemon=True)
                 thread.start()
                 self._threads.append(thread)
 
@@ -153,17 +166,41 @@ class KioskRuntime:
             for listener in self._frame_listeners:
                 listener(frame.image)
 
-    def _microphone_loop(self, microphone: Microphone) -> None:
+    def _microphone_loop(self, microphone: Microphone, source: str) -> None:
+        """Read all the audio the device has, show its level, and feed live captions (when available)."""
         if not self._opened(microphone.start):
             return
+        channel = self._speech_channel(source)
         while not self._stop.is_set():
-            chunk = microphone.read(0.1)
+            chunk = microphone.read(MAX_READ_S)
             if chunk is None or chunk.samples.size == 0:
                 self._stop.wait(0.05)
                 continue
             level = float(min(1.0, np.sqrt(np.mean(np.square(chunk.samples))) * 4.0))
             for listener in self._level_listeners:
                 listener(level)
+            if channel is not None:
+                try:
+                    channel.feed(chunk.samples)
+                except Exception:
+                    log.exception("speech decoding failed; live captions go on with the next audio")
+
+    def _speech_channel(self, source: str) -> SpeechChannel | None:
+        """A speech channel, or None with a notice when speech is off or its model is missing."""
+        if not self.config.speech.enabled:
+            return None
+        with self._recognizer_lock:
+            if self._recognizer is None:
+                try:
+                    self._recognizer = SpeechRecognizer(asr_options(self.config))
+                except KioskError as exc:
+                    log.warning("speech unavailable: %s", exc.message_en)
+                    self.session.notify(Notice("speech_unavailable", exc.message_ko, exc.message_en, "warning"))
+                    self.config = dataclasses.replace(
+                        self.config, speech=dataclasses.replace(self.config.speech, enabled=False)
+                    )
+                    return None
+        return SpeechChannel(self.session, self._recognizer, source)
 
     def _opened(self, start: Callable[[], None]) -> bool:
         try:

@@ -26,6 +26,7 @@ from kiosk.clock import Clock, SystemClock
 from kiosk.config import KioskConfig
 from kiosk.errors import InputError, SessionStateError, StoreWriteError
 from kiosk.events import (
+    Caption,
     Modality,
     Notice,
     Role,
@@ -75,6 +76,7 @@ class Session:
         self._last_activity = self._clock.now()
         self._closing_since = 0.0
         self._warned_second: int | None = None
+        self.talking: Role | None = None  # push-to-talk: who holds the talk button
         self._last_purge = self._clock.now()
         interrupted = store.close_interrupted(self._wall())
         if interrupted:
@@ -151,6 +153,7 @@ class Session:
             self._require(SessionState.CLOSING)
             self._session_id, self._language, self._mode = None, None, None
             self._entries, self._unsaved = [], []
+            self.talking = None
             self._set_state(SessionState.IDLE, reason)
             self.purge_expired()
 
@@ -212,6 +215,24 @@ class Session:
             translations=translations,
             provenance="phrasebook",
         )
+
+    def show_caption(self, caption: Caption) -> None:
+        """Show a live (partial) caption on both screens; dropped when no visit is going on."""
+        with self._lock:
+            if self._state in (SessionState.CHOSEN, SessionState.CONVERSATION):
+                self._touch()
+                self._emit(caption)
+
+    def talk(self, role: Role | None) -> None:
+        """Push-to-talk: ``role`` holds the talk button (None: released)."""
+        with self._lock:
+            self.talking = role
+            self._touch()
+
+    @property
+    def listening(self) -> bool:
+        """True while speech should be captioned (a visit is open)."""
+        return self._state in (SessionState.CHOSEN, SessionState.CONVERSATION)
 
     def touch(self) -> None:
         """Someone is using the kiosk: restart the idle timer."""

@@ -26,7 +26,8 @@ MAX_TOKENS = 200  # whisper's window is 448 tokens including the hotword prompt
 MAX_PROMPT_TOKENS = 120
 MAX_SAMPLES = 30 * 16000
 FULL_FRAMES = 3000  # 30 s of 10 ms mel frames: whisper's window
-MIN_WINDOW_S = 5
+MIN_WINDOW_S = 10  # shorter windows made whisper repeat short utterances ("Ask not. Ask not. Ask not.")
+MARGIN_S = 3
 CONTEXT_PROMPTS = {"zh": "以下是普通话的句子，使用简体中文。"}  # whisper otherwise often writes traditional characters
 
 
@@ -73,7 +74,7 @@ class SpeechRecognizer:
 
     Whisper's encoder is built for 30 s windows and spends most of the time there. CTranslate2 accepts
     shorter inputs, so the encoder sees only the utterance plus a margin (at least ``MIN_WINDOW_S``),
-    which makes a 3 s partial about four times cheaper than a full window (the trick whisper.cpp calls
+    which makes a short utterance about three times cheaper than a full window (the trick whisper.cpp calls
     ``audio_ctx``). The accuracy of this against the full window is measured by the tests and the bench.
     One encoder pass serves both language detection and decoding.
     """
@@ -106,7 +107,7 @@ class SpeechRecognizer:
 
         started = time.perf_counter()
         audio = np.asarray(audio, np.float32)[:MAX_SAMPLES]
-        frames = min(FULL_FRAMES, max(MIN_WINDOW_S * 100, (audio.size // 160 + 100) // 100 * 100))
+        frames = min(FULL_FRAMES, max(MIN_WINDOW_S * 100, (audio.size // 160 + MARGIN_S * 100) // 100 * 100))
         padded = np.concatenate([audio, np.zeros(max(0, frames * 160 - audio.size), np.float32)])
         features = np.ascontiguousarray(self.model.feature_extractor(padded)[:, :frames])
         encoded = self.model.model.encode(ctranslate2.StorageView.from_array(features[None]), to_cpu=False)

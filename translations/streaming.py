@@ -3,7 +3,8 @@
 Silero VAD marks speech in 32 ms windows. An utterance starts after 64 ms of speech (with 0.3 s of audio
 before it, so the first syllable is kept) and ends after ``end_silence_s`` of silence or at the hard cap
 ``max_utterance_s``. While it goes on, :meth:`StreamingTranscriber.poll` decodes it again every
-``partial_interval_s`` of new audio and emits a partial caption; words on which two consecutive
+``partial_interval_s`` of new audio (less often when decoding is slow, see ``_partial``) and emits a
+partial caption; words on which two consecutive
 hypotheses agree are committed and never change on screen again (local agreement). A finished utterance
 is decoded once more for the final caption, after the guards in :mod:`translations.text_guards`.
 
@@ -84,6 +85,7 @@ class StreamingTranscriber:
         self._trigger = 0
         self._current: _Utterance | None = None
         self._finished: list[_Finished] = []
+        self._partial_interval = self.options.partial_interval_s
 
     def set_language(self, language: str | None) -> None:
         """Fix the language (None: detect among ``allowed``); applies from the next utterance."""
@@ -146,7 +148,7 @@ class StreamingTranscriber:
         """Decode what is due: finished utterances (finals), then one partial of the current one."""
         captions = [c for f in self._take_finished() if (c := self._final(f)) is not None]
         current = self._current
-        if current is not None and current.seconds - current.decoded_at >= self.options.partial_interval_s:
+        if current is not None and current.seconds - current.decoded_at >= self._partial_interval:
             captions.append(self._partial(current))
         return captions
 
@@ -166,6 +168,9 @@ class StreamingTranscriber:
         audio = utterance.audio()
         utterance.decoded_at = utterance.seconds
         hypothesis = self._decode(utterance, audio)
+        # Never spend more than about half of real time on partials: the final caption must not queue
+        # behind them. On a slow machine partials then come less often than ``partial_interval_s``.
+        self._partial_interval = max(self.options.partial_interval_s, 2.0 * hypothesis.seconds)
         words = _tokens(cut_repetitions(hypothesis.text), hypothesis.language)
         agreed = _common_prefix(utterance.previous, words)
         if len(agreed) > len(utterance.committed):

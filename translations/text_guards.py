@@ -48,10 +48,15 @@ def is_hallucination(text: str) -> bool:
 
 
 def cut_repetitions(text: str, max_repeats: int = 3) -> str:
-    """Keep ``max_repeats`` copies of a phrase (1-8 words, or 1-6 non-digit characters in unspaced scripts)
-    that repeats more often; digits are never cut (document and phone numbers repeat them legitimately)."""
+    """Cut decoding loops: a clause of 4 or more words said twice in a row is kept once; a phrase of 1-3
+    words (or 1-6 non-digit characters in unspaced scripts) keeps ``max_repeats`` copies. Digits are never
+    cut (document and phone numbers repeat them legitimately)."""
     words = text.split()
-    for size in range(1, 9):
+    for size in range(4, len(words) // 2 + 1):  # a whole clause said twice in a row is a decoding loop
+        for start in range(0, len(words) - 2 * size + 1):
+            if words[start : start + size] == words[start + size : start + 2 * size]:
+                return " ".join(words[: start + size])
+    for size in range(1, 4):
         for start in range(0, max(0, len(words) - size * (max_repeats + 1) + 1)):
             unit = words[start : start + size]
             repeats = 1

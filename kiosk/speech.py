@@ -1,0 +1,135 @@
+"""Speech wiring: microphones -> streaming transcribers -> the Session (partials and final lines).
+
+Two layouts:
+- one shared microphone (``visitor_microphone = "none"``): in ``auto`` mode every utterance is detected
+  among the clerk's and the visitor's languages and goes to whoever speaks that language (Korean to the
+  clerk); in ``push_to_talk`` mode only audio heard while a talk button is held is captioned, for the
+  role holding it.
+- two microphones: each has its own transcriber, the clerk's fixed to Korean, the visitor's to their
+  language.
+
+Deaf visitors (sign, fingerspelling) and Korean caption readers do not speak to the kiosk: all speech is
+then the clerk's. Nothing is decoded while no visit is open.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+
+import numpy as np
+
+from kiosk.config import KioskConfig
+from kiosk.errors import KioskError
+from kiosk.events import Caption, Modality, Role, VisitorMode
+from kiosk.session import Session
+from translations.asr import AsrOptions, SpeechRecognizer, load_terms
+from translations.streaming import StreamingTranscriber
+
+log = logging.getLogger(__name__)
+
+SHARED, CLERK, VISITOR = "shared", "clerk", "visitor"
+
+
+def asr_options(config: KioskConfig) -> AsrOptions:
+    """Recogniser settings from ``[speech]`` and ``[models]``."""
+    speech = config.speech
+    terms = load_terms(speech.terms_file) if speech.terms_file.is_file() else ()
+    return AsrOptions(
+        model_dir=config.models.whisper_dir,
+        cpu_threads=speech.cpu_threads,
+        beam_size=speech.beam_size,
+        end_silence_s=speech.end_silence_s,
+        max_utterance_s=speech.max_utterance_s,
+        partial_interval_s=speech.partial_interval_s,
+        hotwords_ko=terms,
+    )
+
+
+class SpeechChannel:
+    """One microphone's audio turned into captions for the session."""
+
+    def __init__(self, session: Session, recognizer: SpeechRecognizer, source: str = SHARED) -> None:
+        self.session, self.source = session, source
+        self.clerk_language = session.config.kiosk.clerk_language
+        self.push_to_talk = session.config.speech.mode == "push_to_talk"
+        self.transcriber = StreamingTranscriber(
+            recognizer, Role.CLERK, language=self.clerk_language, allowed=(self.clerk_language,)
+        )
+        self._visit: str | None = None
+        self._held: Role | None = None
+
+    def feed(self, samples: np.ndarray) -> list[Caption]:
+        """Push audio and deliver what is ready; returns the captions delivered (for tests and the bench)."""
+        if not self._follow_session():
+            return []
+        held = self.session.talking if self.push_to_talk else None
+        if self.push_to_talk and held != self._held:
+            delivered = self._deliver(self.transcriber.flush()) if self._held is not None else []
+            self._held = held
+            if held is None:
+                return delivered
+            self._configure(held)
+        if self.push_to_talk and held is None:
+            return []
+        self.transcriber.push(samples)
+        return self._deliver(self.transcriber.poll())
+
+    def finish(self) -> list[Caption]:
+        """The stream ended: decode what is left."""
+        return self._deliver(self.transcriber.flush()) if self._follow_session() else []
+
+    def _follow_session(self) -> bool:
+        """Reconfigure for a new visit; False while no visit is open."""
+        if not self.session.listening:
+            self._visit = None
+            return False
+        if self.session.session_id != self._visit:
+            self._visit = self.session.session_id
+            self.transcriber.flush()
+            self._configure(None)
+        return True
+
+    def _configure(self, held: Role | None) -> None:
+        visitor_language = self.session.language or self.clerk_language
+        speaking_visitor = self.session.mode is VisitorMode.SPEECH and visitor_language != self.clerk_language
+        if self.source == CLERK or not speaking_visitor or held is Role.CLERK:
+            languages: tuple[str, ...] = (self.clerk_language,)
+        elif self.source == VISITOR or held is Role.VISITOR:
+            languages = (visitor_language,)
+        else:
+            languages = (self.clerk_language, visitor_language)
+        self.transcriber.allowed = languages
+        self.transcriber.set_language(languages[0] if len(languages) == 1 else None)
+
+    def _role(self, caption: Caption) -> Role:
+        if self._held is not None:
+            return self._held
+        if self.source == VISITOR:
+            return Role.VISITOR
+        if self.source == CLERK:
+            return Role.CLERK
+        return Role.CLERK if caption.language == self.clerk_language else Role.VISITOR
+
+    def _deliver(self, captions: list[Caption]) -> list[Caption]:
+        delivered = []
+        for caption in captions:
+            caption = replace(caption, role=self._role(caption))
+            if not caption.final:
+                self.session.show_caption(caption)
+            else:
+                try:
+                    self.session.say(
+                        caption.role,
+                        caption.text,
+                        Modality.SPEECH,
+                        language=caption.language,
+                        provenance="speech",
+                        confidence=caption.confidence,
+                    )
+                except KioskError as exc:  # the visit ended while the last words were decoded
+                    log.info("caption not committed: %s", exc.message_en)
+                    continue
+                self.session.show_caption(caption)
+            delivered.append(caption)
+        return delivered
