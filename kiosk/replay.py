@@ -12,7 +12,9 @@ A scenario is JSON (documented in the README)::
 
 Time is virtual (a :class:`ManualClock` advanced second by second with ``Session.tick``), so idle
 timeouts happen as they would at the counter, and a long scenario replays as fast as the engines go.
-Later capabilities add event types (audio, video, landmarks); an unknown type or field is an error.
+``visitor_audio`` / ``clerk_audio`` events (``"file": "x.wav"``, relative to the scenario) run the WAV
+through the live speech path. Later capabilities add event types (video, landmarks); an unknown type
+or field is an error.
 """
 
 from __future__ import annotations
@@ -22,12 +24,18 @@ import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
+
+from hardware.wav_file import read_wav
 from kiosk.clock import ManualClock
 from kiosk.config import KioskConfig
 from kiosk.errors import MediaFormatError
 from kiosk.events import Notice, Role, SessionEvent, SessionState, StateChanged, TranscriptEntry, VisitorMode
 from kiosk.session import Session
+from kiosk.speech import CLERK, VISITOR, SpeechChannel, asr_options
 from kiosk.store import TranscriptStore
+from kiosk.transcribe import stream_audio
+from translations.asr import SpeechRecognizer
 
 MAX_SCENARIO_BYTES = 5_000_000
 MAX_EVENTS = 20_000
@@ -38,6 +46,8 @@ EVENT_FIELDS = {
     "clerk_text": {"text"},
     "visitor_phrase": {"phrase"},
     "clerk_phrase": {"phrase"},
+    "visitor_audio": {"file"},
+    "clerk_audio": {"file"},
     "extend": set(),
     "end": set(),
 }
@@ -51,6 +61,7 @@ class ScenarioEvent:
     kind: str
     text: str = ""
     phrase: str = ""
+    file: Path | None = None  # audio events: a WAV file (relative paths are relative to the scenario)
 
 
 @dataclass(frozen=True)
@@ -110,7 +121,12 @@ def _event(path: Path, index: int, item: object) -> ScenarioEvent:
     for name in EVENT_FIELDS[kind]:
         if not isinstance(item.get(name), str):
             raise _bad(path, f"{where}.{name} must be a string")
-    return ScenarioEvent(at=float(at), kind=kind, text=item.get("text", ""), phrase=item.get("phrase", ""))
+    audio = None
+    if "file" in item:
+        audio = (path.parent / item["file"]).resolve()
+        if not audio.is_file():
+            raise _bad(path, f"{where}.file not found: {item['file']}")
+    return ScenarioEvent(at=float(at), kind=kind, text=item.get("text", ""), phrase=item.get("phrase", ""), file=audio)
 
 
 def replay(scenario: Scenario, config: KioskConfig, store: TranscriptStore | None = None) -> dict:
@@ -122,11 +138,15 @@ def replay(scenario: Scenario, config: KioskConfig, store: TranscriptStore | Non
     session.choose(scenario.language, scenario.mode, reason="scenario")
     session.begin()
     session_id = session.session_id
+    speech = _Speech(config)
     for event in scenario.events:
         _advance_to(session, clock, event.at)
         if session.state is not SessionState.CONVERSATION:
             break
-        _apply(session, event)
+        if event.file is not None:
+            speech.play(session, clock, event)
+        else:
+            _apply(session, event)
     if session.state is SessionState.CONVERSATION:
         session.end("scenario end")
     entries = [e for e in log if isinstance(e, TranscriptEntry)]
@@ -139,6 +159,28 @@ def replay(scenario: Scenario, config: KioskConfig, store: TranscriptStore | Non
         "entries": [_entry_json(e) for e in entries],
         "notices": [{"code": n.code, "message_en": n.message_en} for n in log if isinstance(n, Notice)],
     }
+
+
+class _Speech:
+    """Audio events: the live speech path, decoding at pauses only, so the transcript depends on the
+    audio alone. The recogniser is loaded at the first audio event."""
+
+    def __init__(self, config: KioskConfig) -> None:
+        self.config = config
+        self._recognizer: SpeechRecognizer | None = None
+
+    def play(self, session: Session, clock: ManualClock, event: ScenarioEvent) -> None:
+        if self._recognizer is None:
+            self._recognizer = SpeechRecognizer(asr_options(self.config))
+        source = CLERK if event.kind == "clerk_audio" else VISITOR
+        channel = SpeechChannel(session, self._recognizer, source, partials=False)
+        audio = read_wav(event.file)
+
+        def feed(samples: np.ndarray) -> list:
+            clock.advance(samples.size / 16000)
+            return channel.feed(samples)
+
+        stream_audio(audio, feed, channel.finish)
 
 
 def _advance_to(session: Session, clock: ManualClock, at: float) -> None:

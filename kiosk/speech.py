@@ -49,7 +49,11 @@ def asr_options(config: KioskConfig) -> AsrOptions:
 class SpeechChannel:
     """One microphone's audio turned into captions for the session."""
 
-    def __init__(self, session: Session, recognizer: SpeechRecognizer, source: str = SHARED) -> None:
+    def __init__(
+        self, session: Session, recognizer: SpeechRecognizer, source: str = SHARED, *, partials: bool = True
+    ) -> None:
+        """``partials=False`` decodes only at pauses and ends (replay: the result then depends on the audio
+        alone, not on how fast this machine decodes)."""
         self.session, self.source = session, source
         self.clerk_language = session.config.kiosk.clerk_language
         self.push_to_talk = session.config.speech.mode == "push_to_talk"

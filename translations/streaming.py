@@ -5,8 +5,12 @@ before it, so the first syllable is kept) and ends after ``end_silence_s`` of si
 ``max_utterance_s``. While it goes on, :meth:`StreamingTranscriber.poll` decodes it again every
 ``partial_interval_s`` of new audio (less often when decoding is slow, see ``_partial``) and emits a
 partial caption; words on which two consecutive
-hypotheses agree are committed and never change on screen again (local agreement). A finished utterance
-is decoded once more for the final caption, after the guards in :mod:`translations.text_guards`.
+hypotheses agree are committed and never change on screen again (local agreement).
+
+Speculative endpointing: when a pause starts (``SPECULATE_S``), the utterance is decoded at once; if no
+more speech comes before ``end_silence_s``, that decoding *is* the final caption, so the final appears
+about when the silence wait ends instead of one decoding later. Otherwise the finished utterance is
+decoded once more. Finals pass the guards in :mod:`translations.text_guards`.
 
 ``push`` is cheap (VAD only); all decoding happens in ``poll``, so a worker that reads everything the
 microphone has before each ``poll`` never falls further behind than one decoding.
@@ -31,6 +35,7 @@ WINDOW_S = WINDOW / RATE
 PREROLL_S = 0.3
 TRAILING_S = 0.2  # silence kept after the last voiced window
 START_WINDOWS = 2
+SPECULATE_S = 0.15  # a pause this long triggers a decoding that the final caption can reuse
 UNSPACED = ("zh", "ja", "th")
 
 
@@ -44,6 +49,9 @@ class _Utterance:
     language: str | None = None
     committed: list[str] = field(default_factory=list)
     previous: list[str] = field(default_factory=list)
+    speech_end: int = 0  # windows up to the last non-silent one
+    hypothesis: Hypothesis | None = None  # the latest decoding ...
+    hypothesis_end: int = -1  # ... and the speech_end it covered
 
     @property
     def seconds(self) -> float:
@@ -125,6 +133,7 @@ class StreamingTranscriber:
         if probability >= threshold - 0.15:
             current.voiced_windows += probability >= threshold
             current.silent_windows = 0
+            current.speech_end = len(current.chunks)
         else:
             current.silent_windows += 1
         if current.silent_windows * WINDOW_S >= self.options.end_silence_s:
@@ -148,7 +157,11 @@ class StreamingTranscriber:
         """Decode what is due: finished utterances (finals), then one partial of the current one."""
         captions = [c for f in self._take_finished() if (c := self._final(f)) is not None]
         current = self._current
-        if current is not None and current.seconds - current.decoded_at >= self._partial_interval:
+        if current is None:
+            return captions
+        due = current.seconds - current.decoded_at >= self._partial_interval
+        pausing = current.silent_windows * WINDOW_S >= SPECULATE_S and current.hypothesis_end != current.speech_end
+        if due or pausing:
             captions.append(self._partial(current))
         return captions
 
@@ -192,7 +205,10 @@ class StreamingTranscriber:
         voiced = utterance.voiced_windows * WINDOW_S
         if voiced < self.options.min_speech_s or finished.audio.size < RATE * 0.2:
             return None
-        hypothesis = self._decode(utterance, finished.audio)
+        if utterance.hypothesis is not None and utterance.hypothesis_end == utterance.speech_end:
+            hypothesis = utterance.hypothesis  # decoded during the closing silence: nothing new was said since
+        else:
+            hypothesis = self._decode(utterance, finished.audio)
         text = cut_repetitions(hypothesis.text)
         silent = hypothesis.no_speech_prob >= self.options.no_speech_threshold
         if not text or (is_hallucination(text) and (silent or voiced < 1.0 or hypothesis.no_speech_prob > 0.3)):
@@ -218,6 +234,7 @@ class StreamingTranscriber:
         """Decode; the language is fixed, or detected once per utterance and then kept."""
         hypothesis = self.recognizer.decode(audio, utterance.language or self.language, self.allowed)
         utterance.language = hypothesis.language
+        utterance.hypothesis, utterance.hypothesis_end = hypothesis, utterance.speech_end
         return hypothesis
 
 

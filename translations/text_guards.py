@@ -52,10 +52,6 @@ def cut_repetitions(text: str, max_repeats: int = 3) -> str:
     words (or 1-6 non-digit characters in unspaced scripts) keeps ``max_repeats`` copies. Digits are never
     cut (document and phone numbers repeat them legitimately)."""
     words = text.split()
-    for size in range(4, len(words) // 2 + 1):  # a whole clause said twice in a row is a decoding loop
-        for start in range(0, len(words) - 2 * size + 1):
-            if words[start : start + size] == words[start + size : start + 2 * size]:
-                return " ".join(words[: start + size])
     for size in range(1, 4):
         for start in range(0, max(0, len(words) - size * (max_repeats + 1) + 1)):
             unit = words[start : start + size]
@@ -64,6 +60,10 @@ def cut_repetitions(text: str, max_repeats: int = 3) -> str:
                 repeats += 1
             if repeats > max_repeats:
                 return " ".join(words[: start + max_repeats * size])
+    for size in range(4, len(words) // 2 + 1):  # a whole clause said twice in a row is a decoding loop
+        for start in range(0, len(words) - 2 * size + 1):
+            if words[start : start + size] == words[start + size : start + 2 * size]:
+                return " ".join(words[: start + size])
     match = re.search(rf"([^\d\s]{{1,6}}?)\1{{{max_repeats},}}", text)
     if match:
         return text[: match.start() + len(match.group(1)) * max_repeats].strip()

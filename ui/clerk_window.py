@@ -25,7 +25,7 @@ from PyQt6.QtWidgets import (
 )
 
 from kiosk.errors import KioskError
-from kiosk.events import Notice, Role, SessionState, StateChanged, TimeoutWarning, TranscriptEntry, VisitorMode
+from kiosk.events import Caption, Notice, Role, SessionState, StateChanged, TimeoutWarning, TranscriptEntry, VisitorMode
 from kiosk.session import Session
 from ui.bridge import SessionBridge
 from ui.strings import NATIVE_NAMES
@@ -83,6 +83,14 @@ class ClerkWindow(QWidget):
         self.send = QPushButton("보내기")
         self.send.setObjectName("clerk_send")
         self.send.clicked.connect(self._send)
+        self.talk = QPushButton("말하기")
+        self.talk.setObjectName("clerk_talk")
+        self.talk.setCheckable(True)
+        self.talk.toggled.connect(lambda on: self.session.talk(Role.CLERK if on else None))
+        self.talk.setVisible(session.config.speech.enabled and session.config.speech.mode == "push_to_talk")
+        self.partial = QLabel()
+        self.partial.setObjectName("partial_caption")
+        self.partial.setWordWrap(True)
         self.error = QLabel()
         self.error.setObjectName("clerk_error")
         self._build_layout()
@@ -90,6 +98,7 @@ class ClerkWindow(QWidget):
         bridge.entry_added.connect(self._on_entry)
         bridge.notice.connect(self._on_notice)
         bridge.timeout_warning.connect(self._on_timeout)
+        bridge.caption.connect(self._on_caption)
         bridge.level.connect(lambda value: self.level.setValue(int(value * 100)))
         self._on_state(StateChanged(session.state, session.session_id, session.language, session.mode))
 
@@ -107,10 +116,12 @@ class ClerkWindow(QWidget):
         entry = QHBoxLayout()
         entry.addWidget(self.input, 1)
         entry.addWidget(self.send)
+        entry.addWidget(self.talk)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.notice)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.partial)
         layout.addLayout(phrases)
         layout.addWidget(self.error)
         layout.addLayout(entry)
@@ -151,6 +162,8 @@ class ClerkWindow(QWidget):
         if event.state is SessionState.IDLE:
             self.table.setRowCount(0)
             self.notice.hide()
+            self.partial.clear()
+            self.talk.setChecked(False)
 
     def _on_entry(self, entry: TranscriptEntry) -> None:
         row = self.table.rowCount()
@@ -167,6 +180,11 @@ class ClerkWindow(QWidget):
         self.table.setItem(row, VISITOR if entry.role is Role.VISITOR else CLERK, item)
         self.table.resizeRowToContents(row)
         self.table.scrollToBottom()
+
+    def _on_caption(self, caption: Caption) -> None:
+        """Live words of either side in grey under the transcript, until the final line arrives."""
+        who = "방문자" if caption.role is Role.VISITOR else "담당자"
+        self.partial.setText("" if caption.final else f"{who} (인식 중): {caption.text}")
 
     def _on_notice(self, notice: Notice) -> None:
         self.notice.setText(notice.message_ko)

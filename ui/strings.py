@@ -135,6 +135,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "vi": "Hiện không thể lưu cuộc trò chuyện, nhưng bạn vẫn có thể tiếp tục.",
         "ja": "現在、会話を保存できませんが、このまま続けられます。",
     },
+    "talk": {"ko": "말하기", "en": "Talk", "zh": "说话", "vi": "Nói", "ja": "話す"},
+    "speech_unavailable": {
+        "ko": "지금은 음성 인식을 사용할 수 없습니다. 글자와 자주 쓰는 말로 대화해 주세요.",
+        "en": "Speech recognition is unavailable right now. Please use text and common phrases.",
+        "zh": "语音识别目前不可用，请使用文字和常用语交流。",
+        "vi": "Hiện không thể nhận dạng giọng nói. Vui lòng dùng chữ viết và các câu thường dùng.",
+        "ja": "現在、音声認識は使用できません。文字入力とよく使うフレーズをご利用ください。",
+    },
     "demo_mode": {
         "ko": "데모 모드: 카메라와 마이크 대신 녹화된 영상과 음성을 재생합니다",
         "en": "Demo mode: playing recorded video and audio instead of a camera and microphone",

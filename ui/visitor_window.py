@@ -29,6 +29,11 @@ from ui.bridge import SessionBridge
 from ui.strings import NATIVE_NAMES, STRINGS, tr
 
 START, CONVERSATION, CLOSING = 0, 1, 2
+LOCAL_NOTICES = {"store_failed": "not_saved", "speech_unavailable": "speech_unavailable"}
+
+
+def session_is_push_to_talk(session: Session) -> bool:
+    return session.config.speech.enabled and session.config.speech.mode == "push_to_talk"
 
 
 def _button(text: str, name: str) -> QPushButton:
@@ -124,11 +129,16 @@ class VisitorWindow(QWidget):
         self.input.textEdited.connect(lambda _: self.session.touch())
         self.send = _button("", "visitor_send")
         self.send.clicked.connect(self._send)
+        self.talk = _button("", "visitor_talk")
+        self.talk.setCheckable(True)
+        self.talk.toggled.connect(lambda on: self.session.talk(Role.VISITOR if on else None))
+        self.talk.setVisible(session_is_push_to_talk(self.session))
         self.finish = _button("", "end_visit")
         self.finish.clicked.connect(lambda: self.session.end("visitor"))
         entry = QHBoxLayout()
         entry.addWidget(self.input, 1)
         entry.addWidget(self.send)
+        entry.addWidget(self.talk)
         entry.addWidget(self.finish)
         self.error = QLabel()
         self.error.setObjectName("input_error")
@@ -207,6 +217,9 @@ class VisitorWindow(QWidget):
         self.partial.clear()
 
     def _on_caption(self, caption: Caption) -> None:
+        """Live words in grey; they turn into a solid caption line when final (the entry arrives first)."""
+        if caption.role is Role.CLERK and caption.language != self.session.language:
+            return  # untranslated live Korean would only confuse a foreign visitor; the final line follows
         self.partial.setText("" if caption.final else caption.text)
 
     def _on_timeout(self, warning: TimeoutWarning) -> None:
@@ -214,7 +227,7 @@ class VisitorWindow(QWidget):
         self.timeout_text.setText(tr("timeout_warning", self.session.language, n=int(warning.seconds_left)))
 
     def _on_notice(self, notice: Notice) -> None:
-        local = tr("not_saved", self.session.language) if notice.code == "store_failed" else ""
+        local = tr(LOCAL_NOTICES[notice.code], self.session.language) if notice.code in LOCAL_NOTICES else ""
         self.notice.setText(local or f"{notice.message_ko}\n{notice.message_en}")
         self.notice.show()
 
@@ -242,6 +255,8 @@ class VisitorWindow(QWidget):
         self.camera.setVisible(signing)
         self.input.setPlaceholderText(tr("type_here", language))
         self.send.setText(tr("send", language))
+        self.talk.setText(tr("talk", language))
+        self.talk.setChecked(False)
         self.finish.setText(tr("finish", language))
         self.more_time.setText(tr("more_time", language))
         while self.phrase_row.count():

@@ -1,0 +1,207 @@
+"""The speech path with the real embedded whisper base model and real recordings."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import subprocess
+import sys
+import wave
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from hardware.wav_file import read_wav
+from kiosk.clock import ManualClock
+from kiosk.config import KioskConfig, load_config
+from kiosk.errors import ModelMissingError
+from kiosk.events import Modality, Role, VisitorMode
+from kiosk.replay import load_scenario, replay
+from kiosk.scoring import error_rate
+from kiosk.session import Session
+from kiosk.speech import SHARED, SpeechChannel, asr_options
+from kiosk.store import TranscriptStore
+from kiosk.transcribe import stream_audio
+from translations.asr import AsrOptions, SpeechRecognizer
+from translations.streaming import StreamingTranscriber
+
+pytestmark = pytest.mark.slow
+ROOT = Path(__file__).resolve().parents[1]
+SPEECH = ROOT.parent / "shared" / "testdata" / "speech"
+needs_speech = pytest.mark.skipif(not SPEECH.exists(), reason="shared test speech not present")
+
+
+@pytest.fixture(scope="module")
+def recognizer() -> SpeechRecognizer:
+    return SpeechRecognizer(asr_options(load_config(cwd=ROOT / "tests")))
+
+
+def stream(recognizer: SpeechRecognizer, audio: np.ndarray, language: str | None, allowed: tuple[str, ...] = ()):
+    transcriber = StreamingTranscriber(recognizer, Role.VISITOR, language=language, allowed=allowed or (language,))
+    return [t for t in stream_audio(audio, lambda s: transcriber.push(s) or transcriber.poll(), transcriber.flush)]
+
+
+def espeak(text: str, path: Path) -> Path:
+    subprocess.run(["espeak-ng", "-v", "en-us", "-s", "150", "-w", str(path), text], check=True, timeout=60)
+    return path
+
+
+@needs_speech
+@pytest.mark.parametrize("language", ["ko", "en", "zh"])
+def test_streaming_is_as_accurate_as_offline_transcribe(recognizer: SpeechRecognizer, language: str) -> None:
+    clips = [json.loads(line) for line in (SPEECH / "manifest.jsonl").read_text(encoding="utf-8").splitlines()]
+    clips = [c for c in clips if c["lang"] == language]
+    refs, ours, offline, partial_gaps = [], [], [], []
+    for clip in clips:
+        audio = read_wav(SPEECH / clip["path"])
+        timed = stream(recognizer, audio, language)
+        finals = [t for t in timed if t.caption.final]
+        partial_times = [t.ready for t in timed if not t.caption.final]
+        partial_gaps += list(np.diff(partial_times))
+        segments, _ = recognizer.model.transcribe(audio, language=language)
+        refs.append(clip["text"])
+        ours.append(" ".join(t.caption.text for t in finals))
+        offline.append("".join(s.text for s in segments))
+    ours_rate, offline_rate = error_rate(refs, ours, language), error_rate(refs, offline, language)
+    print(f"{language}: streaming {ours_rate:.3f} vs offline {offline_rate:.3f} over {len(clips)} clips")
+    assert ours_rate <= offline_rate + 0.01, (ours_rate, offline_rate)
+    assert ours_rate < {"ko": 0.25, "en": 0.15, "zh": 0.45}[language]
+
+
+def test_synthetic_english_speech(recognizer: SpeechRecognizer, tmp_path: Path) -> None:
+    sentences = [
+        "I would like to register my new address.",
+        "How much is the fee for this certificate?",
+        "Can I pay by credit card?",
+        "I lost my alien registration card yesterday.",
+        "Where do I sign this form?",
+    ]
+    hypotheses = []
+    for index, sentence in enumerate(sentences):
+        audio = read_wav(espeak(sentence, tmp_path / f"{index}.wav"))
+        audio = np.concatenate([np.zeros(8000, np.float32), audio, np.zeros(16000, np.float32)])
+        hypotheses.append(" ".join(t.caption.text for t in stream(recognizer, audio, "en") if t.caption.final))
+    rate = error_rate(sentences, hypotheses, "en")
+    print("espeak-ng English WER", rate, hypotheses)
+    assert rate <= 0.15
+
+
+def test_silence_and_noise_give_no_caption(recognizer: SpeechRecognizer) -> None:
+    rng = np.random.default_rng(1)
+    silence = np.zeros(16000 * 5, np.float32)
+    hum = (0.05 * np.sin(2 * np.pi * 60 * np.arange(16000 * 5) / 16000)).astype(np.float32)
+    noise = (rng.standard_normal(16000 * 5) * 0.03).astype(np.float32)
+    for audio in (silence, hum, noise):
+        assert stream(recognizer, audio, "ko") == []
+
+
+@needs_speech
+def test_long_input_keeps_memory_bounded(recognizer: SpeechRecognizer) -> None:
+    clips = sorted((SPEECH / "ko").glob("*.wav"))
+    audio = np.concatenate([read_wav(p) for p in clips] * 1)[: 16000 * 60]
+    assert audio.size == 16000 * 60
+    options = dataclasses.replace(recognizer.options, partial_interval_s=float("inf"))
+    transcriber = StreamingTranscriber(recognizer, Role.CLERK, language="ko", allowed=("ko",), options=options)
+    longest = 0.0
+    finals = 0
+    for start in range(0, audio.size, 16000):
+        transcriber.push(audio[start : start + 16000])
+        finals += sum(c.final for c in transcriber.poll())
+        if transcriber._current is not None:
+            longest = max(longest, transcriber._current.seconds)
+    finals += sum(c.final for c in transcriber.flush())
+    assert longest <= recognizer.options.max_utterance_s + 0.1
+    assert finals >= 5
+
+
+def test_missing_model_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(ModelMissingError, match="speech model unavailable"):
+        SpeechRecognizer(AsrOptions(model_dir=tmp_path / "none"))
+
+
+def run_kiosk(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k != "KIOSK_CONFIG"}
+    return subprocess.run(
+        [sys.executable, "-m", "kiosk", *args], cwd=cwd, capture_output=True, text=True, timeout=300, env=env
+    )
+
+
+def test_transcribe_command_converts_and_refuses(tmp_path: Path) -> None:
+    audio = read_wav(espeak("Please sign here.", tmp_path / "s.wav"))
+    stereo = tmp_path / "stereo8k.wav"
+    low = audio[::2]  # 8 kHz
+    with wave.open(str(stereo), "wb") as out:
+        out.setnchannels(2)
+        out.setsampwidth(2)
+        out.setframerate(8000)
+        pcm = (np.repeat(np.concatenate([np.zeros(4000), low, np.zeros(8000)]), 2) * 32767).astype("<i2")
+        out.writeframes(pcm.tobytes())
+    done = run_kiosk("transcribe", str(stereo), "--lang", "en", "--json", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    lines = [json.loads(line) for line in done.stdout.splitlines()]
+    assert len(lines) == 1 and set(lines[0]) == {"text", "lang", "start", "end", "latency_ms"}
+    assert "sign here" in lines[0]["text"].lower() and lines[0]["lang"] == "en"
+    assert lines[0]["latency_ms"] > 0
+    corrupt = tmp_path / "bad.wav"
+    corrupt.write_bytes(b"RIFF....WAVEfmt garbage")
+    done = run_kiosk("transcribe", str(corrupt), cwd=tmp_path)
+    assert done.returncode == 2 and "bad audio file" in done.stderr and "Traceback" not in done.stderr
+    (tmp_path / "empty.wav").write_bytes(b"")
+    assert run_kiosk("transcribe", str(tmp_path / "empty.wav"), cwd=tmp_path).returncode == 2
+
+
+@needs_speech
+def test_shared_microphone_routes_by_language(recognizer: SpeechRecognizer, config: KioskConfig) -> None:
+    session = Session(config, TranscriptStore(config.store.path), clock=ManualClock())
+    session.choose("en", VisitorMode.SPEECH)
+    channel = SpeechChannel(session, recognizer, SHARED)
+    for clip in ("ko/zeroth_104_003_0294.wav", "en/librispeech_1089-134686-0003.wav"):
+        audio = read_wav(SPEECH / clip)
+        stream_audio(np.concatenate([audio, np.zeros(16000, np.float32)]), channel.feed, channel.finish)
+    lines = [(e.role, e.language, e.modality) for e in session.entries]
+    assert lines == [(Role.CLERK, "ko", Modality.SPEECH), (Role.VISITOR, "en", Modality.SPEECH)]
+    assert "커피" in session.entries[0].text
+
+
+def test_push_to_talk_captions_only_while_held(
+    recognizer: SpeechRecognizer, config: KioskConfig, tmp_path: Path
+) -> None:
+    config = dataclasses.replace(config, speech=dataclasses.replace(config.speech, mode="push_to_talk"))
+    session = Session(config, TranscriptStore(config.store.path), clock=ManualClock())
+    session.choose("en", VisitorMode.SPEECH)
+    channel = SpeechChannel(session, recognizer, SHARED)
+    audio = read_wav(espeak("Where is the restroom?", tmp_path / "r.wav"))
+    audio = np.concatenate([np.zeros(4000, np.float32), audio, np.zeros(16000, np.float32)])
+    stream_audio(audio, channel.feed, lambda: [])
+    assert session.entries == []  # nobody held the button
+    session.talk(Role.VISITOR)
+    stream_audio(audio, channel.feed, lambda: [])
+    session.talk(None)
+    channel.feed(np.zeros(1600, np.float32))
+    assert [(e.role, e.language) for e in session.entries] == [(Role.VISITOR, "en")]
+    assert "restroom" in session.entries[0].text.lower()
+
+
+def test_replay_with_audio(tmp_path: Path, config: KioskConfig) -> None:
+    espeak("I would like a certificate of residence, please.", tmp_path / "visitor.wav")
+    scenario = tmp_path / "s.json"
+    scenario.write_text(
+        json.dumps(
+            {
+                "version": 1,
+                "visitor": {"language": "en", "mode": "speech"},
+                "events": [
+                    {"at": 0, "type": "clerk_phrase", "phrase": "greeting"},
+                    {"at": 2, "type": "visitor_audio", "file": "visitor.wav"},
+                    {"at": 10, "type": "end"},
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
+    first = replay(load_scenario(scenario), config)
+    assert [(e["role"], e["modality"]) for e in first["entries"]] == [("clerk", "phrase"), ("visitor", "speech")]
+    assert "certificate" in first["entries"][1]["text"].lower()
+    assert first["entries"] == replay(load_scenario(scenario), config)["entries"]  # depends on audio only

@@ -1,0 +1,93 @@
+"""Pure parts of the speech path: hallucination and loop guards, error rates, streaming VAD."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from hardware.wav_file import read_wav
+from kiosk.scoring import edit_distance, error_rate
+from translations.asr import load_terms
+from translations.text_guards import cut_repetitions, is_hallucination
+from translations.vad import WINDOW, StreamingVad
+
+ROOT = Path(__file__).resolve().parents[1]
+JFK = ROOT.parent / "shared" / "testdata" / "speech" / "en" / "jfk.wav"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "시청해 주셔서 감사합니다.",
+        "시청해주셔서 감사합니다!",
+        "MBC 뉴스 이덕영입니다.",
+        "구독과 좋아요 부탁드려요",
+        "Thanks for watching!",
+        "...",
+        "ご視聴ありがとうございました",
+    ],
+)
+def test_known_hallucinations(text: str) -> None:
+    assert is_hallucination(text)
+
+
+@pytest.mark.parametrize("text", ["감사합니다.", "주민등록등본 한 통 주세요.", "I need a certificate.", "谢谢"])
+def test_real_requests_are_not_hallucinations(text: str) -> None:
+    assert not is_hallucination(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "가족관계증명서 발급해 주세요 가족관계증명서 발급해 주세요",
+            "가족관계증명서 발급해 주세요 가족관계증명서 발급해 주세요",
+        ),
+        ("여기에 서명해 주시면 됩니다 여기에 서명해 주시면 됩니다 여기에", "여기에 서명해 주시면 됩니다"),
+        ("네 네 네 네 네 네 네 네", "네 네 네"),
+        ("哈哈哈哈哈哈哈哈", "哈哈哈"),
+        ("제 전화번호는 010 0000 0000입니다", "제 전화번호는 010 0000 0000입니다"),
+        ("1000000원입니다", "1000000원입니다"),
+        ("Please sign here and here.", "Please sign here and here."),
+    ],
+)
+def test_loops_are_cut_and_real_text_kept(text: str, expected: str) -> None:
+    assert cut_repetitions(text) == expected
+
+
+def test_error_rates() -> None:
+    assert edit_distance(list("abc"), list("abd")) == 1
+    assert error_rate(["지난해 삼 월"], ["지난해 삼월"], "ko") == 0.0  # spacing does not count for CER
+    assert error_rate(["HE HOPED THERE"], ["He hoped, there!"], "en") == 0.0
+    assert error_rate(["a b c d"], ["a x c"], "en") == 0.5
+
+
+def test_civil_terms_file() -> None:
+    terms = load_terms()
+    assert {"주민등록등본", "가족관계증명서", "전입신고", "인감증명서", "외국인등록증", "체류지 변경신고"} <= set(terms)
+    assert not any(t.startswith("#") for t in terms)
+
+
+@pytest.mark.skipif(not JFK.exists(), reason="shared test speech not present")
+def test_streaming_vad_matches_faster_whispers_whole_file_vad() -> None:
+    from faster_whisper.vad import get_vad_model
+
+    audio = read_wav(JFK)
+    audio = audio[: audio.size // WINDOW * WINDOW]
+    whole = np.asarray(get_vad_model()(audio)).reshape(-1)
+    vad = StreamingVad()
+    streamed = np.concatenate([vad.push(audio[i : i + 1000]) for i in range(0, audio.size, 1000)])
+    assert streamed.shape == whole.shape
+    assert np.allclose(streamed, whole, atol=1e-5)
+    assert (whole > 0.5).mean() > 0.4  # the check has speech to find
+
+
+def test_vad_finds_no_speech_in_silence_and_noise() -> None:
+    vad = StreamingVad()
+    rng = np.random.default_rng(0)
+    quiet = np.zeros(16000 * 3, np.float32)
+    noise = (rng.standard_normal(16000 * 3) * 0.05).astype(np.float32)
+    assert vad.push(quiet).max() < 0.5
+    assert vad.push(noise).max() < 0.5
