@@ -128,7 +128,6 @@ class SpeechChannel:
                         caption.text,
                         Modality.SPEECH,
                         language=caption.language,
-                        provenance="speech",
                         confidence=caption.confidence,
                     )
                 except KioskError as exc:  # the visit ended while the last words were decoded
