@@ -3,6 +3,7 @@
     kiosk run                 start both screens (demo media when there is no camera or microphone)
     kiosk doctor [--json]     check devices, fonts, models and packs; exit 0 only when all required are OK
     kiosk transcribe FILE     caption a WAV file through the live streaming path (virtual clock)
+    kiosk bench [asr|all]     latency, real-time factor and memory against the targets
     kiosk replay SCENARIO     drive a Session from a scenario file and print the transcript as JSON
 
 ``--config FILE`` overrides ``KIOSK_CONFIG`` and ``./kiosk.toml``. Errors print in Korean and English and
@@ -44,6 +45,14 @@ def build_parser() -> argparse.ArgumentParser:
     transcribe.add_argument("--lang", default="auto", help="language code, or auto (among the enabled languages)")
     transcribe.add_argument("--json", action="store_true", help="one JSON object per final caption")
     transcribe.set_defaults(handler=_transcribe)
+
+    bench = commands.add_parser("bench", help="measure latency, real-time factor and memory against targets")
+    bench.add_argument("stage", nargs="?", default="all", choices=["asr", "mt", "sign", "ui", "startup", "all"])
+    bench.add_argument("--cores", type=int, help="pin to this many cores (mimic the counter PC)")
+    bench.add_argument("--json", action="store_true", help='print {"results": [...], "machine", "command"}')
+    bench.add_argument("--out", type=Path, help="also write report.md and report.json into this folder")
+    bench.add_argument("--quick", action="store_true", help="a few utterances only (CI)")
+    bench.set_defaults(handler=_bench)
 
     replay = commands.add_parser("replay", help="replay a scenario file and print the transcript as JSON")
     replay.add_argument("scenario", type=Path)
@@ -107,6 +116,22 @@ def _transcribe(args: argparse.Namespace, config: KioskConfig) -> int:
         else:
             c = timed.caption
             print(f"[{c.start:7.2f} - {c.end:7.2f}] ({c.language}) {c.text}", flush=True)
+    return 0
+
+
+def _bench(args: argparse.Namespace, config: KioskConfig) -> int:
+    from kiosk.bench import markdown, run
+
+    try:
+        report = run(args.stage, config, args.cores, args.quick)
+    except (ValueError, FileNotFoundError) as exc:
+        print(f"bench: {exc}", file=sys.stderr)
+        return 2
+    if args.out:
+        args.out.mkdir(parents=True, exist_ok=True)
+        (args.out / "report.json").write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
+        (args.out / "report.md").write_text(markdown(report), encoding="utf-8")
+    print(json.dumps(report, ensure_ascii=False, indent=2) if args.json else markdown(report))
     return 0
 
 

@@ -41,8 +41,9 @@ def recognizer() -> SpeechRecognizer:
 def stream(recognizer: SpeechRecognizer, audio: np.ndarray, language: str | None, partials: bool = True):
     """Captions of the live path; without partials the result depends on the audio alone (no timing)."""
     options = recognizer.options if partials else dataclasses.replace(recognizer.options, partial_interval_s=1e9)
-    transcriber = StreamingTranscriber(recognizer, Role.VISITOR, language=language, allowed=(language,),
-                                       options=options)
+    transcriber = StreamingTranscriber(
+        recognizer, Role.VISITOR, language=language, allowed=(language,), options=options
+    )
     return [t for t in stream_audio(audio, lambda s: transcriber.push(s) or transcriber.poll(), transcriber.flush)]
 
 
@@ -66,6 +67,8 @@ def test_streaming_is_as_accurate_as_offline_transcribe(recognizer: SpeechRecogn
         offline.append("".join(s.text for s in segments))
     ours_rate, offline_rate = error_rate(refs, ours, language), error_rate(refs, offline, language)
     print(f"{language}: streaming {ours_rate:.3f} vs offline {offline_rate:.3f} over {len(clips)} clips")
+    # One point of slack: on Korean the streaming path measures 0.095 vs 0.086 here (different cut points);
+    # `kiosk bench asr` compares strictly and reports that row as failed.
     assert ours_rate <= offline_rate + 0.01, (ours_rate, offline_rate)
     assert ours_rate < {"ko": 0.25, "en": 0.15, "zh": 0.45}[language]
 
@@ -205,3 +208,11 @@ def test_replay_with_audio(tmp_path: Path, config: KioskConfig) -> None:
     assert [(e["role"], e["modality"]) for e in first["entries"]] == [("clerk", "phrase"), ("visitor", "speech")]
     assert "certificate" in first["entries"][1]["text"].lower()
     assert first["entries"] == replay(load_scenario(scenario), config)["entries"]  # depends on audio only
+
+
+def test_nothing_is_decoded_without_a_visit(recognizer: SpeechRecognizer, config: KioskConfig) -> None:
+    session = Session(config, TranscriptStore(config.store.path), clock=ManualClock())
+    channel = SpeechChannel(session, recognizer, SHARED)
+    noise = np.random.default_rng(2).standard_normal(16000).astype(np.float32)
+    assert channel.feed(noise) == []
+    assert channel.transcriber._time == 0.0  # the audio never reached the recogniser

@@ -100,8 +100,12 @@ class SpeechRecognizer:
         )
         self._tokenizer = lambda language: Tokenizer(self.model.hf_tokenizer, True, "transcribe", language)
 
-    def decode(self, audio: np.ndarray, language: str | None, allowed: tuple[str, ...] = ()) -> Hypothesis:
-        """Text of one utterance (at most 30 s); ``language=None`` detects it among ``allowed``."""
+    def decode(
+        self, audio: np.ndarray, language: str | None, allowed: tuple[str, ...] = (), beam_size: int | None = None
+    ) -> Hypothesis:
+        """Text of one utterance (at most 30 s); ``language=None`` detects it among ``allowed``.
+
+        ``beam_size`` overrides the configured beam (live partials use 1: they are redrawn anyway)."""
         import ctranslate2
         from faster_whisper.transcribe import get_suppressed_tokens
 

@@ -162,7 +162,7 @@ class StreamingTranscriber:
         due = current.seconds - current.decoded_at >= self._partial_interval
         pausing = current.silent_windows * WINDOW_S >= SPECULATE_S and current.hypothesis_end != current.speech_end
         if due or pausing:
-            captions.append(self._partial(current))
+            captions.append(self._partial(current, final_quality=pausing))
         return captions
 
     def flush(self) -> list[Caption]:
@@ -177,10 +177,12 @@ class StreamingTranscriber:
         finished, self._finished = self._finished, []
         return finished
 
-    def _partial(self, utterance: _Utterance) -> Caption:
+    def _partial(self, utterance: _Utterance, final_quality: bool) -> Caption:
+        """A live caption. At a pause it is decoded like a final (and may become the final); otherwise
+        with greedy search, which is cheaper and only shown until the next update."""
         audio = utterance.audio()
         utterance.decoded_at = utterance.seconds
-        hypothesis = self._decode(utterance, audio)
+        hypothesis = self._decode(utterance, audio, beam_size=None if final_quality else 1)
         # Never spend more than about half of real time on partials: the final caption must not queue
         # behind them. On a slow machine partials then come less often than ``partial_interval_s``.
         self._partial_interval = max(self.options.partial_interval_s, 2.0 * hypothesis.seconds)
@@ -230,11 +232,13 @@ class StreamingTranscriber:
             confidence=hypothesis.confidence,
         )
 
-    def _decode(self, utterance: _Utterance, audio: np.ndarray) -> Hypothesis:
-        """Decode; the language is fixed, or detected once per utterance and then kept."""
-        hypothesis = self.recognizer.decode(audio, utterance.language or self.language, self.allowed)
+    def _decode(self, utterance: _Utterance, audio: np.ndarray, beam_size: int | None = None) -> Hypothesis:
+        """Decode; the language is fixed, or detected once per utterance and then kept. A decoding with the
+        configured beam is remembered so that the final caption can reuse it."""
+        hypothesis = self.recognizer.decode(audio, utterance.language or self.language, self.allowed, beam_size)
         utterance.language = hypothesis.language
-        utterance.hypothesis, utterance.hypothesis_end = hypothesis, utterance.speech_end
+        if beam_size is None:
+            utterance.hypothesis, utterance.hypothesis_end = hypothesis, utterance.speech_end
         return hypothesis
 
 
