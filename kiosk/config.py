@@ -84,6 +84,24 @@ class SpeechOptions:
 
 
 @dataclass(frozen=True)
+class TranslationOptions:
+    """Machine translation with language packs. See ``translations.mt.MtOptions``."""
+
+    beam_size: int = 2  # 2 keeps a counter line under ~0.2 s on 2 cores; Argos' default is 4
+    cpu_threads: int = 2
+    glossary_dir: Path = Path("translations/data/glossary")  # reviewed civil-service terms, one file per language
+
+
+@dataclass(frozen=True)
+class VoiceOptions:
+    """Speech output on the visitor side (translations of what the clerk says or taps)."""
+
+    enabled: bool = True
+    volume: float = 0.8  # 0.0 .. 1.0; the visitor can change it during the visit
+    rate: float = 1.0  # 0.5 .. 2.0 (speech rate)
+
+
+@dataclass(frozen=True)
 class UiOptions:
     """Screens."""
 
@@ -101,6 +119,8 @@ class KioskConfig:
     models: ModelOptions = field(default_factory=ModelOptions)
     devices: DeviceOptions = field(default_factory=DeviceOptions)
     speech: SpeechOptions = field(default_factory=SpeechOptions)
+    translation: TranslationOptions = field(default_factory=TranslationOptions)
+    voice: VoiceOptions = field(default_factory=VoiceOptions)
     ui: UiOptions = field(default_factory=UiOptions)
     source: Path | None = None  # the file it came from, None for defaults
 
@@ -111,6 +131,7 @@ _READ_ONLY_PATHS = {
     ("devices", "demo_video"),
     ("devices", "demo_audio"),
     ("speech", "terms_file"),
+    ("translation", "glossary_dir"),
 }
 
 
@@ -216,6 +237,10 @@ def _check(config: KioskConfig, source: Path, text: str) -> None:
         ("speech", "mode", config.speech.mode in ("auto", "push_to_talk"), 'must be "auto" or "push_to_talk"'),
         ("speech", "cpu_threads", 1 <= config.speech.cpu_threads <= 16, "must be between 1 and 16"),
         ("speech", "beam_size", 1 <= config.speech.beam_size <= 5, "must be between 1 and 5"),
+        ("translation", "beam_size", 1 <= config.translation.beam_size <= 8, "must be between 1 and 8"),
+        ("translation", "cpu_threads", 1 <= config.translation.cpu_threads <= 16, "must be between 1 and 16"),
+        ("voice", "volume", 0.0 <= config.voice.volume <= 1.0, "must be between 0.0 and 1.0"),
+        ("voice", "rate", 0.5 <= config.voice.rate <= 2.0, "must be between 0.5 and 2.0"),
         ("speech", "end_silence_s", 0.2 <= config.speech.end_silence_s <= 3, "must be between 0.2 and 3 seconds"),
         ("speech", "max_utterance_s", 3 <= config.speech.max_utterance_s <= 30, "must be between 3 and 30 seconds"),
         (

@@ -56,3 +56,11 @@ class SessionStateError(KioskError):
 
 class InputError(KioskError):
     """Text or a command from a person that cannot be used (empty, too long, unknown phrase ...)."""
+
+
+class TranslationUnavailable(KioskError):
+    """No phrase, pack or pivot can translate this text between these languages."""
+
+
+class PackError(KioskError):
+    """A translation pack file is invalid, unsafe or damaged; nothing installed was changed."""

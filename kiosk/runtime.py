@@ -18,6 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from hardware.devices import Camera, Microphone
+from hardware.null_speaker import NullSpeaker
 from kiosk import device_choice
 from kiosk.clock import Clock, SystemClock
 from kiosk.config import KioskConfig
@@ -26,6 +27,8 @@ from kiosk.events import Notice
 from kiosk.session import Session
 from kiosk.speech import CLERK, SHARED, VISITOR, SpeechChannel, asr_options
 from kiosk.store import TranscriptStore
+from kiosk.translation import kiosk_translator
+from kiosk.voice_output import VoiceOutput
 from translations.asr import SpeechRecognizer
 
 log = logging.getLogger(__name__)
@@ -95,15 +98,18 @@ class KioskRuntime:
         self._threads: list[threading.Thread] = []
         self._recognizer: SpeechRecognizer | None = None
         self._recognizer_lock = threading.Lock()
+        self.voice = VoiceOutput(devices.get("speaker") or NullSpeaker(), config.voice, notify=session.notify)
+        session.subscribe(self.voice.on_event)
 
     @classmethod
     def build(cls, config: KioskConfig, *, clock: Clock | None = None, start_devices: bool = True) -> KioskRuntime:
         """Open the store and session, choose devices (falling back to demo media) and report degradations."""
         store, notice = open_store(config.store.path)
-        session = Session(config, store, clock=clock or SystemClock())
+        translator, notices = kiosk_translator(config)
+        session = Session(config, store, clock=clock or SystemClock(), translator=translator)
         devices: dict[str, object] = {}
         kinds: dict[str, str] = {}
-        notices = [notice] if notice else []
+        notices += [notice] if notice else []
         for kind in ("camera", "microphone", "speaker", "visitor_microphone"):
             device, what, problem = device_choice.choose(kind, config.devices, probe=start_devices)
             devices[kind], kinds[kind] = device, what
@@ -140,6 +146,7 @@ class KioskRuntime:
     def close(self) -> None:
         """Stop the media threads, close devices and the store."""
         self._stop.set()
+        self.voice.close()
         for thread in self._threads:
             thread.join(timeout=3)
         for device in self._devices.values():

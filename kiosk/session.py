@@ -24,7 +24,7 @@ from pathlib import Path
 
 from kiosk.clock import Clock, SystemClock
 from kiosk.config import KioskConfig
-from kiosk.errors import InputError, SessionStateError, StoreWriteError
+from kiosk.errors import InputError, KioskError, SessionStateError, StoreWriteError, TranslationUnavailable
 from kiosk.events import (
     Caption,
     Modality,
@@ -39,6 +39,7 @@ from kiosk.events import (
 )
 from kiosk.export import write_export
 from kiosk.store import TranscriptStore, retention_cutoff
+from translations.mt import Translator
 from translations.phrasebook import Phrasebook, load_phrasebook
 
 log = logging.getLogger(__name__)
@@ -59,10 +60,12 @@ class Session:
         clock: Clock | None = None,
         wall_clock: Callable[[], float] = time.time,
         phrasebook: Phrasebook | None = None,
+        translator: Translator | None = None,
     ) -> None:
         self.config = config
         self.store = store
         self.phrasebook = phrasebook if phrasebook is not None else load_phrasebook()
+        self.translator = translator  # None: lines are shown untranslated (phrases still carry their own)
         self._clock = clock or SystemClock()
         self._wall = wall_clock
         self._lock = threading.RLock()
@@ -169,8 +172,15 @@ class Session:
         provenance: str = "original",
         confidence: float | None = None,
     ) -> TranscriptEntry:
-        """Commit one line of the conversation and show it on both screens."""
+        """Commit one line of the conversation and show it on both screens.
+
+        Without ``translations`` the line is translated into the other party's language first (outside the
+        lock, so the other screen's input is not held up); the result's provenance is stored with it.
+        """
         clean = _clean_text(text)
+        language = language or self._language_of(role)
+        if translations is None:
+            translations, provenance = self._translate(clean, language, role, provenance)
         with self._lock:
             if self._state is SessionState.CHOSEN:
                 self._set_state(SessionState.CONVERSATION, "first words")
@@ -181,7 +191,7 @@ class Session:
                 time=self._wall(),
                 role=role,
                 modality=modality,
-                language=language or self._language_of(role),
+                language=language,
                 text=clean,
                 translations=dict(translations or {}),
                 provenance=provenance,
@@ -314,6 +324,23 @@ class Session:
         self._emit(Notice("store_failed", exc.message_ko, exc.message_en, severity="error"))
 
     # -- helpers -------------------------------------------------------------------------------------------
+    def _translate(self, text: str, language: str, role: Role, provenance: str) -> tuple[dict[str, str], str]:
+        """The line in the other party's language, and its provenance; ({}, provenance) when not possible."""
+        target = self._language_of(Role.CLERK if role is Role.VISITOR else Role.VISITOR)
+        if self.translator is None or target == language:
+            return {}, provenance
+        try:
+            result = self.translator.translate(text, language, target)
+        except TranslationUnavailable as exc:  # no phrase and no pack: the line is shown untranslated
+            log.info("line not translated: %s", exc.message_en)
+            return {}, provenance
+        except KioskError as exc:  # a damaged pack: untranslated, and the clerk is told
+            log.warning("translation failed: %s", exc.message_en)
+            self._emit(Notice("translation_failed", exc.message_ko, exc.message_en, "warning"))
+            return {}, provenance
+        log.debug("translated %s->%s by %s in %.0f ms", language, target, result.provenance, result.seconds * 1000)
+        return {target: result.text}, result.provenance
+
     def _language_of(self, role: Role) -> str:
         if role is Role.CLERK or self._language is None:
             return self.config.kiosk.clerk_language

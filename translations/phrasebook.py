@@ -7,6 +7,7 @@ data file ``translations/data/phrasebook.json`` is reviewed like code.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +22,7 @@ class Phrase:
     phrase_id: str
     role: str
     texts: dict[str, str]
+    category: str = "general"  # groups the quick-phrase buttons
 
     def text(self, language: str) -> str | None:
         """The phrase in ``language``, or None when it has no reviewed translation."""
@@ -30,11 +32,15 @@ class Phrase:
 class Phrasebook:
     """The loaded phrasebook, looked up by id."""
 
-    def __init__(self, phrases: list[Phrase]) -> None:
+    def __init__(self, phrases: list[Phrase], languages: tuple[str, ...] = ("ko",)) -> None:
         self._by_id = {phrase.phrase_id: phrase for phrase in phrases}
+        self.languages = languages  # every phrase has a reviewed text in each of these
 
     def __len__(self) -> int:
         return len(self._by_id)
+
+    def __iter__(self) -> Iterator[Phrase]:
+        return iter(self._by_id.values())
 
     def get(self, phrase_id: str) -> Phrase:
         """The phrase with this id; KeyError when there is none."""
@@ -46,12 +52,15 @@ class Phrasebook:
 
 
 def load_phrasebook(path: Path = DEFAULT_FILE) -> Phrasebook:
-    """Read and check a phrasebook file; every phrase must have a Korean text, an id and a known role."""
+    """Read and check a phrasebook file: every phrase needs an id, a known role and every listed language."""
     data = json.loads(path.read_text(encoding="utf-8"))
     phrases = []
     for item in data["phrases"]:
-        texts = {code: item[code] for code in data["languages"] if item.get(code)}
-        if "ko" not in texts or item.get("role") not in ROLES or not item.get("id"):
-            raise ValueError(f"phrasebook {path}: phrase {item.get('id')!r} needs an id, a role and Korean text")
-        phrases.append(Phrase(phrase_id=item["id"], role=item["role"], texts=texts))
-    return Phrasebook(phrases)
+        texts = {code: item[code].strip() for code in data["languages"] if item.get(code, "").strip()}
+        if len(texts) != len(data["languages"]) or item.get("role") not in ROLES or not item.get("id"):
+            raise ValueError(
+                f"phrasebook {path}: phrase {item.get('id')!r} needs an id, a role and a text in each of "
+                f"{', '.join(data['languages'])}"
+            )
+        phrases.append(Phrase(item["id"], item["role"], texts, item.get("category", "general")))
+    return Phrasebook(phrases, tuple(data["languages"]))
