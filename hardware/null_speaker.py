@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import wave
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+
+from hardware.wav_file import write_wav
 
 
 @dataclass(frozen=True)
@@ -47,9 +48,4 @@ class WavFileSpeaker(NullSpeaker):
     def play(self, samples: np.ndarray, sample_rate: int) -> None:
         super().play(samples, sample_rate)
         self.folder.mkdir(parents=True, exist_ok=True)
-        pcm = (np.clip(np.asarray(samples, dtype=np.float32), -1, 1) * 32767).astype("<i2")
-        with wave.open(str(self.folder / f"{len(self.played):03d}.wav"), "wb") as wav:
-            wav.setnchannels(1)
-            wav.setsampwidth(2)
-            wav.setframerate(sample_rate)
-            wav.writeframes(pcm.tobytes())
+        write_wav(self.folder / f"{len(self.played):03d}.wav", samples, sample_rate)

@@ -1,4 +1,4 @@
-"""Read WAV files into 16 kHz mono float32, with format and size checks (stdlib ``wave`` + numpy)."""
+"""Read WAV files into 16 kHz mono float32 with format and size checks; write 16-bit mono WAVs."""
 
 from __future__ import annotations
 
@@ -37,6 +37,17 @@ def read_wav(path: Path, target_rate: int = SAMPLE_RATE) -> np.ndarray:
         data /= float(2 ** (8 * width - 1))
     mono = data.reshape(-1, channels).mean(axis=1)
     return resample(mono, rate, target_rate)
+
+
+def write_wav(path: Path, samples: np.ndarray, sample_rate: int) -> Path:
+    """Write float samples in [-1, 1] as a 16-bit mono WAV file."""
+    pcm = (np.clip(np.asarray(samples, dtype=np.float32), -1, 1) * 32767).astype("<i2")
+    with wave.open(str(path), "wb") as wav:
+        wav.setnchannels(1)
+        wav.setsampwidth(2)
+        wav.setframerate(sample_rate)
+        wav.writeframes(pcm.tobytes())
+    return Path(path)
 
 
 def resample(samples: np.ndarray, rate: int, target_rate: int) -> np.ndarray:

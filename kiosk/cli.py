@@ -5,6 +5,7 @@
     kiosk transcribe FILE     caption a WAV file through the live streaming path (virtual clock)
     kiosk bench [asr|all]     latency, real-time factor and memory against the targets
     kiosk replay SCENARIO     drive a Session from a scenario file and print the transcript as JSON
+    kiosk translate / say / packs   see :mod:`kiosk.cli_translation`
 
 ``--config FILE`` overrides ``KIOSK_CONFIG`` and ``./kiosk.toml``. Errors print in Korean and English and
 exit with code 2; nothing here prints transcript text except ``replay``'s own output.
@@ -18,6 +19,7 @@ import logging
 import sys
 from pathlib import Path
 
+from kiosk import cli_translation
 from kiosk.config import KioskConfig, load_config
 from kiosk.errors import KioskError
 
@@ -58,6 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     replay.add_argument("scenario", type=Path)
     replay.add_argument("--db", type=Path, help="keep the transcript in this database (default: in memory)")
     replay.set_defaults(handler=_replay)
+    cli_translation.add_commands(commands)
     return parser
 
 

@@ -20,7 +20,27 @@ SPEECH = ROOT.parent / "shared" / "testdata" / "speech"
 def config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> KioskConfig:
     """Defaults, with the database and exports in ``tmp_path`` and no device probing."""
     monkeypatch.delenv("KIOSK_CONFIG", raising=False)
+    monkeypatch.delenv("ARGOS_PACKAGES_DIR", raising=False)
     base = load_config(cwd=tmp_path)
     store = dataclasses.replace(base.store, path=tmp_path / "db" / "t.sqlite3", export_dir=tmp_path / "exports")
     devices = dataclasses.replace(base.devices, camera="demo", microphone="demo", speaker="none")
-    return dataclasses.replace(base, store=store, devices=devices)
+    models = dataclasses.replace(base.models, packs_dir=tmp_path / "packs")
+    return dataclasses.replace(base, store=store, devices=devices, models=models)
+
+
+KO_EN = {"안녕하세요": "hello", "서류": "document", "여기": "here", "서명": "sign", "주세요": "please"}
+KO_EN["창구"] = "counter"
+EN_JA = {"hello": "こんにちは", "document": "書類", "here": "ここ", "sign": "署名", "please": "ください"}
+EN_JA["counter"] = "窓口"
+
+
+@pytest.fixture(scope="session")
+def pack_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Tiny real Argos packs (SentencePiece + CTranslate2, word for word): ko-en and en-ja."""
+    from translations.pack_builder import build_pack
+
+    folder = tmp_path_factory.mktemp("argosmodels")
+    return {
+        "ko-en": build_pack(folder / "translate-ko_en.argosmodel", "ko", "en", KO_EN),
+        "en-ja": build_pack(folder / "translate-en_ja.argosmodel", "en", "ja", EN_JA),
+    }

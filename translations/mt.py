@@ -122,7 +122,13 @@ class ArgosPackTranslator:
                         str(self.pack.model_dir), device="cpu", intra_threads=self.options.cpu_threads
                     )
                     tokenizer = sentencepiece.SentencePieceProcessor(model_file=str(self.pack.sentencepiece))
-                except (RuntimeError, OSError, ValueError) as exc:
+                except (
+                    RuntimeError,
+                    OSError,
+                    ValueError,
+                    IndexError,
+                    KeyError,
+                ) as exc:  # what CT2/SP raise on bad files
                     raise PackError(
                         f"언어 팩 {self.pack.code}이(가) 손상되었습니다. 다시 설치하세요",
                         f"language pack {self.pack.code} is damaged ({exc}); install it again",

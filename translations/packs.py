@@ -70,26 +70,26 @@ def pack_folder(configured: Path) -> Path:
     return Path(env).expanduser() if env else configured
 
 
-def read_pack(folder: Path) -> InstalledPack:
-    """Check an unpacked pack folder and read its metadata; :class:`PackError` says what is wrong."""
+def read_pack(folder: Path, name: str | None = None) -> InstalledPack:
+    """Check an unpacked pack folder and read its metadata; :class:`PackError` says what is wrong.
+
+    ``name`` is what error messages call the pack (default: the folder's name).
+    """
+    name = name or folder.name
     try:
         meta = json.loads((folder / "metadata.json").read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise _bad(folder.name, "metadata.json가 없습니다", "metadata.json is missing") from None
+        raise _bad(name, "metadata.json가 없습니다", "metadata.json is missing") from None
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise _bad(
-            folder.name, "metadata.json을 읽을 수 없습니다", f"metadata.json is not valid JSON ({exc})"
-        ) from None
+        raise _bad(name, "metadata.json을 읽을 수 없습니다", f"metadata.json is not valid JSON ({exc})") from None
     if not isinstance(meta, dict):
-        raise _bad(folder.name, "metadata.json 형식이 잘못되었습니다", "metadata.json is not an object")
+        raise _bad(name, "metadata.json 형식이 잘못되었습니다", "metadata.json is not an object")
     for key in ("from_code", "to_code"):
         if not isinstance(meta.get(key), str) or not _CODE.match(meta[key]):
-            raise _bad(
-                folder.name, f"metadata.json의 {key} 값이 잘못되었습니다", f"metadata.json: bad or missing {key}"
-            )
+            raise _bad(name, f"metadata.json의 {key} 값이 잘못되었습니다", f"metadata.json: bad or missing {key}")
     if (folder / "bpe.model").exists() and not (folder / "sentencepiece.model").exists():
         raise _bad(
-            folder.name, "BPE 방식 팩은 지원하지 않습니다", "BPE-tokenised packs are not supported (SentencePiece only)"
+            name, "BPE 방식 팩은 지원하지 않습니다", "BPE-tokenised packs are not supported (SentencePiece only)"
         )
     required = ["sentencepiece.model", "model/model.bin", "model/config.json"]
     missing = [name for name in required if not (folder / name).is_file()]
@@ -98,7 +98,7 @@ def read_pack(folder: Path) -> InstalledPack:
     ):
         missing.append("model/*vocabulary*")
     if missing:
-        raise _bad(folder.name, f"필요한 파일이 없습니다: {', '.join(missing)}", f"missing files: {', '.join(missing)}")
+        raise _bad(name, f"필요한 파일이 없습니다: {', '.join(missing)}", f"missing files: {', '.join(missing)}")
     return InstalledPack(
         folder, meta["from_code"], meta["to_code"], str(meta.get("package_version", "")), meta.get("target_prefix", "")
     )
@@ -140,7 +140,7 @@ def install(archive: Path, folder: Path, progress: Progress | None = None) -> In
         _extract(archive, members, staging, progress)
         tops = [p for p in staging.iterdir()]
         root = tops[0] if len(tops) == 1 and tops[0].is_dir() else staging
-        pack = read_pack(root)
+        pack = read_pack(root, archive.name)
         target = folder / f"translate-{pack.from_code}_{pack.to_code}"
         old = [p for p, _ in _existing(folder, pack.pair)]
         aside = [p.rename(folder / f".old-{p.name}-{os.getpid()}") for p in old]

@@ -1,0 +1,171 @@
+"""``kiosk translate``, ``kiosk say`` and ``kiosk packs ...``: translation, voices and language packs.
+
+kiosk translate --from ko --to en [--json] [TEXT ...]   lines from stdin when no TEXT is given
+kiosk say --lang en [-o out.wav] TEXT                   speak (or write a WAV file)
+kiosk packs install PATH...                             .argosmodel files or folders of them (USB)
+kiosk packs list | remove CODE | verify
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+from kiosk.config import KioskConfig
+from kiosk.errors import InputError, KioskError, PackError
+
+VERIFY_TEXT = {"ko": "안녕하세요.", "en": "Hello.", "zh": "你好。", "ja": "こんにちは。", "vi": "Xin chào."}
+
+
+def add_commands(commands: argparse._SubParsersAction) -> None:
+    """Register the sub-commands on the ``kiosk`` parser."""
+    translate = commands.add_parser("translate", help="translate text offline (phrasebook, packs, pivot)")
+    translate.add_argument("--from", dest="source", required=True, help="source language code, e.g. ko")
+    translate.add_argument("--to", dest="target", required=True, help="target language code, e.g. en")
+    translate.add_argument("--json", action="store_true", help='one {"text", "provenance", "ms"} per line')
+    translate.add_argument("text", nargs="*", help="text to translate (default: each line of stdin)")
+    translate.set_defaults(handler=_translate)
+
+    say = commands.add_parser("say", help="speak text with the kiosk's voice (or write it to a WAV file)")
+    say.add_argument("--lang", required=True, help="language code")
+    say.add_argument("--rate", type=float, default=None, help="speech rate 0.5 .. 2.0 (default: [voice] rate)")
+    say.add_argument("-o", "--output", type=Path, help="write a WAV file instead of playing")
+    say.add_argument("text", nargs="+")
+    say.set_defaults(handler=_say)
+
+    packs = commands.add_parser("packs", help="install, list, remove and verify translation packs")
+    actions = packs.add_subparsers(dest="action", required=True, metavar="ACTION")
+    install = actions.add_parser("install", help="install .argosmodel files, or every one in a folder")
+    install.add_argument("paths", type=Path, nargs="+")
+    install.set_defaults(handler=_packs_install)
+    actions.add_parser("list", help="installed packs").set_defaults(handler=_packs_list)
+    remove = actions.add_parser("remove", help="remove the pack for a pair, e.g. ko-en")
+    remove.add_argument("code")
+    remove.set_defaults(handler=_packs_remove)
+    actions.add_parser("verify", help="load every pack and translate a test line").set_defaults(handler=_packs_verify)
+
+
+def _translate(args: argparse.Namespace, config: KioskConfig) -> int:
+    from kiosk.translation import kiosk_translator
+
+    translator, notices = kiosk_translator(config)
+    for notice in notices:
+        print(f"경고 / warning: {notice.message_ko} / {notice.message_en}", file=sys.stderr)
+    lines = [" ".join(args.text)] if args.text else [line.rstrip("\n") for line in sys.stdin]
+    failed = 0
+    for line in lines:
+        if not line.strip():
+            continue
+        if len(line) > 5000:
+            raise InputError("문장이 너무 깁니다(5000자 이하)", "text too long (at most 5000 characters per line)")
+        started = time.perf_counter()
+        try:
+            result = translator.translate(line, args.source, args.target)
+        except KioskError as exc:
+            print(f"오류 / error: {exc}", file=sys.stderr)
+            failed += 1
+            continue
+        ms = round((time.perf_counter() - started) * 1000, 1)
+        if args.json:
+            print(json.dumps({"text": result.text, "provenance": result.provenance, "ms": ms}, ensure_ascii=False))
+        else:
+            print(f"{result.text}\t[{result.provenance}, {ms} ms]")
+    return 1 if failed else 0
+
+
+def _say(args: argparse.Namespace, config: KioskConfig) -> int:
+    from hardware.wav_file import write_wav
+    from kiosk import device_choice
+    from translations.tts import VoiceChain
+
+    rate = args.rate if args.rate is not None else config.voice.rate
+    if not 0.5 <= rate <= 2.0:
+        raise InputError("말하기 속도는 0.5에서 2.0 사이여야 합니다", "--rate must be between 0.5 and 2.0")
+    speech = VoiceChain().synthesize(" ".join(args.text), args.lang, rate)
+    if args.output:
+        write_wav(args.output, speech.samples, speech.sample_rate)
+        print(f"{args.output}: {speech.seconds:.2f} s")
+        return 0
+    speaker, _, problem = device_choice.choose("speaker", config.devices, probe=True)
+    if problem:
+        print(f"경고 / warning: {problem.message_ko} / {problem.message_en}", file=sys.stderr)
+    speaker.play(speech.samples * config.voice.volume, speech.sample_rate)
+    time.sleep(speech.seconds)
+    return 0
+
+
+def _folder(config: KioskConfig) -> Path:
+    from translations.packs import pack_folder
+
+    return pack_folder(config.models.packs_dir)
+
+
+def _packs_install(args: argparse.Namespace, config: KioskConfig) -> int:
+    from translations.packs import install, pack_files
+
+    failed = 0
+    for path in pack_files(args.paths):
+        try:
+            pack = install(path, _folder(config), _progress_bar(path.name))
+        except PackError as exc:
+            print(f"\n오류 / error: {exc}", file=sys.stderr)
+            failed += 1
+            continue
+        print(f"\n{pack.code} {pack.version}: {pack.path}")
+    return 1 if failed else 0
+
+
+def _progress_bar(name: str):
+    def show(done: int, total: int) -> None:
+        filled = int(30 * done / total) if total else 30
+        sys.stderr.write(f"\r{name[:30]:30} [{'#' * filled}{' ' * (30 - filled)}] {done * 100 // max(total, 1):3d}%")
+        sys.stderr.flush()
+
+    return show
+
+
+def _packs_list(args: argparse.Namespace, config: KioskConfig) -> int:
+    from translations.packs import installed_packs
+
+    folder = _folder(config)
+    packs, errors = installed_packs(folder)
+    print(f"{folder}:")
+    for pack in packs:
+        print(f"  {pack.code:8} {pack.version:8} {pack.path.name}")
+    for error in errors:
+        print(f"  BROKEN   {error.message_en}")
+    if not packs and not errors:
+        print("  (none: phrasebook only / 설치된 언어 팩 없음: 문구집만 사용)")
+    return 0
+
+
+def _packs_remove(args: argparse.Namespace, config: KioskConfig) -> int:
+    from translations.packs import remove
+
+    for path in remove(args.code, _folder(config)):
+        print(f"removed {path}")
+    return 0
+
+
+def _packs_verify(args: argparse.Namespace, config: KioskConfig) -> int:
+    from translations.mt import ArgosPackTranslator, MtOptions
+    from translations.packs import installed_packs
+
+    packs, errors = installed_packs(_folder(config))
+    for error in errors:
+        print(f"BROKEN {error.message_en}")
+    options = MtOptions(beam_size=config.translation.beam_size, cpu_threads=config.translation.cpu_threads)
+    for pack in packs:
+        translator = ArgosPackTranslator(pack, options)
+        text = VERIFY_TEXT.get(pack.from_code, "1")
+        try:
+            result = translator.translate(text, *pack.pair)
+        except KioskError as exc:
+            print(f"BROKEN {pack.code}: {exc.message_en}")
+            errors.append(exc)
+            continue
+        print(f"OK     {pack.code}: {text!r} -> {result.text!r} ({result.seconds * 1000:.0f} ms incl. loading)")
+    return 1 if errors else 0
