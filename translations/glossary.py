@@ -30,6 +30,7 @@ class Glossary:
 
     def __init__(self, pairs: dict[str, list[tuple[str, str]]]) -> None:
         self._pairs = pairs  # language -> [(korean, term)]
+        self._patterns: dict[tuple[str, str], tuple[re.Pattern, dict[str, str]] | None] = {}
 
     @property
     def languages(self) -> list[str]:
@@ -49,15 +50,39 @@ class Glossary:
         return sorted(pairs, key=lambda pair: -len(pair[0]))
 
     def protect(self, text: str, source: str, target: str) -> Protected:
-        """Replace every curated term in ``text`` by a placeholder."""
+        """Replace every curated term in ``text`` by a placeholder (the same term, the same placeholder)."""
+        compiled = self._compiled(source, target)
+        if compiled is None:
+            return Protected(text=text, terms={})
+        pattern, lookup = compiled
+        keys: dict[str, str] = {}
         terms: dict[str, str] = {}
-        for term, replacement in self.terms(source, target):
-            pattern = re.compile(re.escape(term), re.IGNORECASE if source != HOME else 0)
-            if pattern.search(text):
-                key = f"XQ{len(terms) + 1}"
-                text = pattern.sub(f" {key} " if source in ("zh", "ja") else key, text)
-                terms[key] = replacement
-        return Protected(text=text, terms=terms)
+
+        def swap(match: re.Match) -> str:
+            folded = match.group(0).casefold()
+            if folded not in keys:
+                keys[folded] = f"XQ{len(keys) + 1}"
+                terms[keys[folded]] = lookup[folded]
+            return f" {keys[folded]} " if source in ("zh", "ja") else keys[folded]
+
+        return Protected(text=pattern.sub(swap, text), terms=terms)
+
+    def _compiled(self, source: str, target: str) -> tuple[re.Pattern, dict[str, str]] | None:
+        """One alternation per direction, longest term first (compiled once: it runs for every line)."""
+        if (source, target) not in self._patterns:
+            pairs = self.terms(source, target)
+            if not pairs:
+                self._patterns[(source, target)] = None
+            else:
+                alternation = "|".join(re.escape(term) for term, _ in pairs)
+                if source in ("en", "vi"):  # whole words only in space-separated Latin scripts
+                    alternation = rf"(?<!\w)(?:{alternation})(?!\w)"
+                lookup: dict[str, str] = {}
+                for term, replacement in pairs:
+                    lookup.setdefault(term.casefold(), replacement)
+                flags = re.IGNORECASE if source != HOME else 0
+                self._patterns[(source, target)] = (re.compile(alternation, flags), lookup)
+        return self._patterns[(source, target)]
 
 
 def restore(translated: str, protected: Protected, target: str) -> str | None:
@@ -65,7 +90,7 @@ def restore(translated: str, protected: Protected, target: str) -> str | None:
     space = r"\s*" if target in ("zh", "ja") else ""  # no spaces around a term in Chinese or Japanese
     for key, term in protected.terms.items():
         pattern = re.compile(space + r"X\s*Q\s*" + key[2:] + r"(?!\d)" + space, re.IGNORECASE)
-        translated, count = pattern.subn(lambda _m, term=term: term, translated, count=1)
+        translated, count = pattern.subn(lambda _m, term=term: term, translated)
         if not count:
             return None
     return re.sub(r"\s{2,}", " ", translated).strip()
