@@ -27,9 +27,10 @@ from kiosk.events import Notice
 from kiosk.session import Session
 from kiosk.speech import CLERK, SHARED, VISITOR, SpeechChannel, asr_options
 from kiosk.store import TranscriptStore
-from kiosk.translation import kiosk_translator
+from kiosk.translation import kiosk_translator, language_support
 from kiosk.voice_output import VoiceOutput
 from translations.asr import SpeechRecognizer
+from translations.languages import LANGUAGES
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +68,24 @@ class DeviceStatus:
         return ""
 
 
+def offered_languages(config: KioskConfig, session: Session) -> tuple[list[str], list[Notice]]:
+    """The enabled languages a visitor can be served in, and a notice for each one that cannot."""
+    offered, notices = [], []
+    for code, found in language_support(config, session.phrasebook).items():
+        if found.offered:
+            offered.append(code)
+        else:
+            notices.append(
+                Notice(
+                    "language_unavailable",
+                    f"{LANGUAGES[code].korean}는 번역 팩이 없어 방문자 화면에 표시하지 않습니다",
+                    f"{LANGUAGES[code].english} is not offered to visitors: missing {'; '.join(found.missing)}",
+                    "warning",
+                )
+            )
+    return offered, notices
+
+
 def open_store(path: Path) -> tuple[TranscriptStore, Notice | None]:
     """Open the transcript store; a damaged file is moved aside and a fresh one started, with a notice."""
     try:
@@ -99,6 +118,8 @@ class KioskRuntime:
         self._recognizer: SpeechRecognizer | None = None
         self._recognizer_lock = threading.Lock()
         self.voice = VoiceOutput(devices.get("speaker") or NullSpeaker(), config.voice, notify=session.notify)
+        self.offered_languages, unavailable = offered_languages(config, session)
+        self.startup_notices += unavailable
         session.subscribe(self.voice.on_event)
 
     @classmethod

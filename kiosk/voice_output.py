@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from hardware.devices import Speaker
+from hardware.null_speaker import NullSpeaker
 from kiosk.config import VoiceOptions
 from kiosk.errors import KioskError
 from kiosk.events import Notice, Role, SessionEvent, StateChanged, TranscriptEntry, VisitorMode
@@ -52,6 +53,11 @@ class VoiceOutput:
         self._queue: queue.Queue[Utterance | None] = queue.Queue(maxsize=1)
         self._thread = threading.Thread(target=self._work, name="kiosk-voice", daemon=True)
         self._thread.start()
+
+    @classmethod
+    def without_speaker(cls, options: VoiceOptions) -> VoiceOutput:
+        """A voice whose speaker plays nothing (screenshots, machines without audio output)."""
+        return cls(NullSpeaker(), options)
 
     def set_volume(self, volume: float) -> None:
         self.volume = min(1.0, max(0.0, volume))

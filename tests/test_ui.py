@@ -9,12 +9,14 @@ import pytest
 from PyQt6.QtCore import Qt
 from PyQt6.QtWidgets import QLabel, QLineEdit, QListWidget, QPushButton, QStackedWidget, QTableWidget, QWidget
 
+from hardware.null_speaker import NullSpeaker
 from kiosk.clock import ManualClock
-from kiosk.config import KioskConfig
+from kiosk.config import KioskConfig, VoiceOptions
 from kiosk.events import Notice, Role, VisitorMode
 from kiosk.runtime import DeviceStatus
 from kiosk.session import Session
 from kiosk.store import TranscriptStore
+from kiosk.voice_output import VoiceOutput
 from ui.app import application, build_windows
 from ui.clerk_window import ClerkWindow
 from ui.strings import STRINGS
@@ -30,6 +32,9 @@ class FakeRuntime:
         self.session = session
         self.startup_notices = [Notice("demo_camera", "카메라가 없어 데모 파일을 재생합니다", "no camera: demo")]
         self.frame_listeners: list = []
+        self.speaker = NullSpeaker()
+        self.voice = VoiceOutput(self.speaker, VoiceOptions(), notify=session.notify)
+        session.subscribe(self.voice.on_event)
 
     def subscribe_frames(self, listener: object) -> None:
         self.frame_listeners.append(listener)
@@ -53,9 +58,10 @@ def kiosk(qtbot, config: KioskConfig):
         qtbot.addWidget(window)
         window.resize(1280, 800)
         window.show()
-    return dataclasses.make_dataclass("Kiosk", ["session", "store", "clock", "visitor", "clerk", "bridge", "runtime"])(
+    yield dataclasses.make_dataclass("Kiosk", ["session", "store", "clock", "visitor", "clerk", "bridge", "runtime"])(
         session, store, clock, visitor, clerk, bridge, runtime
     )
+    runtime.voice.close()
 
 
 def find(window: QWidget, kind: type, name: str):
@@ -81,6 +87,7 @@ def test_tap_language_type_and_clerk_sees_it(qtbot, kiosk) -> None:
 
 def test_clerk_phrase_reaches_visitor_in_their_language(qtbot, kiosk) -> None:
     qtbot.mouseClick(find(kiosk.visitor, QPushButton, "lang_vi"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(find(kiosk.clerk, QPushButton, "clerk_phrase_category_forms"), Qt.MouseButton.LeftButton)
     qtbot.mouseClick(find(kiosk.clerk, QPushButton, "clerk_phrase_sign_here"), Qt.MouseButton.LeftButton)
     captions = find(kiosk.visitor, QListWidget, "caption_view")
     assert captions.item(0).text() == "Nhân viên: Vui lòng ký tên vào đây."
@@ -88,7 +95,13 @@ def test_clerk_phrase_reaches_visitor_in_their_language(qtbot, kiosk) -> None:
     clerk_input = find(kiosk.clerk, QLineEdit, "clerk_input")
     clerk_input.setText("잠시만요")  # QTest types ASCII only
     qtbot.keyClick(clerk_input, Qt.Key.Key_Return)
-    assert captions.item(1).text() == "Nhân viên: 잠시만요"  # no translation pack yet: the original is shown
+    assert captions.item(1).text() == "Nhân viên: 잠시만요"  # no phrase, no pack: the original is shown
+
+    visitor_tab = find(kiosk.visitor, QPushButton, "phrase_category_accessibility")
+    assert visitor_tab.text() == "Hỗ trợ giao tiếp"
+    qtbot.mouseClick(visitor_tab, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(find(kiosk.visitor, QPushButton, "phrase_repeat"), Qt.MouseButton.LeftButton)
+    assert kiosk.visitor.session.entries[-1].translations["ko"] == "다시 한번 말씀해 주시겠어요?"
 
 
 def test_timeout_warning_and_more_time(qtbot, kiosk) -> None:
@@ -187,3 +200,21 @@ def test_touch_targets_are_large_enough(kiosk) -> None:
     assert len(visible) >= 7
     for button in visible:
         assert button.width() >= MIN_TARGET_PX and button.height() >= MIN_TARGET_PX, button.objectName()
+
+
+def test_voice_controls_for_hearing_visitors_only(qtbot, kiosk) -> None:
+    qtbot.mouseClick(find(kiosk.visitor, QPushButton, "lang_en"), Qt.MouseButton.LeftButton)
+    status = find(kiosk.visitor, QLabel, "voice_status")
+    assert status.isVisible() and status.text() == "Volume 80% · speed 1x"
+    qtbot.mouseClick(find(kiosk.visitor, QPushButton, "voice_louder"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(find(kiosk.visitor, QPushButton, "voice_slower"), Qt.MouseButton.LeftButton)
+    assert status.text() == "Volume 100% · speed 0.75x"
+    mute = find(kiosk.visitor, QPushButton, "voice_mute")
+    qtbot.mouseClick(mute, Qt.MouseButton.LeftButton)
+    assert kiosk.runtime.voice.muted and mute.text() == "Sound on"
+    kiosk.session.say_phrase(Role.CLERK, "please_wait")
+    assert kiosk.runtime.speaker.played == []
+    kiosk.session.end("clerk")
+    kiosk.session.clear()
+    kiosk.session.choose("ko", VisitorMode.SIGN)
+    assert not status.isVisible()

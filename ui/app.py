@@ -64,7 +64,13 @@ def build_windows(runtime: Runtime) -> tuple[SessionBridge, VisitorWindow, Clerk
     session = runtime.session
     bridge = SessionBridge(session)
     ui = session.config.ui
-    visitor = VisitorWindow(session, bridge, demo=bool(getattr(runtime.status, "demo", False)))
+    visitor = VisitorWindow(
+        session,
+        bridge,
+        demo=bool(getattr(runtime.status, "demo", False)),
+        voice=getattr(runtime, "voice", None),
+        languages=getattr(runtime, "offered_languages", None),
+    )
     clerk = ClerkWindow(session, bridge)
     for window in (visitor, clerk):
         window.setStyleSheet(stylesheet(ui.text_scale, ui.high_contrast))

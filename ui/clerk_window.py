@@ -11,7 +11,6 @@ import time
 
 from PyQt6.QtWidgets import (
     QComboBox,
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -28,6 +27,7 @@ from kiosk.errors import KioskError
 from kiosk.events import Caption, Notice, Role, SessionState, StateChanged, TimeoutWarning, TranscriptEntry, VisitorMode
 from kiosk.session import Session
 from ui.bridge import SessionBridge
+from ui.phrase_panel import PhrasePanel
 from ui.strings import NATIVE_NAMES
 
 PROVENANCE = {"phrasebook": "문구집", "machine": "기계 번역", "pivot": "기계 번역(영어 경유)", "original": ""}
@@ -107,12 +107,10 @@ class ClerkWindow(QWidget):
         for widget in (self.status, self.level, self.visitor_choice, self.start, self.end):
             top.addWidget(widget)
         top.setStretch(0, 1)
-        phrases = QGridLayout()
-        for index, phrase in enumerate(self.session.phrasebook.for_role("clerk")):
-            button = QPushButton(phrase.texts["ko"])
-            button.setObjectName(f"clerk_phrase_{phrase.phrase_id}")
-            button.clicked.connect(lambda _=False, p=phrase.phrase_id: self._say_phrase(p))
-            phrases.addWidget(button, index // 4, index % 4)
+        self.phrases = PhrasePanel(
+            self.session.phrasebook.for_role("clerk"), self._say_phrase, columns=3, prefix="clerk_phrase"
+        )
+        self.phrases.set_language("ko")
         entry = QHBoxLayout()
         entry.addWidget(self.input, 1)
         entry.addWidget(self.send)
@@ -122,7 +120,7 @@ class ClerkWindow(QWidget):
         layout.addWidget(self.notice)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.partial)
-        layout.addLayout(phrases)
+        layout.addWidget(self.phrases)
         layout.addWidget(self.error)
         layout.addLayout(entry)
 

@@ -16,6 +16,8 @@ from kiosk.events import Notice, Role, VisitorMode
 from kiosk.runtime import DeviceStatus
 from kiosk.session import Session
 from kiosk.store import TranscriptStore
+from kiosk.translation import kiosk_translator
+from kiosk.voice_output import VoiceOutput
 
 SIZE = (1280, 800)
 
@@ -28,6 +30,7 @@ class _ShotRuntime:
     def __init__(self, session: Session) -> None:
         self.session = session
         self.startup_notices: list[Notice] = []
+        self.voice = VoiceOutput.without_speaker(session.config.voice)
 
     def subscribe_frames(self, listener: object) -> None: ...
 
@@ -35,7 +38,8 @@ class _ShotRuntime:
 
     def start_media(self) -> None: ...
 
-    def close(self) -> None: ...
+    def close(self) -> None:
+        self.voice.close()
 
 
 def render(out: Path) -> list[Path]:
@@ -44,8 +48,11 @@ def render(out: Path) -> list[Path]:
     from ui.app import application, build_windows
 
     app = application()
-    session = Session(load_config(), TranscriptStore(":memory:"), clock=ManualClock())
-    _bridge, visitor, clerk = build_windows(_ShotRuntime(session))
+    config = load_config()
+    translator, _ = kiosk_translator(config)
+    session = Session(config, TranscriptStore(":memory:"), clock=ManualClock(), translator=translator)
+    runtime = _ShotRuntime(session)
+    _bridge, visitor, clerk = build_windows(runtime)
     for window in (visitor, clerk):
         window.resize(*SIZE)
         window.show()
@@ -62,10 +69,12 @@ def render(out: Path) -> list[Path]:
     session.choose("en", VisitorMode.SPEECH)
     session.begin()
     session.say_phrase(Role.CLERK, "greeting")
-    session.say(Role.VISITOR, "Hello, I need a certificate of alien registration.")
+    session.say(Role.VISITOR, session.phrasebook.get("need_certificate").texts["en"])  # typed: found in the phrasebook
+    session.say(Role.VISITOR, "It is for my new job.")  # no pack installed: shown untranslated
     session.say_phrase(Role.CLERK, "id_please")
     shot(visitor, "visitor_conversation.png")
     shot(clerk, "clerk.png")
+    runtime.close()
     return paths
 
 

@@ -6,6 +6,8 @@ the consent question; export only on "yes") -> back to start with nothing of the
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 from PyQt6.QtCore import Qt
 from PyQt6.QtGui import QImage, QPixmap
@@ -25,7 +27,9 @@ from PyQt6.QtWidgets import (
 from kiosk.errors import KioskError
 from kiosk.events import Caption, Notice, Role, SessionState, StateChanged, TimeoutWarning, TranscriptEntry, VisitorMode
 from kiosk.session import Session
+from kiosk.voice_output import VoiceOutput
 from ui.bridge import SessionBridge
+from ui.phrase_panel import PhrasePanel
 from ui.strings import NATIVE_NAMES, STRINGS, tr
 
 START, CONVERSATION, CLOSING = 0, 1, 2
@@ -45,9 +49,17 @@ def _button(text: str, name: str) -> QPushButton:
 class VisitorWindow(QWidget):
     """The visitor screen for one Session; ``demo_text`` (ko/en) is shown when demo media play."""
 
-    def __init__(self, session: Session, bridge: SessionBridge, demo: bool = False) -> None:
+    def __init__(
+        self,
+        session: Session,
+        bridge: SessionBridge,
+        demo: bool = False,
+        voice: VoiceOutput | None = None,
+        languages: list[str] | None = None,
+    ) -> None:
         super().__init__()
-        self.session, self.bridge, self.demo = session, bridge, demo
+        self.session, self.bridge, self.demo, self.voice = session, bridge, demo, voice
+        self.languages = languages if languages is not None else list(session.config.kiosk.languages)
         self.setWindowTitle("방문자 화면 / Visitor")
         self.banner = QLabel()
         self.banner.setObjectName("demo_banner")
@@ -83,7 +95,7 @@ class VisitorWindow(QWidget):
         grid = QGridLayout()
         choices = [
             (NATIVE_NAMES.get(c, c), f"lang_{c}", c, VisitorMode.TEXT if c == "ko" else VisitorMode.SPEECH)
-            for c in self.session.config.kiosk.languages
+            for c in self.languages
         ]
         choices += [
             (tr("sign", "ko"), "mode_sign", "ko", VisitorMode.SIGN),
@@ -122,7 +134,12 @@ class VisitorWindow(QWidget):
         self.more_time.clicked.connect(self.session.extend)
         box.addWidget(self.timeout_text, 1)
         box.addWidget(self.more_time)
-        self.phrase_row = QHBoxLayout()
+        self.phrases = PhrasePanel(
+            self.session.phrasebook.for_role("visitor"),
+            lambda phrase_id: self.session.say_phrase(Role.VISITOR, phrase_id),
+            columns=2,
+            prefix="phrase",
+        )
         self.input = QLineEdit()
         self.input.setObjectName("visitor_input")
         self.input.returnPressed.connect(self._send)
@@ -142,10 +159,49 @@ class VisitorWindow(QWidget):
         entry.addWidget(self.finish)
         self.error = QLabel()
         self.error.setObjectName("input_error")
-        for item in (self.prompt, top, self.partial, self.timeout_box, self.phrase_row, self.error, entry):
+        voice_row = self._voice_controls()
+        for item in (self.prompt, top, self.partial, self.timeout_box, self.phrases, self.error, voice_row, entry):
             layout.addLayout(item) if isinstance(item, QHBoxLayout) else layout.addWidget(item)
         layout.setStretch(1, 1)
         return page
+
+    def _voice_controls(self) -> QHBoxLayout:
+        """Mute, volume and speech rate of the voice that reads the clerk's words aloud."""
+        row = QHBoxLayout()
+        self.voice_status = QLabel()
+        self.voice_status.setObjectName("voice_status")
+        self.voice_buttons = {
+            key: _button("", key)
+            for key in ("voice_mute", "voice_quieter", "voice_louder", "voice_slower", "voice_faster")
+        }
+        actions = {
+            "voice_mute": lambda: self.voice.set_muted(not self.voice.muted),
+            "voice_quieter": lambda: self.voice.set_volume(self.voice.volume - 0.2),
+            "voice_louder": lambda: self.voice.set_volume(self.voice.volume + 0.2),
+            "voice_slower": lambda: self.voice.set_rate(self.voice.rate - 0.25),
+            "voice_faster": lambda: self.voice.set_rate(self.voice.rate + 0.25),
+        }
+        for key, button in self.voice_buttons.items():
+            button.clicked.connect(lambda _=False, act=actions[key]: self._voice_changed(act))
+            row.addWidget(button)
+        row.addWidget(self.voice_status, 1)
+        return row
+
+    def _voice_changed(self, action: Callable[[], None]) -> None:
+        action()
+        self.session.touch()
+        self._label_voice(self.session.language)
+
+    def _label_voice(self, language: str | None) -> None:
+        hearing = self.voice is not None and self.session.mode not in (VisitorMode.SIGN, VisitorMode.FINGERSPELLING)
+        for button in (*self.voice_buttons.values(), self.voice_status):
+            button.setVisible(hearing)
+        if not hearing:
+            return
+        for key, button in self.voice_buttons.items():
+            button.setText(tr("voice_unmute" if key == "voice_mute" and self.voice.muted else key, language))
+        volume, rate = round(self.voice.volume * 100), f"{self.voice.rate:g}"
+        self.voice_status.setText(tr("voice_status", language, volume=volume, rate=rate))
 
     def _closing_page(self) -> QWidget:
         page = QWidget()
@@ -259,12 +315,8 @@ class VisitorWindow(QWidget):
         self.talk.setChecked(False)
         self.finish.setText(tr("finish", language))
         self.more_time.setText(tr("more_time", language))
-        while self.phrase_row.count():
-            self.phrase_row.takeAt(0).widget().deleteLater()
-        for phrase in self.session.phrasebook.for_role("visitor")[:4]:
-            button = _button(phrase.text(language) or phrase.texts["ko"], f"phrase_{phrase.phrase_id}")
-            button.clicked.connect(lambda _=False, p=phrase.phrase_id: self.session.say_phrase(Role.VISITOR, p))
-            self.phrase_row.addWidget(button)
+        self.phrases.set_language(language)
+        self._label_voice(language)
         self._set_banner(language)
         self.pages.setCurrentIndex(CONVERSATION)
 

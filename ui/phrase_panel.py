@@ -1,0 +1,72 @@
+"""Quick-phrase buttons grouped by category: one row of category tabs, a grid of the chosen category.
+
+Used on both screens: the visitor sees the phrases in their language with category names from
+``ui.strings``; the clerk sees the Korean text. A tap calls ``on_say(phrase_id)``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PyQt6.QtWidgets import QButtonGroup, QGridLayout, QPushButton, QVBoxLayout, QWidget
+
+from ui.strings import STRINGS, tr
+
+ORDER = [
+    "greeting", "documents", "identity", "forms", "payment", "waiting",
+    "schedule", "directions", "requests", "accessibility", "closing",
+]  # fmt: skip
+TAB_COLUMNS = 6
+
+
+class PhrasePanel(QWidget):
+    """Category tabs and the phrase buttons of the selected category."""
+
+    def __init__(self, phrases: list, on_say: Callable[[str], None], *, columns: int, prefix: str) -> None:
+        super().__init__()
+        self.phrases, self.on_say, self.columns, self.prefix = phrases, on_say, columns, prefix
+        self.language = "ko"
+        present = {p.category for p in phrases}
+        self.categories = [c for c in ORDER if c in present] + sorted(present - set(ORDER))
+        self.tabs = QGridLayout()
+        self.tab_group = QButtonGroup(self)
+        self.tab_group.setExclusive(True)
+        for index, category in enumerate(self.categories):
+            tab = QPushButton()
+            tab.setObjectName(f"{prefix}_category_{category}")
+            tab.setCheckable(True)
+            tab.clicked.connect(lambda _=False, c=category: self.show_category(c))
+            self.tab_group.addButton(tab)
+            self.tabs.addWidget(tab, index // TAB_COLUMNS, index % TAB_COLUMNS)
+        self.grid = QGridLayout()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self.tabs)
+        layout.addLayout(self.grid)
+        self.current = self.categories[0] if self.categories else ""
+
+    def set_language(self, language: str) -> None:
+        """Label everything in ``language`` and show the first category."""
+        self.language = language
+        for tab, category in zip(self.tab_group.buttons(), self.categories, strict=True):
+            key = f"category_{category}"
+            tab.setText(tr(key if key in STRINGS else "category_general", language))
+        if self.categories:
+            self.show_category(self.categories[0])
+
+    def buttons(self) -> list[QPushButton]:
+        """The phrase buttons on show."""
+        return [self.grid.itemAt(i).widget() for i in range(self.grid.count())]
+
+    def show_category(self, category: str) -> None:
+        self.current = category
+        for tab, name in zip(self.tab_group.buttons(), self.categories, strict=True):
+            tab.setChecked(name == category)
+        while self.grid.count():
+            self.grid.takeAt(0).widget().deleteLater()
+        shown = [p for p in self.phrases if p.category == category]
+        for index, phrase in enumerate(shown):
+            button = QPushButton(phrase.text(self.language) or phrase.texts["ko"])
+            button.setObjectName(f"{self.prefix}_{phrase.phrase_id}")
+            button.clicked.connect(lambda _=False, p=phrase.phrase_id: self.on_say(p))
+            self.grid.addWidget(button, index // self.columns, index % self.columns)
