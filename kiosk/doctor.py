@@ -1,7 +1,7 @@
 """``kiosk doctor``: is everything the counter needs present? Each check says OK or MISSING and what to do.
 
 The exit code is 0 only when every *required* part is present. Optional parts (speaker, translation
-packs, demo media) are reported but do not fail the check: without them the kiosk runs degraded
+packs, voices, demo media) are reported but do not fail the check: without them the kiosk runs degraded
 (captions without voice output, phrasebook-only translation).
 """
 
@@ -18,7 +18,9 @@ from pathlib import Path
 
 from hardware import discovery
 from kiosk.config import KioskConfig
+from translations.packs import installed_packs, pack_folder
 from translations.phrasebook import load_phrasebook
+from translations.tts import VoiceChain
 from translations.whisper_model import model_problems
 
 HOLISTIC_FILES = (
@@ -55,6 +57,7 @@ def run_checks(config: KioskConfig) -> list[Check]:
         _store,
         _phrasebook,
         _packs,
+        _voices,
         _demo_media,
     ]
     results = []
@@ -178,14 +181,30 @@ def _phrasebook(_: KioskConfig) -> Check:
 
 
 def _packs(config: KioskConfig) -> Check:
-    folder = config.models.packs_dir
-    packs = sorted(p.name for p in folder.iterdir() if p.is_dir()) if folder.is_dir() else []
+    folder = pack_folder(config.models.packs_dir)
+    packs, errors = installed_packs(folder)
+    detail = ", ".join(p.code for p in packs) or f"no packs in {folder}: phrasebook only"
+    if errors:
+        detail += "; broken: " + "; ".join(e.message_en for e in errors)
     return Check(
         "translation",
-        bool(packs),
+        bool(packs) and not errors,
         False,
-        ", ".join(packs) or f"no packs in {folder}: phrasebook only",
+        detail,
         "USB의 언어 팩을 설치하세요 / install language packs from USB: kiosk packs install /media/usb",
+    )
+
+
+def _voices(config: KioskConfig) -> Check:
+    voices = VoiceChain()
+    missing = [code for code in config.kiosk.languages if not voices.supports(code)]
+    spoken = ", ".join(f"{c}={voices.voice_for(c).name}" for c in config.kiosk.languages if c not in missing)
+    return Check(
+        "voices",
+        not missing,
+        False,
+        spoken + (f"; no voice: {', '.join(missing)}" if missing else ""),
+        "sudo apt-get install espeak-ng",
     )
 
 
