@@ -4,13 +4,36 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import socket
 from pathlib import Path
 
 import pytest
 
+from kiosk.config import KioskConfig, load_config
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from kiosk.config import KioskConfig, load_config
+LOCAL_HOSTS = ("127.0.0.1", "::1", "localhost", "")
+_real_connect = socket.socket.connect
+_real_connect_ex = socket.socket.connect_ex
+
+
+def _is_local(address: object) -> bool:
+    return isinstance(address, str | bytes) or (isinstance(address, tuple) and address[0] in LOCAL_HOSTS)
+
+
+def _guarded(real):
+    def connect(self: socket.socket, address: object):
+        if self.family in (socket.AF_INET, socket.AF_INET6) and not _is_local(address):
+            raise OSError(f"test tried to open a non-local socket to {address!r}: the kiosk must work offline")
+        return real(self, address)
+
+    return connect
+
+
+socket.socket.connect = _guarded(_real_connect)  # every test, and everything it imports, stays offline
+socket.socket.connect_ex = _guarded(_real_connect_ex)
+
 
 ROOT = Path(__file__).resolve().parents[1]
 SPEECH = ROOT.parent / "shared" / "testdata" / "speech"

@@ -75,3 +75,14 @@ def test_importing_the_core_loads_no_heavy_library() -> None:
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+def test_a_non_local_connection_fails_the_test() -> None:
+    """conftest refuses non-local sockets, so any code path that reaches the network breaks its test."""
+    import socket
+
+    with pytest.raises(OSError, match="non-local socket"):
+        socket.create_connection(("93.184.216.34", 80), timeout=1)
+    server = socket.create_server(("127.0.0.1", 0))
+    with server, socket.create_connection(server.getsockname(), timeout=1):
+        pass  # local sockets (e.g. a device server) still work
