@@ -61,8 +61,11 @@ class SoundDeviceMicrophone:
             raise DeviceError("마이크를 열 수 없습니다", f"cannot open {self.name}: {exc}") from exc
 
     def read(self, max_seconds: float = 0.1) -> AudioChunk | None:
+        """Buffered audio; DeviceError once the stream has died (the microphone was unplugged)."""
         samples = self._ring.read(int(max_seconds * self.sample_rate))
         if samples.size == 0:
+            if self._stream is not None and not self._stream.active:
+                raise DeviceError("마이크 연결이 끊겼습니다", f"{self.name} stopped delivering audio")
             return None
         chunk = AudioChunk(samples, self.sample_rate, self._read_samples / self.sample_rate)
         self._read_samples += samples.size

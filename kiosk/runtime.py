@@ -34,6 +34,7 @@ from translations.languages import LANGUAGES
 
 log = logging.getLogger(__name__)
 
+RETRY_S = 2.0  # how often a lost camera or microphone is reopened
 MAX_READ_S = 5.0  # read everything a live microphone buffered while the last caption was decoded
 FrameListener = Callable[[np.ndarray], None]
 LevelListener = Callable[[float], None]
@@ -180,38 +181,58 @@ class KioskRuntime:
         self.session.store.close()
 
     def _camera_loop(self, camera: Camera) -> None:
-        if not self._opened(camera.open):
-            return
+        """Frames to the listeners; a camera that goes away is reopened every few seconds until it is back."""
+        watch = DeviceWatch(self.session, "camera", ("카메라", "camera"))
         while not self._stop.is_set():
-            try:
-                frame = camera.read()
-            except KioskError as exc:
-                self._device_lost(exc)
-                return
-            if frame is None:
-                self._stop.wait(0.05)
+            if not watch.opened(camera.open):
+                self._stop.wait(RETRY_S)
                 continue
-            for listener in self._frame_listeners:
-                listener(frame.image)
+            while not self._stop.is_set():
+                try:
+                    frame = camera.read()
+                except KioskError as exc:
+                    watch.lost(exc)
+                    _quietly(camera.close)
+                    break
+                if frame is None:
+                    self._stop.wait(0.05)
+                    continue
+                for listener in self._frame_listeners:
+                    listener(frame.image)
 
     def _microphone_loop(self, microphone: Microphone, source: str) -> None:
-        """Read all the audio the device has, show its level, and feed live captions (when available)."""
-        if not self._opened(microphone.start):
-            return
-        channel = self._speech_channel(source)
+        """Read all the audio the device has, show its level, and feed live captions (when available).
+
+        An unplugged microphone is restarted every few seconds; captions resume when it is back.
+        """
+        watch = DeviceWatch(self.session, f"{source}_microphone", ("마이크", "microphone"))
+        channel = None
         while not self._stop.is_set():
-            chunk = microphone.read(MAX_READ_S)
-            if chunk is None or chunk.samples.size == 0:
-                self._stop.wait(0.05)
+            if not watch.opened(microphone.start):
+                self._stop.wait(RETRY_S)
                 continue
-            level = float(min(1.0, np.sqrt(np.mean(np.square(chunk.samples))) * 4.0))
-            for listener in self._level_listeners:
-                listener(level)
-            if channel is not None:
+            channel = channel or self._speech_channel(source)
+            while not self._stop.is_set():
                 try:
-                    channel.feed(chunk.samples)
-                except Exception:
-                    log.exception("speech decoding failed; live captions go on with the next audio")
+                    chunk = microphone.read(MAX_READ_S)
+                except KioskError as exc:
+                    watch.lost(exc)
+                    _quietly(microphone.stop)
+                    break
+                if chunk is None or chunk.samples.size == 0:
+                    self._stop.wait(0.05)
+                    continue
+                self._hear(chunk.samples, channel)
+
+    def _hear(self, samples: np.ndarray, channel: SpeechChannel | None) -> None:
+        level = float(min(1.0, np.sqrt(np.mean(np.square(samples))) * 4.0))
+        for listener in self._level_listeners:
+            listener(level)
+        if channel is not None:
+            try:
+                channel.feed(samples)
+            except Exception:
+                log.exception("speech decoding failed; live captions go on with the next audio")
 
     def _speech_channel(self, source: str) -> SpeechChannel | None:
         """A speech channel, or None with a notice when speech is off or its model is missing."""
@@ -230,14 +251,46 @@ class KioskRuntime:
                     return None
         return SpeechChannel(self.session, self._recognizer, source)
 
-    def _opened(self, start: Callable[[], None]) -> bool:
+
+class DeviceWatch:
+    """Tells the screens once when a device is lost and once when it is back (no notice storm)."""
+
+    def __init__(self, session: Session, code: str, names: tuple[str, str]) -> None:
+        self.session, self.code, self.names = session, code, names
+        self.is_lost = False
+
+    def opened(self, start: Callable[[], None]) -> bool:
+        """Try ``start``; a failure counts as lost."""
         try:
             start()
         except KioskError as exc:
-            self._device_lost(exc)
+            self.lost(exc)
             return False
+        if self.is_lost:
+            self.is_lost = False
+            ko, en = self.names
+            log.warning("%s is back", en)
+            self.session.notify(Notice(f"{self.code}_back", f"{ko}가 다시 연결되었습니다", f"the {en} is back", "info"))
         return True
 
-    def _device_lost(self, exc: KioskError) -> None:
+    def lost(self, exc: KioskError) -> None:
+        if self.is_lost:
+            return
+        self.is_lost = True
+        en = self.names[1]
         log.warning("device failed: %s", exc.message_en)
-        self.session.notify(Notice("device_failed", exc.message_ko, exc.message_en, "warning"))
+        self.session.notify(
+            Notice(
+                f"{self.code}_lost",
+                f"{exc.message_ko}. 다시 연결되면 자동으로 이어집니다",
+                f"{exc.message_en}; it will resume by itself when the {en} is back",
+                "warning",
+            )
+        )
+
+
+def _quietly(action: Callable[[], None]) -> None:
+    try:
+        action()
+    except Exception:
+        log.debug("closing a failed device failed too", exc_info=True)
