@@ -5,6 +5,7 @@
     kiosk transcribe FILE     caption a WAV file through the live streaming path (virtual clock)
     kiosk bench [asr|all]     latency, real-time factor and memory against the targets
     kiosk replay SCENARIO     drive a Session from a scenario file and print the transcript as JSON
+    kiosk soak --visits N     an accelerated counter day: memory growth, leaks, nothing lost
     kiosk translate / say / packs   see :mod:`kiosk.cli_translation`
 
 ``--config FILE`` overrides ``KIOSK_CONFIG`` and ``./kiosk.toml``. Errors print in Korean and English and
@@ -60,6 +61,12 @@ def build_parser() -> argparse.ArgumentParser:
     replay.add_argument("scenario", type=Path)
     replay.add_argument("--db", type=Path, help="keep the transcript in this database (default: in memory)")
     replay.set_defaults(handler=_replay)
+    soak = commands.add_parser("soak", help="an accelerated counter day: memory, threads, files, nothing lost")
+    soak.add_argument("--visits", type=int, default=300)
+    soak.add_argument("--speech-every", type=int, default=10, metavar="K", help="speech in every K-th visit (0: none)")
+    soak.add_argument("--seed", type=int, default=1)
+    soak.add_argument("--json", action="store_true")
+    soak.set_defaults(handler=_soak)
     cli_translation.add_commands(commands)
     return parser
 
@@ -147,6 +154,21 @@ def _replay(args: argparse.Namespace, config: KioskConfig) -> int:
     result = replay(scenario, config, store)
     print(json.dumps(result, ensure_ascii=False, indent=2))
     return 0
+
+
+def _soak(args: argparse.Namespace, config: KioskConfig) -> int:
+    from kiosk.soak import soak
+
+    if args.visits < 1 or args.speech_every < 0:
+        print("soak: --visits must be at least 1 and --speech-every at least 0", file=sys.stderr)
+        return 2
+    report = soak(config, args.visits, args.speech_every, args.seed).as_json()
+    if args.json:
+        print(json.dumps(report, indent=2))
+    else:
+        for key, value in report.items():
+            print(f"{key:26} {value}")
+    return 0 if report["pass"] else 1
 
 
 if __name__ == "__main__":

@@ -35,7 +35,9 @@ from kiosk.session import Session
 from kiosk.speech import CLERK, VISITOR, SpeechChannel, asr_options
 from kiosk.store import TranscriptStore
 from kiosk.transcribe import stream_audio
+from kiosk.translation import kiosk_translator
 from translations.asr import SpeechRecognizer
+from translations.phrasebook import load_phrasebook
 
 MAX_SCENARIO_BYTES = 5_000_000
 MAX_EVENTS = 20_000
@@ -131,24 +133,49 @@ def _event(path: Path, index: int, item: object) -> ScenarioEvent:
 
 def replay(scenario: Scenario, config: KioskConfig, store: TranscriptStore | None = None) -> dict:
     """Run ``scenario`` through a Session on virtual time; return the transcript as a JSON-able dict."""
-    clock = ManualClock()
-    session = Session(config, store or TranscriptStore(":memory:"), clock=clock, wall_clock=lambda: EPOCH + clock.now())
-    log: list[SessionEvent] = []
-    session.subscribe(log.append)
-    session.choose(scenario.language, scenario.mode, reason="scenario")
-    session.begin()
-    session_id = session.session_id
-    speech = _Speech(config)
-    for event in scenario.events:
-        _advance_to(session, clock, event.at)
-        if session.state is not SessionState.CONVERSATION:
-            break
-        if event.file is not None:
-            speech.play(session, clock, event)
-        else:
-            _apply(session, event)
-    if session.state is SessionState.CONVERSATION:
-        session.end("scenario end")
+    return Replayer(config).run(scenario, store or TranscriptStore(":memory:"))
+
+
+class Replayer:
+    """Replays scenarios with the engines a live kiosk uses (translator, speech), loaded once for many."""
+
+    def __init__(self, config: KioskConfig) -> None:
+        self.config = config
+        self.phrasebook = load_phrasebook()
+        self.translator, _ = kiosk_translator(config, self.phrasebook)
+        self.speech = _Speech(config)
+
+    def run(self, scenario: Scenario, store: TranscriptStore, start: float = 0.0) -> dict:
+        """One visit on ``store``; its wall time begins ``start`` seconds after the replay epoch."""
+        clock = ManualClock()
+        session = Session(
+            self.config,
+            store,
+            clock=clock,
+            wall_clock=lambda: EPOCH + start + clock.now(),
+            phrasebook=self.phrasebook,
+            translator=self.translator,
+        )
+        log: list[SessionEvent] = []
+        session.subscribe(log.append)
+        session.choose(scenario.language, scenario.mode, reason="scenario")
+        session.begin()
+        session_id = session.session_id
+        for event in scenario.events:
+            _advance_to(session, clock, event.at)
+            if session.state is not SessionState.CONVERSATION:
+                break
+            if event.file is not None:
+                self.speech.play(session, clock, event)
+            else:
+                _apply(session, event)
+        if session.state is SessionState.CONVERSATION:
+            session.end("scenario end")
+        session.clear()
+        return _result(scenario, session_id, log, start)
+
+
+def _result(scenario: Scenario, session_id: str | None, log: list[SessionEvent], start: float) -> dict:
     entries = [e for e in log if isinstance(e, TranscriptEntry)]
     ends = [e.reason for e in log if isinstance(e, StateChanged) and e.state is SessionState.CLOSING]
     return {
@@ -156,7 +183,7 @@ def replay(scenario: Scenario, config: KioskConfig, store: TranscriptStore | Non
         "language": scenario.language,
         "mode": scenario.mode.value,
         "end_reason": ends[-1] if ends else None,
-        "entries": [_entry_json(e) for e in entries],
+        "entries": [_entry_json(e, start) for e in entries],
         "notices": [{"code": n.code, "message_en": n.message_en} for n in log if isinstance(n, Notice)],
     }
 
@@ -200,9 +227,9 @@ def _apply(session: Session, event: ScenarioEvent) -> None:
         session.say(Role(event.kind.split("_")[0]), event.text)
 
 
-def _entry_json(entry: TranscriptEntry) -> dict:
+def _entry_json(entry: TranscriptEntry, start: float) -> dict:
     return {
-        "at": round(entry.time - EPOCH, 3),
+        "at": round(entry.time - EPOCH - start, 3),
         "role": entry.role.value,
         "modality": entry.modality.value,
         "language": entry.language,
