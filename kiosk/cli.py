@@ -5,6 +5,8 @@
     kiosk transcribe FILE     caption a WAV file through the live streaming path (virtual clock)
     kiosk bench [asr|all]     latency, real-time factor and memory against the targets
     kiosk replay SCENARIO     drive a Session from a scenario file and print the transcript as JSON
+    kiosk fingerspell classify FILE.json [--json]   one KSL fingerspelling letter (or ?) per hand in FILE
+    kiosk fingerspell compose LETTERS               join jamo letters into Hangul ("ㅎㅏㄴㄱㅡㄹ" -> 한글)
 
 ``--config FILE`` overrides ``KIOSK_CONFIG`` and ``./kiosk.toml``. Errors print in Korean and English and
 exit with code 2; nothing here prints transcript text except ``replay``'s own output.
@@ -58,6 +60,18 @@ def build_parser() -> argparse.ArgumentParser:
     replay.add_argument("scenario", type=Path)
     replay.add_argument("--db", type=Path, help="keep the transcript in this database (default: in memory)")
     replay.set_defaults(handler=_replay)
+
+    fingerspell = commands.add_parser("fingerspell", help="KSL fingerspelling: classify hand landmarks, compose")
+    actions = fingerspell.add_subparsers(dest="action", required=True, metavar="ACTION")
+    classify = actions.add_parser("classify", help="one letter (or ?) per hand in a JSON list of 21 [x, y, z]")
+    classify.add_argument("file", type=Path)
+    classify.add_argument("--json", action="store_true", help='print a JSON list of {"jamo", "p"}')
+    classify.add_argument("--left-handed", action="store_true", help="left hands: mirror them first")
+    classify.add_argument("--aspect", type=float, default=4 / 3, help="image width / height (default 4/3)")
+    classify.set_defaults(handler=_fingerspell_classify)
+    compose = actions.add_parser("compose", help='join jamo letters into Hangul ("ㅎㅏㄴㄱㅡㄹ" -> 한글)')
+    compose.add_argument("letters")
+    compose.set_defaults(handler=_fingerspell_compose)
     return parser
 
 
@@ -143,6 +157,20 @@ def _replay(args: argparse.Namespace, config: KioskConfig) -> int:
     store = TranscriptStore(args.db) if args.db else None
     result = replay(scenario, config, store)
     print(json.dumps(result, ensure_ascii=False, indent=2))
+    return 0
+
+
+def _fingerspell_classify(args: argparse.Namespace, config: KioskConfig) -> int:
+    from sign_models.fingerspell_cli import classify_file
+
+    print(classify_file(args.file, as_json=args.json, left_handed=args.left_handed, aspect=args.aspect))
+    return 0
+
+
+def _fingerspell_compose(args: argparse.Namespace, config: KioskConfig) -> int:
+    from sign_models.fingerspell_cli import compose_letters
+
+    print(compose_letters(args.letters))
     return 0
 
 

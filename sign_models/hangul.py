@@ -61,10 +61,8 @@ def decompose(text: str) -> list[str]:
     """The letters a signer spells for ``text``: ㄱㅗㅏㄴ for 관, ㄷㅏㄹㄱ for 닭; other characters as they are."""
     letters: list[str] = []
     for char in text:
-        if SYLLABLE_FIRST <= ord(char) < SYLLABLE_FIRST + SYLLABLE_COUNT:
-            parts = "".join(split_syllable(char))
-        else:
-            parts = char
+        is_syllable = SYLLABLE_FIRST <= ord(char) < SYLLABLE_FIRST + SYLLABLE_COUNT
+        parts = "".join(split_syllable(char)) if is_syllable else char
         letters.extend("".join(_SPLIT.get(part, part) for part in parts))
     return letters
 
