@@ -154,10 +154,14 @@ def _project(hand: np.ndarray, rng: np.random.Generator, o: SamplerOptions) -> t
     """Pinhole projection of camera-frame hands (wrist at the origin) placed at a random spot and distance."""
     n = len(hand)
     aspect = rng.choice(np.array(o.aspects), n)
-    depth = rng.uniform(*o.distance_cm, n)
-    centre = rng.uniform(0.3, 0.7, (n, 2))
-    wrist = np.stack([(centre[:, 0] - 0.5) * depth / FOCAL, (centre[:, 1] - 0.5) * depth / (FOCAL * aspect), depth], 1)
-    points = hand + wrist[:, None, :]
+    low, high = hand[..., :2].min(axis=1), hand[..., :2].max(axis=1)  # [N,2] extent around the wrist, cm
+    scale = np.stack([np.full(n, FOCAL), FOCAL * aspect], 1)  # image units per cm at 1 cm distance
+    nearest = (scale * (high - low)).max(axis=1) / 0.8  # the whole hand fits in 80% of the image
+    depth = np.maximum(rng.uniform(*o.distance_cm, n), nearest * 1.1)
+    size = scale * (high - low) / depth[:, None]  # extent in the image
+    corner = 0.05 + rng.uniform(0, 1, (n, 2)) * (0.9 - size)  # where the hand's box starts in the image
+    wrist = (corner - 0.5) * depth[:, None] / scale - low
+    points = hand + np.concatenate([wrist, depth[:, None]], axis=1)[:, None, :]
     out = np.empty_like(points)
     out[..., 0] = 0.5 + FOCAL * points[..., 0] / points[..., 2]
     out[..., 1] = 0.5 + FOCAL * aspect[:, None] * points[..., 1] / points[..., 2]
@@ -233,3 +237,9 @@ def _draw_hand(ax, hand: np.ndarray) -> None:
     ax.set_xlim(centre[0] - 11, centre[0] + 11)
     ax.set_ylim(centre[1] + 11, centre[1] - 11)  # image y grows downward
     ax.set_aspect("equal")
+
+
+if __name__ == "__main__":  # python -m sign_models.hand_model [PATH]: redraw the review sheet
+    import sys
+
+    print(render_sheet(sys.argv[1] if len(sys.argv) > 1 else "docs/fingerspelling_sheet.png"))
