@@ -9,7 +9,9 @@ window) or when the hand makes a small bounce (moves and stops again) with the s
 Double consonants (ㄲ ㄸ ㅃ ㅆ ㅉ) are the plain handshape moved sideways while held (see the spec file). So a
 plain ㄱ ㄷ ㅂ ㅅ ㅈ is committed only after ``double_wait_s`` more of holding (or when the shape is let go),
 and becomes the double letter if, since the shape appeared, the wrist moved (or shook) sideways over
-``double_shift`` palm sizes.
+``double_shift`` palm sizes and then stopped with the shape still held. A hand that keeps moving into the next
+letter never stopped, so leaving a letter sideways does not double it. A sideways movement after the plain
+letter was committed counts as a bounce (the letter again).
 
 Space and delete come from buttons (or any gesture the caller maps to them): :meth:`space`, :meth:`delete`.
 The text is composed by :func:`sign_models.hangul.compose`, so compound vowels signed as two letters (ㅗ+ㅏ)
@@ -44,6 +46,7 @@ class _Hold:
     """One run of frames showing the same letter."""
 
     letter: str
+    started: float
     still_since: float
     held_at: float | None = None  # when the shape had been held still long enough
     committed: bool = False
@@ -107,7 +110,7 @@ class FingerspellDecoder:
         if self._hold is not None and self._hold.letter != current:
             self._end_hold(committed)
         if current is not None and self._hold is None:
-            self._hold = _Hold(current, frame.t)
+            self._hold = _Hold(current, frame.t, frame.t)
         if self._hold is not None:
             self._update(self._hold, frame, committed)
         return committed
@@ -148,20 +151,28 @@ class FingerspellDecoder:
         hold.track(frame)
         if moving and hold.held_at is None:
             hold.still_since = frame.t
-        if hold.held_at is None and frame.t - hold.still_since >= self.options.min_hold_s:
+        if hold.held_at is None and (
+            frame.t - hold.still_since >= self.options.min_hold_s
+            or (not moving and self._moved_sideways(hold, frame) and frame.t - hold.started >= self.options.min_hold_s)
+        ):
             hold.held_at = frame.t
         if hold.held_at is not None and not hold.committed:
-            self._maybe_commit(hold, frame, committed)
+            self._maybe_commit(hold, frame, moving, committed)
 
-    def _maybe_commit(self, hold: _Hold, frame: FrameResult, committed: list[str]) -> None:
-        double = load_spec().double_of.get(hold.letter)
-        if double is None:
+    def _maybe_commit(self, hold: _Hold, frame: FrameResult, moving: bool, committed: list[str]) -> None:
+        """Commit a held letter; a plain ㄱ ㄷ ㅂ ㅅ ㅈ waits a little for a sideways movement that doubles it."""
+        if hold.letter not in load_spec().double_of:
             self._commit(hold, hold.letter, committed)
-        elif hold.sideways(frame.scale) >= self.options.double_shift:
+        elif not moving and self._moved_sideways(hold, frame):
             hold.doubled = True
-            self._commit(hold, double, committed)
+            self._commit(hold, load_spec().double_of[hold.letter], committed)
         elif frame.t - hold.held_at >= self.options.double_wait_s:
             self._commit(hold, hold.letter, committed)
+
+    def _moved_sideways(self, hold: _Hold, frame: FrameResult) -> bool:
+        """The shape moved (or shook) sideways far enough for a double consonant. Callers also require the hand
+        to have stopped: a hand moving on to the next letter never stops with this shape, so that is no double."""
+        return hold.letter in load_spec().double_of and hold.sideways(frame.scale) >= self.options.double_shift
 
     def _commit(self, hold: _Hold, letter: str, committed: list[str]) -> None:
         hold.committed = True
