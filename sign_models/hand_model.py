@@ -9,6 +9,9 @@ signer's wrist rotation, camera roll and tilt, distance, image aspect, MediaPipe
 depth noise, and landmark jitter. The output follows MediaPipe Hands: 21 points (0 wrist, 1-4 thumb CMC, MCP,
 IP, tip, then index, middle, ring and little finger MCP, PIP, DIP, tip), x and y normalised to the image width
 and height, z relative to the wrist in roughly the units of x (smaller = closer to the camera).
+
+:func:`render_sheet` draws every letter for review by a KSL signer: ``python -m sign_models.hand_model`` writes
+``docs/fingerspelling_sheet.png``.
 """
 
 from __future__ import annotations
