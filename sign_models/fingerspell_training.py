@@ -14,14 +14,15 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
-from kiosk.errors import KioskError, MediaFormatError
-from sign_models.features import hand_shape_features
+from kiosk.errors import InputError, KioskError, MediaFormatError
+from sign_models.features import check_hand, hand_shape_features, mirror_hand
 from sign_models.fingerspell_classifier import (
     DEFAULT_ASPECT,
     MODEL_PATH,
@@ -104,10 +105,10 @@ def load_recordings(folder: Path, labels: tuple[str, ...]) -> tuple[np.ndarray, 
     for path in sorted(Path(folder).glob("*.npz")):
         try:
             with np.load(path, allow_pickle=False) as data:
-                hand, letter = np.asarray(data["hand"], float), np.asarray(data["letter"]).astype(str).ravel()
+                hand, letter = check_hand(data["hand"]), np.asarray(data["letter"]).astype(str).ravel()
                 aspect = np.broadcast_to(data.get("aspect", DEFAULT_ASPECT), len(letter))
                 left = bool(data.get("left_handed", False))
-        except (OSError, KeyError, ValueError) as exc:
+        except (OSError, KeyError, ValueError, InputError) as exc:
             message_ko = f"녹화 파일을 읽을 수 없습니다: {path}"
             raise MediaFormatError(message_ko, f"cannot read recording {path}: {exc}") from exc
         letter = np.array([doubles.get(x, x) for x in letter])
@@ -117,10 +118,7 @@ def load_recordings(folder: Path, labels: tuple[str, ...]) -> tuple[np.ndarray, 
                 f"녹화 파일 형식이 맞지 않습니다: {path}",
                 f"{path}: need hand [N, 21, 3] and N letters from the alphabet; got {hand.shape}, unknown {unknown}",
             )
-        if left:
-            hand = hand.copy()
-            hand[..., 0] = 1.0 - hand[..., 0]
-        hands.append(hand)
+        hands.append(mirror_hand(hand) if left else hand)
         aspects.append(np.asarray(aspect, float))
         letters.append(letter)
     if not hands:
@@ -246,7 +244,7 @@ def main(argv: list[str] | None = None) -> int:
         options = STRESS if args.stress else None
         result = evaluate(classifier, seed, args.per_letter, left_handed=args.left_handed, options=options)
     except KioskError as exc:
-        print(f"오류 / error: {exc}")
+        print(f"오류 / error: {exc}", file=sys.stderr)
         return 2
     print(json.dumps(result.__dict__, ensure_ascii=False, indent=1) if args.json else result.summary())
     return 0

@@ -212,11 +212,15 @@ def render_sheet(path: str | Path, letters: dict[str, LetterSpec] | None = None)
     for ax in axes.flat:
         ax.set_axis_off()
     for ax, spec in zip(axes.flat, letters.values(), strict=False):
-        _draw_hand(ax, canonical_hand(spec))
+        hand = canonical_hand(spec)
+        _draw_hand(ax, hand)
+        side = ax.inset_axes((0.68, 0.0, 0.32, 0.32))  # seen from the signer's right: camera to the left
+        side.set_axis_off()
+        _draw_hand(side, hand[:, [2, 1, 0]], marker_size=2)
         ax.set_title(f"{spec.letter} {spec.name}\npalm: {spec.palm}", fontsize=9)
     fig.suptitle(
         "KSL fingerspelling (right hand as the camera sees it; thicker = nearer the camera)\n"
-        "thumb red, index blue, middle green, ring purple, little finger orange",
+        "thumb red, index blue, middle green, ring purple, little finger orange; small: side view, camera on the left",
         fontsize=11,
     )
     fig.tight_layout()
@@ -227,7 +231,7 @@ def render_sheet(path: str | Path, letters: dict[str, LetterSpec] | None = None)
     return path
 
 
-def _draw_hand(ax, hand: np.ndarray) -> None:
+def _draw_hand(ax, hand: np.ndarray, marker_size: float = 8) -> None:
     """Bones of one hand [21,3] (camera-aligned) on a matplotlib axis, nearer bones drawn thicker."""
     depth = (hand[:, 2] - hand[:, 2].min()) / max(np.ptp(hand[:, 2]), 1e-6)
     for a, b in BONES:
@@ -235,7 +239,7 @@ def _draw_hand(ax, hand: np.ndarray) -> None:
         colour = _FINGER_COLOURS[(b - 1) // 4] if same_finger else "#555555"
         width = 1.5 + 3.5 * (1 - (depth[a] + depth[b]) / 2)
         ax.plot(hand[[a, b], 0], hand[[a, b], 1], color=colour, linewidth=width, solid_capstyle="round")
-    ax.scatter(hand[:, 0], hand[:, 1], s=8, color="black", zorder=3)
+    ax.scatter(hand[:, 0], hand[:, 1], s=marker_size, color="black", zorder=3)
     centre = (hand[:, :2].min(axis=0) + hand[:, :2].max(axis=0)) / 2
     ax.set_xlim(centre[0] - 11, centre[0] + 11)
     ax.set_ylim(centre[1] + 11, centre[1] - 11)  # image y grows downward

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import numpy as np
@@ -11,6 +12,7 @@ from kiosk.errors import MediaFormatError, ModelMissingError
 from sign_models.fingerspell_classifier import UNKNOWN, FingerspellClassifier
 from sign_models.fingerspell_spec import LetterSpec, load_spec
 from sign_models.fingerspell_training import STRESS, TrainOptions, evaluate, reject_hands, synthetic_set, train
+from sign_models.fingerspell_training import main as training_main
 from sign_models.hand_model import sample
 
 
@@ -93,6 +95,21 @@ def test_recordings_are_added_to_training(tmp_path: Path) -> None:
     np.savez(tmp_path / "session2.npz", hand=hands[:2], letter=np.array(["ㄱ", "X"]))
     with pytest.raises(MediaFormatError, match="unknown"):
         train(0, small, recordings=tmp_path)
+
+
+def test_a_recording_with_bad_landmarks_names_the_file(tmp_path: Path) -> None:
+    hands = np.full((1, 21, 3), np.nan)
+    np.savez(tmp_path / "broken.npz", hand=hands, letter=np.array(["ㄱ"]))
+    with pytest.raises(MediaFormatError, match=r"broken\.npz"):
+        train(0, TrainOptions(per_letter=5, reject=5, epochs=1), recordings=tmp_path)
+
+
+def test_evaluate_command_reports_accuracy_and_confusions(capsys: pytest.CaptureFixture[str]) -> None:
+    assert training_main(["evaluate", "--per-letter", "10", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["accuracy"] >= 0.9 and set(report["per_letter"]) == set(load_spec().letters)
+    assert training_main(["evaluate", "--model", "/nonexistent.npz"]) == 2
+    assert "fingerspell" in capsys.readouterr().err
 
 
 @pytest.mark.slow
