@@ -7,6 +7,8 @@
     kiosk replay SCENARIO     drive a Session from a scenario file and print the transcript as JSON
     kiosk soak --visits N     an accelerated counter day: memory growth, leaks, nothing lost
     kiosk translate / say / packs   see :mod:`kiosk.cli_translation`
+    kiosk fingerspell classify FILE.json [--json]   one KSL fingerspelling letter (or ?) per hand in FILE
+    kiosk fingerspell compose LETTERS               join jamo letters into Hangul ("ㅎㅏㄴㄱㅡㄹ" -> 한글)
 
 ``--config FILE`` overrides ``KIOSK_CONFIG`` and ``./kiosk.toml``. Errors print in Korean and English and
 exit with code 2; nothing here prints transcript text except ``replay``'s own output.
@@ -68,6 +70,18 @@ def build_parser() -> argparse.ArgumentParser:
     soak.add_argument("--json", action="store_true")
     soak.set_defaults(handler=_soak)
     cli_translation.add_commands(commands)
+
+    fingerspell = commands.add_parser("fingerspell", help="KSL fingerspelling: classify hand landmarks, compose")
+    actions = fingerspell.add_subparsers(dest="action", required=True, metavar="ACTION")
+    classify = actions.add_parser("classify", help="one letter (or ?) per hand in a JSON list of 21 [x, y, z]")
+    classify.add_argument("file", type=Path)
+    classify.add_argument("--json", action="store_true", help='print a JSON list of {"jamo", "p"}')
+    classify.add_argument("--left-handed", action="store_true", help="left hands: mirror them first")
+    classify.add_argument("--aspect", type=float, default=4 / 3, help="image width / height (default 4/3)")
+    classify.set_defaults(handler=_fingerspell_classify)
+    compose = actions.add_parser("compose", help='join jamo letters into Hangul ("ㅎㅏㄴㄱㅡㄹ" -> 한글)')
+    compose.add_argument("letters")
+    compose.set_defaults(handler=_fingerspell_compose)
     return parser
 
 
@@ -169,6 +183,18 @@ def _soak(args: argparse.Namespace, config: KioskConfig) -> int:
         for key, value in report.items():
             print(f"{key:26} {value}")
     return 0 if report["pass"] else 1
+def _fingerspell_classify(args: argparse.Namespace, config: KioskConfig) -> int:
+    from sign_models.fingerspell_cli import classify_file
+
+    print(classify_file(args.file, as_json=args.json, left_handed=args.left_handed, aspect=args.aspect))
+    return 0
+
+
+def _fingerspell_compose(args: argparse.Namespace, config: KioskConfig) -> int:
+    from sign_models.fingerspell_cli import compose_letters
+
+    print(compose_letters(args.letters))
+    return 0
 
 
 if __name__ == "__main__":
