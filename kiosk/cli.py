@@ -183,6 +183,8 @@ def _soak(args: argparse.Namespace, config: KioskConfig) -> int:
         for key, value in report.items():
             print(f"{key:26} {value}")
     return 0 if report["pass"] else 1
+
+
 def _fingerspell_classify(args: argparse.Namespace, config: KioskConfig) -> int:
     from sign_models.fingerspell_cli import classify_file
 
