@@ -6,6 +6,7 @@
     kiosk bench [asr|all]     latency, real-time factor and memory against the targets
     kiosk replay SCENARIO     drive a Session from a scenario file and print the transcript as JSON
     kiosk soak --visits N     an accelerated counter day: memory growth, leaks, nothing lost
+    kiosk sign landmarks VIDEO -o OUT.npz           MediaPipe Holistic landmarks of every frame
     kiosk translate / say / packs   see :mod:`kiosk.cli_translation`
     kiosk fingerspell classify FILE.json [--json]   one KSL fingerspelling letter (or ?) per hand in FILE
     kiosk fingerspell compose LETTERS               join jamo letters into Hangul ("ㅎㅏㄴㄱㅡㄹ" -> 한글)
@@ -70,6 +71,13 @@ def build_parser() -> argparse.ArgumentParser:
     soak.add_argument("--json", action="store_true")
     soak.set_defaults(handler=_soak)
     cli_translation.add_commands(commands)
+
+    sign = commands.add_parser("sign", help="sign language tools: landmarks of a video")
+    sign_actions = sign.add_subparsers(dest="action", required=True, metavar="ACTION")
+    landmarks = sign_actions.add_parser("landmarks", help="MediaPipe Holistic landmarks of a video -> .npz")
+    landmarks.add_argument("video", type=Path)
+    landmarks.add_argument("-o", "--output", type=Path, required=True)
+    landmarks.set_defaults(handler=_sign_landmarks)
 
     fingerspell = commands.add_parser("fingerspell", help="KSL fingerspelling: classify hand landmarks, compose")
     actions = fingerspell.add_subparsers(dest="action", required=True, metavar="ACTION")
@@ -183,6 +191,28 @@ def _soak(args: argparse.Namespace, config: KioskConfig) -> int:
         for key, value in report.items():
             print(f"{key:26} {value}")
     return 0 if report["pass"] else 1
+
+
+def _sign_landmarks(args: argparse.Namespace, config: KioskConfig) -> int:
+    from hardware.video_file_camera import VideoFileCamera
+    from sign_models.landmarks import save_npz, video_landmarks
+
+    camera = VideoFileCamera(args.video, realtime=False)
+    camera.open()
+
+    def frames():
+        while (frame := camera.read()) is not None:
+            yield frame.timestamp, frame.image
+
+    try:
+        found = list(video_landmarks(frames()))
+    finally:
+        camera.close()
+    save_npz(found, args.output)
+    hands = sum(f.left_hand is not None or f.right_hand is not None for f in found)
+    people = sum(f.pose is not None for f in found)
+    print(f"{args.output}: {len(found)} frames, a person in {people}, a hand in {hands}")
+    return 0
 
 
 def _fingerspell_classify(args: argparse.Namespace, config: KioskConfig) -> int:

@@ -127,4 +127,14 @@ class Notice:
     severity: str = "info"  # "info" | "warning" | "error"
 
 
-SessionEvent = StateChanged | TranscriptEntry | Caption | TimeoutWarning | Notice
+@dataclass(frozen=True)
+class Spelling:
+    """A fingerspelled word in progress: the letters so far, composed, and the letter being held now."""
+
+    letters: tuple[str, ...]
+    text: str
+    holding: str = ""  # the letter the hand shows now ("" no hand, "?" not a letter)
+    confidence: float = 0.0
+
+
+SessionEvent = StateChanged | TranscriptEntry | Caption | TimeoutWarning | Notice | Spelling

@@ -24,6 +24,7 @@ from kiosk.clock import Clock, SystemClock
 from kiosk.config import KioskConfig
 from kiosk.errors import CorruptDatabaseError, KioskError
 from kiosk.events import Notice
+from kiosk.fingerspelling import SpellingChannel
 from kiosk.session import Session
 from kiosk.speech import CLERK, SHARED, VISITOR, SpeechChannel, asr_options
 from kiosk.store import TranscriptStore
@@ -119,6 +120,8 @@ class KioskRuntime:
         self._recognizer: SpeechRecognizer | None = None
         self._recognizer_lock = threading.Lock()
         self.voice = VoiceOutput(devices.get("speaker") or NullSpeaker(), config.voice, notify=session.notify)
+        self.spelling = SpellingChannel(session)
+        self._frame_listeners.append(self.spelling.on_frame)
         self.offered_languages, unavailable = offered_languages(config, session)
         self.startup_notices += unavailable
         session.subscribe(self.voice.on_event)
@@ -169,6 +172,7 @@ class KioskRuntime:
         """Stop the media threads, close devices and the store."""
         self._stop.set()
         self.voice.close()
+        self.spelling.close()
         for thread in self._threads:
             thread.join(timeout=3)
         for device in self._devices.values():

@@ -32,6 +32,7 @@ from kiosk.events import (
     Role,
     SessionEvent,
     SessionState,
+    Spelling,
     StateChanged,
     TimeoutWarning,
     TranscriptEntry,
@@ -232,6 +233,14 @@ class Session:
             if self._state in (SessionState.CHOSEN, SessionState.CONVERSATION):
                 self._touch()
                 self._emit(caption)
+
+    def show_spelling(self, spelling: Spelling) -> None:
+        """Show a fingerspelled word in progress on both screens; dropped when no visit is going on."""
+        with self._lock:
+            if self._state in (SessionState.CHOSEN, SessionState.CONVERSATION):
+                if spelling.letters:
+                    self._touch()
+                self._emit(spelling)
 
     def talk(self, role: Role | None) -> None:
         """Push-to-talk: ``role`` holds the talk button (None: released)."""

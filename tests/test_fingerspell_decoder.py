@@ -7,12 +7,11 @@ from collections.abc import Iterator
 import numpy as np
 import pytest
 
-from sign_models.features import hand_position
 from sign_models.fingerspell_classifier import FingerspellClassifier, FrameResult
 from sign_models.fingerspell_decoder import FingerspellDecoder
 from sign_models.fingerspell_spec import load_spec
-from sign_models.hand_model import SamplerOptions, sample
 from sign_models.hangul import decompose
+from sign_models.synthetic_signing import ASPECT, spelled_hands
 
 FPS = 30
 PALM = 0.15  # palm size in image heights
@@ -112,28 +111,9 @@ def test_space_delete_and_clear() -> None:
 
 
 def hand_frames(word: str, classifier: FingerspellClassifier, rng: np.random.Generator) -> Iterator[FrameResult]:
-    """Synthetic camera frames: each letter one sampled hand held with landmark jitter; between letters the hand
-    morphs into the next shape while dipping down (so a repeated letter is re-articulated)."""
-    letters, doubles, t, previous = load_spec().letters, load_spec().doubles, 0.0, None
-    for letter in decompose(word):
-        hand, aspect = sample(letters[doubles.get(letter, letter)], 1, rng, options=SamplerOptions(aspects=(4 / 3,)))
-        hand, aspect = hand[0], float(aspect[0])
-        if previous is not None:  # the signer keeps the hand in one place
-            hand[:, :2] += previous[0, :2] - hand[0, :2]
-        palm = hand_position(hand, aspect)[2]
-        if previous is not None:
-            for i in range(8):
-                w = (i + 1) / 9
-                moving = (1 - w) * previous + w * hand
-                moving[:, 1] += np.sin(np.pi * w) * palm
-                yield classifier.frame(moving, t, aspect=aspect)
-                t += 1 / FPS
-        for i in range(21):
-            shifted = hand + rng.normal(0, 0.002, hand.shape)
-            shifted[:, 0] += (i / 21) * palm / aspect if letter in doubles else 0.0
-            yield classifier.frame(shifted, t, aspect=aspect)
-            t += 1 / FPS
-        previous = shifted
+    """Synthetic camera frames of ``word`` (see :mod:`sign_models.synthetic_signing`), classified."""
+    for t, hand in spelled_hands(word, rng):
+        yield classifier.frame(hand, t, aspect=ASPECT)
 
 
 @pytest.mark.parametrize("word", ["한글", "김민수", "까치"])

@@ -13,6 +13,7 @@ from hardware.null_speaker import NullSpeaker
 from kiosk.clock import ManualClock
 from kiosk.config import KioskConfig, VoiceOptions
 from kiosk.events import Notice, Role, VisitorMode
+from kiosk.fingerspelling import SpellingChannel
 from kiosk.runtime import DeviceStatus
 from kiosk.session import Session
 from kiosk.store import TranscriptStore
@@ -35,6 +36,7 @@ class FakeRuntime:
         self.speaker = NullSpeaker()
         self.voice = VoiceOutput(self.speaker, VoiceOptions(), notify=session.notify)
         session.subscribe(self.voice.on_event)
+        self.spelling = SpellingChannel(session)
 
     def subscribe_frames(self, listener: object) -> None:
         self.frame_listeners.append(listener)
@@ -62,6 +64,7 @@ def kiosk(qtbot, config: KioskConfig):
         session, store, clock, visitor, clerk, bridge, runtime
     )
     runtime.voice.close()
+    runtime.spelling.close()
 
 
 def find(window: QWidget, kind: type, name: str):
@@ -218,3 +221,27 @@ def test_voice_controls_for_hearing_visitors_only(qtbot, kiosk) -> None:
     kiosk.session.clear()
     kiosk.session.choose("ko", VisitorMode.SIGN)
     assert not status.isVisible()
+
+
+def test_fingerspelling_on_the_visitor_screen(qtbot, kiosk) -> None:
+    import numpy as np
+
+    from sign_models.synthetic_signing import ASPECT, spelled_hands
+
+    qtbot.mouseClick(find(kiosk.visitor, QPushButton, "mode_fingerspelling"), Qt.MouseButton.LeftButton)
+    panel = find(kiosk.visitor, QWidget, "spelling_panel")
+    assert panel.isVisible()
+    channel = kiosk.runtime.spelling
+    t = 0.0
+    for t, hand in spelled_hands("김", np.random.default_rng(3)):
+        channel.push_hand(hand, t, ASPECT)
+    channel.push_hand(None, t + 1, ASPECT)
+    qtbot.waitUntil(lambda: find(kiosk.visitor, QLabel, "spelling_word").text() == "김")
+    assert find(kiosk.visitor, QLabel, "spelling_letters").text() == "ㄱ ㅣ ㅁ"
+    assert "(지문자 입력 중): 김" in find(kiosk.clerk, QLabel, "partial_caption").text()
+    qtbot.mouseClick(find(kiosk.visitor, QPushButton, "spelling_delete"), Qt.MouseButton.LeftButton)
+    assert find(kiosk.visitor, QLabel, "spelling_word").text() == "기"
+    qtbot.mouseClick(find(kiosk.visitor, QPushButton, "spelling_confirm"), Qt.MouseButton.LeftButton)
+    assert kiosk.session.entries[-1].text == "기"
+    assert find(kiosk.visitor, QLabel, "spelling_word").text() == ""
+    assert "기" in transcript_texts(kiosk.clerk)

@@ -70,6 +70,7 @@ def build_windows(runtime: Runtime) -> tuple[SessionBridge, VisitorWindow, Clerk
         demo=bool(getattr(runtime.status, "demo", False)),
         voice=getattr(runtime, "voice", None),
         languages=getattr(runtime, "offered_languages", None),
+        spelling=getattr(runtime, "spelling", None),
     )
     clerk = ClerkWindow(session, bridge)
     for window in (visitor, clerk):

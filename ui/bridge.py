@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 from PyQt6.QtCore import QObject, pyqtSignal
 
-from kiosk.events import Caption, Notice, SessionEvent, StateChanged, TimeoutWarning, TranscriptEntry
+from kiosk.events import Caption, Notice, SessionEvent, Spelling, StateChanged, TimeoutWarning, TranscriptEntry
 from kiosk.session import Session
 
 
@@ -17,6 +17,7 @@ class SessionBridge(QObject):
     caption = pyqtSignal(object)  # Caption (partial or final)
     timeout_warning = pyqtSignal(object)  # TimeoutWarning
     notice = pyqtSignal(object)  # Notice
+    spelling = pyqtSignal(object)  # Spelling (a fingerspelled word in progress)
     frame = pyqtSignal(object)  # numpy RGB image from the camera
     level = pyqtSignal(float)  # microphone level 0..1
 
@@ -36,6 +37,8 @@ class SessionBridge(QObject):
             self.timeout_warning.emit(event)
         elif isinstance(event, Notice):
             self.notice.emit(event)
+        elif isinstance(event, Spelling):
+            self.spelling.emit(event)
 
     def on_frame(self, image: np.ndarray) -> None:
         """Media-thread callback for camera frames."""

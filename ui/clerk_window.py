@@ -24,7 +24,17 @@ from PyQt6.QtWidgets import (
 )
 
 from kiosk.errors import KioskError
-from kiosk.events import Caption, Notice, Role, SessionState, StateChanged, TimeoutWarning, TranscriptEntry, VisitorMode
+from kiosk.events import (
+    Caption,
+    Notice,
+    Role,
+    SessionState,
+    Spelling,
+    StateChanged,
+    TimeoutWarning,
+    TranscriptEntry,
+    VisitorMode,
+)
 from kiosk.session import Session
 from ui.bridge import SessionBridge
 from ui.phrase_panel import PhrasePanel
@@ -99,6 +109,7 @@ class ClerkWindow(QWidget):
         bridge.notice.connect(self._on_notice)
         bridge.timeout_warning.connect(self._on_timeout)
         bridge.caption.connect(self._on_caption)
+        bridge.spelling.connect(self._on_spelling)
         bridge.level.connect(lambda value: self.level.setValue(int(value * 100)))
         self._on_state(StateChanged(session.state, session.session_id, session.language, session.mode))
 
@@ -183,6 +194,10 @@ class ClerkWindow(QWidget):
         """Live words of either side in grey under the transcript, until the final line arrives."""
         who = "방문자" if caption.role is Role.VISITOR else "담당자"
         self.partial.setText("" if caption.final else f"{who} (인식 중): {caption.text}")
+
+    def _on_spelling(self, spelling: Spelling) -> None:
+        """A fingerspelled word in progress, under the transcript until the visitor confirms it."""
+        self.partial.setText(f"방문자 (지문자 입력 중): {spelling.text}" if spelling.letters else "")
 
     def _on_notice(self, notice: Notice) -> None:
         self.notice.setText(notice.message_ko)

@@ -211,6 +211,36 @@ STRINGS: dict[str, dict[str, str]] = {
         "vi": "Âm lượng {volume}% · tốc độ {rate}x",
         "ja": "音量 {volume}% · 速さ {rate} 倍",
     },
+    "spelling_prompt": {
+        "ko": "카메라를 보고 지문자로 한 글자씩 보여 주세요. 단어가 맞으면 '입력'을 누르세요.",
+        "en": "Fingerspell one letter at a time to the camera, then press 'Enter' when the word is right.",
+        "zh": "请面向摄像头逐个打出指拼字母，单词正确后请按“输入”。",
+        "vi": "Hãy đánh vần từng chữ cái bằng tay trước camera, rồi nhấn 'Nhập' khi từ đã đúng.",
+        "ja": "カメラに向かって指文字で一文字ずつ示し、正しければ「入力」を押してください。",
+    },
+    "spelling_holding": {
+        "ko": "지금 보이는 글자: {letter}",
+        "en": "Letter seen now: {letter}",
+        "zh": "当前识别的字母：{letter}",
+        "vi": "Chữ cái đang thấy: {letter}",
+        "ja": "いま見えている文字：{letter}",
+    },
+    "spelling_unknown": {
+        "ko": "글자를 알아보지 못했습니다. 손 모양을 다시 보여 주세요.",
+        "en": "Letter not recognised. Please show the handshape again.",
+        "zh": "未能识别该字母，请再做一次手形。",
+        "vi": "Không nhận ra chữ cái. Vui lòng làm lại hình dạng bàn tay.",
+        "ja": "文字を認識できませんでした。もう一度手の形を見せてください。",
+    },
+    "spelling_delete": {
+        "ko": "한 글자 지우기",
+        "en": "Delete letter",
+        "zh": "删除字母",
+        "vi": "Xóa chữ",
+        "ja": "一文字消す",
+    },
+    "spelling_space": {"ko": "띄어쓰기", "en": "Space", "zh": "空格", "vi": "Dấu cách", "ja": "スペース"},
+    "spelling_confirm": {"ko": "입력", "en": "Enter", "zh": "输入", "vi": "Nhập", "ja": "入力"},
 }
 
 

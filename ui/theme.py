@@ -64,6 +64,8 @@ def stylesheet(scale: float = 1.0, high_contrast: bool = False) -> str:
     QLabel#title {{ font-size: {title}px; font-weight: bold; }}
     QListWidget#caption_view {{ font-size: {caption}px; border: none; }}
     QLabel#partial_caption {{ font-size: {caption}px; color: {p.muted}; }}
+    QLabel#spelling_word {{ font-size: {title}px; font-weight: bold; }}
+    QFrame#spelling_panel {{ border: 3px solid {p.button}; border-radius: 12px; }}
     QLabel#demo_banner, QLabel#notice_banner {{ background: {p.banner}; color: {p.banner_text}; padding: 6px; }}
     QFrame#timeout_overlay {{ border: 4px solid {p.button}; border-radius: 12px; }}
     QTableWidget {{ gridline-color: {p.muted}; }}

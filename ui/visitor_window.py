@@ -25,7 +25,18 @@ from PyQt6.QtWidgets import (
 )
 
 from kiosk.errors import KioskError
-from kiosk.events import Caption, Notice, Role, SessionState, StateChanged, TimeoutWarning, TranscriptEntry, VisitorMode
+from kiosk.events import (
+    Caption,
+    Notice,
+    Role,
+    SessionState,
+    Spelling,
+    StateChanged,
+    TimeoutWarning,
+    TranscriptEntry,
+    VisitorMode,
+)
+from kiosk.fingerspelling import SpellingChannel
 from kiosk.session import Session
 from kiosk.voice_output import VoiceOutput
 from ui.bridge import SessionBridge
@@ -56,9 +67,11 @@ class VisitorWindow(QWidget):
         demo: bool = False,
         voice: VoiceOutput | None = None,
         languages: list[str] | None = None,
+        spelling: SpellingChannel | None = None,
     ) -> None:
         super().__init__()
         self.session, self.bridge, self.demo, self.voice = session, bridge, demo, voice
+        self.spelling = spelling
         self.languages = languages if languages is not None else list(session.config.kiosk.languages)
         self.setWindowTitle("방문자 화면 / Visitor")
         self.banner = QLabel()
@@ -79,6 +92,7 @@ class VisitorWindow(QWidget):
         bridge.state_changed.connect(self._on_state)
         bridge.entry_added.connect(self._on_entry)
         bridge.caption.connect(self._on_caption)
+        bridge.spelling.connect(self._on_spelling)
         bridge.timeout_warning.connect(self._on_timeout)
         bridge.notice.connect(self._on_notice)
         bridge.frame.connect(self._on_frame)
@@ -160,10 +174,55 @@ class VisitorWindow(QWidget):
         self.error = QLabel()
         self.error.setObjectName("input_error")
         voice_row = self._voice_controls()
-        for item in (self.prompt, top, self.partial, self.timeout_box, self.phrases, self.error, voice_row, entry):
+        self.spelling_box = self._spelling_panel()
+        items = (self.prompt, top, self.partial, self.spelling_box, self.timeout_box, self.phrases, self.error)
+        for item in (*items, voice_row, entry):
             layout.addLayout(item) if isinstance(item, QHBoxLayout) else layout.addWidget(item)
         layout.setStretch(1, 1)
         return page
+
+    def _spelling_panel(self) -> QFrame:
+        """Fingerspelling: the word so far (large), its letters, the letter seen now; delete, space, enter."""
+        box = QFrame()
+        box.setObjectName("spelling_panel")
+        layout = QVBoxLayout(box)
+        self.spelling_word = QLabel()
+        self.spelling_word.setObjectName("spelling_word")
+        self.spelling_letters = QLabel()
+        self.spelling_letters.setObjectName("spelling_letters")
+        self.spelling_holding = QLabel()
+        self.spelling_holding.setObjectName("spelling_holding")
+        row = QHBoxLayout()
+        self.spelling_buttons = {
+            key: _button("", key) for key in ("spelling_delete", "spelling_space", "spelling_confirm")
+        }
+        actions = {"spelling_delete": "delete", "spelling_space": "space", "spelling_confirm": "confirm"}
+        for key, button in self.spelling_buttons.items():
+            button.clicked.connect(lambda _=False, name=actions[key]: self._spell(name))
+            row.addWidget(button)
+        for widget in (self.spelling_word, self.spelling_letters, self.spelling_holding):
+            layout.addWidget(widget)
+        layout.addLayout(row)
+        return box
+
+    def _spell(self, action: str) -> None:
+        if self.spelling is None:
+            return
+        try:
+            getattr(self.spelling, action)()
+        except KioskError as exc:
+            self.error.setText(exc.message_ko)
+
+    def _on_spelling(self, spelling: Spelling) -> None:
+        language = self.session.language
+        self.spelling_word.setText(spelling.text)
+        self.spelling_letters.setText(" ".join(letter if letter != " " else "␣" for letter in spelling.letters))
+        if spelling.holding == "?":
+            self.spelling_holding.setText(tr("spelling_unknown", language))
+        elif spelling.holding:
+            self.spelling_holding.setText(tr("spelling_holding", language, letter=spelling.holding))
+        else:
+            self.spelling_holding.clear()
 
     def _voice_controls(self) -> QHBoxLayout:
         """Mute, volume and speech rate of the voice that reads the clerk's words aloud."""
@@ -307,7 +366,14 @@ class VisitorWindow(QWidget):
 
     def _show_conversation(self, language: str, mode: VisitorMode | None) -> None:
         signing = mode in (VisitorMode.SIGN, VisitorMode.FINGERSPELLING)
-        self.prompt.setText(tr("sign_prompt" if signing else "waiting", language))
+        spelling = mode is VisitorMode.FINGERSPELLING
+        prompt = "spelling_prompt" if spelling else "sign_prompt" if signing else "waiting"
+        self.prompt.setText(tr(prompt, language))
+        self.spelling_box.setVisible(spelling and self.spelling is not None)
+        for key, button in self.spelling_buttons.items():
+            button.setText(tr(key, language))
+        for label in (self.spelling_word, self.spelling_letters, self.spelling_holding):
+            label.clear()
         self.camera.setVisible(signing)
         self.input.setPlaceholderText(tr("type_here", language))
         self.send.setText(tr("send", language))

@@ -1,0 +1,128 @@
+"""Camera frames -> body and hand landmarks: the only module that imports MediaPipe.
+
+MediaPipe 0.10.21's legacy Holistic with ``model_complexity=1`` (its models ship in the wheel; 0 and 2
+would try to download). One :class:`LandmarkFrame` per image: pose 33 points (x, y, z, visibility), each
+hand 21 points or None, and a small face subset (eyes, eyebrows, nose, lips) or None; x and y are
+normalised to the image, z is relative (MediaPipe's convention). ``left_hand`` is the signer's own left
+hand as MediaPipe reports it for an unmirrored camera image.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from kiosk.errors import MediaFormatError, ModelMissingError
+
+# Face points kept: eye corners, eyebrows, nose tip, mouth corners and lip middles (MediaPipe face mesh ids).
+FACE_SUBSET = (33, 133, 362, 263, 70, 105, 300, 334, 1, 61, 291, 0, 17)
+MAX_FRAMES = 30 * 60 * 10  # ten minutes of 30 fps video in one file
+
+
+@dataclass(frozen=True)
+class LandmarkFrame:
+    """Landmarks of one image."""
+
+    t: float
+    width: int
+    height: int
+    pose: np.ndarray | None  # [33, 4]
+    left_hand: np.ndarray | None  # [21, 3]
+    right_hand: np.ndarray | None  # [21, 3]
+    face: np.ndarray | None  # [len(FACE_SUBSET), 3]
+
+    @property
+    def aspect(self) -> float:
+        return self.width / self.height
+
+
+class HolisticLandmarker:
+    """MediaPipe Holistic in video mode (tracking between frames); thread-safe, one frame at a time."""
+
+    def __init__(self) -> None:
+        try:
+            from mediapipe.python.solutions import holistic
+        except ImportError as exc:
+            raise ModelMissingError(
+                "MediaPipe가 설치되어 있지 않아 수어를 인식할 수 없습니다",
+                f"mediapipe is not installed: sign recognition is unavailable ({exc})",
+                hint="make setup",
+            ) from exc
+        try:
+            self._holistic = holistic.Holistic(static_image_mode=False, model_complexity=1)
+        except (RuntimeError, FileNotFoundError, ValueError) as exc:
+            raise ModelMissingError(
+                "MediaPipe 모델 파일이 없거나 손상되었습니다",
+                f"MediaPipe Holistic models are missing or damaged ({exc})",
+                hint="kiosk doctor",
+            ) from exc
+        self._lock = threading.Lock()
+
+    def process(self, rgb: np.ndarray, t: float) -> LandmarkFrame:
+        """Landmarks of an RGB uint8 image [H, W, 3]."""
+        if not isinstance(rgb, np.ndarray) or rgb.ndim != 3 or rgb.shape[2] != 3 or rgb.dtype != np.uint8:
+            raise MediaFormatError("영상 프레임 형식이 잘못되었습니다", "expected an RGB uint8 image [H, W, 3]")
+        with self._lock:
+            result = self._holistic.process(np.ascontiguousarray(rgb))
+        height, width = rgb.shape[:2]
+        face = _points(result.face_landmarks)
+        return LandmarkFrame(
+            t=t,
+            width=width,
+            height=height,
+            pose=_points(result.pose_landmarks, visibility=True),
+            left_hand=_points(result.left_hand_landmarks),
+            right_hand=_points(result.right_hand_landmarks),
+            face=face[list(FACE_SUBSET)] if face is not None else None,
+        )
+
+    def close(self) -> None:
+        with self._lock:
+            self._holistic.close()
+
+
+def _points(landmarks: object, visibility: bool = False) -> np.ndarray | None:
+    if landmarks is None:
+        return None
+    rows = [
+        (p.x, p.y, p.z, p.visibility) if visibility else (p.x, p.y, p.z)
+        for p in landmarks.landmark  # type: ignore[attr-defined]
+    ]
+    return np.asarray(rows, dtype=np.float32)
+
+
+def video_landmarks(frames: Iterator[tuple[float, np.ndarray]]) -> Iterator[LandmarkFrame]:
+    """Landmarks of every (seconds, RGB image) in ``frames``."""
+    landmarker = HolisticLandmarker()
+    try:
+        for count, (t, rgb) in enumerate(frames):
+            if count >= MAX_FRAMES:
+                raise MediaFormatError("영상이 너무 깁니다(10분 이하)", "video too long (at most 10 minutes)")
+            yield landmarker.process(rgb, t)
+    finally:
+        landmarker.close()
+
+
+def save_npz(frames: list[LandmarkFrame], path: Path) -> Path:
+    """Write frames as arrays with presence flags (missing parts are NaN): t, pose, left/right hand, face."""
+    n = len(frames)
+
+    def stack(name: str, shape: tuple[int, ...]) -> tuple[np.ndarray, np.ndarray]:
+        data = np.full((n, *shape), np.nan, np.float32)
+        present = np.zeros(n, bool)
+        for i, frame in enumerate(frames):
+            value = getattr(frame, name)
+            if value is not None:
+                data[i], present[i] = value, True
+        return data, present
+
+    arrays: dict[str, np.ndarray] = {"t": np.asarray([f.t for f in frames], np.float64)}
+    for name, shape in (("pose", (33, 4)), ("left_hand", (21, 3)), ("right_hand", (21, 3)), ("face", (13, 3))):
+        arrays[name], arrays[f"{name}_present"] = stack(name, shape)
+    arrays["size"] = np.asarray([frames[0].width, frames[0].height] if frames else [0, 0])
+    np.savez_compressed(path, **arrays)
+    return Path(path)

@@ -1,0 +1,45 @@
+"""A synthetic fingerspeller: a word as a stream of hand landmarks, for tests and the demo.
+
+Each letter is one sampled hand held still (with landmark jitter) for 0.7 s; between letters the hand
+morphs into the next shape while dipping down, so a repeated letter is re-articulated; a double consonant
+is its plain shape moved sideways while held, as the decoder expects.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import numpy as np
+
+from sign_models.features import hand_position
+from sign_models.fingerspell_spec import load_spec
+from sign_models.hand_model import SamplerOptions, sample
+from sign_models.hangul import decompose
+
+FPS = 30
+ASPECT = 4 / 3
+
+
+def spelled_hands(word: str, rng: np.random.Generator, fps: int = FPS) -> Iterator[tuple[float, np.ndarray]]:
+    """(seconds, hand landmarks [21, 3] in image coordinates of a 4:3 frame) for every frame."""
+    spec = load_spec()
+    t, previous = 0.0, None
+    for letter in decompose(word):
+        hand = sample(spec.letters[spec.doubles.get(letter, letter)], 1, rng, options=SamplerOptions(aspects=(ASPECT,)))
+        hand = hand[0][0]
+        if previous is not None:  # the signer keeps the hand in one place
+            hand[:, :2] += previous[0, :2] - hand[0, :2]
+        palm = hand_position(hand, ASPECT)[2]
+        if previous is not None:
+            for i in range(8):
+                w = (i + 1) / 9
+                moving = (1 - w) * previous + w * hand
+                moving[:, 1] += np.sin(np.pi * w) * palm
+                yield t, moving
+                t += 1 / fps
+        for i in range(21):
+            shifted = hand + rng.normal(0, 0.002, hand.shape)
+            shifted[:, 0] += (i / 21) * palm / ASPECT if letter in spec.doubles else 0.0
+            yield t, shifted
+            t += 1 / fps
+        previous = shifted

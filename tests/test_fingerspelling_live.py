@@ -1,0 +1,120 @@
+"""Fingerspelling at the counter: hands -> letters -> a confirmed word in the transcript; real MediaPipe."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from hardware.video_file_camera import VideoFileCamera
+from kiosk.cli import main
+from kiosk.clock import ManualClock
+from kiosk.config import KioskConfig
+from kiosk.errors import MediaFormatError
+from kiosk.events import Modality, Notice, Spelling, VisitorMode
+from kiosk.fingerspelling import SpellingChannel
+from kiosk.session import Session
+from kiosk.store import TranscriptStore
+from sign_models.landmarks import HolisticLandmarker
+from sign_models.synthetic_signing import ASPECT, spelled_hands
+
+
+@pytest.fixture
+def spelling(config: KioskConfig):
+    store = TranscriptStore(config.store.path)
+    session = Session(config, store, clock=ManualClock())
+    events: list = []
+    session.subscribe(events.append)
+    channel = SpellingChannel(session)
+    yield session, channel, events
+    channel.close()
+    store.close()
+
+
+def spell(channel: SpellingChannel, word: str, seed: int = 3, t0: float = 0.0) -> float:
+    t = t0
+    for t, hand in spelled_hands(word, np.random.default_rng(seed)):
+        channel.push_hand(hand, t0 + t, ASPECT)
+    channel.push_hand(None, t0 + t + 1.0, ASPECT)  # the hand drops: a waiting letter is committed
+    return t0 + t + 1.0
+
+
+def test_a_spelled_name_becomes_a_transcript_line(spelling) -> None:
+    session, channel, events = spelling
+    session.choose("ko", VisitorMode.FINGERSPELLING)
+    spell(channel, "김민수")
+    shown = [e for e in events if isinstance(e, Spelling)]
+    assert shown[-1].text == "김민수"
+    assert any(e.holding == "ㅁ" for e in shown), "the letter being held is shown live"
+    assert len(shown) < 200, "the screens hear about changes, not every frame"
+    entry = channel.confirm()
+    assert entry is not None and entry.text == "김민수"
+    assert (entry.modality, entry.language, entry.saved) == (Modality.FINGERSPELLING, "ko", True)
+    assert [e for e in events if isinstance(e, Spelling)][-1].letters == ()
+
+
+def test_delete_space_and_an_empty_confirm(spelling) -> None:
+    session, channel, _ = spelling
+    session.choose("ko", VisitorMode.FINGERSPELLING)
+    end = spell(channel, "한")
+    channel.space()
+    spell(channel, "글", t0=end + 1)
+    channel.delete()  # ㄹ
+    assert channel.decoder.text == "한 그"
+    channel.delete()
+    channel.delete()
+    channel.delete()
+    channel.delete()
+    assert channel.decoder.text == "하"
+    for _ in range(5):
+        channel.delete()
+    assert channel.confirm() is None
+    assert session.entries == []
+
+
+def test_frames_are_ignored_outside_a_fingerspelling_visit(spelling) -> None:
+    session, channel, _ = spelling
+    session.choose("en", VisitorMode.SPEECH)
+    channel.on_frame(np.zeros((240, 320, 3), np.uint8))
+    assert channel._mailbox is None and not channel.active
+
+
+def test_mediapipe_finds_no_hand_in_the_demo_video_and_says_nothing(spelling, config: KioskConfig) -> None:
+    """The real Holistic model on real frames (the demo video has no person in it)."""
+    session, channel, events = spelling
+    session.choose("ko", VisitorMode.FINGERSPELLING)
+    camera = VideoFileCamera(config.devices.demo_video, realtime=False)
+    camera.open()
+    landmarker = HolisticLandmarker()
+    frames = []
+    while (frame := camera.read()) is not None:
+        frames.append(landmarker.process(frame.image, frame.timestamp))
+        channel.on_frame(frame.image)
+        time.sleep(0.05)
+    camera.close()
+    landmarker.close()
+    assert len(frames) == 40
+    assert all(f.left_hand is None and f.right_hand is None and f.pose is None for f in frames)
+    assert frames[0].aspect == pytest.approx(4 / 3)
+    assert not [e for e in events if isinstance(e, Notice)], "MediaPipe loaded and ran in the channel"
+    assert all(not e.letters for e in events if isinstance(e, Spelling))
+
+
+def test_landmarks_refuse_a_wrong_image() -> None:
+    landmarker = HolisticLandmarker()
+    try:
+        with pytest.raises(MediaFormatError, match="RGB uint8"):
+            landmarker.process(np.zeros((240, 320), np.float32), 0.0)
+    finally:
+        landmarker.close()
+
+
+def test_sign_landmarks_command_writes_an_npz(tmp_path: Path, config: KioskConfig, capsys) -> None:
+    out = tmp_path / "demo.npz"
+    assert main(["sign", "landmarks", str(config.devices.demo_video), "-o", str(out)]) == 0
+    assert "40 frames" in capsys.readouterr().out
+    data = np.load(out)
+    assert data["right_hand"].shape == (40, 21, 3) and not data["right_hand_present"].any()
+    assert data["pose"].shape == (40, 33, 4) and data["t"].shape == (40,)
