@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import socket
+import time
 from pathlib import Path
 
 import pytest
@@ -33,6 +34,14 @@ def _guarded(real):
 
 socket.socket.connect = _guarded(_real_connect)  # every test, and everything it imports, stays offline
 socket.socket.connect_ex = _guarded(_real_connect_ex)
+
+
+def wait_for(predicate, seconds: float = 30.0) -> None:
+    """Poll ``predicate`` until it holds (background threads at work); fail after ``seconds``."""
+    deadline = time.monotonic() + seconds
+    while not predicate():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.02)
 
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -27,6 +27,7 @@ from kiosk.events import Notice, Role, VisitorMode
 from kiosk.runtime import DeviceStatus, KioskRuntime
 from kiosk.session import Session
 from kiosk.store import TranscriptStore
+from tests.conftest import wait_for
 
 
 class Cable:
@@ -66,13 +67,6 @@ class UnpluggableMicrophone(WavFileMicrophone):
     def read(self, max_seconds: float = 0.1):
         self.cable.check("microphone")
         return super().read(max_seconds)
-
-
-def wait_for(predicate, seconds: float = 20.0) -> None:
-    deadline = time.monotonic() + seconds
-    while not predicate():
-        assert time.monotonic() < deadline, "timed out"
-        time.sleep(0.02)
 
 
 @pytest.fixture

@@ -18,6 +18,7 @@ from kiosk.events import Role, VisitorMode
 from kiosk.session import Session
 from kiosk.store import TranscriptStore
 from kiosk.voice_output import VoiceOutput
+from tests.conftest import wait_for
 from translations.tts import EspeakVoice, PiperVoice, VoiceChain
 
 LINES = {
@@ -57,13 +58,6 @@ def test_say_writes_a_wav_file(tmp_path: Path, capsys: pytest.CaptureFixture) ->
     assert main(["say", "--lang", "vi", "-o", str(out), LINES["vi"]]) == 0
     assert read_wav(out).size > 16000 * 0.5
     assert main(["say", "--lang", "vi", "--rate", "9", "-o", str(out), "x"]) == 2
-
-
-def wait_for(predicate, seconds: float = 30.0) -> None:
-    deadline = time.monotonic() + seconds
-    while not predicate():
-        assert time.monotonic() < deadline, "timed out"
-        time.sleep(0.05)
 
 
 @pytest.fixture
