@@ -7,6 +7,7 @@
     kiosk replay SCENARIO     drive a Session from a scenario file and print the transcript as JSON
     kiosk soak --visits N     an accelerated counter day: memory growth, leaks, nothing lost
     kiosk sign landmarks VIDEO -o OUT.npz           MediaPipe Holistic landmarks of every frame
+    kiosk admin hash-pin      read a PIN, print the value for [ui] admin_pin
     kiosk translate / say / packs   see :mod:`kiosk.cli_translation`
     kiosk fingerspell classify FILE.json [--json]   one KSL fingerspelling letter (or ?) per hand in FILE
     kiosk fingerspell compose LETTERS               join jamo letters into Hangul ("ㅎㅏㄴㄱㅡㄹ" -> 한글)
@@ -71,6 +72,12 @@ def build_parser() -> argparse.ArgumentParser:
     soak.add_argument("--json", action="store_true")
     soak.set_defaults(handler=_soak)
     cli_translation.add_commands(commands)
+
+    admin = commands.add_parser("admin", help="kiosk-mode administration")
+    admin_actions = admin.add_subparsers(dest="action", required=True, metavar="ACTION")
+    admin_actions.add_parser("hash-pin", help="read a PIN and print the [ui] admin_pin value").set_defaults(
+        handler=_admin_hash_pin
+    )
 
     sign = commands.add_parser("sign", help="sign language tools: landmarks of a video")
     sign_actions = sign.add_subparsers(dest="action", required=True, metavar="ACTION")
@@ -191,6 +198,20 @@ def _soak(args: argparse.Namespace, config: KioskConfig) -> int:
         for key, value in report.items():
             print(f"{key:26} {value}")
     return 0 if report["pass"] else 1
+
+
+def _admin_hash_pin(args: argparse.Namespace, config: KioskConfig) -> int:
+    import getpass
+
+    from kiosk.admin import hash_pin
+
+    pin = getpass.getpass("PIN (4-12 digits): ") if sys.stdin.isatty() else sys.stdin.readline().strip()
+    try:
+        print(f'admin_pin = "{hash_pin(pin)}"')
+    except ValueError as exc:
+        print(f"오류 / error: PIN은 숫자 4~12자리여야 합니다 / {exc}", file=sys.stderr)
+        return 2
+    return 0
 
 
 def _sign_landmarks(args: argparse.Namespace, config: KioskConfig) -> int:

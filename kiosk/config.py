@@ -44,6 +44,7 @@ class StoreOptions:
     path: Path = Path("data/transcripts.sqlite3")
     retention: str = "end_of_day"  # "end_of_day", or hours to keep as a number string, e.g. "24"
     export_dir: Path = Path("data/exports")
+    audit_log: Path = Path("data/audit.log")  # admin unlocks, wrong PINs, lockouts (no transcript text)
 
 
 @dataclass(frozen=True)
@@ -105,7 +106,8 @@ class VoiceOptions:
 class UiOptions:
     """Screens."""
 
-    fullscreen: bool = False
+    fullscreen: bool = False  # kiosk mode: full screen, no way out without the admin PIN
+    admin_pin: str = ""  # "pbkdf2$salt$hash" from `kiosk admin hash-pin`; empty: no unlocking from the screen
     text_scale: float = 1.0  # 1.0 .. 2.0
     high_contrast: bool = False
 

@@ -14,10 +14,12 @@ from PyQt6.QtCore import QTimer
 from PyQt6.QtGui import QFont, QGuiApplication
 from PyQt6.QtWidgets import QApplication, QWidget
 
+from kiosk.admin import AdminGate
 from kiosk.events import Notice
 from kiosk.session import Session
 from ui.bridge import SessionBridge
 from ui.clerk_window import ClerkWindow
+from ui.kiosk_mode import KioskGuard
 from ui.theme import stylesheet
 from ui.visitor_window import VisitorWindow
 
@@ -105,7 +107,10 @@ def run_kiosk(runtime: Runtime, quit_after_ms: int | None = None) -> int:
     """Show both screens and run the Qt event loop until the windows close (or ``quit_after_ms``)."""
     app = application()
     _bridge, visitor, clerk = build_windows(runtime)  # the bridge must live as long as the loop
-    place(visitor, clerk, runtime.session.config.ui.fullscreen)
+    config = runtime.session.config
+    if config.ui.fullscreen:  # the guard lives as long as the visitor window
+        visitor.guard = KioskGuard(AdminGate(config.ui.admin_pin, config.store.audit_log), [visitor, clerk], visitor)
+    place(visitor, clerk, config.ui.fullscreen)
     ticker = QTimer()
     ticker.timeout.connect(runtime.session.tick)
     ticker.start(1000)
