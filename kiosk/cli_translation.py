@@ -17,6 +17,7 @@ from pathlib import Path
 from kiosk.config import KioskConfig
 from kiosk.errors import InputError, KioskError, PackError
 
+MAX_STDIN_BYTES = 10_000_000
 VERIFY_TEXT = {"ko": "안녕하세요.", "en": "Hello.", "zh": "你好。", "ja": "こんにちは。", "vi": "Xin chào."}
 
 
@@ -54,7 +55,7 @@ def _translate(args: argparse.Namespace, config: KioskConfig) -> int:
     translator, notices = kiosk_translator(config)
     for notice in notices:
         print(f"경고 / warning: {notice.message_ko} / {notice.message_en}", file=sys.stderr)
-    lines = [" ".join(args.text)] if args.text else [line.rstrip("\n") for line in sys.stdin]
+    lines = [" ".join(args.text)] if args.text else _stdin_lines()
     failed = 0
     for line in lines:
         if not line.strip():
@@ -74,6 +75,13 @@ def _translate(args: argparse.Namespace, config: KioskConfig) -> int:
         else:
             print(f"{result.text}\t[{result.provenance}, {ms} ms]")
     return 1 if failed else 0
+
+
+def _stdin_lines() -> list[str]:
+    try:
+        return sys.stdin.buffer.read(MAX_STDIN_BYTES + 1).decode("utf-8").splitlines()
+    except UnicodeDecodeError as exc:
+        raise InputError("입력이 UTF-8 글자가 아닙니다", f"stdin is not UTF-8 text ({exc.reason})") from None
 
 
 def _say(args: argparse.Namespace, config: KioskConfig) -> int:

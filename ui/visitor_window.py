@@ -356,7 +356,8 @@ class VisitorWindow(QWidget):
     # -- screen changes ------------------------------------------------------------------------------------
     def _show_start(self) -> None:
         """Back to the start; nothing of the last visit stays in any widget."""
-        for widget in (self.captions, self.input, self.partial, self.error, self.consent_result, self.notice):
+        spelled = (self.spelling_word, self.spelling_letters, self.spelling_holding)
+        for widget in (self.captions, self.input, self.partial, self.error, self.consent_result, self.notice, *spelled):
             widget.clear()
         self.camera.clear()
         self.notice.hide()
