@@ -22,6 +22,7 @@ from ui.app import application, build_windows
 from ui.clerk_window import ClerkWindow
 from ui.strings import STRINGS
 from ui.theme import HIGH_CONTRAST, MIN_TARGET_PX, NORMAL, contrast_ratio, text_pairs
+from ui.visitor_window import ATTRACT, CLOSING
 
 
 class FakeRuntime:
@@ -60,6 +61,7 @@ def kiosk(qtbot, config: KioskConfig):
         qtbot.addWidget(window)
         window.resize(1280, 800)
         window.show()
+    qtbot.mouseClick(find(visitor, QPushButton, "attract"), Qt.MouseButton.LeftButton)  # touch to start
     yield dataclasses.make_dataclass("Kiosk", ["session", "store", "clock", "visitor", "clerk", "bridge", "runtime"])(
         session, store, clock, visitor, clerk, bridge, runtime
     )
@@ -124,14 +126,14 @@ def test_end_consent_export_and_nothing_left(qtbot, kiosk, config: KioskConfig) 
     kiosk.session.say(Role.VISITOR, "我的名字是王芳")
     qtbot.mouseClick(find(kiosk.visitor, QPushButton, "end_visit"), Qt.MouseButton.LeftButton)
     pages = kiosk.visitor.findChild(QStackedWidget)
-    assert pages.currentIndex() == 2
+    assert pages.currentIndex() == CLOSING
     assert not config.store.export_dir.exists()  # nothing exported without consent
     qtbot.mouseClick(find(kiosk.visitor, QPushButton, "consent_yes"), Qt.MouseButton.LeftButton)
     [exported] = list(config.store.export_dir.iterdir())
     assert "我的名字是王芳" in exported.read_text(encoding="utf-8")
     assert find(kiosk.visitor, QLabel, "consent_result").text() == "已保存，请向工作人员领取。"
     qtbot.mouseClick(find(kiosk.visitor, QPushButton, "done"), Qt.MouseButton.LeftButton)
-    assert pages.currentIndex() == 0
+    assert pages.currentIndex() == ATTRACT
     texts = [w.text() for w in kiosk.visitor.findChildren(QLabel) + kiosk.visitor.findChildren(QLineEdit)]
     texts += [
         find(kiosk.visitor, QListWidget, "caption_view").item(i).text()
@@ -245,3 +247,54 @@ def test_fingerspelling_on_the_visitor_screen(qtbot, kiosk) -> None:
     assert kiosk.session.entries[-1].text == "기"
     assert find(kiosk.visitor, QLabel, "spelling_word").text() == ""
     assert "기" in transcript_texts(kiosk.clerk)
+
+
+def test_the_attract_screen_comes_back_after_a_visit(qtbot, kiosk) -> None:
+    pages = kiosk.visitor.pages
+    qtbot.mouseClick(find(kiosk.visitor, QPushButton, "lang_ja"), Qt.MouseButton.LeftButton)
+    kiosk.session.end("clerk")
+    kiosk.session.clear()
+    assert pages.currentIndex() == ATTRACT
+    attract = find(kiosk.visitor, QPushButton, "attract")
+    assert "ようこそ" in attract.text() and "Touch the screen to start" in attract.text()
+
+
+def test_larger_text_and_high_contrast_last_one_visit(qtbot, kiosk) -> None:
+    qtbot.mouseClick(find(kiosk.visitor, QPushButton, "lang_en"), Qt.MouseButton.LeftButton)
+    bigger = find(kiosk.visitor, QPushButton, "text_bigger")
+    assert bigger.text() == "Larger text"
+    for _ in range(6):
+        qtbot.mouseClick(bigger, Qt.MouseButton.LeftButton)
+    assert not bigger.isEnabled() and "font-size: 44px" in kiosk.visitor.styleSheet()  # 200 % of 22 px
+    qtbot.mouseClick(find(kiosk.visitor, QPushButton, "contrast"), Qt.MouseButton.LeftButton)
+    assert HIGH_CONTRAST.background in kiosk.visitor.styleSheet()
+    kiosk.session.end("visitor")
+    kiosk.session.clear()
+    assert (
+        "font-size: 22px" in kiosk.visitor.styleSheet() and HIGH_CONTRAST.background not in kiosk.visitor.styleSheet()
+    )
+
+
+def test_the_on_screen_keyboard_types_hangul(qtbot, kiosk) -> None:
+    qtbot.mouseClick(find(kiosk.visitor, QPushButton, "lang_ko"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(find(kiosk.visitor, QPushButton, "keyboard_toggle"), Qt.MouseButton.LeftButton)
+    keyboard = kiosk.visitor.keyboard
+    assert keyboard.isVisible()
+    keys = {key.text(): key for key in keyboard.keys}
+    for jamo in "ㅇㅏㄴㄴㅕㅇ":
+        qtbot.mouseClick(keys[jamo], Qt.MouseButton.LeftButton)
+    assert find(kiosk.visitor, QLineEdit, "visitor_input").text() == "안녕"
+    qtbot.mouseClick(find(kiosk.visitor, QPushButton, "key_back"), Qt.MouseButton.LeftButton)
+    assert find(kiosk.visitor, QLineEdit, "visitor_input").text() == "안녀"
+    qtbot.mouseClick(keys["ㅇ"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(find(kiosk.visitor, QPushButton, "key_enter"), Qt.MouseButton.LeftButton)
+    assert kiosk.session.entries[-1].text == "안녕"
+    qtbot.mouseClick(find(kiosk.visitor, QPushButton, "key_switch"), Qt.MouseButton.LeftButton)
+    assert "q" in [key.text() for key in keyboard.keys]
+
+
+def test_deaf_visitors_get_errors_with_a_picture_and_what_to_do(qtbot, kiosk) -> None:
+    qtbot.mouseClick(find(kiosk.visitor, QPushButton, "mode_sign"), Qt.MouseButton.LeftButton)
+    kiosk.session.notify(Notice("store_failed", "기록을 저장하지 못했습니다", "not saved", "error"))
+    text = find(kiosk.visitor, QLabel, "notice_banner").text()
+    assert text.startswith("✋") and "손을 들어" in text

@@ -241,6 +241,37 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "spelling_space": {"ko": "띄어쓰기", "en": "Space", "zh": "空格", "vi": "Dấu cách", "ja": "スペース"},
     "spelling_confirm": {"ko": "입력", "en": "Enter", "zh": "输入", "vi": "Nhập", "ja": "入力"},
+    "welcome": {"ko": "어서 오세요", "en": "Welcome", "zh": "欢迎光临", "vi": "Xin chào quý khách", "ja": "ようこそ"},
+    "touch_to_start": {
+        "ko": "화면을 눌러 시작하세요",
+        "en": "Touch the screen to start",
+        "zh": "请触摸屏幕开始",
+        "vi": "Chạm vào màn hình để bắt đầu",
+        "ja": "画面にタッチして始めてください",
+    },
+    "text_bigger": {"ko": "글자 크게", "en": "Larger text", "zh": "放大字体", "vi": "Chữ to hơn", "ja": "文字を大きく"},
+    "text_smaller": {
+        "ko": "글자 작게",
+        "en": "Smaller text",
+        "zh": "缩小字体",
+        "vi": "Chữ nhỏ hơn",
+        "ja": "文字を小さく",
+    },
+    "contrast": {
+        "ko": "고대비",
+        "en": "High contrast",
+        "zh": "高对比度",
+        "vi": "Tương phản cao",
+        "ja": "ハイコントラスト",
+    },
+    "keyboard": {"ko": "자판", "en": "Keyboard", "zh": "键盘", "vi": "Bàn phím", "ja": "キーボード"},
+    "error_sign_help": {
+        "ko": "문제가 생겼습니다. 담당자에게 손을 들어 알려 주세요.",
+        "en": "Something went wrong. Please raise your hand to the clerk.",
+        "zh": "出现问题，请举手示意工作人员。",
+        "vi": "Đã xảy ra sự cố. Vui lòng giơ tay báo cho nhân viên.",
+        "ja": "問題が発生しました。手を挙げて担当者にお知らせください。",
+    },
 }
 
 

@@ -1,12 +1,12 @@
 """The visitor's touchscreen: choose a language or sign, read large captions, type, tap phrases, finish.
 
-Screens: start (language buttons in native names, 수어, 지문자) -> conversation -> closing (summary and
-the consent question; export only on "yes") -> back to start with nothing of the visit left on screen.
+Screens: attract (a welcome in every language; a touch anywhere) -> start (language buttons in native
+names, 수어, 지문자) -> conversation -> closing (summary and the consent question; export only on "yes")
+-> back to the attract screen with nothing of the visit left. A bottom bar on every screen makes the text
+larger (up to 200 %) or high-contrast; the conversation has an on-screen keyboard.
 """
 
 from __future__ import annotations
-
-from collections.abc import Callable
 
 import numpy as np
 from PyQt6.QtCore import Qt
@@ -19,6 +19,7 @@ from PyQt6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -40,10 +41,16 @@ from kiosk.fingerspelling import SpellingChannel
 from kiosk.session import Session
 from kiosk.voice_output import VoiceOutput
 from ui.bridge import SessionBridge
+from ui.display_controls import DisplayControls
+from ui.keyboard import OnScreenKeyboard
 from ui.phrase_panel import PhrasePanel
+from ui.spelling_panel import SpellingPanel
 from ui.strings import NATIVE_NAMES, STRINGS, tr
+from ui.theme import stylesheet
+from ui.voice_controls import VoiceControls
 
-START, CONVERSATION, CLOSING = 0, 1, 2
+ATTRACT, START, CONVERSATION, CLOSING = 0, 1, 2, 3
+SIGNING = (VisitorMode.SIGN, VisitorMode.FINGERSPELLING)
 LOCAL_NOTICES = {"store_failed": "not_saved", "speech_unavailable": "speech_unavailable"}
 
 
@@ -82,13 +89,17 @@ class VisitorWindow(QWidget):
         self.notice.setWordWrap(True)
         self.notice.hide()
         self.pages = QStackedWidget()
+        self.pages.addWidget(self._attract_page())
         self.pages.addWidget(self._start_page())
         self.pages.addWidget(self._conversation_page())
         self.pages.addWidget(self._closing_page())
+        ui = session.config.ui
+        self.display = DisplayControls(ui.text_scale, ui.high_contrast, self._restyle)
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
         layout.addWidget(self.notice)
         layout.addWidget(self.pages, 1)
+        layout.addWidget(self.display)
         bridge.state_changed.connect(self._on_state)
         bridge.entry_added.connect(self._on_entry)
         bridge.caption.connect(self._on_caption)
@@ -99,6 +110,17 @@ class VisitorWindow(QWidget):
         self._show_start()
 
     # -- pages ---------------------------------------------------------------------------------------------
+    def _attract_page(self) -> QWidget:
+        """Welcome in every language; the whole screen is one button."""
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        text = "\n".join(f"{tr('welcome', c)}  ·  {tr('touch_to_start', c)}" for c in self._codes())
+        self.attract = _button(text, "attract")
+        self.attract.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.attract.clicked.connect(lambda: self.pages.setCurrentIndex(START))
+        layout.addWidget(self.attract)
+        return page
+
     def _start_page(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
@@ -157,7 +179,12 @@ class VisitorWindow(QWidget):
         self.input = QLineEdit()
         self.input.setObjectName("visitor_input")
         self.input.returnPressed.connect(self._send)
-        self.input.textEdited.connect(lambda _: self.session.touch())
+        self.input.textChanged.connect(lambda _: self.session.touch() if self.session.listening else None)
+        self.keyboard = OnScreenKeyboard(self.input, self._send)
+        self.keyboard.hide()
+        self.keyboard_toggle = _button("", "keyboard_toggle")
+        self.keyboard_toggle.setCheckable(True)
+        self.keyboard_toggle.toggled.connect(self.keyboard.setVisible)
         self.send = _button("", "visitor_send")
         self.send.clicked.connect(self._send)
         self.talk = _button("", "visitor_talk")
@@ -168,99 +195,19 @@ class VisitorWindow(QWidget):
         self.finish.clicked.connect(lambda: self.session.end("visitor"))
         entry = QHBoxLayout()
         entry.addWidget(self.input, 1)
+        entry.addWidget(self.keyboard_toggle)
         entry.addWidget(self.send)
         entry.addWidget(self.talk)
         entry.addWidget(self.finish)
         self.error = QLabel()
         self.error.setObjectName("input_error")
-        voice_row = self._voice_controls()
-        self.spelling_box = self._spelling_panel()
+        self.voice_controls = VoiceControls(self.voice, self.session.touch)
+        self.spelling_box = SpellingPanel(self.spelling, lambda exc: self.error.setText(exc.message_ko))
         items = (self.prompt, top, self.partial, self.spelling_box, self.timeout_box, self.phrases, self.error)
-        for item in (*items, voice_row, entry):
+        for item in (*items, self.voice_controls, entry, self.keyboard):
             layout.addLayout(item) if isinstance(item, QHBoxLayout) else layout.addWidget(item)
         layout.setStretch(1, 1)
         return page
-
-    def _spelling_panel(self) -> QFrame:
-        """Fingerspelling: the word so far (large), its letters, the letter seen now; delete, space, enter."""
-        box = QFrame()
-        box.setObjectName("spelling_panel")
-        layout = QVBoxLayout(box)
-        self.spelling_word = QLabel()
-        self.spelling_word.setObjectName("spelling_word")
-        self.spelling_letters = QLabel()
-        self.spelling_letters.setObjectName("spelling_letters")
-        self.spelling_holding = QLabel()
-        self.spelling_holding.setObjectName("spelling_holding")
-        row = QHBoxLayout()
-        self.spelling_buttons = {
-            key: _button("", key) for key in ("spelling_delete", "spelling_space", "spelling_confirm")
-        }
-        actions = {"spelling_delete": "delete", "spelling_space": "space", "spelling_confirm": "confirm"}
-        for key, button in self.spelling_buttons.items():
-            button.clicked.connect(lambda _=False, name=actions[key]: self._spell(name))
-            row.addWidget(button)
-        for widget in (self.spelling_word, self.spelling_letters, self.spelling_holding):
-            layout.addWidget(widget)
-        layout.addLayout(row)
-        return box
-
-    def _spell(self, action: str) -> None:
-        if self.spelling is None:
-            return
-        try:
-            getattr(self.spelling, action)()
-        except KioskError as exc:
-            self.error.setText(exc.message_ko)
-
-    def _on_spelling(self, spelling: Spelling) -> None:
-        language = self.session.language
-        self.spelling_word.setText(spelling.text)
-        self.spelling_letters.setText(" ".join(letter if letter != " " else "␣" for letter in spelling.letters))
-        if spelling.holding == "?":
-            self.spelling_holding.setText(tr("spelling_unknown", language))
-        elif spelling.holding:
-            self.spelling_holding.setText(tr("spelling_holding", language, letter=spelling.holding))
-        else:
-            self.spelling_holding.clear()
-
-    def _voice_controls(self) -> QHBoxLayout:
-        """Mute, volume and speech rate of the voice that reads the clerk's words aloud."""
-        row = QHBoxLayout()
-        self.voice_status = QLabel()
-        self.voice_status.setObjectName("voice_status")
-        self.voice_buttons = {
-            key: _button("", key)
-            for key in ("voice_mute", "voice_quieter", "voice_louder", "voice_slower", "voice_faster")
-        }
-        actions = {
-            "voice_mute": lambda: self.voice.set_muted(not self.voice.muted),
-            "voice_quieter": lambda: self.voice.set_volume(self.voice.volume - 0.2),
-            "voice_louder": lambda: self.voice.set_volume(self.voice.volume + 0.2),
-            "voice_slower": lambda: self.voice.set_rate(self.voice.rate - 0.25),
-            "voice_faster": lambda: self.voice.set_rate(self.voice.rate + 0.25),
-        }
-        for key, button in self.voice_buttons.items():
-            button.clicked.connect(lambda _=False, act=actions[key]: self._voice_changed(act))
-            row.addWidget(button)
-        row.addWidget(self.voice_status, 1)
-        return row
-
-    def _voice_changed(self, action: Callable[[], None]) -> None:
-        action()
-        self.session.touch()
-        self._label_voice(self.session.language)
-
-    def _label_voice(self, language: str | None) -> None:
-        hearing = self.voice is not None and self.session.mode not in (VisitorMode.SIGN, VisitorMode.FINGERSPELLING)
-        for button in (*self.voice_buttons.values(), self.voice_status):
-            button.setVisible(hearing)
-        if not hearing:
-            return
-        for key, button in self.voice_buttons.items():
-            button.setText(tr("voice_unmute" if key == "voice_mute" and self.voice.muted else key, language))
-        volume, rate = round(self.voice.volume * 100), f"{self.voice.rate:g}"
-        self.voice_status.setText(tr("voice_status", language, volume=volume, rate=rate))
 
     def _closing_page(self) -> QWidget:
         page = QWidget()
@@ -342,9 +289,16 @@ class VisitorWindow(QWidget):
         self.timeout_text.setText(tr("timeout_warning", self.session.language, n=int(warning.seconds_left)))
 
     def _on_notice(self, notice: Notice) -> None:
-        local = tr(LOCAL_NOTICES[notice.code], self.session.language) if notice.code in LOCAL_NOTICES else ""
-        self.notice.setText(local or f"{notice.message_ko}\n{notice.message_en}")
+        language = self.session.language
+        local = tr(LOCAL_NOTICES[notice.code], language) if notice.code in LOCAL_NOTICES else ""
+        text = local or f"{notice.message_ko}\n{notice.message_en}"
+        if self.session.mode in SIGNING and notice.severity != "info":  # deaf visitors: a picture and what to do
+            text = f"✋ {text}\n{tr('error_sign_help', language)}"
+        self.notice.setText(text)
         self.notice.show()
+
+    def _on_spelling(self, spelling: Spelling) -> None:
+        self.spelling_box.show_spelling(spelling)
 
     def _on_frame(self, image: np.ndarray) -> None:
         if not self.camera.isVisible():
@@ -356,26 +310,29 @@ class VisitorWindow(QWidget):
     # -- screen changes ------------------------------------------------------------------------------------
     def _show_start(self) -> None:
         """Back to the start; nothing of the last visit stays in any widget."""
-        spelled = (self.spelling_word, self.spelling_letters, self.spelling_holding)
-        for widget in (self.captions, self.input, self.partial, self.error, self.consent_result, self.notice, *spelled):
+        for widget in (self.captions, self.input, self.partial, self.error, self.consent_result, self.notice):
             widget.clear()
+        self.spelling_box.clear()
         self.camera.clear()
         self.notice.hide()
         self.timeout_box.hide()
+        self.keyboard_toggle.setChecked(False)
+        self.display.reset()
+        self.display.set_language(None)
         self._set_banner(None)
-        self.pages.setCurrentIndex(START)
+        self.pages.setCurrentIndex(ATTRACT)
 
     def _show_conversation(self, language: str, mode: VisitorMode | None) -> None:
-        signing = mode in (VisitorMode.SIGN, VisitorMode.FINGERSPELLING)
+        signing = mode in SIGNING
         spelling = mode is VisitorMode.FINGERSPELLING
         prompt = "spelling_prompt" if spelling else "sign_prompt" if signing else "waiting"
         self.prompt.setText(tr(prompt, language))
         self.spelling_box.setVisible(spelling and self.spelling is not None)
-        for key, button in self.spelling_buttons.items():
-            button.setText(tr(key, language))
-        for label in (self.spelling_word, self.spelling_letters, self.spelling_holding):
-            label.clear()
+        self.spelling_box.set_language(language)
         self.camera.setVisible(signing)
+        self.keyboard.show_layout("hangul" if language == "ko" else "latin")
+        self.keyboard_toggle.setText(tr("keyboard", language))
+        self.display.set_language(language)
         self.input.setPlaceholderText(tr("type_here", language))
         self.send.setText(tr("send", language))
         self.talk.setText(tr("talk", language))
@@ -383,7 +340,7 @@ class VisitorWindow(QWidget):
         self.finish.setText(tr("finish", language))
         self.more_time.setText(tr("more_time", language))
         self.phrases.set_language(language)
-        self._label_voice(language)
+        self.voice_controls.set_language(language, hearing=not signing)
         self._set_banner(language)
         self.pages.setCurrentIndex(CONVERSATION)
 
@@ -402,6 +359,9 @@ class VisitorWindow(QWidget):
         lines = [tr("demo_mode", code) for code in dict.fromkeys([language or "ko", "ko", "en"])]
         self.banner.setText("\n".join(lines))
         self.banner.setVisible(self.demo)
+
+    def _restyle(self, scale: float, high_contrast: bool) -> None:
+        self.setStyleSheet(stylesheet(scale, high_contrast))
 
     def _codes(self) -> list[str]:
         return [c for c in self.session.config.kiosk.languages if c in STRINGS["choose_language"]]

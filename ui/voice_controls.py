@@ -1,0 +1,59 @@
+"""Mute, volume and speech rate of the voice that reads the clerk's words aloud to the visitor."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PyQt6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+from kiosk.voice_output import VoiceOutput
+from ui.strings import tr
+
+
+class VoiceControls(QWidget):
+    """A row of voice buttons and a status line; hidden when there is no voice or the visitor signs."""
+
+    def __init__(self, voice: VoiceOutput | None, on_change: Callable[[], None]) -> None:
+        super().__init__()
+        self.voice, self.on_change = voice, on_change
+        self.language = "ko"
+        self.status = QLabel()
+        self.status.setObjectName("voice_status")
+        actions: dict[str, Callable[[VoiceOutput], None]] = {
+            "voice_mute": lambda v: v.set_muted(not v.muted),
+            "voice_quieter": lambda v: v.set_volume(v.volume - 0.2),
+            "voice_louder": lambda v: v.set_volume(v.volume + 0.2),
+            "voice_slower": lambda v: v.set_rate(v.rate - 0.25),
+            "voice_faster": lambda v: v.set_rate(v.rate + 0.25),
+        }
+        self.buttons = {}
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        for key, action in actions.items():
+            button = QPushButton()
+            button.setObjectName(key)
+            button.clicked.connect(lambda _=False, act=action: self._act(act))
+            self.buttons[key] = button
+            row.addWidget(button)
+        row.addWidget(self.status, 1)
+
+    def set_language(self, language: str, hearing: bool) -> None:
+        """Label in ``language``; shown only to hearing visitors when a voice exists."""
+        self.language = language
+        self.setVisible(self.voice is not None and hearing)
+        self._label()
+
+    def _act(self, action: Callable[[VoiceOutput], None]) -> None:
+        if self.voice is not None:
+            action(self.voice)
+        self.on_change()
+        self._label()
+
+    def _label(self) -> None:
+        if self.voice is None:
+            return
+        for key, button in self.buttons.items():
+            muted = key == "voice_mute" and self.voice.muted
+            button.setText(tr("voice_unmute" if muted else key, self.language))
+        volume, rate = round(self.voice.volume * 100), f"{self.voice.rate:g}"
+        self.status.setText(tr("voice_status", self.language, volume=volume, rate=rate))
