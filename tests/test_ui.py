@@ -298,3 +298,16 @@ def test_deaf_visitors_get_errors_with_a_picture_and_what_to_do(qtbot, kiosk) ->
     kiosk.session.notify(Notice("store_failed", "기록을 저장하지 못했습니다", "not saved", "error"))
     text = find(kiosk.visitor, QLabel, "notice_banner").text()
     assert text.startswith("✋") and "손을 들어" in text
+
+
+def test_the_gallery_has_every_screen_and_no_text_is_cut_off(tmp_path) -> None:
+    from ui.screenshots import VARIANTS, render
+
+    shots = render(tmp_path)
+    problems = [f"{s.path.name}: {p}" for s in shots for p in s.problems]
+    assert not problems, "\n".join(problems)
+    languages = {s.language for s in shots} - {"all", "ko"}
+    assert languages == {"en", "zh", "vi", "ja"}
+    assert {s.variant for s in shots} == set(VARIANTS)
+    assert {s.screen for s in shots} >= {"attract", "start", "conversation", "fingerspelling", "closing", "clerk"}
+    assert all(s.path.is_file() for s in shots) and (tmp_path / "README.md").is_file()

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PyQt6.QtWidgets import QButtonGroup, QGridLayout, QPushButton, QVBoxLayout, QWidget
+from PyQt6.QtCore import Qt
+from PyQt6.QtWidgets import QButtonGroup, QFrame, QGridLayout, QPushButton, QScrollArea, QScroller, QVBoxLayout, QWidget
 
 from ui.strings import STRINGS, tr
+from ui.theme import TARGET_PX
+from ui.wrap_button import WrapButton
 
 ORDER = [
     "greeting", "documents", "identity", "forms", "payment", "waiting",
@@ -32,17 +35,27 @@ class PhrasePanel(QWidget):
         self.tab_group = QButtonGroup(self)
         self.tab_group.setExclusive(True)
         for index, category in enumerate(self.categories):
-            tab = QPushButton()
+            tab = WrapButton()
             tab.setObjectName(f"{prefix}_category_{category}")
             tab.setCheckable(True)
             tab.clicked.connect(lambda _=False, c=category: self.show_category(c))
             self.tab_group.addButton(tab)
             self.tabs.addWidget(tab, index // TAB_COLUMNS, index % TAB_COLUMNS)
-        self.grid = QGridLayout()
+        holder = QWidget()
+        holder.setObjectName(f"{prefix}_grid")
+        self.grid = QGridLayout(holder)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.scroll = QScrollArea()  # a long category scrolls (by finger too) instead of stretching the screen
+        self.scroll.setWidget(holder)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setMinimumHeight(2 * TARGET_PX + 8)
+        QScroller.grabGesture(self.scroll.viewport(), QScroller.ScrollerGestureType.TouchGesture)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self.tabs)
-        layout.addLayout(self.grid)
+        layout.addWidget(self.scroll, 1)
         self.current = self.categories[0] if self.categories else ""
 
     def set_language(self, language: str) -> None:
@@ -63,10 +76,12 @@ class PhrasePanel(QWidget):
         for tab, name in zip(self.tab_group.buttons(), self.categories, strict=True):
             tab.setChecked(name == category)
         while self.grid.count():
-            self.grid.takeAt(0).widget().deleteLater()
+            old = self.grid.takeAt(0).widget()
+            old.hide()
+            old.deleteLater()
         shown = [p for p in self.phrases if p.category == category]
         for index, phrase in enumerate(shown):
-            button = QPushButton(phrase.text(self.language) or phrase.texts["ko"])
+            button = WrapButton(phrase.text(self.language) or phrase.texts["ko"])
             button.setObjectName(f"{self.prefix}_{phrase.phrase_id}")
             button.clicked.connect(lambda _=False, p=phrase.phrase_id: self.on_say(p))
             self.grid.addWidget(button, index // self.columns, index % self.columns)

@@ -1,25 +1,30 @@
-"""Render both screens offscreen to PNG files for the README: ``python -m ui.screenshots OUT_DIR``.
+"""The screenshot gallery: every screen in every enabled language at 100 %, 200 % and high contrast.
 
-A short scripted visit in English (a typed line, a clerk phrase) fills the conversation; the session
-runs on an in-memory store, so nothing is kept.
+``python -m ui.screenshots OUT_DIR`` (``make screenshots``) renders the visitor's screens (attract,
+language choice, conversation, fingerspelling, closing) and the clerk's screen offscreen at the reference
+resolution, writes half-size PNGs and ``README.md`` (the gallery) into OUT_DIR, and reports any text that
+does not fit (:mod:`ui.layout_check`). A short scripted visit fills the conversation; the session runs
+on an in-memory store, so nothing is kept.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.clock import ManualClock
-from kiosk.config import load_config
-from kiosk.events import Notice, Role, VisitorMode
+from kiosk.config import KioskConfig, load_config
+from kiosk.events import Caption, Notice, Role, Spelling, VisitorMode
 from kiosk.runtime import DeviceStatus
 from kiosk.session import Session
 from kiosk.store import TranscriptStore
 from kiosk.translation import kiosk_translator
 from kiosk.voice_output import VoiceOutput
 
-SIZE = (1280, 800)
+SCREEN = (1920, 1080)  # the reference resolution of the visitor's touch display
+VARIANTS = {"100": (1.0, False), "200": (2.0, False), "contrast": (1.0, True)}
 
 
 class _ShotRuntime:
@@ -42,42 +47,122 @@ class _ShotRuntime:
         self.voice.close()
 
 
-def render(out: Path) -> list[Path]:
-    """Write visitor_start.png, visitor_conversation.png and clerk.png into ``out``."""
+@dataclass
+class Shot:
+    path: Path
+    screen: str
+    language: str
+    variant: str
+    problems: list[str]
+
+
+class Gallery:
+    """Drives one session through its screens and photographs them."""
+
+    def __init__(self, config: KioskConfig, out: Path) -> None:
+        from ui.app import application, build_windows
+
+        self.app, self.out = application(), out
+        translator, _ = kiosk_translator(config)
+        self.session = Session(config, TranscriptStore(":memory:"), clock=ManualClock(), translator=translator)
+        self.runtime = _ShotRuntime(self.session)
+        _bridge, self.visitor, self.clerk = build_windows(self.runtime)
+        self._bridge = _bridge
+        for window in (self.visitor, self.clerk):
+            window.resize(*SCREEN)
+            window.show()
+        self.shots: list[Shot] = []
+
+    def shoot(self, widget: object, screen: str, language: str, variant: str) -> None:
+        from PyQt6.QtCore import QSize, Qt
+
+        from ui.layout_check import layout_problems
+
+        widget.resize(*SCREEN)  # type: ignore[attr-defined]
+        self.app.processEvents()
+        path = self.out / f"{screen}_{language}_{variant}.png"
+        image = widget.grab().scaledToWidth(SCREEN[0] // 2, Qt.TransformationMode.SmoothTransformation)  # type: ignore[attr-defined]
+        image.save(str(path))
+        self.shots.append(Shot(path, screen, language, variant, layout_problems(widget, QSize(*SCREEN))))  # type: ignore[arg-type]
+
+    def visit(self, language: str, variant: str) -> None:
+        """One visit in ``language``: conversation and closing screens (and the clerk's)."""
+        scale, contrast = VARIANTS[variant]
+        self.visitor.pages.setCurrentIndex(1)
+        self.visitor.display.set(scale, contrast)
+        mode = VisitorMode.TEXT if language == "ko" else VisitorMode.SPEECH
+        self.session.choose(language, mode)
+        self.session.begin()
+        self.session.say_phrase(Role.CLERK, "greeting")
+        self.session.say(Role.VISITOR, self.session.phrasebook.get("need_certificate").texts[language])
+        self.session.say_phrase(Role.CLERK, "id_please")
+        self.session.show_caption(Caption(Role.VISITOR, "…", language, 0.0, 1.0, final=False))
+        self.shoot(self.visitor, "conversation", language, variant)
+        if variant == "100":
+            self.shoot(self.clerk, "clerk", language, variant)
+        self.session.end("visitor")
+        self.shoot(self.visitor, "closing", language, variant)
+        self.session.clear()
+
+    def fingerspelling(self, variant: str) -> None:
+        scale, contrast = VARIANTS[variant]
+        self.visitor.pages.setCurrentIndex(1)
+        self.visitor.display.set(scale, contrast)
+        self.session.choose("ko", VisitorMode.FINGERSPELLING)
+        self.session.begin()
+        self.session.show_spelling(Spelling(tuple("ㄱㅣㅁㅁㅣㄴ"), "김민", "ㅅ", 0.9))
+        self.shoot(self.visitor, "fingerspelling", "ko", variant)
+        self.session.end("visitor")
+        self.session.clear()
+
+    def close(self) -> None:
+        self.runtime.close()
+
+
+def render(out: Path, config: KioskConfig | None = None) -> list[Shot]:
+    """Every screen, language and variant into ``out``; the gallery index is ``out/README.md``."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from ui.app import application, build_windows
-
-    app = application()
-    config = load_config()
-    translator, _ = kiosk_translator(config)
-    session = Session(config, TranscriptStore(":memory:"), clock=ManualClock(), translator=translator)
-    runtime = _ShotRuntime(session)
-    _bridge, visitor, clerk = build_windows(runtime)
-    for window in (visitor, clerk):
-        window.resize(*SIZE)
-        window.show()
+    config = config or load_config()
     out.mkdir(parents=True, exist_ok=True)
-    paths = []
+    gallery = Gallery(config, out)
+    for variant, (scale, contrast) in VARIANTS.items():
+        gallery.visitor.display.set(scale, contrast)
+        gallery.visitor.pages.setCurrentIndex(0)
+        gallery.shoot(gallery.visitor, "attract", "all", variant)
+        gallery.visitor.pages.setCurrentIndex(1)
+        gallery.shoot(gallery.visitor, "start", "all", variant)
+        for language in gallery.visitor.languages:
+            gallery.visit(language, variant)
+        gallery.fingerspelling(variant)
+    gallery.close()
+    (out / "README.md").write_text(_index(gallery.shots), encoding="utf-8")
+    return gallery.shots
 
-    def shot(widget: object, name: str) -> None:
-        app.processEvents()
-        path = out / name
-        widget.grab().save(str(path))  # type: ignore[attr-defined]
-        paths.append(path)
 
-    shot(visitor, "visitor_start.png")
-    session.choose("en", VisitorMode.SPEECH)
-    session.begin()
-    session.say_phrase(Role.CLERK, "greeting")
-    session.say(Role.VISITOR, session.phrasebook.get("need_certificate").texts["en"])  # typed: found in the phrasebook
-    session.say(Role.VISITOR, "It is for my new job.")  # no pack installed: shown untranslated
-    session.say_phrase(Role.CLERK, "id_please")
-    shot(visitor, "visitor_conversation.png")
-    shot(clerk, "clerk.png")
-    runtime.close()
-    return paths
+def _index(shots: list[Shot]) -> str:
+    lines = [
+        "# Screenshot gallery",
+        "",
+        f"Made by `make screenshots` (`python -m ui.screenshots docs/screenshots`) at {SCREEN[0]}x{SCREEN[1]},",
+        "stored at half size. 100 % and 200 % text, and the high-contrast theme.",
+        "",
+        "| screen | language | 100 % | 200 % | high contrast |",
+        "|---|---|---|---|---|",
+    ]
+    keys = dict.fromkeys((s.screen, s.language) for s in shots)
+    for screen, language in keys:
+        cells = []
+        for variant in VARIANTS:
+            match = [s for s in shots if (s.screen, s.language, s.variant) == (screen, language, variant)]
+            cells.append(f"[![]({match[0].path.name})]({match[0].path.name})" if match else "")
+        lines.append(f"| {screen} | {language} | {' | '.join(cells)} |")
+    return "\n".join(lines) + "\n"
 
 
 if __name__ == "__main__":
-    for written in render(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots")):
-        print(written)
+    shots = render(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots"))
+    problems = [f"{s.path.name}: {p}" for s in shots for p in s.problems]
+    print(f"{len(shots)} screenshots; {len(problems)} layout problems")
+    for problem in problems:
+        print("  " + problem)
+    sys.exit(1 if problems else 0)

@@ -59,7 +59,9 @@ def stylesheet(scale: float = 1.0, high_contrast: bool = False) -> str:
     QPushButton {{ background: {p.button}; color: {p.button_text}; border-radius: 8px;
                   padding: 8px 16px; min-height: {TARGET_PX}px; min-width: {TARGET_PX}px; }}
     QPushButton:focus {{ border: 3px solid {p.text}; }}
+    QPushButton QLabel#wrap_label {{ background: transparent; color: {p.button_text}; }}
     QPushButton:checked {{ background: {p.background}; color: {p.text}; border: 3px solid {p.button}; }}
+    QLabel#wrap_label[on="true"] {{ color: {p.text}; }}
     QLineEdit {{ border: 2px solid {p.muted}; border-radius: 6px; padding: 6px; min-height: {TARGET_PX - 16}px; }}
     QLabel#title {{ font-size: {title}px; font-weight: bold; }}
     QListWidget#caption_view {{ font-size: {caption}px; border: none; }}

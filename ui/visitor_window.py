@@ -19,6 +19,8 @@ from PyQt6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QPushButton,
+    QScrollArea,
+    QScroller,
     QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
@@ -46,8 +48,9 @@ from ui.keyboard import OnScreenKeyboard
 from ui.phrase_panel import PhrasePanel
 from ui.spelling_panel import SpellingPanel
 from ui.strings import NATIVE_NAMES, STRINGS, tr
-from ui.theme import stylesheet
+from ui.theme import TARGET_PX, stylesheet
 from ui.voice_controls import VoiceControls
+from ui.wrap_button import WrapButton
 
 ATTRACT, START, CONVERSATION, CLOSING = 0, 1, 2, 3
 SIGNING = (VisitorMode.SIGN, VisitorMode.FINGERSPELLING)
@@ -56,6 +59,17 @@ LOCAL_NOTICES = {"store_failed": "not_saved", "speech_unavailable": "speech_unav
 
 def session_is_push_to_talk(session: Session) -> bool:
     return session.config.speech.enabled and session.config.speech.mode == "push_to_talk"
+
+
+def _scrolling(page: QWidget) -> QScrollArea:
+    """``page`` in a vertical scroll area that a finger can drag."""
+    area = QScrollArea()
+    area.setWidget(page)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+    return area
 
 
 def _button(text: str, name: str) -> QPushButton:
@@ -90,9 +104,8 @@ class VisitorWindow(QWidget):
         self.notice.hide()
         self.pages = QStackedWidget()
         self.pages.addWidget(self._attract_page())
-        self.pages.addWidget(self._start_page())
-        self.pages.addWidget(self._conversation_page())
-        self.pages.addWidget(self._closing_page())
+        for page in (self._start_page(), self._conversation_page(), self._closing_page()):
+            self.pages.addWidget(_scrolling(page))  # at 200 % text a page scrolls rather than cut anything off
         ui = session.config.ui
         self.display = DisplayControls(ui.text_scale, ui.high_contrast, self._restyle)
         layout = QVBoxLayout(self)
@@ -115,7 +128,8 @@ class VisitorWindow(QWidget):
         page = QWidget()
         layout = QVBoxLayout(page)
         text = "\n".join(f"{tr('welcome', c)}  ·  {tr('touch_to_start', c)}" for c in self._codes())
-        self.attract = _button(text, "attract")
+        self.attract = WrapButton(text)
+        self.attract.setObjectName("attract")
         self.attract.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.attract.clicked.connect(lambda: self.pages.setCurrentIndex(START))
         layout.addWidget(self.attract)
@@ -155,6 +169,7 @@ class VisitorWindow(QWidget):
         self.captions = QListWidget()
         self.captions.setObjectName("caption_view")
         self.captions.setWordWrap(True)
+        self.captions.setMinimumHeight(3 * TARGET_PX)
         self.partial = QLabel()
         self.partial.setObjectName("partial_caption")
         self.partial.setWordWrap(True)
@@ -203,6 +218,8 @@ class VisitorWindow(QWidget):
         self.error.setObjectName("input_error")
         self.voice_controls = VoiceControls(self.voice, self.session.touch)
         self.spelling_box = SpellingPanel(self.spelling, lambda exc: self.error.setText(exc.message_ko))
+        self.spelling_box.hide()
+        self.camera.hide()
         items = (self.prompt, top, self.partial, self.spelling_box, self.timeout_box, self.phrases, self.error)
         for item in (*items, self.voice_controls, entry, self.keyboard):
             layout.addLayout(item) if isinstance(item, QHBoxLayout) else layout.addWidget(item)

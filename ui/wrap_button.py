@@ -1,0 +1,64 @@
+"""A push button whose text wraps onto several lines (long phrases, 200 % text, CJK) instead of clipping."""
+
+from __future__ import annotations
+
+from PyQt6.QtCore import QSize, Qt
+from PyQt6.QtGui import QResizeEvent
+from PyQt6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy
+
+from ui.theme import TARGET_PX
+
+MARGIN = 12
+
+
+class WrapButton(QPushButton):
+    """``text()`` / ``setText()`` go to an inner word-wrapping label; the button grows in height to fit."""
+
+    def __init__(self, text: str = "") -> None:
+        super().__init__()
+        self.label = QLabel(text, self)
+        self.label.setObjectName("wrap_label")
+        self.label.setWordWrap(True)
+        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(MARGIN, MARGIN // 2, MARGIN, MARGIN // 2)
+        layout.addWidget(self.label)
+        self.toggled.connect(self._mark)
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def _mark(self, on: bool) -> None:
+        """Checked buttons are drawn inverted; the label follows (stylesheets cannot see the parent's state)."""
+        self.label.setProperty("on", on)
+        self.label.style().unpolish(self.label)
+        self.label.style().polish(self.label)
+
+    def text(self) -> str:  # type: ignore[override]
+        return self.label.text()
+
+    def setText(self, text: str) -> None:  # type: ignore[override]
+        self.label.setText(text)
+        self.updateGeometry()
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return max(TARGET_PX, self.label.heightForWidth(width - 2 * MARGIN) + 2 * MARGIN + 8)
+
+    def sizeHint(self) -> QSize:
+        width = min(self.label.sizeHint().width() + 2 * MARGIN, 480)
+        return QSize(max(TARGET_PX, width), self.heightForWidth(width))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Ask for the height the wrapped text needs at this width (grid layouts ignore height-for-width)."""
+        super().resizeEvent(event)
+        needed = self.heightForWidth(self.width())
+        if needed != self.minimumHeight():
+            self.setMinimumHeight(needed)
+
+    def minimumSizeHint(self) -> QSize:
+        """Small: the real height is asked for in :meth:`resizeEvent`, once the width is known."""
+        return QSize(2 * TARGET_PX, TARGET_PX)
