@@ -96,6 +96,7 @@ class TranscriptEntry:
     provenance: str = "original"
     confidence: float | None = None
     saved: bool = True  # False when the store could not write it (shown, but not persisted)
+    correction: str = ""  # the clerk's corrected text ("" = never corrected); ``text`` keeps the original
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,8 @@ def render_text(entries: Sequence[TranscriptEntry], title: str) -> str:
     for entry in entries:
         lines.append(f"[{_clock(entry.time)}] {ROLE_LABELS[entry.role]} ({entry.language}, {entry.modality.value})")
         lines.append(f"  {entry.text}")
+        if entry.correction:
+            lines.append(f"  ✎ 담당자 수정 / corrected: {entry.correction}")
         for language, text in sorted(entry.translations.items()):
             lines.append(f"  → {language}: {text}")
         lines.append("")
@@ -37,6 +39,8 @@ def render_html(entries: Sequence[TranscriptEntry], title: str) -> str:
             f'<div class="tr"><span class="lang">{html.escape(lang)}</span> {html.escape(text)}</div>'
             for lang, text in sorted(entry.translations.items())
         )
+        if entry.correction:
+            translated += f'<div class="fix">✎ 담당자 수정 / corrected: {html.escape(entry.correction)}</div>'
         rows.append(
             f'<tr class="{entry.role.value}"><td>{_clock(entry.time)}</td>'
             f"<td>{html.escape(ROLE_LABELS[entry.role])}</td>"
@@ -48,7 +52,7 @@ def render_html(entries: Sequence[TranscriptEntry], title: str) -> str:
         f"<title>{html.escape(title)}</title><style>"
         "body{font-family:'Noto Sans CJK KR','Noto Sans',sans-serif;font-size:12pt;margin:2em}"
         "table{border-collapse:collapse;width:100%}td{border-bottom:1px solid #999;padding:.4em;vertical-align:top}"
-        ".tr{color:#333;margin-top:.2em}.lang{font-weight:bold}tr.clerk{background:#f3f3f3}"
+        ".tr{color:#333;margin-top:.2em}.fix{font-weight:bold;margin-top:.2em}.lang{font-weight:bold}tr.clerk{background:#f3f3f3}"
         "@media print{body{margin:0}}</style></head><body>"
         f"<h1>{html.escape(title)}</h1><table>"
         "<tr><th>시각 Time</th><th>화자 Speaker</th><th>내용 Text</th><th>출처 Source</th></tr>"

@@ -15,6 +15,7 @@ events to the UI thread.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import threading
 import time
@@ -226,6 +227,35 @@ class Session:
             translations=translations,
             provenance="phrasebook",
         )
+
+    def correct(self, entry_id: int, text: str) -> TranscriptEntry:
+        """The clerk corrects a line of this visit: stored and marked, the original kept.
+
+        A clerk's own line is translated again, so the visitor reads the corrected words; a visitor's line is
+        corrected in Korean (what the clerk understood), with the same text as its Korean translation.
+        """
+        clean = _clean_text(text)
+        with self._lock:
+            entry = next((e for e in self._entries if e.entry_id == entry_id and e.saved), None)
+        if entry is None:
+            raise InputError("고칠 수 있는 줄이 아닙니다", f"no saved line {entry_id} in this visit")
+        clerk = self.config.kiosk.clerk_language
+        if entry.role is Role.CLERK:
+            translations, _ = self._translate(clean, clerk, Role.CLERK, entry.provenance)
+        else:
+            translations = {**entry.translations, clerk: clean}
+        try:
+            self.store.correct(entry_id, clean, translations, self._wall())
+        except StoreWriteError as exc:
+            self._not_saved(exc)
+            raise
+        corrected = dataclasses.replace(entry, correction=clean, translations=translations)
+        with self._lock:
+            self._entries = [corrected if e.entry_id == entry_id else e for e in self._entries]
+            self._touch()
+        log.info("entry %s corrected by the clerk, %d chars", entry_id, len(clean))
+        self._emit(corrected)
+        return corrected
 
     def show_caption(self, caption: Caption) -> None:
         """Show a live (partial) caption on both screens; dropped when no visit is going on."""

@@ -23,7 +23,7 @@ from kiosk.errors import CorruptDatabaseError, StoreError, StoreWriteError
 from kiosk.events import Modality, Role, TranscriptEntry
 
 log = logging.getLogger(__name__)
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: corrections
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS sessions (
     id TEXT PRIMARY KEY,
@@ -46,7 +46,16 @@ CREATE TABLE IF NOT EXISTS entries (
     confidence REAL
 );
 CREATE INDEX IF NOT EXISTS entries_session ON entries(session_id, id);
+CREATE TABLE IF NOT EXISTS corrections (  -- the clerk's corrections; the original entry is never changed
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    entry_id INTEGER NOT NULL REFERENCES entries(id) ON DELETE CASCADE,
+    time REAL NOT NULL,
+    text TEXT NOT NULL,
+    translations TEXT NOT NULL DEFAULT '{}'
+);
+CREATE INDEX IF NOT EXISTS corrections_entry ON corrections(entry_id, id);
 """
+_LATEST = "(SELECT {column} FROM corrections c WHERE c.entry_id = e.id ORDER BY c.id DESC LIMIT 1)"
 
 
 class TranscriptStore:
@@ -157,10 +166,20 @@ class TranscriptStore:
             entry_id = cursor.lastrowid
         return replace(entry, entry_id=entry_id or 0, saved=True)
 
+    def correct(self, entry_id: int, text: str, translations: dict[str, str], when: float) -> None:
+        """Record the clerk's correction of an entry (the original stays as it was)."""
+        with self._writing() as db:
+            db.execute(
+                "INSERT INTO corrections(entry_id, time, text, translations) VALUES (?, ?, ?, ?)",
+                (entry_id, when, text, json.dumps(translations, ensure_ascii=False)),
+            )
+
     def entries(self, session_id: str | None = None) -> list[TranscriptEntry]:
-        """Entries of one visit (or all), oldest first."""
-        query = "SELECT id, session_id, time, role, modality, language, text, translations, provenance, confidence"
-        query += " FROM entries" + (" WHERE session_id=?" if session_id else "") + " ORDER BY id"
+        """Entries of one visit (or all), oldest first, each with its latest correction."""
+        query = "SELECT e.id, e.session_id, e.time, e.role, e.modality, e.language, e.text, e.translations,"
+        query += " e.provenance, e.confidence, " + _LATEST.format(column="text") + ", "
+        query += _LATEST.format(column="translations") + " FROM entries e"
+        query += (" WHERE e.session_id=?" if session_id else "") + " ORDER BY e.id"
         with self._lock:
             rows = self._db.execute(query, (session_id,) if session_id else ()).fetchall()
         return [_entry_from_row(row) for row in rows]
@@ -205,7 +224,20 @@ def _move_aside(path: Path) -> Path:
 
 
 def _entry_from_row(row: tuple) -> TranscriptEntry:
-    entry_id, session_id, when, role, modality, language, text, translations, provenance, confidence = row
+    (
+        entry_id,
+        session_id,
+        when,
+        role,
+        modality,
+        language,
+        text,
+        translations,
+        provenance,
+        confidence,
+        fixed,
+        fixed_tr,
+    ) = row
     return TranscriptEntry(
         entry_id=entry_id,
         session_id=session_id,
@@ -214,7 +246,8 @@ def _entry_from_row(row: tuple) -> TranscriptEntry:
         modality=Modality(modality),
         language=language,
         text=text,
-        translations=json.loads(translations),
+        translations=json.loads(fixed_tr if fixed is not None else translations),
         provenance=provenance,
         confidence=confidence,
+        correction=fixed or "",
     )

@@ -205,3 +205,30 @@ def test_hours_retention_setting(config: KioskConfig, clock: ManualClock) -> Non
     assert len(store.entries()) == 1
     wall[0] += 1900
     assert session.purge_expired() == 1
+
+
+def test_the_clerk_corrects_a_line_and_the_original_is_kept(config: KioskConfig, clock: ManualClock) -> None:
+    from kiosk.translation import kiosk_translator
+
+    store = TranscriptStore(config.store.path)
+    session = Session(config, store, clock=clock, translator=kiosk_translator(config)[0])
+    events = collect(session)
+    session.choose("en", VisitorMode.SPEECH)
+    heard = session.say(Role.VISITOR, "I need a certified copy of my resident registration", Modality.SPEECH)
+    clerk = session.say(Role.CLERK, "잠시만 기다려 주세요", Modality.SPEECH)  # misheard: the phrase was meant
+    fixed = session.correct(clerk.entry_id, "여기에 서명해 주세요.")
+    assert fixed.text == "잠시만 기다려 주세요" and fixed.correction == "여기에 서명해 주세요."
+    assert fixed.translations == {"en": "Please sign here."}, "the visitor reads the corrected words"
+    visitor = session.correct(heard.entry_id, "주민등록등본이 필요합니다")
+    assert visitor.translations["ko"] == "주민등록등본이 필요합니다" and visitor.text.startswith("I need")
+    assert events[-1] == visitor
+    stored = {e.entry_id: e for e in store.entries(session.session_id)}
+    assert stored[clerk.entry_id].correction == "여기에 서명해 주세요." and stored[clerk.entry_id].text == clerk.text
+    assert stored[heard.entry_id].correction == "주민등록등본이 필요합니다"
+    exported = session.export("txt").read_text(encoding="utf-8")
+    assert "잠시만 기다려 주세요" in exported and "✎ 담당자 수정 / corrected: 여기에 서명해 주세요." in exported
+    with pytest.raises(InputError):
+        session.correct(99999, "없는 줄")
+    with pytest.raises(InputError):
+        session.correct(clerk.entry_id, "   ")
+    store.close()

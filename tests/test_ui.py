@@ -311,3 +311,16 @@ def test_the_gallery_has_every_screen_and_no_text_is_cut_off(tmp_path) -> None:
     assert {s.variant for s in shots} == set(VARIANTS)
     assert {s.screen for s in shots} >= {"attract", "start", "conversation", "fingerspelling", "closing", "clerk"}
     assert all(s.path.is_file() for s in shots) and (tmp_path / "README.md").is_file()
+
+
+def test_the_clerk_corrects_a_line_on_screen(qtbot, kiosk) -> None:
+    kiosk.clerk._ask_text = lambda _parent, current: "여기에 서명해 주세요." if current == "잠시만요" else None
+    qtbot.mouseClick(find(kiosk.visitor, QPushButton, "lang_vi"), Qt.MouseButton.LeftButton)
+    kiosk.session.say(Role.CLERK, "잠시만요")
+    table = find(kiosk.clerk, QTableWidget, "clerk_transcript")
+    kiosk.clerk._correct_row(0, 2)
+    cell = table.item(0, 2).text()
+    assert cell.startswith("✎ 여기에 서명해 주세요.\n(원문: 잠시만요)") and "수정됨" in cell
+    assert table.rowCount() == 1, "the row is rewritten, not added"
+    captions = find(kiosk.visitor, QListWidget, "caption_view")
+    assert captions.count() == 1 and captions.item(0).text() == "Nhân viên: 여기에 서명해 주세요. ✎"

@@ -8,11 +8,13 @@ badge saying where it came from (문구집 = reviewed phrasebook).
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 from PyQt6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QProgressBar,
@@ -49,7 +51,9 @@ VISITOR, CLERK = 1, 2
 class ClerkWindow(QWidget):
     """The clerk screen for one Session."""
 
-    def __init__(self, session: Session, bridge: SessionBridge) -> None:
+    def __init__(
+        self, session: Session, bridge: SessionBridge, ask_text: Callable[[QWidget, str], str | None] | None = None
+    ) -> None:
         super().__init__()
         self.session = session
         self.setWindowTitle(f"담당자 화면 — {session.config.kiosk.name}")
@@ -86,6 +90,12 @@ class ClerkWindow(QWidget):
         header.setSectionResizeMode(CLERK, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(True)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setToolTip("두 번 눌러 고치기 (원문은 그대로 남습니다)")
+        self.table.cellDoubleClicked.connect(self._correct_row)
+        self._ask_text = ask_text or _ask_correction
+        self._rows: dict[int, int] = {}  # entry id -> table row
+        self._entries: dict[int, TranscriptEntry] = {}
         self.input = QLineEdit()
         self.input.setObjectName("clerk_input")
         self.input.setPlaceholderText("방문자에게 전할 말을 입력하세요")
@@ -166,20 +176,31 @@ class ClerkWindow(QWidget):
         active = event.state in (SessionState.CHOSEN, SessionState.CONVERSATION)
         self.start.setEnabled(event.state is SessionState.IDLE)
         self.end.setEnabled(active)
-        if event.state is SessionState.CHOSEN:
+        if event.state in (SessionState.CHOSEN, SessionState.IDLE):
             self.table.setRowCount(0)
+            self._rows.clear()
+            self._entries.clear()
         if event.state is SessionState.IDLE:
-            self.table.setRowCount(0)
             self.notice.hide()
             self.partial.clear()
             self.talk.setChecked(False)
 
     def _on_entry(self, entry: TranscriptEntry) -> None:
-        row = self.table.rowCount()
-        self.table.insertRow(row)
+        """A new line, or a corrected one (same entry id: its row is rewritten)."""
+        row = self._rows.get(entry.entry_id) if entry.entry_id else None
+        if row is None:
+            row = self.table.rowCount()
+            self.table.insertRow(row)
+            if entry.entry_id:
+                self._rows[entry.entry_id] = row
+        self._entries[row] = entry
         self.table.setItem(row, 0, QTableWidgetItem(time.strftime("%H:%M:%S", time.localtime(entry.time))))
-        lines = [entry.text, *(f"→ {text}" for text in entry.translations.values())]
-        badges = [PROVENANCE.get(entry.provenance, entry.provenance)]
+        if entry.correction:
+            lines = [f"✎ {entry.correction}", f"(원문: {entry.text})"]
+            lines += [f"→ {text}" for lang, text in entry.translations.items() if lang != "ko"]
+        else:
+            lines = [entry.text, *(f"→ {text}" for text in entry.translations.values())]
+        badges = ["수정됨" if entry.correction else "", PROVENANCE.get(entry.provenance, entry.provenance)]
         if entry.confidence is not None:
             badges.append(f"신뢰도 {entry.confidence:.0%}")
         if not entry.saved:
@@ -189,6 +210,19 @@ class ClerkWindow(QWidget):
         self.table.setItem(row, VISITOR if entry.role is Role.VISITOR else CLERK, item)
         self.table.resizeRowToContents(row)
         self.table.scrollToBottom()
+
+    def _correct_row(self, row: int, _column: int) -> None:
+        """Double-click: the clerk types the right words; stored as a correction, the original kept."""
+        entry = self._entries.get(row)
+        if entry is None or not entry.saved:
+            return
+        current = entry.correction or (
+            entry.text if entry.role is Role.CLERK else entry.translations.get("ko", entry.text)
+        )
+        text = self._ask_text(self, current)
+        if text is None or text.strip() == current:
+            return
+        self._act(lambda: self.session.correct(entry.entry_id, text))
 
     def _on_caption(self, caption: Caption) -> None:
         """Live words of either side in grey under the transcript, until the final line arrives."""
@@ -208,3 +242,8 @@ class ClerkWindow(QWidget):
             self.status.setText(f"{STATES['conversation']} · {int(warning.seconds_left)}초 후 자동 종료")
         else:
             self._on_state(self._last_state)
+
+
+def _ask_correction(parent: QWidget, current: str) -> str | None:
+    text, ok = QInputDialog.getText(parent, "고치기", "바른 내용을 입력하세요 (원문은 남습니다):", text=current)
+    return text if ok else None

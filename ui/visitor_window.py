@@ -18,6 +18,7 @@ from PyQt6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QPushButton,
     QScrollArea,
     QScroller,
@@ -94,6 +95,7 @@ class VisitorWindow(QWidget):
         self.session, self.bridge, self.demo, self.voice = session, bridge, demo, voice
         self.spelling = spelling
         self.languages = languages if languages is not None else list(session.config.kiosk.languages)
+        self._caption_items: dict[int, QListWidgetItem] = {}  # entry id -> its caption line
         self.setWindowTitle("방문자 화면 / Visitor")
         self.banner = QLabel()
         self.banner.setObjectName("demo_banner")
@@ -288,10 +290,19 @@ class VisitorWindow(QWidget):
             self._show_closing()
 
     def _on_entry(self, entry: TranscriptEntry) -> None:
+        """A new caption line; a line the clerk corrected is rewritten in place (marked ✎)."""
         language = self.session.language
-        text = entry.text if entry.language == language else entry.translations.get(language or "", entry.text)
+        own = entry.correction if entry.role is Role.CLERK and entry.correction else entry.text
+        text = own if entry.language == language else entry.translations.get(language or "", own)
         who = tr("you" if entry.role is Role.VISITOR else "clerk", language)
-        self.captions.addItem(f"{who}: {text}")
+        line = f"{who}: {text}" + (" ✎" if entry.correction and entry.role is Role.CLERK else "")
+        item = self._caption_items.get(entry.entry_id) if entry.entry_id else None
+        if item is not None:
+            item.setText(line)
+            return
+        self.captions.addItem(line)
+        if entry.entry_id:
+            self._caption_items[entry.entry_id] = self.captions.item(self.captions.count() - 1)
         self.captions.scrollToBottom()
         self.partial.clear()
 
@@ -329,6 +340,7 @@ class VisitorWindow(QWidget):
         """Back to the start; nothing of the last visit stays in any widget."""
         for widget in (self.captions, self.input, self.partial, self.error, self.consent_result, self.notice):
             widget.clear()
+        self._caption_items.clear()
         self.spelling_box.clear()
         self.camera.clear()
         self.notice.hide()
