@@ -110,6 +110,7 @@ class UiOptions:
     admin_pin: str = ""  # "pbkdf2$salt$hash" from `kiosk admin hash-pin`; empty: no unlocking from the screen
     text_scale: float = 1.0  # 1.0 .. 2.0
     high_contrast: bool = False
+    display_width_mm: float = 476.0  # the visitor display's visible width (21.5" 16:9); touch targets >= 9 mm
 
 
 @dataclass(frozen=True)

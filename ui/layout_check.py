@@ -7,16 +7,21 @@ the label, and a button whose text is wider than the button are reported by obje
 
 from __future__ import annotations
 
-from PyQt6.QtCore import QSize
+from PyQt6.QtCore import QPoint, QSize
 from PyQt6.QtWidgets import QLabel, QPushButton, QWidget
 
+from ui.theme import MIN_TARGET_PX
 from ui.wrap_button import WrapButton
 
 BUTTON_PADDING = 32  # the stylesheet's 16 px on each side
+LOW_EXEMPT = {"attract"}  # the welcome screen is one button as large as the screen: it can be touched anywhere
 
 
-def layout_problems(window: QWidget, screen: QSize) -> list[str]:
-    """What does not fit when ``window`` fills ``screen``."""
+def layout_problems(
+    window: QWidget, screen: QSize, min_target_px: int = MIN_TARGET_PX, low_from: float | None = None
+) -> list[str]:
+    """What does not fit when ``window`` fills ``screen``, buttons smaller than ``min_target_px``, and (with
+    ``low_from``) buttons above that fraction of the height: a wheelchair user must reach every control."""
     problems = []
     need = window.minimumSizeHint()
     if need.width() > screen.width() or need.height() > screen.height():
@@ -26,10 +31,16 @@ def layout_problems(window: QWidget, screen: QSize) -> list[str]:
             continue
         if isinstance(widget, QLabel) and widget.text() and widget.pixmap().isNull():
             problems += _label(widget)
-        elif isinstance(widget, QPushButton) and not isinstance(widget, WrapButton) and widget.text():
-            width = max(widget.fontMetrics().horizontalAdvance(line) for line in widget.text().split("\n"))
-            if width + BUTTON_PADDING > widget.width() + 1:
-                problems.append(f"button {_name(widget)} {widget.text()!r}: needs {width + BUTTON_PADDING}px")
+        elif isinstance(widget, QPushButton):
+            top = widget.mapTo(window, QPoint(0, 0)).y()
+            if low_from is not None and top < low_from * window.height() and widget.objectName() not in LOW_EXEMPT:
+                problems.append(f"button {_name(widget)} at {top}px: above the lower part of the screen")
+            if min(widget.width(), widget.height()) < min_target_px:
+                problems.append(f"button {_name(widget)}: {widget.width()}x{widget.height()} < {min_target_px}px")
+            if not isinstance(widget, WrapButton) and widget.text():
+                width = max(widget.fontMetrics().horizontalAdvance(line) for line in widget.text().split("\n"))
+                if width + BUTTON_PADDING > widget.width() + 1:
+                    problems.append(f"button {_name(widget)} {widget.text()!r}: needs {width + BUTTON_PADDING}px")
     return problems
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from kiosk.clock import ManualClock
 from kiosk.config import KioskConfig, load_config
 from kiosk.events import Caption, Notice, Role, Spelling, VisitorMode
+from kiosk.fingerspelling import SpellingChannel
 from kiosk.runtime import DeviceStatus
 from kiosk.session import Session
 from kiosk.store import TranscriptStore
@@ -25,6 +26,7 @@ from kiosk.voice_output import VoiceOutput
 
 SCREEN = (1920, 1080)  # the reference resolution of the visitor's touch display
 VARIANTS = {"100": (1.0, False), "200": (2.0, False), "contrast": (1.0, True)}
+LOW_FROM = 0.4  # every control of the visitor's screen sits below 40 % of its height (wheelchair reach)
 
 
 class _ShotRuntime:
@@ -36,6 +38,7 @@ class _ShotRuntime:
         self.session = session
         self.startup_notices: list[Notice] = []
         self.voice = VoiceOutput.without_speaker(session.config.voice)
+        self.spelling = SpellingChannel(session)
 
     def subscribe_frames(self, listener: object) -> None: ...
 
@@ -45,6 +48,7 @@ class _ShotRuntime:
 
     def close(self) -> None:
         self.voice.close()
+        self.spelling.close()
 
 
 @dataclass
@@ -64,7 +68,8 @@ class Gallery:
 
         self.app, self.out = application(), out
         translator, _ = kiosk_translator(config)
-        self.session = Session(config, TranscriptStore(":memory:"), clock=ManualClock(), translator=translator)
+        self.clock = ManualClock()
+        self.session = Session(config, TranscriptStore(":memory:"), clock=self.clock, translator=translator)
         self.runtime = _ShotRuntime(self.session)
         _bridge, self.visitor, self.clerk = build_windows(self.runtime)
         self._bridge = _bridge
@@ -77,13 +82,17 @@ class Gallery:
         from PyQt6.QtCore import QSize, Qt
 
         from ui.layout_check import layout_problems
+        from ui.theme import min_target_px
 
         widget.resize(*SCREEN)  # type: ignore[attr-defined]
         self.app.processEvents()
         path = self.out / f"{screen}_{language}_{variant}.png"
         image = widget.grab().scaledToWidth(SCREEN[0] // 2, Qt.TransformationMode.SmoothTransformation)  # type: ignore[attr-defined]
         image.save(str(path))
-        self.shots.append(Shot(path, screen, language, variant, layout_problems(widget, QSize(*SCREEN))))  # type: ignore[arg-type]
+        target = min_target_px(SCREEN[0], self.session.config.ui.display_width_mm)
+        low = LOW_FROM if widget is self.visitor else None
+        problems = layout_problems(widget, QSize(*SCREEN), target, low)  # type: ignore[arg-type]
+        self.shots.append(Shot(path, screen, language, variant, problems))
 
     def visit(self, language: str, variant: str) -> None:
         """One visit in ``language``: conversation and closing screens (and the clerk's)."""
@@ -100,6 +109,11 @@ class Gallery:
         self.shoot(self.visitor, "conversation", language, variant)
         if variant == "100":
             self.shoot(self.clerk, "clerk", language, variant)
+        if language == "en":  # the idle warning with its "more time" button
+            kiosk = self.session.config.kiosk
+            self.clock.advance(kiosk.idle_timeout_s - kiosk.idle_warning_s + 1)
+            self.session.tick()
+            self.shoot(self.visitor, "timeout", language, variant)
         self.session.end("visitor")
         self.shoot(self.visitor, "closing", language, variant)
         self.session.clear()

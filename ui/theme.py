@@ -6,9 +6,11 @@ Reference sizes at ``text_scale`` 1.0: body text 22 px, visitor captions 32 px, 
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
-MIN_TARGET_PX = 44
+MIN_TARGET_PX = 44  # WCAG 2.2 target size (enhanced) at the reference resolution
+MIN_TARGET_MM = 9.0  # Korean public-kiosk guideline: never smaller than 9 mm on the real display
 TARGET_PX = 64
 
 
@@ -66,9 +68,15 @@ def stylesheet(scale: float = 1.0, high_contrast: bool = False) -> str:
     QLabel#title {{ font-size: {title}px; font-weight: bold; }}
     QListWidget#caption_view {{ font-size: {caption}px; border: none; }}
     QLabel#partial_caption {{ font-size: {caption}px; color: {p.muted}; }}
+    QLabel#camera_view {{ border: 2px dashed {p.muted}; }}
     QLabel#spelling_word {{ font-size: {title}px; font-weight: bold; }}
     QFrame#spelling_panel {{ border: 3px solid {p.button}; border-radius: 12px; }}
     QLabel#demo_banner, QLabel#notice_banner {{ background: {p.banner}; color: {p.banner_text}; padding: 6px; }}
     QFrame#timeout_overlay {{ border: 4px solid {p.button}; border-radius: 12px; }}
     QTableWidget {{ gridline-color: {p.muted}; }}
     """
+
+
+def min_target_px(screen_width_px: int, display_width_mm: float) -> int:
+    """The smallest allowed touch target on this display: 44 px, or 9 mm if that is larger."""
+    return max(MIN_TARGET_PX, math.ceil(MIN_TARGET_MM * screen_width_px / display_width_mm))

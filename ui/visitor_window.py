@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 from PyQt6.QtCore import Qt
-from PyQt6.QtGui import QImage, QPixmap
+from PyQt6.QtGui import QImage, QPixmap, QResizeEvent
 from PyQt6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -55,6 +55,7 @@ from ui.wrap_button import WrapButton
 
 ATTRACT, START, CONVERSATION, CLOSING = 0, 1, 2, 3
 SIGNING = (VisitorMode.SIGN, VisitorMode.FINGERSPELLING)
+CAPTION_SHARE = 0.3  # of the screen height, at least, for captions above all controls
 LOCAL_NOTICES = {"store_failed": "not_saved", "speech_unavailable": "speech_unavailable"}
 
 
@@ -222,8 +223,8 @@ class VisitorWindow(QWidget):
         self.spelling_box = SpellingPanel(self.spelling, lambda exc: self.error.setText(exc.message_ko))
         self.spelling_box.hide()
         self.camera.hide()
-        items = (self.prompt, top, self.partial, self.spelling_box, self.timeout_box, self.phrases, self.error)
-        for item in (*items, self.voice_controls, entry, self.keyboard):
+        items = (self.prompt, top, self.partial, self.spelling_box, self.phrases, self.error, self.voice_controls)
+        for item in (*items, self.timeout_box, entry, self.keyboard):  # the warning sits low, near the hands
             layout.addLayout(item) if isinstance(item, QHBoxLayout) else layout.addWidget(item)
         layout.setStretch(1, 1)
         return page
@@ -388,6 +389,11 @@ class VisitorWindow(QWidget):
         lines = [tr("demo_mode", code) for code in dict.fromkeys([language or "ko", "ko", "en"])]
         self.banner.setText("\n".join(lines))
         self.banner.setVisible(self.demo)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """The captions keep the upper part of the screen, so every control stays low (wheelchair reach)."""
+        super().resizeEvent(event)
+        self.captions.setMinimumHeight(max(3 * TARGET_PX, int(CAPTION_SHARE * self.height())))
 
     def _restyle(self, scale: float, high_contrast: bool) -> None:
         self.setStyleSheet(stylesheet(scale, high_contrast))
