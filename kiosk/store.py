@@ -184,6 +184,13 @@ class TranscriptStore:
             rows = self._db.execute(query, (session_id,) if session_id else ()).fetchall()
         return [_entry_from_row(row) for row in rows]
 
+    def visit_count(self) -> tuple[int, int]:
+        """(stored visits, stored lines): what the retention setting will purge."""
+        with self._lock:
+            visits = self._db.execute("SELECT count(*) FROM sessions").fetchone()[0]
+            lines = self._db.execute("SELECT count(*) FROM entries").fetchone()[0]
+        return visits, lines
+
     def session_status(self, session_id: str) -> str | None:
         """'open', 'ended', 'interrupted', or None when unknown (or purged)."""
         with self._lock:

@@ -54,7 +54,12 @@ def config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> KioskConfig:
     monkeypatch.delenv("KIOSK_CONFIG", raising=False)
     monkeypatch.delenv("ARGOS_PACKAGES_DIR", raising=False)
     base = load_config(cwd=tmp_path)
-    store = dataclasses.replace(base.store, path=tmp_path / "db" / "t.sqlite3", export_dir=tmp_path / "exports")
+    store = dataclasses.replace(
+        base.store,
+        path=tmp_path / "db" / "t.sqlite3",
+        export_dir=tmp_path / "exports",
+        audit_log=tmp_path / "audit.log",
+    )
     devices = dataclasses.replace(base.devices, camera="demo", microphone="demo", speaker="none")
     models = dataclasses.replace(base.models, packs_dir=tmp_path / "packs")
     return dataclasses.replace(base, store=store, devices=devices, models=models)

@@ -117,3 +117,52 @@ def test_a_long_press_on_a_corner_and_the_pin_leave_kiosk_mode(qtbot, guarded) -
     QTest.mousePress(windows[0], Qt.MouseButton.LeftButton, pos=QPoint(795, 5))
     qtbot.waitUntil(lambda: not any(w.isVisible() for w in windows))
     assert [line["action"] for line in audit_lines(audit)][-2:] == ["unlock", "kiosk_exit"]
+
+
+def test_the_admin_screen_installs_a_pack_the_live_kiosk_then_uses(qtbot, config, tmp_path: Path, pack_files) -> None:
+    import dataclasses
+    import shutil
+
+    from PyQt6.QtWidgets import QLabel, QListWidget, QTableWidget
+
+    from kiosk.events import Role, VisitorMode
+    from kiosk.session import Session
+    from kiosk.store import TranscriptStore
+    from kiosk.translation import kiosk_translator
+    from ui.bridge import SessionBridge
+    from ui.clerk_window import ClerkWindow
+
+    application()
+    config = dataclasses.replace(config, ui=dataclasses.replace(config.ui, admin_pin=PIN_HASH))
+    store = TranscriptStore(config.store.path)
+    session = Session(config, store, clock=ManualClock(), translator=kiosk_translator(config)[0])
+    gate = AdminGate(PIN_HASH, config.store.audit_log)
+    answers = {"pin": "9999"}
+    clerk = ClerkWindow(session, SessionBridge(session), gate=gate, ask_pin=lambda _parent: answers["pin"])
+    qtbot.addWidget(clerk)
+    clerk.open_admin()
+    assert clerk.admin is None and "PIN" in clerk.error.text()
+    answers["pin"] = "2468"
+    clerk.open_admin()
+    admin = clerk.admin
+    qtbot.addWidget(admin)
+    languages = admin.findChild(QTableWidget, "admin_languages")
+    assert languages.rowCount() == len(config.kiosk.languages)
+    assert admin.findChild(QTableWidget, "admin_checks").rowCount() >= 10
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    shutil.copy(pack_files["ko-en"], usb)
+    admin.pick_folder = lambda _parent: usb
+    admin._install()
+    assert "✓ ko-en" in admin.findChild(QLabel, "admin_pack_result").text()
+    assert "ko-en" in admin.findChild(QListWidget, "admin_packs").item(0).text()
+    session.choose("en", VisitorMode.TEXT)
+    line = session.say(Role.CLERK, "안녕하세요 여기")
+    assert (line.translations, line.provenance) == ({"en": "hello here"}, "machine"), "the live kiosk uses it"
+    packs = admin.findChild(QListWidget, "admin_packs")
+    packs.setCurrentRow(0)
+    admin._remove(packs)
+    assert "없음" in admin.findChild(QListWidget, "admin_packs").item(0).text()
+    actions = [line["action"] for line in audit_lines(config.store.audit_log)]
+    assert actions == ["wrong_pin", "unlock", "admin_opened", "pack_installed", "pack_removed"]
+    store.close()

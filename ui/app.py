@@ -74,7 +74,7 @@ def build_windows(runtime: Runtime) -> tuple[SessionBridge, VisitorWindow, Clerk
         languages=getattr(runtime, "offered_languages", None),
         spelling=getattr(runtime, "spelling", None),
     )
-    clerk = ClerkWindow(session, bridge)
+    clerk = ClerkWindow(session, bridge, gate=AdminGate(ui.admin_pin, session.config.store.audit_log))
     for window in (visitor, clerk):
         window.setStyleSheet(stylesheet(ui.text_scale, ui.high_contrast))
     for notice in runtime.startup_notices:
@@ -109,7 +109,7 @@ def run_kiosk(runtime: Runtime, quit_after_ms: int | None = None) -> int:
     _bridge, visitor, clerk = build_windows(runtime)  # the bridge must live as long as the loop
     config = runtime.session.config
     if config.ui.fullscreen:  # the guard lives as long as the visitor window
-        visitor.guard = KioskGuard(AdminGate(config.ui.admin_pin, config.store.audit_log), [visitor, clerk], visitor)
+        visitor.guard = KioskGuard(clerk.gate, [visitor, clerk], visitor)
     place(visitor, clerk, config.ui.fullscreen)
     ticker = QTimer()
     ticker.timeout.connect(runtime.session.tick)

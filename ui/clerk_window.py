@@ -10,6 +10,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
+from PyQt6.QtCore import Qt
 from PyQt6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -25,6 +26,8 @@ from PyQt6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.admin import AdminGate
+from kiosk.admin_actions import AdminActions
 from kiosk.errors import KioskError
 from kiosk.events import (
     Caption,
@@ -38,7 +41,9 @@ from kiosk.events import (
     VisitorMode,
 )
 from kiosk.session import Session
+from ui.admin_window import AdminWindow
 from ui.bridge import SessionBridge
+from ui.kiosk_mode import ask_pin_dialog
 from ui.phrase_panel import PhrasePanel
 from ui.strings import NATIVE_NAMES
 
@@ -52,7 +57,12 @@ class ClerkWindow(QWidget):
     """The clerk screen for one Session."""
 
     def __init__(
-        self, session: Session, bridge: SessionBridge, ask_text: Callable[[QWidget, str], str | None] | None = None
+        self,
+        session: Session,
+        bridge: SessionBridge,
+        ask_text: Callable[[QWidget, str], str | None] | None = None,
+        gate: AdminGate | None = None,
+        ask_pin: Callable[[QWidget], str | None] = ask_pin_dialog,
     ) -> None:
         super().__init__()
         self.session = session
@@ -79,6 +89,11 @@ class ClerkWindow(QWidget):
         self.start.setObjectName("clerk_start")
         self.start.clicked.connect(self._start)
         self.end = QPushButton("상담 종료")
+        self.gate, self.ask_pin = gate, ask_pin
+        self.admin_button = QPushButton("관리")
+        self.admin_button.setObjectName("open_admin")
+        self.admin_button.clicked.connect(self.open_admin)
+        self.admin: AdminWindow | None = None
         self.end.setObjectName("clerk_end")
         self.end.clicked.connect(lambda: self.session.end("clerk"))
         self.table = QTableWidget(0, 3)
@@ -125,7 +140,7 @@ class ClerkWindow(QWidget):
 
     def _build_layout(self) -> None:
         top = QHBoxLayout()
-        for widget in (self.status, self.level, self.visitor_choice, self.start, self.end):
+        for widget in (self.status, self.level, self.visitor_choice, self.start, self.end, self.admin_button):
             top.addWidget(widget)
         top.setStretch(0, 1)
         self.phrases = PhrasePanel(
@@ -210,6 +225,27 @@ class ClerkWindow(QWidget):
         self.table.setItem(row, VISITOR if entry.role is Role.VISITOR else CLERK, item)
         self.table.resizeRowToContents(row)
         self.table.scrollToBottom()
+
+    def open_admin(self) -> None:
+        """The admin screen, after the admin PIN (without a configured PIN only outside kiosk mode)."""
+        gate = self.gate
+        if gate is None:
+            return
+        if gate.enabled:
+            pin = self.ask_pin(self)
+            if pin is None or not gate.try_pin(pin):
+                self.error.setText(
+                    "관리자 PIN이 맞지 않습니다" if gate.locked_for() == 0 else "잠시 후 다시 시도하세요"
+                )
+                return
+        elif self.session.config.ui.fullscreen:
+            self.error.setText("관리자 PIN이 설정되어 있지 않습니다 (kiosk admin hash-pin)")
+            return
+        gate.audit("admin_opened")
+        self.admin = AdminWindow(AdminActions(self.session, gate))
+        self.admin.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)  # above the kiosk-mode windows
+        self.admin.resize(1200, 800)
+        self.admin.show()
 
     def _correct_row(self, row: int, _column: int) -> None:
         """Double-click: the clerk types the right words; stored as a correction, the original kept."""

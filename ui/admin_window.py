@@ -1,0 +1,168 @@
+"""The admin screen (Korean, for city staff): languages, devices, stored transcripts, translation packs.
+
+Opened from the clerk's screen with the admin PIN. Sign teaching (recording new signs) is added here
+once the sign recogniser is wired in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PyQt6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QListWidget,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.admin_actions import AdminActions
+from kiosk.errors import KioskError
+
+YES, NO = "예", "—"
+
+
+def _table(headers: list[str], rows: list[list[str]], name: str) -> QTableWidget:
+    table = QTableWidget(len(rows), len(headers))
+    table.setObjectName(name)
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    table.verticalHeader().hide()
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.setItem(r, c, QTableWidgetItem(text))
+    table.resizeColumnsToContents()
+    return table
+
+
+class AdminWindow(QWidget):
+    """Tabs: 언어, 장치·모델, 기록 보관, 언어 팩."""
+
+    def __init__(self, actions: AdminActions, pick_folder: Callable[[QWidget], Path | None] | None = None) -> None:
+        super().__init__()
+        self.actions = actions
+        self.pick_folder = pick_folder or _pick_folder
+        self.setWindowTitle("관리자 화면 / Admin")
+        self.setObjectName("admin_window")
+        self.tabs = QTabWidget()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Read everything again (after a change, or when the admin asks)."""
+        current = self.tabs.currentIndex()
+        while self.tabs.count():
+            page = self.tabs.widget(0)
+            self.tabs.removeTab(0)
+            page.setParent(None)  # gone from the widget tree at once (lookups and tests see only the new page)
+            page.deleteLater()
+        self.tabs.addTab(self._languages(), "언어")
+        self.tabs.addTab(self._devices(), "장치·모델")
+        self.tabs.addTab(self._records(), "기록 보관")
+        self.tabs.addTab(self._packs(), "언어 팩")
+        self.tabs.setCurrentIndex(max(0, current))
+
+    def _languages(self) -> QWidget:
+        rows = [
+            [
+                f"{row.name} ({row.code})",
+                YES if row.support.offered else "표시 안 함",
+                YES if row.support.phrasebook else NO,
+                YES if row.support.translation else NO,
+                YES if row.support.speech else NO,
+                YES if row.support.voice else NO,
+                "; ".join(row.support.missing),
+            ]
+            for row in self.actions.languages()
+        ]
+        headers = ["언어", "방문자 화면", "문구집", "기계 번역", "음성 인식", "음성 안내", "빠진 것 (영문)"]
+        return _page(_table(headers, rows, "admin_languages"))
+
+    def _devices(self) -> QWidget:
+        rows = [
+            [c.name, "정상" if c.ok else ("없음" if c.required else "없음 (선택)"), c.detail, "" if c.ok else c.fix]
+            for c in self.actions.checks()
+        ]
+        again = QPushButton("다시 확인")
+        again.setObjectName("admin_recheck")
+        again.clicked.connect(self.refresh)
+        return _page(_table(["항목", "상태", "내용", "조치"], rows, "admin_checks"), again)
+
+    def _records(self) -> QWidget:
+        visits, lines = self.actions.stored()
+        retention = self.actions.config.store.retention
+        period = "오늘 하루 (자정에 삭제)" if retention == "end_of_day" else f"{retention}시간"
+        info = QLabel(f"보관 기간: {period}\n저장된 상담: {visits}건, {lines}줄")
+        info.setObjectName("admin_records")
+        purge = QPushButton("보관 기간이 지난 기록 지금 삭제")
+        purge.setObjectName("admin_purge")
+        purge.clicked.connect(lambda: (self.actions.purge(), self.refresh()))
+        return _page(info, purge)
+
+    def _packs(self) -> QWidget:
+        packs, broken = self.actions.packs()
+        listing = QListWidget()
+        listing.setObjectName("admin_packs")
+        listing.addItems([f"{p.code}  {p.version}  ({p.path.name})" for p in packs] + [f"손상됨: {b}" for b in broken])
+        if not packs and not broken:
+            listing.addItem("설치된 언어 팩 없음: 문구집만 사용합니다")
+        self.pack_progress = QProgressBar()
+        self.pack_result = QLabel()
+        self.pack_result.setObjectName("admin_pack_result")
+        self.pack_result.setWordWrap(True)
+        install = QPushButton("USB(폴더)에서 언어 팩 설치")
+        install.setObjectName("admin_install_packs")
+        install.clicked.connect(self._install)
+        remove = QPushButton("선택한 언어 팩 삭제")
+        remove.setObjectName("admin_remove_pack")
+        remove.clicked.connect(lambda: self._remove(listing))
+        return _page(listing, self.pack_progress, install, remove, self.pack_result)
+
+    def _install(self) -> None:
+        folder = self.pick_folder(self)
+        if folder is None:
+            return
+        try:
+            lines = self.actions.install_packs(
+                folder, lambda done, total: self.pack_progress.setValue(int(100 * done / total) if total else 100)
+            )
+        except KioskError as exc:
+            lines = [exc.message_ko]
+        self.refresh()
+        self.tabs.setCurrentIndex(3)
+        self.pack_result.setText("\n".join(lines))
+
+    def _remove(self, listing: QListWidget) -> None:
+        item = listing.currentItem()
+        if item is None or item.text().startswith(("손상됨", "설치된")):
+            return
+        try:
+            self.actions.remove_pack(item.text().split()[0])
+        except KioskError as exc:
+            self.pack_result.setText(exc.message_ko)
+            return
+        self.refresh()
+        self.tabs.setCurrentIndex(3)
+
+
+def _page(*widgets: QWidget) -> QWidget:
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    for widget in widgets:
+        layout.addWidget(widget)
+    layout.addStretch(1)
+    return page
+
+
+def _pick_folder(parent: QWidget) -> Path | None:
+    folder = QFileDialog.getExistingDirectory(
+        parent, "언어 팩(.argosmodel)이 있는 폴더 / folder with .argosmodel files"
+    )
+    return Path(folder) if folder else None
