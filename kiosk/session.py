@@ -82,6 +82,7 @@ class Session:
         self._closing_since = 0.0
         self._warned_second: int | None = None
         self.talking: Role | None = None  # push-to-talk: who holds the talk button
+        self.consented = False  # the visitor agreed to a printed or handed-over transcript (this visit only)
         self._last_purge = self._clock.now()
         interrupted = store.close_interrupted(self._wall())
         if interrupted:
@@ -126,6 +127,7 @@ class Session:
             self._session_id = time.strftime("%Y%m%d-%H%M%S", time.localtime(started)) + "-" + uuid.uuid4().hex[:6]
             self._language, self._mode = language, mode
             self._entries, self._unsaved = [], []
+            self.consented = False
             try:
                 self.store.open_session(self._session_id, started, language, mode.value)
             except StoreWriteError as exc:
@@ -158,6 +160,7 @@ class Session:
             self._require(SessionState.CLOSING)
             self._session_id, self._language, self._mode = None, None, None
             self._entries, self._unsaved = [], []
+            self.consented = False
             self.talking = None
             self._set_state(SessionState.IDLE, reason)
             self.purge_expired()
@@ -332,10 +335,28 @@ class Session:
             log.info("purged %d visit(s) past retention", count)
         return count
 
-    def export(self, fmt: str = "html") -> Path:
-        """Write this visit's transcript for printing or hand-over (after the visitor's consent)."""
+    def give_consent(self, granted: bool) -> None:
+        """The visitor's answer to "do you want the transcript?" (asked on the closing screen)."""
         with self._lock:
             self._require(SessionState.CONVERSATION, SessionState.CLOSING)
+            self.consented = granted
+        log.info("visitor consent to a transcript copy: %s", granted)
+        self._emit(
+            Notice(
+                "consent",
+                "방문자가 기록 사본에 동의했습니다" if granted else "방문자가 기록 사본을 원하지 않습니다",
+                "the visitor agreed to a transcript copy" if granted else "the visitor declined a copy",
+            )
+        )
+
+    def export(self, fmt: str = "html") -> Path:
+        """Write this visit's transcript for printing or hand-over: only after the visitor said yes."""
+        with self._lock:
+            self._require(SessionState.CONVERSATION, SessionState.CLOSING)
+            if not self.consented:
+                raise SessionStateError(
+                    "방문자의 동의 없이는 기록을 출력할 수 없습니다", "the visitor has not agreed to a transcript copy"
+                )
             title = f"{self.config.kiosk.name} — {self._session_id}"
             return write_export(self._entries, self.config.store.export_dir, self._session_id or "visit", title, fmt)
 

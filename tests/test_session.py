@@ -187,6 +187,10 @@ def test_retention_on_a_fake_clock(config: KioskConfig, clock: ManualClock) -> N
 def test_export_writes_this_visit(session: Session, config: KioskConfig) -> None:
     session.choose("zh", VisitorMode.SPEECH)
     session.say_phrase(Role.CLERK, "please_wait")
+    with pytest.raises(SessionStateError, match="not agreed"):
+        session.export("html")
+    assert not config.store.export_dir.exists() or not any(config.store.export_dir.iterdir())
+    session.give_consent(True)
     path = session.export("html")
     assert path.parent == config.store.export_dir
     assert "请稍等。" in path.read_text(encoding="utf-8")
@@ -225,6 +229,7 @@ def test_the_clerk_corrects_a_line_and_the_original_is_kept(config: KioskConfig,
     stored = {e.entry_id: e for e in store.entries(session.session_id)}
     assert stored[clerk.entry_id].correction == "여기에 서명해 주세요." and stored[clerk.entry_id].text == clerk.text
     assert stored[heard.entry_id].correction == "주민등록등본이 필요합니다"
+    session.give_consent(True)
     exported = session.export("txt").read_text(encoding="utf-8")
     assert "잠시만 기다려 주세요" in exported and "✎ 담당자 수정 / corrected: 여기에 서명해 주세요." in exported
     with pytest.raises(InputError):

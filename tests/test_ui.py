@@ -324,3 +324,18 @@ def test_the_clerk_corrects_a_line_on_screen(qtbot, kiosk) -> None:
     assert table.rowCount() == 1, "the row is rewritten, not added"
     captions = find(kiosk.visitor, QListWidget, "caption_view")
     assert captions.count() == 1 and captions.item(0).text() == "Nhân viên: 여기에 서명해 주세요. ✎"
+
+
+def test_the_clerk_prints_only_after_the_visitor_agrees(qtbot, kiosk, config: KioskConfig) -> None:
+    qtbot.mouseClick(find(kiosk.visitor, QPushButton, "lang_en"), Qt.MouseButton.LeftButton)
+    kiosk.session.say_phrase(Role.CLERK, "greeting")
+    printing = find(kiosk.clerk, QPushButton, "print_transcript")
+    assert not printing.isEnabled()
+    kiosk.session.end("visitor")
+    qtbot.mouseClick(find(kiosk.visitor, QPushButton, "consent_yes"), Qt.MouseButton.LeftButton)
+    assert printing.isEnabled()
+    qtbot.mouseClick(printing, Qt.MouseButton.LeftButton)
+    assert "파일로 저장했습니다" in find(kiosk.clerk, QLabel, "clerk_error").text()  # no printer on this machine
+    assert len(list(config.store.export_dir.iterdir())) == 1  # one file per visit, written again for the print
+    kiosk.session.clear()
+    assert not printing.isEnabled()

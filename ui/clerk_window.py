@@ -11,6 +11,8 @@ import time
 from collections.abc import Callable
 
 from PyQt6.QtCore import Qt
+from PyQt6.QtGui import QTextDocument
+from PyQt6.QtPrintSupport import QPrinter, QPrinterInfo
 from PyQt6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -90,6 +92,11 @@ class ClerkWindow(QWidget):
         self.start.clicked.connect(self._start)
         self.end = QPushButton("상담 종료")
         self.gate, self.ask_pin = gate, ask_pin
+        self.print_button = QPushButton("기록 인쇄")
+        self.print_button.setObjectName("print_transcript")
+        self.print_button.setToolTip("방문자가 동의한 경우에만 (방문자 화면에서 '예')")
+        self.print_button.setEnabled(False)
+        self.print_button.clicked.connect(self.print_transcript)
         self.admin_button = QPushButton("관리")
         self.admin_button.setObjectName("open_admin")
         self.admin_button.clicked.connect(self.open_admin)
@@ -140,7 +147,16 @@ class ClerkWindow(QWidget):
 
     def _build_layout(self) -> None:
         top = QHBoxLayout()
-        for widget in (self.status, self.level, self.visitor_choice, self.start, self.end, self.admin_button):
+        top_row = (
+            self.status,
+            self.level,
+            self.visitor_choice,
+            self.start,
+            self.end,
+            self.print_button,
+            self.admin_button,
+        )
+        for widget in top_row:
             top.addWidget(widget)
         top.setStretch(0, 1)
         self.phrases = PhrasePanel(
@@ -191,6 +207,7 @@ class ClerkWindow(QWidget):
         active = event.state in (SessionState.CHOSEN, SessionState.CONVERSATION)
         self.start.setEnabled(event.state is SessionState.IDLE)
         self.end.setEnabled(active)
+        self.print_button.setEnabled(self.session.consented and event.state is not SessionState.IDLE)
         if event.state in (SessionState.CHOSEN, SessionState.IDLE):
             self.table.setRowCount(0)
             self._rows.clear()
@@ -225,6 +242,21 @@ class ClerkWindow(QWidget):
         self.table.setItem(row, VISITOR if entry.role is Role.VISITOR else CLERK, item)
         self.table.resizeRowToContents(row)
         self.table.scrollToBottom()
+
+    def print_transcript(self) -> None:
+        """Print this visit's transcript (the visitor agreed); without a printer it is saved as a file."""
+        try:
+            path = self.session.export("html")
+        except (KioskError, OSError) as exc:
+            self.error.setText(getattr(exc, "message_ko", str(exc)))
+            return
+        if not QPrinterInfo.availablePrinters():
+            self.error.setText(f"프린터가 없어 파일로 저장했습니다: {path}")
+            return
+        document = QTextDocument()
+        document.setHtml(path.read_text(encoding="utf-8"))
+        document.print(QPrinter(QPrinter.PrinterMode.HighResolution))
+        self.error.setText("인쇄를 보냈습니다")
 
     def open_admin(self) -> None:
         """The admin screen, after the admin PIN (without a configured PIN only outside kiosk mode)."""
@@ -272,6 +304,8 @@ class ClerkWindow(QWidget):
     def _on_notice(self, notice: Notice) -> None:
         self.notice.setText(notice.message_ko)
         self.notice.show()
+        if notice.code == "consent":
+            self.print_button.setEnabled(self.session.consented)
 
     def _on_timeout(self, warning: TimeoutWarning) -> None:
         if warning.active:

@@ -242,7 +242,7 @@ class VisitorWindow(QWidget):
         self.consent_result.setWordWrap(True)
         self.yes, self.no = _button("", "consent_yes"), _button("", "consent_no")
         self.yes.clicked.connect(self._export)
-        self.no.clicked.connect(lambda: self._consent_done(tr("not_kept", self.session.language)))
+        self.no.clicked.connect(self._decline)
         self.done = _button("", "done")
         self.done.clicked.connect(lambda: self.session.clear("visitor"))
         buttons = QHBoxLayout()
@@ -270,11 +270,16 @@ class VisitorWindow(QWidget):
 
     def _export(self) -> None:
         try:
+            self.session.give_consent(True)
             self.session.export("html")
         except (KioskError, OSError):
             self._consent_done(tr("not_saved", self.session.language))
             return
         self._consent_done(tr("saved", self.session.language))
+
+    def _decline(self) -> None:
+        self.session.give_consent(False)
+        self._consent_done(tr("not_kept", self.session.language))
 
     def _consent_done(self, message: str) -> None:
         self.consent_result.setText(message)
