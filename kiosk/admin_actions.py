@@ -12,9 +12,11 @@ from pathlib import Path
 
 from kiosk.admin import AdminGate
 from kiosk.doctor import Check, run_checks
-from kiosk.errors import PackError
+from kiosk.errors import DeviceError, PackError
+from kiosk.recorder import FrameRecorder, landmarks_of, save_fingerspelling
 from kiosk.session import Session
 from kiosk.translation import installed, kiosk_translator, language_support
+from sign_models.fingerspell_spec import load_spec
 from translations.languages import LANGUAGES, Support
 from translations.packs import InstalledPack, install, pack_files, pack_folder, remove
 
@@ -29,9 +31,26 @@ class LanguageRow:
 class AdminActions:
     """The admin screen's back end for one running kiosk."""
 
-    def __init__(self, session: Session, gate: AdminGate) -> None:
-        self.session, self.gate = session, gate
+    def __init__(self, session: Session, gate: AdminGate, recorder: FrameRecorder | None = None) -> None:
+        self.session, self.gate, self.recorder = session, gate, recorder
         self.config = session.config
+
+    def letters(self) -> list[str]:
+        """The fingerspelling letters an interpreter can record."""
+        spec = load_spec()
+        return [*spec.letters, *spec.doubles]
+
+    def start_recording(self, seconds: float) -> None:
+        if self.recorder is None:
+            raise DeviceError("카메라가 없어 녹화할 수 없습니다", "no camera: nothing to record from")
+        self.recorder.start(seconds)
+
+    def finish_fingerspelling(self, letter: str) -> str:
+        """Save the recording as training examples of ``letter``; a message for the admin (Korean)."""
+        frames = self.recorder.stop() if self.recorder else []
+        path = save_fingerspelling(landmarks_of(frames), letter, self.config.models.recordings_dir / "fingerspelling")
+        self.gate.audit("fingerspelling_recorded", letter=letter, frames=len(frames))
+        return f"저장했습니다: {path.name} (다시 학습: python -m sign_models.fingerspell_training train --recordings …)"
 
     def languages(self) -> list[LanguageRow]:
         supports = language_support(self.config, self.session.phrasebook)

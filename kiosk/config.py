@@ -54,6 +54,7 @@ class ModelOptions:
     whisper_dir: Path = Path("models/whisper-base")
     packs_dir: Path = Path("data/packs")
     sign_dir: Path = Path("models/sign")
+    recordings_dir: Path = Path("data/recordings")  # examples recorded on site (fingerspelling letters, signs)
 
 
 @dataclass(frozen=True)

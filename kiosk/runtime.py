@@ -25,6 +25,7 @@ from kiosk.config import KioskConfig
 from kiosk.errors import CorruptDatabaseError, KioskError
 from kiosk.events import Notice
 from kiosk.fingerspelling import SpellingChannel
+from kiosk.recorder import FrameRecorder
 from kiosk.session import Session
 from kiosk.speech import CLERK, SHARED, VISITOR, SpeechChannel, asr_options
 from kiosk.store import TranscriptStore
@@ -121,7 +122,8 @@ class KioskRuntime:
         self._recognizer_lock = threading.Lock()
         self.voice = VoiceOutput(devices.get("speaker") or NullSpeaker(), config.voice, notify=session.notify)
         self.spelling = SpellingChannel(session)
-        self._frame_listeners.append(self.spelling.on_frame)
+        self.recorder = FrameRecorder()
+        self._frame_listeners += [self.spelling.on_frame, self.recorder.on_frame]
         self.offered_languages, unavailable = offered_languages(config, session)
         self.startup_notices += unavailable
         session.subscribe(self.voice.on_event)

@@ -12,7 +12,7 @@ from hardware.video_file_camera import VideoFileCamera
 from kiosk.cli import main
 from kiosk.clock import ManualClock
 from kiosk.config import KioskConfig
-from kiosk.errors import MediaFormatError
+from kiosk.errors import DeviceError, InputError, MediaFormatError
 from kiosk.events import Modality, Notice, Spelling, VisitorMode
 from kiosk.fingerspelling import SpellingChannel
 from kiosk.session import Session
@@ -118,3 +118,50 @@ def test_sign_landmarks_command_writes_an_npz(tmp_path: Path, config: KioskConfi
     data = np.load(out)
     assert data["right_hand"].shape == (40, 21, 3) and not data["right_hand_present"].any()
     assert data["pose"].shape == (40, 33, 4) and data["t"].shape == (40,)
+
+
+def test_recorded_letters_become_training_examples(tmp_path: Path) -> None:
+    from kiosk.recorder import FrameRecorder, save_fingerspelling
+    from sign_models.fingerspell_training import load_recordings
+    from sign_models.landmarks import LandmarkFrame
+
+    recorder = FrameRecorder()
+    recorder.on_frame(np.zeros((4, 4, 3), np.uint8))  # not recording yet: ignored
+    recorder.start(5.0)
+    for _ in range(3):
+        recorder.on_frame(np.zeros((4, 4, 3), np.uint8))
+    assert len(recorder.stop()) == 3 and not recorder.recording
+    hands = [hand for _t, hand in spelled_hands("ㄱ", np.random.default_rng(1))][:10]
+    frames = [LandmarkFrame(i / 30, 640, 480, None, hand, None, None) for i, hand in enumerate(hands)]  # left hand
+    frames.append(LandmarkFrame(1.0, 640, 480, None, None, None, None))  # no hand in this frame
+    path = save_fingerspelling(frames, "ㄲ", tmp_path)
+    with np.load(path) as data:
+        assert data["hand"].shape == (10, 21, 3) and bool(data["left_handed"])
+    labels = ("ㄱ", "ㄴ")
+    loaded_hands, _, letters = load_recordings(tmp_path, labels)
+    assert loaded_hands.shape == (10, 21, 3) and set(letters) == {"ㄱ"}  # ㄲ trains the ㄱ handshape
+    with pytest.raises(MediaFormatError, match="no hand"):
+        save_fingerspelling(frames[-1:], "ㄱ", tmp_path)
+    with pytest.raises(InputError):
+        save_fingerspelling(frames, "A", tmp_path)
+
+
+def test_the_admin_records_from_the_camera_and_is_told_when_no_hand_was_seen(config: KioskConfig) -> None:
+    from kiosk.admin import AdminGate
+    from kiosk.admin_actions import AdminActions
+    from kiosk.recorder import FrameRecorder
+
+    recorder = FrameRecorder()
+    session = Session(config, TranscriptStore(config.store.path), clock=ManualClock())
+    actions = AdminActions(session, AdminGate("", config.store.audit_log), recorder)
+    assert "ㅎ" in actions.letters() and "ㄲ" in actions.letters()
+    actions.start_recording(5.0)
+    camera = VideoFileCamera(config.devices.demo_video, realtime=False)
+    camera.open()
+    while (frame := camera.read()) is not None:
+        recorder.on_frame(frame.image)
+    camera.close()
+    with pytest.raises(MediaFormatError, match="no hand"):  # the demo video has no person in it
+        actions.finish_fingerspelling("ㄱ")
+    with pytest.raises(DeviceError, match="no camera"):
+        AdminActions(session, AdminGate("", config.store.audit_log)).start_recording(2.0)

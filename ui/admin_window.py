@@ -9,7 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from PyQt6.QtCore import QTimer
 from PyQt6.QtWidgets import (
+    QComboBox,
     QFileDialog,
     QLabel,
     QListWidget,
@@ -26,6 +28,8 @@ from kiosk.admin_actions import AdminActions
 from kiosk.errors import KioskError
 
 YES, NO = "예", "—"
+COUNTDOWN_S = 3
+RECORD_S = 2.0
 
 
 def _table(headers: list[str], rows: list[list[str]], name: str) -> QTableWidget:
@@ -42,7 +46,7 @@ def _table(headers: list[str], rows: list[list[str]], name: str) -> QTableWidget
 
 
 class AdminWindow(QWidget):
-    """Tabs: 언어, 장치·모델, 기록 보관, 언어 팩."""
+    """Tabs: 언어, 장치·모델, 기록 보관, 언어 팩, 지문자 녹화."""
 
     def __init__(self, actions: AdminActions, pick_folder: Callable[[QWidget], Path | None] | None = None) -> None:
         super().__init__()
@@ -67,6 +71,7 @@ class AdminWindow(QWidget):
         self.tabs.addTab(self._devices(), "장치·모델")
         self.tabs.addTab(self._records(), "기록 보관")
         self.tabs.addTab(self._packs(), "언어 팩")
+        self.tabs.addTab(self._recording(), "지문자 녹화")
         self.tabs.setCurrentIndex(max(0, current))
 
     def _languages(self) -> QWidget:
@@ -150,6 +155,38 @@ class AdminWindow(QWidget):
             return
         self.refresh()
         self.tabs.setCurrentIndex(3)
+
+    def _recording(self) -> QWidget:
+        """Record a fingerspelling letter from the camera: choose it, count down, hold it for 2 s."""
+        self.letter = QComboBox()
+        self.letter.setObjectName("admin_letter")
+        self.letter.addItems(self.actions.letters())
+        self.countdown = QLabel("글자를 고르고 '녹화'를 누르세요. 3초 뒤 2초 동안 녹화합니다 (손의 좌표만 저장).")
+        self.countdown.setObjectName("admin_countdown")
+        self.countdown.setWordWrap(True)
+        record = QPushButton("녹화")
+        record.setObjectName("admin_record")
+        record.clicked.connect(lambda: self._count(COUNTDOWN_S))
+        return _page(self.letter, record, self.countdown)
+
+    def _count(self, left: int) -> None:
+        if left > 0:
+            self.countdown.setText(f"{left}…")
+            QTimer.singleShot(1000, lambda: self._count(left - 1))
+            return
+        try:
+            self.actions.start_recording(RECORD_S)
+        except KioskError as exc:
+            self.countdown.setText(exc.message_ko)
+            return
+        self.countdown.setText("녹화 중 — 손 모양을 그대로 유지하세요")
+        QTimer.singleShot(int(RECORD_S * 1000) + 100, self._recorded)
+
+    def _recorded(self) -> None:
+        try:
+            self.countdown.setText(self.actions.finish_fingerspelling(self.letter.currentText()))
+        except KioskError as exc:
+            self.countdown.setText(exc.message_ko)
 
 
 def _page(*widgets: QWidget) -> QWidget:

@@ -74,7 +74,8 @@ def build_windows(runtime: Runtime) -> tuple[SessionBridge, VisitorWindow, Clerk
         languages=getattr(runtime, "offered_languages", None),
         spelling=getattr(runtime, "spelling", None),
     )
-    clerk = ClerkWindow(session, bridge, gate=AdminGate(ui.admin_pin, session.config.store.audit_log))
+    gate = AdminGate(ui.admin_pin, session.config.store.audit_log)
+    clerk = ClerkWindow(session, bridge, gate=gate, recorder=getattr(runtime, "recorder", None))
     for window in (visitor, clerk):
         window.setStyleSheet(stylesheet(ui.text_scale, ui.high_contrast))
     for notice in runtime.startup_notices:

@@ -42,6 +42,7 @@ from kiosk.events import (
     TranscriptEntry,
     VisitorMode,
 )
+from kiosk.recorder import FrameRecorder
 from kiosk.session import Session
 from ui.admin_window import AdminWindow
 from ui.bridge import SessionBridge
@@ -65,6 +66,7 @@ class ClerkWindow(QWidget):
         ask_text: Callable[[QWidget, str], str | None] | None = None,
         gate: AdminGate | None = None,
         ask_pin: Callable[[QWidget], str | None] = ask_pin_dialog,
+        recorder: FrameRecorder | None = None,
     ) -> None:
         super().__init__()
         self.session = session
@@ -91,7 +93,7 @@ class ClerkWindow(QWidget):
         self.start.setObjectName("clerk_start")
         self.start.clicked.connect(self._start)
         self.end = QPushButton("상담 종료")
-        self.gate, self.ask_pin = gate, ask_pin
+        self.gate, self.ask_pin, self.recorder = gate, ask_pin, recorder
         self.print_button = QPushButton("기록 인쇄")
         self.print_button.setObjectName("print_transcript")
         self.print_button.setToolTip("방문자가 동의한 경우에만 (방문자 화면에서 '예')")
@@ -274,7 +276,7 @@ class ClerkWindow(QWidget):
             self.error.setText("관리자 PIN이 설정되어 있지 않습니다 (kiosk admin hash-pin)")
             return
         gate.audit("admin_opened")
-        self.admin = AdminWindow(AdminActions(self.session, gate))
+        self.admin = AdminWindow(AdminActions(self.session, gate, self.recorder))
         self.admin.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)  # above the kiosk-mode windows
         self.admin.resize(1200, 800)
         self.admin.show()
