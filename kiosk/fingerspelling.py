@@ -1,58 +1,47 @@
 """Fingerspelling at the counter: camera frames -> hand landmarks -> letters -> a Hangul word.
 
-Active only in a fingerspelling visit. Frames are taken from the camera thread into a one-frame mailbox
-and processed on a worker thread (MediaPipe takes ~40 ms a frame on one core), so the camera view never
-waits; when the worker is busy the newest frame wins. The signer's dominant hand is the right one when
-MediaPipe sees it, else the left one, mirrored. Each change is shown on both screens as a
-:class:`~kiosk.events.Spelling`; the visitor's buttons delete a letter, add a space, or confirm the word,
-which then becomes a transcript line (modality ``fingerspelling``, Korean).
+Active only in a fingerspelling visit (landmarks come from :class:`~kiosk.camera_worker.CameraWorker`).
+The signer's dominant hand is the right one when MediaPipe sees it, else the left one, mirrored. Each
+change is shown on both screens as a :class:`~kiosk.events.Spelling`; the visitor's buttons delete a
+letter, add a space, or confirm the word, which then becomes a transcript line (modality
+``fingerspelling``, Korean).
 """
 
 from __future__ import annotations
 
-import logging
 import threading
-import time
-from collections.abc import Callable
 
 import numpy as np
 
-from kiosk.errors import KioskError
-from kiosk.events import Modality, Notice, Role, SessionEvent, Spelling, StateChanged, TranscriptEntry, VisitorMode
-from kiosk.session import Session
+from kiosk.camera_worker import CameraWorker
+from kiosk.events import Modality, Role, Spelling, StateChanged, TranscriptEntry, VisitorMode
 from sign_models.fingerspell_classifier import FingerspellClassifier, FrameResult
 from sign_models.fingerspell_decoder import FingerspellDecoder
+from sign_models.landmarks import LandmarkFrame
 
-log = logging.getLogger(__name__)
 
-
-class SpellingChannel:
+class SpellingChannel(CameraWorker):
     """The live fingerspelling input of one kiosk."""
 
-    def __init__(self, session: Session, landmarker_factory: Callable[[], object] | None = None) -> None:
-        self.session = session
-        self._factory = landmarker_factory
+    mode = VisitorMode.FINGERSPELLING
+    notice_code = "fingerspelling_unavailable"
+
+    def __init__(self, session, landmarker_factory=None) -> None:
         self._right = FingerspellClassifier.load()
         self._left = FingerspellClassifier.load(left_handed=True)
         self.decoder = FingerspellDecoder()
         self._lock = threading.Lock()
-        self._mailbox: tuple[float, np.ndarray] | None = None
-        self._wake = threading.Event()
-        self._stop = threading.Event()
-        self._landmarker: object | None = None
-        self._failed = False
         self._shown: Spelling | None = None
-        self.active = False
-        session.subscribe(self._on_event)
-        self._thread = threading.Thread(target=self._work, name="kiosk-fingerspelling", daemon=True)
-        self._thread.start()
+        super().__init__(session, landmarker_factory)
 
-    # -- input -----------------------------------------------------------------------------------------
-    def on_frame(self, rgb: np.ndarray) -> None:
-        """Camera listener (camera thread): keep the newest frame for the worker."""
-        if self.active and not self._failed:
-            self._mailbox = (time.monotonic(), rgb)
-            self._wake.set()
+    def handle(self, frame: LandmarkFrame, t: float) -> None:
+        """The dominant hand of one frame's landmarks."""
+        if frame.right_hand is not None:
+            self.push_hand(frame.right_hand, t, frame.aspect)
+        elif frame.left_hand is not None:
+            self.push_hand(frame.left_hand, t, frame.aspect, left=True)
+        else:
+            self.push_hand(None, t, frame.aspect)
 
     def push_hand(self, hand: np.ndarray | None, t: float, aspect: float, left: bool = False) -> None:
         """One frame's dominant hand (None: no hand) through the classifier and the decoder."""
@@ -83,20 +72,11 @@ class SpellingChannel:
             return None
         return self.session.say(Role.VISITOR, text, Modality.FINGERSPELLING, language="ko")
 
-    def close(self) -> None:
-        self._stop.set()
-        self._wake.set()
-        self._thread.join(timeout=5)
-        if self._landmarker is not None and hasattr(self._landmarker, "close"):
-            self._landmarker.close()
-
     # -- internals -------------------------------------------------------------------------------------
-    def _on_event(self, event: SessionEvent) -> None:
-        if isinstance(event, StateChanged):
-            self.active = event.mode is VisitorMode.FINGERSPELLING
-            if event.mode is None:
-                with self._lock:
-                    self.decoder.clear()
+    def visit_changed(self, event: StateChanged) -> None:
+        if event.mode is None:
+            with self._lock:
+                self.decoder.clear()
 
     def _show(self, holding: str = "", confidence: float = 0.0) -> None:
         """Tell the screens, when the letters or the held letter changed (not 30 times a second)."""
@@ -106,34 +86,3 @@ class SpellingChannel:
                 return
             self._shown = spelling
         self.session.show_spelling(spelling)
-
-    def _work(self) -> None:
-        while not self._stop.is_set():
-            self._wake.wait(0.5)
-            self._wake.clear()
-            item, self._mailbox = self._mailbox, None
-            if item is None or self._stop.is_set():
-                continue
-            try:
-                self._process(*item)
-            except KioskError as exc:
-                self._failed = True
-                log.warning("fingerspelling unavailable: %s", exc.message_en)
-                self.session.notify(Notice("fingerspelling_unavailable", exc.message_ko, exc.message_en, "warning"))
-
-    def _process(self, t: float, rgb: np.ndarray) -> None:
-        if self._landmarker is None:
-            self._landmarker = self._factory() if self._factory else _holistic()
-        frame = self._landmarker.process(rgb, t)  # type: ignore[attr-defined]
-        if frame.right_hand is not None:
-            self.push_hand(frame.right_hand, t, frame.aspect)
-        elif frame.left_hand is not None:
-            self.push_hand(frame.left_hand, t, frame.aspect, left=True)
-        else:
-            self.push_hand(None, t, frame.aspect)
-
-
-def _holistic() -> object:
-    from sign_models.landmarks import HolisticLandmarker
-
-    return HolisticLandmarker()

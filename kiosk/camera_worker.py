@@ -1,0 +1,91 @@
+"""Camera frames -> MediaPipe landmarks on a worker thread, for the live sign and fingerspelling inputs.
+
+Frames are taken from the camera thread into a one-frame mailbox and processed on a worker thread
+(MediaPipe takes ~40 ms a frame on one core), so the camera view never waits; when the worker is busy the
+newest frame wins. MediaPipe is loaded at the first frame of a visit that needs it; if it cannot load,
+the clerk and the visitor are told once and the input stays off.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+
+import numpy as np
+
+from kiosk.errors import KioskError
+from kiosk.events import Notice, SessionEvent, StateChanged, VisitorMode
+from kiosk.session import Session
+from sign_models.landmarks import LandmarkFrame
+
+log = logging.getLogger(__name__)
+
+
+class CameraWorker:
+    """Base of a live camera input that is active in one visitor mode; subclasses handle each frame."""
+
+    mode: VisitorMode
+    notice_code = "camera_input_unavailable"
+
+    def __init__(self, session: Session, landmarker_factory: Callable[[], object] | None = None) -> None:
+        self.session = session
+        self._factory = landmarker_factory
+        self._mailbox: tuple[float, np.ndarray] | None = None
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._landmarker: object | None = None
+        self._failed = False
+        self.active = False
+        session.subscribe(self._on_session_event)
+        self._thread = threading.Thread(target=self._work, name=f"kiosk-{self.mode.value}", daemon=True)
+        self._thread.start()
+
+    def on_frame(self, rgb: np.ndarray) -> None:
+        """Camera listener (camera thread): keep the newest frame for the worker."""
+        if self.active and not self._failed:
+            self._mailbox = (time.monotonic(), rgb)
+            self._wake.set()
+
+    def close(self) -> None:
+        self._stop.set()
+        self._wake.set()
+        self._thread.join(timeout=5)
+        if self._landmarker is not None and hasattr(self._landmarker, "close"):
+            self._landmarker.close()
+
+    def handle(self, frame: LandmarkFrame, t: float) -> None:
+        """One frame's landmarks."""
+        raise NotImplementedError
+
+    def visit_changed(self, event: StateChanged) -> None:
+        """A visit started, changed or ended (subclasses reset their state)."""
+
+    def _on_session_event(self, event: SessionEvent) -> None:
+        if isinstance(event, StateChanged):
+            self.active = event.mode is self.mode
+            self.visit_changed(event)
+
+    def _work(self) -> None:
+        while not self._stop.is_set():
+            self._wake.wait(0.5)
+            self._wake.clear()
+            item, self._mailbox = self._mailbox, None
+            if item is None or self._stop.is_set():
+                continue
+            try:
+                if self._landmarker is None:
+                    self._landmarker = self._factory() if self._factory else _holistic()
+                t, rgb = item
+                self.handle(self._landmarker.process(rgb, t), t)
+            except KioskError as exc:
+                self._failed = True
+                log.warning("%s unavailable: %s", self.mode.value, exc.message_en)
+                self.session.notify(Notice(self.notice_code, exc.message_ko, exc.message_en, "warning"))
+
+
+def _holistic() -> object:
+    from sign_models.landmarks import HolisticLandmarker
+
+    return HolisticLandmarker()
