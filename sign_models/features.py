@@ -223,7 +223,7 @@ def _hand_block(frames: list[LandmarkFrame], name: str, origin: np.ndarray, widt
     index = np.flatnonzero(present)
     if not len(index):
         return out
-    hands = check_hand(np.stack([getattr(frames[i], name) for i in index]))
+    hands = np.stack([check_hand(getattr(frames[i], name)) for i in index])
     aspect = np.asarray([frames[i].aspect for i in index])
     wrist = hands[:, WRIST, :2] * np.stack([aspect, np.ones_like(aspect)], axis=1)
     position = np.zeros((len(frames), 2))
@@ -240,3 +240,14 @@ def _hand_block(frames: list[LandmarkFrame], name: str, origin: np.ndarray, widt
     velocity = (position[after] - position[before]) / dt[:, None] * VELOCITY_UNIT
     out[:, 3:5] = np.where(usable[:, None], velocity, 0.0)
     return out
+
+
+def resample(features: np.ndarray, length: int) -> np.ndarray:
+    """A [n, F] sequence stretched or squeezed to [length, F] by linear interpolation in time (a sign's speed
+    varies; the classifier sees a fixed number of steps)."""
+    features = np.asarray(features, dtype=np.float32)
+    if features.ndim != 2 or len(features) == 0:
+        raise InputError("특징 배열의 모양이 잘못되었습니다", f"features must be [frames, F], got {features.shape}")
+    source = np.linspace(0.0, 1.0, len(features)) if len(features) > 1 else np.zeros(1)
+    target = np.linspace(0.0, 1.0, length)
+    return np.stack([np.interp(target, source, column) for column in features.T], axis=1).astype(np.float32)

@@ -16,6 +16,7 @@ frame of :mod:`sign_models.features`, so the thresholds do not depend on the cam
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
@@ -147,3 +148,10 @@ class SignSegmenter:
             self._history.popleft()
         moved = [np.linalg.norm(wrists[name] - old[name]) for _, old in self._history for name in wrists if name in old]
         return max(moved, default=0.0) / self.options.speed_window
+
+
+def segment_all(frames: Iterable[LandmarkFrame], options: SegmenterOptions | None = None) -> list[Segment]:
+    """Every segment of a whole recording, as the live kiosk would find them."""
+    segmenter = SignSegmenter(options)
+    segments = [segment for frame in frames for segment in segmenter.push(frame)]
+    return segments + segmenter.flush()

@@ -75,14 +75,15 @@ class _Track:
 
 
 def render_signs(
-    glosses: list[str],
+    glosses: list[str | SignSpec],
     rng: np.random.Generator,
     *,
     transitions: str = "rest",
     left_handed: bool = False,
     options: SynthesisOptions | None = None,
 ) -> SignedSequence:
-    """Sign ``glosses`` one after another; ``transitions`` is "rest", "hold" or "mixed" (random per gap)."""
+    """Sign ``glosses`` (names in the spec, or specs) one after another; ``transitions`` is "rest", "hold" or
+    "mixed" (random per gap)."""
     o = options or SynthesisOptions()
     specs = load_sign_spec()
     fps, speed = float(rng.choice(o.fps)), rng.uniform(*o.speed)
@@ -93,12 +94,12 @@ def render_signs(
     signs = []
     _hold(hands, _frames(rng.uniform(0.3, 0.6), fps))
     for i, gloss in enumerate(glosses):
-        spec = specs[gloss]
+        spec = specs[gloss] if isinstance(gloss, str) else gloss
         _approach(hands, spec, rests, rng, _frames(0.3 * speed, fps), o)
         start = sum(len(p) for p in hands[0].position)
         _move(hands, spec, rng, _frames(_duration(spec.movement) * speed, fps), o)
         end = sum(len(p) for p in hands[0].position) - 1
-        signs.append((gloss, start / fps, end / fps))
+        signs.append((spec.gloss, start / fps, end / fps))
         last = i == len(glosses) - 1
         if last or transitions == "rest" or (transitions == "mixed" and rng.random() < 0.5):
             _go_to(hands, rests, [RELAXED, RELAXED], _frames(0.3 * speed, fps))
