@@ -122,7 +122,9 @@ def _read_labels(path: Path) -> list[str]:
             f"수어 라벨 파일을 읽을 수 없습니다: {path}", f"cannot read the sign labels {path}: {exc}"
         ) from exc
     if not names or len(set(names)) != len(names):
-        raise ModelMissingError(f"수어 라벨 파일이 비었거나 중복이 있습니다: {path}", f"{path}: empty or duplicate labels")
+        raise ModelMissingError(
+            f"수어 라벨 파일이 비었거나 중복이 있습니다: {path}", f"{path}: empty or duplicate labels"
+        )
     return names
 
 

@@ -52,7 +52,9 @@ def load_lexicon(path: Path = LEXICON_PATH) -> dict[str, Entry]:
             for gloss, fields in glosses.items()
         }
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise MediaFormatError(f"수어 어휘 파일을 읽을 수 없습니다: {path}", f"cannot read the lexicon {path}: {exc!r}") from exc
+        raise MediaFormatError(
+            f"수어 어휘 파일을 읽을 수 없습니다: {path}", f"cannot read the lexicon {path}: {exc!r}"
+        ) from exc
     bad = [e.gloss for e in lexicon.values() if e.pos not in POS]
     if bad:
         raise MediaFormatError(f"어휘 품사가 잘못되었습니다: {bad}", f"unknown part of speech for {bad}")

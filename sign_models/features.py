@@ -16,9 +16,10 @@ reference: the origin is the midpoint of the shoulders (pose points 11 and 12) a
 width, both measured in image heights, so where the signer stands and how far from the camera does not
 matter. Per hand, dominant (right) hand first: a presence flag, the wrist relative to the body, the wrist
 velocity, the palm size in shoulder widths (a depth cue), and the hand-shape features above. A missing hand
-is all zeros with its flag 0. The body frame is averaged over a few frames (shoulder landmarks jitter). A frame without a pose borrows the body of the nearest frame that has one (the
-body hardly moves while signing); a sequence with no pose at all is an :class:`InputError`. Left-handed
-signers are mirrored (:func:`mirror_frame`) so that their dominant hand comes first.
+is all zeros with its flag 0. The body frame is averaged over a few frames (shoulder landmarks jitter). A
+frame without a pose borrows the body of the nearest frame that has one (the body hardly moves while
+signing); a sequence with no pose at all is an :class:`InputError`. Left-handed signers are mirrored
+(:func:`mirror_frame`) so that their dominant hand comes first.
 """
 
 from __future__ import annotations
@@ -128,6 +129,7 @@ SIGN_FEATURE_GROUPS = {  # column slices of one hand's block, for distance weigh
 VELOCITY_SPAN = 2  # frames either side for the velocity estimate (smooths landmark jitter)
 BODY_SMOOTHING = 4  # frames either side averaged for the shoulder midpoint and width (they jitter)
 VELOCITY_UNIT = 0.1  # velocities in shoulder widths per 0.1 s, so that they are about 1
+REST_LEVEL = 1.25  # a wrist this many shoulder widths below the shoulder line is resting, not signing
 MIN_SHOULDER_WIDTH = 0.02  # image heights; below this the pose is treated as missing
 
 
@@ -251,3 +253,13 @@ def resample(features: np.ndarray, length: int) -> np.ndarray:
     source = np.linspace(0.0, 1.0, len(features)) if len(features) > 1 else np.zeros(1)
     target = np.linspace(0.0, 1.0, length)
     return np.stack([np.interp(target, source, column) for column in features.T], axis=1).astype(np.float32)
+
+
+def drop_resting_hands(features: np.ndarray) -> np.ndarray:
+    """A copy of sign features [n, F] in which a hand below REST_LEVEL counts as missing (all zeros): whether a
+    resting hand is in the image or not depends on the camera, not on the sign."""
+    out = np.array(features, dtype=np.float32)
+    for start in range(0, out.shape[1], HAND_FEATURES):
+        block = out[:, start : start + HAND_FEATURES]
+        block[(block[:, 0] > 0) & (block[:, 2] > REST_LEVEL)] = 0.0
+    return out

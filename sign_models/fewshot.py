@@ -3,7 +3,8 @@
 Works at once from 1-5 examples per sign, without retraining. Every example and the query are resampled to
 ``length`` steps; the frame distance is a weighted Euclidean distance in which each feature group (presence,
 position, velocity, palm size, hand shape; :data:`~sign_models.features.SIGN_FEATURE_GROUPS`) counts by its
-weight, whatever its number of columns. The DTW cost is divided by the path length bound (n + m). The best
+weight, whatever its number of columns; a resting hand counts as missing
+(:func:`~sign_models.features.drop_resting_hands`). The DTW cost is divided by the path length bound (n + m). The best
 example decides, but only when its distance is below ``threshold`` and clearly below the nearest example of
 any other gloss (``margin``); otherwise the answer is unknown. A damaged manifest line or example file is
 reported in :attr:`EnrolledSigns.problems` and skipped; it never stops the recogniser.
@@ -21,7 +22,14 @@ import numpy as np
 
 from kiosk.errors import InputError, KioskError
 from sign_models.enrollment import MANIFEST
-from sign_models.features import HAND_FEATURES, SIGN_FEATURE_GROUPS, SIGN_FEATURE_SIZE, resample, sign_features
+from sign_models.features import (
+    HAND_FEATURES,
+    SIGN_FEATURE_GROUPS,
+    SIGN_FEATURE_SIZE,
+    drop_resting_hands,
+    resample,
+    sign_features,
+)
 from sign_models.landmarks import arrays_to_frames
 
 log = logging.getLogger(__name__)
@@ -133,7 +141,7 @@ class EnrolledSigns:
                 "수어 특징의 모양이 잘못되었거나 NaN이 있습니다",
                 f"features must be finite [n, {SIGN_FEATURE_SIZE}], got {features.shape}",
             )
-        return resample(features, self.options.length)
+        return resample(drop_resting_hands(features), self.options.length)
 
     def _load_line(self, data_dir: Path, line: str, where: str) -> None:
         try:

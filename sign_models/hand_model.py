@@ -148,7 +148,9 @@ def random_view(
     if left_handed:
         hand[..., 0] *= -1
     wrist_turn = euler_rotations(rng.normal(0, o.wrist_rotation_sd, (n, 3)))
-    camera = euler_rotations(np.stack([rng.normal(*o.camera_tilt, n), np.zeros(n), rng.normal(0, o.camera_roll_sd, n)], 1))
+    camera = euler_rotations(
+        np.stack([rng.normal(*o.camera_tilt, n), np.zeros(n), rng.normal(0, o.camera_roll_sd, n)], 1)
+    )
     total = camera @ np.broadcast_to(rotation, (n, 3, 3)) @ wrist_turn
     return _project(np.einsum("nij,nkj->nki", total, hand), rng, o)
 

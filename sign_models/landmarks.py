@@ -168,4 +168,6 @@ def load_npz(path: Path) -> list[LandmarkFrame]:
         with np.load(Path(path), allow_pickle=False) as data:
             return arrays_to_frames(data)
     except (OSError, ValueError, EOFError, zipfile.BadZipFile) as exc:
-        raise MediaFormatError(f"랜드마크 파일을 읽을 수 없습니다: {path}", f"cannot read landmarks {path}: {exc}") from exc
+        raise MediaFormatError(
+            f"랜드마크 파일을 읽을 수 없습니다: {path}", f"cannot read landmarks {path}: {exc}"
+        ) from exc

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from sign_models.features import WRIST, body_reference, check_hand
+from sign_models.features import REST_LEVEL, WRIST, body_reference, check_hand
 from sign_models.landmarks import LandmarkFrame
 
 
@@ -29,7 +29,7 @@ from sign_models.landmarks import LandmarkFrame
 class SegmenterOptions:
     """Thresholds; distances in shoulder widths, times in seconds."""
 
-    rest_level: float = 1.25  # a wrist this far below the shoulder line (or no hand at all) is at rest
+    rest_level: float = REST_LEVEL  # a wrist this far below the shoulder line (or no hand at all) is at rest
     rest_seconds: float = 0.2  # both hands at rest this long end a sign
     speed_window: float = 0.25  # wrist speed is the displacement over this window
     start_speed: float = 0.7  # widths/s: after a pause, motion above this starts the next sign

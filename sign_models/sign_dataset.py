@@ -9,11 +9,10 @@ place, direction and size, so the model can say "not a sign I know". Everything 
 
 from __future__ import annotations
 
-
 import numpy as np
 
 from sign_models.classifier import UNKNOWN
-from sign_models.features import resample, sign_features
+from sign_models.features import SIGN_FEATURE_SIZE, resample, sign_features
 from sign_models.fingerspell_spec import DIRECTIONS, LetterSpec
 from sign_models.segmenter import Segment, segment_all
 from sign_models.sign_spec import MOVES, Movement, Placement, SignSpec, load_sign_spec
@@ -31,7 +30,9 @@ def random_sign(rng: np.random.Generator) -> SignSpec:
     thumb = tuple(rng.uniform((-50, -10, 0, 0), (40, 50, 60, 60)))
     shape = LetterSpec("?", "?", "shape", fingers, thumb, rng.uniform(0, 20), palm, points, "", "", "")  # type: ignore[arg-type]
     angle = rng.uniform(0, 2 * np.pi)
-    movement = Movement(str(rng.choice(MOVES)), (np.cos(angle), np.sin(angle)), rng.uniform(0.1, 0.5), int(rng.integers(1, 4)))
+    movement = Movement(
+        str(rng.choice(MOVES)), (np.cos(angle), np.sin(angle)), rng.uniform(0.1, 0.5), int(rng.integers(1, 4))
+    )
     location = (rng.uniform(-0.4, 0.8), rng.uniform(-0.9, 0.9))
     hands = str(rng.choice(["one", "one", "two", "base"]))
     base = Placement(shape, (rng.uniform(-0.2, 0.6), rng.uniform(-0.9, 0.0))) if hands == "base" else None
@@ -70,7 +71,7 @@ def class_examples(label: str, count: int, seed: int) -> np.ndarray:
         x = example(random_sign(rng) if label == UNKNOWN else label, rng)
         if x is not None:
             xs.append(x)
-    return np.stack(xs)
+    return np.stack(xs) if xs else np.zeros((0, SEQUENCE_LENGTH, SIGN_FEATURE_SIZE), np.float32)
 
 
 def dataset(

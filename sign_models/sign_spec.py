@@ -81,9 +81,7 @@ def _sign(gloss: str, fields: dict, shapes: dict, locations: dict) -> SignSpec:
         end_shape=_shape(fields["to"], palm, points, shapes) if "to" in fields else None,
         base=None
         if base is None
-        else Placement(
-            _shape(base["shape"], base["palm"], base["points"], shapes), _location(base["at"], locations)
-        ),
+        else Placement(_shape(base["shape"], base["palm"], base["points"], shapes), _location(base["at"], locations)),
     )
 
 

@@ -46,7 +46,9 @@ def build_model(x: np.ndarray, n_classes: int, seed: int):
     h = layers.Dropout(0.3)(h)
     outputs = layers.Dense(n_classes, activation="softmax")(h)
     model = tf.keras.Model(inputs, outputs)
-    model.compile(optimizer=tf.keras.optimizers.Adam(2e-3), loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+    model.compile(
+        optimizer=tf.keras.optimizers.Adam(2e-3), loss="sparse_categorical_crossentropy", metrics=["accuracy"]
+    )
     return model
 
 

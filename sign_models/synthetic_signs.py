@@ -23,7 +23,9 @@ from sign_models.landmarks import LandmarkFrame
 from sign_models.sign_spec import Movement, SignSpec, load_sign_spec
 
 SHOULDER_CM = 36.0  # shoulder width the hand model's centimetres are scaled to
-RELAXED = LetterSpec("relaxed", "relaxed", "shape", ((20, 30, 20),) * 4, (0, 10, 10, 10), 5, "signer_left", "down", "", "", "")  # type: ignore[arg-type]
+RELAXED = LetterSpec(
+    "relaxed", "relaxed", "shape", ((20, 30, 20),) * 4, (0, 10, 10, 10), 5, "signer_left", "down", "", "", ""
+)  # type: ignore[arg-type]
 # Pose points (MediaPipe ids) in shoulder widths, x toward the signer's right, y up; the arms are added per frame.
 BODY = {
     0: (0.0, 0.62), 1: (-0.05, 0.72), 2: (-0.09, 0.72), 3: (-0.13, 0.72), 4: (0.05, 0.72), 5: (0.09, 0.72),
@@ -88,7 +90,7 @@ def render_signs(
     specs = load_sign_spec()
     fps, speed = float(rng.choice(o.fps)), rng.uniform(*o.speed)
     hands = [_Track([], [], []), _Track([], [], [])]  # dominant, other
-    rests = [np.array([0.35, -1.8]), np.array([-0.35, -1.8])] + rng.normal(0, 0.08, (2, 2))
+    rests = np.array([[0.35, -1.8], [-0.35, -1.8]]) + rng.normal(0, 0.08, (2, 2))
     for track, rest, mirror in zip(hands, rests, (False, True), strict=True):
         track.add(np.tile(rest, (1, 1)), _angles(RELAXED)[None], orientation(RELAXED, left_handed=mirror)[None])
     signs = []

@@ -21,7 +21,7 @@ def signing(seed: int, n: int, transitions: str) -> SignedSequence:
 
 
 def found_each_sign(sequence: SignedSequence, options: SegmenterOptions | None = None) -> str:
-    """"" when there is one segment per sign around its movement, else what went wrong."""
+    """ "" when there is one segment per sign around its movement, else what went wrong."""
     segments = segment_all(sequence.frames, options)
     wanted = [(round(a, 2), round(b, 2)) for _, a, b in sequence.signs]
     got = [(round(s.start, 2), round(s.end, 2), s.reason) for s in segments]
