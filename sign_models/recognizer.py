@@ -4,6 +4,9 @@ A sign the city's interpreters taught on site (:mod:`sign_models.fewshot`) wins 
 it is the local form, and it works without retraining. Otherwise the trained model answers when it is
 confident; otherwise the result is unknown ("unknown sign, please repeat") and says so. Either part may be
 missing (no model file, no enrolled examples); with neither, every sign is unknown.
+
+Confidence: the model's probability, or for an enrolled match 1 - distance / (2 * threshold) (1 = identical to
+an example, 0.5 = at the few-shot threshold), so both read as "higher is surer" on one scale.
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ from sign_models.classifier import UNKNOWN_TEXT_KO, SignClassifier
 from sign_models.enrollment import MANIFEST, enroll_frames
 from sign_models.features import sign_features
 from sign_models.fewshot import EnrolledSigns
-from sign_models.recognizer import SignRecognizer
+from sign_models.recognizer import RecognizerOptions, SignRecognizer
 from sign_models.segmenter import segment_all
 from sign_models.sign_dataset import random_sign
 from sign_models.sign_spec import Movement, load_sign_spec
@@ -59,8 +59,7 @@ def test_a_left_handed_signer_matches_the_right_handed_examples(tmp_path: Path) 
         enroll_frames(recording(new_sign(), seed), "복지카드", tmp_path)
     enroll_frames(recording("화장실", 3), "화장실", tmp_path)
     frames = recording(new_sign(), 50, left_handed=True)
-    recognizer = SignRecognizer(None, EnrolledSigns.load(tmp_path))
-    recognizer.options = type(recognizer.options)(left_handed=True)
+    recognizer = SignRecognizer(None, EnrolledSigns.load(tmp_path), RecognizerOptions(left_handed=True))
     results = [r for f in frames for r in recognizer.push(f)] + recognizer.flush()
     assert [r.gloss for r in results] == ["복지카드"]
 
