@@ -7,6 +7,7 @@
     kiosk replay SCENARIO     drive a Session from a scenario file and print the transcript as JSON
     kiosk soak --visits N     an accelerated counter day: memory growth, leaks, nothing lost
     kiosk sign landmarks VIDEO -o OUT.npz           MediaPipe Holistic landmarks of every frame
+    kiosk sign enroll --gloss G [--data DIR] [--signer ID] VIDEO...   teach a sign: one example per video
     kiosk admin hash-pin      read a PIN, print the value for [ui] admin_pin
     kiosk translate / say / packs   see :mod:`kiosk.cli_translation`
     kiosk fingerspell classify FILE.json [--json]   one KSL fingerspelling letter (or ?) per hand in FILE
@@ -79,12 +80,19 @@ def build_parser() -> argparse.ArgumentParser:
         handler=_admin_hash_pin
     )
 
-    sign = commands.add_parser("sign", help="sign language tools: landmarks of a video")
+    sign = commands.add_parser("sign", help="sign language tools: landmarks of a video, teach a sign")
     sign_actions = sign.add_subparsers(dest="action", required=True, metavar="ACTION")
     landmarks = sign_actions.add_parser("landmarks", help="MediaPipe Holistic landmarks of a video -> .npz")
     landmarks.add_argument("video", type=Path)
     landmarks.add_argument("-o", "--output", type=Path, required=True)
     landmarks.set_defaults(handler=_sign_landmarks)
+    enroll = sign_actions.add_parser("enroll", help="teach a sign: store each video as one example of GLOSS")
+    enroll.add_argument("videos", type=Path, nargs="+", metavar="VIDEO")
+    enroll.add_argument("--gloss", required=True, help="the sign's name (Korean word), up to 30 characters")
+    enroll.add_argument("--data", type=Path, help="examples folder (default: [models] sign_dir/enrolled)")
+    enroll.add_argument("--signer", default="unknown", help="who signed it (an id, not a name)")
+    enroll.add_argument("--left-handed", action="store_true", help="the signer's dominant hand is the left")
+    enroll.set_defaults(handler=_sign_enroll)
 
     fingerspell = commands.add_parser("fingerspell", help="KSL fingerspelling: classify hand landmarks, compose")
     actions = fingerspell.add_subparsers(dest="action", required=True, metavar="ACTION")
@@ -214,11 +222,12 @@ def _admin_hash_pin(args: argparse.Namespace, config: KioskConfig) -> int:
     return 0
 
 
-def _sign_landmarks(args: argparse.Namespace, config: KioskConfig) -> int:
+def _video_landmarks(path: Path) -> list:
+    """MediaPipe Holistic landmarks of every frame of a video file."""
     from hardware.video_file_camera import VideoFileCamera
-    from sign_models.landmarks import save_npz, video_landmarks
+    from sign_models.landmarks import video_landmarks
 
-    camera = VideoFileCamera(args.video, realtime=False)
+    camera = VideoFileCamera(path, realtime=False)
     camera.open()
 
     def frames():
@@ -226,14 +235,38 @@ def _sign_landmarks(args: argparse.Namespace, config: KioskConfig) -> int:
             yield frame.timestamp, frame.image
 
     try:
-        found = list(video_landmarks(frames()))
+        return list(video_landmarks(frames()))
     finally:
         camera.close()
+
+
+def _sign_landmarks(args: argparse.Namespace, config: KioskConfig) -> int:
+    from sign_models.landmarks import save_npz
+
+    found = _video_landmarks(args.video)
     save_npz(found, args.output)
     hands = sum(f.left_hand is not None or f.right_hand is not None for f in found)
     people = sum(f.pose is not None for f in found)
     print(f"{args.output}: {len(found)} frames, a person in {people}, a hand in {hands}")
     return 0
+
+
+def _sign_enroll(args: argparse.Namespace, config: KioskConfig) -> int:
+    from sign_models.enrollment import MAX_GLOSS, MAX_SIGNER, check_label, enroll_frames
+
+    gloss = check_label(args.gloss, "수어 이름", "gloss", MAX_GLOSS)  # before any slow video work
+    check_label(args.signer, "수어 사용자 ID", "signer id", MAX_SIGNER)
+    data = args.data or config.models.sign_dir / "enrolled"
+    failed = 0
+    for video in args.videos:
+        try:
+            path = enroll_frames(_video_landmarks(video), gloss, data, args.signer, left_handed=args.left_handed)
+        except KioskError as exc:
+            print(f"{video}: 오류 / error: {exc}", file=sys.stderr)
+            failed += 1
+            continue
+        print(f"{video}: {gloss} -> {path}")
+    return 2 if failed else 0
 
 
 def _fingerspell_classify(args: argparse.Namespace, config: KioskConfig) -> int:

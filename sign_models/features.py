@@ -9,13 +9,28 @@ taken relative to the wrist and divided by the palm size. Orientation is kept ap
 letters differ only in where the palm faces (ㅏ and ㅓ) or where the hand points (ㄱ and ㄴ): the shape is the
 hand in its own palm frame (so turning the hand does not change it) and the orientation is that palm frame's
 axes in the camera. A left hand is mirrored (:func:`mirror_hand`) into a right hand first.
+
+:func:`sign_features` turns a sequence of :class:`~sign_models.landmarks.LandmarkFrame` into one row per frame
+for sign recognition (training and the live kiosk use the same function). The body gives the frame of
+reference: the origin is the midpoint of the shoulders (pose points 11 and 12) and the unit is the shoulder
+width, both measured in image heights, so where the signer stands and how far from the camera does not
+matter. Per hand, dominant (right) hand first: a presence flag, the wrist relative to the body, the wrist
+velocity, the palm size in shoulder widths (a depth cue), and the hand-shape features above. A missing hand
+is all zeros with its flag 0. The body frame is averaged over a few frames (shoulder landmarks jitter). A
+frame without a pose borrows the body of the nearest frame that has one (the body hardly moves while
+signing); a sequence with no pose at all is an :class:`InputError`. Left-handed signers are mirrored
+(:func:`mirror_frame`) so that their dominant hand comes first.
 """
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Sequence
+
 import numpy as np
 
 from kiosk.errors import InputError
+from sign_models.landmarks import LandmarkFrame
 
 N_LANDMARKS = 21
 WRIST, INDEX_MCP, MIDDLE_MCP, PINKY_MCP = 0, 5, 9, 17
@@ -94,3 +109,157 @@ def _relative(hand: np.ndarray, aspect: float | np.ndarray) -> tuple[np.ndarray,
 
 def _unit(v: np.ndarray) -> np.ndarray:
     return v / np.linalg.norm(v, axis=-1, keepdims=True)
+
+
+# --- sign sequences --------------------------------------------------------------------------------------------
+
+LEFT_SHOULDER, RIGHT_SHOULDER = 11, 12
+# MediaPipe pose and the face subset of sign_models.landmarks with left and right swapped.
+POSE_MIRROR = (0, 4, 5, 6, 1, 2, 3, 8, 7, 10, 9, *(j for i in range(11, 33, 2) for j in (i + 1, i)))
+FACE_MIRROR = (3, 2, 1, 0, 6, 7, 4, 5, 8, 10, 9, 11, 12)
+HAND_FEATURES = 6 + FEATURE_SIZE  # present, wrist x y, velocity x y, palm size, then the hand shape
+SIGN_FEATURE_SIZE = 2 * HAND_FEATURES  # dominant hand, then the other hand
+SIGN_FEATURE_GROUPS = {  # column slices of one hand's block, for distance weighting
+    "present": slice(0, 1),
+    "position": slice(1, 3),
+    "velocity": slice(3, 5),
+    "scale": slice(5, 6),
+    "shape": slice(6, HAND_FEATURES),
+}
+VELOCITY_SPAN = 2  # frames either side for the velocity estimate (smooths landmark jitter)
+BODY_SMOOTHING = 4  # frames either side averaged for the shoulder midpoint and width (they jitter)
+VELOCITY_UNIT = 0.1  # velocities in shoulder widths per 0.1 s, so that they are about 1
+REST_LEVEL = 1.25  # a wrist this many shoulder widths below the shoulder line is resting, not signing
+MIN_SHOULDER_WIDTH = 0.02  # image heights; below this the pose is treated as missing
+
+
+def check_points(points: object, rows: int, columns: tuple[int, ...], name: str) -> np.ndarray:
+    """``points`` as a float array [rows, c] with c in ``columns``; wrong shapes or NaN raise :class:`InputError`."""
+    try:
+        array = np.asarray(points, dtype=float)
+    except (TypeError, ValueError) as exc:
+        raise InputError(f"{name} 좌표가 숫자가 아닙니다", f"{name} landmarks are not numbers: {exc}") from exc
+    if array.ndim != 2 or array.shape[0] != rows or array.shape[1] not in columns:
+        raise InputError(
+            f"{name} 좌표의 모양이 잘못되었습니다 (받은 모양: {array.shape})",
+            f"{name} landmarks must have shape [{rows}, {'|'.join(map(str, columns))}], got {array.shape}",
+        )
+    if not np.isfinite(array).all():
+        raise InputError(f"{name} 좌표에 NaN 또는 무한대 값이 있습니다", f"{name} landmarks contain NaN or infinity")
+    return array
+
+
+def body_reference(frame: LandmarkFrame) -> tuple[np.ndarray, float] | None:
+    """The shoulder midpoint [x, y] and the shoulder width, in image heights; None without a usable pose."""
+    if frame.pose is None:
+        return None
+    shoulders = check_points(frame.pose, 33, (3, 4), "pose")[[LEFT_SHOULDER, RIGHT_SHOULDER], :2]
+    shoulders = shoulders * (frame.aspect, 1.0)
+    width = float(np.linalg.norm(shoulders[0] - shoulders[1]))
+    return (shoulders.mean(axis=0), width) if width >= MIN_SHOULDER_WIDTH else None
+
+
+def mirror_frame(frame: LandmarkFrame) -> LandmarkFrame:
+    """The frame flipped left-right: the signer's left hand becomes the right one (for left-handed signers)."""
+
+    def flip(points: np.ndarray | None, order: tuple[int, ...]) -> np.ndarray | None:
+        if points is None:
+            return None
+        out = np.array(points, dtype=float)
+        out = out[list(order)] if len(out) == len(order) else out
+        out[:, 0] = 1.0 - out[:, 0]
+        return out
+
+    return dataclasses.replace(
+        frame,
+        pose=flip(frame.pose, POSE_MIRROR),
+        left_hand=None if frame.right_hand is None else mirror_hand(frame.right_hand),
+        right_hand=None if frame.left_hand is None else mirror_hand(frame.left_hand),
+        face=flip(frame.face, FACE_MIRROR),
+    )
+
+
+def sign_features(frames: Sequence[LandmarkFrame], *, left_handed: bool = False) -> np.ndarray:
+    """Features [T, SIGN_FEATURE_SIZE] of a sequence of frames (see the module docstring)."""
+    frames = list(frames)
+    if not frames:
+        raise InputError("수어 프레임이 없습니다", "no frames to describe")
+    if left_handed:
+        frames = [mirror_frame(f) for f in frames]
+    t = np.asarray([f.t for f in frames], dtype=float)
+    if not np.isfinite(t).all() or (np.diff(t) <= 0).any():
+        raise InputError("프레임 시각이 앞으로 증가하지 않습니다", "frame times must be finite and increasing")
+    origin, width = _body_track(frames)
+    hands = [_hand_block(frames, name, origin, width, t) for name in ("right_hand", "left_hand")]
+    return np.concatenate(hands, axis=1).astype(np.float32)
+
+
+def _body_track(frames: list[LandmarkFrame]) -> tuple[np.ndarray, np.ndarray]:
+    """Shoulder midpoint [T, 2] and width [T]; frames without a pose take the nearest earlier (else later) one."""
+    references = [body_reference(f) for f in frames]
+    known = np.flatnonzero([r is not None for r in references])
+    if not len(known):
+        raise InputError(
+            "사람(어깨)이 보이지 않습니다",
+            "no person: no frame has usable shoulder landmarks",
+            hint="상반신이 카메라에 보이게 서 주세요 / stand with the upper body in view",
+        )
+    nearest = known[np.clip(np.searchsorted(known, np.arange(len(frames)), side="right") - 1, 0, None)]
+    nearest = np.where(np.arange(len(frames)) < known[0], known[0], nearest)
+    origin = np.stack([references[i][0] for i in nearest])  # type: ignore[index]
+    width = np.asarray([references[i][1] for i in nearest])  # type: ignore[index]
+    return _smooth(origin), _smooth(width[:, None])[:, 0]
+
+
+def _smooth(values: np.ndarray) -> np.ndarray:
+    """Moving average [T, k] over BODY_SMOOTHING frames either side (edges average what there is)."""
+    kernel = np.ones(2 * BODY_SMOOTHING + 1)
+    counts = np.convolve(np.ones(len(values)), kernel, mode="same")
+    return np.stack([np.convolve(column, kernel, mode="same") / counts for column in values.T], axis=1)
+
+
+def _hand_block(frames: list[LandmarkFrame], name: str, origin: np.ndarray, width: np.ndarray, t: np.ndarray):
+    """One hand's columns [T, HAND_FEATURES]; zeros where the hand is missing."""
+    out = np.zeros((len(frames), HAND_FEATURES))
+    present = np.asarray([getattr(f, name) is not None for f in frames])
+    index = np.flatnonzero(present)
+    if not len(index):
+        return out
+    hands = np.stack([check_hand(getattr(frames[i], name)) for i in index])
+    aspect = np.asarray([frames[i].aspect for i in index])
+    wrist = hands[:, WRIST, :2] * np.stack([aspect, np.ones_like(aspect)], axis=1)
+    position = np.zeros((len(frames), 2))
+    position[index] = (wrist - origin[index]) / width[index, None]
+    _, palm = _relative(hands, aspect)
+    out[index, 0] = 1.0
+    out[index, 1:3] = position[index]
+    out[index, 5] = palm / width[index]
+    out[index, 6:] = hand_shape_features(hands, aspect)
+    before = np.clip(np.arange(len(frames)) - VELOCITY_SPAN, 0, len(frames) - 1)
+    after = np.clip(np.arange(len(frames)) + VELOCITY_SPAN, 0, len(frames) - 1)
+    usable = present[before] & present[after] & (after > before)
+    dt = np.where(usable, t[after] - t[before], 1.0)
+    velocity = (position[after] - position[before]) / dt[:, None] * VELOCITY_UNIT
+    out[:, 3:5] = np.where(usable[:, None], velocity, 0.0)
+    return out
+
+
+def resample(features: np.ndarray, length: int) -> np.ndarray:
+    """A [n, F] sequence stretched or squeezed to [length, F] by linear interpolation in time (a sign's speed
+    varies; the classifier sees a fixed number of steps)."""
+    features = np.asarray(features, dtype=np.float32)
+    if features.ndim != 2 or len(features) == 0:
+        raise InputError("특징 배열의 모양이 잘못되었습니다", f"features must be [frames, F], got {features.shape}")
+    source = np.linspace(0.0, 1.0, len(features)) if len(features) > 1 else np.zeros(1)
+    target = np.linspace(0.0, 1.0, length)
+    return np.stack([np.interp(target, source, column) for column in features.T], axis=1).astype(np.float32)
+
+
+def drop_resting_hands(features: np.ndarray) -> np.ndarray:
+    """A copy of sign features [n, F] in which a hand below REST_LEVEL counts as missing (all zeros): whether a
+    resting hand is in the image or not depends on the camera, not on the sign."""
+    out = np.array(features, dtype=np.float32)
+    for start in range(0, out.shape[1], HAND_FEATURES):
+        block = out[:, start : start + HAND_FEATURES]
+        block[(block[:, 0] > 0) & (block[:, 2] > REST_LEVEL)] = 0.0
+    return out

@@ -147,8 +147,10 @@ def random_view(
     hand = local_landmarks(fingers, spread, thumb, bones)
     if left_handed:
         hand[..., 0] *= -1
-    wrist_turn = _euler(rng.normal(0, o.wrist_rotation_sd, (n, 3)))
-    camera = _euler(np.stack([rng.normal(*o.camera_tilt, n), np.zeros(n), rng.normal(0, o.camera_roll_sd, n)], 1))
+    wrist_turn = euler_rotations(rng.normal(0, o.wrist_rotation_sd, (n, 3)))
+    camera = euler_rotations(
+        np.stack([rng.normal(*o.camera_tilt, n), np.zeros(n), rng.normal(0, o.camera_roll_sd, n)], 1)
+    )
     total = camera @ np.broadcast_to(rotation, (n, 3, 3)) @ wrist_turn
     return _project(np.einsum("nij,nkj->nki", total, hand), rng, o)
 
@@ -177,7 +179,7 @@ def _project(hand: np.ndarray, rng: np.random.Generator, o: SamplerOptions) -> t
     return out, aspect
 
 
-def _euler(degrees: np.ndarray) -> np.ndarray:
+def euler_rotations(degrees: np.ndarray) -> np.ndarray:
     """Rotations [N,3,3] about x, then y, then z by the given angles [N,3] in degrees."""
     a = np.radians(degrees)
     c, s = np.cos(a), np.sin(a)

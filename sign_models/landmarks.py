@@ -10,6 +10,7 @@ hand as MediaPipe reports it for an unmirrored camera image.
 from __future__ import annotations
 
 import threading
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -107,22 +108,66 @@ def video_landmarks(frames: Iterator[tuple[float, np.ndarray]]) -> Iterator[Land
         landmarker.close()
 
 
-def save_npz(frames: list[LandmarkFrame], path: Path) -> Path:
-    """Write frames as arrays with presence flags (missing parts are NaN): t, pose, left/right hand, face."""
-    n = len(frames)
+PARTS = (("pose", (33, 4)), ("left_hand", (21, 3)), ("right_hand", (21, 3)), ("face", (len(FACE_SUBSET), 3)))
 
-    def stack(name: str, shape: tuple[int, ...]) -> tuple[np.ndarray, np.ndarray]:
+
+def frames_to_arrays(frames: list[LandmarkFrame]) -> dict[str, np.ndarray]:
+    """Frames as arrays with presence flags (missing parts are NaN): t, pose, left/right hand, face, size."""
+    n = len(frames)
+    arrays: dict[str, np.ndarray] = {"t": np.asarray([f.t for f in frames], np.float64)}
+    for name, shape in PARTS:
         data = np.full((n, *shape), np.nan, np.float32)
         present = np.zeros(n, bool)
         for i, frame in enumerate(frames):
             value = getattr(frame, name)
             if value is not None:
                 data[i], present[i] = value, True
-        return data, present
-
-    arrays: dict[str, np.ndarray] = {"t": np.asarray([f.t for f in frames], np.float64)}
-    for name, shape in (("pose", (33, 4)), ("left_hand", (21, 3)), ("right_hand", (21, 3)), ("face", (13, 3))):
-        arrays[name], arrays[f"{name}_present"] = stack(name, shape)
+        arrays[name], arrays[f"{name}_present"] = data, present
     arrays["size"] = np.asarray([frames[0].width, frames[0].height] if frames else [0, 0])
-    np.savez_compressed(path, **arrays)
+    return arrays
+
+
+def save_npz(frames: list[LandmarkFrame], path: Path) -> Path:
+    """Write :func:`frames_to_arrays` of ``frames`` to a compressed ``.npz``."""
+    np.savez_compressed(path, **frames_to_arrays(frames))
     return Path(path)
+
+
+def arrays_to_frames(arrays: dict[str, np.ndarray] | np.lib.npyio.NpzFile) -> list[LandmarkFrame]:
+    """The frames back from :func:`frames_to_arrays`; missing keys or wrong shapes raise :class:`MediaFormatError`."""
+    try:
+        t = np.asarray(arrays["t"], np.float64)
+        width, height = (int(v) for v in arrays["size"])
+        parts = {name: (np.asarray(arrays[name]), np.asarray(arrays[f"{name}_present"], bool)) for name, _ in PARTS}
+    except (KeyError, ValueError, TypeError, OSError) as exc:
+        raise MediaFormatError("랜드마크 파일 형식이 잘못되었습니다", f"not a landmark file: {exc}") from exc
+    for name, shape in PARTS:
+        data, present = parts[name]
+        if t.ndim != 1 or data.shape != (len(t), *shape) or present.shape != t.shape:
+            raise MediaFormatError(
+                f"랜드마크 배열 모양이 잘못되었습니다: {name}",
+                f"landmark array {name} has shape {data.shape}, expected {(len(t), *shape)}",
+            )
+    if len(t) and (width <= 0 or height <= 0):
+        raise MediaFormatError("랜드마크 파일의 영상 크기가 잘못되었습니다", f"bad image size {width}x{height}")
+
+    def part(name: str, i: int) -> np.ndarray | None:
+        data, present = parts[name]
+        return data[i] if present[i] else None
+
+    return [
+        LandmarkFrame(float(t[i]), width, height, *(part(name, i) for name, _ in PARTS))  # type: ignore[arg-type]
+        for i in range(len(t))
+    ]
+
+
+def load_npz(path: Path) -> list[LandmarkFrame]:
+    """Frames from a file written by :func:`save_npz`; a missing, corrupt or wrong file raises
+    :class:`MediaFormatError`."""
+    try:
+        with np.load(Path(path), allow_pickle=False) as data:
+            return arrays_to_frames(data)
+    except (OSError, ValueError, EOFError, zipfile.BadZipFile) as exc:
+        raise MediaFormatError(
+            f"랜드마크 파일을 읽을 수 없습니다: {path}", f"cannot read landmarks {path}: {exc}"
+        ) from exc

@@ -1,0 +1,157 @@
+"""Streaming segmentation of continuous signing into sign candidates.
+
+A sign starts when a hand leaves the rest position (no hand in view, or the wrist lower than
+``rest_level`` shoulder widths below the shoulder line: hands on the counter or in the lap). It ends when
+both hands have been back at rest for ``rest_seconds`` (so one or two frames in which MediaPipe loses the hand
+do not end it), or when the hands stay up but stop moving for ``pause_seconds``: the wrist speed falls below
+``pause_speed``, and a new sign only starts once it rises above ``start_speed`` (hysteresis: jitter around one
+threshold does not start and stop signs). A segment shorter than ``min_seconds`` is dropped (a hand that
+only twitched up); one longer than ``max_seconds`` is cut and a new one begins.
+
+What it cannot do: fluent signing that flows from sign to sign without a hold or a return to rest comes out as
+one long segment (cut at ``max_seconds``). Speeds are measured in shoulder widths per second on the body
+frame of :mod:`sign_models.features`, so the thresholds do not depend on the camera distance.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import numpy as np
+
+from sign_models.features import REST_LEVEL, WRIST, body_reference, check_hand
+from sign_models.landmarks import LandmarkFrame
+
+
+@dataclass(frozen=True)
+class SegmenterOptions:
+    """Thresholds; distances in shoulder widths, times in seconds."""
+
+    rest_level: float = REST_LEVEL  # a wrist this far below the shoulder line (or no hand at all) is at rest
+    rest_seconds: float = 0.2  # both hands at rest this long end a sign
+    speed_window: float = 0.25  # wrist speed is the displacement over this window
+    start_speed: float = 0.7  # widths/s: after a pause, motion above this starts the next sign
+    pause_speed: float = 0.3  # widths/s: below this the hands are holding still
+    body_smoothing: float = 0.1  # weight of each new frame in the averaged shoulder position and width
+    pause_seconds: float = 0.25  # holding still this long (hands up) ends a sign
+    min_seconds: float = 0.35
+    max_seconds: float = 4.0
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One sign candidate: its frames from the first to the last frame of the sign, and why it ended."""
+
+    start: float
+    end: float
+    frames: tuple[LandmarkFrame, ...]
+    reason: str  # "rest", "pause", "max_length" or "flush"
+
+
+class SignSegmenter:
+    """Feed frames with :meth:`push` in time order; each call returns the segments completed by that frame."""
+
+    def __init__(self, options: SegmenterOptions | None = None) -> None:
+        self.options = options or SegmenterOptions()
+        self._body: tuple[np.ndarray, float] | None = None
+        self._history: deque[tuple[float, dict[str, np.ndarray]]] = deque()
+        self._frames: list[LandmarkFrame] = []
+        self._last_up = self._last_moving = 0
+        self._rest_since: float | None = None
+        self._still_since: float | None = None
+        self._paused = False  # ended by a pause: wait for motion before the next sign
+
+    def push(self, frame: LandmarkFrame) -> list[Segment]:
+        """Add one frame; returns the segments it completed (usually none)."""
+        self._track_body(frame)
+        wrists = self._wrists(frame)
+        raised = {name: position for name, position in wrists.items() if position[1] < self.options.rest_level}
+        up = bool(raised)
+        speed = self._speed(frame.t, raised)
+        if not self._frames:
+            if up and (not self._paused or speed > self.options.start_speed):
+                self._begin(frame)
+            elif not up:
+                self._paused = False
+            return []
+        return self._continue(frame, up, speed)
+
+    def flush(self) -> list[Segment]:
+        """End the sign in progress (end of the video, camera stopped)."""
+        segments = self._emit(len(self._frames) - 1, "flush") if self._frames else []
+        self._history.clear()
+        self._paused = False
+        return segments
+
+    def _begin(self, frame: LandmarkFrame) -> None:
+        self._frames = [frame]
+        self._last_up = self._last_moving = 0
+        self._rest_since = self._still_since = None
+
+    def _continue(self, frame: LandmarkFrame, up: bool, speed: float) -> list[Segment]:
+        o = self.options
+        self._frames.append(frame)
+        last = len(self._frames) - 1
+        if up:
+            self._last_up, self._rest_since = last, None
+        else:
+            self._rest_since = frame.t if self._rest_since is None else self._rest_since
+            if frame.t - self._rest_since >= o.rest_seconds:
+                self._paused = False
+                return self._emit(self._last_up, "rest")
+        if speed >= o.pause_speed:
+            self._last_moving, self._still_since = last, None
+        elif up:  # a frame without hands (lost for a moment) neither starts nor breaks a pause
+            self._still_since = frame.t if self._still_since is None else self._still_since
+            if frame.t - self._still_since >= o.pause_seconds:
+                self._paused = True
+                return self._emit(self._last_moving, "pause")
+        if frame.t - self._frames[0].t >= o.max_seconds:
+            return self._emit(last, "max_length")
+        return []
+
+    def _emit(self, last: int, reason: str) -> list[Segment]:
+        frames, self._frames = tuple(self._frames[: last + 1]), []
+        if frames[-1].t - frames[0].t < self.options.min_seconds:
+            return []
+        return [Segment(frames[0].t, frames[-1].t, frames, reason)]
+
+    def _track_body(self, frame: LandmarkFrame) -> None:
+        """Follow the shoulders slowly (exponential average): the body hardly moves, its landmarks jitter."""
+        reference = body_reference(frame)
+        if reference is None or self._body is None:
+            self._body = reference or self._body
+            return
+        a = self.options.body_smoothing
+        self._body = (1 - a) * self._body[0] + a * reference[0], (1 - a) * self._body[1] + a * reference[1]
+
+    def _wrists(self, frame: LandmarkFrame) -> dict[str, np.ndarray]:
+        """Each visible hand's wrist relative to the body, in shoulder widths (y grows downward)."""
+        if self._body is None:
+            return {}
+        origin, width = self._body
+        out = {}
+        for name in ("left_hand", "right_hand"):
+            hand = getattr(frame, name)
+            if hand is not None:
+                wrist = check_hand(hand)[WRIST, :2] * (frame.aspect, 1.0)
+                out[name] = (wrist - origin) / width
+        return out
+
+    def _speed(self, t: float, wrists: dict[str, np.ndarray]) -> float:
+        """How far the fastest raised wrist is from where it was at any time in the last ``speed_window`` seconds,
+        per second (a displacement over a whole stroke would miss a quick back-and-forth)."""
+        self._history.append((t, wrists))
+        while len(self._history) > 1 and t - self._history[1][0] >= self.options.speed_window:
+            self._history.popleft()
+        moved = [np.linalg.norm(wrists[name] - old[name]) for _, old in self._history for name in wrists if name in old]
+        return max(moved, default=0.0) / self.options.speed_window
+
+
+def segment_all(frames: Iterable[LandmarkFrame], options: SegmenterOptions | None = None) -> list[Segment]:
+    """Every segment of a whole recording, as the live kiosk would find them."""
+    segmenter = SignSegmenter(options)
+    segments = [segment for frame in frames for segment in segmenter.push(frame)]
+    return segments + segmenter.flush()
