@@ -15,7 +15,10 @@ from kiosk.doctor import Check, run_checks
 from kiosk.errors import DeviceError, PackError
 from kiosk.recorder import FrameRecorder, landmarks_of, save_fingerspelling
 from kiosk.session import Session
+from kiosk.signing import SignChannel
 from kiosk.translation import installed, kiosk_translator, language_support
+from sign_models.enrollment import enroll_frames
+from sign_models.fewshot import EnrolledSigns
 from sign_models.fingerspell_spec import load_spec
 from translations.languages import LANGUAGES, Support
 from translations.packs import InstalledPack, install, pack_files, pack_folder, remove
@@ -31,8 +34,14 @@ class LanguageRow:
 class AdminActions:
     """The admin screen's back end for one running kiosk."""
 
-    def __init__(self, session: Session, gate: AdminGate, recorder: FrameRecorder | None = None) -> None:
-        self.session, self.gate, self.recorder = session, gate, recorder
+    def __init__(
+        self,
+        session: Session,
+        gate: AdminGate,
+        recorder: FrameRecorder | None = None,
+        signing: SignChannel | None = None,
+    ) -> None:
+        self.session, self.gate, self.recorder, self.signing = session, gate, recorder, signing
         self.config = session.config
 
     def letters(self) -> list[str]:
@@ -44,6 +53,23 @@ class AdminActions:
         if self.recorder is None:
             raise DeviceError("카메라가 없어 녹화할 수 없습니다", "no camera: nothing to record from")
         self.recorder.start(seconds)
+
+    def finish_sign(self, gloss: str, signer: str) -> str:
+        """Store the recording as one example of ``gloss``; recognised from the next sign on."""
+        frames = self.recorder.stop() if self.recorder else []
+        path = enroll_frames(landmarks_of(frames), gloss, self.config.models.enrolled_dir, signer or "unknown")
+        if self.signing is not None:
+            self.signing.reload_enrolled()
+        self.gate.audit("sign_enrolled", gloss=gloss, signer=signer or "unknown")
+        return f"'{gloss}' 예시를 저장했습니다: {path.name}. 지금부터 인식합니다 (2~5개 권장)."
+
+    def enrolled(self) -> list[str]:
+        """The signs taught on site, with their number of examples."""
+        signs = EnrolledSigns.load(self.config.models.enrolled_dir)
+        counts: dict[str, int] = {}
+        for example in signs.examples:
+            counts[example.gloss] = counts.get(example.gloss, 0) + 1
+        return [f"{gloss} ({n})" for gloss, n in sorted(counts.items())]
 
     def finish_fingerspelling(self, letter: str) -> str:
         """Save the recording as training examples of ``letter``; a message for the admin (Korean)."""

@@ -89,7 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
     enroll = sign_actions.add_parser("enroll", help="teach a sign: store each video as one example of GLOSS")
     enroll.add_argument("videos", type=Path, nargs="+", metavar="VIDEO")
     enroll.add_argument("--gloss", required=True, help="the sign's name (Korean word), up to 30 characters")
-    enroll.add_argument("--data", type=Path, help="examples folder (default: [models] sign_dir/enrolled)")
+    enroll.add_argument("--data", type=Path, help="examples folder (default: [models] enrolled_dir)")
     enroll.add_argument("--signer", default="unknown", help="who signed it (an id, not a name)")
     enroll.add_argument("--left-handed", action="store_true", help="the signer's dominant hand is the left")
     enroll.set_defaults(handler=_sign_enroll)
@@ -256,7 +256,7 @@ def _sign_enroll(args: argparse.Namespace, config: KioskConfig) -> int:
 
     gloss = check_label(args.gloss, "수어 이름", "gloss", MAX_GLOSS)  # before any slow video work
     check_label(args.signer, "수어 사용자 ID", "signer id", MAX_SIGNER)
-    data = args.data or config.models.sign_dir / "enrolled"
+    data = args.data or config.models.enrolled_dir
     failed = 0
     for video in args.videos:
         try:

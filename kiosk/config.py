@@ -54,7 +54,8 @@ class ModelOptions:
     whisper_dir: Path = Path("models/whisper-base")
     packs_dir: Path = Path("data/packs")
     sign_dir: Path = Path("models/sign")
-    recordings_dir: Path = Path("data/recordings")  # examples recorded on site (fingerspelling letters, signs)
+    recordings_dir: Path = Path("data/recordings")  # fingerspelling letters recorded on site (training data)
+    enrolled_dir: Path = Path("data/signs")  # signs taught on site (few-shot examples, used at once)
 
 
 @dataclass(frozen=True)

@@ -138,4 +138,11 @@ class Spelling:
     confidence: float = 0.0
 
 
-SessionEvent = StateChanged | TranscriptEntry | Caption | TimeoutWarning | Notice | Spelling
+@dataclass(frozen=True)
+class SignChips:
+    """The signs of the sentence in progress, shown as chips until it is sent (empty: cleared)."""
+
+    signs: tuple[SignEvent, ...]
+
+
+SessionEvent = StateChanged | TranscriptEntry | Caption | TimeoutWarning | Notice | Spelling | SignChips

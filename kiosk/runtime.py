@@ -27,6 +27,7 @@ from kiosk.events import Notice
 from kiosk.fingerspelling import SpellingChannel
 from kiosk.recorder import FrameRecorder
 from kiosk.session import Session
+from kiosk.signing import SignChannel
 from kiosk.speech import CLERK, SHARED, VISITOR, SpeechChannel, asr_options
 from kiosk.store import TranscriptStore
 from kiosk.translation import kiosk_translator, language_support
@@ -122,8 +123,10 @@ class KioskRuntime:
         self._recognizer_lock = threading.Lock()
         self.voice = VoiceOutput(devices.get("speaker") or NullSpeaker(), config.voice, notify=session.notify)
         self.spelling = SpellingChannel(session)
+        self.signing = SignChannel(session)
         self.recorder = FrameRecorder()
-        self._frame_listeners += [self.spelling.on_frame, self.recorder.on_frame]
+        self._frame_listeners += [self.spelling.on_frame, self.signing.on_frame, self.recorder.on_frame]
+        self.startup_notices += self.signing.startup_notices
         self.offered_languages, unavailable = offered_languages(config, session)
         self.startup_notices += unavailable
         session.subscribe(self.voice.on_event)
@@ -175,6 +178,7 @@ class KioskRuntime:
         self._stop.set()
         self.voice.close()
         self.spelling.close()
+        self.signing.close()
         for thread in self._threads:
             thread.join(timeout=3)
         for device in self._devices.values():

@@ -33,6 +33,7 @@ from kiosk.events import (
     Role,
     SessionEvent,
     SessionState,
+    SignChips,
     Spelling,
     StateChanged,
     TimeoutWarning,
@@ -266,6 +267,14 @@ class Session:
             if self._state in (SessionState.CHOSEN, SessionState.CONVERSATION):
                 self._touch()
                 self._emit(caption)
+
+    def show_signs(self, chips: SignChips) -> None:
+        """Show the recognised signs of the sentence in progress; dropped when no visit is going on."""
+        with self._lock:
+            if self._state in (SessionState.CHOSEN, SessionState.CONVERSATION):
+                if chips.signs:
+                    self._touch()
+                self._emit(chips)
 
     def show_spelling(self, spelling: Spelling) -> None:
         """Show a fingerspelled word in progress on both screens; dropped when no visit is going on."""

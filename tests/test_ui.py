@@ -16,6 +16,7 @@ from kiosk.events import Notice, Role, VisitorMode
 from kiosk.fingerspelling import SpellingChannel
 from kiosk.runtime import DeviceStatus
 from kiosk.session import Session
+from kiosk.signing import SignChannel
 from kiosk.store import TranscriptStore
 from kiosk.voice_output import VoiceOutput
 from ui.app import application, build_windows
@@ -38,6 +39,7 @@ class FakeRuntime:
         self.voice = VoiceOutput(self.speaker, VoiceOptions(), notify=session.notify)
         session.subscribe(self.voice.on_event)
         self.spelling = SpellingChannel(session)
+        self.signing = SignChannel(session)
 
     def subscribe_frames(self, listener: object) -> None:
         self.frame_listeners.append(listener)
@@ -67,6 +69,7 @@ def kiosk(qtbot, config: KioskConfig):
     )
     runtime.voice.close()
     runtime.spelling.close()
+    runtime.signing.close()
 
 
 def find(window: QWidget, kind: type, name: str):
@@ -339,3 +342,20 @@ def test_the_clerk_prints_only_after_the_visitor_agrees(qtbot, kiosk, config: Ki
     assert len(list(config.store.export_dir.iterdir())) == 1  # one file per visit, written again for the print
     kiosk.session.clear()
     assert not printing.isEnabled()
+
+
+def test_signing_on_the_visitor_screen_reaches_the_clerk_as_a_sentence(qtbot, kiosk) -> None:
+    import numpy as np
+
+    from sign_models.synthetic_signs import render_signs
+
+    qtbot.mouseClick(find(kiosk.visitor, QPushButton, "mode_sign"), Qt.MouseButton.LeftButton)
+    assert find(kiosk.visitor, QWidget, "sign_panel").isVisible()
+    assert find(kiosk.visitor, QLabel, "camera_view").isVisible()
+    for frame in render_signs(["화장실", "어디"], np.random.default_rng(3)).frames:
+        kiosk.runtime.signing.handle(frame, frame.t)
+    assert find(kiosk.visitor, QLabel, "sign_chips").text() == "[ 화장실 ]  [ 어디 ]"
+    assert "(수어 인식 중): 화장실 · 어디" in find(kiosk.clerk, QLabel, "partial_caption").text()
+    qtbot.mouseClick(find(kiosk.visitor, QPushButton, "sign_send"), Qt.MouseButton.LeftButton)
+    assert "화장실이 어디예요?" in "\n".join(transcript_texts(kiosk.clerk))
+    assert find(kiosk.visitor, QLabel, "sign_chips").text() == ""

@@ -14,6 +14,7 @@ from PyQt6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QLabel,
+    QLineEdit,
     QListWidget,
     QProgressBar,
     QPushButton,
@@ -29,7 +30,9 @@ from kiosk.errors import KioskError
 
 YES, NO = "예", "—"
 COUNTDOWN_S = 3
-RECORD_S = 2.0
+RECORD_S = 2.0  # a fingerspelling letter is held still
+SIGN_S = 4.0  # a sign, from hands down to hands down
+SIGN_HINT = "손을 내린 자세에서 시작해 수어를 한 번 하고 손을 내려 주세요. 3초 뒤 4초 동안 녹화합니다."
 
 
 def _table(headers: list[str], rows: list[list[str]], name: str) -> QTableWidget:
@@ -46,7 +49,7 @@ def _table(headers: list[str], rows: list[list[str]], name: str) -> QTableWidget
 
 
 class AdminWindow(QWidget):
-    """Tabs: 언어, 장치·모델, 기록 보관, 언어 팩, 지문자 녹화."""
+    """Tabs: 언어, 장치·모델, 기록 보관, 언어 팩, 수어 등록, 지문자 녹화."""
 
     def __init__(self, actions: AdminActions, pick_folder: Callable[[QWidget], Path | None] | None = None) -> None:
         super().__init__()
@@ -71,6 +74,7 @@ class AdminWindow(QWidget):
         self.tabs.addTab(self._devices(), "장치·모델")
         self.tabs.addTab(self._records(), "기록 보관")
         self.tabs.addTab(self._packs(), "언어 팩")
+        self.tabs.addTab(self._sign_teaching(), "수어 등록")
         self.tabs.addTab(self._recording(), "지문자 녹화")
         self.tabs.setCurrentIndex(max(0, current))
 
@@ -156,6 +160,32 @@ class AdminWindow(QWidget):
         self.refresh()
         self.tabs.setCurrentIndex(3)
 
+    def _sign_teaching(self) -> QWidget:
+        """Teach a sign: its Korean word, the signer's id, then 3-2-1 and 4 s of signing from hands down."""
+        self.gloss, self.signer = QLineEdit(), QLineEdit()
+        self.gloss.setObjectName("admin_gloss")
+        self.gloss.setPlaceholderText("수어 이름 (한국어 낱말, 예: 복지카드)")
+        self.signer.setObjectName("admin_signer")
+        self.signer.setPlaceholderText("수어 사용자 ID (이름 말고 번호, 예: interp-01)")
+        self.sign_status = QLabel(
+            "손을 내린 자세에서 시작해 수어를 한 번 하고 손을 내려 주세요. 3초 뒤 4초 동안 녹화합니다."
+        )
+        self.sign_status.setObjectName("admin_sign_status")
+        self.sign_status.setWordWrap(True)
+        record = QPushButton("수어 녹화")
+        record.setObjectName("admin_record_sign")
+        record.clicked.connect(lambda: self._count(COUNTDOWN_S, self.sign_status, SIGN_S, self._sign_recorded))
+        known = QListWidget()
+        known.setObjectName("admin_enrolled")
+        known.addItems(self.actions.enrolled() or ["아직 등록한 수어가 없습니다"])
+        return _page(self.gloss, self.signer, record, self.sign_status, QLabel("등록한 수어 (예시 수):"), known)
+
+    def _sign_recorded(self) -> None:
+        try:
+            self.sign_status.setText(self.actions.finish_sign(self.gloss.text(), self.signer.text()))
+        except KioskError as exc:
+            self.sign_status.setText(exc.message_ko)
+
     def _recording(self) -> QWidget:
         """Record a fingerspelling letter from the camera: choose it, count down, hold it for 2 s."""
         self.letter = QComboBox()
@@ -166,21 +196,22 @@ class AdminWindow(QWidget):
         self.countdown.setWordWrap(True)
         record = QPushButton("녹화")
         record.setObjectName("admin_record")
-        record.clicked.connect(lambda: self._count(COUNTDOWN_S))
+        record.clicked.connect(lambda: self._count(COUNTDOWN_S, self.countdown, RECORD_S, self._recorded))
         return _page(self.letter, record, self.countdown)
 
-    def _count(self, left: int) -> None:
+    def _count(self, left: int, status: QLabel, seconds: float, done: Callable[[], None]) -> None:
+        """3, 2, 1 on ``status``, then record ``seconds`` from the camera and call ``done``."""
         if left > 0:
-            self.countdown.setText(f"{left}…")
-            QTimer.singleShot(1000, lambda: self._count(left - 1))
+            status.setText(f"{left}…")
+            QTimer.singleShot(1000, lambda: self._count(left - 1, status, seconds, done))
             return
         try:
-            self.actions.start_recording(RECORD_S)
+            self.actions.start_recording(seconds)
         except KioskError as exc:
-            self.countdown.setText(exc.message_ko)
+            status.setText(exc.message_ko)
             return
-        self.countdown.setText("녹화 중 — 손 모양을 그대로 유지하세요")
-        QTimer.singleShot(int(RECORD_S * 1000) + 100, self._recorded)
+        status.setText("녹화 중…")
+        QTimer.singleShot(int(seconds * 1000) + 100, done)
 
     def _recorded(self) -> None:
         try:

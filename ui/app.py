@@ -73,9 +73,11 @@ def build_windows(runtime: Runtime) -> tuple[SessionBridge, VisitorWindow, Clerk
         voice=getattr(runtime, "voice", None),
         languages=getattr(runtime, "offered_languages", None),
         spelling=getattr(runtime, "spelling", None),
+        signing=getattr(runtime, "signing", None),
     )
     gate = AdminGate(ui.admin_pin, session.config.store.audit_log)
-    clerk = ClerkWindow(session, bridge, gate=gate, recorder=getattr(runtime, "recorder", None))
+    devices = {"recorder": getattr(runtime, "recorder", None), "signing": getattr(runtime, "signing", None)}
+    clerk = ClerkWindow(session, bridge, gate=gate, **devices)
     for window in (visitor, clerk):
         window.setStyleSheet(stylesheet(ui.text_scale, ui.high_contrast))
     for notice in runtime.startup_notices:

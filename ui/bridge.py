@@ -5,7 +5,16 @@ from __future__ import annotations
 import numpy as np
 from PyQt6.QtCore import QObject, pyqtSignal
 
-from kiosk.events import Caption, Notice, SessionEvent, Spelling, StateChanged, TimeoutWarning, TranscriptEntry
+from kiosk.events import (
+    Caption,
+    Notice,
+    SessionEvent,
+    SignChips,
+    Spelling,
+    StateChanged,
+    TimeoutWarning,
+    TranscriptEntry,
+)
 from kiosk.session import Session
 
 
@@ -18,6 +27,7 @@ class SessionBridge(QObject):
     timeout_warning = pyqtSignal(object)  # TimeoutWarning
     notice = pyqtSignal(object)  # Notice
     spelling = pyqtSignal(object)  # Spelling (a fingerspelled word in progress)
+    signs = pyqtSignal(object)  # SignChips (recognised signs of the sentence in progress)
     frame = pyqtSignal(object)  # numpy RGB image from the camera
     level = pyqtSignal(float)  # microphone level 0..1
 
@@ -39,6 +49,8 @@ class SessionBridge(QObject):
             self.notice.emit(event)
         elif isinstance(event, Spelling):
             self.spelling.emit(event)
+        elif isinstance(event, SignChips):
+            self.signs.emit(event)
 
     def on_frame(self, image: np.ndarray) -> None:
         """Media-thread callback for camera frames."""

@@ -36,6 +36,7 @@ from kiosk.events import (
     Notice,
     Role,
     SessionState,
+    SignChips,
     Spelling,
     StateChanged,
     TimeoutWarning,
@@ -44,6 +45,7 @@ from kiosk.events import (
 )
 from kiosk.recorder import FrameRecorder
 from kiosk.session import Session
+from kiosk.signing import SignChannel
 from ui.admin_window import AdminWindow
 from ui.bridge import SessionBridge
 from ui.kiosk_mode import ask_pin_dialog
@@ -67,6 +69,7 @@ class ClerkWindow(QWidget):
         gate: AdminGate | None = None,
         ask_pin: Callable[[QWidget], str | None] = ask_pin_dialog,
         recorder: FrameRecorder | None = None,
+        signing: SignChannel | None = None,
     ) -> None:
         super().__init__()
         self.session = session
@@ -93,7 +96,7 @@ class ClerkWindow(QWidget):
         self.start.setObjectName("clerk_start")
         self.start.clicked.connect(self._start)
         self.end = QPushButton("상담 종료")
-        self.gate, self.ask_pin, self.recorder = gate, ask_pin, recorder
+        self.gate, self.ask_pin, self.recorder, self.signing = gate, ask_pin, recorder, signing
         self.print_button = QPushButton("기록 인쇄")
         self.print_button.setObjectName("print_transcript")
         self.print_button.setToolTip("방문자가 동의한 경우에만 (방문자 화면에서 '예')")
@@ -144,6 +147,7 @@ class ClerkWindow(QWidget):
         bridge.timeout_warning.connect(self._on_timeout)
         bridge.caption.connect(self._on_caption)
         bridge.spelling.connect(self._on_spelling)
+        bridge.signs.connect(self._on_signs)
         bridge.level.connect(lambda value: self.level.setValue(int(value * 100)))
         self._on_state(StateChanged(session.state, session.session_id, session.language, session.mode))
 
@@ -276,7 +280,7 @@ class ClerkWindow(QWidget):
             self.error.setText("관리자 PIN이 설정되어 있지 않습니다 (kiosk admin hash-pin)")
             return
         gate.audit("admin_opened")
-        self.admin = AdminWindow(AdminActions(self.session, gate, self.recorder))
+        self.admin = AdminWindow(AdminActions(self.session, gate, self.recorder, self.signing))
         self.admin.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)  # above the kiosk-mode windows
         self.admin.resize(1200, 800)
         self.admin.show()
@@ -302,6 +306,11 @@ class ClerkWindow(QWidget):
     def _on_spelling(self, spelling: Spelling) -> None:
         """A fingerspelled word in progress, under the transcript until the visitor confirms it."""
         self.partial.setText(f"방문자 (지문자 입력 중): {spelling.text}" if spelling.letters else "")
+
+    def _on_signs(self, chips: SignChips) -> None:
+        """The visitor's signs so far (known and unknown), until the sentence is sent."""
+        glosses = " · ".join(s.gloss for s in chips.signs)
+        self.partial.setText(f"방문자 (수어 인식 중): {glosses}" if chips.signs else "")
 
     def _on_notice(self, notice: Notice) -> None:
         self.notice.setText(notice.message_ko)

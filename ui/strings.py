@@ -272,6 +272,21 @@ STRINGS: dict[str, dict[str, str]] = {
         "vi": "Đã xảy ra sự cố. Vui lòng giơ tay báo cho nhân viên.",
         "ja": "問題が発生しました。手を挙げて担当者にお知らせください。",
     },
+    "sign_unknown": {
+        "ko": "알 수 없는 수어입니다. 다시 해 주세요.",
+        "en": "Sign not recognised. Please sign it again.",
+        "zh": "无法识别该手语，请再做一次。",
+        "vi": "Không nhận ra ký hiệu. Vui lòng làm lại.",
+        "ja": "手話を認識できませんでした。もう一度お願いします。",
+    },
+    "sign_send": {"ko": "문장 보내기", "en": "Send sentence", "zh": "发送句子", "vi": "Gửi câu", "ja": "文を送る"},
+    "sign_undo": {
+        "ko": "마지막 수어 지우기",
+        "en": "Remove last sign",
+        "zh": "删除最后一个手语",
+        "vi": "Xóa ký hiệu cuối",
+        "ja": "最後の手話を消す",
+    },
 }
 
 

@@ -68,6 +68,8 @@ def stylesheet(scale: float = 1.0, high_contrast: bool = False) -> str:
     QLabel#title {{ font-size: {title}px; font-weight: bold; }}
     QListWidget#caption_view {{ font-size: {caption}px; border: none; }}
     QLabel#partial_caption {{ font-size: {caption}px; color: {p.muted}; }}
+    QLabel#sign_chips {{ font-size: {caption}px; font-weight: bold; }}
+    QFrame#sign_panel {{ border: 3px solid {p.button}; border-radius: 12px; }}
     QLabel#camera_view {{ border: 2px dashed {p.muted}; }}
     QLabel#spelling_word {{ font-size: {title}px; font-weight: bold; }}
     QFrame#spelling_panel {{ border: 3px solid {p.button}; border-radius: 12px; }}

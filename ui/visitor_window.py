@@ -42,11 +42,13 @@ from kiosk.events import (
 )
 from kiosk.fingerspelling import SpellingChannel
 from kiosk.session import Session
+from kiosk.signing import SignChannel
 from kiosk.voice_output import VoiceOutput
 from ui.bridge import SessionBridge
 from ui.display_controls import DisplayControls
 from ui.keyboard import OnScreenKeyboard
 from ui.phrase_panel import PhrasePanel
+from ui.sign_panel import SignPanel
 from ui.spelling_panel import SpellingPanel
 from ui.strings import NATIVE_NAMES, STRINGS, tr
 from ui.theme import TARGET_PX, stylesheet
@@ -91,10 +93,11 @@ class VisitorWindow(QWidget):
         voice: VoiceOutput | None = None,
         languages: list[str] | None = None,
         spelling: SpellingChannel | None = None,
+        signing: SignChannel | None = None,
     ) -> None:
         super().__init__()
         self.session, self.bridge, self.demo, self.voice = session, bridge, demo, voice
-        self.spelling = spelling
+        self.spelling, self.signing = spelling, signing
         self.languages = languages if languages is not None else list(session.config.kiosk.languages)
         self._caption_items: dict[int, QListWidgetItem] = {}  # entry id -> its caption line
         self.setWindowTitle("방문자 화면 / Visitor")
@@ -120,6 +123,7 @@ class VisitorWindow(QWidget):
         bridge.entry_added.connect(self._on_entry)
         bridge.caption.connect(self._on_caption)
         bridge.spelling.connect(self._on_spelling)
+        bridge.signs.connect(lambda chips: self.sign_box.show_signs(chips))
         bridge.timeout_warning.connect(self._on_timeout)
         bridge.notice.connect(self._on_notice)
         bridge.frame.connect(self._on_frame)
@@ -222,8 +226,11 @@ class VisitorWindow(QWidget):
         self.voice_controls = VoiceControls(self.voice, self.session.touch)
         self.spelling_box = SpellingPanel(self.spelling, lambda exc: self.error.setText(exc.message_ko))
         self.spelling_box.hide()
+        self.sign_box = SignPanel(self.signing)
+        self.sign_box.hide()
         self.camera.hide()
-        items = (self.prompt, top, self.partial, self.spelling_box, self.phrases, self.error, self.voice_controls)
+        panels = (self.spelling_box, self.sign_box)
+        items = (self.prompt, top, self.partial, *panels, self.phrases, self.error, self.voice_controls)
         for item in (*items, self.timeout_box, entry, self.keyboard):  # the warning sits low, near the hands
             layout.addLayout(item) if isinstance(item, QHBoxLayout) else layout.addWidget(item)
         layout.setStretch(1, 1)
@@ -348,6 +355,7 @@ class VisitorWindow(QWidget):
             widget.clear()
         self._caption_items.clear()
         self.spelling_box.clear()
+        self.sign_box.clear()
         self.camera.clear()
         self.notice.hide()
         self.timeout_box.hide()
@@ -364,6 +372,8 @@ class VisitorWindow(QWidget):
         self.prompt.setText(tr(prompt, language))
         self.spelling_box.setVisible(spelling and self.spelling is not None)
         self.spelling_box.set_language(language)
+        self.sign_box.setVisible(mode is VisitorMode.SIGN and self.signing is not None)
+        self.sign_box.set_language(language)
         self.camera.setVisible(signing)
         self.keyboard.show_layout("hangul" if language == "ko" else "latin")
         self.keyboard_toggle.setText(tr("keyboard", language))

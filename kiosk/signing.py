@@ -1,0 +1,116 @@
+"""Korean Sign Language at the counter: camera -> landmarks -> signs -> a Korean sentence for the clerk.
+
+Active only in a sign visit. Each recognised sign appears at once as a chip on both screens (an unknown
+one as "?" with "please repeat" for the visitor). When the signer rests for ``PAUSE_S`` after the last
+sign — or presses "send" — the signs are composed into a polite Korean sentence
+(:func:`sign_models.composer.compose`: KSL order, questions, negation, particles) and become a transcript
+line (modality ``sign``). Signs taught on site (``[models] enrolled_dir``) are recognised at once; a
+retrained model in ``[models] sign_dir`` replaces the packaged one.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+
+from kiosk.camera_worker import CameraWorker
+from kiosk.config import KioskConfig
+from kiosk.errors import ModelMissingError
+from kiosk.events import Modality, Notice, Role, SignChips, SignEvent, StateChanged, TranscriptEntry, VisitorMode
+from kiosk.session import Session
+from sign_models.classifier import SignClassifier
+from sign_models.composer import compose
+from sign_models.fewshot import EnrolledSigns
+from sign_models.landmarks import LandmarkFrame
+from sign_models.recognizer import UNKNOWN_GLOSS, SignRecognizer
+
+log = logging.getLogger(__name__)
+PAUSE_S = 2.0  # hands at rest this long after the last sign: the sentence is sent
+UNKNOWN = UNKNOWN_GLOSS  # the gloss of a sign that was not recognised (for the screens)
+
+
+def load_recognizer(config: KioskConfig) -> tuple[SignRecognizer, list[Notice]]:
+    """The trained model (a retrained one in ``sign_dir`` wins) plus the signs taught on site."""
+    notices = []
+    custom = config.models.sign_dir / "sign_classifier.tflite"
+    try:
+        classifier = (
+            SignClassifier.load(custom, config.models.sign_dir / "sign_labels.txt")
+            if custom.is_file()
+            else SignClassifier.load()
+        )
+    except ModelMissingError as exc:
+        log.warning("sign model unavailable: %s", exc.message_en)
+        notices.append(Notice("sign_model_missing", exc.message_ko, exc.message_en, "warning"))
+        classifier = None
+    enrolled = EnrolledSigns.load(config.models.enrolled_dir)
+    return SignRecognizer(classifier, enrolled), notices
+
+
+class SignChannel(CameraWorker):
+    """The live sign input of one kiosk."""
+
+    mode = VisitorMode.SIGN
+    notice_code = "sign_unavailable"
+
+    def __init__(
+        self,
+        session: Session,
+        recognizer: SignRecognizer | None = None,
+        landmarker_factory: Callable[[], object] | None = None,
+    ) -> None:
+        self.recognizer, notices = (recognizer, []) if recognizer else load_recognizer(session.config)
+        self.startup_notices = notices
+        self.signs: list[SignEvent] = []
+        self._lock = threading.Lock()
+        self._last_sign_t: float | None = None
+        super().__init__(session, landmarker_factory)
+
+    def handle(self, frame: LandmarkFrame, t: float) -> None:
+        """One frame: recognise finished signs; send the sentence after a pause."""
+        for result in self.recognizer.push(frame):
+            self._add(result.event())
+            self._last_sign_t = t
+        if self._last_sign_t is not None and t - self._last_sign_t >= PAUSE_S:
+            self.send()
+
+    def reload_enrolled(self) -> None:
+        """Signs taught on the admin screen are recognised from the next sign on."""
+        self.recognizer.enrolled = EnrolledSigns.load(self.session.config.models.enrolled_dir)
+
+    # -- the visitor's buttons -------------------------------------------------------------------------
+    def send(self) -> TranscriptEntry | None:
+        """Compose the signs so far into a Korean sentence for the clerk; None when there is none."""
+        with self._lock:
+            known = [s for s in self.signs if s.gloss != UNKNOWN_GLOSS]
+            self.signs, self._last_sign_t = [], None
+        self.session.show_signs(SignChips(()))
+        if not known:
+            return None
+        sentence = compose([s.gloss for s in known])
+        confidence = round(min(s.confidence for s in known), 3)
+        return self.session.say(
+            Role.VISITOR, sentence, Modality.SIGN, language="ko", provenance="sign", confidence=confidence
+        )
+
+    def undo(self) -> None:
+        """Take back the last sign (recognised wrongly)."""
+        with self._lock:
+            if self.signs:
+                self.signs.pop()
+            signs = tuple(self.signs)
+        self.session.show_signs(SignChips(signs))
+
+    # -- internals -------------------------------------------------------------------------------------
+    def visit_changed(self, event: StateChanged) -> None:
+        if event.mode is None:
+            with self._lock:
+                self.signs, self._last_sign_t = [], None
+
+    def _add(self, sign: SignEvent) -> None:
+        with self._lock:
+            self.signs.append(sign)
+            signs = tuple(self.signs)
+        log.debug("sign %s (%.2f)", "known" if sign.gloss != UNKNOWN_GLOSS else "unknown", sign.confidence)
+        self.session.show_signs(SignChips(signs))

@@ -1,0 +1,118 @@
+"""Signing at the counter: synthetic signing through the live channel to a Korean sentence for the clerk."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from kiosk.clock import ManualClock
+from kiosk.config import KioskConfig
+from kiosk.events import Modality, SignChips, VisitorMode
+from kiosk.session import Session
+from kiosk.signing import PAUSE_S, UNKNOWN, SignChannel, load_recognizer
+from kiosk.store import TranscriptStore
+from sign_models.landmarks import LandmarkFrame
+from sign_models.sign_dataset import random_sign
+from sign_models.synthetic_signs import render_signs
+
+
+@pytest.fixture
+def signing(config: KioskConfig, tmp_path: Path):
+    config = dataclasses.replace(config, models=dataclasses.replace(config.models, enrolled_dir=tmp_path / "signs"))
+    store = TranscriptStore(config.store.path)
+    session = Session(config, store, clock=ManualClock())
+    events: list = []
+    session.subscribe(events.append)
+    channel = SignChannel(session)
+    yield session, channel, events
+    channel.close()
+    store.close()
+
+
+def sign(channel: SignChannel, glosses: list[str], seed: int) -> float:
+    """Feed a synthetic signer's frames, then the hands resting until the sentence is sent."""
+    sequence = render_signs(glosses, np.random.default_rng(seed))
+    t = 0.0
+    for frame in sequence.frames:
+        t = frame.t
+        channel.handle(frame, t)
+    rest = sequence.frames[-1]
+    for i in range(1, int((PAUSE_S + 0.5) * 30)):
+        channel.handle(dataclasses.replace(rest, t=t + i / 30), t + i / 30)
+    return t
+
+
+def test_signs_become_chips_and_then_a_korean_sentence(signing) -> None:
+    session, channel, events = signing
+    session.choose("ko", VisitorMode.SIGN)
+    sign(channel, ["화장실", "어디"], seed=3)
+    chips = [e for e in events if isinstance(e, SignChips)]
+    assert [s.gloss for s in chips[-2].signs] == ["화장실", "어디"], "each sign shows at once"
+    assert chips[-1].signs == (), "cleared when the sentence is sent"
+    entry = session.entries[-1]
+    assert (entry.text, entry.modality, entry.language) == ("화장실이 어디예요?", Modality.SIGN, "ko")
+    assert entry.provenance == "sign" and 0 < entry.confidence <= 1
+
+
+def test_unknown_signs_are_shown_and_never_sent(signing) -> None:
+    """Random sign-like movements (not in the lexicon) come back as unknown: a "?" chip, nothing sent."""
+    session, channel, events = signing
+    session.choose("ko", VisitorMode.SIGN)
+    rng = np.random.default_rng(1)
+    for frame in render_signs([random_sign(rng)], rng).frames:
+        channel.handle(frame, frame.t)
+    shown = [e for e in events if isinstance(e, SignChips) and e.signs]
+    assert shown[-1].signs[-1].gloss == UNKNOWN and "다시" in shown[-1].signs[-1].text
+    assert channel.send() is None and session.entries == []
+
+
+def test_send_and_undo_buttons(signing) -> None:
+    session, channel, _ = signing
+    session.choose("ko", VisitorMode.SIGN)
+    for frame in render_signs(["서류", "필요하다"], np.random.default_rng(7)).frames:
+        channel.handle(frame, frame.t)
+    assert [s.gloss for s in channel.signs] == ["서류", "필요하다"]
+    channel.undo()
+    entry = channel.send()
+    assert entry.text == "서류요." and channel.signs == []
+
+
+def test_a_damaged_model_is_reported_and_taught_signs_still_work(config: KioskConfig, tmp_path: Path) -> None:
+    models = dataclasses.replace(config.models, sign_dir=tmp_path / "model", enrolled_dir=tmp_path / "signs")
+    (tmp_path / "model").mkdir()
+    (tmp_path / "model" / "sign_classifier.tflite").write_bytes(b"not a model")
+    (tmp_path / "model" / "sign_labels.txt").write_text("a\nb\n", encoding="utf-8")
+    recognizer, notices = load_recognizer(dataclasses.replace(config, models=models))
+    assert recognizer.classifier is None and notices[0].code == "sign_model_missing"
+    frame = LandmarkFrame(0.0, 640, 480, None, None, None, None)
+    assert recognizer.push(frame) == []
+
+
+def test_a_sign_taught_on_site_is_recognised_at_once(signing, config: KioskConfig) -> None:
+    from kiosk.admin import AdminGate
+    from kiosk.admin_actions import AdminActions
+    from kiosk.errors import InputError
+    from kiosk.recorder import FrameRecorder
+    from sign_models.enrollment import enroll_frames
+    from sign_models.sign_dataset import random_sign
+
+    session, channel, _ = signing
+    recorder = FrameRecorder()
+    actions = AdminActions(session, AdminGate("", config.store.audit_log), recorder, channel)
+    actions.start_recording(2.0)
+    recorder.on_frame(np.zeros((240, 320, 3), np.uint8))  # an empty counter: no person, no sign
+    with pytest.raises(InputError, match="no sign found"):
+        actions.finish_sign("복지카드", "interp-01")
+    new_sign = random_sign(np.random.default_rng(42))
+    folder = session.config.models.enrolled_dir
+    for seed in (1, 2):
+        enroll_frames(render_signs([new_sign], np.random.default_rng(seed)).frames, "복지카드", folder, "interp-01")
+    assert actions.enrolled() == ["복지카드 (2)"]
+    channel.reload_enrolled()
+    session.choose("ko", VisitorMode.SIGN)
+    for frame in render_signs([new_sign], np.random.default_rng(3)).frames:
+        channel.handle(frame, frame.t)
+    assert [s.gloss for s in channel.signs] == ["복지카드"]
