@@ -16,10 +16,11 @@ from pathlib import Path
 
 from kiosk.clock import ManualClock
 from kiosk.config import KioskConfig, load_config
-from kiosk.events import Caption, Notice, Role, Spelling, VisitorMode
+from kiosk.events import Caption, Modality, Notice, Role, SignChips, SignEvent, Spelling, VisitorMode
 from kiosk.fingerspelling import SpellingChannel
 from kiosk.runtime import DeviceStatus
 from kiosk.session import Session
+from kiosk.signing import SignChannel
 from kiosk.store import TranscriptStore
 from kiosk.translation import kiosk_translator
 from kiosk.voice_output import VoiceOutput
@@ -39,6 +40,7 @@ class _ShotRuntime:
         self.startup_notices: list[Notice] = []
         self.voice = VoiceOutput.without_speaker(session.config.voice)
         self.spelling = SpellingChannel(session)
+        self.signing = SignChannel(session)
 
     def subscribe_frames(self, listener: object) -> None: ...
 
@@ -49,6 +51,7 @@ class _ShotRuntime:
     def close(self) -> None:
         self.voice.close()
         self.spelling.close()
+        self.signing.close()
 
 
 @dataclass
@@ -126,6 +129,18 @@ class Gallery:
         self.session.begin()
         self.session.show_spelling(Spelling(tuple("ㄱㅣㅁㅁㅣㄴ"), "김민", "ㅅ", 0.9))
         self.shoot(self.visitor, "fingerspelling", "ko", variant)
+        self.session.end("visitor")
+        self.session.clear()
+        self.visitor.pages.setCurrentIndex(1)
+        self.session.choose("ko", VisitorMode.SIGN)
+        self.session.begin()
+        self.session.say(Role.VISITOR, "화장실이 어디예요?", Modality.SIGN, language="ko", provenance="sign")
+        signs = (
+            SignEvent("서류", "서류", 0.97, 0.0, 1.0),
+            SignEvent("?", "알 수 없는 수어입니다. 다시 해 주세요.", 0.9, 1, 2),
+        )
+        self.session.show_signs(SignChips(signs))
+        self.shoot(self.visitor, "sign", "ko", variant)
         self.session.end("visitor")
         self.session.clear()
 
