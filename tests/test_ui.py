@@ -359,3 +359,30 @@ def test_signing_on_the_visitor_screen_reaches_the_clerk_as_a_sentence(qtbot, ki
     qtbot.mouseClick(find(kiosk.visitor, QPushButton, "sign_send"), Qt.MouseButton.LeftButton)
     assert "화장실이 어디예요?" in "\n".join(transcript_texts(kiosk.clerk))
     assert find(kiosk.visitor, QLabel, "sign_chips").text() == ""
+
+
+def test_a_whole_visit_by_touch_alone(qtbot, kiosk) -> None:
+    """A new visitor, fingers only: welcome -> language -> typed line, phrase, clerk's answer -> finish."""
+
+    def tap(window, name: str) -> None:
+        qtbot.mouseClick(find(window, QPushButton, name), Qt.MouseButton.LeftButton)
+
+    tap(kiosk.visitor, "lang_vi")
+    tap(kiosk.visitor, "keyboard_toggle")
+    keys = {key.text(): key for key in kiosk.visitor.keyboard.keys}
+    for letter in "xin":
+        qtbot.mouseClick(keys[letter], Qt.MouseButton.LeftButton)
+    tap(kiosk.visitor, "key_enter")
+    tap(kiosk.visitor, "phrase_category_documents")
+    visitor_phrase = kiosk.visitor.phrases.buttons()[0]
+    qtbot.mouseClick(visitor_phrase, Qt.MouseButton.LeftButton)
+    tap(kiosk.clerk, "clerk_phrase_category_waiting")
+    qtbot.mouseClick(kiosk.clerk.phrases.buttons()[0], Qt.MouseButton.LeftButton)
+    captions = find(kiosk.visitor, QListWidget, "caption_view")
+    assert [captions.item(i).text().split(":")[0] for i in range(captions.count())] == ["Bạn", "Bạn", "Nhân viên"]
+    assert kiosk.session.entries[0].text == "xin"
+    tap(kiosk.visitor, "end_visit")
+    tap(kiosk.visitor, "consent_no")
+    tap(kiosk.visitor, "done")
+    assert kiosk.visitor.pages.currentIndex() == ATTRACT and kiosk.session.state.value == "idle"
+    assert captions.count() == 0
