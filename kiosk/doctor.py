@@ -18,6 +18,7 @@ from pathlib import Path
 
 from hardware import discovery
 from kiosk.config import KioskConfig
+from kiosk.signing import load_recognizer
 from translations.packs import installed_packs, pack_folder
 from translations.phrasebook import load_phrasebook
 from translations.tts import VoiceChain
@@ -57,6 +58,7 @@ def run_checks(config: KioskConfig) -> list[Check]:
         _store,
         _phrasebook,
         _packs,
+        _sign_models,
         _voices,
         _demo_media,
     ]
@@ -192,6 +194,25 @@ def _packs(config: KioskConfig) -> Check:
         False,
         detail,
         "USB의 언어 팩을 설치하세요 / install language packs from USB: kiosk packs install /media/usb",
+    )
+
+
+def _sign_models(config: KioskConfig) -> Check:
+    """The sign and fingerspelling models load, and how many signs were taught on site."""
+    from sign_models.fewshot import EnrolledSigns
+    from sign_models.fingerspell_classifier import FingerspellClassifier
+
+    recognizer, notices = load_recognizer(config)
+    FingerspellClassifier.load()
+    taught = len({e.gloss for e in EnrolledSigns.load(config.models.enrolled_dir).examples})
+    labels = len(recognizer.classifier.labels) if recognizer.classifier else 0
+    return Check(
+        "sign_models",
+        not notices,
+        False,
+        f"sign model: {labels} classes (synthetic training, see README); {taught} sign(s) taught on site; "
+        "fingerspelling model OK" + ("; " + "; ".join(n.message_en for n in notices) if notices else ""),
+        "python -m sign_models.sign_training train (in the training venv), or teach signs on the admin screen",
     )
 
 
