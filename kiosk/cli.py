@@ -3,7 +3,7 @@
     kiosk run                 start both screens (demo media when there is no camera or microphone)
     kiosk doctor [--json]     check devices, fonts, models and packs; exit 0 only when all required are OK
     kiosk transcribe FILE     caption a WAV file through the live streaming path (virtual clock)
-    kiosk bench [asr|all]     latency, real-time factor and memory against the targets
+    kiosk bench [STAGE...]    latency, real-time factor and memory against the targets (kiosk.bench)
     kiosk replay SCENARIO     drive a Session from a scenario file and print the transcript as JSON
     kiosk soak --visits N     an accelerated counter day: memory growth, leaks, nothing lost
     kiosk sign landmarks VIDEO -o OUT.npz           MediaPipe Holistic landmarks of every frame
@@ -42,6 +42,9 @@ def build_parser() -> argparse.ArgumentParser:
     run = commands.add_parser("run", help="start the visitor and clerk screens")
     run.add_argument("--quit-after", type=float, metavar="SECONDS", help="quit after this long (smoke tests)")
     run.add_argument("--no-devices", action="store_true", help="do not probe real devices; use demo media")
+    run.add_argument(
+        "--ready-file", type=Path, help="write JSON here once both windows are shown and the kiosk is idle"
+    )
     run.set_defaults(handler=_run)
 
     doctor = commands.add_parser("doctor", help="check camera, microphone, speaker, fonts, models and packs")
@@ -128,7 +131,7 @@ def _run(args: argparse.Namespace, config: KioskConfig) -> int:
 
     runtime = KioskRuntime.build(config, start_devices=not args.no_devices)
     quit_after_ms = int(args.quit_after * 1000) if args.quit_after else None
-    return run_kiosk(runtime, quit_after_ms=quit_after_ms)
+    return run_kiosk(runtime, quit_after_ms=quit_after_ms, ready_file=args.ready_file)
 
 
 def _doctor(args: argparse.Namespace, config: KioskConfig) -> int:

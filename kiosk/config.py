@@ -1,7 +1,8 @@
 """Typed kiosk configuration, loaded explicitly from one TOML file.
 
 Where the file comes from, first match wins: the ``KIOSK_CONFIG`` environment variable, then
-``./kiosk.toml`` in the working directory, then built-in defaults. A file that exists but is broken is an
+``./kiosk.toml`` in the working directory, then (in the PyInstaller bundle) ``kiosk.toml`` beside the
+executable, then built-in defaults. A file that exists but is broken is an
 error that names the key and line; defaults are never used silently in place of a broken file.
 
 Relative paths are resolved when loading: read-only assets (models, demo media) against the bundle root,
@@ -19,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kiosk.errors import ConfigError
-from kiosk.paths import bundle_root, data_root, resolve
+from kiosk.paths import bundle_root, data_root, frozen, resolve
 
 CONFIG_ENV = "KIOSK_CONFIG"
 DEFAULT_FILE = "kiosk.toml"
@@ -151,8 +152,10 @@ def config_path(cwd: Path | None = None) -> Path | None:
                 f"the config file named by {CONFIG_ENV} does not exist: {path}",
             )
         return path
-    local = (cwd or Path.cwd()) / DEFAULT_FILE
-    return local if local.is_file() else None
+    candidates = [(cwd or Path.cwd()) / DEFAULT_FILE]
+    if frozen():  # the installed kiosk also reads kiosk.toml beside its executable, whatever the cwd
+        candidates.append(data_root() / DEFAULT_FILE)
+    return next((path for path in candidates if path.is_file()), None)
 
 
 def load_config(path: Path | None = None, *, cwd: Path | None = None) -> KioskConfig:

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from hardware import discovery
 from kiosk.config import KioskConfig
+from kiosk.paths import bundled_fonts
 from kiosk.signing import load_recognizer
 from translations.packs import installed_packs, pack_folder
 from translations.phrasebook import load_phrasebook
@@ -129,6 +130,9 @@ def _speaker(_: KioskConfig) -> Check:
 
 
 def _korean_font(_: KioskConfig) -> Check:
+    bundled = bundled_fonts()
+    if bundled:
+        return Check("korean_font", True, True, f"bundled {', '.join(p.name for p in bundled)}")
     families = ""
     if shutil.which("fc-list"):
         families = subprocess.run(

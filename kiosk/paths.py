@@ -6,6 +6,11 @@ import sys
 from pathlib import Path
 
 
+def frozen() -> bool:
+    """True in the PyInstaller bundle."""
+    return bool(getattr(sys, "frozen", False))
+
+
 def bundle_root() -> Path:
     """The folder that holds ``kiosk/``, ``models/`` and ``assets/``.
 
@@ -13,7 +18,7 @@ def bundle_root() -> Path:
     repository root (the parent of the ``kiosk`` package).
     """
     frozen_root = getattr(sys, "_MEIPASS", None)
-    if getattr(sys, "frozen", False) and frozen_root:
+    if frozen() and frozen_root:
         return Path(frozen_root)
     return Path(__file__).resolve().parent.parent
 
@@ -24,7 +29,7 @@ def data_root() -> Path:
     Frozen, this is the folder of the executable (``dist/kiosk/``), so city IT finds the data beside the
     program and not inside PyInstaller's ``_internal/``; in a source tree it is the repository root.
     """
-    if getattr(sys, "frozen", False):
+    if frozen():
         return Path(sys.executable).resolve().parent
     return bundle_root()
 
@@ -35,3 +40,11 @@ def resolve(path: str | Path, root: Path | None = None) -> Path:
     if candidate.is_absolute():
         return candidate
     return (root or bundle_root()) / candidate
+
+
+def bundled_fonts() -> list[Path]:
+    """Font files the bundle carries in ``fonts/`` (Noto Sans CJK, so Hangul renders without fonts-noto-cjk)."""
+    folder = bundle_root() / "fonts"
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix.lower() in (".ttc", ".ttf", ".otf"))

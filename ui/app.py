@@ -6,16 +6,21 @@ QTimer; camera frames and microphone levels arrive through the bridge on the GUI
 
 from __future__ import annotations
 
+import json
+import logging
 import os
 import sys
+import time
+from pathlib import Path
 from typing import Protocol
 
 from PyQt6.QtCore import QTimer
-from PyQt6.QtGui import QFont, QGuiApplication
+from PyQt6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PyQt6.QtWidgets import QApplication, QWidget
 
 from kiosk.admin import AdminGate
 from kiosk.events import Notice
+from kiosk.paths import bundled_fonts
 from kiosk.session import Session
 from ui.bridge import SessionBridge
 from ui.clerk_window import ClerkWindow
@@ -23,6 +28,7 @@ from ui.kiosk_mode import KioskGuard
 from ui.theme import stylesheet
 from ui.visitor_window import VisitorWindow
 
+log = logging.getLogger(__name__)
 FONT_FAMILIES = ["Noto Sans CJK KR", "Noto Sans KR", "NanumGothic", "Noto Sans"]
 
 
@@ -55,6 +61,8 @@ def application() -> QApplication:
     """The QApplication (created once), with a font that has Hangul, CJK and Vietnamese."""
     clear_opencv_qt_variables()
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    for path in bundled_fonts():  # the installer carries Noto Sans CJK; a source tree uses the system's
+        QFontDatabase.addApplicationFont(str(path))
     font = QFont()
     font.setFamilies(FONT_FAMILIES)
     app.setFont(font)
@@ -106,8 +114,12 @@ def place(visitor: QWidget, clerk: QWidget, fullscreen: bool) -> None:
     clerk.show()
 
 
-def run_kiosk(runtime: Runtime, quit_after_ms: int | None = None) -> int:
-    """Show both screens and run the Qt event loop until the windows close (or ``quit_after_ms``)."""
+def run_kiosk(runtime: Runtime, quit_after_ms: int | None = None, ready_file: Path | None = None) -> int:
+    """Show both screens and run the Qt event loop until the windows close (or ``quit_after_ms``).
+
+    Once the loop runs with both windows shown, "kiosk ready" is logged and, with ``ready_file``, written
+    there as JSON (wall time, session state): ``kiosk bench startup`` measures cold start with it.
+    """
     app = application()
     _bridge, visitor, clerk = build_windows(runtime)  # the bridge must live as long as the loop
     config = runtime.session.config
@@ -120,8 +132,16 @@ def run_kiosk(runtime: Runtime, quit_after_ms: int | None = None) -> int:
     runtime.start_media()
     if quit_after_ms is not None:
         QTimer.singleShot(quit_after_ms, app.quit)
+    QTimer.singleShot(0, lambda: _ready(runtime, (visitor, clerk), ready_file))
     try:
         return app.exec()
     finally:
         ticker.stop()
         runtime.close()
+
+
+def _ready(runtime: Runtime, windows: tuple[QWidget, ...], ready_file: Path | None) -> None:
+    state, shown = runtime.session.state.value, all(w.isVisible() for w in windows)
+    log.info("kiosk ready: windows shown=%s, session %s", shown, state)
+    if ready_file is not None:
+        ready_file.write_text(json.dumps({"time": time.time(), "windows_shown": shown, "session": state}))

@@ -1,0 +1,1 @@
+"""Building the offline installer: the PyInstaller bundle and its tarball."""
