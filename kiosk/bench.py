@@ -1,14 +1,20 @@
 """``kiosk bench``: latency, real-time factor and memory against the targets, with the command that made them.
 
-``asr``: every test recording (``../shared/testdata/speech`` when present, else synthesised English) is
-streamed through the live path on a virtual clock (:mod:`kiosk.transcribe`), and, in the same run, the
-plain offline ``WhisperModel.transcribe()`` of the whole clip is started at the end of speech, so the two
-latencies are measured side by side. ``mt`` is in :mod:`kiosk.bench_mt`; sign, ui and startup are not
-written yet.
+Stages (``kiosk bench STAGE...``; ``all`` runs every one): ``asr`` here, ``mt`` (:mod:`kiosk.bench_mt`),
+``sign`` (:mod:`kiosk.bench_sign`), ``ui`` (:mod:`kiosk.bench_ui`), ``startup`` (:mod:`kiosk.bench_startup`),
+``memory`` (:mod:`kiosk.bench_memory`) and ``pipeline`` (:mod:`kiosk.bench_pipeline`: end of speech to the
+translated caption on the visitor screen). Each returns a :class:`Stage`; :mod:`kiosk.bench_report` writes
+``report.md``, ``report.json`` and the charts.
+
+``asr``: every test recording (``../shared/testdata/speech``) is streamed through the live path on a
+virtual clock (:mod:`kiosk.transcribe`), and, in the same run, the plain offline
+``WhisperModel.transcribe()`` of the whole clip is started at the end of speech, so the two latencies are
+measured side by side.
 """
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import platform
@@ -16,7 +22,7 @@ import resource
 import shlex
 import sys
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -31,6 +37,7 @@ from translations.asr import SpeechRecognizer
 from translations.streaming import StreamingTranscriber
 
 SPEECH = Path(__file__).resolve().parents[2] / "shared" / "testdata" / "speech"
+STAGES = ("asr", "mt", "sign", "ui", "startup", "memory", "pipeline")
 
 
 @dataclass(frozen=True)
@@ -50,17 +57,28 @@ class Result:
         return data
 
 
-def clips(limit: int | None = None) -> list[tuple[str, str, np.ndarray]]:
+@dataclass
+class Stage:
+    """What one stage measured: figures against targets, facts about the run, raw samples for the charts."""
+
+    results: list[Result]
+    info: dict = field(default_factory=dict)
+    samples: dict[str, list[float]] = field(default_factory=dict)  # milliseconds: one histogram each
+    timeline: list[dict] = field(default_factory=list)  # one visit, stage by stage (pipeline)
+    not_measured: list[dict] = field(default_factory=list)  # {"name", "target", "why"}: nothing to measure yet
+
+
+def clips(limit: int | None = None, language: str | None = None) -> list[tuple[str, str, np.ndarray]]:
     """(language, reference text, audio) of the benchmark utterances."""
     manifest = SPEECH / "manifest.jsonl"
     if not manifest.is_file():
         raise FileNotFoundError(f"no test recordings at {SPEECH}")
     rows = [json.loads(line) for line in manifest.read_text(encoding="utf-8").splitlines() if line.strip()]
-    rows = [r for r in rows if r["duration_s"] <= 12.0][:limit]
+    rows = [r for r in rows if r["duration_s"] <= 12.0 and language in (None, r["lang"])][:limit]
     return [(r["lang"], r["text"], read_wav(SPEECH / r["path"])) for r in rows]
 
 
-def bench_asr(config: KioskConfig, limit: int | None = None) -> tuple[list[Result], dict]:
+def bench_asr(config: KioskConfig, limit: int | None = None) -> Stage:
     """Measure the streaming path against offline transcription on the same clips in the same run."""
     recognizer = SpeechRecognizer(asr_options(config))
     latencies, offline, gaps, compute, audio_seconds = [], [], [], 0.0, 0.0
@@ -120,7 +138,8 @@ def bench_asr(config: KioskConfig, limit: int | None = None) -> tuple[list[Resul
                 ours <= theirs,
             )
         )
-    return results, {"utterances": len(latencies), "clips": sum(len(r) for r in by_language.values())}
+    info = {"utterances": len(latencies), "clips": sum(len(r) for r in by_language.values())}
+    return Stage(results, info, {"asr final caption latency": latencies, "asr offline transcribe": offline})
 
 
 def _update_gaps(timed: list) -> list[float]:
@@ -157,37 +176,27 @@ def machine() -> dict:
     }
 
 
-def run(stage: str, config: KioskConfig, cores: int | None, quick: bool) -> dict:
-    """Run a stage and return the report dict."""
+def run(stages: list[str], config: KioskConfig, cores: int | None, quick: bool) -> tuple[dict, list[Stage]]:
+    """Run the stages (``all``: every one) and return the report dict and what each stage measured."""
     if cores:
         os.sched_setaffinity(0, set(sorted(os.sched_getaffinity(0))[:cores]))
-    if stage not in ("asr", "mt", "all"):
-        raise ValueError(f"bench stage {stage!r} is not implemented yet (available: asr, mt, all)")
-    results, extra = [], {}
-    if stage in ("asr", "all"):
-        results, extra = bench_asr(config, limit=4 if quick else None)
-    if stage in ("mt", "all"):
-        from kiosk.bench_mt import bench_mt  # it imports Result from here
-
-        more, info = bench_mt(config, quick)
-        results, extra = results + more, extra | info
-    return {
-        "results": [r.as_json() for r in results],
-        "machine": machine() | extra,
+    names = list(STAGES) if "all" in stages else list(dict.fromkeys(stages))
+    unknown = [n for n in names if n not in STAGES]
+    if unknown:
+        raise ValueError(f"unknown bench stage(s) {unknown} (available: {', '.join(STAGES)}, all)")
+    done = [_stage(name, config, quick) for name in names]
+    report = {
+        "results": [r.as_json() for stage in done for r in stage.results],
+        "machine": machine() | {k: v for stage in done for k, v in stage.info.items()},
         "command": "kiosk " + " ".join(shlex.quote(a) for a in sys.argv[1:]),
+        "not_measured": [item for stage in done for item in stage.not_measured],
     }
+    return report, done
 
 
-def markdown(report: dict) -> str:
-    """The report as a Markdown table."""
-    lines = [
-        f"Command: `{report['command']}`",
-        "",
-        f"Machine: {report['machine']}",
-        "",
-        "| figure | value | unit | target | pass |",
-        "|---|---|---|---|---|",
-    ]
-    for r in report["results"]:
-        lines.append(f"| {r['name']} | {r['value']} | {r['unit']} | {r['target']} | {'yes' if r['pass'] else 'NO'} |")
-    return "\n".join(lines) + "\n"
+def _stage(name: str, config: KioskConfig, quick: bool) -> Stage:
+    """Run one stage; each lives in ``kiosk.bench_<name>`` as ``bench_<name>(config, quick)``."""
+    if name == "asr":
+        return bench_asr(config, limit=4 if quick else None)
+    module = importlib.import_module(f"kiosk.bench_{name}")
+    return getattr(module, f"bench_{name}")(config, quick)

@@ -15,7 +15,8 @@ from pathlib import Path
 
 import numpy as np
 
-from kiosk.bench import Result
+from kiosk.bench import Result, Stage
+from kiosk.bench_env import TINY_WORDS
 from kiosk.config import KioskConfig
 from kiosk.translation import installed
 from translations.glossary import load_glossary
@@ -24,10 +25,8 @@ from translations.pack_builder import build_pack_folder
 from translations.packs import InstalledPack, read_pack
 from translations.phrasebook import load_phrasebook
 
-TINY_WORDS = {"여기": "here", "서명": "sign", "주세요": "please", "서류": "document", "안녕하세요": "hello"}
 
-
-def bench_mt(config: KioskConfig, quick: bool = False) -> tuple[list[Result], dict]:
+def bench_mt(config: KioskConfig, quick: bool = False) -> Stage:
     """Per-pack latency and overhead; the tiny pack stands in when none is installed."""
     options = MtOptions(beam_size=config.translation.beam_size, cpu_threads=config.translation.cpu_threads)
     packs, _ = installed(config)
@@ -39,7 +38,7 @@ def bench_mt(config: KioskConfig, quick: bool = False) -> tuple[list[Result], di
         results = []
         for pack in packs:
             results += _bench_pack(pack, options, config, rounds=2 if quick else 5)
-    return results, {"mt_packs": source, "mt_sentences_per_pack": len(_sentences("ko"))}
+    return Stage(results, {"mt_packs": source, "mt_sentences_per_pack": len(_sentences("ko"))})
 
 
 def _sentences(language: str) -> list[str]:

@@ -58,11 +58,13 @@ def build_parser() -> argparse.ArgumentParser:
     transcribe.set_defaults(handler=_transcribe)
 
     bench = commands.add_parser("bench", help="measure latency, real-time factor and memory against targets")
-    bench.add_argument("stage", nargs="?", default="all", choices=["asr", "mt", "sign", "ui", "startup", "all"])
+    bench.add_argument(
+        "stage", nargs="*", default=["all"], help="asr, mt, sign, ui, startup, memory, pipeline or all (default)"
+    )
     bench.add_argument("--cores", type=int, help="pin to this many cores (mimic the counter PC)")
     bench.add_argument("--json", action="store_true", help='print {"results": [...], "machine", "command"}')
-    bench.add_argument("--out", type=Path, help="also write report.md and report.json into this folder")
-    bench.add_argument("--quick", action="store_true", help="a few utterances only (CI)")
+    bench.add_argument("--out", type=Path, help="also write report.md, report.json and charts here")
+    bench.add_argument("--quick", action="store_true", help="few samples per stage: under a minute (CI)")
     bench.set_defaults(handler=_bench)
 
     replay = commands.add_parser("replay", help="replay a scenario file and print the transcript as JSON")
@@ -170,17 +172,16 @@ def _transcribe(args: argparse.Namespace, config: KioskConfig) -> int:
 
 
 def _bench(args: argparse.Namespace, config: KioskConfig) -> int:
-    from kiosk.bench import markdown, run
+    from kiosk.bench import run
+    from kiosk.bench_report import markdown, write
 
     try:
-        report = run(args.stage, config, args.cores, args.quick)
+        report, stages = run(args.stage, config, args.cores, args.quick)
     except (ValueError, FileNotFoundError) as exc:
         print(f"bench: {exc}", file=sys.stderr)
         return 2
     if args.out:
-        args.out.mkdir(parents=True, exist_ok=True)
-        (args.out / "report.json").write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
-        (args.out / "report.md").write_text(markdown(report), encoding="utf-8")
+        write(args.out, report, stages)
     print(json.dumps(report, ensure_ascii=False, indent=2) if args.json else markdown(report))
     return 0
 

@@ -143,5 +143,7 @@ def run_kiosk(runtime: Runtime, quit_after_ms: int | None = None, ready_file: Pa
 def _ready(runtime: Runtime, windows: tuple[QWidget, ...], ready_file: Path | None) -> None:
     state, shown = runtime.session.state.value, all(w.isVisible() for w in windows)
     log.info("kiosk ready: windows shown=%s, session %s", shown, state)
-    if ready_file is not None:
-        ready_file.write_text(json.dumps({"time": time.time(), "windows_shown": shown, "session": state}))
+    if ready_file is not None:  # written whole, then renamed: a reader never sees half a file
+        partial = ready_file.with_name(ready_file.name + ".partial")
+        partial.write_text(json.dumps({"time": time.time(), "windows_shown": shown, "session": state}))
+        partial.replace(ready_file)

@@ -1,0 +1,128 @@
+"""``kiosk bench pipeline``: end of speech -> translated caption painted on the visitor screen.
+
+One visit, one process, the real parts: the clerk's Korean recordings (``../shared/testdata/speech/ko``)
+stream through the live speech path with partial captions (:class:`kiosk.speech.SpeechChannel`, clerk
+microphone) on a virtual clock (:func:`kiosk.transcribe.stream_audio`); each final caption is committed
+by the Session, translated for an English-speaking visitor (installed packs, else the tiny ko->en test
+pack), and shown through the bridge on the visitor window (offscreen Qt). The latency of a caption ends
+when the visitor window has painted it, so it is recognition + translation + screen in one figure; the
+three parts are reported too, and drawn as the per-stage timeline of the visit.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+from kiosk.bench import Result, Stage, clips
+from kiosk.bench_env import isolated
+from kiosk.config import KioskConfig
+from kiosk.events import VisitorMode
+from kiosk.transcribe import stream_audio
+
+TARGET_MS = 1000.0
+
+
+class TimedTranslator:
+    """Wraps the session's translator and keeps how long each translation took (seconds)."""
+
+    def __init__(self, inner: object) -> None:
+        self.inner = inner
+        self.seconds: list[float] = []
+
+    def supports(self, source: str, target: str) -> bool:
+        return self.inner.supports(source, target)
+
+    def translate(self, text: str, source: str, target: str) -> object:
+        started = time.perf_counter()
+        try:
+            return self.inner.translate(text, source, target)
+        finally:
+            self.seconds.append(time.perf_counter() - started)
+
+
+def bench_pipeline(config: KioskConfig, quick: bool = False) -> Stage:
+    """Median and p90 of end of speech -> painted translation, with its parts and one visit's timeline."""
+    from kiosk.runtime import KioskRuntime
+    from kiosk.speech import CLERK, SpeechChannel, asr_options
+    from translations.asr import SpeechRecognizer
+    from ui.ui_latency import VisitorScreen
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    recordings = clips(limit=2 if quick else None, language="ko")
+    with tempfile.TemporaryDirectory() as tmp:
+        bench_config, packs = isolated(config, Path(tmp))
+        runtime = KioskRuntime.build(bench_config, start_devices=False)
+        try:
+            screen = VisitorScreen(runtime)
+            session = runtime.session
+            translator = TimedTranslator(session.translator)
+            session.translator = translator
+            session.choose("en", VisitorMode.SPEECH)
+            recognizer = SpeechRecognizer(asr_options(bench_config))
+            rows, offset = [], 0.0
+            for _language, _reference, audio in recordings:  # a fresh stream per recording: times start at 0
+                channel = SpeechChannel(session, recognizer, CLERK)
+                rows += _play(audio, channel, screen, translator, offset)
+                offset += audio.size / 16000
+        finally:
+            runtime.close()
+    return _stage(rows, packs, len(recordings))
+
+
+def _play(audio: np.ndarray, channel, screen, translator: TimedTranslator, offset: float) -> list[dict]:
+    """Stream one recording; one row per final caption that reached the visitor screen."""
+
+    def step(call):
+        delivered = call()
+        screen.settle()
+        return delivered
+
+    painted_before = len(screen.probe.latencies)
+    timed = stream_audio(audio, lambda s: step(lambda: channel.feed(s)), lambda: step(channel.finish))
+    finals = [t for t in timed if t.caption.final]
+    paints = screen.probe.latencies[painted_before:]
+    translations = translator.seconds[-len(finals) :] if finals else []
+    rows = []
+    for item, paint, mt in zip(finals, paints, translations, strict=False):
+        total = item.ready - item.caption.end
+        rows.append(
+            {
+                "start": offset + item.caption.start,
+                "end": offset + item.caption.end,
+                "total": total,
+                "translation": mt,
+                "screen": paint,
+                "recognition": total - mt - paint,
+            }
+        )
+    return rows
+
+
+def _stage(rows: list[dict], packs: str, recordings: int) -> Stage:
+    if not rows:
+        raise RuntimeError("no caption reached the visitor screen")
+    totals = [r["total"] * 1000 for r in rows]
+    p50, p90 = (float(v) for v in np.percentile(totals, [50, 90]))
+    results = [
+        Result("end of speech -> translated caption on visitor screen p50", round(p50), "ms", "<= 1000", p50 <= 1000),
+        Result("end of speech -> translated caption on visitor screen p90", round(p90), "ms", "report", True),
+    ]
+    for part in ("recognition", "translation", "screen"):
+        value = float(np.median([r[part] for r in rows])) * 1000
+        results.append(Result(f"  of which {part} p50", round(value, 1), "ms", "report", True))
+    timeline = []
+    for i, r in enumerate(rows, start=1):
+        at = r["end"] + r["recognition"]
+        timeline += [
+            {"row": f"caption {i}", "step": "speech", "start": r["start"], "end": r["end"]},
+            {"row": f"caption {i}", "step": "recognition", "start": r["end"], "end": at},
+            {"row": f"caption {i}", "step": "translation", "start": at, "end": at + r["translation"]},
+            {"row": f"caption {i}", "step": "screen", "start": at + r["translation"], "end": r["end"] + r["total"]},
+        ]
+    info = {"pipeline_packs": packs, "pipeline_recordings": recordings, "pipeline_captions": len(rows)}
+    return Stage(results, info, {"end of speech -> visitor screen": totals}, timeline)
