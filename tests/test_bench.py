@@ -1,0 +1,61 @@
+"""``kiosk bench``: the report's structure, the Markdown and the charts (not whether targets pass)."""
+
+from __future__ import annotations
+
+import json
+import math
+import subprocess
+import sys
+from pathlib import Path
+
+from kiosk.bench import Result, Stage
+from kiosk.bench_report import markdown, write
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_bench_startup_and_ui_quick_json(tmp_path: Path) -> None:
+    out = tmp_path / "report"
+    done = subprocess.run(
+        [sys.executable, "-m", "kiosk", "bench", "startup", "ui", "--quick", "--json", "--out", str(out)],
+        cwd=tmp_path,
+        env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), "HOME": str(tmp_path), "QT_QPA_PLATFORM": "offscreen"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    report = json.loads(done.stdout)
+    assert set(report) >= {"results", "machine", "command"}
+    assert report["command"] == f"kiosk bench startup ui --quick --json --out {out}"
+    assert report["machine"]["cores_used"] >= 1
+    names = [r["name"] for r in report["results"]]
+    assert "cold start to ready (median)" in names
+    assert "ui transcript line -> visitor screen painted p50" in names
+    for result in report["results"]:
+        assert set(result) == {"name", "value", "unit", "target", "pass"}
+        assert isinstance(result["value"], float) and math.isfinite(result["value"]) and result["value"] > 0
+        assert isinstance(result["pass"], bool)
+    assert json.loads((out / "report.json").read_text()) == report
+    assert "| cold start to ready (median) |" in (out / "report.md").read_text()
+    assert (out / "hist-cold-start-to-ready.png").read_bytes()[:4] == b"\x89PNG"
+
+
+def test_markdown_marks_failures_and_what_is_not_measurable(tmp_path: Path) -> None:
+    stage = Stage(
+        [Result("a p50", 1200.0, "ms", "<= 1000", False), Result("b", 2.0, "ms", "report", True)],
+        samples={"a latency": [900.0, 1200.0, 1500.0]},
+        timeline=[
+            {"row": "caption 1", "step": "speech", "start": 0.0, "end": 2.0},
+            {"row": "caption 1", "step": "recognition", "start": 2.0, "end": 3.1},
+        ],
+        not_measured=[{"name": "sign p50", "target": "<= 300 ms", "why": "no sign classifier yet"}],
+    )
+    report = {"results": [r.as_json() for r in stage.results], "machine": {}, "command": "kiosk bench x"}
+    report["not_measured"] = stage.not_measured
+    charts = write(tmp_path, report, [stage])
+    assert charts == ["hist-a-latency.png", "timeline.png"]
+    text = markdown(report)
+    assert "| a p50 | 1200.0 | ms | <= 1000 | NO |" in text
+    assert "| b | 2.0 | ms | report | yes |" in text
+    assert "| sign p50 | not measurable yet |" in text
