@@ -69,11 +69,11 @@ def _timeline(plt, steps: list[dict]):
     ax.invert_yaxis()
     ax.set(xlabel="seconds from the start of the visit", title="one visit: speech -> caption on the visitor screen")
     handles = [plt.Rectangle((0, 0), 1, 1, color=c) for c in colours.values()]
-    ax.legend(handles, list(colours), loc="lower right", fontsize="small")
+    ax.legend(handles, list(colours), loc="upper center", bbox_to_anchor=(0.5, -0.25), ncol=4, fontsize="small")
     return fig
 
 
 def _save(fig, out: Path, stem: str) -> str:
     fig.tight_layout()
-    fig.savefig(out / f"{stem}.png", dpi=90)
+    fig.savefig(out / f"{stem}.png", dpi=90, bbox_inches="tight")
     return f"{stem}.png"
