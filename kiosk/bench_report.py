@@ -74,6 +74,5 @@ def _timeline(plt, steps: list[dict]):
 
 
 def _save(fig, out: Path, stem: str) -> str:
-    fig.tight_layout()
     fig.savefig(out / f"{stem}.png", dpi=90, bbox_inches="tight")
     return f"{stem}.png"
