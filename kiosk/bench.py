@@ -65,7 +65,6 @@ class Stage:
     info: dict = field(default_factory=dict)
     samples: dict[str, list[float]] = field(default_factory=dict)  # milliseconds: one histogram each
     timeline: list[dict] = field(default_factory=list)  # one visit, stage by stage (pipeline)
-    not_measured: list[dict] = field(default_factory=list)  # {"name", "target", "why"}: nothing to measure yet
 
 
 def clips(limit: int | None = None, language: str | None = None) -> list[tuple[str, str, np.ndarray]]:
@@ -189,7 +188,6 @@ def run(stages: list[str], config: KioskConfig, cores: int | None, quick: bool) 
         "results": [r.as_json() for stage in done for r in stage.results],
         "machine": machine() | {k: v for stage in done for k, v in stage.info.items()},
         "command": "kiosk " + " ".join(shlex.quote(a) for a in sys.argv[1:]),
-        "not_measured": [item for stage in done for item in stage.not_measured],
     }
     return report, done
 

@@ -15,13 +15,11 @@ from kiosk.bench import Stage
 
 
 def markdown(report: dict, charts: list[str] | None = None) -> str:
-    """The report as Markdown: command, machine, one table row per figure, what is not measurable yet."""
+    """The report as Markdown: command, machine, one table row per figure, the charts."""
     lines = [f"Command: `{report['command']}`", "", f"Machine: {report['machine']}", ""]
     lines += ["| figure | value | unit | target | pass |", "|---|---|---|---|---|"]
     for r in report["results"]:
         lines.append(f"| {r['name']} | {r['value']} | {r['unit']} | {r['target']} | {'yes' if r['pass'] else 'NO'} |")
-    for item in report.get("not_measured", []):
-        lines.append(f"| {item['name']} | not measurable yet | | {item['target']} | — ({item['why']}) |")
     if charts:
         lines += ["", *[f"![{Path(c).stem}]({c})" for c in charts]]
     return "\n".join(lines) + "\n"
