@@ -14,7 +14,6 @@ measured side by side.
 
 from __future__ import annotations
 
-import importlib
 import json
 import os
 import platform
@@ -193,8 +192,17 @@ def run(stages: list[str], config: KioskConfig, cores: int | None, quick: bool) 
 
 
 def _stage(name: str, config: KioskConfig, quick: bool) -> Stage:
-    """Run one stage; each lives in ``kiosk.bench_<name>`` as ``bench_<name>(config, quick)``."""
+    """Run one stage (the modules are imported here, not by name, so PyInstaller bundles them)."""
     if name == "asr":
         return bench_asr(config, limit=4 if quick else None)
-    module = importlib.import_module(f"kiosk.bench_{name}")
-    return getattr(module, f"bench_{name}")(config, quick)
+    from kiosk import bench_memory, bench_mt, bench_pipeline, bench_sign, bench_startup, bench_ui
+
+    runners = {
+        "mt": bench_mt.bench_mt,
+        "sign": bench_sign.bench_sign,
+        "ui": bench_ui.bench_ui,
+        "startup": bench_startup.bench_startup,
+        "memory": bench_memory.bench_memory,
+        "pipeline": bench_pipeline.bench_pipeline,
+    }
+    return runners[name](config, quick)

@@ -115,3 +115,11 @@ def _demo_config(folder: Path) -> Path:
         f'[devices]\ncamera = "demo"\nmicrophone = "demo"\nspeaker = "none"\n[store]\npath = "{folder}/t.db"\n'
     )
     return path
+
+
+def test_bench_runs_frozen(kiosk_exe: Path, tmp_path: Path) -> None:
+    done = run_bundle(kiosk_exe, ["bench", "startup", "ui", "--quick", "--json"], tmp_path)
+    assert done.returncode == 0, done.stderr[-3000:]
+    report = json.loads(done.stdout)
+    assert str(kiosk_exe) in report["machine"]["startup_command"]  # the bundle started itself
+    assert {r["name"] for r in report["results"]} >= {"cold start to ready (median)"}
