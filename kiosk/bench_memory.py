@@ -53,7 +53,7 @@ def load_everything(config: KioskConfig) -> tuple[list[tuple[str, float]], float
     runtime = KioskRuntime.build(config, start_devices=False)
     windows = build_windows(runtime)
     app.processEvents()
-    steps.append(("kiosk runtime + both windows", _resident_mb()))
+    steps.append(("kiosk runtime (sign + fingerspelling models) + windows", _resident_mb()))
     recognizer = SpeechRecognizer(asr_options(config))
     segments, _ = recognizer.model.transcribe(read_wav(config.devices.demo_audio), language="en")
     list(segments)

@@ -51,7 +51,7 @@ def bench_pipeline(config: KioskConfig, quick: bool = False) -> Stage:
     from kiosk.runtime import KioskRuntime
     from kiosk.speech import CLERK, SpeechChannel, asr_options
     from translations.asr import SpeechRecognizer
-    from ui.ui_latency import VisitorScreen
+    from ui.ui_latency import Screens
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     recordings = clips(limit=2 if quick else None, language="ko")
@@ -59,7 +59,7 @@ def bench_pipeline(config: KioskConfig, quick: bool = False) -> Stage:
         bench_config, packs = isolated(config, Path(tmp))
         runtime = KioskRuntime.build(bench_config, start_devices=False)
         try:
-            screen = VisitorScreen(runtime)
+            screen = Screens(runtime)
             session = runtime.session
             translator = TimedTranslator(session.translator)
             session.translator = translator
@@ -84,10 +84,10 @@ def _play(audio: np.ndarray, channel, screen, translator: TimedTranslator, offse
         screen.settle()
         return delivered
 
-    painted_before = len(screen.probe.latencies)
+    painted_before = len(screen.visitor_probe.latencies)
     timed = stream_audio(audio, lambda s: step(lambda: channel.feed(s)), lambda: step(channel.finish))
     finals = [t for t in timed if t.caption.final]
-    paints = screen.probe.latencies[painted_before:]
+    paints = screen.visitor_probe.latencies[painted_before:]
     translations = translator.seconds[-len(finals) :] if finals else []
     rows = []
     for item, paint, mt in zip(finals, paints, translations, strict=False):

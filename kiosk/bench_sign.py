@@ -4,23 +4,29 @@
   Hopper's portrait from matplotlib's sample data (head and shoulders, no hands; the demo video has no
   person). Hands in view add the hand landmark models, so signing frames cost somewhat more.
 * The fingerspelling classifier on synthetic hands from the kinematic hand model, one frame at a time.
-* End of sign -> gloss (target <= 0.3 s p50): :func:`sign_classifier`, on synthetic signing.
+* End of sign -> gloss on the clerk screen (target <= 0.3 s p50): :func:`sign_to_clerk_screen`, through
+  the live sign channel on synthetic signing (no sign video exists here; the signs are placeholders).
 """
 
 from __future__ import annotations
 
+import dataclasses
+import os
+import tempfile
 import time
+from pathlib import Path
 
 import numpy as np
 
 from kiosk.bench import Result, Stage
+from kiosk.bench_env import isolated
 from kiosk.config import KioskConfig
 
 FRAME = (480, 640)
 
 
 def bench_sign(config: KioskConfig, quick: bool = False) -> Stage:
-    """Holistic and fingerspelling latencies, and the sign classifier when there is one."""
+    """Holistic and fingerspelling latencies, and end of sign -> gloss on the clerk screen."""
     holistic = holistic_ms(frames=20 if quick else 150)
     letters = fingerspelling_ms(hands=200 if quick else 2000)
     fps = 1000 / _p(holistic, 50)
@@ -31,54 +37,62 @@ def bench_sign(config: KioskConfig, quick: bool = False) -> Stage:
         Result("fingerspelling classifier per hand p50", round(_p(letters, 50), 3), "ms", "report", True),
         Result("fingerspelling classifier per hand p90", round(_p(letters, 90), 3), "ms", "report", True),
     ]
-    more, info = sign_classifier(config, quick, _p(holistic, 50))
+    more, info = sign_to_clerk_screen(config, quick, _p(holistic, 50))
     samples = {"sign Holistic per frame": holistic, "fingerspelling classifier per hand": letters}
-    samples["end of sign -> gloss"] = info.pop("sign_end_to_gloss_ms")
+    samples["end of sign -> gloss on the clerk screen"] = info.pop("sign_ms")
     return Stage(results + more, {"sign_frame": "grace_hopper.jpg 640x480"} | info, samples)
 
 
-def sign_classifier(config: KioskConfig, quick: bool, holistic_p50_ms: float) -> tuple[list[Result], dict]:
-    """End of sign -> gloss, on synthetic signing (one sign per sequence, hands back to rest after it).
+def sign_to_clerk_screen(config: KioskConfig, quick: bool, holistic_p50_ms: float) -> tuple[list[Result], dict]:
+    """End of sign -> gloss painted on the clerk screen, on synthetic signing (one sign per sequence).
 
-    Frames arrive at their timestamps; the figure is the virtual time from the end of the sign's movement
-    to the frame on which the segmenter closes the segment, plus MediaPipe on that last frame (the Holistic
-    p50 measured above) plus the recogniser's real compute (features, enrolled signs, TFLite). The sign
-    recogniser is not wired to the session yet, so painting the clerk screen is not included (the ui stage
-    measures it at a few ms).
+    The kiosk's live sign channel (segmenter, taught signs, TFLite model) gets each sequence's landmark
+    frames at their timestamps, in a sign visit, with both windows (offscreen Qt, the real bridge). A
+    latency is the virtual time from the end of the sign's movement to the frame on which the segmenter
+    closes the sign, plus MediaPipe on that last frame (the Holistic p50 measured here), plus the real
+    time from handing that frame to the channel until the clerk screen has painted the gloss chip.
     """
-    from sign_models.classifier import SignClassifier
-    from sign_models.recognizer import SignRecognizer
+    from kiosk.events import VisitorMode
+    from kiosk.runtime import KioskRuntime
     from sign_models.sign_spec import load_sign_spec
     from sign_models.synthetic_signs import render_signs
+    from ui.ui_latency import Screens
 
-    classifier = SignClassifier.load()
-    glosses = sorted(load_sign_spec())
-    rng = np.random.default_rng(7)
-    from_movement, from_segment, compute, correct = [], [], [], 0
-    for i in range(8 if quick else 40):
-        sequence = render_signs([glosses[i % len(glosses)]], rng)
-        recognizer = SignRecognizer(classifier)
-        for frame in sequence.frames:
-            started = time.perf_counter()
-            found = recognizer.push(frame)
-            if found:
-                spent = (time.perf_counter() - started) * 1000.0
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    glosses, rng = sorted(load_sign_spec()), np.random.default_rng(7)
+    latencies, compute, correct, offset = [], [], 0, 0.0
+    with tempfile.TemporaryDirectory() as tmp:
+        bench_config, _ = isolated(config, Path(tmp), packs=False)
+        runtime = KioskRuntime.build(bench_config, start_devices=False)
+        try:
+            screens = Screens(runtime)
+            runtime.session.choose("ko", VisitorMode.SIGN)
+            for i in range(8 if quick else 40):
+                sequence = render_signs([glosses[i % len(glosses)]], rng)
                 gloss, _start, movement_end = sequence.signs[0]
-                ready = (frame.t - movement_end) * 1000.0 + holistic_p50_ms + spent
-                from_movement.append(ready)
-                from_segment.append((frame.t - found[0].end) * 1000.0 + holistic_p50_ms + spent)
-                compute.append(spent)
-                correct += found[0].gloss == gloss
-                break
-    p50 = _p(from_movement, 50)
+                painted = len(screens.clerk_probe.latencies)
+                for frame in sequence.frames:
+                    started = time.perf_counter()
+                    runtime.signing.handle(dataclasses.replace(frame, t=frame.t + offset), frame.t + offset)
+                    screens.settle()
+                    if len(screens.clerk_probe.latencies) > painted:
+                        spent = (screens.clerk_probe.painted_at[-1] - started) * 1000.0
+                        latencies.append((frame.t - movement_end) * 1000.0 + holistic_p50_ms + spent)
+                        compute.append(spent)
+                        correct += runtime.signing.signs[-1].gloss == gloss
+                        break
+                offset += sequence.frames[-1].t + 3.0  # the sentence is sent in the pause between sequences
+                runtime.signing.send()
+        finally:
+            runtime.close()
+    p50 = _p(latencies, 50)
     results = [
-        Result("end of sign -> gloss p50 (segmenter + MediaPipe + classifier)", round(p50), "ms", "<= 300", p50 <= 300),
-        Result("end of sign -> gloss p90", round(_p(from_movement, 90)), "ms", "report", True),
-        Result("  of which recogniser compute p50", round(_p(compute, 50), 2), "ms", "report", True),
-        Result("end of segment -> gloss p50", round(_p(from_segment, 50)), "ms", "report", True),
+        Result("end of sign -> gloss on the clerk screen p50", round(p50), "ms", "<= 300", p50 <= 300),
+        Result("end of sign -> gloss on the clerk screen p90", round(_p(latencies, 90)), "ms", "report", True),
+        Result("  of which recogniser + clerk screen p50", round(_p(compute, 50), 1), "ms", "report", True),
     ]
-    info = {"sign_sequences": len(from_movement), "sign_correct": correct}
-    return results, info | {"sign_end_to_gloss_ms": from_movement}
+    info = {"sign_sequences": len(latencies), "sign_recognised_correctly": correct, "sign_ms": latencies}
+    return results, info
 
 
 def holistic_ms(frames: int) -> list[float]:

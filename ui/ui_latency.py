@@ -1,4 +1,4 @@
-"""Engine result -> pixels on the visitor screen, through the real bridge (``kiosk bench ui`` and ``pipeline``).
+"""Engine result -> pixels on a screen, through the real bridge (``kiosk bench ui``, ``pipeline`` and ``sign``).
 
 A worker thread plays the engines: it commits transcript lines (``Session.say``, as the speech worker
 does) and live captions (``Session.show_caption``) while the Qt event loop runs. Each latency starts when
@@ -13,7 +13,7 @@ import time
 
 from PyQt6.QtCore import QMetaObject, Qt
 
-from kiosk.events import Caption, Role, TranscriptEntry, VisitorMode
+from kiosk.events import Caption, Role, SignChips, TranscriptEntry, VisitorMode
 from ui.app import Runtime, application, build_windows, place
 from ui.paint_probe import PaintProbe
 from ui.visitor_window import VisitorWindow
@@ -69,16 +69,18 @@ def _collect(probe: PaintProbe, into: list[float], failures: list[str]) -> None:
     time.sleep(0.02)  # let the screen settle, as between real events
 
 
-class VisitorScreen:
-    """Both windows of a runtime, driven from the calling thread (no event loop of its own): every clerk
-    line is timed from the session's event until the visitor screen has painted its translation."""
+class Screens:
+    """Both windows of a runtime, driven from the calling thread (no event loop of its own). Every clerk
+    line is timed from the session's event until the visitor screen has painted its translation, and
+    every change of the visitor's signs until the clerk screen has painted the glosses."""
 
     def __init__(self, runtime: Runtime) -> None:
         self.app = application()
         runtime.session.subscribe(self._on_event)  # before the bridge, so the clock starts first
         self.bridge, self.visitor, self.clerk = build_windows(runtime)
         place(self.visitor, self.clerk, fullscreen=False)
-        self.probe = PaintProbe(self.visitor)
+        self.visitor_probe = PaintProbe(self.visitor)
+        self.clerk_probe = PaintProbe(self.clerk)
 
     def settle(self) -> None:
         """Handle pending Qt events: the windows update and paint."""
@@ -87,8 +89,12 @@ class VisitorScreen:
     def _on_event(self, event: object) -> None:
         if isinstance(event, TranscriptEntry) and event.role is Role.CLERK:
             shown = event.translations.get(self.visitor.session.language or "", event.text)
-            self.probe.expect(lambda: _last_line(self.visitor).endswith(shown))
-            self.probe.mark()
+            self.visitor_probe.expect(lambda: _last_line(self.visitor).endswith(shown))
+            self.visitor_probe.mark()
+        elif isinstance(event, SignChips) and event.signs:
+            glosses = " · ".join(sign.gloss for sign in event.signs)
+            self.clerk_probe.expect(lambda: self.clerk.partial.text().endswith(glosses))
+            self.clerk_probe.mark()
 
 
 def _last_line(visitor: VisitorWindow) -> str:
