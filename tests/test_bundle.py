@@ -60,7 +60,8 @@ def test_doctor_finds_every_model_in_the_bundle(kiosk_exe: Path, packs_dir: Path
     done = run_bundle(kiosk_exe, ["doctor", "--json"], tmp_path, ARGOS_PACKAGES_DIR=str(packs_dir), LD_DEBUG="files")
     assert done.returncode in (0, 1), done.stderr[-3000:]  # 1: no camera or microphone on this machine
     checks = {c["name"]: c for c in json.loads(done.stdout)["checks"]}
-    for name in ("speech_model", "vad_model", "landmarks", "phrasebook", "korean_font", "translation", "voices"):
+    checked = ("speech_model", "vad_model", "landmarks", "sign_models", "phrasebook", "korean_font", "translation")
+    for name in (*checked, "voices"):
         assert checks[name]["ok"], checks[name]
     internal = kiosk_exe.parent / "_internal"
     for name in ("speech_model", "vad_model", "landmarks"):
