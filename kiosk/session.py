@@ -42,12 +42,12 @@ from kiosk.events import (
 )
 from kiosk.export import write_export
 from kiosk.store import TranscriptStore, retention_cutoff
+from kiosk.text_input import clean_text
 from translations.mt import Translator
 from translations.phrasebook import Phrasebook, load_phrasebook
 
 log = logging.getLogger(__name__)
 
-MAX_TEXT_CHARS = 2000
 PURGE_EVERY_S = 600.0
 Listener = Callable[[SessionEvent], None]
 
@@ -183,7 +183,7 @@ class Session:
         Without ``translations`` the line is translated into the other party's language first (outside the
         lock, so the other screen's input is not held up); the result's provenance is stored with it.
         """
-        clean = _clean_text(text)
+        clean = clean_text(text)
         language = language or self._language_of(role)
         if translations is None:
             translations, provenance = self._translate(clean, language, role, provenance)
@@ -238,7 +238,7 @@ class Session:
         A clerk's own line is translated again, so the visitor reads the corrected words; a visitor's line is
         corrected in Korean (what the clerk understood), with the same text as its Korean translation.
         """
-        clean = _clean_text(text)
+        clean = clean_text(text)
         with self._lock:
             entry = next((e for e in self._entries if e.entry_id == entry_id and e.saved), None)
         if entry is None:
@@ -437,17 +437,3 @@ class Session:
     def _emit(self, event: SessionEvent) -> None:
         for listener in list(self._listeners):
             listener(event)
-
-
-def _clean_text(text: str) -> str:
-    """Strip control characters and outer space; refuse empty or oversized text."""
-    if not isinstance(text, str):
-        raise InputError("글자만 입력할 수 있습니다", f"text expected, got {type(text).__name__}")
-    clean = "".join(ch for ch in text if ch in "\n\t" or ch.isprintable()).strip()
-    if not clean:
-        raise InputError("내용이 비어 있습니다", "the text is empty")
-    if len(clean) > MAX_TEXT_CHARS:
-        raise InputError(
-            f"글이 너무 깁니다 (최대 {MAX_TEXT_CHARS}자)", f"the text is too long (at most {MAX_TEXT_CHARS} characters)"
-        )
-    return clean

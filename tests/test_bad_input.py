@@ -15,8 +15,9 @@ from kiosk.clock import ManualClock
 from kiosk.config import KioskConfig
 from kiosk.errors import InputError, MediaFormatError
 from kiosk.events import Role, VisitorMode
-from kiosk.session import MAX_TEXT_CHARS, Session
+from kiosk.session import Session
 from kiosk.store import TranscriptStore
+from kiosk.text_input import MAX_TEXT_CHARS
 
 
 def lying_wav(path: Path, seconds: float) -> Path:
