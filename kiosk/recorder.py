@@ -16,6 +16,7 @@ import numpy as np
 
 from kiosk.errors import InputError, MediaFormatError
 from sign_models.fingerspell_spec import load_spec
+from sign_models.landmarks import video_landmarks
 
 MAX_SECONDS = 10.0
 
@@ -55,14 +56,8 @@ class FrameRecorder:
 
 
 def landmarks_of(frames: list[tuple[float, np.ndarray]]) -> list:
-    """MediaPipe Holistic landmarks of recorded frames (loaded only when an admin records)."""
-    from sign_models.landmarks import HolisticLandmarker
-
-    landmarker = HolisticLandmarker()
-    try:
-        return [landmarker.process(rgb, t) for t, rgb in frames]
-    finally:
-        landmarker.close()
+    """MediaPipe Holistic landmarks of recorded frames (the same path as a video file)."""
+    return list(video_landmarks(iter(frames)))
 
 
 def save_fingerspelling(landmarks: list, letter: str, folder: Path) -> Path:
