@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from base.clock import Clock, SystemClock
+from base.errors import DeviceError
 from hardware.cv2_import import import_cv2
 from hardware.devices import VideoFrame
-from kiosk.clock import Clock, SystemClock
-from kiosk.errors import DeviceError
 
 
 class OpenCvCamera:

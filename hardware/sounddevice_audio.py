@@ -7,9 +7,9 @@ from typing import Any
 
 import numpy as np
 
+from base.errors import DeviceError
 from hardware.devices import SAMPLE_RATE, AudioChunk
 from hardware.ring_buffer import AudioRingBuffer
-from kiosk.errors import DeviceError
 
 
 def import_sounddevice() -> ModuleType:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from base.clock import Clock, SystemClock
+from base.errors import MediaFormatError
 from hardware.cv2_import import import_cv2
 from hardware.devices import VideoFrame
-from kiosk.clock import Clock, SystemClock
-from kiosk.errors import MediaFormatError
 
 MAX_SIDE = 4096
 MAX_FPS = 240.0

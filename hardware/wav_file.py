@@ -7,8 +7,8 @@ from pathlib import Path
 
 import numpy as np
 
+from base.errors import MediaFormatError
 from hardware.devices import SAMPLE_RATE
-from kiosk.errors import MediaFormatError
 
 MAX_SECONDS = 2 * 3600
 _DTYPES = {1: np.uint8, 2: np.int16, 4: np.int32}

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import numpy as np
 
+from base.clock import Clock, SystemClock
 from hardware.devices import SAMPLE_RATE, AudioChunk
 from hardware.wav_file import read_wav
-from kiosk.clock import Clock, SystemClock
 
 
 class WavFileMicrophone:

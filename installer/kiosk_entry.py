@@ -2,7 +2,7 @@
 
 import multiprocessing
 
-from kiosk.cli import main
+from cli.main import main
 
 if __name__ == "__main__":
     multiprocessing.freeze_support()  # `kiosk bench` measures memory in a spawned child process

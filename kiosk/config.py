@@ -19,7 +19,7 @@ import typing
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kiosk.errors import ConfigError
+from base.errors import ConfigError
 from kiosk.paths import bundle_root, data_root, frozen, resolve
 
 CONFIG_ENV = "KIOSK_CONFIG"

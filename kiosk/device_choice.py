@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from base.events import Notice
 from hardware import discovery
 from hardware.null_speaker import NullSpeaker
 from hardware.opencv_camera import OpenCvCamera
@@ -15,7 +16,6 @@ from hardware.sounddevice_audio import SoundDeviceMicrophone, SoundDeviceSpeaker
 from hardware.video_file_camera import VideoFileCamera
 from hardware.wav_microphone import WavFileMicrophone
 from kiosk.config import DeviceOptions
-from kiosk.events import Notice
 
 _NAMES = {"camera": ("카메라", "camera"), "microphone": ("마이크", "microphone"), "speaker": ("스피커", "speaker")}
 

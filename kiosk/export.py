@@ -12,7 +12,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from kiosk.events import Role, TranscriptEntry
+from base.events import Role, TranscriptEntry
 
 ROLE_LABELS = {Role.VISITOR: "방문자 Visitor", Role.CLERK: "담당자 Clerk"}
 

@@ -7,7 +7,7 @@ IME would write them; other characters pass through unchanged.
 
 from __future__ import annotations
 
-from sign_models.hangul import compose, decompose
+from base.hangul import compose, decompose
 
 
 def type_key(text: str, key: str) -> str:

@@ -17,21 +17,21 @@ from pathlib import Path
 
 import numpy as np
 
+from base.clock import Clock, SystemClock
+from base.errors import CorruptDatabaseError, KioskError
+from base.events import Notice
 from hardware.devices import Camera, Microphone
 from hardware.null_speaker import NullSpeaker
 from kiosk import device_choice
-from kiosk.clock import Clock, SystemClock
+from kiosk.admin.recorder import FrameRecorder
+from kiosk.channels.fingerspelling import SpellingChannel
+from kiosk.channels.signing import SignChannel
+from kiosk.channels.speech import CLERK, SHARED, VISITOR, SpeechChannel, asr_options
+from kiosk.channels.voice_output import VoiceOutput
 from kiosk.config import KioskConfig
-from kiosk.errors import CorruptDatabaseError, KioskError
-from kiosk.events import Notice
-from kiosk.fingerspelling import SpellingChannel
-from kiosk.recorder import FrameRecorder
 from kiosk.session import Session
-from kiosk.signing import SignChannel
-from kiosk.speech import CLERK, SHARED, VISITOR, SpeechChannel, asr_options
 from kiosk.store import TranscriptStore
 from kiosk.translation import kiosk_translator, language_support
-from kiosk.voice_output import VoiceOutput
 from translations.asr import SpeechRecognizer
 from translations.languages import LANGUAGES
 

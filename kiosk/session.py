@@ -23,10 +23,9 @@ import uuid
 from collections.abc import Callable
 from pathlib import Path
 
-from kiosk.clock import Clock, SystemClock
-from kiosk.config import KioskConfig
-from kiosk.errors import InputError, KioskError, SessionStateError, StoreWriteError, TranslationUnavailable
-from kiosk.events import (
+from base.clock import Clock, SystemClock
+from base.errors import InputError, KioskError, SessionStateError, StoreWriteError, TranslationUnavailable
+from base.events import (
     Caption,
     Modality,
     Notice,
@@ -40,6 +39,7 @@ from kiosk.events import (
     TranscriptEntry,
     VisitorMode,
 )
+from kiosk.config import KioskConfig
 from kiosk.export import write_export
 from kiosk.store import TranscriptStore, retention_cutoff
 from kiosk.text_input import clean_text

@@ -19,8 +19,8 @@ from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
-from kiosk.errors import CorruptDatabaseError, StoreError, StoreWriteError
-from kiosk.events import Modality, Role, TranscriptEntry
+from base.errors import CorruptDatabaseError, StoreError, StoreWriteError
+from base.events import Modality, Role, TranscriptEntry
 
 log = logging.getLogger(__name__)
 SCHEMA_VERSION = 2  # 2: corrections

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kiosk.errors import InputError
+from base.errors import InputError
 
 MAX_TEXT_CHARS = 2000
 

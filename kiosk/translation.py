@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import logging
 
+from base.events import Notice
 from kiosk.config import KioskConfig
-from kiosk.events import Notice
 from translations.glossary import load_glossary
 from translations.languages import Support, support
 from translations.mt import ChainTranslator, MtOptions, build_translator

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-from kiosk.errors import InputError, ModelMissingError
+from base.errors import InputError, ModelMissingError
 from sign_models.features import SIGN_FEATURE_SIZE, resample, sign_features
 from sign_models.landmarks import LandmarkFrame
 

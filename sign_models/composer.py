@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from kiosk.errors import MediaFormatError
+from base.errors import MediaFormatError
 
 LEXICON_PATH = Path(__file__).parent / "data" / "lexicon.json"
 POS = ("phrase", "noun", "pronoun", "time", "adverb", "predicate", "wh")

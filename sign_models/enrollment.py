@@ -19,7 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
-from kiosk.errors import InputError
+from base.errors import InputError
 from sign_models.features import sign_features
 from sign_models.landmarks import LandmarkFrame, frames_to_arrays
 from sign_models.segmenter import segment_all

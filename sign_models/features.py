@@ -29,7 +29,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from kiosk.errors import InputError
+from base.errors import InputError
 from sign_models.landmarks import LandmarkFrame
 
 N_LANDMARKS = 21

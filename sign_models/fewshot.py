@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-from kiosk.errors import InputError, KioskError
+from base.errors import InputError, KioskError
 from sign_models.enrollment import MANIFEST
 from sign_models.features import (
     HAND_FEATURES,

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
-from kiosk.errors import ModelMissingError
+from base.errors import ModelMissingError
 from sign_models.features import check_hand, hand_position, hand_shape_features
 
 MODEL_PATH = Path(__file__).parent / "data" / "fingerspell_classifier.npz"

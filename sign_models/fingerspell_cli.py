@@ -13,10 +13,10 @@ from pathlib import Path
 
 import numpy as np
 
-from kiosk.errors import InputError, MediaFormatError
+from base.errors import InputError, MediaFormatError
+from base.hangul import compose
 from sign_models.features import check_hand
 from sign_models.fingerspell_classifier import DEFAULT_ASPECT, FingerspellClassifier
-from sign_models.hangul import compose
 
 
 def read_samples(path: Path) -> np.ndarray:

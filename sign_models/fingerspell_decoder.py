@@ -14,7 +14,7 @@ letter never stopped, so leaving a letter sideways does not double it. A sideway
 letter was committed counts as a bounce (the letter again).
 
 Space and delete come from buttons (or any gesture the caller maps to them): :meth:`space`, :meth:`delete`.
-The text is composed by :func:`sign_models.hangul.compose`, so compound vowels signed as two letters (ㅗ+ㅏ)
+The text is composed by :func:`base.hangul.compose`, so compound vowels signed as two letters (ㅗ+ㅏ)
 and final clusters become one syllable, and a vowel after a final consonant starts the next syllable.
 """
 
@@ -23,9 +23,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+from base.hangul import compose
 from sign_models.fingerspell_classifier import UNKNOWN, FrameResult
 from sign_models.fingerspell_spec import load_spec
-from sign_models.hangul import compose
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from kiosk.errors import MediaFormatError
+from base.errors import MediaFormatError
 
 SPEC_PATH = Path(__file__).with_name("fingerspell_spec.json")
 FINGERS = ("index", "middle", "ring", "pinky")

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
-from kiosk.errors import InputError, KioskError, MediaFormatError
+from base.errors import InputError, KioskError, MediaFormatError
 from sign_models.features import check_hand, hand_shape_features, mirror_hand
 from sign_models.fingerspell_classifier import (
     DEFAULT_ASPECT,

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
-from kiosk.errors import MediaFormatError, ModelMissingError
+from base.errors import MediaFormatError, ModelMissingError
 
 # Face points kept: eye corners, eyebrows, nose tip, mouth corners and lip middles (MediaPipe face mesh ids).
 FACE_SUBSET = (33, 133, 362, 263, 70, 105, 300, 334, 1, 61, 291, 0, 17)

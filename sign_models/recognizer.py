@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from kiosk.events import Modality, SignEvent
+from base.events import Modality, SignEvent
 from sign_models.classifier import UNKNOWN_TEXT_KO, Candidate, SignClassifier
 from sign_models.composer import load_lexicon
 from sign_models.features import sign_features

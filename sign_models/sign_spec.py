@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from kiosk.errors import MediaFormatError
+from base.errors import MediaFormatError
 from sign_models.fingerspell_spec import DIRECTIONS, FINGERS, LetterSpec, load_spec
 
 SIGN_SPEC_PATH = Path(__file__).parent / "data" / "sign_spec.json"

@@ -11,10 +11,10 @@ from collections.abc import Iterator
 
 import numpy as np
 
+from base.hangul import decompose
 from sign_models.features import hand_position
 from sign_models.fingerspell_spec import load_spec
 from sign_models.hand_model import SamplerOptions, sample
-from sign_models.hangul import decompose
 
 FPS = 30
 ASPECT = 4 / 3

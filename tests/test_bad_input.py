@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from base.clock import ManualClock
+from base.errors import InputError, MediaFormatError
+from base.events import Role, VisitorMode
+from cli.main import main
 from hardware.wav_file import read_wav
-from kiosk.cli import main
-from kiosk.clock import ManualClock
 from kiosk.config import KioskConfig
-from kiosk.errors import InputError, MediaFormatError
-from kiosk.events import Role, VisitorMode
 from kiosk.session import Session
 from kiosk.store import TranscriptStore
 from kiosk.text_input import MAX_TEXT_CHARS
@@ -56,7 +56,7 @@ def test_huge_empty_and_control_character_text(config: KioskConfig) -> None:
 
 
 def test_translate_refuses_non_utf8_input_with_a_clear_message(tmp_path: Path) -> None:
-    command = [sys.executable, "-m", "kiosk.cli", "translate", "--from", "ko", "--to", "en"]
+    command = [sys.executable, "-m", "cli.main", "translate", "--from", "ko", "--to", "en"]
     done = subprocess.run(command, input=b"\xff\xfe\xb0 broken", capture_output=True, cwd=tmp_path, timeout=60)
     assert done.returncode == 2
     assert "not UTF-8" in done.stderr.decode()

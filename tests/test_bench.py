@@ -8,8 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from kiosk.bench import Result, Stage
-from kiosk.bench_report import markdown, write
+from bench.main import Result, Stage
+from bench.report import markdown, write
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[1]
 def test_bench_startup_and_ui_quick_json(tmp_path: Path) -> None:
     out = tmp_path / "report"
     done = subprocess.run(
-        [sys.executable, "-m", "kiosk", "bench", "startup", "ui", "--quick", "--json", "--out", str(out)],
+        [sys.executable, "-m", "cli", "bench", "startup", "ui", "--quick", "--json", "--out", str(out)],
         cwd=tmp_path,
         env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), "HOME": str(tmp_path), "QT_QPA_PLATFORM": "offscreen"},
         capture_output=True,

@@ -75,7 +75,7 @@ def test_replay_gives_the_source_trees_transcript(kiosk_exe: Path, tmp_path: Pat
     frozen = run_bundle(kiosk_exe, ["replay", str(SCENARIO)], tmp_path)
     assert frozen.returncode == 0, frozen.stderr[-3000:]
     source = subprocess.run(
-        [sys.executable, "-m", "kiosk", "replay", str(SCENARIO)],
+        [sys.executable, "-m", "cli", "replay", str(SCENARIO)],
         cwd=tmp_path,
         env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), "HOME": str(tmp_path)},
         capture_output=True,

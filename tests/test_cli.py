@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[1]
 def kiosk(*args: str, cwd: Path, timeout: float = 120) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k != "KIOSK_CONFIG"} | {"QT_QPA_PLATFORM": "offscreen"}
     return subprocess.run(
-        [sys.executable, "-m", "kiosk", *args], cwd=cwd, capture_output=True, text=True, timeout=timeout, env=env
+        [sys.executable, "-m", "cli", *args], cwd=cwd, capture_output=True, text=True, timeout=timeout, env=env
     )
 
 

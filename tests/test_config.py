@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from base.errors import ConfigError
 from kiosk.config import load_config
-from kiosk.errors import ConfigError
 from kiosk.paths import bundle_root
 
 

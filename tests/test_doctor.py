@@ -7,8 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from kiosk.admin.doctor import all_required_ok, report, run_checks
 from kiosk.config import KioskConfig
-from kiosk.doctor import all_required_ok, report, run_checks
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -34,7 +34,7 @@ def test_doctor_reports_each_part(config: KioskConfig) -> None:
 
 def test_doctor_cli_without_camera_or_microphone(tmp_path: Path) -> None:
     done = subprocess.run(
-        [sys.executable, "-m", "kiosk", "doctor", "--json"],
+        [sys.executable, "-m", "cli", "doctor", "--json"],
         cwd=tmp_path,
         capture_output=True,
         text=True,

@@ -16,14 +16,14 @@ from pathlib import Path
 
 import pytest
 
+from base.clock import ManualClock
+from base.errors import DeviceError
+from base.events import Notice, Role, VisitorMode
 from hardware.video_file_camera import VideoFileCamera
 from hardware.wav_microphone import WavFileMicrophone
 from kiosk import runtime as runtime_module
-from kiosk.clock import ManualClock
+from kiosk.admin.doctor import run_checks
 from kiosk.config import KioskConfig
-from kiosk.doctor import run_checks
-from kiosk.errors import DeviceError
-from kiosk.events import Notice, Role, VisitorMode
 from kiosk.runtime import DeviceStatus, KioskRuntime
 from kiosk.session import Session
 from kiosk.store import TranscriptStore

@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from kiosk.errors import MediaFormatError, ModelMissingError
+from base.errors import MediaFormatError, ModelMissingError
 from sign_models.fingerspell_classifier import UNKNOWN, FingerspellClassifier
 from sign_models.fingerspell_spec import LetterSpec, load_spec
 from sign_models.fingerspell_training import STRESS, TrainOptions, evaluate, reject_hands, synthetic_set, train

@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from kiosk.cli import main
+from cli.main import main
 from sign_models.fingerspell_spec import load_spec
 from sign_models.hand_model import SamplerOptions, sample
 
@@ -85,7 +85,7 @@ def test_missing_file_and_empty_letters_exit_2(tmp_path: Path, capsys: pytest.Ca
 def test_the_kiosk_command_runs_from_any_folder(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k != "KIOSK_CONFIG"} | {"PYTHONPATH": str(ROOT)}
     done = subprocess.run(
-        [sys.executable, "-m", "kiosk", "fingerspell", "compose", "ㄷㅏㄹㄱㅇㅣ"],
+        [sys.executable, "-m", "cli", "fingerspell", "compose", "ㄷㅏㄹㄱㅇㅣ"],
         cwd=tmp_path,
         capture_output=True,
         text=True,

@@ -7,10 +7,10 @@ from collections.abc import Iterator
 import numpy as np
 import pytest
 
+from base.hangul import decompose
 from sign_models.fingerspell_classifier import FingerspellClassifier, FrameResult
 from sign_models.fingerspell_decoder import FingerspellDecoder
 from sign_models.fingerspell_spec import load_spec
-from sign_models.hangul import decompose
 from sign_models.synthetic_signing import ASPECT, spelled_hands
 
 FPS = 30

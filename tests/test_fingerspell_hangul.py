@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sign_models.hangul import SYLLABLE_COUNT, SYLLABLE_FIRST, compose, decompose, split_syllable, syllable
+from base.hangul import SYLLABLE_COUNT, SYLLABLE_FIRST, compose, decompose, split_syllable, syllable
 
 
 def test_every_syllable_round_trips_through_its_spelled_letters() -> None:

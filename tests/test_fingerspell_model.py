@@ -8,11 +8,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from kiosk.errors import InputError, MediaFormatError
+from base.errors import InputError, MediaFormatError
+from base.hangul import compose
 from sign_models.features import FEATURE_SIZE, check_hand, hand_shape_features, mirror_hand
 from sign_models.fingerspell_spec import SPEC_PATH, load_spec
 from sign_models.hand_model import canonical_hand, render_sheet, sample
-from sign_models.hangul import compose
 
 ROOT = Path(__file__).resolve().parents[1]
 BASIC_CONSONANTS = "ㄱㄴㄷㄹㅁㅂㅅㅇㅈㅊㅋㅌㅍㅎ"

@@ -8,13 +8,13 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from base.clock import ManualClock
+from base.errors import DeviceError, InputError, MediaFormatError
+from base.events import Modality, Notice, Spelling, VisitorMode
+from cli.main import main
 from hardware.video_file_camera import VideoFileCamera
-from kiosk.cli import main
-from kiosk.clock import ManualClock
+from kiosk.channels.fingerspelling import SpellingChannel
 from kiosk.config import KioskConfig
-from kiosk.errors import DeviceError, InputError, MediaFormatError
-from kiosk.events import Modality, Notice, Spelling, VisitorMode
-from kiosk.fingerspelling import SpellingChannel
 from kiosk.session import Session
 from kiosk.store import TranscriptStore
 from sign_models.landmarks import HolisticLandmarker
@@ -121,7 +121,7 @@ def test_sign_landmarks_command_writes_an_npz(tmp_path: Path, config: KioskConfi
 
 
 def test_recorded_letters_become_training_examples(tmp_path: Path) -> None:
-    from kiosk.recorder import FrameRecorder, save_fingerspelling
+    from kiosk.admin.recorder import FrameRecorder, save_fingerspelling
     from sign_models.fingerspell_training import load_recordings
     from sign_models.landmarks import LandmarkFrame
 
@@ -147,9 +147,9 @@ def test_recorded_letters_become_training_examples(tmp_path: Path) -> None:
 
 
 def test_the_admin_records_from_the_camera_and_is_told_when_no_hand_was_seen(config: KioskConfig) -> None:
-    from kiosk.admin import AdminGate
-    from kiosk.admin_actions import AdminActions
-    from kiosk.recorder import FrameRecorder
+    from kiosk.admin.actions import AdminActions
+    from kiosk.admin.pin import AdminGate
+    from kiosk.admin.recorder import FrameRecorder
 
     recorder = FrameRecorder()
     session = Session(config, TranscriptStore(config.store.path), clock=ManualClock())

@@ -11,6 +11,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from base.clock import ManualClock
+from base.errors import DeviceError, MediaFormatError
 from hardware import discovery
 from hardware.null_speaker import NullSpeaker, WavFileSpeaker
 from hardware.opencv_camera import OpenCvCamera
@@ -18,8 +20,6 @@ from hardware.ring_buffer import AudioRingBuffer
 from hardware.video_file_camera import VideoFileCamera
 from hardware.wav_file import read_wav
 from hardware.wav_microphone import WavFileMicrophone
-from kiosk.clock import ManualClock
-from kiosk.errors import DeviceError, MediaFormatError
 
 ROOT = Path(__file__).resolve().parents[1]
 JFK = ROOT.parent / "shared" / "testdata" / "speech" / "en" / "jfk.wav"

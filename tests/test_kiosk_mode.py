@@ -11,8 +11,8 @@ from PyQt6.QtCore import QPoint, Qt
 from PyQt6.QtTest import QTest
 from PyQt6.QtWidgets import QWidget
 
-from kiosk.admin import LOCKOUT_S, MAX_TRIES, AdminGate, hash_pin
-from kiosk.clock import ManualClock
+from base.clock import ManualClock
+from kiosk.admin.pin import LOCKOUT_S, MAX_TRIES, AdminGate, hash_pin
 from ui.app import application
 from ui.kiosk_mode import KioskGuard
 
@@ -125,7 +125,7 @@ def test_the_admin_screen_installs_a_pack_the_live_kiosk_then_uses(qtbot, config
 
     from PyQt6.QtWidgets import QLabel, QListWidget, QTableWidget
 
-    from kiosk.events import Role, VisitorMode
+    from base.events import Role, VisitorMode
     from kiosk.session import Session
     from kiosk.store import TranscriptStore
     from kiosk.translation import kiosk_translator

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.cli import main
-from kiosk.errors import PackError
+from base.errors import PackError
+from cli.main import main
 from translations.packs import install, installed_packs, pack_files, pack_folder, read_pack, remove
 
 
@@ -211,7 +211,7 @@ def test_translate_works_with_networking_disabled(installed: Path, tmp_path: Pat
     if not shutil.which("unshare") or subprocess.run(["unshare", "-n", "true"], capture_output=True).returncode:
         pytest.skip("unshare -n is not permitted here")
     env = {**os.environ, "ARGOS_PACKAGES_DIR": str(installed)}
-    command = [sys.executable, "-m", "kiosk.cli", "translate", "--from", "ko", "--to", "en", "안녕하세요 여기"]
+    command = [sys.executable, "-m", "cli.main", "translate", "--from", "ko", "--to", "en", "안녕하세요 여기"]
     done = subprocess.run(["unshare", "-n", *command], capture_output=True, text=True, env=env, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("hello here\t[machine,")

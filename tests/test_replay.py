@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from base.errors import MediaFormatError
+from bench.replay import load_scenario, replay
 from kiosk.config import KioskConfig
-from kiosk.errors import MediaFormatError
-from kiosk.replay import load_scenario, replay
 from kiosk.store import TranscriptStore
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -21,7 +21,7 @@ SCENARIOS = ROOT / "tests" / "data" / "scenarios"
 def test_cli_replay_prints_transcript_json(tmp_path: Path) -> None:
     db = tmp_path / "replay.db"
     done = subprocess.run(
-        [sys.executable, "-m", "kiosk", "replay", str(SCENARIOS / "certificate_en.json"), "--db", str(db)],
+        [sys.executable, "-m", "cli", "replay", str(SCENARIOS / "certificate_en.json"), "--db", str(db)],
         cwd=tmp_path,
         capture_output=True,
         text=True,
@@ -107,7 +107,7 @@ def test_cli_reports_bad_scenario_with_exit_2(tmp_path: Path) -> None:
     path = tmp_path / "s.json"
     path.write_text('{"version": 1}', encoding="utf-8")
     done = subprocess.run(
-        [sys.executable, "-m", "kiosk", "replay", str(path)], cwd=ROOT, capture_output=True, text=True, timeout=60
+        [sys.executable, "-m", "cli", "replay", str(path)], cwd=ROOT, capture_output=True, text=True, timeout=60
     )
     assert done.returncode == 2
     assert "시나리오 파일이 잘못되었습니다" in done.stderr and "Traceback" not in done.stderr

@@ -6,10 +6,9 @@ import dataclasses
 
 import pytest
 
-from kiosk.clock import ManualClock
-from kiosk.config import KioskConfig
-from kiosk.errors import InputError, SessionStateError, StoreWriteError
-from kiosk.events import (
+from base.clock import ManualClock
+from base.errors import InputError, SessionStateError, StoreWriteError
+from base.events import (
     Modality,
     Notice,
     Role,
@@ -20,6 +19,7 @@ from kiosk.events import (
     TranscriptEntry,
     VisitorMode,
 )
+from kiosk.config import KioskConfig
 from kiosk.session import Session
 from kiosk.store import TranscriptStore
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from kiosk.errors import InputError, ModelMissingError
+from base.errors import InputError, ModelMissingError
 from sign_models.classifier import DEFAULT_LABELS, DEFAULT_MODEL, UNKNOWN, SignClassifier
 from sign_models.features import SIGN_FEATURE_SIZE
 from sign_models.sign_dataset import class_examples, dataset

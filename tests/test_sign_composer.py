@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.errors import MediaFormatError
+from base.errors import MediaFormatError
 from sign_models.composer import compose, has_final_consonant, load_lexicon, with_particle
 
 CASES = [

@@ -9,8 +9,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from kiosk.cli import main
-from kiosk.errors import InputError
+from base.errors import InputError
+from cli.main import main
 from sign_models.classifier import UNKNOWN_TEXT_KO, SignClassifier
 from sign_models.enrollment import MANIFEST, enroll_frames
 from sign_models.features import sign_features

@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from kiosk.errors import InputError, MediaFormatError
+from base.errors import InputError, MediaFormatError
 from sign_models.features import (
     HAND_FEATURES,
     SIGN_FEATURE_SIZE,

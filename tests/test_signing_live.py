@@ -8,11 +8,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from kiosk.clock import ManualClock
+from base.clock import ManualClock
+from base.events import Modality, SignChips, VisitorMode
+from kiosk.channels.signing import PAUSE_S, UNKNOWN, SignChannel, load_recognizer
 from kiosk.config import KioskConfig
-from kiosk.events import Modality, SignChips, VisitorMode
 from kiosk.session import Session
-from kiosk.signing import PAUSE_S, UNKNOWN, SignChannel, load_recognizer
 from kiosk.store import TranscriptStore
 from sign_models.landmarks import LandmarkFrame
 from sign_models.sign_dataset import random_sign
@@ -92,10 +92,10 @@ def test_a_damaged_model_is_reported_and_taught_signs_still_work(config: KioskCo
 
 
 def test_a_sign_taught_on_site_is_recognised_at_once(signing, config: KioskConfig) -> None:
-    from kiosk.admin import AdminGate
-    from kiosk.admin_actions import AdminActions
-    from kiosk.errors import InputError
-    from kiosk.recorder import FrameRecorder
+    from base.errors import InputError
+    from kiosk.admin.actions import AdminActions
+    from kiosk.admin.pin import AdminGate
+    from kiosk.admin.recorder import FrameRecorder
     from sign_models.enrollment import enroll_frames
     from sign_models.sign_dataset import random_sign
 

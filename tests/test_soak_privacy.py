@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from bench.soak import soak
 from kiosk.config import KioskConfig
-from kiosk.soak import soak
 from tests.conftest import ROOT
 
 DEMO = ROOT / "assets" / "demo" / "visitor_en.wav"
@@ -47,7 +47,7 @@ def test_no_transcript_text_in_the_logs_of_a_full_replay(tmp_path: Path) -> None
     }
     path = tmp_path / "visit.json"
     path.write_text(json.dumps(scenario, ensure_ascii=False), encoding="utf-8")
-    command = [sys.executable, "-m", "kiosk.cli", "--verbose", "replay", str(path)]
+    command = [sys.executable, "-m", "cli.main", "--verbose", "replay", str(path)]
     done = subprocess.run(command, capture_output=True, text=True, cwd=tmp_path, timeout=300)
     assert done.returncode == 0, done.stderr
     transcript = json.loads(done.stdout)

@@ -13,17 +13,17 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from base.clock import ManualClock
+from base.errors import ModelMissingError
+from base.events import Modality, Role, VisitorMode
+from bench.replay import load_scenario, replay
+from bench.scoring import error_rate
 from hardware.wav_file import read_wav
-from kiosk.clock import ManualClock
+from kiosk.channels.speech import SHARED, SpeechChannel, asr_options
+from kiosk.channels.transcribe import stream_audio
 from kiosk.config import KioskConfig, load_config
-from kiosk.errors import ModelMissingError
-from kiosk.events import Modality, Role, VisitorMode
-from kiosk.replay import load_scenario, replay
-from kiosk.scoring import error_rate
 from kiosk.session import Session
-from kiosk.speech import SHARED, SpeechChannel, asr_options
 from kiosk.store import TranscriptStore
-from kiosk.transcribe import stream_audio
 from translations.asr import AsrOptions, SpeechRecognizer
 from translations.streaming import StreamingTranscriber
 
@@ -127,7 +127,7 @@ def test_missing_model_is_a_clear_error(tmp_path: Path) -> None:
 def run_kiosk(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k != "KIOSK_CONFIG"}
     return subprocess.run(
-        [sys.executable, "-m", "kiosk", *args], cwd=cwd, capture_output=True, text=True, timeout=300, env=env
+        [sys.executable, "-m", "cli", *args], cwd=cwd, capture_output=True, text=True, timeout=300, env=env
     )
 
 

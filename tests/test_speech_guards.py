@@ -7,8 +7,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from bench.scoring import edit_distance, error_rate
 from hardware.wav_file import read_wav
-from kiosk.scoring import edit_distance, error_rate
 from translations.asr import load_terms
 from translations.text_guards import cut_repetitions, is_hallucination
 from translations.vad import WINDOW, StreamingVad

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.errors import CorruptDatabaseError, StoreWriteError
-from kiosk.events import Modality, Role, TranscriptEntry
+from base.errors import CorruptDatabaseError, StoreWriteError
+from base.events import Modality, Role, TranscriptEntry
 from kiosk.export import write_export
 from kiosk.store import TranscriptStore, retention_cutoff
 
@@ -42,7 +42,7 @@ def test_roundtrip_wal_and_owner_only(tmp_path: Path) -> None:
 
 CHILD = """
 import sys
-from kiosk.events import Modality, Role, TranscriptEntry
+from base.events import Modality, Role, TranscriptEntry
 from kiosk.store import TranscriptStore
 store = TranscriptStore(sys.argv[1])
 store.open_session("visit", 1.0, "en", "text")

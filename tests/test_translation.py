@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.clock import ManualClock
-from kiosk.errors import TranslationUnavailable
-from kiosk.events import Role, VisitorMode
+from base.clock import ManualClock
+from base.errors import TranslationUnavailable
+from base.events import Role, VisitorMode
 from kiosk.session import Session
 from kiosk.store import TranscriptStore
 from kiosk.translation import kiosk_translator, language_support

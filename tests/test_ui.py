@@ -9,16 +9,16 @@ import pytest
 from PyQt6.QtCore import Qt
 from PyQt6.QtWidgets import QLabel, QLineEdit, QListWidget, QPushButton, QStackedWidget, QTableWidget, QWidget
 
+from base.clock import ManualClock
+from base.events import Notice, Role, VisitorMode
 from hardware.null_speaker import NullSpeaker
-from kiosk.clock import ManualClock
+from kiosk.channels.fingerspelling import SpellingChannel
+from kiosk.channels.signing import SignChannel
+from kiosk.channels.voice_output import VoiceOutput
 from kiosk.config import KioskConfig, VoiceOptions
-from kiosk.events import Notice, Role, VisitorMode
-from kiosk.fingerspelling import SpellingChannel
 from kiosk.runtime import DeviceStatus
 from kiosk.session import Session
-from kiosk.signing import SignChannel
 from kiosk.store import TranscriptStore
-from kiosk.voice_output import VoiceOutput
 from ui.app import application, build_windows
 from ui.clerk_window import ClerkWindow
 from ui.strings import STRINGS

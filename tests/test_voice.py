@@ -8,16 +8,16 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from base.clock import ManualClock
+from base.errors import ModelMissingError
+from base.events import Role, VisitorMode
+from cli.main import main
 from hardware.null_speaker import WavFileSpeaker
 from hardware.wav_file import read_wav
-from kiosk.cli import main
-from kiosk.clock import ManualClock
+from kiosk.channels.voice_output import VoiceOutput
 from kiosk.config import VoiceOptions
-from kiosk.errors import ModelMissingError
-from kiosk.events import Role, VisitorMode
 from kiosk.session import Session
 from kiosk.store import TranscriptStore
-from kiosk.voice_output import VoiceOutput
 from tests.conftest import wait_for
 from translations.tts import EspeakVoice, PiperVoice, VoiceChain
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-from kiosk.errors import ModelMissingError
+from base.errors import ModelMissingError
 from translations.whisper_model import model_problems
 
 TERMS_FILE = Path(__file__).resolve().parent / "data" / "civil_terms_ko.txt"

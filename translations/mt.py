@@ -1,8 +1,8 @@
 """Text translation, composed from small translators (argos-translate's ITranslation idea).
 
 Every translator answers ``supports(source, target)`` and ``translate(text, source, target)``, which
-returns a :class:`~kiosk.events.Translation` (text, provenance, seconds) or raises
-:class:`~kiosk.errors.TranslationUnavailable`. The kiosk's chain (:func:`build_translator`) is::
+returns a :class:`~base.events.Translation` (text, provenance, seconds) or raises
+:class:`~base.errors.TranslationUnavailable`. The kiosk's chain (:func:`build_translator`) is::
 
     Chain( Phrasebook,  Cached( Glossary( PackRouter ) ) )
 
@@ -22,8 +22,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
-from kiosk.errors import PackError, TranslationUnavailable
-from kiosk.events import Translation
+from base.errors import PackError, TranslationUnavailable
+from base.events import Translation
 from translations.glossary import Glossary, restore
 from translations.languages import route
 from translations.packs import InstalledPack

@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from kiosk.errors import PackError
+from base.errors import PackError
 
 ENV = "ARGOS_PACKAGES_DIR"
 MAX_PACK_BYTES = 2 * 1024**3  # unpacked; the largest Argos packs are ~400 MB

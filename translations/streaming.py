@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from kiosk.events import Caption, Role
+from base.events import Caption, Role
 from translations.asr import AsrOptions, Hypothesis, SpeechRecognizer
 from translations.text_guards import cut_repetitions, is_hallucination
 from translations.vad import WINDOW, StreamingVad

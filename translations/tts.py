@@ -19,7 +19,7 @@ from typing import Protocol
 
 import numpy as np
 
-from kiosk.errors import ModelMissingError
+from base.errors import ModelMissingError
 from translations.languages import LANGUAGES
 
 log = logging.getLogger(__name__)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import numpy as np
 
-from kiosk.errors import ModelMissingError
+from base.errors import ModelMissingError
 
 WINDOW = 512  # samples per VAD window at 16 kHz (32 ms)
 CONTEXT = 64

@@ -25,8 +25,8 @@ from PyQt6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.admin_actions import AdminActions
-from kiosk.errors import KioskError
+from base.errors import KioskError
+from kiosk.admin.actions import AdminActions
 
 YES, NO = "예", "—"
 COUNTDOWN_S = 3

@@ -18,8 +18,8 @@ from PyQt6.QtCore import QTimer
 from PyQt6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PyQt6.QtWidgets import QApplication, QWidget
 
-from kiosk.admin import AdminGate
-from kiosk.events import Notice
+from base.events import Notice
+from kiosk.admin.pin import AdminGate
 from kiosk.paths import bundled_fonts
 from kiosk.session import Session
 from ui.bridge import SessionBridge

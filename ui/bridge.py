@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 from PyQt6.QtCore import QObject, pyqtSignal
 
-from kiosk.events import (
+from base.events import (
     Caption,
     Notice,
     SessionEvent,

@@ -28,10 +28,8 @@ from PyQt6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.admin import AdminGate
-from kiosk.admin_actions import AdminActions
-from kiosk.errors import KioskError
-from kiosk.events import (
+from base.errors import KioskError
+from base.events import (
     Caption,
     Notice,
     Role,
@@ -43,9 +41,11 @@ from kiosk.events import (
     TranscriptEntry,
     VisitorMode,
 )
-from kiosk.recorder import FrameRecorder
+from kiosk.admin.actions import AdminActions
+from kiosk.admin.pin import AdminGate
+from kiosk.admin.recorder import FrameRecorder
+from kiosk.channels.signing import SignChannel
 from kiosk.session import Session
-from kiosk.signing import SignChannel
 from ui.admin_window import AdminWindow
 from ui.bridge import SessionBridge
 from ui.kiosk_mode import ask_pin_dialog

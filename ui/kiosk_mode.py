@@ -3,7 +3,7 @@
 :class:`KioskGuard` is an application-wide event filter. While locked it swallows the shortcuts that
 would leave or switch away (Alt+F4, Ctrl+Q, Ctrl+W, Escape, F11, Alt+Tab) and ignores close requests of
 the guarded windows. Holding a finger on a top corner of the visitor screen for ``HOLD_MS`` asks for the
-admin PIN (:class:`~kiosk.admin.AdminGate`: lockout after repeated wrong PINs, every try audited); the
+admin PIN (:class:`~kiosk.admin.pin.AdminGate`: lockout after repeated wrong PINs, every try audited); the
 right PIN offers to leave kiosk mode. Operating-system gestures (edge swipes, Ctrl+Alt+F1) must be turned
 off in the counter PC's session setup: see the README's install section.
 """
@@ -16,7 +16,7 @@ from PyQt6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
 from PyQt6.QtGui import QKeyEvent
 from PyQt6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox, QWidget
 
-from kiosk.admin import AdminGate
+from kiosk.admin.pin import AdminGate
 
 HOLD_MS = 3000
 CORNER_PX = 80

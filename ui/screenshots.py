@@ -14,16 +14,16 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from kiosk.clock import ManualClock
+from base.clock import ManualClock
+from base.events import Caption, Modality, Notice, Role, SignChips, SignEvent, Spelling, VisitorMode
+from kiosk.channels.fingerspelling import SpellingChannel
+from kiosk.channels.signing import SignChannel
+from kiosk.channels.voice_output import VoiceOutput
 from kiosk.config import KioskConfig, load_config
-from kiosk.events import Caption, Modality, Notice, Role, SignChips, SignEvent, Spelling, VisitorMode
-from kiosk.fingerspelling import SpellingChannel
 from kiosk.runtime import DeviceStatus
 from kiosk.session import Session
-from kiosk.signing import SignChannel
 from kiosk.store import TranscriptStore
 from kiosk.translation import kiosk_translator
-from kiosk.voice_output import VoiceOutput
 
 SCREEN = (1920, 1080)  # the reference resolution of the visitor's touch display
 VARIANTS = {"100": (1.0, False), "200": (2.0, False), "contrast": (1.0, True)}

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PyQt6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
-from kiosk.events import SignChips
-from kiosk.signing import UNKNOWN, SignChannel
+from base.events import SignChips
+from kiosk.channels.signing import UNKNOWN, SignChannel
 from ui.strings import tr
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PyQt6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
-from kiosk.errors import KioskError
-from kiosk.events import Spelling
-from kiosk.fingerspelling import SpellingChannel
+from base.errors import KioskError
+from base.events import Spelling
+from kiosk.channels.fingerspelling import SpellingChannel
 from ui.strings import tr
 
 ACTIONS = {"spelling_delete": "delete", "spelling_space": "space", "spelling_confirm": "confirm"}

@@ -13,7 +13,7 @@ import time
 
 from PyQt6.QtCore import QMetaObject, Qt
 
-from kiosk.events import Caption, Role, SignChips, TranscriptEntry, VisitorMode
+from base.events import Caption, Role, SignChips, TranscriptEntry, VisitorMode
 from ui.app import Runtime, application, build_windows, place
 from ui.paint_probe import PaintProbe
 from ui.visitor_window import VisitorWindow

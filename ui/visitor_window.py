@@ -28,8 +28,8 @@ from PyQt6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.errors import KioskError
-from kiosk.events import (
+from base.errors import KioskError
+from base.events import (
     Caption,
     Notice,
     Role,
@@ -40,10 +40,10 @@ from kiosk.events import (
     TranscriptEntry,
     VisitorMode,
 )
-from kiosk.fingerspelling import SpellingChannel
+from kiosk.channels.fingerspelling import SpellingChannel
+from kiosk.channels.signing import SignChannel
+from kiosk.channels.voice_output import VoiceOutput
 from kiosk.session import Session
-from kiosk.signing import SignChannel
-from kiosk.voice_output import VoiceOutput
 from ui.bridge import SessionBridge
 from ui.display_controls import DisplayControls
 from ui.keyboard import OnScreenKeyboard

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from PyQt6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
-from kiosk.voice_output import VoiceOutput
+from kiosk.channels.voice_output import VoiceOutput
 from ui.strings import tr
 
 

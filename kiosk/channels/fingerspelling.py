@@ -1,8 +1,8 @@
 """Fingerspelling at the counter: camera frames -> hand landmarks -> letters -> a Hangul word.
 
-Active only in a fingerspelling visit (landmarks come from :class:`~kiosk.camera_worker.CameraWorker`).
+Active only in a fingerspelling visit (landmarks come from :class:`~kiosk.channels.camera_worker.CameraWorker`).
 The signer's dominant hand is the right one when MediaPipe sees it, else the left one, mirrored. Each
-change is shown on both screens as a :class:`~kiosk.events.Spelling`; the visitor's buttons delete a
+change is shown on both screens as a :class:`~base.events.Spelling`; the visitor's buttons delete a
 letter, add a space, or confirm the word, which then becomes a transcript line (modality
 ``fingerspelling``, Korean).
 """
@@ -13,8 +13,8 @@ import threading
 
 import numpy as np
 
-from kiosk.camera_worker import CameraWorker
-from kiosk.events import Modality, Role, Spelling, StateChanged, TranscriptEntry, VisitorMode
+from base.events import Modality, Role, Spelling, StateChanged, TranscriptEntry, VisitorMode
+from kiosk.channels.camera_worker import CameraWorker
 from sign_models.fingerspell_classifier import FingerspellClassifier, FrameResult
 from sign_models.fingerspell_decoder import FingerspellDecoder
 from sign_models.landmarks import LandmarkFrame

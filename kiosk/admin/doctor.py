@@ -17,9 +17,9 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from hardware import discovery
+from kiosk.channels.signing import load_recognizer
 from kiosk.config import KioskConfig
 from kiosk.paths import bundled_fonts
-from kiosk.signing import load_recognizer
 from translations.packs import installed_packs, pack_folder
 from translations.phrasebook import load_phrasebook
 from translations.tts import VoiceChain

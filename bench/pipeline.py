@@ -1,8 +1,8 @@
 """``kiosk bench pipeline``: end of speech -> translated caption painted on the visitor screen.
 
 One visit, one process, the real parts: the clerk's Korean recordings (``../shared/testdata/speech/ko``)
-stream through the live speech path with partial captions (:class:`kiosk.speech.SpeechChannel`, clerk
-microphone) on a virtual clock (:func:`kiosk.transcribe.stream_audio`); each final caption is committed
+stream through the live speech path with partial captions (:class:`kiosk.channels.speech.SpeechChannel`, clerk
+microphone) on a virtual clock (:func:`kiosk.channels.transcribe.stream_audio`); each final caption is committed
 by the Session, translated for an English-speaking visitor (installed packs, else the tiny ko->en test
 pack), and shown through the bridge on the visitor window (offscreen Qt). The latency of a caption ends
 when the visitor window has painted it, so it is recognition + translation + screen in one figure; the
@@ -19,11 +19,11 @@ from pathlib import Path
 
 import numpy as np
 
-from kiosk.bench import Result, Stage, clips
-from kiosk.bench_env import isolated
+from base.events import VisitorMode
+from bench.env import isolated
+from bench.main import Result, Stage, clips
+from kiosk.channels.transcribe import stream_audio
 from kiosk.config import KioskConfig
-from kiosk.events import VisitorMode
-from kiosk.transcribe import stream_audio
 
 TARGET_MS = 1000.0
 
@@ -48,8 +48,8 @@ class TimedTranslator:
 
 def bench_pipeline(config: KioskConfig, quick: bool = False) -> Stage:
     """Median and p90 of end of speech -> painted translation, with its parts and one visit's timeline."""
+    from kiosk.channels.speech import CLERK, SpeechChannel, asr_options
     from kiosk.runtime import KioskRuntime
-    from kiosk.speech import CLERK, SpeechChannel, asr_options
     from translations.asr import SpeechRecognizer
     from ui.ui_latency import Screens
 

@@ -15,8 +15,8 @@ from collections.abc import Callable
 
 import numpy as np
 
-from kiosk.errors import KioskError
-from kiosk.events import Notice, SessionEvent, StateChanged, VisitorMode
+from base.errors import KioskError
+from base.events import Notice, SessionEvent, StateChanged, VisitorMode
 from kiosk.session import Session
 from sign_models.landmarks import LandmarkFrame
 

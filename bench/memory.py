@@ -15,8 +15,8 @@ import resource
 import tempfile
 from pathlib import Path
 
-from kiosk.bench import Result, Stage
-from kiosk.bench_env import isolated
+from bench.env import isolated
+from bench.main import Result, Stage
 from kiosk.config import KioskConfig
 
 TARGET_MB = 1200.0
@@ -40,10 +40,10 @@ def bench_memory(config: KioskConfig, quick: bool = False) -> Stage:
 def load_everything(config: KioskConfig) -> tuple[list[tuple[str, float]], float]:
     """In the child: load and use every engine; (step, resident MB) after each, and the peak in MB."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from bench.sign import person_frame
     from hardware.wav_file import read_wav
-    from kiosk.bench_sign import person_frame
+    from kiosk.channels.speech import asr_options
     from kiosk.runtime import KioskRuntime
-    from kiosk.speech import asr_options
     from sign_models.hand_model import canonical_hand
     from translations.asr import SpeechRecognizer
     from ui.app import application, build_windows

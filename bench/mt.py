@@ -15,8 +15,8 @@ from pathlib import Path
 
 import numpy as np
 
-from kiosk.bench import Result, Stage
-from kiosk.bench_env import TINY_WORDS
+from bench.env import TINY_WORDS
+from bench.main import Result, Stage
 from kiosk.config import KioskConfig
 from kiosk.translation import installed
 from translations.glossary import load_glossary

@@ -26,15 +26,15 @@ from pathlib import Path
 
 import numpy as np
 
+from base.clock import ManualClock
+from base.errors import MediaFormatError
+from base.events import Notice, Role, SessionEvent, SessionState, StateChanged, TranscriptEntry, VisitorMode
 from hardware.wav_file import read_wav
-from kiosk.clock import ManualClock
+from kiosk.channels.speech import CLERK, VISITOR, SpeechChannel, asr_options
+from kiosk.channels.transcribe import stream_audio
 from kiosk.config import KioskConfig
-from kiosk.errors import MediaFormatError
-from kiosk.events import Notice, Role, SessionEvent, SessionState, StateChanged, TranscriptEntry, VisitorMode
 from kiosk.session import Session
-from kiosk.speech import CLERK, VISITOR, SpeechChannel, asr_options
 from kiosk.store import TranscriptStore
-from kiosk.transcribe import stream_audio
 from kiosk.translation import kiosk_translator
 from translations.asr import SpeechRecognizer
 from translations.phrasebook import load_phrasebook

@@ -14,11 +14,11 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from base.errors import KioskError
+from base.events import Notice, Role, SessionEvent, StateChanged, TranscriptEntry, VisitorMode
 from hardware.devices import Speaker
 from hardware.null_speaker import NullSpeaker
 from kiosk.config import VoiceOptions
-from kiosk.errors import KioskError
-from kiosk.events import Notice, Role, SessionEvent, StateChanged, TranscriptEntry, VisitorMode
 from translations.tts import VoiceChain
 
 log = logging.getLogger(__name__)

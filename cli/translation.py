@@ -14,8 +14,8 @@ import sys
 import time
 from pathlib import Path
 
+from base.errors import InputError, KioskError, PackError
 from kiosk.config import KioskConfig
-from kiosk.errors import InputError, KioskError, PackError
 
 MAX_STDIN_BYTES = 10_000_000
 VERIFY_TEXT = {"ko": "안녕하세요.", "en": "Hello.", "zh": "你好。", "ja": "こんにちは。", "vi": "Xin chào."}

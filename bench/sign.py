@@ -18,8 +18,8 @@ from pathlib import Path
 
 import numpy as np
 
-from kiosk.bench import Result, Stage
-from kiosk.bench_env import isolated
+from bench.env import isolated
+from bench.main import Result, Stage
 from kiosk.config import KioskConfig
 
 FRAME = (480, 640)
@@ -52,7 +52,7 @@ def sign_to_clerk_screen(config: KioskConfig, quick: bool, holistic_p50_ms: floa
     closes the sign, plus MediaPipe on that last frame (the Holistic p50 measured here), plus the real
     time from handing that frame to the channel until the clerk screen has painted the gloss chip.
     """
-    from kiosk.events import VisitorMode
+    from base.events import VisitorMode
     from kiosk.runtime import KioskRuntime
     from sign_models.sign_spec import load_sign_spec
     from sign_models.synthetic_signs import render_signs

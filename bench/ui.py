@@ -11,8 +11,8 @@ from pathlib import Path
 
 import numpy as np
 
-from kiosk.bench import Result, Stage
-from kiosk.bench_env import isolated
+from bench.env import isolated
+from bench.main import Result, Stage
 from kiosk.config import KioskConfig
 
 TARGET_MS = 50.0  # three frames at 60 Hz: the screen keeps up with the engines

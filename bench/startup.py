@@ -1,6 +1,6 @@
 """``kiosk bench startup``: cold start to ready, in fresh processes.
 
-Each run starts ``kiosk run`` (the bundle's executable when frozen, ``python -m kiosk`` in a source tree)
+Each run starts ``kiosk run`` (the bundle's executable when frozen, ``python -m cli`` in a source tree)
 with demo media, offscreen Qt when there is no screen, and ``--ready-file``: ready is when both windows
 are shown, the event loop runs and the session is idle (speech and camera models then finish loading on
 their own threads). The page cache is warm after the first run (the first run is reported too); a real
@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-from kiosk.bench import Result, Stage
+from bench.main import Result, Stage
 from kiosk.config import KioskConfig
 from kiosk.paths import frozen
 
@@ -30,7 +30,7 @@ TIMEOUT_S = 60.0
 
 def kiosk_command() -> list[str]:
     """How to start this kiosk in a fresh process."""
-    return [sys.executable] if frozen() else [sys.executable, "-m", "kiosk"]
+    return [sys.executable] if frozen() else [sys.executable, "-m", "cli"]
 
 
 def bench_startup(config: KioskConfig, quick: bool = False) -> Stage:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from kiosk.events import Caption
+from base.events import Caption
 
 RATE = 16_000
 

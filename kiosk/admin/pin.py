@@ -19,7 +19,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from kiosk.clock import Clock, SystemClock
+from base.clock import Clock, SystemClock
 
 log = logging.getLogger(__name__)
 MAX_TRIES = 5

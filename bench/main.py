@@ -1,13 +1,13 @@
 """``kiosk bench``: latency, real-time factor and memory against the targets, with the command that made them.
 
-Stages (``kiosk bench STAGE...``; ``all`` runs every one): ``asr`` here, ``mt`` (:mod:`kiosk.bench_mt`),
-``sign`` (:mod:`kiosk.bench_sign`), ``ui`` (:mod:`kiosk.bench_ui`), ``startup`` (:mod:`kiosk.bench_startup`),
-``memory`` (:mod:`kiosk.bench_memory`) and ``pipeline`` (:mod:`kiosk.bench_pipeline`: end of speech to the
-translated caption on the visitor screen). Each returns a :class:`Stage`; :mod:`kiosk.bench_report` writes
+Stages (``kiosk bench STAGE...``; ``all`` runs every one): ``asr`` here, ``mt`` (:mod:`bench.mt`),
+``sign`` (:mod:`bench.sign`), ``ui`` (:mod:`bench.ui`), ``startup`` (:mod:`bench.startup`),
+``memory`` (:mod:`bench.memory`) and ``pipeline`` (:mod:`bench.pipeline`: end of speech to the
+translated caption on the visitor screen). Each returns a :class:`Stage`; :mod:`bench.report` writes
 ``report.md``, ``report.json`` and the charts.
 
 ``asr``: every test recording (``../shared/testdata/speech``) is streamed through the live path on a
-virtual clock (:mod:`kiosk.transcribe`), and, in the same run, the plain offline
+virtual clock (:mod:`kiosk.channels.transcribe`), and, in the same run, the plain offline
 ``WhisperModel.transcribe()`` of the whole clip is started at the end of speech, so the two latencies are
 measured side by side.
 """
@@ -26,12 +26,12 @@ from pathlib import Path
 
 import numpy as np
 
+from base.events import Role
+from bench.scoring import error_rate
 from hardware.wav_file import read_wav
+from kiosk.channels.speech import asr_options
+from kiosk.channels.transcribe import stream_audio
 from kiosk.config import KioskConfig
-from kiosk.events import Role
-from kiosk.scoring import error_rate
-from kiosk.speech import asr_options
-from kiosk.transcribe import stream_audio
 from translations.asr import SpeechRecognizer
 from translations.streaming import StreamingTranscriber
 
@@ -195,7 +195,12 @@ def _stage(name: str, config: KioskConfig, quick: bool) -> Stage:
     """Run one stage (the modules are imported here, not by name, so PyInstaller bundles them)."""
     if name == "asr":
         return bench_asr(config, limit=4 if quick else None)
-    from kiosk import bench_memory, bench_mt, bench_pipeline, bench_sign, bench_startup, bench_ui
+    from bench import memory as bench_memory
+    from bench import mt as bench_mt
+    from bench import pipeline as bench_pipeline
+    from bench import sign as bench_sign
+    from bench import startup as bench_startup
+    from bench import ui as bench_ui
 
     runners = {
         "mt": bench_mt.bench_mt,

@@ -10,12 +10,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from kiosk.admin import AdminGate
-from kiosk.doctor import Check, run_checks
-from kiosk.errors import DeviceError, PackError
-from kiosk.recorder import FrameRecorder, landmarks_of, save_fingerspelling
+from base.errors import DeviceError, PackError
+from kiosk.admin.doctor import Check, run_checks
+from kiosk.admin.pin import AdminGate
+from kiosk.admin.recorder import FrameRecorder, landmarks_of, save_fingerspelling
+from kiosk.channels.signing import SignChannel
 from kiosk.session import Session
-from kiosk.signing import SignChannel
 from kiosk.translation import installed, kiosk_translator, language_support
 from sign_models.enrollment import enroll_frames
 from sign_models.fewshot import EnrolledSigns

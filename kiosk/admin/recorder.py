@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
-from kiosk.errors import InputError, MediaFormatError
+from base.errors import InputError, MediaFormatError
 from sign_models.fingerspell_spec import load_spec
 from sign_models.landmarks import video_landmarks
 

@@ -19,9 +19,9 @@ from dataclasses import replace
 
 import numpy as np
 
+from base.errors import KioskError
+from base.events import Caption, Modality, Role, VisitorMode
 from kiosk.config import KioskConfig
-from kiosk.errors import KioskError
-from kiosk.events import Caption, Modality, Role, VisitorMode
 from kiosk.session import Session
 from translations.asr import AsrOptions, SpeechRecognizer, load_terms
 from translations.streaming import StreamingTranscriber

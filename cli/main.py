@@ -3,13 +3,13 @@
     kiosk run                 start both screens (demo media when there is no camera or microphone)
     kiosk doctor [--json]     check devices, fonts, models and packs; exit 0 only when all required are OK
     kiosk transcribe FILE     caption a WAV file through the live streaming path (virtual clock)
-    kiosk bench [STAGE...]    latency, real-time factor and memory against the targets (kiosk.bench)
+    kiosk bench [STAGE...]    latency, real-time factor and memory against the targets (bench.main)
     kiosk replay SCENARIO     drive a Session from a scenario file and print the transcript as JSON
     kiosk soak --visits N     an accelerated counter day: memory growth, leaks, nothing lost
     kiosk sign landmarks VIDEO -o OUT.npz           MediaPipe Holistic landmarks of every frame
     kiosk sign enroll --gloss G [--data DIR] [--signer ID] VIDEO...   teach a sign: one example per video
     kiosk admin hash-pin      read a PIN, print the value for [ui] admin_pin
-    kiosk translate / say / packs   see :mod:`kiosk.cli_translation`
+    kiosk translate / say / packs   see :mod:`cli.translation`
     kiosk fingerspell classify FILE.json [--json]   one KSL fingerspelling letter (or ?) per hand in FILE
     kiosk fingerspell compose LETTERS               join jamo letters into Hangul ("ㅎㅏㄴㄱㅡㄹ" -> 한글)
 
@@ -25,9 +25,9 @@ import logging
 import sys
 from pathlib import Path
 
-from kiosk import cli_translation
+from base.errors import KioskError
+from cli import translation as cli_translation
 from kiosk.config import KioskConfig, load_config
-from kiosk.errors import KioskError
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -137,7 +137,7 @@ def _run(args: argparse.Namespace, config: KioskConfig) -> int:
 
 
 def _doctor(args: argparse.Namespace, config: KioskConfig) -> int:
-    from kiosk.doctor import all_required_ok, report, run_checks
+    from kiosk.admin.doctor import all_required_ok, report, run_checks
 
     results = run_checks(config)
     print(report(results, as_json=args.json))
@@ -145,10 +145,10 @@ def _doctor(args: argparse.Namespace, config: KioskConfig) -> int:
 
 
 def _transcribe(args: argparse.Namespace, config: KioskConfig) -> int:
+    from base.events import Role
     from hardware.wav_file import read_wav
-    from kiosk.events import Role
-    from kiosk.speech import asr_options
-    from kiosk.transcribe import stream_audio
+    from kiosk.channels.speech import asr_options
+    from kiosk.channels.transcribe import stream_audio
     from translations.asr import SpeechRecognizer
     from translations.streaming import StreamingTranscriber
 
@@ -172,8 +172,8 @@ def _transcribe(args: argparse.Namespace, config: KioskConfig) -> int:
 
 
 def _bench(args: argparse.Namespace, config: KioskConfig) -> int:
-    from kiosk.bench import run
-    from kiosk.bench_report import markdown, write
+    from bench.main import run
+    from bench.report import markdown, write
 
     try:
         report, stages = run(args.stage, config, args.cores, args.quick)
@@ -187,7 +187,7 @@ def _bench(args: argparse.Namespace, config: KioskConfig) -> int:
 
 
 def _replay(args: argparse.Namespace, config: KioskConfig) -> int:
-    from kiosk.replay import load_scenario, replay
+    from bench.replay import load_scenario, replay
     from kiosk.store import TranscriptStore
 
     scenario = load_scenario(args.scenario)
@@ -198,7 +198,7 @@ def _replay(args: argparse.Namespace, config: KioskConfig) -> int:
 
 
 def _soak(args: argparse.Namespace, config: KioskConfig) -> int:
-    from kiosk.soak import soak
+    from bench.soak import soak
 
     if args.visits < 1 or args.speech_every < 0:
         print("soak: --visits must be at least 1 and --speech-every at least 0", file=sys.stderr)
@@ -215,7 +215,7 @@ def _soak(args: argparse.Namespace, config: KioskConfig) -> int:
 def _admin_hash_pin(args: argparse.Namespace, config: KioskConfig) -> int:
     import getpass
 
-    from kiosk.admin import hash_pin
+    from kiosk.admin.pin import hash_pin
 
     pin = getpass.getpass("PIN (4-12 digits): ") if sys.stdin.isatty() else sys.stdin.readline().strip()
     try:

@@ -11,7 +11,7 @@ import json
 import re
 from pathlib import Path
 
-from kiosk.bench import Stage
+from bench.main import Stage
 
 
 def markdown(report: dict, charts: list[str] | None = None) -> str:

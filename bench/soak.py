@@ -1,7 +1,7 @@
 """``kiosk soak``: an accelerated counter day, to prove the kiosk neither leaks nor loses anything.
 
 ``visits`` visits are spread over a 9-hour day (virtual wall time) and replayed as fast as the engines
-go through the same :class:`~kiosk.replay.Replayer` (real Session, translator, SQLite store on disk and,
+go through the same :class:`~bench.replay.Replayer` (real Session, translator, SQLite store on disk and,
 every ``speech_every`` visits, the demo recording through the live speech path). Visits mix languages,
 typed lines (some match the phrasebook, some do not), quick phrases on both sides and speech.
 
@@ -20,9 +20,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from base.events import VisitorMode
+from bench.replay import Replayer, Scenario, ScenarioEvent
 from kiosk.config import KioskConfig
-from kiosk.events import VisitorMode
-from kiosk.replay import Replayer, Scenario, ScenarioEvent
 from kiosk.store import TranscriptStore
 
 DAY_S = 9 * 3600.0

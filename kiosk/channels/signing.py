@@ -14,10 +14,10 @@ import logging
 import threading
 from collections.abc import Callable
 
-from kiosk.camera_worker import CameraWorker
+from base.errors import ModelMissingError
+from base.events import Modality, Notice, Role, SignChips, SignEvent, StateChanged, TranscriptEntry, VisitorMode
+from kiosk.channels.camera_worker import CameraWorker
 from kiosk.config import KioskConfig
-from kiosk.errors import ModelMissingError
-from kiosk.events import Modality, Notice, Role, SignChips, SignEvent, StateChanged, TranscriptEntry, VisitorMode
 from kiosk.session import Session
 from sign_models.classifier import SignClassifier
 from sign_models.composer import compose

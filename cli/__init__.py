@@ -1,0 +1,1 @@
+"""The ``kiosk`` command line: the only non-UI place that starts the UI."""
