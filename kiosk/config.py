@@ -21,6 +21,7 @@ from pathlib import Path
 
 from base.errors import ConfigError
 from kiosk.paths import bundle_root, data_root, frozen, resolve
+from kiosk.toml_values import coerce, key_error
 
 CONFIG_ENV = "KIOSK_CONFIG"
 DEFAULT_FILE = "kiosk.toml"
@@ -176,9 +177,9 @@ def load_config(path: Path | None = None, *, cwd: Path | None = None) -> KioskCo
     for name, value in data.items():
         section_type = _section_types().get(name)
         if section_type is None:
-            raise _key_error(source, text, name, None, "unknown section")
+            raise key_error(source, text, name, None, "unknown section")
         if not isinstance(value, dict):
-            raise _key_error(source, text, name, None, "must be a [table]")
+            raise key_error(source, text, name, None, "must be a [table]")
         sections[name] = _build_section(section_type, value, source, text, name)
     config = dataclasses.replace(KioskConfig(**sections), source=Path(source))
     _check(config, source, text)
@@ -195,42 +196,12 @@ def _build_section(section_type: type, values: dict, source: Path, text: str, se
     kwargs = {}
     for key, value in values.items():
         if key not in hints:
-            raise _key_error(source, text, section, key, "unknown key")
+            raise key_error(source, text, section, key, "unknown key")
         try:
-            kwargs[key] = _coerce(value, hints[key])
+            kwargs[key] = coerce(value, hints[key])
         except (TypeError, ValueError) as exc:
-            raise _key_error(source, text, section, key, str(exc)) from exc
+            raise key_error(source, text, section, key, str(exc)) from exc
     return section_type(**kwargs)
-
-
-def _coerce(value: object, hint: object) -> object:
-    """Check ``value`` against a field's type and convert TOML values (list -> tuple, str -> Path)."""
-    origin = typing.get_origin(hint)
-    if hint is bool:
-        if not isinstance(value, bool):
-            raise TypeError(f"expected true or false, got {value!r}")
-        return value
-    if hint is int:
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise TypeError(f"expected a whole number, got {value!r}")
-        return value
-    if hint is float:
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            raise TypeError(f"expected a number, got {value!r}")
-        return float(value)
-    if hint is str:
-        if not isinstance(value, str | int) or isinstance(value, bool):
-            raise TypeError(f"expected a string, got {value!r}")
-        return str(value)
-    if hint is Path:
-        if not isinstance(value, str) or not value:
-            raise TypeError(f"expected a path string, got {value!r}")
-        return Path(value)
-    if origin is tuple:
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise TypeError(f"expected a list of strings, got {value!r}")
-        return tuple(value)
-    raise TypeError(f"unsupported setting type {hint!r}")
 
 
 def _check(config: KioskConfig, source: Path, text: str) -> None:
@@ -261,7 +232,7 @@ def _check(config: KioskConfig, source: Path, text: str) -> None:
     ]
     for section, key, ok, why in rules:
         if not ok:
-            raise _key_error(source, text, section, key, why)
+            raise key_error(source, text, section, key, why)
 
 
 def _retention_ok(value: str) -> bool:
@@ -285,28 +256,3 @@ def _resolve_paths(config: KioskConfig) -> KioskConfig:
                 changes[f.name] = resolve(value, root)
         sections[name] = dataclasses.replace(section, **changes)
     return dataclasses.replace(config, **sections)
-
-
-def _key_error(source: Path, text: str, section: str, key: str | None, why: str) -> ConfigError:
-    name = f"{section}.{key}" if key else f"[{section}]"
-    line = _line_of(text, section, key)
-    where = f"{source}, line {line}" if line else str(source)
-    return ConfigError(
-        f"설정 값이 잘못되었습니다: {name} ({where})",
-        f"bad setting {name} in {where}: {why}",
-    )
-
-
-def _line_of(text: str, section: str, key: str | None) -> int | None:
-    """The 1-based line where ``key`` is set inside ``[section]`` (or the section header)."""
-    current = None
-    for number, raw in enumerate(text.splitlines(), start=1):
-        line = raw.strip()
-        if line.startswith("[") and line.endswith("]"):
-            current = line.strip("[] ")
-            if key is None and current == section:
-                return number
-            continue
-        if key is not None and current == section and line.split("=", 1)[0].strip() == key:
-            return number
-    return None
