@@ -2,23 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from base.clock import Clock, SystemClock
 from base.errors import DeviceError
 from hardware.cv2_import import import_cv2
 from hardware.devices import VideoFrame
+from hardware.opencv_capture import CaptureDevice
 
 
-class OpenCvCamera:
+class OpenCvCamera(CaptureDevice):
     """Camera ``index`` (``/dev/videoN``) at the requested size; frames come out RGB."""
 
     def __init__(self, index: int = 0, width: int = 640, height: int = 480, clock: Clock | None = None) -> None:
+        super().__init__()
         self.index, self.width, self.height = index, width, height
         self.name = f"camera {index}"
         self._clock = clock or SystemClock()
-        self._capture: Any = None
-        self._count = 0
         self._start = 0.0
 
     def open(self) -> None:
@@ -42,11 +40,4 @@ class OpenCvCamera:
         ok, bgr = self._capture.read()
         if not ok or bgr is None:
             raise DeviceError("카메라 연결이 끊겼습니다", f"camera {self.index} stopped sending frames")
-        frame = VideoFrame(bgr[:, :, ::-1].copy(), self._clock.now() - self._start, self._count)
-        self._count += 1
-        return frame
-
-    def close(self) -> None:
-        if self._capture is not None:
-            self._capture.release()
-            self._capture = None
+        return self._frame(bgr, self._clock.now() - self._start)

@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from base.clock import Clock, SystemClock
 from base.errors import MediaFormatError
 from hardware.cv2_import import import_cv2
 from hardware.devices import VideoFrame
+from hardware.opencv_capture import CaptureDevice
 
 MAX_SIDE = 4096
 MAX_FPS = 240.0
 
 
-class VideoFileCamera:
+class VideoFileCamera(CaptureDevice):
     """Replays ``path``; ``realtime`` waits one frame period per frame, ``loop`` restarts at the end."""
 
     def __init__(
@@ -25,13 +25,12 @@ class VideoFileCamera:
         loop: bool = False,
         max_frames: int | None = None,
     ) -> None:
+        super().__init__()
         self.path = Path(path)
         self.name = f"video file {self.path.name}"
         self._clock = clock or SystemClock()
         self.realtime, self.loop, self.max_frames = realtime, loop, max_frames
-        self._capture: Any = None
         self.fps = 0.0
-        self._count = 0
         self._next_due = 0.0
 
     def open(self) -> None:
@@ -66,11 +65,4 @@ class VideoFileCamera:
         if self.realtime:
             self._clock.sleep(self._next_due - self._clock.now())
             self._next_due += 1.0 / self.fps
-        frame = VideoFrame(bgr[:, :, ::-1].copy(), self._count / self.fps, self._count)
-        self._count += 1
-        return frame
-
-    def close(self) -> None:
-        if self._capture is not None:
-            self._capture.release()
-            self._capture = None
+        return self._frame(bgr, self._count / self.fps)
