@@ -10,13 +10,15 @@ from PyQt6.QtCore import Qt
 from PyQt6.QtWidgets import QLabel, QLineEdit, QListWidget, QPushButton, QStackedWidget, QTableWidget, QWidget
 
 from base.clock import ManualClock
+from base.errors import KioskError
 from base.events import Notice, Role, VisitorMode
 from hardware.null_speaker import NullSpeaker
 from kiosk.channels.fingerspelling import SpellingChannel
 from kiosk.channels.signing import SignChannel
 from kiosk.channels.voice_output import VoiceOutput
 from kiosk.config import KioskConfig, VoiceOptions
-from kiosk.runtime import DeviceStatus
+from kiosk.contract import check_contract
+from kiosk.runtime import DeviceStatus, KioskRuntime
 from kiosk.session import Session
 from kiosk.store import TranscriptStore
 from ui.app import application, build_windows
@@ -30,6 +32,8 @@ class FakeRuntime:
     """The runtime's UI-facing surface without devices (no camera or microphone on the test machine)."""
 
     status = DeviceStatus(camera="demo", microphone="demo", speaker="none")
+    offered_languages = None  # every enabled language
+    recorder = None
 
     def __init__(self, session: Session) -> None:
         self.session = session
@@ -187,6 +191,28 @@ def test_camera_frames_reach_the_visitor_screen(qtbot, kiosk) -> None:
     )
     sample = find(kiosk.visitor, QLabel, "camera_view").pixmap().toImage().pixelColor(100, 100)
     assert sample.red() == 255 and sample.blue() == 0
+
+
+def test_a_runtime_missing_a_part_is_refused_at_start_up(qtbot, config: KioskConfig) -> None:
+    application()
+    runtime = FakeRuntime(Session(config, TranscriptStore(config.store.path), clock=ManualClock()))
+    voice = runtime.voice
+    del runtime.voice  # a renamed or forgotten part: the voice controls would silently vanish
+    try:
+        with pytest.raises(KioskError, match="lacks voice"):
+            build_windows(runtime)
+    finally:
+        voice.close()
+        runtime.spelling.close()
+        runtime.signing.close()
+
+
+def test_the_live_runtime_satisfies_the_screen_contract(config: KioskConfig) -> None:
+    runtime = KioskRuntime.build(config, clock=ManualClock(), start_devices=False)
+    try:
+        check_contract(runtime)
+    finally:
+        runtime.close()
 
 
 def test_every_visitor_string_in_every_language() -> None:
