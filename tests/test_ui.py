@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import threading
 
 import numpy as np
 import pytest
@@ -22,6 +23,7 @@ from kiosk.runtime import DeviceStatus, KioskRuntime
 from kiosk.session import Session
 from kiosk.store import TranscriptStore
 from ui.app import application, build_windows
+from ui.bridge import SessionBridge
 from ui.clerk_window import ClerkWindow
 from ui.strings import STRINGS
 from ui.theme import HIGH_CONTRAST, MIN_TARGET_PX, NORMAL, contrast_ratio, text_pairs
@@ -191,6 +193,18 @@ def test_camera_frames_reach_the_visitor_screen(qtbot, kiosk) -> None:
     )
     sample = find(kiosk.visitor, QLabel, "camera_view").pixmap().toImage().pixelColor(100, 100)
     assert sample.red() == 255 and sample.blue() == 0
+
+
+def test_the_bridge_passes_on_only_the_newest_of_many_camera_frames(qtbot, config: KioskConfig) -> None:
+    application()
+    bridge = SessionBridge(Session(config, TranscriptStore(config.store.path), clock=ManualClock()))
+    received: list[int] = []
+    bridge.frame.connect(lambda image: received.append(int(image[0, 0, 0])))
+    camera = threading.Thread(target=lambda: [bridge.on_frame(np.full((4, 4, 3), i, np.uint8)) for i in range(200)])
+    camera.start()
+    camera.join()  # the GUI thread was busy while the camera pushed 200 frames
+    qtbot.waitUntil(lambda: bool(received) and received[-1] == 199)
+    assert len(received) <= 2
 
 
 def test_a_runtime_missing_a_part_is_refused_at_start_up(qtbot, config: KioskConfig) -> None:
