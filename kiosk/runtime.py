@@ -1,9 +1,10 @@
 """Wiring of a live kiosk: config -> store -> session -> devices, and the media thread.
 
-The UI receives one :class:`KioskRuntime` and talks to its ``session``; frames and microphone levels
-reach it only through callbacks (called on the media worker thread; the UI's bridge moves them to the Qt
-thread). Device choice follows ``[devices]`` in the config: "auto" takes the first real device and falls
-back to the demo media (and says so on screen), "demo" forces the demo media, "none" disables.
+The UI sees a :class:`KioskRuntime` only as :class:`kiosk.contract.ScreenRuntime` and talks to its
+``session``; frames and microphone levels reach it only through callbacks (called on the media worker
+thread; the UI's bridge moves them to the Qt thread). Device choice follows ``[devices]`` in the config:
+"auto" takes the first real device and falls back to the demo media (and says so on screen), "demo" forces
+the demo media, "none" disables.
 """
 
 from __future__ import annotations

@@ -109,6 +109,18 @@ def test_hostile_packs_are_refused_and_installed_packs_are_intact(
     assert [p.code for p in installed_packs(installed)[0]] == ["ko-en"]
 
 
+def test_a_zip_bomb_is_refused_before_any_entry_is_decompressed(
+    tmp_path: Path, pack_files: dict[str, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bomb = hostile_pack(tmp_path, pack_files["en-ja"], {"translate-en_ja-0_1/bomb.bin": b"\0" * (20 * 1024 * 1024)})
+    opened = []
+    open_entry = zipfile.ZipFile.open
+    monkeypatch.setattr(zipfile.ZipFile, "open", lambda zf, *a, **kw: opened.append(a[0]) or open_entry(zf, *a, **kw))
+    with pytest.raises(PackError, match="compression ratio"):
+        install(bomb, tmp_path / "packs")
+    assert opened == []  # the sizes in the central directory refused it; testzip() never inflated it
+
+
 def test_truncated_and_non_zip_files_are_refused(tmp_path: Path, installed: Path, pack_files: dict[str, Path]) -> None:
     before = tree_digest(installed)
     data = pack_files["en-ja"].read_bytes()

@@ -12,6 +12,7 @@ import pytest
 from base.errors import InputError
 from cli.main import main
 from sign_models.classifier import UNKNOWN_TEXT_KO, SignClassifier
+from sign_models.composer import load_lexicon
 from sign_models.enrollment import MANIFEST, enroll_frames
 from sign_models.features import sign_features
 from sign_models.fewshot import EnrolledSigns
@@ -75,6 +76,19 @@ def test_the_recogniser_prefers_a_confident_enrolled_sign_then_the_model_then_un
     assert [(r.gloss, r.source) for r in results] == [("복지카드", "enrolled"), ("수수료", "model"), (None, "unknown")]
     assert results[1].text == "수수료" and results[2].text == UNKNOWN_TEXT_KO
     assert results[2].event().gloss == "?" and results[0].event().text == "복지카드"
+
+
+def test_the_recogniser_reads_the_lexicon_once_for_many_signs(monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("ai_edge_litert")
+    reads = []
+    read_text = Path.read_text
+    monkeypatch.setattr(Path, "read_text", lambda self, *a, **kw: reads.append(self.name) or read_text(self, *a, **kw))
+    load_lexicon.cache_clear()
+    recognizer = SignRecognizer(SignClassifier.load())
+    sequence = render_signs(["수수료", "화장실", "감사합니다", "수수료"], np.random.default_rng(21))
+    results = [r for f in sequence.frames for r in recognizer.push(f)] + recognizer.flush()
+    assert [r.text for r in results] == ["수수료", "화장실", "감사합니다", "수수료"]
+    assert reads.count("lexicon.json") == 1
 
 
 def test_damaged_examples_are_reported_and_skipped(tmp_path: Path) -> None:

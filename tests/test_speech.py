@@ -216,3 +216,20 @@ def test_nothing_is_decoded_without_a_visit(recognizer: SpeechRecognizer, config
     noise = np.random.default_rng(2).standard_normal(16000).astype(np.float32)
     assert channel.feed(noise) == []
     assert channel.transcriber._time == 0.0  # the audio never reached the recogniser
+
+
+@needs_speech
+def test_a_channel_without_partials_decodes_only_at_pauses_and_ends(
+    recognizer: SpeechRecognizer, config: KioskConfig, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    audio = np.concatenate([read_wav(SPEECH / "ko/zeroth_104_003_0193.wav"), np.zeros(16000, np.float32)])
+    decodes = []
+    decode = recognizer.decode
+    monkeypatch.setattr(recognizer, "decode", lambda *args, **kw: decodes.append(1) or decode(*args, **kw))
+    stream(recognizer, audio, "ko", partials=False)
+    expected, decodes[:] = len(decodes), []
+    session = Session(config, TranscriptStore(config.store.path), clock=ManualClock())
+    session.choose("ko", VisitorMode.SPEECH)
+    channel = SpeechChannel(session, recognizer, SHARED, partials=False)
+    stream_audio(audio, channel.feed, channel.finish)
+    assert session.entries and len(decodes) == expected  # no partial every partial_interval_s

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import threading
 
 import numpy as np
 import pytest
@@ -10,16 +11,19 @@ from PyQt6.QtCore import Qt
 from PyQt6.QtWidgets import QLabel, QLineEdit, QListWidget, QPushButton, QStackedWidget, QTableWidget, QWidget
 
 from base.clock import ManualClock
+from base.errors import KioskError
 from base.events import Notice, Role, VisitorMode
 from hardware.null_speaker import NullSpeaker
 from kiosk.channels.fingerspelling import SpellingChannel
 from kiosk.channels.signing import SignChannel
 from kiosk.channels.voice_output import VoiceOutput
 from kiosk.config import KioskConfig, VoiceOptions
-from kiosk.runtime import DeviceStatus
+from kiosk.contract import check_contract
+from kiosk.runtime import DeviceStatus, KioskRuntime
 from kiosk.session import Session
 from kiosk.store import TranscriptStore
 from ui.app import application, build_windows
+from ui.bridge import SessionBridge
 from ui.clerk_window import ClerkWindow
 from ui.strings import STRINGS
 from ui.theme import HIGH_CONTRAST, MIN_TARGET_PX, NORMAL, contrast_ratio, text_pairs
@@ -30,6 +34,8 @@ class FakeRuntime:
     """The runtime's UI-facing surface without devices (no camera or microphone on the test machine)."""
 
     status = DeviceStatus(camera="demo", microphone="demo", speaker="none")
+    offered_languages = None  # every enabled language
+    recorder = None
 
     def __init__(self, session: Session) -> None:
         self.session = session
@@ -187,6 +193,40 @@ def test_camera_frames_reach_the_visitor_screen(qtbot, kiosk) -> None:
     )
     sample = find(kiosk.visitor, QLabel, "camera_view").pixmap().toImage().pixelColor(100, 100)
     assert sample.red() == 255 and sample.blue() == 0
+
+
+def test_the_bridge_passes_on_only_the_newest_of_many_camera_frames(qtbot, config: KioskConfig) -> None:
+    application()
+    bridge = SessionBridge(Session(config, TranscriptStore(config.store.path), clock=ManualClock()))
+    received: list[int] = []
+    bridge.frame.connect(lambda image: received.append(int(image[0, 0, 0])))
+    camera = threading.Thread(target=lambda: [bridge.on_frame(np.full((4, 4, 3), i, np.uint8)) for i in range(200)])
+    camera.start()
+    camera.join()  # the GUI thread was busy while the camera pushed 200 frames
+    qtbot.waitUntil(lambda: bool(received) and received[-1] == 199)
+    assert len(received) <= 2
+
+
+def test_a_runtime_missing_a_part_is_refused_at_start_up(qtbot, config: KioskConfig) -> None:
+    application()
+    runtime = FakeRuntime(Session(config, TranscriptStore(config.store.path), clock=ManualClock()))
+    voice = runtime.voice
+    del runtime.voice  # a renamed or forgotten part: the voice controls would silently vanish
+    try:
+        with pytest.raises(KioskError, match="lacks voice"):
+            build_windows(runtime)
+    finally:
+        voice.close()
+        runtime.spelling.close()
+        runtime.signing.close()
+
+
+def test_the_live_runtime_satisfies_the_screen_contract(config: KioskConfig) -> None:
+    runtime = KioskRuntime.build(config, clock=ManualClock(), start_devices=False)
+    try:
+        check_contract(runtime)
+    finally:
+        runtime.close()
 
 
 def test_every_visitor_string_in_every_language() -> None:

@@ -176,17 +176,27 @@ def _existing(folder: Path, pair: tuple[str, str]) -> list[tuple[Path, Installed
 
 
 def _checked_members(archive: Path) -> list[zipfile.ZipInfo]:
-    """Every entry of the zip, checked for the attacks a pack file could carry."""
+    """Every entry of the zip, checked for the attacks a pack file could carry.
+
+    Names, sizes and compression ratios come from the central directory, so a zip bomb is refused
+    before anything is inflated; only then does ``testzip()`` decompress every entry to check its CRC.
+    """
     if not zipfile.is_zipfile(archive):
         raise _bad(archive.name, "zip 형식의 언어 팩이 아닙니다", "not a zip archive (.argosmodel)")
     try:
         with zipfile.ZipFile(archive) as zf:
             members = zf.infolist()
+            _check_declared(archive, members)
             broken = zf.testzip()
     except (zipfile.BadZipFile, OSError, EOFError) as exc:
         raise _bad(archive.name, "손상된 언어 팩입니다", f"damaged archive ({exc})") from None
     if broken:
         raise _bad(archive.name, f"손상된 파일이 있습니다: {broken}", f"damaged entry (bad CRC): {broken}")
+    return members
+
+
+def _check_declared(archive: Path, members: list[zipfile.ZipInfo]) -> None:
+    """Entry count, names, sizes and compression ratios as the central directory declares them."""
     if len(members) > MAX_ENTRIES:
         raise _bad(archive.name, "파일이 너무 많습니다", f"more than {MAX_ENTRIES} entries")
     names, total = set(), 0
@@ -199,7 +209,6 @@ def _checked_members(archive: Path) -> list[zipfile.ZipInfo]:
             )
     if total > MAX_PACK_BYTES:
         raise _bad(archive.name, "언어 팩이 너무 큽니다", f"unpacked size {total} bytes exceeds {MAX_PACK_BYTES}")
-    return members
 
 
 def _check_name(archive: Path, info: zipfile.ZipInfo, seen: set[str]) -> None:

@@ -12,16 +12,14 @@ import os
 import sys
 import time
 from pathlib import Path
-from typing import Protocol
 
 from PyQt6.QtCore import QTimer
 from PyQt6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PyQt6.QtWidgets import QApplication, QWidget
 
-from base.events import Notice
 from kiosk.admin.pin import AdminGate
+from kiosk.contract import ScreenRuntime, check_contract
 from kiosk.paths import bundled_fonts
-from kiosk.session import Session
 from ui.bridge import SessionBridge
 from ui.clerk_window import ClerkWindow
 from ui.kiosk_mode import KioskGuard
@@ -30,24 +28,6 @@ from ui.visitor_window import VisitorWindow
 
 log = logging.getLogger(__name__)
 FONT_FAMILIES = ["Noto Sans CJK KR", "Noto Sans KR", "NanumGothic", "Noto Sans"]
-
-
-class Runtime(Protocol):
-    """What the screens need of ``kiosk.runtime.KioskRuntime``."""
-
-    session: Session
-    startup_notices: list[Notice]
-
-    @property
-    def status(self) -> object: ...
-
-    def subscribe_frames(self, listener: object) -> None: ...
-
-    def subscribe_level(self, listener: object) -> None: ...
-
-    def start_media(self) -> None: ...
-
-    def close(self) -> None: ...
 
 
 def clear_opencv_qt_variables() -> None:
@@ -69,23 +49,26 @@ def application() -> QApplication:
     return app
 
 
-def build_windows(runtime: Runtime) -> tuple[SessionBridge, VisitorWindow, ClerkWindow]:
-    """Both windows wired to the runtime's session and media, styled from the config."""
+def build_windows(runtime: ScreenRuntime) -> tuple[SessionBridge, VisitorWindow, ClerkWindow]:
+    """Both windows wired to the runtime's session and media, styled from the config.
+
+    A runtime that lacks a part of :class:`ScreenRuntime` is refused here (:func:`check_contract`).
+    """
+    check_contract(runtime)
     session = runtime.session
     bridge = SessionBridge(session)
     ui = session.config.ui
     visitor = VisitorWindow(
         session,
         bridge,
-        demo=bool(getattr(runtime.status, "demo", False)),
-        voice=getattr(runtime, "voice", None),
-        languages=getattr(runtime, "offered_languages", None),
-        spelling=getattr(runtime, "spelling", None),
-        signing=getattr(runtime, "signing", None),
+        demo=runtime.status.demo,
+        voice=runtime.voice,
+        languages=runtime.offered_languages,
+        spelling=runtime.spelling,
+        signing=runtime.signing,
     )
     gate = AdminGate(ui.admin_pin, session.config.store.audit_log)
-    devices = {"recorder": getattr(runtime, "recorder", None), "signing": getattr(runtime, "signing", None)}
-    clerk = ClerkWindow(session, bridge, gate=gate, **devices)
+    clerk = ClerkWindow(session, bridge, gate=gate, recorder=runtime.recorder, signing=runtime.signing)
     for window in (visitor, clerk):
         window.setStyleSheet(stylesheet(ui.text_scale, ui.high_contrast))
     for notice in runtime.startup_notices:
@@ -114,7 +97,7 @@ def place(visitor: QWidget, clerk: QWidget, fullscreen: bool) -> None:
     clerk.show()
 
 
-def run_kiosk(runtime: Runtime, quit_after_ms: int | None = None, ready_file: Path | None = None) -> int:
+def run_kiosk(runtime: ScreenRuntime, quit_after_ms: int | None = None, ready_file: Path | None = None) -> int:
     """Show both screens and run the Qt event loop until the windows close (or ``quit_after_ms``).
 
     Once the loop runs with both windows shown, "kiosk ready" is logged and, with ``ready_file``, written
@@ -140,7 +123,7 @@ def run_kiosk(runtime: Runtime, quit_after_ms: int | None = None, ready_file: Pa
         runtime.close()
 
 
-def _ready(runtime: Runtime, windows: tuple[QWidget, ...], ready_file: Path | None) -> None:
+def _ready(runtime: ScreenRuntime, windows: tuple[QWidget, ...], ready_file: Path | None) -> None:
     state, shown = runtime.session.state.value, all(w.isVisible() for w in windows)
     log.info("kiosk ready: windows shown=%s, session %s", shown, state)
     if ready_file is not None:  # written whole, then renamed: a reader never sees half a file

@@ -1,6 +1,12 @@
-"""Moves Session events and media callbacks from any thread onto the Qt main thread as signals."""
+"""Moves Session events and media callbacks from any thread onto the Qt main thread as signals.
+
+Camera frames are coalesced like the camera worker does: only the newest frame waits for the GUI thread,
+so a busy screen skips stale frames instead of painting a queue of them late.
+"""
 
 from __future__ import annotations
+
+import threading
 
 import numpy as np
 from PyQt6.QtCore import QObject, pyqtSignal
@@ -30,10 +36,14 @@ class SessionBridge(QObject):
     signs = pyqtSignal(object)  # SignChips (recognised signs of the sentence in progress)
     frame = pyqtSignal(object)  # numpy RGB image from the camera
     level = pyqtSignal(float)  # microphone level 0..1
+    _frame_waiting = pyqtSignal()  # a newest frame is pending (at most one such signal queued)
 
     def __init__(self, session: Session, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.session = session
+        self._frame_lock = threading.Lock()
+        self._pending_frame: np.ndarray | None = None
+        self._frame_waiting.connect(self._emit_frame)
         session.subscribe(self._on_event)
 
     def _on_event(self, event: SessionEvent) -> None:
@@ -53,8 +63,18 @@ class SessionBridge(QObject):
             self.signs.emit(event)
 
     def on_frame(self, image: np.ndarray) -> None:
-        """Media-thread callback for camera frames."""
-        self.frame.emit(image)
+        """Media-thread callback for camera frames: replaces a frame still waiting for the GUI thread."""
+        with self._frame_lock:
+            waiting = self._pending_frame is not None
+            self._pending_frame = image
+        if not waiting:
+            self._frame_waiting.emit()
+
+    def _emit_frame(self) -> None:
+        with self._frame_lock:
+            image, self._pending_frame = self._pending_frame, None
+        if image is not None:
+            self.frame.emit(image)
 
     def on_level(self, value: float) -> None:
         """Media-thread callback for the microphone level."""

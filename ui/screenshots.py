@@ -34,6 +34,8 @@ class _ShotRuntime:
     """A runtime without devices, announcing demo mode like a kiosk without camera and microphone."""
 
     status = DeviceStatus(camera="demo", microphone="demo", speaker="none")
+    offered_languages = None  # every enabled language
+    recorder = None
 
     def __init__(self, session: Session) -> None:
         self.session = session

@@ -14,14 +14,15 @@ import time
 from PyQt6.QtCore import QMetaObject, Qt
 
 from base.events import Caption, Role, SignChips, TranscriptEntry, VisitorMode
-from ui.app import Runtime, application, build_windows, place
+from kiosk.contract import ScreenRuntime
+from ui.app import application, build_windows, place
 from ui.paint_probe import PaintProbe
 from ui.visitor_window import VisitorWindow
 
 WAIT_S = 5.0  # a paint that takes longer than this is a failure, not a sample
 
 
-def measure(runtime: Runtime, samples: int) -> dict[str, list[float]]:
+def measure(runtime: ScreenRuntime, samples: int) -> dict[str, list[float]]:
     """Milliseconds from the session's event to the painted visitor screen: {"entry": [...], "caption": [...]}."""
     app = application()
     session = runtime.session
@@ -74,7 +75,7 @@ class Screens:
     line is timed from the session's event until the visitor screen has painted its translation, and
     every change of the visitor's signs until the clerk screen has painted the glosses."""
 
-    def __init__(self, runtime: Runtime) -> None:
+    def __init__(self, runtime: ScreenRuntime) -> None:
         self.app = application()
         runtime.session.subscribe(self._on_event)  # before the bridge, so the clock starts first
         self.bridge, self.visitor, self.clerk = build_windows(runtime)

@@ -15,6 +15,7 @@ then the clerk's. Nothing is decoded while no visit is open.
 from __future__ import annotations
 
 import logging
+import math
 from dataclasses import replace
 
 import numpy as np
@@ -53,12 +54,13 @@ class SpeechChannel:
         self, session: Session, recognizer: SpeechRecognizer, source: str = SHARED, *, partials: bool = True
     ) -> None:
         """``partials=False`` decodes only at pauses and ends (replay: the result then depends on the audio
-        alone, not on how fast this machine decodes)."""
+        alone, not on how fast this machine decodes): no partial interval ever comes due."""
         self.session, self.source = session, source
         self.clerk_language = session.config.kiosk.clerk_language
         self.push_to_talk = session.config.speech.mode == "push_to_talk"
+        options = recognizer.options if partials else replace(recognizer.options, partial_interval_s=math.inf)
         self.transcriber = StreamingTranscriber(
-            recognizer, Role.CLERK, language=self.clerk_language, allowed=(self.clerk_language,)
+            recognizer, Role.CLERK, language=self.clerk_language, allowed=(self.clerk_language,), options=options
         )
         self._visit: str | None = None
         self._held: Role | None = None
