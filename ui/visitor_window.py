@@ -19,7 +19,6 @@ from PyQt6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QScrollArea,
     QScroller,
     QSizePolicy,
@@ -45,6 +44,7 @@ from kiosk.channels.signing import SignChannel
 from kiosk.channels.voice_output import VoiceOutput
 from kiosk.session import Session
 from ui.bridge import SessionBridge
+from ui.closing_page import ClosingPage
 from ui.display_controls import DisplayControls
 from ui.keyboard import OnScreenKeyboard
 from ui.phrase_panel import PhrasePanel
@@ -53,7 +53,7 @@ from ui.spelling_panel import SpellingPanel
 from ui.strings import NATIVE_NAMES, STRINGS, tr
 from ui.theme import TARGET_PX, stylesheet
 from ui.voice_controls import VoiceControls
-from ui.wrap_button import WrapButton
+from ui.wrap_button import WrapButton, named_button
 
 ATTRACT, START, CONVERSATION, CLOSING = 0, 1, 2, 3
 SIGNING = (VisitorMode.SIGN, VisitorMode.FINGERSPELLING)
@@ -74,12 +74,6 @@ def _scrolling(page: QWidget) -> QScrollArea:
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.TouchGesture)
     return area
-
-
-def _button(text: str, name: str) -> QPushButton:
-    button = QPushButton(text)
-    button.setObjectName(name)
-    return button
 
 
 class VisitorWindow(QWidget):
@@ -110,7 +104,8 @@ class VisitorWindow(QWidget):
         self.notice.hide()
         self.pages = QStackedWidget()
         self.pages.addWidget(self._attract_page())
-        for page in (self._start_page(), self._conversation_page(), self._closing_page()):
+        self.closing = ClosingPage(session)
+        for page in (self._start_page(), self._conversation_page(), self.closing):
             self.pages.addWidget(_scrolling(page))  # at 200 % text a page scrolls rather than cut anything off
         ui = session.config.ui
         self.display = DisplayControls(ui.text_scale, ui.high_contrast, self._restyle)
@@ -159,7 +154,7 @@ class VisitorWindow(QWidget):
             (tr("fingerspelling", "ko"), "mode_fingerspelling", "ko", VisitorMode.FINGERSPELLING),
         ]
         for index, (label, name, code, mode) in enumerate(choices):
-            button = _button(label, name)
+            button = named_button(label, name)
             button.clicked.connect(lambda _=False, c=code, m=mode: self._choose(c, m))
             grid.addWidget(button, index // 3, index % 3)
         layout.addLayout(grid)  # in the lower part of the screen, reachable from a wheelchair
@@ -188,7 +183,7 @@ class VisitorWindow(QWidget):
         box = QHBoxLayout(self.timeout_box)
         self.timeout_text = QLabel()
         self.timeout_text.setWordWrap(True)
-        self.more_time = _button("", "more_time")
+        self.more_time = named_button("", "more_time")
         self.more_time.clicked.connect(self.session.extend)
         box.addWidget(self.timeout_text, 1)
         box.addWidget(self.more_time)
@@ -204,16 +199,16 @@ class VisitorWindow(QWidget):
         self.input.textChanged.connect(lambda _: self.session.touch() if self.session.listening else None)
         self.keyboard = OnScreenKeyboard(self.input, self._send)
         self.keyboard.hide()
-        self.keyboard_toggle = _button("", "keyboard_toggle")
+        self.keyboard_toggle = named_button("", "keyboard_toggle")
         self.keyboard_toggle.setCheckable(True)
         self.keyboard_toggle.toggled.connect(self.keyboard.setVisible)
-        self.send = _button("", "visitor_send")
+        self.send = named_button("", "visitor_send")
         self.send.clicked.connect(self._send)
-        self.talk = _button("", "visitor_talk")
+        self.talk = named_button("", "visitor_talk")
         self.talk.setCheckable(True)
         self.talk.toggled.connect(lambda on: self.session.talk(Role.VISITOR if on else None))
         self.talk.setVisible(session_is_push_to_talk(self.session))
-        self.finish = _button("", "end_visit")
+        self.finish = named_button("", "end_visit")
         self.finish.clicked.connect(lambda: self.session.end("visitor"))
         entry = QHBoxLayout()
         entry.addWidget(self.input, 1)
@@ -236,31 +231,6 @@ class VisitorWindow(QWidget):
         layout.setStretch(1, 1)
         return page
 
-    def _closing_page(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        self.closing_title = QLabel()
-        self.closing_title.setObjectName("title")
-        self.summary = QLabel()
-        self.consent = QLabel()
-        self.consent.setWordWrap(True)
-        self.consent_result = QLabel()
-        self.consent_result.setObjectName("consent_result")
-        self.consent_result.setWordWrap(True)
-        self.yes, self.no = _button("", "consent_yes"), _button("", "consent_no")
-        self.yes.clicked.connect(self._export)
-        self.no.clicked.connect(self._decline)
-        self.done = _button("", "done")
-        self.done.clicked.connect(lambda: self.session.clear("visitor"))
-        buttons = QHBoxLayout()
-        for button in (self.yes, self.no, self.done):
-            buttons.addWidget(button)
-        for widget in (self.closing_title, self.summary, self.consent, self.consent_result):
-            layout.addWidget(widget)
-        layout.addStretch(1)
-        layout.addLayout(buttons)
-        return page
-
     # -- actions -------------------------------------------------------------------------------------------
     def _choose(self, language: str, mode: VisitorMode) -> None:
         self.session.choose(language, mode)
@@ -274,24 +244,6 @@ class VisitorWindow(QWidget):
             return
         self.input.clear()
         self.error.clear()
-
-    def _export(self) -> None:
-        try:
-            self.session.give_consent(True)
-            self.session.export("html")
-        except (KioskError, OSError):
-            self._consent_done(tr("not_saved", self.session.language))
-            return
-        self._consent_done(tr("saved", self.session.language))
-
-    def _decline(self) -> None:
-        self.session.give_consent(False)
-        self._consent_done(tr("not_kept", self.session.language))
-
-    def _consent_done(self, message: str) -> None:
-        self.consent_result.setText(message)
-        self.yes.setEnabled(False)
-        self.no.setEnabled(False)
 
     # -- events --------------------------------------------------------------------------------------------
     def _on_state(self, event: StateChanged) -> None:
@@ -351,7 +303,7 @@ class VisitorWindow(QWidget):
     # -- screen changes ------------------------------------------------------------------------------------
     def _show_start(self) -> None:
         """Back to the start; nothing of the last visit stays in any widget."""
-        for widget in (self.captions, self.input, self.partial, self.error, self.consent_result, self.notice):
+        for widget in (self.captions, self.input, self.partial, self.error, self.notice):
             widget.clear()
         self._caption_items.clear()
         self.spelling_box.clear()
@@ -390,14 +342,8 @@ class VisitorWindow(QWidget):
         self.pages.setCurrentIndex(CONVERSATION)
 
     def _show_closing(self) -> None:
-        language = self.session.language
         self.timeout_box.hide()
-        self.closing_title.setText(tr("closing_title", language))
-        self.summary.setText(tr("closing_summary", language, n=len(self.session.entries)))
-        self.consent.setText(tr("consent_question", language))
-        for button, key in ((self.yes, "yes"), (self.no, "no"), (self.done, "back_to_start")):
-            button.setText(tr(key, language))
-            button.setEnabled(True)
+        self.closing.show_visit()
         self.pages.setCurrentIndex(CLOSING)
 
     def _set_banner(self, language: str | None) -> None:

@@ -62,3 +62,10 @@ class WrapButton(QPushButton):
     def minimumSizeHint(self) -> QSize:
         """Small: the real height is asked for in :meth:`resizeEvent`, once the width is known."""
         return QSize(2 * TARGET_PX, TARGET_PX)
+
+
+def named_button(text: str, name: str) -> QPushButton:
+    """A push button with an object name (the stylesheet and the tests find it by that name)."""
+    button = QPushButton(text)
+    button.setObjectName(name)
+    return button
