@@ -1,4 +1,4 @@
-"""Error rates for speech recognition: CER for Korean, Chinese and Japanese, WER for the others.
+"""Error rates for speech recognition: CER or WER, whichever unit the language table names.
 
 Text is NFKC-normalised, lower-cased and stripped of punctuation; for CER spaces are removed too (the
 Korean test corpus has its own word spacing). Digits are compared as written: "2018년" against a
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 
-CHARACTER_LANGUAGES = ("ko", "zh", "ja", "th")
+from base.languages import lookup
 
 
 def _clean(text: str) -> str:
@@ -18,9 +18,9 @@ def _clean(text: str) -> str:
 
 
 def units(text: str, language: str) -> list[str]:
-    """Characters (CER languages, spaces dropped) or words."""
+    """Characters (CER languages, spaces dropped) or words, as the language table says."""
     cleaned = _clean(text)
-    return list(cleaned.replace(" ", "")) if language in CHARACTER_LANGUAGES else cleaned.split()
+    return list(cleaned.replace(" ", "")) if lookup(language).asr_unit == "char" else cleaned.split()
 
 
 def edit_distance(reference: list[str], hypothesis: list[str]) -> int:
