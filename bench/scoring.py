@@ -14,7 +14,12 @@ from base.languages import lookup
 
 def _clean(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).lower()
-    return "".join(ch if ch.isalnum() or ch.isspace() else " " for ch in text)
+    return "".join(ch if ch.isalnum() or ch.isspace() or _is_mark(ch) else " " for ch in text)
+
+
+def _is_mark(char: str) -> bool:
+    """Thai and Devanagari vowel signs are combining marks: part of the word, not punctuation."""
+    return unicodedata.category(char).startswith("M")
 
 
 def units(text: str, language: str) -> list[str]:

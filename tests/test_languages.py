@@ -20,8 +20,10 @@ def test_bench_label_and_scoring_count_the_same_unit(code: str) -> None:
     assert LANGUAGES[code].asr_metric == counted
 
 
-def test_thai_is_labelled_cer_like_its_scoring() -> None:
+def test_thai_is_scored_and_labelled_by_characters() -> None:
     assert language("th").asr_metric == "CER"
+    assert units("สวัสดี ครับ", "th") == list("สวัสดีครับ")  # vowel signs are counted, not dropped
+    assert units("नमस्ते", "ne") == ["नमस्ते"]
 
 
 @pytest.mark.parametrize("code", CODES)
