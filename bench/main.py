@@ -27,6 +27,7 @@ from pathlib import Path
 import numpy as np
 
 from base.events import Role
+from base.languages import lookup
 from bench.scoring import error_rate
 from hardware.wav_file import read_wav
 from kiosk.channels.speech import asr_options
@@ -126,10 +127,9 @@ def bench_asr(config: KioskConfig, limit: int | None = None) -> Stage:
             error_rate(refs, [r[1] for r in rows], language),
             error_rate(refs, [r[2] for r in rows], language),
         )
-        unit = "CER" if language in ("ko", "zh", "ja") else "WER"
         results.append(
             Result(
-                f"asr {language} {unit} streaming (offline {theirs:.3f})",
+                f"asr {language} {lookup(language).asr_metric} streaming (offline {theirs:.3f})",
                 round(ours, 3),
                 "",
                 f"<= offline {theirs:.3f}",

@@ -1,4 +1,4 @@
-"""Error rates for speech recognition: CER for Korean, Chinese and Japanese, WER for the others.
+"""Error rates for speech recognition: CER or WER, whichever unit the language table names.
 
 Text is NFKC-normalised, lower-cased and stripped of punctuation; for CER spaces are removed too (the
 Korean test corpus has its own word spacing). Digits are compared as written: "2018년" against a
@@ -9,18 +9,23 @@ from __future__ import annotations
 
 import unicodedata
 
-CHARACTER_LANGUAGES = ("ko", "zh", "ja", "th")
+from base.languages import lookup
 
 
 def _clean(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).lower()
-    return "".join(ch if ch.isalnum() or ch.isspace() else " " for ch in text)
+    return "".join(ch if ch.isalnum() or ch.isspace() or _is_mark(ch) else " " for ch in text)
+
+
+def _is_mark(char: str) -> bool:
+    """Thai and Devanagari vowel signs are combining marks: part of the word, not punctuation."""
+    return unicodedata.category(char).startswith("M")
 
 
 def units(text: str, language: str) -> list[str]:
-    """Characters (CER languages, spaces dropped) or words."""
+    """Characters (CER languages, spaces dropped) or words, as the language table says."""
     cleaned = _clean(text)
-    return list(cleaned.replace(" ", "")) if language in CHARACTER_LANGUAGES else cleaned.split()
+    return list(cleaned.replace(" ", "")) if lookup(language).asr_unit == "char" else cleaned.split()
 
 
 def edit_distance(reference: list[str], hypothesis: list[str]) -> int:

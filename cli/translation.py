@@ -1,5 +1,6 @@
-"""``kiosk translate``, ``kiosk say`` and ``kiosk packs ...``: translation, voices and language packs.
+"""``kiosk transcribe``, ``kiosk translate``, ``kiosk say`` and ``kiosk packs ...``: speech, text and packs.
 
+kiosk transcribe FILE [--lang L] [--json]               caption a WAV file through the live streaming path
 kiosk translate --from ko --to en [--json] [TEXT ...]   lines from stdin when no TEXT is given
 kiosk say --lang en [-o out.wav] TEXT                   speak (or write a WAV file)
 kiosk packs install PATH...                             .argosmodel files or folders of them (USB)
@@ -21,8 +22,17 @@ MAX_STDIN_BYTES = 10_000_000
 VERIFY_TEXT = {"ko": "안녕하세요.", "en": "Hello.", "zh": "你好。", "ja": "こんにちは。", "vi": "Xin chào."}
 
 
-def add_commands(commands: argparse._SubParsersAction) -> None:
-    """Register the sub-commands on the ``kiosk`` parser."""
+def add_transcribe(commands: argparse._SubParsersAction) -> None:
+    """Register ``kiosk transcribe``."""
+    transcribe = commands.add_parser("transcribe", help="caption a WAV file through the live streaming path")
+    transcribe.add_argument("file", type=Path)
+    transcribe.add_argument("--lang", default="auto", help="language code, or auto (among the enabled languages)")
+    transcribe.add_argument("--json", action="store_true", help="one JSON object per final caption")
+    transcribe.set_defaults(handler=_transcribe)
+
+
+def add_translate(commands: argparse._SubParsersAction) -> None:
+    """Register ``kiosk translate``."""
     translate = commands.add_parser("translate", help="translate text offline (phrasebook, packs, pivot)")
     translate.add_argument("--from", dest="source", required=True, help="source language code, e.g. ko")
     translate.add_argument("--to", dest="target", required=True, help="target language code, e.g. en")
@@ -30,6 +40,9 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     translate.add_argument("text", nargs="*", help="text to translate (default: each line of stdin)")
     translate.set_defaults(handler=_translate)
 
+
+def add_say(commands: argparse._SubParsersAction) -> None:
+    """Register ``kiosk say``."""
     say = commands.add_parser("say", help="speak text with the kiosk's voice (or write it to a WAV file)")
     say.add_argument("--lang", required=True, help="language code")
     say.add_argument("--rate", type=float, default=None, help="speech rate 0.5 .. 2.0 (default: [voice] rate)")
@@ -37,6 +50,9 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     say.add_argument("text", nargs="+")
     say.set_defaults(handler=_say)
 
+
+def add_packs(commands: argparse._SubParsersAction) -> None:
+    """Register ``kiosk packs ...``."""
     packs = commands.add_parser("packs", help="install, list, remove and verify translation packs")
     actions = packs.add_subparsers(dest="action", required=True, metavar="ACTION")
     install = actions.add_parser("install", help="install .argosmodel files, or every one in a folder")
@@ -47,6 +63,33 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     remove.add_argument("code")
     remove.set_defaults(handler=_packs_remove)
     actions.add_parser("verify", help="load every pack and translate a test line").set_defaults(handler=_packs_verify)
+
+
+def _transcribe(args: argparse.Namespace, config: KioskConfig) -> int:
+    from base.events import Role
+    from hardware.wav_file import read_wav
+    from kiosk.channels.speech import asr_options
+    from kiosk.channels.transcribe import stream_audio
+    from translations.asr import SpeechRecognizer
+    from translations.streaming import StreamingTranscriber
+
+    allowed = config.kiosk.languages
+    language = None if args.lang == "auto" else args.lang
+    if language is not None and language not in allowed:
+        allowed = (*allowed, language)
+    audio = read_wav(args.file)
+    transcriber = StreamingTranscriber(
+        SpeechRecognizer(asr_options(config)), Role.VISITOR, language=language, allowed=allowed
+    )
+    for timed in stream_audio(audio, lambda s: transcriber.push(s) or transcriber.poll(), transcriber.flush):
+        if not timed.caption.final:
+            continue
+        if args.json:
+            print(json.dumps(timed.as_json(), ensure_ascii=False), flush=True)
+        else:
+            c = timed.caption
+            print(f"[{c.start:7.2f} - {c.end:7.2f}] ({c.language}) {c.text}", flush=True)
+    return 0
 
 
 def _translate(args: argparse.Namespace, config: KioskConfig) -> int:

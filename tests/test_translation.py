@@ -10,11 +10,12 @@ import pytest
 from base.clock import ManualClock
 from base.errors import TranslationUnavailable
 from base.events import Role, VisitorMode
+from base.languages import LANGUAGES
 from kiosk.session import Session
 from kiosk.store import TranscriptStore
 from kiosk.translation import kiosk_translator, language_support
 from translations.glossary import Glossary, load_glossary
-from translations.languages import LANGUAGES, route
+from translations.languages import route
 from translations.mt import (
     CachedTranslator,
     GlossaryTranslator,

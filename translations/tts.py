@@ -20,7 +20,7 @@ from typing import Protocol
 import numpy as np
 
 from base.errors import ModelMissingError
-from translations.languages import LANGUAGES
+from base.languages import LANGUAGES
 
 log = logging.getLogger(__name__)
 MAX_CHARS = 600  # one caption; longer text is cut so a voice never talks for minutes

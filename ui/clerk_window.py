@@ -50,7 +50,7 @@ from ui.admin_window import AdminWindow
 from ui.bridge import SessionBridge
 from ui.kiosk_mode import ask_pin_dialog
 from ui.phrase_panel import PhrasePanel
-from ui.strings import NATIVE_NAMES
+from ui.strings import language_label
 
 PROVENANCE = {"phrasebook": "문구집", "machine": "기계 번역", "pivot": "기계 번역(영어 경유)", "original": ""}
 STATES = {"idle": "대기 중", "chosen": "방문자 선택 완료", "conversation": "상담 중", "closing": "상담 종료"}
@@ -89,7 +89,7 @@ class ClerkWindow(QWidget):
         self.visitor_choice.setObjectName("clerk_visitor_choice")
         for code in session.config.kiosk.languages:
             mode = VisitorMode.TEXT if code == "ko" else VisitorMode.SPEECH
-            self.visitor_choice.addItem(NATIVE_NAMES.get(code, code), (code, mode))
+            self.visitor_choice.addItem(language_label(code), (code, mode))
         self.visitor_choice.addItem("수어", ("ko", VisitorMode.SIGN))
         self.visitor_choice.addItem("지문자", ("ko", VisitorMode.FINGERSPELLING))
         self.start = QPushButton("상담 시작")
@@ -208,7 +208,7 @@ class ClerkWindow(QWidget):
         text = STATES[event.state.value]
         if event.language:
             mode = MODES[event.mode.value] if event.mode else ""
-            text += f" · {NATIVE_NAMES.get(event.language, event.language)} · {mode}"
+            text += f" · {language_label(event.language)} · {mode}"
         self.status.setText(text)
         active = event.state in (SessionState.CHOSEN, SessionState.CONVERSATION)
         self.start.setEnabled(event.state is SessionState.IDLE)

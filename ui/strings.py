@@ -1,25 +1,21 @@
 """Every string a visitor reads, in each supported language, reviewed like a translator's work.
 
-Korean is the fallback; ``tr`` never shows a key. Language buttons use native names. Clerk-screen text
-is Korean only (the clerk's working language) and lives in ``clerk_window``.
+Korean is the fallback; ``tr`` never shows a key. Language buttons use native names from
+:mod:`base.languages`. Clerk-screen text is Korean only (the clerk's working language) and lives in
+``clerk_window``.
 """
 
 from __future__ import annotations
 
-NATIVE_NAMES = {
-    "ko": "한국어 (자막)",
-    "en": "English",
-    "zh": "中文 (简体)",
-    "vi": "Tiếng Việt",
-    "ja": "日本語",
-    "th": "ภาษาไทย",
-    "ru": "Русский",
-    "uz": "Oʻzbekcha",
-    "mn": "Монгол",
-    "id": "Bahasa Indonesia",
-    "ne": "नेपाली",
-    "tl": "Tagalog",
-}
+from base.languages import lookup
+
+KOREAN_CAPTIONS = "한국어 (자막)"  # Korean for the visitor who reads captions: typed text, no speech
+
+
+def language_label(code: str) -> str:
+    """The language's name on a choice: its native name, and for Korean the caption mode."""
+    return KOREAN_CAPTIONS if code == "ko" else lookup(code).native
+
 
 STRINGS: dict[str, dict[str, str]] = {
     "choose_language": {

@@ -50,7 +50,7 @@ from ui.keyboard import OnScreenKeyboard
 from ui.phrase_panel import PhrasePanel
 from ui.sign_panel import SignPanel
 from ui.spelling_panel import SpellingPanel
-from ui.strings import NATIVE_NAMES, STRINGS, tr
+from ui.strings import STRINGS, language_label, tr
 from ui.theme import TARGET_PX, stylesheet
 from ui.voice_controls import VoiceControls
 from ui.wrap_button import WrapButton, named_button
@@ -146,7 +146,7 @@ class VisitorWindow(QWidget):
         layout.addWidget(title, 1)
         grid = QGridLayout()
         choices = [
-            (NATIVE_NAMES.get(c, c), f"lang_{c}", c, VisitorMode.TEXT if c == "ko" else VisitorMode.SPEECH)
+            (language_label(c), f"lang_{c}", c, VisitorMode.TEXT if c == "ko" else VisitorMode.SPEECH)
             for c in self.languages
         ]
         choices += [

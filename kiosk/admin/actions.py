@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from base.errors import DeviceError, PackError
+from base.languages import LANGUAGES
 from kiosk.admin.doctor import Check, run_checks
 from kiosk.admin.pin import AdminGate
 from kiosk.admin.recorder import FrameRecorder, landmarks_of, save_fingerspelling
@@ -20,7 +21,7 @@ from kiosk.translation import installed, kiosk_translator, language_support
 from sign_models.enrollment import enroll_frames
 from sign_models.fewshot import EnrolledSigns
 from sign_models.fingerspell_spec import load_spec
-from translations.languages import LANGUAGES, Support
+from translations.languages import Support
 from translations.packs import InstalledPack, install, pack_files, pack_folder, remove
 
 

