@@ -21,6 +21,7 @@ import numpy as np
 from base.clock import Clock, SystemClock
 from base.errors import CorruptDatabaseError, KioskError
 from base.events import Notice
+from base.languages import LANGUAGES
 from hardware.devices import Camera, Microphone
 from hardware.null_speaker import NullSpeaker
 from kiosk import device_choice
@@ -34,7 +35,6 @@ from kiosk.session import Session
 from kiosk.store import TranscriptStore
 from kiosk.translation import kiosk_translator, language_support
 from translations.asr import SpeechRecognizer
-from translations.languages import LANGUAGES
 
 log = logging.getLogger(__name__)
 

@@ -10,10 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from base.languages import LANGUAGES, Language, language
-
-# LANGUAGES is re-exported for kiosk/runtime.py until it reads base.languages (issue 13, runtime item).
-__all__ = ["LANGUAGES", "PIVOT", "Support", "pack_pairs", "route", "support"]
+from base.languages import Language, language
 
 PIVOT = "en"
 
