@@ -19,7 +19,7 @@ from kiosk.admin.recorder import FrameRecorder
 from kiosk.channels.fingerspelling import SpellingChannel
 from kiosk.channels.signing import SignChannel
 from kiosk.channels.voice_output import VoiceOutput
-from kiosk.runtime import DeviceStatus
+from kiosk.device_status import DeviceStatus
 from kiosk.session import Session
 
 

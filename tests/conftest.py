@@ -12,6 +12,8 @@ import pytest
 
 from kiosk.config import KioskConfig, load_config
 
+pytest_plugins = ["tests.ui_kiosk"]  # the `kiosk` fixture: both screens on a real Session, no devices
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 LOCAL_HOSTS = ("127.0.0.1", "::1", "localhost", "")

@@ -24,7 +24,8 @@ from hardware.wav_microphone import WavFileMicrophone
 from kiosk import runtime as runtime_module
 from kiosk.admin.doctor import run_checks
 from kiosk.config import KioskConfig
-from kiosk.runtime import DeviceStatus, KioskRuntime
+from kiosk.device_status import DeviceStatus
+from kiosk.runtime import KioskRuntime
 from kiosk.session import Session
 from kiosk.store import TranscriptStore
 from tests.conftest import wait_for

@@ -2,91 +2,15 @@
 
 from __future__ import annotations
 
-import dataclasses
-import threading
-
 import numpy as np
-import pytest
 from PyQt6.QtCore import Qt
 from PyQt6.QtWidgets import QLabel, QLineEdit, QListWidget, QPushButton, QStackedWidget, QTableWidget, QWidget
 
-from base.clock import ManualClock
-from base.errors import KioskError
 from base.events import Notice, Role, VisitorMode
-from hardware.null_speaker import NullSpeaker
-from kiosk.channels.fingerspelling import SpellingChannel
-from kiosk.channels.signing import SignChannel
-from kiosk.channels.voice_output import VoiceOutput
-from kiosk.config import KioskConfig, VoiceOptions
-from kiosk.contract import check_contract
-from kiosk.runtime import DeviceStatus, KioskRuntime
-from kiosk.session import Session
-from kiosk.store import TranscriptStore
-from ui.app import application, build_windows
-from ui.bridge import SessionBridge
-from ui.clerk_window import ClerkWindow
-from ui.strings import STRINGS
-from ui.theme import HIGH_CONTRAST, MIN_TARGET_PX, NORMAL, contrast_ratio, text_pairs
+from kiosk.config import KioskConfig
+from tests.ui_kiosk import find, transcript_texts
+from ui.theme import HIGH_CONTRAST, MIN_TARGET_PX
 from ui.visitor_window import ATTRACT, CLOSING
-
-
-class FakeRuntime:
-    """The runtime's UI-facing surface without devices (no camera or microphone on the test machine)."""
-
-    status = DeviceStatus(camera="demo", microphone="demo", speaker="none")
-    offered_languages = None  # every enabled language
-    recorder = None
-
-    def __init__(self, session: Session) -> None:
-        self.session = session
-        self.startup_notices = [Notice("demo_camera", "카메라가 없어 데모 파일을 재생합니다", "no camera: demo")]
-        self.frame_listeners: list = []
-        self.speaker = NullSpeaker()
-        self.voice = VoiceOutput(self.speaker, VoiceOptions(), notify=session.notify)
-        session.subscribe(self.voice.on_event)
-        self.spelling = SpellingChannel(session)
-        self.signing = SignChannel(session)
-
-    def subscribe_frames(self, listener: object) -> None:
-        self.frame_listeners.append(listener)
-
-    def subscribe_level(self, listener: object) -> None: ...
-
-    def start_media(self) -> None: ...
-
-    def close(self) -> None: ...
-
-
-@pytest.fixture
-def kiosk(qtbot, config: KioskConfig):
-    application()
-    clock = ManualClock()
-    store = TranscriptStore(config.store.path)
-    session = Session(config, store, clock=clock)
-    runtime = FakeRuntime(session)
-    bridge, visitor, clerk = build_windows(runtime)
-    for window in (visitor, clerk):
-        qtbot.addWidget(window)
-        window.resize(1280, 800)
-        window.show()
-    qtbot.mouseClick(find(visitor, QPushButton, "attract"), Qt.MouseButton.LeftButton)  # touch to start
-    yield dataclasses.make_dataclass("Kiosk", ["session", "store", "clock", "visitor", "clerk", "bridge", "runtime"])(
-        session, store, clock, visitor, clerk, bridge, runtime
-    )
-    runtime.voice.close()
-    runtime.spelling.close()
-    runtime.signing.close()
-
-
-def find(window: QWidget, kind: type, name: str):
-    widget = window.findChild(kind, name)
-    assert widget is not None, f"no {kind.__name__} named {name}"
-    return widget
-
-
-def transcript_texts(clerk: ClerkWindow) -> list[str]:
-    table = find(clerk, QTableWidget, "clerk_transcript")
-    return [table.item(r, c).text() for r in range(table.rowCount()) for c in (1, 2) if table.item(r, c)]
 
 
 def test_tap_language_type_and_clerk_sees_it(qtbot, kiosk) -> None:
@@ -193,53 +117,6 @@ def test_camera_frames_reach_the_visitor_screen(qtbot, kiosk) -> None:
     )
     sample = find(kiosk.visitor, QLabel, "camera_view").pixmap().toImage().pixelColor(100, 100)
     assert sample.red() == 255 and sample.blue() == 0
-
-
-def test_the_bridge_passes_on_only_the_newest_of_many_camera_frames(qtbot, config: KioskConfig) -> None:
-    application()
-    bridge = SessionBridge(Session(config, TranscriptStore(config.store.path), clock=ManualClock()))
-    received: list[int] = []
-    bridge.frame.connect(lambda image: received.append(int(image[0, 0, 0])))
-    camera = threading.Thread(target=lambda: [bridge.on_frame(np.full((4, 4, 3), i, np.uint8)) for i in range(200)])
-    camera.start()
-    camera.join()  # the GUI thread was busy while the camera pushed 200 frames
-    qtbot.waitUntil(lambda: bool(received) and received[-1] == 199)
-    assert len(received) <= 2
-
-
-def test_a_runtime_missing_a_part_is_refused_at_start_up(qtbot, config: KioskConfig) -> None:
-    application()
-    runtime = FakeRuntime(Session(config, TranscriptStore(config.store.path), clock=ManualClock()))
-    voice = runtime.voice
-    del runtime.voice  # a renamed or forgotten part: the voice controls would silently vanish
-    try:
-        with pytest.raises(KioskError, match="lacks voice"):
-            build_windows(runtime)
-    finally:
-        voice.close()
-        runtime.spelling.close()
-        runtime.signing.close()
-
-
-def test_the_live_runtime_satisfies_the_screen_contract(config: KioskConfig) -> None:
-    runtime = KioskRuntime.build(config, clock=ManualClock(), start_devices=False)
-    try:
-        check_contract(runtime)
-    finally:
-        runtime.close()
-
-
-def test_every_visitor_string_in_every_language() -> None:
-    for key, texts in STRINGS.items():
-        for language in ("ko", "en", "zh", "vi", "ja"):
-            assert texts.get(language), f"{key} has no {language} text"
-
-
-def test_text_contrast_at_least_4_5() -> None:
-    for palette in (NORMAL, HIGH_CONTRAST):
-        for foreground, background in text_pairs(palette):
-            assert contrast_ratio(foreground, background) >= 4.5, (foreground, background)
-    assert contrast_ratio("#777777", "#FFFFFF") < 4.5  # the check can fail
 
 
 def test_touch_targets_are_large_enough(kiosk) -> None:

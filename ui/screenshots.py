@@ -20,7 +20,7 @@ from kiosk.channels.fingerspelling import SpellingChannel
 from kiosk.channels.signing import SignChannel
 from kiosk.channels.voice_output import VoiceOutput
 from kiosk.config import KioskConfig, load_config
-from kiosk.runtime import DeviceStatus
+from kiosk.device_status import DeviceStatus
 from kiosk.session import Session
 from kiosk.store import TranscriptStore
 from kiosk.translation import kiosk_translator
