@@ -62,7 +62,7 @@ def bench_pipeline(config: KioskConfig, quick: bool = False) -> Stage:
             screen = Screens(runtime)
             session = runtime.session
             translator = TimedTranslator(session.translator)
-            session.translator = translator
+            session.use_translator(translator)
             session.choose("en", VisitorMode.SPEECH)
             recognizer = SpeechRecognizer(asr_options(bench_config))
             recognizer.decode(recordings[0][2][:16000], "ko")  # warm up: the live kiosk loads it before visitors

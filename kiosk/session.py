@@ -1,30 +1,25 @@
-"""The visit: one state machine that every screen and engine talks to.
+"""The visit: the one object every screen and engine talks to.
 
 States: ``idle -> chosen -> conversation -> closing -> idle``. A visitor (or the clerk on their behalf)
 chooses a language and a mode (``chosen``); the first words or the conversation screen start the
 ``conversation``; the clerk, the visitor or the idle timeout ends it (``closing``, the summary screen);
 after ``closing_s`` or a tap the kiosk clears itself (``idle``) and keeps nothing of the visit in memory.
 
-Idle timeout: with no activity for ``idle_timeout_s - idle_warning_s`` the session emits
-:class:`TimeoutWarning` events (the warning is at least 20 s long); :meth:`Session.extend` or any input
-gives more time, otherwise the visit ends with reason ``"timeout"``. Time comes from a :class:`Clock`
-and :meth:`Session.tick` is called by the UI's timer (or by a test or the replay runner), so there are
-no threads here. Listeners are called synchronously on the caller's thread; the Qt bridge moves the
-events to the UI thread.
+:class:`Session` is a façade over parts with one job each: :class:`VisitStates` (states, idle timer),
+:class:`TranscriptWriter` (saving lines with retry), :class:`LineTranslator` (translating a line) and
+:class:`Privacy` (consent, export, retention). :meth:`Session.tick` is called by the UI's timer (or a test or
+the replay runner): no threads here. Listeners run on the caller's thread; the Qt bridge moves events to the UI.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import logging
-import threading
 import time
-import uuid
 from collections.abc import Callable
 from pathlib import Path
 
 from base.clock import Clock, SystemClock
-from base.errors import InputError, KioskError, SessionStateError, StoreWriteError, TranslationUnavailable
+from base.errors import InputError
 from base.events import (
     Caption,
     Modality,
@@ -34,22 +29,21 @@ from base.events import (
     SessionState,
     SignChips,
     Spelling,
-    StateChanged,
-    TimeoutWarning,
     TranscriptEntry,
     VisitorMode,
 )
 from kiosk.config import KioskConfig
-from kiosk.export import write_export
-from kiosk.store import TranscriptStore, retention_cutoff
+from kiosk.event_gate import EventGate, Listener
+from kiosk.line_translator import LineTranslator, phrase_line
+from kiosk.privacy import Privacy
+from kiosk.store import TranscriptStore
 from kiosk.text_input import clean_text
+from kiosk.transcript_writer import TranscriptWriter
+from kiosk.visit_states import OPEN, VisitStates
 from translations.mt import Translator
 from translations.phrasebook import Phrasebook, load_phrasebook
 
 log = logging.getLogger(__name__)
-
-PURGE_EVERY_S = 600.0
-Listener = Callable[[SessionEvent], None]
 
 
 class Session:
@@ -68,103 +62,97 @@ class Session:
         self.config = config
         self.store = store
         self.phrasebook = phrasebook if phrasebook is not None else load_phrasebook()
-        self.translator = translator  # None: lines are shown untranslated (phrases still carry their own)
         self._clock = clock or SystemClock()
         self._wall = wall_clock
-        self._lock = threading.RLock()
-        self._listeners: list[Listener] = []
-        self._state = SessionState.IDLE
-        self._session_id: str | None = None
-        self._language: str | None = None
-        self._mode: VisitorMode | None = None
-        self._entries: list[TranscriptEntry] = []
-        self._unsaved: list[TranscriptEntry] = []
-        self._last_activity = self._clock.now()
-        self._closing_since = 0.0
-        self._warned_second: int | None = None
+        self._gate = EventGate()
+        emit = self._gate.emit
+        self._visit = VisitStates(config.kiosk, self._clock, emit)
+        self._writer = TranscriptWriter(store, emit)
+        self._lines = LineTranslator(translator, emit)  # None: lines untranslated (phrases carry their own)
+        self._privacy = Privacy(config, self._writer, self._clock.now, wall_clock, emit)
         self.talking: Role | None = None  # push-to-talk: who holds the talk button
-        self.consented = False  # the visitor agreed to a printed or handed-over transcript (this visit only)
-        self._last_purge = self._clock.now()
-        interrupted = store.close_interrupted(self._wall())
-        if interrupted:
-            log.warning("closed %d visit(s) interrupted by a restart", len(interrupted))
+        self._writer.close_interrupted(self._wall())
         self.purge_expired()
 
     # -- observation -------------------------------------------------------------------------------------
     def subscribe(self, listener: Listener) -> None:
         """Call ``listener`` with every :data:`SessionEvent` from now on."""
-        self._listeners.append(listener)
+        self._gate.subscribe(listener)
 
     @property
     def state(self) -> SessionState:
-        return self._state
+        return self._visit.state
 
     @property
     def session_id(self) -> str | None:
-        return self._session_id
+        return self._visit.session_id
 
     @property
     def language(self) -> str | None:
         """The visitor's language code (``ko`` for sign and fingerspelling visitors)."""
-        return self._language
+        return self._visit.language
 
     @property
     def mode(self) -> VisitorMode | None:
-        return self._mode
+        return self._visit.mode
 
     @property
     def entries(self) -> list[TranscriptEntry]:
         """This visit's transcript so far, including lines the store could not save."""
-        return list(self._entries)
+        return list(self._writer.entries)
+
+    @property
+    def consented(self) -> bool:
+        """The visitor agreed to a printed or handed-over transcript (this visit only)."""
+        return self._privacy.consented
+
+    @property
+    def translator(self) -> Translator | None:
+        """The translator in use (read only: swap it with :meth:`use_translator`)."""
+        return self._lines.translator
+
+    def use_translator(self, translator: Translator | None) -> None:
+        """Translate with ``translator`` from the next line on (e.g. after a pack was installed)."""
+        self._lines.use_translator(translator)
 
     # -- life cycle ----------------------------------------------------------------------------------------
     def choose(self, language: str, mode: VisitorMode, reason: str = "visitor") -> None:
         """Start a visit in ``language`` and ``mode`` (idle -> chosen)."""
-        with self._lock:
-            self._require(SessionState.IDLE)
+        with self._gate.hold():
+            self._visit.require(SessionState.IDLE)
             if language not in self.config.kiosk.languages:
                 raise InputError("사용할 수 없는 언어입니다", f"language {language!r} is not enabled on this kiosk")
             started = self._wall()
-            self._session_id = time.strftime("%Y%m%d-%H%M%S", time.localtime(started)) + "-" + uuid.uuid4().hex[:6]
-            self._language, self._mode = language, mode
-            self._entries, self._unsaved = [], []
-            self.consented = False
-            try:
-                self.store.open_session(self._session_id, started, language, mode.value)
-            except StoreWriteError as exc:
-                self._not_saved(exc)
-            self._set_state(SessionState.CHOSEN, reason)
+            session_id = self._visit.start(started, language, mode)
+            self._privacy.consented = False
+            self._writer.open(session_id, started, language, mode.value)
+            self._visit.set(SessionState.CHOSEN, reason)
 
     def begin(self) -> None:
         """Enter the conversation (chosen -> conversation); harmless when already there."""
-        with self._lock:
-            if self._state is SessionState.CHOSEN:
-                self._set_state(SessionState.CONVERSATION, "begin")
+        with self._gate.hold():
+            if self._visit.state is SessionState.CHOSEN:
+                self._visit.set(SessionState.CONVERSATION, "begin")
             else:
-                self._require(SessionState.CONVERSATION)
+                self._visit.require(SessionState.CONVERSATION)
 
     def end(self, reason: str = "clerk") -> None:
         """End the visit (-> closing): the summary screen, export only with the visitor's consent."""
-        with self._lock:
-            self._require(SessionState.CHOSEN, SessionState.CONVERSATION)
-            self._retry_unsaved()
-            try:
-                self.store.end_session(self._session_id or "", self._wall())
-            except StoreWriteError as exc:
-                self._not_saved(exc)
-            self._closing_since = self._clock.now()
-            self._set_state(SessionState.CLOSING, reason)
+        with self._gate.hold():
+            self._visit.require(*OPEN)
+            self._writer.close(self._wall())
+            self._visit.set(SessionState.CLOSING, reason)
 
     def clear(self, reason: str = "done") -> None:
         """Forget the visit on screen and in memory (closing -> idle); the stored transcript stays."""
-        with self._lock:
-            self._require(SessionState.CLOSING)
-            self._session_id, self._language, self._mode = None, None, None
-            self._entries, self._unsaved = [], []
-            self.consented = False
+        with self._gate.hold():
+            self._visit.require(SessionState.CLOSING)
+            self._visit.forget()
+            self._writer.forget()
+            self._privacy.consented = False
             self.talking = None
-            self._set_state(SessionState.IDLE, reason)
-            self.purge_expired()
+            self._visit.set(SessionState.IDLE, reason)
+            self._privacy.purge_expired()
 
     # -- input ---------------------------------------------------------------------------------------------
     def say(
@@ -186,50 +174,27 @@ class Session:
         clean = clean_text(text)
         language = language or self._language_of(role)
         if translations is None:
-            translations, provenance = self._translate(clean, language, role, provenance)
-        with self._lock:
-            if self._state is SessionState.CHOSEN:
-                self._set_state(SessionState.CONVERSATION, "first words")
-            self._require(SessionState.CONVERSATION)
-            entry = TranscriptEntry(
-                entry_id=0,
-                session_id=self._session_id or "",
-                time=self._wall(),
-                role=role,
-                modality=modality,
-                language=language,
-                text=clean,
-                translations=dict(translations or {}),
-                provenance=provenance,
-                confidence=confidence,
-                saved=False,
+            translations, provenance = self._lines.translate(
+                clean, language, self._language_of(_other(role)), provenance
             )
-            entry = self._save(entry)
-            self._entries.append(entry)
-            self._touch()
-            log.info(
-                "entry %s: %s %s %s, %d chars", entry.entry_id, role.value, modality.value, entry.language, len(clean)
+        with self._gate.hold():
+            if self._visit.state is SessionState.CHOSEN:
+                self._visit.set(SessionState.CONVERSATION, "first words")
+            self._visit.require(SessionState.CONVERSATION)
+            entry = self._writer.add_line(
+                self._wall(), role, modality, language, clean, translations or {}, provenance, confidence
             )
-            self._emit(entry)
+            self._visit.touch()
+            self._gate.emit(entry)
             return entry
 
     def say_phrase(self, role: Role, phrase_id: str) -> TranscriptEntry:
         """Commit a curated phrase with its reviewed translations (provenance ``phrasebook``)."""
-        try:
-            phrase = self.phrasebook.get(phrase_id)
-        except KeyError:
-            raise InputError("없는 문구입니다", f"unknown phrase {phrase_id!r}") from None
-        own = self._language_of(role)
-        other = self._language_of(Role.CLERK if role is Role.VISITOR else Role.VISITOR)
-        text = phrase.text(own) or phrase.texts["ko"]
-        translations = {lang: t for lang in {own, other} if (t := phrase.text(lang)) and t != text}
+        text, language, translations = phrase_line(
+            self.phrasebook, phrase_id, self._language_of(role), self._language_of(_other(role))
+        )
         return self.say(
-            role,
-            text,
-            Modality.PHRASE,
-            language=own if phrase.text(own) else "ko",
-            translations=translations,
-            provenance="phrasebook",
+            role, text, Modality.PHRASE, language=language, translations=translations, provenance="phrasebook"
         )
 
     def correct(self, entry_id: int, text: str) -> TranscriptEntry:
@@ -239,201 +204,97 @@ class Session:
         corrected in Korean (what the clerk understood), with the same text as its Korean translation.
         """
         clean = clean_text(text)
-        with self._lock:
-            entry = next((e for e in self._entries if e.entry_id == entry_id and e.saved), None)
-        if entry is None:
-            raise InputError("고칠 수 있는 줄이 아닙니다", f"no saved line {entry_id} in this visit")
+        with self._gate.hold():
+            entry = self._writer.saved_entry(entry_id)
         clerk = self.config.kiosk.clerk_language
         if entry.role is Role.CLERK:
-            translations, _ = self._translate(clean, clerk, Role.CLERK, entry.provenance)
+            translations, _ = self._lines.translate(clean, clerk, self._language_of(Role.VISITOR), entry.provenance)
         else:
             translations = {**entry.translations, clerk: clean}
-        try:
-            self.store.correct(entry_id, clean, translations, self._wall())
-        except StoreWriteError as exc:
-            self._not_saved(exc)
-            raise
-        corrected = dataclasses.replace(entry, correction=clean, translations=translations)
-        with self._lock:
-            self._entries = [corrected if e.entry_id == entry_id else e for e in self._entries]
-            self._touch()
-        log.info("entry %s corrected by the clerk, %d chars", entry_id, len(clean))
-        self._emit(corrected)
+        with self._gate.hold():
+            corrected = self._writer.correct(entry, clean, translations, self._wall())
+            self._visit.touch()
+            self._gate.emit(corrected)
         return corrected
 
     def show_caption(self, caption: Caption) -> None:
         """Show a live (partial) caption on both screens; dropped when no visit is going on."""
-        with self._lock:
-            if self._state in (SessionState.CHOSEN, SessionState.CONVERSATION):
-                self._touch()
-                self._emit(caption)
+        self._show(caption, active=True)
 
     def show_signs(self, chips: SignChips) -> None:
         """Show the recognised signs of the sentence in progress; dropped when no visit is going on."""
-        with self._lock:
-            if self._state in (SessionState.CHOSEN, SessionState.CONVERSATION):
-                if chips.signs:
-                    self._touch()
-                self._emit(chips)
+        self._show(chips, active=bool(chips.signs))
 
     def show_spelling(self, spelling: Spelling) -> None:
         """Show a fingerspelled word in progress on both screens; dropped when no visit is going on."""
-        with self._lock:
-            if self._state in (SessionState.CHOSEN, SessionState.CONVERSATION):
-                if spelling.letters:
-                    self._touch()
-                self._emit(spelling)
+        self._show(spelling, active=bool(spelling.letters))
 
     def talk(self, role: Role | None) -> None:
         """Push-to-talk: ``role`` holds the talk button (None: released)."""
-        with self._lock:
+        with self._gate.hold():
             self.talking = role
-            self._touch()
+            self._visit.touch()
 
     @property
     def listening(self) -> bool:
         """True while speech should be captioned (a visit is open)."""
-        return self._state in (SessionState.CHOSEN, SessionState.CONVERSATION)
+        return self._visit.state in OPEN
 
     def touch(self) -> None:
         """Someone is using the kiosk: restart the idle timer."""
-        with self._lock:
-            self._touch()
+        with self._gate.hold():
+            self._visit.touch()
 
-    def extend(self) -> None:
-        """The visitor asked for more time."""
-        self.touch()
+    extend = touch  # the visitor asked for more time
 
     def notify(self, notice: Notice) -> None:
         """Pass a message (device lost, degraded mode ...) to the screens."""
-        self._emit(notice)
+        self._gate.emit(notice)
 
     # -- time ----------------------------------------------------------------------------------------------
     def tick(self) -> None:
         """Check timers; call this about once a second."""
-        with self._lock:
+        with self._gate.hold():
             now = self._clock.now()
-            if self._state in (SessionState.CHOSEN, SessionState.CONVERSATION):
-                self._check_idle(now)
-            elif self._state is SessionState.CLOSING and now - self._closing_since >= self.config.kiosk.closing_s:
+            state = self._visit.state
+            if state in OPEN and self._visit.timed_out(now):
+                self.end("timeout")
+            elif self._visit.closing_over(now):
                 self.clear("closing time over")
-            elif self._state is SessionState.IDLE and now - self._last_purge >= PURGE_EVERY_S:
-                self.purge_expired()
+            elif state is SessionState.IDLE and self._privacy.purge_due():
+                self._privacy.purge_expired()
 
-    def _check_idle(self, now: float) -> None:
-        options = self.config.kiosk
-        left = options.idle_timeout_s - (now - self._last_activity)
-        if left <= 0:
-            self._warned_second = None
-            self._emit(TimeoutWarning(0.0, active=False))
-            self.end("timeout")
-        elif left <= options.idle_warning_s and self._warned_second != int(left):
-            self._warned_second = int(left)
-            self._emit(TimeoutWarning(left))
-
-    # -- storage -------------------------------------------------------------------------------------------
+    # -- consent, export, retention ------------------------------------------------------------------------
     def purge_expired(self) -> int:
         """Delete stored visits older than the retention setting; return how many."""
-        self._last_purge = self._clock.now()
-        try:
-            count = self.store.purge_before(retention_cutoff(self.config.store.retention, self._wall()))
-        except StoreWriteError as exc:
-            self._not_saved(exc)
-            return 0
-        if count:
-            log.info("purged %d visit(s) past retention", count)
-        return count
+        return self._privacy.purge_expired()
 
     def give_consent(self, granted: bool) -> None:
         """The visitor's answer to "do you want the transcript?" (asked on the closing screen)."""
-        with self._lock:
-            self._require(SessionState.CONVERSATION, SessionState.CLOSING)
-            self.consented = granted
-        log.info("visitor consent to a transcript copy: %s", granted)
-        self._emit(
-            Notice(
-                "consent",
-                "방문자가 기록 사본에 동의했습니다" if granted else "방문자가 기록 사본을 원하지 않습니다",
-                "the visitor agreed to a transcript copy" if granted else "the visitor declined a copy",
-            )
-        )
+        with self._gate.hold():
+            self._visit.require(SessionState.CONVERSATION, SessionState.CLOSING)
+            self._privacy.give_consent(granted)
 
     def export(self, fmt: str = "html") -> Path:
         """Write this visit's transcript for printing or hand-over: only after the visitor said yes."""
-        with self._lock:
-            self._require(SessionState.CONVERSATION, SessionState.CLOSING)
-            if not self.consented:
-                raise SessionStateError(
-                    "방문자의 동의 없이는 기록을 출력할 수 없습니다", "the visitor has not agreed to a transcript copy"
-                )
-            title = f"{self.config.kiosk.name} — {self._session_id}"
-            return write_export(self._entries, self.config.store.export_dir, self._session_id or "visit", title, fmt)
+        with self._gate.hold():
+            self._visit.require(SessionState.CONVERSATION, SessionState.CLOSING)
+            return self._privacy.export(self._writer.entries, self._visit.session_id, fmt)
 
-    def _save(self, entry: TranscriptEntry) -> TranscriptEntry:
-        self._retry_unsaved()
-        try:
-            return self.store.add(entry)
-        except StoreWriteError as exc:
-            self._unsaved.append(entry)
-            self._not_saved(exc)
-            return entry
-
-    def _retry_unsaved(self) -> None:
-        """Write lines kept in memory while the store failed, oldest first, once it works again."""
-        while self._unsaved:
-            try:
-                saved = self.store.add(self._unsaved[0])
-            except StoreWriteError:
-                return
-            pending = self._unsaved.pop(0)
-            self._entries = [saved if e is pending else e for e in self._entries]
-
-    def _not_saved(self, exc: StoreWriteError) -> None:
-        log.error("transcript store failed: %s", exc.message_en)
-        self._emit(Notice("store_failed", exc.message_ko, exc.message_en, severity="error"))
-
-    # -- helpers -------------------------------------------------------------------------------------------
-    def _translate(self, text: str, language: str, role: Role, provenance: str) -> tuple[dict[str, str], str]:
-        """The line in the other party's language, and its provenance; ({}, provenance) when not possible."""
-        target = self._language_of(Role.CLERK if role is Role.VISITOR else Role.VISITOR)
-        if self.translator is None or target == language:
-            return {}, provenance
-        try:
-            result = self.translator.translate(text, language, target)
-        except TranslationUnavailable as exc:  # no phrase and no pack: the line is shown untranslated
-            log.info("line not translated: %s", exc.message_en)
-            return {}, provenance
-        except KioskError as exc:  # a damaged pack: untranslated, and the clerk is told
-            log.warning("translation failed: %s", exc.message_en)
-            self._emit(Notice("translation_failed", exc.message_ko, exc.message_en, "warning"))
-            return {}, provenance
-        log.debug("translated %s->%s by %s in %.0f ms", language, target, result.provenance, result.seconds * 1000)
-        return {target: result.text}, result.provenance
+    def _show(self, event: SessionEvent, *, active: bool) -> None:
+        """Show work in progress during a visit; ``active``: someone is using the kiosk."""
+        with self._gate.hold():
+            if self._visit.state in OPEN:
+                if active:
+                    self._visit.touch()
+                self._gate.emit(event)
 
     def _language_of(self, role: Role) -> str:
-        if role is Role.CLERK or self._language is None:
+        language = self._visit.language
+        if role is Role.CLERK or language is None:
             return self.config.kiosk.clerk_language
-        return self._language
+        return language
 
-    def _touch(self) -> None:
-        self._last_activity = self._clock.now()
-        if self._warned_second is not None:
-            self._warned_second = None
-            self._emit(TimeoutWarning(self.config.kiosk.idle_timeout_s, active=False))
 
-    def _require(self, *states: SessionState) -> None:
-        if self._state not in states:
-            allowed = ", ".join(s.value for s in states)
-            raise SessionStateError(
-                "지금은 할 수 없는 동작입니다", f"not possible in state {self._state.value} (needs {allowed})"
-            )
-
-    def _set_state(self, state: SessionState, reason: str) -> None:
-        self._state = state
-        self._touch()
-        log.info("session %s -> %s (%s)", self._session_id, state.value, reason)
-        self._emit(StateChanged(state, self._session_id, self._language, self._mode, reason))
-
-    def _emit(self, event: SessionEvent) -> None:
-        for listener in list(self._listeners):
-            listener(event)
+def _other(role: Role) -> Role:
+    return Role.CLERK if role is Role.VISITOR else Role.VISITOR

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import threading
 
 import pytest
 
@@ -237,3 +238,21 @@ def test_the_clerk_corrects_a_line_and_the_original_is_kept(config: KioskConfig,
     with pytest.raises(InputError):
         session.correct(clerk.entry_id, "   ")
     store.close()
+
+
+def test_listeners_are_called_after_the_session_lock_is_released(session: Session) -> None:
+    """A listener (a Qt slot, ``speaker.stop()``) must not run under the lock: another thread can use the session."""
+    blocked: list[str] = []
+
+    def listener(event: SessionEvent) -> None:
+        other = threading.Thread(target=session.touch, daemon=True)  # takes the session lock
+        other.start()
+        other.join(timeout=1.0)
+        if other.is_alive():
+            blocked.append(type(event).__name__)
+
+    session.subscribe(listener)
+    session.choose("en", VisitorMode.SPEECH)
+    session.say(Role.CLERK, "안녕하세요", translations={})
+    session.end()
+    assert blocked == [], f"listener ran with the session lock held for {blocked}"

@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 import dataclasses
+import time
+import types
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 from base.clock import ManualClock
-from base.events import Modality, SignChips, VisitorMode
+from base.errors import SessionStateError
+from base.events import Modality, Notice, SignChips, VisitorMode
+from kiosk.channels import camera_worker
 from kiosk.channels.signing import PAUSE_S, UNKNOWN, SignChannel, load_recognizer
 from kiosk.config import KioskConfig
 from kiosk.session import Session
 from kiosk.store import TranscriptStore
 from sign_models.landmarks import LandmarkFrame
+from sign_models.recognizer import SignResult
 from sign_models.sign_dataset import random_sign
 from sign_models.synthetic_signs import render_signs
 
@@ -116,3 +121,83 @@ def test_a_sign_taught_on_site_is_recognised_at_once(signing, config: KioskConfi
     for frame in render_signs([new_sign], np.random.default_rng(3)).frames:
         channel.handle(frame, frame.t)
     assert [s.gloss for s in channel.signs] == ["복지카드"]
+
+
+class _OneSign:
+    """A recogniser that finds the sign 서류 in the first frame of each visit it sees."""
+
+    def __init__(self) -> None:
+        self.fresh = True
+
+    def push(self, frame: LandmarkFrame) -> list[SignResult]:
+        found, self.fresh = self.fresh, False
+        return [SignResult(frame.t, frame.t, "서류", "서류", 0.9, "model", ())] if found else []
+
+
+class _Landmarker:
+    def process(self, rgb: np.ndarray, t: float) -> LandmarkFrame:
+        return LandmarkFrame(t, 4, 4, None, None, None, None)
+
+
+def _wait(condition, timeout: float = 5.0) -> bool:
+    end = time.monotonic() + timeout
+    while not condition() and time.monotonic() < end:
+        time.sleep(0.01)
+    return condition()
+
+
+def test_a_pending_sentence_at_visit_end_does_not_switch_sign_input_off(config: KioskConfig, monkeypatch) -> None:
+    """The clerk ends the visit within PAUSE_S of the last sign: no false "unavailable", the next visit signs."""
+    now = [100.0]
+    monkeypatch.setattr(camera_worker, "time", types.SimpleNamespace(monotonic=lambda: now[0]))
+    store = TranscriptStore(config.store.path)
+    session = Session(config, store, clock=ManualClock())
+    notices: list[Notice] = []
+    session.subscribe(lambda e: notices.append(e) if isinstance(e, Notice) else None)
+    recognizer = _OneSign()
+    channel = SignChannel(session, recognizer, landmarker_factory=_Landmarker)
+    image = np.zeros((4, 4, 3), np.uint8)
+    try:
+        session.choose("ko", VisitorMode.SIGN)
+        channel.on_frame(image)
+        assert _wait(lambda: len(channel.signs) == 1)
+        session.end()  # within PAUSE_S of the sign
+        now[0] += PAUSE_S + 1
+        channel.on_frame(image)  # the pause is over after the visit ended
+        time.sleep(0.3)
+        session.clear()
+        assert notices == [], "no false notice"
+        recognizer.fresh = True
+        session.choose("ko", VisitorMode.SIGN)
+        channel.on_frame(image)
+        assert _wait(lambda: len(channel.signs) == 1), "sign input still works in the next visit"
+    finally:
+        channel.close()
+        store.close()
+
+
+def test_an_error_in_handling_a_frame_does_not_switch_the_camera_input_off(config: KioskConfig) -> None:
+    """Only a landmark (MediaPipe) failure turns the input off; a failure in handling one result is logged."""
+    store = TranscriptStore(config.store.path)
+    session = Session(config, store, clock=ManualClock())
+    notices: list[Notice] = []
+    session.subscribe(lambda e: notices.append(e) if isinstance(e, Notice) else None)
+    handled: list[float] = []
+
+    class Failing(camera_worker.CameraWorker):
+        mode = VisitorMode.SIGN
+
+        def handle(self, frame: LandmarkFrame, t: float) -> None:
+            handled.append(t)
+            raise SessionStateError("지금은 할 수 없는 동작입니다", "not possible")
+
+    worker = Failing(session, landmarker_factory=_Landmarker)
+    try:
+        session.choose("ko", VisitorMode.SIGN)
+        for count in (1, 2):
+            worker.on_frame(np.zeros((4, 4, 3), np.uint8))
+            assert _wait(lambda n=count: len(handled) == n), "the worker keeps handling frames"
+        assert notices == []
+    finally:
+        worker.close()
+        store.close()

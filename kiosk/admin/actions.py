@@ -121,4 +121,4 @@ class AdminActions:
 
     def _reload_translator(self) -> None:
         """The live kiosk uses the packs as they are now, from the next line on."""
-        self.session.translator, _ = kiosk_translator(self.config, self.session.phrasebook)
+        self.session.use_translator(kiosk_translator(self.config, self.session.phrasebook)[0])

@@ -2,8 +2,10 @@
 
 Frames are taken from the camera thread into a one-frame mailbox and processed on a worker thread
 (MediaPipe takes ~40 ms a frame on one core), so the camera view never waits; when the worker is busy the
-newest frame wins. MediaPipe is loaded at the first frame of a visit that needs it; if it cannot load,
-the clerk and the visitor are told once and the input stays off.
+newest frame wins. Frames are taken only while a visit in the worker's mode is open (not on the summary
+screen). MediaPipe is loaded at the first frame of a visit that needs it; if it cannot load or fails on a
+frame, the clerk and the visitor are told once and the input stays off. An error in handling one frame's
+landmarks (e.g. a sentence sent just as the clerk ended the visit) is logged and the input stays on.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import numpy as np
 from base.errors import KioskError
 from base.events import Notice, SessionEvent, StateChanged, VisitorMode
 from kiosk.session import Session
+from kiosk.visit_states import OPEN
 from sign_models.landmarks import LandmarkFrame
 
 log = logging.getLogger(__name__)
@@ -64,7 +67,7 @@ class CameraWorker:
 
     def _on_session_event(self, event: SessionEvent) -> None:
         if isinstance(event, StateChanged):
-            self.active = event.mode is self.mode
+            self.active = event.mode is self.mode and event.state in OPEN
             self.visit_changed(event)
 
     def _work(self) -> None:
@@ -74,15 +77,20 @@ class CameraWorker:
             item, self._mailbox = self._mailbox, None
             if item is None or self._stop.is_set():
                 continue
+            t, rgb = item
             try:
                 if self._landmarker is None:
                     self._landmarker = self._factory() if self._factory else _holistic()
-                t, rgb = item
-                self.handle(self._landmarker.process(rgb, t), t)
+                frame = self._landmarker.process(rgb, t)
             except KioskError as exc:
                 self._failed = True
                 log.warning("%s unavailable: %s", self.mode.value, exc.message_en)
                 self.session.notify(Notice(self.notice_code, exc.message_ko, exc.message_en, "warning"))
+                continue
+            try:
+                self.handle(frame, t)
+            except KioskError as exc:
+                log.warning("%s frame not handled: %s", self.mode.value, exc.message_en)
 
 
 def _holistic() -> object:

@@ -4,8 +4,10 @@ Active only in a sign visit. Each recognised sign appears at once as a chip on b
 one as "?" with "please repeat" for the visitor). When the signer rests for ``PAUSE_S`` after the last
 sign — or presses "send" — the signs are composed into a polite Korean sentence
 (:func:`sign_models.composer.compose`: KSL order, questions, negation, particles) and become a transcript
-line (modality ``sign``). Signs taught on site (``[models] enrolled_dir``) are recognised at once; a
-retrained model in ``[models] sign_dir`` replaces the packaged one.
+line (modality ``sign``). Signs still pending when the visit ends (the clerk ended it within ``PAUSE_S``
+of the last sign) are dropped: the visit is over and its transcript closed. Signs taught on site
+(``[models] enrolled_dir``) are recognised at once; a retrained model in ``[models] sign_dir`` replaces the
+packaged one.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from base.events import Modality, Notice, Role, SignChips, SignEvent, StateChang
 from kiosk.channels.camera_worker import CameraWorker
 from kiosk.config import KioskConfig
 from kiosk.session import Session
+from kiosk.visit_states import OPEN
 from sign_models.classifier import SignClassifier
 from sign_models.composer import compose
 from sign_models.fewshot import EnrolledSigns
@@ -104,7 +107,7 @@ class SignChannel(CameraWorker):
 
     # -- internals -------------------------------------------------------------------------------------
     def visit_changed(self, event: StateChanged) -> None:
-        if event.mode is None:
+        if event.state not in OPEN:
             with self._lock:
                 self.signs, self._last_sign_t = [], None
 
