@@ -11,10 +11,10 @@ from base.clock import ManualClock
 from base.errors import KioskError
 from kiosk.config import KioskConfig
 from kiosk.contract import check_contract
+from kiosk.deviceless_runtime import DevicelessRuntime
 from kiosk.runtime import KioskRuntime
 from kiosk.session import Session
 from kiosk.store import TranscriptStore
-from tests.ui_kiosk import FakeRuntime
 from ui.app import application, build_windows
 from ui.bridge import SessionBridge
 from ui.strings import STRINGS
@@ -35,7 +35,7 @@ def test_the_bridge_passes_on_only_the_newest_of_many_camera_frames(qtbot, confi
 
 def test_a_runtime_missing_a_part_is_refused_at_start_up(qtbot, config: KioskConfig) -> None:
     application()
-    runtime = FakeRuntime(Session(config, TranscriptStore(config.store.path), clock=ManualClock()))
+    runtime = DevicelessRuntime(Session(config, TranscriptStore(config.store.path), clock=ManualClock()))
     voice = runtime.voice
     del runtime.voice  # a renamed or forgotten part: the voice controls would silently vanish
     try:

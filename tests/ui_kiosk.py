@@ -10,43 +10,12 @@ from PyQt6.QtWidgets import QPushButton, QTableWidget, QWidget
 
 from base.clock import ManualClock
 from base.events import Notice
-from hardware.null_speaker import NullSpeaker
-from kiosk.channels.fingerspelling import SpellingChannel
-from kiosk.channels.signing import SignChannel
-from kiosk.channels.voice_output import VoiceOutput
-from kiosk.config import KioskConfig, VoiceOptions
-from kiosk.device_status import DeviceStatus
+from kiosk.config import KioskConfig
+from kiosk.deviceless_runtime import DevicelessRuntime
 from kiosk.session import Session
 from kiosk.store import TranscriptStore
 from ui.app import application, build_windows
 from ui.clerk_window import ClerkWindow
-
-
-class FakeRuntime:
-    """The runtime's UI-facing surface without devices (no camera or microphone on the test machine)."""
-
-    status = DeviceStatus(camera="demo", microphone="demo", speaker="none")
-    offered_languages = None  # every enabled language
-    recorder = None
-
-    def __init__(self, session: Session) -> None:
-        self.session = session
-        self.startup_notices = [Notice("demo_camera", "카메라가 없어 데모 파일을 재생합니다", "no camera: demo")]
-        self.frame_listeners: list = []
-        self.speaker = NullSpeaker()
-        self.voice = VoiceOutput(self.speaker, VoiceOptions(), notify=session.notify)
-        session.subscribe(self.voice.on_event)
-        self.spelling = SpellingChannel(session)
-        self.signing = SignChannel(session)
-
-    def subscribe_frames(self, listener: object) -> None:
-        self.frame_listeners.append(listener)
-
-    def subscribe_level(self, listener: object) -> None: ...
-
-    def start_media(self) -> None: ...
-
-    def close(self) -> None: ...
 
 
 @pytest.fixture
@@ -55,7 +24,9 @@ def kiosk(qtbot, config: KioskConfig):
     clock = ManualClock()
     store = TranscriptStore(config.store.path)
     session = Session(config, store, clock=clock)
-    runtime = FakeRuntime(session)
+    runtime = DevicelessRuntime(
+        session, [Notice("demo_camera", "카메라가 없어 데모 파일을 재생합니다", "no camera: demo")]
+    )
     bridge, visitor, clerk = build_windows(runtime)
     for window in (visitor, clerk):
         qtbot.addWidget(window)
@@ -65,9 +36,7 @@ def kiosk(qtbot, config: KioskConfig):
     yield dataclasses.make_dataclass("Kiosk", ["session", "store", "clock", "visitor", "clerk", "bridge", "runtime"])(
         session, store, clock, visitor, clerk, bridge, runtime
     )
-    runtime.voice.close()
-    runtime.spelling.close()
-    runtime.signing.close()
+    runtime.close()
 
 
 def find(window: QWidget, kind: type, name: str):

@@ -15,12 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from base.clock import ManualClock
-from base.events import Caption, Modality, Notice, Role, SignChips, SignEvent, Spelling, VisitorMode
-from kiosk.channels.fingerspelling import SpellingChannel
-from kiosk.channels.signing import SignChannel
-from kiosk.channels.voice_output import VoiceOutput
+from base.events import Caption, Modality, Role, SignChips, SignEvent, Spelling, VisitorMode
 from kiosk.config import KioskConfig, load_config
-from kiosk.device_status import DeviceStatus
+from kiosk.deviceless_runtime import DevicelessRuntime
 from kiosk.session import Session
 from kiosk.store import TranscriptStore
 from kiosk.translation import kiosk_translator
@@ -28,32 +25,6 @@ from kiosk.translation import kiosk_translator
 SCREEN = (1920, 1080)  # the reference resolution of the visitor's touch display
 VARIANTS = {"100": (1.0, False), "200": (2.0, False), "contrast": (1.0, True)}
 LOW_FROM = 0.4  # every control of the visitor's screen sits below 40 % of its height (wheelchair reach)
-
-
-class _ShotRuntime:
-    """A runtime without devices, announcing demo mode like a kiosk without camera and microphone."""
-
-    status = DeviceStatus(camera="demo", microphone="demo", speaker="none")
-    offered_languages = None  # every enabled language
-    recorder = None
-
-    def __init__(self, session: Session) -> None:
-        self.session = session
-        self.startup_notices: list[Notice] = []
-        self.voice = VoiceOutput.without_speaker(session.config.voice)
-        self.spelling = SpellingChannel(session)
-        self.signing = SignChannel(session)
-
-    def subscribe_frames(self, listener: object) -> None: ...
-
-    def subscribe_level(self, listener: object) -> None: ...
-
-    def start_media(self) -> None: ...
-
-    def close(self) -> None:
-        self.voice.close()
-        self.spelling.close()
-        self.signing.close()
 
 
 @dataclass
@@ -75,7 +46,7 @@ class Gallery:
         translator, _ = kiosk_translator(config)
         self.clock = ManualClock()
         self.session = Session(config, TranscriptStore(":memory:"), clock=self.clock, translator=translator)
-        self.runtime = _ShotRuntime(self.session)
+        self.runtime = DevicelessRuntime(self.session, speaks=False)
         _bridge, self.visitor, self.clerk = build_windows(self.runtime)
         self._bridge = _bridge
         for window in (self.visitor, self.clerk):
