@@ -54,7 +54,7 @@ def test_no_transcript_text_in_the_logs_of_a_full_replay(tmp_path: Path) -> None
     spoken = [e["text"] for e in transcript["entries"] if e["modality"] == "speech"]
     assert spoken, "the recording was recognised"
     logs = done.stderr  # --verbose: everything the kiosk logs, at DEBUG and above
-    assert "kiosk.session" in logs, "the log was captured"
+    assert "kiosk.visit_states" in logs, "the log was captured"
     secrets = ["Zyxwa", "Quorble", "M12345678", "비밀정보", "신분증을 보여"]
     secrets += [word for line in spoken for word in line.split() if len(word) > 4]
     leaked = [s for s in secrets if s in logs]
