@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -61,10 +62,9 @@ class TemplateMatch:
 
 
 def normalise(text: str) -> str:
-    """The match key of plain text: NFKC, case-folded, letters and digits only."""
-    from translations.mt import normalise as plain  # one definition of the phrasebook key
-
-    return plain(text)
+    """The phrasebook match key: NFKC, case-folded, no punctuation or spaces (letters and digits only)."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return "".join(ch for ch in folded if unicodedata.category(ch)[0] in "LN")
 
 
 def korean_particles(text: str, value_end: int) -> str:
@@ -93,7 +93,7 @@ class Templates:
         self.templates, self.reader, self.spoken, self.languages = templates, reader, spoken, languages
         self._by_key: dict[tuple[str, str], list[tuple[Template, list[str | None], list[Value]]]] = {}
         for template in templates:
-            for lang in languages:
+            for lang in filter(lambda code: self.can_render(template, code), languages):
                 for text in (template.texts[lang], *template.also.get(lang, ())):
                     key, names, fixed = self._template_skeleton(template, text, lang)
                     self._by_key.setdefault((lang, key), []).append((template, names, fixed))
@@ -144,9 +144,13 @@ class Templates:
             position = match.end()
         out += text[position:]
         if lang == "ko":
-            for start, end in sorted(spans.values(), reverse=True):
+            for _, end in sorted(spans.values(), reverse=True):
                 out = korean_particles(out, end)
         return out, spans
+
+    def can_render(self, template: Template, lang: str) -> bool:
+        """False when ``template`` names a document and the glossary has no terms in ``lang``."""
+        return lang in template.texts and ("document" not in template.slots.values() or self.reader.has_terms(lang))
 
     def _sample_document(self) -> str:
         return next(iter(self.reader._terms("ko").values()), "")

@@ -77,6 +77,7 @@ class ValueReader:
     def __init__(self, units: dict[str, dict[str, list[str]]], render: dict[str, dict], glossary: Glossary) -> None:
         self.units, self.render_forms, self.glossary = units, render, glossary
         self._compiled: dict[str, list[tuple[str, re.Pattern]]] = {}
+        self._term_cache: dict[str, dict[str, str]] = {}
 
     # -- reading -------------------------------------------------------------------------------------
     def find(self, text: str, lang: str) -> list[Value]:
@@ -127,7 +128,8 @@ class ValueReader:
         clock = rf"(?:{ap}\s*)?(?<![\d:])(?P<h>{digits}):(?P<m>\d{{2}})(?:\s*{ap.replace('ap', 'ap2')})?"
         rules = {
             "ko": [
-                ("time", rf"(?:{ap}\s*)?(?P<h>{num})\s*시(?![간청작])(?:\s*(?P<m>{SINO_KO_PATTERN})\s*분|\s*(?P<half>반))?"),
+                ("time", rf"(?:{ap}\s*)?(?P<h>{num})\s*시(?![간청작])"
+                 rf"(?:\s*(?P<m>{SINO_KO_PATTERN})\s*분|\s*(?P<half>반))?"),
                 ("date", rf"(?P<mo>{SINO_KO_PATTERN})\s*월\s*(?P<d>{SINO_KO_PATTERN})\s*일"),
             ],
             "en": [
@@ -155,7 +157,7 @@ class ValueReader:
 
     @cached_property
     def _months(self) -> str:
-        names = list(get_month_names("wide", locale="en").values()) + list(get_month_names("abbreviated", locale="en").values())
+        names = [n for form in ("wide", "abbreviated") for n in get_month_names(form, locale="en").values()]
         return "|".join(sorted({re.escape(n) for n in names}, key=len, reverse=True))
 
     def _names(self, lang: str, end: str) -> list[tuple[str, str]]:
@@ -170,8 +172,17 @@ class ValueReader:
             rules.append(("document", rf"{start}(?P<name>{alternation}){end}"))
         return rules
 
+    def has_terms(self, lang: str) -> bool:
+        """The glossary names documents in ``lang`` (and in Korean)."""
+        return bool(self._terms(lang)) and bool(self._terms(HOME))
+
     def _terms(self, lang: str) -> dict[str, str]:
-        """Document term in ``lang`` (case-folded) -> its Korean glossary term."""
+        """Document term in ``lang`` (case-folded) -> its Korean glossary term (built once per language)."""
+        if lang not in self._term_cache:
+            self._term_cache[lang] = self._read_terms(lang)
+        return self._term_cache[lang]
+
+    def _read_terms(self, lang: str) -> dict[str, str]:
         if lang == HOME:
             any_other = next(iter(self.glossary.languages), None)
             return {k.casefold(): k for k, _ in self.glossary.terms(HOME, any_other)} if any_other else {}
