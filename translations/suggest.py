@@ -30,7 +30,7 @@ from translations.templates import Template, Templates, load_templates
 from translations.values import NUMERIC, Value
 
 SEND_THRESHOLD = 80.0  # measured on tests/data/counter_lines.tsv (self-written): see tests/test_suggest.py
-SHORTLIST = 24  # candidates scored before the slot check
+SHORTLIST = 16  # best candidates of each kind kept before the slot check
 
 
 @dataclass(frozen=True)
@@ -54,49 +54,60 @@ def letters(key: str, lang: str) -> str:
     return unicodedata.normalize("NFD", key) if lang == "ko" else key
 
 
+def item_id(item: Phrase | Template) -> str:
+    """The id a suggestion carries: a phrase id or a template id."""
+    return item.phrase_id if isinstance(item, Phrase) else item.template_id
+
+
 class Suggester:
     """Ranks phrases and templates for a line; candidate keys are built once per language."""
 
     def __init__(self, phrasebook: Phrasebook, templates: Templates, threshold: float = SEND_THRESHOLD) -> None:
         self.phrasebook, self.templates, self.threshold = phrasebook, templates, threshold
-        self._candidates: dict[str, tuple[list[str], list[Phrase | Template]]] = {}
+        self._candidates: dict[str, tuple[tuple[list[str], list[Phrase]], tuple[list[str], list[Template]]]] = {}
 
-    def _index(self, lang: str) -> tuple[list[str], list[Phrase | Template]]:
+    def _index(self, lang: str) -> tuple[tuple[list[str], list[Phrase]], tuple[list[str], list[Template]]]:
+        """(phrase keys, phrases) with document names as words, (template keys, templates) with markers."""
         if lang not in self._candidates:
-            keys: list[str] = []
-            items: list[Phrase | Template] = []
-            for phrase in self.phrasebook:
-                if phrase.text(lang):
-                    keys.append(letters(self.templates.skeleton(phrase.texts[lang], lang)[0], lang))
-                    items.append(phrase)
-            if lang in self.templates.languages:
-                for key, template in self.templates.candidates(lang):
-                    keys.append(letters(key, lang))
-                    items.append(template)
-            self._candidates[lang] = (keys, items)
+            phrases = [p for p in self.phrasebook if p.text(lang)]
+            phrase_keys = [letters(self.templates.skeleton(p.texts[lang], lang, NUMERIC)[0], lang) for p in phrases]
+            rows = self.templates.candidates(lang) if lang in self.templates.languages else []
+            self._candidates[lang] = (phrase_keys, phrases), ([letters(k, lang) for k, _ in rows], [t for _, t in rows])
         return self._candidates[lang]
 
-    def suggest(self, text: str, source: str, target: str, limit: int = 3) -> list[Suggestion]:
-        """Up to ``limit`` reviewed phrases or filled templates nearest to ``text``, best first."""
+    def suggest(self, text: str, source: str, target: str, limit: int = 3, role: str | None = None) -> list[Suggestion]:
+        """Up to ``limit`` reviewed phrases or filled templates nearest to ``text``, best first.
+
+        ``role`` ("clerk" or "visitor") keeps to what that person says; None offers both."""
         key, values = self.templates.skeleton(text, source)
-        keys, items = self._index(source)
-        if (not key and not values) or not keys:
+        if not key and not values:
             return []
+        worded = letters(self.templates.skeleton(text, source, NUMERIC)[0], source)  # document names kept
         has_number = any(v.kind in NUMERIC for v in values)
-        ranked = process.extract(letters(key, source), keys, scorer=fuzz.ratio, limit=SHORTLIST)
+        (phrase_keys, phrases), (template_keys, templates) = self._index(source)
+        ranked: list[tuple[float, Phrase | Template]] = []
+        if not has_number:  # a phrase would lose the number
+            found = process.extract(worded, phrase_keys, scorer=fuzz.ratio, limit=SHORTLIST)
+            ranked += [(score, phrases[i]) for _, score, i in found]
+        found = process.extract(letters(key, source), template_keys, scorer=fuzz.ratio, limit=SHORTLIST)
+        ranked += [(score, templates[i]) for _, score, i in found]
         best: dict[str, Suggestion] = {}
-        for _, score, index in ranked:
-            suggestion = self._offer(items[index], values, has_number, source, target, round(score, 1))
-            if suggestion and (suggestion.id not in best or best[suggestion.id].score < suggestion.score):
+        for score, item in sorted(ranked, key=lambda pair: -pair[0]):
+            if item_id(item) in best or (role and item.role not in (role, "both")):
+                continue
+            suggestion = self._offer(item, values, source, target, round(score, 1))
+            if suggestion and all(s.text != suggestion.text for s in best.values()):
                 best[suggestion.id] = suggestion
-        return sorted(best.values(), key=lambda s: -s.score)[:limit]
+                if len(best) == limit:
+                    break
+        return list(best.values())
 
     def _offer(
-        self, item: Phrase | Template, values: list[Value], has_number: bool, source: str, target: str, score: float
+        self, item: Phrase | Template, values: list[Value], source: str, target: str, score: float
     ) -> Suggestion | None:
         if isinstance(item, Phrase):
             translation = item.text(target)
-            if has_number or translation is None:
+            if translation is None:
                 return None
             return Suggestion(item.phrase_id, item.texts[source], translation, score)
         if not self.templates.can_render(item, target):

@@ -101,11 +101,12 @@ class Templates:
     def __len__(self) -> int:
         return len(self.templates)
 
-    def skeleton(self, text: str, lang: str) -> tuple[str, list[Value]]:
-        """The line's values and its key: normalised text with one marker per value, spoken forms removed."""
+    def skeleton(self, text: str, lang: str, marked: frozenset[str] = frozenset(KINDS)) -> tuple[str, list[Value]]:
+        """The line's values and its key: normalised text with one marker per value of a ``marked`` kind
+        (other values stay words), spoken forms removed."""
         values = self.reader.find(text, lang)
         parts, position = [], 0
-        for value in values:
+        for value in (v for v in values if v.kind in marked):
             parts += [normalise(self._without_fillers(text[position : value.start], lang)), MARK[value.kind]]
             position = value.end
         parts.append(normalise(self._without_fillers(text[position:], lang)))

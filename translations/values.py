@@ -16,6 +16,7 @@ time       "HH:MM" (24 h)               오후 2시 30분 · 두 시 반 · 2:30
 date       "MM-DD"                      5월 3일 · May 3 · 3rd of May · 5月3号 · ngày 3 tháng 5 · 5月3日
 weekday    int, 0 = Monday              월요일 · Monday · 星期一 · 周一 · thứ Hai · 月曜日
 document   Korean glossary term         주민등록등본 · certified copy of resident registration · 住民登録謄本
+           (a glossary term that names a document: its Korean ends as in units.document_endings)
 =========  ===========================  ==========================================================
 
 A clock time without 오전/오후 (am/pm) and an hour from 1 to 6 is taken as afternoon: counters are
@@ -183,16 +184,20 @@ class ValueReader:
         return self._term_cache[lang]
 
     def _read_terms(self, lang: str) -> dict[str, str]:
+        """Glossary terms that name a document (Korean term ends as in ``units.document_endings``)."""
+        endings = tuple(self.units.get("document_endings", {}).get(HOME, ()))
         if lang == HOME:
             any_other = next(iter(self.glossary.languages), None)
-            return {k.casefold(): k for k, _ in self.glossary.terms(HOME, any_other)} if any_other else {}
-        return {term.casefold(): korean for term, korean in self.glossary.terms(lang, HOME)}
+            pairs = [(k, k) for k, _ in self.glossary.terms(HOME, any_other)] if any_other else []
+        else:
+            pairs = self.glossary.terms(lang, HOME)
+        return {term.casefold(): korean for term, korean in pairs if korean.endswith(endings)}
 
     def _value(self, kind: str, match: re.Match, lang: str) -> int | str | None:
         groups = match.groupdict()
         number = (groups.get("n") or groups.get("h") or "").strip()
-        if lang == "ko" and number in SINO_KO:  # 이 번 = this time, 이 분 = this person, 일 = work
-            return None
+        if lang == "ko" and number in SINO_KO and (kind != "number" or number == "이"):
+            return None  # 이 번 = this time, 이 분 = this person, 일 = work (but 삼 번 창구 = window 3)
         if kind == "time":
             minute = 30 if groups.get("half") else (to_int(groups["m"]) if groups.get("m") else 0)
             marker = groups.get("ap") or groups.get("ap2")
