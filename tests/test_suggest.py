@@ -15,12 +15,15 @@ from translations.phrasebook import load_phrasebook
 from translations.suggest import SEND_THRESHOLD, Suggester, build_suggester
 from translations.values import NUMERIC
 
-LINES = Path(__file__).resolve().parent / "data" / "counter_lines.tsv"
+DATA = Path(__file__).resolve().parent / "data"
+LINES = DATA / "counter_lines.tsv"  # the suggester was tuned on these
+HELD_OUT = DATA / "counter_lines_heldout.tsv"  # written after tuning, never tuned on
 
 
-def counter_lines() -> list[tuple[str, str, str, str]]:
+def counter_lines(path: Path = LINES) -> list[tuple[str, str, str, str]]:
+    """(language, speaker role, intended phrase or template id, line) per data row."""
     rows = []
-    for line in LINES.read_text(encoding="utf-8").splitlines():
+    for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             lang, role, intended, text = line.split("\t")
             rows.append((lang, role, intended, text))
@@ -32,9 +35,9 @@ def suggester() -> Suggester:
     return build_suggester(load_phrasebook(), load_glossary())
 
 
-def measure(suggester: Suggester) -> dict[str, float]:
+def measure(suggester: Suggester, path: Path = LINES) -> dict[str, float]:
     """Share of lines whose intended id is first / in the top three / beaten by a wrong sendable one."""
-    rows = counter_lines()
+    rows = counter_lines(path)
     first = top3 = wrong_sendable = 0
     for lang, role, intended, text in rows:
         target = "en" if lang == "ko" else "ko"
@@ -48,20 +51,21 @@ def measure(suggester: Suggester) -> dict[str, float]:
 
 
 def test_the_test_set_is_large_and_covers_five_languages() -> None:
-    rows = counter_lines()
+    rows = counter_lines() + counter_lines(HELD_OUT)
     assert len(rows) >= 150
     assert {lang for lang, *_ in rows} == {"ko", "en", "zh", "vi", "ja"}
 
 
-def test_the_intended_phrase_is_offered_and_wrong_ones_are_rarely_sendable(suggester: Suggester) -> None:
-    figures = measure(suggester)
+@pytest.mark.parametrize("path", [LINES, HELD_OUT], ids=["tuned", "held-out"])
+def test_the_intended_phrase_is_offered_and_wrong_ones_are_rarely_sendable(suggester: Suggester, path: Path) -> None:
+    figures = measure(suggester, path)
     assert figures["top3"] >= 0.85, figures
     assert figures["wrong_sendable"] <= 0.05, figures
 
 
 def test_numbers_always_survive_a_suggestion(suggester: Suggester) -> None:
     checked = 0
-    for lang, role, _, text in counter_lines():
+    for lang, role, _, text in counter_lines() + counter_lines(HELD_OUT):
         numbers = Counter(v.value for v in suggester.templates.reader.find(text, lang) if v.kind in NUMERIC)
         if not numbers:
             continue
@@ -77,4 +81,4 @@ def test_a_suggestion_is_the_reviewed_text_in_both_languages(suggester: Suggeste
     assert (found.id, found.slots, found.translation) == ("fee_is", {"fee": 1200}, "手续费是1,200韩元。")
     assert found.text == "수수료는 1,200원입니다." and found.sendable
     assert suggester.suggest("   ", "ko", "en") == []
-    assert suggester.suggest("zebra crossing", "en", "ko")[0].score < SEND_THRESHOLD
+    assert not any(s.sendable for s in suggester.suggest("zebra crossing", "en", "ko"))

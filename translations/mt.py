@@ -91,6 +91,9 @@ class PhrasebookTranslator:
         for phrase in phrasebook:
             for language, text in phrase.texts.items():
                 self._index.setdefault((language, normalise(text)), phrase.phrase_id)
+            for language, texts in phrase.also.items():
+                for text in texts:
+                    self._index.setdefault((language, normalise(text)), phrase.phrase_id)
 
     def supports(self, source: str, target: str) -> bool:
         return {source, target} <= set(self.phrasebook.languages)

@@ -10,7 +10,8 @@ not one syllable. Scores are RapidFuzz's normalised Indel similarity, 0..100.
 A template is offered only when the line's values fill exactly its slots, and it is offered filled
 with them; when the line has a number (money, window, time, date ...), only such templates are
 offered, so a tap never loses a number. A suggestion at or above :data:`SEND_THRESHOLD` is close enough
-to be pre-selected; below it the screen may still show it, and without a tap the raw line goes
+to be pre-selected; below it the screen may still show it (nothing under :data:`OFFER_THRESHOLD`
+is offered), and without a tap the raw line goes
 untranslated and marked as today.
 
 Engine API for the UI (through kiosk/): ``Suggester(phrasebook, templates)`` (or
@@ -30,6 +31,7 @@ from translations.templates import Template, Templates, load_templates
 from translations.values import NUMERIC, Value
 
 SEND_THRESHOLD = 90.0  # chosen on tests/data/counter_lines.tsv (self-written): wrong sendable <= 5 %
+OFFER_THRESHOLD = 50.0  # below this a candidate is noise ("음" alone offers nothing)
 SHORTLIST = 16  # best candidates of each kind kept before the slot check
 
 
@@ -69,8 +71,9 @@ class Suggester:
     def _index(self, lang: str) -> tuple[tuple[list[str], list[Phrase]], tuple[list[str], list[Template]]]:
         """(phrase keys, phrases) with document names as words, (template keys, templates) with markers."""
         if lang not in self._candidates:
-            phrases = [p for p in self.phrasebook if p.text(lang)]
-            phrase_keys = [letters(self.templates.skeleton(p.texts[lang], lang, NUMERIC)[0], lang) for p in phrases]
+            said = [(t, p) for p in self.phrasebook if p.text(lang) for t in (p.texts[lang], *p.also.get(lang, ()))]
+            phrases = [p for _, p in said]
+            phrase_keys = [letters(self.templates.skeleton(text, lang, NUMERIC)[0], lang) for text, _ in said]
             rows = self.templates.candidates(lang) if lang in self.templates.languages else []
             self._candidates[lang] = (phrase_keys, phrases), ([letters(k, lang) for k, _ in rows], [t for _, t in rows])
         return self._candidates[lang]
@@ -93,6 +96,8 @@ class Suggester:
         ranked += [(score, templates[i]) for _, score, i in found]
         best: dict[str, Suggestion] = {}
         for score, item in sorted(ranked, key=lambda pair: -pair[0]):
+            if score < OFFER_THRESHOLD:
+                break
             if item_id(item) in best or (role and item.role not in (role, "both")):
                 continue
             suggestion = self._offer(item, values, source, target, round(score, 1))

@@ -105,15 +105,22 @@ class Templates:
         """The line's values and its key: normalised text with one marker per value of a ``marked`` kind
         (other values stay words), spoken forms removed."""
         values = self.reader.find(text, lang)
-        parts, position = [], 0
-        for value in (v for v in values if v.kind in marked):
-            parts += [normalise(self._without_fillers(text[position : value.start], lang)), MARK[value.kind]]
-            position = value.end
-        parts.append(normalise(self._without_fillers(text[position:], lang)))
-        key = _UNIFY.sub(lambda m: m.group(1) + _CANONICAL[m.group(2)], "".join(parts))
+        key = self._joined(text, lang, [v for v in values if v.kind in marked], fillers=True)
+        if not key:  # "네" alone is an answer, not a filler
+            key = self._joined(text, lang, [v for v in values if v.kind in marked], fillers=False)
         for pattern, replacement in self.spoken.get(lang, {}).get("endings", []):
             key = re.sub(pattern, replacement, key)
         return key, values
+
+    def _joined(self, text: str, lang: str, values: list[Value], fillers: bool) -> str:
+        parts, position = [], 0
+        for value in values:
+            part = text[position : value.start]
+            parts += [normalise(self._without_fillers(part, lang) if fillers else part), MARK[value.kind]]
+            position = value.end
+        rest = text[position:]
+        parts.append(normalise(self._without_fillers(rest, lang) if fillers else rest))
+        return _UNIFY.sub(lambda m: m.group(1) + _CANONICAL[m.group(2)], "".join(parts))
 
     def _without_fillers(self, text: str, lang: str) -> str:
         fillers = self.spoken.get(lang, {}).get("fillers", [])
