@@ -15,7 +15,10 @@ is offered), and without a tap the raw line goes
 untranslated and marked as today.
 
 Engine API for the UI (through kiosk/): ``Suggester(phrasebook, templates)`` (or
-:func:`build_suggester`), ``.suggest(text, source, target, limit=3) -> list[Suggestion]``.
+:func:`build_suggester`), ``.prepare(languages)`` at start-up, then
+``.suggest(text, source, target, limit=3, role=None) -> list[Suggestion]``; a chosen suggestion is sent
+as its ``translation`` (provenance "phrasebook" or "template", ``id`` as the phrase id) and the raw
+line stays in the transcript as what was said.
 """
 
 from __future__ import annotations
@@ -67,6 +70,11 @@ class Suggester:
     def __init__(self, phrasebook: Phrasebook, templates: Templates, threshold: float = SEND_THRESHOLD) -> None:
         self.phrasebook, self.templates, self.threshold = phrasebook, templates, threshold
         self._candidates: dict[str, tuple[tuple[list[str], list[Phrase]], tuple[list[str], list[Template]]]] = {}
+
+    def prepare(self, languages: tuple[str, ...] | list[str]) -> None:
+        """Build the candidate keys for ``languages`` now (about 20 ms each) instead of on the first line."""
+        for lang in languages:
+            self._index(lang)
 
     def _index(self, lang: str) -> tuple[tuple[list[str], list[Phrase]], tuple[list[str], list[Template]]]:
         """(phrase keys, phrases) with document names as words, (template keys, templates) with markers."""
