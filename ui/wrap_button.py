@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PyQt6.QtCore import QSize, Qt
+from PyQt6.QtCore import QEvent, QSize, Qt
 from PyQt6.QtGui import QResizeEvent
 from PyQt6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy
 
@@ -55,6 +55,17 @@ class WrapButton(QPushButton):
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Ask for the height the wrapped text needs at this width (grid layouts ignore height-for-width)."""
         super().resizeEvent(event)
+        self._fit()
+
+    def event(self, event: QEvent) -> bool:
+        """A new font size or stylesheet (larger text) changes the height the text needs at the same width."""
+        handled = super().event(event)
+        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange, QEvent.Type.Polish):
+            self._fit()
+        return handled
+
+    def _fit(self) -> None:
+        self.label.ensurePolished()
         needed = self.heightForWidth(self.width())
         if needed != self.minimumHeight():
             self.setMinimumHeight(needed)
