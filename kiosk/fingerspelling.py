@@ -1,7 +1,10 @@
 """Fingerspelling at the counter: camera frames -> hand landmarks -> letters -> a Hangul word.
 
 Active only in a fingerspelling visit (landmarks come from :class:`~kiosk.camera_worker.CameraWorker`).
-The signer's dominant hand is the right one when MediaPipe sees it, else the left one, mirrored. Each
+The signing hand is the right one when MediaPipe sees it, else the left one. Whether this visitor's hands
+are read as seen or mirrored (a left-handed signer, a mirrored camera) is voted per visit by
+:class:`~sign_models.fingerspell_classifier.MirrorVote` from MediaPipe's handedness and from which reading
+gives confident letters; until the vote is clear each frame is classified both ways. Each
 change is shown on both screens as a :class:`~kiosk.events.Spelling`; the visitor's buttons delete a
 letter, add a space, or confirm the word, which then becomes a transcript line (modality
 ``fingerspelling``, Korean).
@@ -15,7 +18,7 @@ import numpy as np
 
 from kiosk.camera_worker import CameraWorker
 from kiosk.events import Modality, Role, Spelling, StateChanged, TranscriptEntry, VisitorMode
-from sign_models.fingerspell_classifier import FingerspellClassifier, FrameResult
+from sign_models.fingerspell_classifier import LEFT, RIGHT, FingerspellClassifier, FrameResult, MirrorVote
 from sign_models.fingerspell_decoder import FingerspellDecoder
 from sign_models.landmarks import LandmarkFrame
 
@@ -27,8 +30,8 @@ class SpellingChannel(CameraWorker):
     notice_code = "fingerspelling_unavailable"
 
     def __init__(self, session, landmarker_factory=None) -> None:
-        self._right = FingerspellClassifier.load()
-        self._left = FingerspellClassifier.load(left_handed=True)
+        self._classifier = FingerspellClassifier.load()
+        self.vote = MirrorVote()
         self.decoder = FingerspellDecoder()
         self._lock = threading.Lock()
         self._shown: Spelling | None = None
@@ -44,9 +47,13 @@ class SpellingChannel(CameraWorker):
             self.push_hand(None, t, frame.aspect)
 
     def push_hand(self, hand: np.ndarray | None, t: float, aspect: float, left: bool = False) -> None:
-        """One frame's dominant hand (None: no hand) through the classifier and the decoder."""
-        classifier = self._left if left else self._right
-        frame = classifier.frame(hand, t, aspect=aspect) if hand is not None else FrameResult("", 0.0, t)
+        """One frame's signing hand (None: no hand; ``left``: MediaPipe calls it a left hand) through the
+        classifier, read as this visitor's vote says, and the decoder."""
+        if hand is None:
+            frame = FrameResult("", 0.0, t)
+        else:
+            handedness = LEFT if left else RIGHT
+            frame = self._classifier.frame(hand, t, aspect=aspect, vote=self.vote, handedness=handedness)
         with self._lock:
             self.decoder.push(frame)
         self._show(frame.letter, frame.p)
@@ -77,6 +84,7 @@ class SpellingChannel(CameraWorker):
         if event.mode is None:
             with self._lock:
                 self.decoder.clear()
+                self.vote.reset()  # the next visitor may sign with the other hand
 
     def _show(self, holding: str = "", confidence: float = 0.0) -> None:
         """Tell the screens, when the letters or the held letter changed (not 30 times a second)."""
