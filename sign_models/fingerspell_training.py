@@ -45,7 +45,7 @@ TRAINING_VARIATION = SamplerOptions(
     joint_sd=10.0,
     thumb_sd=10.0,
     spread_sd=5.0,
-    wrist_rotation_sd=16.0,
+    wrist_rotation_sd=20.0,
     jitter=0.004,
     depth_noise=0.15,
     camera_tilt=(-35.0, 25.0),
@@ -71,9 +71,9 @@ MIRROR_GROUP = 5  # the first letters of a word over which a signer's mirroring 
 class TrainOptions:
     """Sizes and optimiser settings; the defaults train in a few seconds on one core."""
 
-    per_letter: int = 700  # synthetic samples per letter
-    reject: int = 3000  # synthetic samples of the reject class
-    hidden: int = 160
+    per_letter: int = 1000  # synthetic samples per letter
+    reject: int = 4000  # synthetic samples of the reject class
+    hidden: int = 256
     epochs: int = 40
     batch: int = 256
     learning_rate: float = 3e-3
@@ -102,10 +102,10 @@ def reject_hands(n: int, rng: np.random.Generator, *, left_handed: bool = False)
     fingers = rng.uniform(*FINGER_LIMITS.T, (n, 4, 3))
     thumb = rng.uniform(*THUMB_LIMITS.T, (n, 4))
     spread = rng.uniform(*SPREAD_LIMITS, n)
-    common = {  # open hand, fist with the thumb over the fingers, relaxed half-curled hand
+    common = {  # open hand, fist with the thumb over the fingers, loosely open hand (ㅍ is half bent)
         0: ([0.0, 0.0, 0.0], [-45.0, -5.0, 0.0, 0.0], 15.0),
         1: ([88.0, 100.0, 65.0], [-7.0, 8.0, 75.0, 54.0], 0.0),
-        2: ([25.0, 35.0, 20.0], [0.0, 10.0, 10.0, 10.0], 5.0),
+        2: ([15.0, 20.0, 10.0], [0.0, 10.0, 10.0, 10.0], 10.0),
     }
     kind = rng.integers(0, 6, n)  # 3-5: random pose
     for k, (finger, thumb_pose, spread_pose) in common.items():

@@ -33,6 +33,7 @@ SPLAY = np.array([1.0, 0.0, -1.0, -1.8])  # how much of the spread each finger t
 FINGER_LIMITS = np.array([[-30.0, 95.0], [0.0, 115.0], [-10.0, 90.0]])  # MCP, PIP, DIP
 THUMB_LIMITS = np.array([[-60.0, 50.0], [-20.0, 80.0], [-10.0, 80.0], [-20.0, 90.0]])  # cmc_flex, cmc_abd, mcp, ip
 SPREAD_LIMITS = (-5.0, 40.0)
+SPLAY_LIMIT = 60.0  # degrees, each finger sideways
 FOCAL = 0.9  # focal length in image widths (about 58 degrees horizontal field of view)
 
 
@@ -140,7 +141,7 @@ def sample(
     fingers = fingers + straight * np.abs(rng.normal(0, o.relaxed_sd, fingers.shape))  # relaxed, not rigid
     fingers = np.clip(fingers + rng.normal(0, o.joint_sd, fingers.shape), *FINGER_LIMITS.T)
     spread = rng.normal(0, o.spread_sd, (n, 1)) * SPLAY + rng.normal(0, o.spread_sd / 2, (n, 4))
-    spread = np.clip(splay + spread, SPREAD_LIMITS[0] * 2, SPREAD_LIMITS[1] * 1.2)
+    spread = np.clip(splay + spread, -SPLAY_LIMIT, SPLAY_LIMIT)
     thumb = np.clip(thumb + rng.normal(0, o.thumb_sd, thumb.shape), *THUMB_LIMITS.T)
     return random_view(fingers, spread, thumb, orientation(spec, left_handed=left_handed), rng, left_handed, o)
 
