@@ -4,6 +4,10 @@ The weights (``data/fingerspell_classifier.npz``) are trained on synthetic hands
 plus any recordings, by :mod:`sign_models.fingerspell_training`. Besides the letters the network has a reject
 class for hands that are no letter (open hand, fist, random poses). A hand whose best letter is below the
 confidence threshold, or that looks most like the reject class, is reported as ``?``: never a silent guess.
+
+The network knows right hands seen by an unmirrored camera. A left-handed signer, or a mirrored (selfie)
+image, is the mirror picture; :class:`MirrorVote` decides per signer which reading to use, from MediaPipe's
+handedness and from which reading gives confident letters, and classifies each hand both ways until it is sure.
 """
 
 from __future__ import annotations

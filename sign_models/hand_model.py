@@ -4,9 +4,11 @@ The hand is built in its own frame (centimetres; x toward the thumb side, y from
 z out of the palm) from adult bone lengths in realistic ratios, with joint angles clipped to anatomical
 limits. It is then turned to the letter's palm and pointing directions and seen by a pinhole camera.
 
-:func:`sample` adds the variation a real kiosk sees: joint noise, hand size and bone proportions, the
-signer's wrist rotation, camera roll and tilt, distance, image aspect, MediaPipe's uncertain depth scale and
-depth noise, and landmark jitter. The output follows MediaPipe Hands: 21 points (0 wrist, 1-4 thumb CMC, MCP,
+:func:`sample` adds the variation a real kiosk sees: joint noise, loosely curled fists and not quite straight
+fingers, hand size and bone proportions, the signer's wrist rotation, a camera below the hand looking up (a low
+kiosk camera) or above it looking down, off to one side and rolled, hands 30-70 cm away (perspective; a near
+hand is kept inside the image), image aspect, MediaPipe's uncertain depth scale and depth noise, and landmark
+jitter. The output follows MediaPipe Hands: 21 points (0 wrist, 1-4 thumb CMC, MCP,
 IP, tip, then index, middle, ring and little finger MCP, PIP, DIP, tip), x and y normalised to the image width
 and height, z relative to the wrist in roughly the units of x (smaller = closer to the camera).
 
