@@ -22,6 +22,8 @@ from sign_models.fingerspell_classifier import LEFT, RIGHT, FingerspellClassifie
 from sign_models.fingerspell_decoder import FingerspellDecoder
 from sign_models.landmarks import LandmarkFrame
 
+RAISED = 0.05  # image heights: with both hands in view, the left one signs when its wrist is this much higher
+
 
 class SpellingChannel(CameraWorker):
     """The live fingerspelling input of one kiosk."""
@@ -38,11 +40,16 @@ class SpellingChannel(CameraWorker):
         super().__init__(session, landmarker_factory)
 
     def handle(self, frame: LandmarkFrame, t: float) -> None:
-        """The dominant hand of one frame's landmarks."""
-        if frame.right_hand is not None:
-            self.push_hand(frame.right_hand, t, frame.aspect)
-        elif frame.left_hand is not None:
-            self.push_hand(frame.left_hand, t, frame.aspect, left=True)
+        """The signing hand of one frame's landmarks: the only hand seen, or of two the higher one (the other
+        rests), the right one when they are level."""
+        right, left = frame.right_hand, frame.left_hand
+        if right is not None and left is not None:
+            raised_left = float(np.asarray(left)[0, 1]) < float(np.asarray(right)[0, 1]) - RAISED
+            right, left = (None, left) if raised_left else (right, None)
+        if right is not None:
+            self.push_hand(right, t, frame.aspect)
+        elif left is not None:
+            self.push_hand(left, t, frame.aspect, left=True)
         else:
             self.push_hand(None, t, frame.aspect)
 
