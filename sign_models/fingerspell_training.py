@@ -3,9 +3,9 @@
     python -m sign_models.fingerspell_training train [--recordings DIR] [--seed 0] [--out PATH]
     python -m sign_models.fingerspell_training evaluate [--seed 1] [--per-letter 300] [--model PATH] [--json]
 
-``evaluate`` reports four SYNTHETIC figures (held-out hands of the hand model, never real signers): nominal
-variation, stress (wider variation than training), left hands read with the left-handed flag, and mirrored
-(selfie) images read with no flag, the reading decided per signer by :class:`MirrorVote` over groups of 5 letters.
+``evaluate`` reports SYNTHETIC figures (held-out hands of the hand model, never real signers): nominal variation,
+stress (wider variation than training), left hands read with the left-handed flag, mirrored (selfie) images read
+with no flag (the reading decided per signer by :class:`MirrorVote` over groups of 5 letters), and a low camera.
 
 Training data comes from the kinematic hand model: every letter of ``fingerspell_spec.json`` sampled with
 natural variation, and a reject class ``?`` (open hand, fist, relaxed hand, random poses in random
@@ -63,6 +63,7 @@ STRESS = SamplerOptions(
     partial_curl=0.5,
     depth_scale=(0.3, 1.5),
 )
+LOW_CAMERA = SamplerOptions(camera_tilt=(-40.0, -20.0), distance_cm=(30.0, 45.0))  # a kiosk camera below the hand
 REAL_WEIGHT = 3  # each real example counts this many times
 MIRROR_GROUP = 5  # the first letters of a word over which a signer's mirroring is decided
 
@@ -275,7 +276,7 @@ def evaluate(
 
 
 def evaluate_all(model: Path, seed: int, per_letter: int) -> dict[str, Evaluation]:
-    """The four synthetic figures of the ``evaluate`` command, by name."""
+    """The synthetic figures of the ``evaluate`` command, by name."""
     right = FingerspellClassifier.load(model)
     left = FingerspellClassifier.load(model, left_handed=True)
     return {
@@ -283,6 +284,7 @@ def evaluate_all(model: Path, seed: int, per_letter: int) -> dict[str, Evaluatio
         "stress": evaluate(right, seed + 1, per_letter, options=STRESS),
         "left_handed": evaluate(left, seed + 2, per_letter, left_handed=True),
         "mirrored": evaluate(right, seed + 3, per_letter, mirrored=True),
+        "low_camera": evaluate(right, seed + 4, per_letter, options=LOW_CAMERA),
     }
 
 
@@ -291,6 +293,7 @@ TITLES = {
     "stress": "SYNTHETIC hands, stress variation (wider than training)",
     "left_handed": "SYNTHETIC left hands, --left-handed",
     "mirrored": f"SYNTHETIC mirrored images, no flag, reading voted per {MIRROR_GROUP} letters",
+    "low_camera": "SYNTHETIC hands, camera 20-40 degrees below looking up, 30-45 cm",
 }
 
 

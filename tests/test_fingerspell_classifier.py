@@ -108,6 +108,9 @@ def test_evaluate_command_reports_accuracy_and_confusions(capsys: pytest.Capture
     assert training_main(["evaluate", "--per-letter", "10", "--json"]) == 0
     report = json.loads(capsys.readouterr().out)
     assert report["accuracy"] >= 0.9 and set(report["per_letter"]) == set(load_spec().letters)
+    for figure in ("stress", "left_handed", "mirrored", "low_camera"):
+        assert set(report[figure]["per_letter"]) == set(load_spec().letters), figure
+    assert report["left_handed"]["accuracy"] >= 0.9 and report["mirrored"]["accuracy"] >= 0.85
     assert training_main(["evaluate", "--model", "/nonexistent.npz"]) == 2
     assert "fingerspell" in capsys.readouterr().err
 
