@@ -1,9 +1,10 @@
 """A synthetic fingerspeller: a word as a stream of hand landmarks, for tests and the demo.
 
 Each letter is one sampled hand held still (with landmark jitter) for 0.7 s; between letters the hand
-morphs into the next shape while dipping down, so a repeated letter is re-articulated; a double consonant
-is its plain shape moved sideways while held, as the decoder expects. A compound vowel made by a turn (ㅘ: ㅗ,
-then the wrist turns to ㅏ) is its first shape held briefly (0.3 s) and turned quickly into the second.
+morphs into the next shape while dipping down, so a repeated letter is re-articulated. A double consonant
+is its plain shape moved once to the signer's right (the image's left) while held, as the decoder expects.
+A compound vowel made by a turn (ㅘ: ㅗ, then the wrist turns to ㅏ) is its first shape held briefly (0.3 s)
+and turned quickly into the second.
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ def spelled_hands(word: str, rng: np.random.Generator, fps: int = FPS) -> Iterat
         turning = starts_turn
         for i in range(9 if starts_turn else 21):
             shifted = hand + rng.normal(0, 0.002, hand.shape)
-            shifted[:, 0] += (i / 21) * palm / ASPECT if letter in spec.doubles else 0.0
+            shifted[:, 0] -= (i / 21) * palm / ASPECT if letter in spec.doubles else 0.0  # the signer's right
             yield t, shifted
             t += 1 / fps
         previous = shifted
