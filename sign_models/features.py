@@ -90,6 +90,34 @@ def hand_shape_features(hand: np.ndarray, aspect: float | np.ndarray = 1.0, *, l
     return np.concatenate([shape.reshape(*shape.shape[:-2], -1), frame[..., 1, :], frame[..., 2, :]], axis=-1)
 
 
+TIPS = (4, 8, 12, 16, 20)
+LETTER_FEATURE_SIZE = FEATURE_SIZE + 40 + 1 + 5 + 4
+
+
+def letter_features(hand: np.ndarray, aspect: float | np.ndarray = 1.0, *, left_handed: bool = False) -> np.ndarray:
+    """Fingerspelling features [..., LETTER_FEATURE_SIZE]: :func:`hand_shape_features`, then cues that do not
+    use MediaPipe's unreliable depth and survive a tilted camera.
+
+    Added: the image outline of the hand (20 points relative to the wrist, divided by the hand's image extent);
+    the signed image area of the wrist-index-little knuckle triangle (which side of the hand faces the camera);
+    how far each fingertip is from the wrist in palm sizes (3D, unchanged by any rotation); the image direction
+    of the hand (wrist to middle knuckle) and of the index finger, shrinking when they point at the camera.
+    """
+    if left_handed:
+        hand = mirror_hand(hand)
+    base = hand_shape_features(hand, aspect)
+    rel, size = _relative(hand, aspect)
+    flat = rel[..., 1:, :2]
+    extent = np.linalg.norm(flat, axis=-1).max(axis=-1)[..., None, None]
+    outline = (flat / extent).reshape(*flat.shape[:-2], -1)
+    a, b = rel[..., INDEX_MCP, :2], rel[..., PINKY_MCP, :2]
+    area = (a[..., 0] * b[..., 1] - a[..., 1] * b[..., 0])[..., None] / extent[..., 0] ** 2
+    reach = np.linalg.norm(rel[..., TIPS, :], axis=-1) / size[..., None]
+    axis = rel[..., MIDDLE_MCP, :2] / extent[..., 0]
+    index = (rel[..., 8, :2] - rel[..., INDEX_MCP, :2]) / extent[..., 0]
+    return np.concatenate([base, outline, area, reach, axis, index], axis=-1)
+
+
 def hand_position(hand: np.ndarray, aspect: float = 1.0) -> tuple[float, float, float]:
     """Wrist x and y and the palm size of one hand, all in image heights: enough to measure movement."""
     _, size = _relative(hand, aspect)

@@ -2,8 +2,10 @@
 
 ``classify`` reads a JSON file holding a list of hands, each a list of 21 MediaPipe landmarks [x, y, z]
 (x and y normalised to the image, z relative to the wrist), and gives one letter per hand, or ``?`` when the
-classifier is not confident. A file that is not such a list raises :class:`MediaFormatError` naming the
-first bad sample.
+classifier is not confident. The file is taken as one signer's hands: unless ``left_handed`` says they are
+mirrored, every hand is classified as seen and mirrored, and the file votes which reading is right
+(:meth:`~sign_models.fingerspell_classifier.FingerspellClassifier.classify_either_way`).
+A file that is not such a list raises :class:`MediaFormatError` naming the first bad sample.
 """
 
 from __future__ import annotations
@@ -46,7 +48,8 @@ def classify_file(
     """One letter (or ``?``) per line, or with ``as_json`` a JSON list of {"jamo", "p"}."""
     hands = read_samples(path)
     classifier = FingerspellClassifier.load(left_handed=left_handed)
-    decisions = [ranked[0] for ranked in classifier.classify_batch(hands, aspect=aspect, k=1)] if len(hands) else []
+    classify = classifier.classify_batch if left_handed else classifier.classify_either_way
+    decisions = [ranked[0] for ranked in classify(hands, aspect=aspect, k=1)] if len(hands) else []
     if as_json:
         return json.dumps([{"jamo": jamo, "p": round(p, 4)} for jamo, p in decisions], ensure_ascii=False)
     return "\n".join(jamo for jamo, _ in decisions)

@@ -13,6 +13,11 @@ and becomes the double letter if, since the shape appeared, the wrist moved (or 
 letter never stopped, so leaving a letter sideways does not double it. A sideways movement after the plain
 letter was committed counts as a bounce (the letter again).
 
+Compound vowels ㅘ ㅙ ㅝ ㅞ are one handshape turning into another (ㅘ: ㅗ, then the wrist turns to ㅏ). When a
+letter directly follows the first shape of such a turn (seen for ``turn_min_s`` or more, and let go at most
+``turn_gap_s`` before), it is committed as the compound vowel, replacing the first shape if that was committed
+already. Two vowels spelled one after the other compose into the same syllable anyway.
+
 Space and delete come from buttons (or any gesture the caller maps to them): :meth:`space`, :meth:`delete`.
 The text is composed by :func:`base.hangul.compose`, so compound vowels signed as two letters (ㅗ+ㅏ)
 and final clusters become one syllable, and a vowel after a final consonant starts the next syllable.
@@ -39,6 +44,8 @@ class DecoderOptions:
     speed_window_s: float = 0.2  # speed is measured over this long, which averages out landmark jitter
     double_shift: float = 0.5  # sideways travel during a hold that makes a double consonant
     double_wait_s: float = 0.3  # extra holding time before a plain ㄱ ㄷ ㅂ ㅅ ㅈ is final
+    turn_min_s: float = 0.1  # the first shape of ㅘ ㅙ ㅝ ㅞ is current at least this long
+    turn_gap_s: float = 0.5  # and the second shape starts at most this long after it
 
 
 @dataclass
@@ -90,6 +97,7 @@ class FingerspellDecoder:
     letters: list[str] = field(default_factory=list)
     _hold: _Hold | None = field(default=None, init=False, repr=False)
     _recent: list[tuple[float, str | None]] = field(default_factory=list, init=False, repr=False)  # (t, letter)
+    _last: tuple[str, float, float, bool] | None = field(default=None, init=False, repr=False)  # ended hold
 
     @property
     def text(self) -> str:
@@ -100,7 +108,7 @@ class FingerspellDecoder:
         """Feed one frame; returns the letters committed by it (usually none)."""
         committed: list[str] = []
         if self._recent and frame.t - self._recent[-1][0] > self.options.smoothing_s:
-            self._end_hold(committed)  # no frames for a while: the hand was gone
+            self._end_hold(committed, self._recent[-1][0])  # no frames for a while: the hand was gone
             self._recent.clear()
         confident = frame.letter not in ("", UNKNOWN) and frame.p >= self.options.min_p
         self._recent.append((frame.t, frame.letter if confident else None))
@@ -108,7 +116,7 @@ class FingerspellDecoder:
             self._recent.pop(0)
         current = self._current_letter()
         if self._hold is not None and self._hold.letter != current:
-            self._end_hold(committed)
+            self._end_hold(committed, frame.t)
         if current is not None and self._hold is None:
             self._hold = _Hold(current, frame.t, frame.t)
         if self._hold is not None:
@@ -128,7 +136,7 @@ class FingerspellDecoder:
         """Forget everything: letters and any hold in progress."""
         self.letters.clear()
         self._recent.clear()
-        self._hold = None
+        self._hold = self._last = None
 
     def _current_letter(self) -> str | None:
         """The letter filling more than half of the recent frames, if any."""
@@ -136,11 +144,13 @@ class FingerspellDecoder:
         best = max(set(letters), key=letters.count)
         return best if best is not None and 2 * letters.count(best) > len(letters) else None
 
-    def _end_hold(self, committed: list[str]) -> None:
+    def _end_hold(self, committed: list[str], t: float) -> None:
         """The shape was let go: a plain consonant still waiting for a possible double movement is final."""
         hold = self._hold
         if hold is not None and hold.held_at is not None and not hold.committed:
             self._commit(hold, hold.letter, committed)
+        if hold is not None:
+            self._last = (hold.letter, hold.started, t, hold.committed)
         self._hold = None
 
     def _update(self, hold: _Hold, frame: FrameResult, committed: list[str]) -> None:
@@ -176,5 +186,26 @@ class FingerspellDecoder:
 
     def _commit(self, hold: _Hold, letter: str, committed: list[str]) -> None:
         hold.committed = True
-        self.letters.append(letter)
-        committed.append(letter)
+        compound = self._turn(hold)
+        if compound is not None and self._last is not None and self._last[3]:
+            self.letters.pop()  # the first shape of the turn was committed on its own: it becomes the compound
+        self.letters.append(compound or letter)
+        committed.append(compound or letter)
+        self._last = None
+
+    def _turn(self, hold: _Hold) -> str | None:
+        """The compound vowel when this hold is the second shape of a turn (ㅗ -> ㅏ is ㅘ), else None."""
+        if self._last is None:
+            return None
+        first, started, ended, was_committed = self._last
+        pair = first + hold.letter
+        compound = next((c for c, letters in load_spec().sequences.items() if letters == pair), None)
+        if (
+            compound is None
+            or ended - started < self.options.turn_min_s
+            or hold.started - ended > self.options.turn_gap_s
+        ):
+            return None
+        if was_committed and (not self.letters or self.letters[-1] != first):
+            return None
+        return compound

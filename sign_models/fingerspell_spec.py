@@ -1,7 +1,8 @@
 """The KSL manual alphabet specification (``fingerspell_spec.json``) as typed, checked records.
 
 One :class:`LetterSpec` per static handshape: joint flexion of each finger, spread, thumb pose, palm
-direction and pointing direction, with a human note and a ``review`` note for a KSL signer. The file's
+direction and pointing direction, read from the official 수형 설명 of the 일상생활 수어 dictionary (quoted in
+``official`` and in the note), with a ``review`` note for a KSL signer. The file's
 ``about`` block documents the conventions and the decisions on double consonants and compound vowels.
 """
 
@@ -44,6 +45,8 @@ class LetterSpec:
     thumb_placement: str
     note: str
     review: str
+    splay: tuple[float, float, float, float] | None = None  # per-finger sideways angles; None: from ``spread``
+    official: str = ""  # the dictionary's 수형 설명, verbatim
 
 
 @dataclass(frozen=True)
@@ -96,4 +99,15 @@ def _letter(letter: str, fields: dict) -> LetterSpec:
         thumb_placement=fields["thumb_placement"],
         note=fields["note"],
         review=fields["review"],
+        splay=_splay(letter, fields.get("splay")),
+        official=fields.get("official", ""),
     )
+
+
+def _splay(letter: str, values: object) -> tuple[float, float, float, float] | None:
+    if values is None:
+        return None
+    splay = tuple(float(v) for v in values)  # type: ignore[union-attr]
+    if len(splay) != 4:
+        raise ValueError(f"{letter}: splay needs 4 angles (index..pinky)")
+    return splay  # type: ignore[return-value]

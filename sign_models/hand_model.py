@@ -4,9 +4,11 @@ The hand is built in its own frame (centimetres; x toward the thumb side, y from
 z out of the palm) from adult bone lengths in realistic ratios, with joint angles clipped to anatomical
 limits. It is then turned to the letter's palm and pointing directions and seen by a pinhole camera.
 
-:func:`sample` adds the variation a real kiosk sees: joint noise, hand size and bone proportions, the
-signer's wrist rotation, camera roll and tilt, distance, image aspect, MediaPipe's uncertain depth scale and
-depth noise, and landmark jitter. The output follows MediaPipe Hands: 21 points (0 wrist, 1-4 thumb CMC, MCP,
+:func:`sample` adds the variation a real kiosk sees: joint noise, loosely curled fists and not quite straight
+fingers, hand size and bone proportions, the signer's wrist rotation, a camera below the hand looking up (a low
+kiosk camera) or above it looking down, off to one side and rolled, hands 30-70 cm away (perspective; a near
+hand is kept inside the image), image aspect, MediaPipe's uncertain depth scale and depth noise, and landmark
+jitter. The output follows MediaPipe Hands: 21 points (0 wrist, 1-4 thumb CMC, MCP,
 IP, tip, then index, middle, ring and little finger MCP, PIP, DIP, tip), x and y normalised to the image width
 and height, z relative to the wrist in roughly the units of x (smaller = closer to the camera).
 
@@ -16,6 +18,7 @@ and height, z relative to the wrist in roughly the units of x (smaller = closer 
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,6 +35,7 @@ SPLAY = np.array([1.0, 0.0, -1.0, -1.8])  # how much of the spread each finger t
 FINGER_LIMITS = np.array([[-30.0, 95.0], [0.0, 115.0], [-10.0, 90.0]])  # MCP, PIP, DIP
 THUMB_LIMITS = np.array([[-60.0, 50.0], [-20.0, 80.0], [-10.0, 80.0], [-20.0, 90.0]])  # cmc_flex, cmc_abd, mcp, ip
 SPREAD_LIMITS = (-5.0, 40.0)
+SPLAY_LIMIT = 60.0  # degrees, each finger sideways
 FOCAL = 0.9  # focal length in image widths (about 58 degrees horizontal field of view)
 
 
@@ -46,10 +50,14 @@ class SamplerOptions:
     bone_sd: float = 0.05  # relative noise of each bone length
     wrist_rotation_sd: float = 12.0  # the signer's hand turned about each axis
     camera_roll_sd: float = 4.0
-    camera_tilt: tuple[float, float] = (5.0, 8.0)  # mean and sd; positive = camera looks down at the hand
-    distance_cm: tuple[float, float] = (40.0, 90.0)
-    depth_scale: tuple[float, float] = (0.6, 1.4)  # MediaPipe's z is only roughly in x units
-    depth_noise: float = 0.08  # z noise, in palm sizes
+    # uniform range; positive = camera above the hand looking down, negative = a low kiosk camera looking up
+    camera_tilt: tuple[float, float] = (-30.0, 20.0)
+    camera_yaw_sd: float = 8.0  # the camera off to one side of the signer
+    distance_cm: tuple[float, float] = (30.0, 70.0)
+    depth_scale: tuple[float, float] = (0.4, 1.3)  # MediaPipe's z is only roughly in x units (and flattened)
+    depth_noise: float = 0.12  # z noise, in palm sizes
+    partial_curl: float = 0.35  # share of samples whose curled fingers are only partly curled
+    relaxed_sd: float = 8.0  # straight fingers of real hands are a little bent: |normal| degrees per joint
     jitter: float = 0.003  # x/y noise, in image widths (about 2 px at 640 px)
     aspects: tuple[float, ...] = (4 / 3, 16 / 9, 1.0)  # image width / height
 
@@ -57,14 +65,15 @@ class SamplerOptions:
 def local_landmarks(fingers: np.ndarray, spread: np.ndarray, thumb: np.ndarray, bones: np.ndarray) -> np.ndarray:
     """Forward kinematics in the hand frame.
 
-    fingers [N,4,3] flexion (deg), spread [N] (deg), thumb [N,4] (deg), bones [N,21] length factors per landmark.
-    Returns [N,21,3] in centimetres.
+    fingers [N,4,3] flexion (deg), spread [N] (deg, shared out by SPLAY) or [N,4] (each finger's sideways angle),
+    thumb [N,4] (deg), bones [N,21] length factors per landmark. Returns [N,21,3] in centimetres.
     """
     n = len(spread)
+    spread = np.asarray(spread, float)
+    splay = np.radians(spread if spread.ndim == 2 else spread[:, None] * SPLAY)  # [N,4]
     out = np.zeros((n, 21, 3))
     out[:, 1] = THUMB_CMC * bones[:, 1:2]
     out[:, 2:5] = out[:, 1:2] + _thumb_offsets(np.radians(thumb), bones[:, 2:5])
-    splay = np.radians(spread)[:, None] * SPLAY  # [N,4]
     base = np.stack([np.sin(splay), np.cos(splay), np.zeros_like(splay)], axis=-1)  # [N,4,3]
     phi = np.radians(np.cumsum(fingers, axis=-1))[..., None]  # [N,4,3,1]
     direction = np.cos(phi) * base[:, :, None, :] + np.sin(phi) * np.array([0.0, 0.0, 1.0])
@@ -98,10 +107,11 @@ def orientation(spec: LetterSpec, *, left_handed: bool = False) -> np.ndarray:
 
 
 def spec_pose(spec: LetterSpec, n: int = 1) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The letter's joint angles repeated n times: fingers [N,4,3], spread [N], thumb [N,4]."""
+    """The letter's joint angles repeated n times: fingers [N,4,3], splay [N,4], thumb [N,4]."""
+    splay = np.array(spec.splay) if spec.splay is not None else spec.spread * SPLAY
     return (
         np.tile(np.array(spec.fingers), (n, 1, 1)),
-        np.full(n, spec.spread),
+        np.tile(splay, (n, 1)),
         np.tile(np.array(spec.thumb), (n, 1)),
     )
 
@@ -125,9 +135,15 @@ def sample(
 ) -> tuple[np.ndarray, np.ndarray]:
     """n noisy MediaPipe-style samples of one letter: landmarks [n,21,3] and each sample's image aspect [n]."""
     o = options or SamplerOptions()
-    fingers, spread, thumb = spec_pose(spec, n)
+    fingers, splay, thumb = spec_pose(spec, n)
+    curled = fingers[..., 0] > 60  # [N,4] fingers of the fist
+    partial = (rng.random(n) < o.partial_curl)[:, None, None] * curled[..., None]
+    fingers = fingers * np.where(partial, rng.uniform(0.55, 0.9, (n, 1, 1)), 1.0)  # a loose fist
+    straight = (fingers < 10).all(axis=-1, keepdims=True)
+    fingers = fingers + straight * np.abs(rng.normal(0, o.relaxed_sd, fingers.shape))  # relaxed, not rigid
     fingers = np.clip(fingers + rng.normal(0, o.joint_sd, fingers.shape), *FINGER_LIMITS.T)
-    spread = np.clip(spread + rng.normal(0, o.spread_sd, n), *SPREAD_LIMITS)
+    spread = rng.normal(0, o.spread_sd, (n, 1)) * SPLAY + rng.normal(0, o.spread_sd / 2, (n, 4))
+    spread = np.clip(splay + spread, -SPLAY_LIMIT, SPLAY_LIMIT)
     thumb = np.clip(thumb + rng.normal(0, o.thumb_sd, thumb.shape), *THUMB_LIMITS.T)
     return random_view(fingers, spread, thumb, orientation(spec, left_handed=left_handed), rng, left_handed, o)
 
@@ -149,7 +165,9 @@ def random_view(
         hand[..., 0] *= -1
     wrist_turn = euler_rotations(rng.normal(0, o.wrist_rotation_sd, (n, 3)))
     camera = euler_rotations(
-        np.stack([rng.normal(*o.camera_tilt, n), np.zeros(n), rng.normal(0, o.camera_roll_sd, n)], 1)
+        np.stack(
+            [rng.uniform(*o.camera_tilt, n), rng.normal(0, o.camera_yaw_sd, n), rng.normal(0, o.camera_roll_sd, n)], 1
+        )
     )
     total = camera @ np.broadcast_to(rotation, (n, 3, 3)) @ wrist_turn
     return _project(np.einsum("nij,nkj->nki", total, hand), rng, o)
@@ -176,7 +194,20 @@ def _project(hand: np.ndarray, rng: np.random.Generator, o: SamplerOptions) -> t
     out[..., 0] += rng.normal(0, o.jitter, (n, 21))
     out[..., 1] += rng.normal(0, o.jitter, (n, 21)) * aspect[:, None]
     out[..., 2] -= out[:, :1, 2]  # z is relative to the wrist
-    return out, aspect
+    return _inside(out), aspect
+
+
+def _inside(hands: np.ndarray) -> np.ndarray:
+    """Hands a near camera's perspective pushed past the image border, shrunk and moved back inside."""
+    low, high = hands[..., :2].min(axis=1), hands[..., :2].max(axis=1)  # [N,2]
+    shrink = np.minimum(1.0, 0.9 / (high - low).max(axis=1))[:, None, None]
+    wrist = hands[:, :1, :2]
+    hands = hands.copy()
+    hands[..., :2] = wrist + (hands[..., :2] - wrist) * shrink
+    hands[..., 2] *= shrink[..., 0]
+    low, high = hands[..., :2].min(axis=1), hands[..., :2].max(axis=1)
+    hands[..., :2] += (np.maximum(0.02 - low, 0) - np.maximum(high - 0.98, 0))[:, None, :]
+    return hands
 
 
 def euler_rotations(degrees: np.ndarray) -> np.ndarray:
@@ -210,7 +241,7 @@ def render_sheet(path: str | Path, letters: dict[str, LetterSpec] | None = None)
         plt.rcParams["font.family"] = sorted(korean)[0]
     cols = 8
     rows = -(-len(letters) // cols)
-    fig, axes = plt.subplots(rows, cols, figsize=(cols * 2.2, rows * 2.6))
+    fig, axes = plt.subplots(rows, cols, figsize=(cols * 2.4, rows * 3.3))
     for ax in axes.flat:
         ax.set_axis_off()
     for ax, spec in zip(axes.flat, letters.values(), strict=False):
@@ -219,13 +250,15 @@ def render_sheet(path: str | Path, letters: dict[str, LetterSpec] | None = None)
         side = ax.inset_axes((0.68, 0.0, 0.32, 0.32))  # seen from the signer's right: camera to the left
         side.set_axis_off()
         _draw_hand(side, hand[:, [2, 1, 0]], marker_size=2)
-        ax.set_title(f"{spec.letter} {spec.name}\npalm: {spec.palm}", fontsize=9)
+        ax.set_title(f"{spec.letter} {spec.name}\npalm {spec.palm}, tips {spec.points}", fontsize=8)
+        wrapped = textwrap.fill(spec.official, 24)  # the official description, to compare with the drawing
+        ax.text(0.5, -0.02, wrapped, transform=ax.transAxes, ha="center", va="top", fontsize=6)
     fig.suptitle(
         "KSL fingerspelling (right hand as the camera sees it; thicker = nearer the camera)\n"
         "thumb red, index blue, middle green, ring purple, little finger orange; small: side view, camera on the left",
         fontsize=11,
     )
-    fig.tight_layout()
+    fig.tight_layout(h_pad=3.5)
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fig.savefig(path, dpi=80)

@@ -22,6 +22,7 @@ from sign_models.hand_model import euler_rotations, local_landmarks, orientation
 from sign_models.landmarks import LandmarkFrame
 from sign_models.sign_spec import Movement, SignSpec, load_sign_spec
 
+ANGLES = 20  # joint angles of one hand: fingers 4x3, sideways 4, thumb 4
 SHOULDER_CM = 36.0  # shoulder width the hand model's centimetres are scaled to
 RELAXED = LetterSpec(
     "relaxed", "relaxed", "shape", ((20, 30, 20),) * 4, (0, 10, 10, 10), 5, "signer_left", "down", "", "", ""
@@ -61,7 +62,7 @@ class SignedSequence:
 
 @dataclass
 class _Track:
-    """Per-frame wrist positions [n, 2], joint angles [n, 17] and rotations [n, 3, 3] of one hand."""
+    """Per-frame wrist positions [n, 2], joint angles [n, 20] and rotations [n, 3, 3] of one hand."""
 
     position: list[np.ndarray]
     angles: list[np.ndarray]
@@ -122,9 +123,9 @@ def _duration(m: Movement) -> float:
 
 
 def _angles(shape: LetterSpec, noise: np.ndarray | None = None) -> np.ndarray:
-    """Fingers (12), spread and thumb (4) of a handshape as one vector of 17 degrees."""
+    """Fingers (12), each finger's sideways angle (4) and thumb (4) of a handshape as one vector of 20 degrees."""
     fingers, spread, thumb = spec_pose(shape)
-    vector = np.concatenate([fingers.ravel(), spread, thumb.ravel()])
+    vector = np.concatenate([fingers.ravel(), spread.ravel(), thumb.ravel()])
     return vector if noise is None else vector + noise
 
 
@@ -166,7 +167,7 @@ def _approach(hands, spec: SignSpec, rests, rng, n: int, o: SynthesisOptions) ->
         other, other_shape = start * (-1, 1) + rng.normal(0, o.place_sd / 2, 2), spec.dominant.shape
     elif spec.base is not None:
         other, other_shape = np.array(spec.base.location) * (-1, 1) + rng.normal(0, o.place_sd, 2), spec.base.shape
-    noise = rng.normal(0, o.joint_sd, (2, 17))
+    noise = rng.normal(0, o.joint_sd, (2, ANGLES))
     _go_to(hands, [start, other], [spec.dominant.shape, other_shape], n, noise)
 
 
@@ -232,7 +233,7 @@ def _hand_points(track: _Track, rng, o: SynthesisOptions, left: bool, width: flo
     angles = np.concatenate(track.angles)
     n = len(angles)
     bones = np.broadcast_to(rng.uniform(0.85, 1.15) * rng.normal(1.0, 0.05, (1, 21)), (n, 21))
-    hand = local_landmarks(angles[:, :12].reshape(n, 4, 3), angles[:, 12], angles[:, 13:], bones)
+    hand = local_landmarks(angles[:, :12].reshape(n, 4, 3), angles[:, 12:16], angles[:, 16:], bones)
     if left:
         hand[..., 0] *= -1
     turn = euler_rotations(rng.normal(0, o.wrist_rotation_sd, (1, 3)))

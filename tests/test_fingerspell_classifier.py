@@ -108,6 +108,9 @@ def test_evaluate_command_reports_accuracy_and_confusions(capsys: pytest.Capture
     assert training_main(["evaluate", "--per-letter", "10", "--json"]) == 0
     report = json.loads(capsys.readouterr().out)
     assert report["accuracy"] >= 0.9 and set(report["per_letter"]) == set(load_spec().letters)
+    for figure in ("stress", "left_handed", "mirrored", "low_camera"):
+        assert set(report[figure]["per_letter"]) == set(load_spec().letters), figure
+    assert report["left_handed"]["accuracy"] >= 0.9 and report["mirrored"]["accuracy"] >= 0.85
     assert training_main(["evaluate", "--model", "/nonexistent.npz"]) == 2
     assert "fingerspell" in capsys.readouterr().err
 
@@ -123,3 +126,59 @@ def test_retraining_reproduces_the_committed_model(classifier: FingerspellClassi
     assert np.mean(np.array(ours) == np.array(committed)) >= 0.98, (
         "retrain: python -m sign_models.fingerspell_training train"
     )
+
+
+def test_a_low_camera_looking_up_is_still_read(classifier: FingerspellClassifier) -> None:
+    from sign_models.hand_model import SamplerOptions
+
+    low = SamplerOptions(camera_tilt=(-35.0, -20.0), distance_cm=(30.0, 45.0))
+    result = evaluate(classifier, seed=106, per_letter=40, options=low)
+    assert result.accuracy >= 0.85, result.summary()  # synthetic figure
+
+
+def test_the_mirroring_is_voted_from_the_letters(classifier: FingerspellClassifier) -> None:
+    from sign_models.features import mirror_hand
+    from sign_models.fingerspell_classifier import LEFT, MirrorVote
+
+    hands, aspects, labels = synthetic_set(2, 0, seed=107)
+    order = np.random.default_rng(0).permutation(len(labels))[:8]
+    hands, aspects, labels = hands[order], aspects[order], labels[order]
+    for picture, expected in [(hands, False), (mirror_hand(hands), True)]:
+        vote = MirrorVote()
+        letters = [r[0][0] for r in classifier.classify_either_way(picture, aspect=aspects, vote=vote)]
+        assert vote.mirrored is expected, vote
+        assert np.mean(np.array(letters) == labels) >= 0.85, (letters, labels)
+    forced = [r[0][0] for r in classifier.classify_either_way(hands, aspect=aspects, vote=MirrorVote(forced=True))]
+    assert np.mean(np.array(forced) == labels) < 0.7  # reading them mirrored against the evidence is worse
+    handedness_only = MirrorVote()
+    for _ in range(30):
+        handedness_only.choose(0.9, 0.9, LEFT)
+    assert handedness_only.mirrored is None and handedness_only.evidence < 0  # a hint, not a decision
+
+
+def test_live_frames_vote_slowly_and_then_keep_the_reading(classifier: FingerspellClassifier) -> None:
+    from sign_models.features import mirror_hand
+    from sign_models.fingerspell_classifier import MirrorVote
+
+    vote = MirrorVote()
+    rng = np.random.default_rng(8)
+    one_letter = mirror_hand(sample(load_spec().letters["ㄷ"], 1, rng)[0][0])
+    for i in range(10):  # a third of a second of one letter does not decide for the whole visit
+        assert classifier.frame(one_letter, i / 30, vote=vote).letter == "ㄷ"
+    assert vote.mirrored is None
+    for letter in "ㅂㄴㅅㅈㅊㅋ":
+        hand = mirror_hand(sample(load_spec().letters[letter], 1, rng)[0][0])
+        for i in range(20):
+            frame = classifier.frame(hand, i / 30, vote=vote)
+    assert vote.mirrored is True and frame.letter == "ㅋ"
+    vote.reset()
+    assert vote.mirrored is None
+
+
+def test_training_reports_real_examples_per_letter(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    hands, aspects, labels = synthetic_set(2, 0, seed=9)
+    keep = np.isin(labels, ["ㄱ", "ㅏ"])
+    np.savez(tmp_path / "s.npz", hand=hands[keep], letter=labels[keep], aspect=aspects[keep])
+    train(0, TrainOptions(per_letter=5, reject=5, epochs=1), recordings=tmp_path, report=True)
+    out = capsys.readouterr().out
+    assert "ㄱ 2" in out and "ㅏ 2" in out and "no real examples:" in out and "ㅂ" in out.split("no real")[1]

@@ -124,3 +124,25 @@ def test_synthetic_hands_through_classifier_and_decoder(word: str) -> None:
         decoder.push(frame)
     decoder.push(FrameResult("", 0.0, 1e6))
     assert decoder.text == word, decoder.letters
+
+
+def test_a_turn_from_o_to_a_is_one_compound_vowel() -> None:
+    quick = Stream().hold("ㄱ").gap(0.25).hold("ㅗ", 0.25).hold("ㅏ", 0.7)  # ㅗ too short to be a letter
+    assert decode(quick.frames).letters == ["ㄱ", "ㅘ"]
+    slow = Stream().hold("ㄱ").gap(0.25).hold("ㅜ", 0.7).gap(0.15).hold("ㅔ", 0.7)  # ㅜ already committed
+    decoded = decode(slow.frames)
+    assert decoded.letters == ["ㄱ", "ㅞ"] and decoded.text == "궤"
+    apart = Stream().hold("ㄱ").gap(0.25).hold("ㅗ", 0.7).gap(1.0).hold("ㅏ", 0.7)  # two vowels, long apart
+    assert decode(apart.frames).letters == ["ㄱ", "ㅗ", "ㅏ"] and decode(apart.frames).text == "과"
+    assert decode(Stream().hold("ㅏ", 0.25).hold("ㅗ", 0.7).frames).letters == ["ㅗ"]  # no ㅏ->ㅗ compound
+
+
+@pytest.mark.parametrize("word", ["과자", "원", "왜"])
+def test_synthetic_turns_through_classifier_and_decoder(word: str) -> None:
+    classifier = FingerspellClassifier.load()
+    decoder = FingerspellDecoder()
+    for frame in hand_frames(word, classifier, np.random.default_rng(5)):
+        decoder.push(frame)
+    decoder.push(FrameResult("", 0.0, 1e6))
+    assert decoder.text == word, decoder.letters
+    assert set(decoder.letters) & set("ㅘㅙㅝㅞ"), decoder.letters  # the turn, not two separate vowels

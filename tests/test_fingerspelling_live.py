@@ -165,3 +165,35 @@ def test_the_admin_records_from_the_camera_and_is_told_when_no_hand_was_seen(con
         actions.finish_fingerspelling("ㄱ")
     with pytest.raises(DeviceError, match="no camera"):
         AdminActions(session, AdminGate("", config.store.audit_log)).start_recording(2.0)
+
+
+def test_a_mirrored_or_left_handed_signer_is_read_without_a_flag(spelling) -> None:
+    from sign_models.features import mirror_hand
+
+    session, channel, _ = spelling
+    session.choose("ko", VisitorMode.FINGERSPELLING)
+    t = 0.0
+    for t, hand in spelled_hands("김민수", np.random.default_rng(4)):
+        channel.push_hand(mirror_hand(hand), t, ASPECT, left=True)  # MediaPipe sees a left hand
+    channel.push_hand(None, t + 1.0, ASPECT)
+    assert channel.decoder.text == "김민수" and channel.vote.mirrored is True
+    channel.confirm()
+    session.end()
+    session.clear()
+    assert channel.vote.evidence == 0.0  # the next visitor is voted afresh
+
+
+def test_with_both_hands_in_view_the_raised_one_signs(spelling) -> None:
+    from sign_models.landmarks import LandmarkFrame
+
+    session, channel, _ = spelling
+    session.choose("ko", VisitorMode.FINGERSPELLING)
+    seen: list[bool] = []
+    channel.push_hand = lambda hand, t, aspect, left=False: seen.append(left)  # type: ignore[method-assign]
+    hand = next(spelled_hands("ㄴ", np.random.default_rng(1)))[1]
+    resting = hand.copy()
+    resting[:, 1] += 0.3
+    channel.handle(LandmarkFrame(0.0, 640, 480, None, hand, resting, None), 0.0)
+    channel.handle(LandmarkFrame(0.1, 640, 480, None, resting, hand, None), 0.1)
+    channel.handle(LandmarkFrame(0.2, 640, 480, None, hand, hand, None), 0.2)
+    assert seen == [True, False, False]
