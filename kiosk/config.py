@@ -86,6 +86,9 @@ class SpeechOptions:
     max_utterance_s: float = 15.0
     partial_interval_s: float = 0.8
     terms_file: Path = Path("translations/data/civil_terms_ko.txt")  # civil-service terms (hotwords)
+    # Off: as a Korean prompt the terms cost 1.4 CER points on the shared real Korean clips (0.100 vs 0.086,
+    # tests/test_speech.py) and leak into unrelated speech ("... 이대요 수수료룡", issue 16).
+    terms_prompt: bool = False
 
 
 @dataclass(frozen=True)

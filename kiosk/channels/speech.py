@@ -35,7 +35,7 @@ SHARED, CLERK, VISITOR = "shared", "clerk", "visitor"
 def asr_options(config: KioskConfig) -> AsrOptions:
     """Recogniser settings from ``[speech]`` and ``[models]``."""
     speech = config.speech
-    terms = load_terms(speech.terms_file) if speech.terms_file.is_file() else ()
+    terms = load_terms(speech.terms_file) if speech.terms_prompt and speech.terms_file.is_file() else ()
     return AsrOptions(
         model_dir=config.models.whisper_dir,
         cpu_threads=speech.cpu_threads,
