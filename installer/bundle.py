@@ -25,7 +25,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 DIST = ROOT / "dist"
 BUNDLE = DIST / "kiosk"
-INPUTS = ("kiosk", "ui", "translations", "sign_models", "hardware", "installer", "assets", "models/whisper-base")
+
+
+def _packages() -> tuple[str, ...]:
+    """The project's top-level packages, as pyproject.toml lists them (one list of what the kiosk is)."""
+    listed = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"]
+    return tuple(dict.fromkeys(name.split(".")[0] for name in listed))
+
+
+INPUTS = (*_packages(), "installer", "assets", "models/whisper-base")
 INPUT_FILES = ("build_kiosk.spec", "kiosk.example.toml", "pyproject.toml")
 
 
