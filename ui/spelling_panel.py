@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PyQt6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
+from PyQt6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout
 
 from base.errors import KioskError
 from base.events import Spelling
 from kiosk.channels.fingerspelling import SpellingChannel
 from ui.strings import tr
+from ui.wrap_button import add_buttons
 
 ACTIONS = {"spelling_delete": "delete", "spelling_space": "space", "spelling_confirm": "confirm"}
 
@@ -25,14 +26,8 @@ class SpellingPanel(QFrame):
             label.setObjectName(name)
         self.holding.setObjectName("spelling_holding")
         self.holding.setWordWrap(True)
-        self.buttons = {}
         row = QHBoxLayout()
-        for key, action in ACTIONS.items():
-            button = QPushButton()
-            button.setObjectName(key)
-            button.clicked.connect(lambda _=False, name=action: self._act(name))
-            self.buttons[key] = button
-            row.addWidget(button)
+        self.buttons = add_buttons(row, ACTIONS, self._act)
         layout = QVBoxLayout(self)
         for label in (self.word, self.letters, self.holding):
             layout.addWidget(label)

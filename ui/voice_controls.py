@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PyQt6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PyQt6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from kiosk.channels.voice_output import VoiceOutput
 from ui.strings import tr
+from ui.wrap_button import add_buttons
 
 
 class VoiceControls(QWidget):
@@ -26,15 +27,9 @@ class VoiceControls(QWidget):
             "voice_slower": lambda v: v.set_rate(v.rate - 0.25),
             "voice_faster": lambda v: v.set_rate(v.rate + 0.25),
         }
-        self.buttons = {}
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        for key, action in actions.items():
-            button = QPushButton()
-            button.setObjectName(key)
-            button.clicked.connect(lambda _=False, act=action: self._act(act))
-            self.buttons[key] = button
-            row.addWidget(button)
+        self.buttons = add_buttons(row, actions, self._act)
         row.addWidget(self.status, 1)
 
     def set_language(self, language: str, hearing: bool) -> None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+from typing import TypeVar
+
 from PyQt6.QtCore import QEvent, QSize, Qt
 from PyQt6.QtGui import QResizeEvent
 from PyQt6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy
@@ -9,6 +12,7 @@ from PyQt6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy
 from ui.theme import TARGET_PX
 
 MARGIN = 12
+T = TypeVar("T")
 
 
 class WrapButton(QPushButton):
@@ -80,3 +84,14 @@ def named_button(text: str, name: str) -> QPushButton:
     button = QPushButton(text)
     button.setObjectName(name)
     return button
+
+
+def add_buttons(row: QHBoxLayout, actions: Mapping[str, T], on_press: Callable[[T], None]) -> dict[str, QPushButton]:
+    """One button per action, named by its key, added to ``row``; pressing it calls ``on_press(action)``."""
+    buttons = {}
+    for key, action in actions.items():
+        button = named_button("", key)
+        button.clicked.connect(lambda _=False, act=action: on_press(act))
+        buttons[key] = button
+        row.addWidget(button)
+    return buttons
