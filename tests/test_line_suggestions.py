@@ -6,7 +6,7 @@ import pytest
 
 from base.clock import ManualClock
 from base.errors import InputError
-from base.events import Role, SessionEvent, Suggestions, TranscriptEntry, Translation, VisitorMode
+from base.events import Modality, Role, SessionEvent, Suggestions, TranscriptEntry, Translation, VisitorMode
 from kiosk.config import KioskConfig
 from kiosk.session import Session
 from kiosk.store import TranscriptStore
@@ -114,3 +114,20 @@ def test_with_a_pack_the_machine_translation_comes_first_and_suggestions_are_sti
     chosen = session.use_suggestion(entry.entry_id, offer.items[0].suggestion_id)
     assert chosen.translations == {"vi": offer.items[0].translation}
     assert [e for e in events if isinstance(e, TranscriptEntry)][-1] == chosen
+
+
+def test_a_transcript_file_from_before_suggestions_gets_the_column(tmp_path) -> None:
+    import sqlite3
+
+    path = tmp_path / "old.sqlite3"
+    TranscriptStore(path).close()
+    with sqlite3.connect(path) as db:  # as schema 2 left it: corrections without "suggestion"
+        db.execute("ALTER TABLE corrections DROP COLUMN suggestion")
+    assert TranscriptStore(path, read_only=True).entries() == []  # an old file can still be read as it is
+    store = TranscriptStore(path)
+    store.open_session("v", 0.0, "en", "speech")
+    line = TranscriptEntry(0, "v", 0.0, Role.CLERK, Modality.TEXT, "ko", "카드 꽂아 주세요")
+    entry = store.add(line)
+    store.correct(entry.entry_id, "", {"en": "Please insert your card."}, 1.0, suggestion="insert_card")
+    (stored,) = store.entries("v")
+    assert stored.suggestion == "insert_card" and stored.text == "카드 꽂아 주세요" and stored.correction == ""
