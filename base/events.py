@@ -16,6 +16,11 @@ class Role(enum.StrEnum):
     VISITOR = "visitor"
     CLERK = "clerk"
 
+    @property
+    def other(self) -> Role:
+        """The other party at the counter."""
+        return Role.CLERK if self is Role.VISITOR else Role.VISITOR
+
 
 class Modality(enum.StrEnum):
     """How it was said."""
@@ -97,6 +102,7 @@ class TranscriptEntry:
     confidence: float | None = None
     saved: bool = True  # False when the store could not write it (shown, but not persisted)
     correction: str = ""  # the clerk's corrected text ("" = never corrected); ``text`` keeps the original
+    suggestion: str = ""  # the reviewed phrase/template id the speaker tapped instead (``text`` keeps what was said)
 
 
 @dataclass(frozen=True)
@@ -145,4 +151,25 @@ class SignChips:
     signs: tuple[SignEvent, ...]
 
 
-SessionEvent = StateChanged | TranscriptEntry | Caption | TimeoutWarning | Notice | Spelling | SignChips
+@dataclass(frozen=True)
+class SuggestionItem:
+    """One reviewed phrase or filled template offered for a line the kiosk could not translate by itself."""
+
+    suggestion_id: str  # phrase or template id
+    text: str  # in the speaker's language
+    translation: str  # in the other party's language
+    language: str  # the translation's language
+    score: float  # 0..100, higher is closer
+    sendable: bool = False  # close enough to pre-select
+
+
+@dataclass(frozen=True)
+class Suggestions:
+    """The nearest reviewed phrases for the speaker of line ``entry_id`` (empty items: nothing to offer)."""
+
+    entry_id: int
+    role: Role
+    items: tuple[SuggestionItem, ...]
+
+
+SessionEvent = StateChanged | TranscriptEntry | Caption | TimeoutWarning | Notice | Spelling | SignChips | Suggestions

@@ -4,7 +4,8 @@ Each installed pack (or, on a machine with none, a tiny word-for-word pack built
 report says so) translates the phrasebook's sentences in its source language two ways, interleaved so
 that both see the same machine load: through the kiosk's machine path (glossary + pack router + pack
 translator, no cache) and by hand with ``sentencepiece`` + ``ctranslate2.Translator.translate_batch``
-with the same options. Overhead = our median / direct median - 1.
+with the same options. Overhead = our median / direct median - 1. Then the suggestions (:mod:`bench.suggest`):
+milliseconds per line with 300 phrases, and how often the intended phrase is offered on the counter lines.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import numpy as np
 
 from bench.env import TINY_WORDS
 from bench.main import Result, Stage
+from bench.suggest import bench_suggestions
 from kiosk.config import KioskConfig
 from kiosk.translation import installed
 from translations.glossary import load_glossary
@@ -38,7 +40,9 @@ def bench_mt(config: KioskConfig, quick: bool = False) -> Stage:
         results = []
         for pack in packs:
             results += _bench_pack(pack, options, config, rounds=2 if quick else 5)
-    return Stage(results, {"mt_packs": source, "mt_sentences_per_pack": len(_sentences("ko"))})
+    suggested, info, samples = bench_suggestions(quick)
+    info = {"mt_packs": source, "mt_sentences_per_pack": len(_sentences("ko")), **info}
+    return Stage(results + suggested, info, samples)
 
 
 def _sentences(language: str) -> list[str]:

@@ -5,6 +5,11 @@ kiosk translate --from ko --to en [--json] [TEXT ...]   lines from stdin when no
 kiosk say --lang en [-o out.wav] TEXT                   speak (or write a WAV file)
 kiosk packs install PATH...                             .argosmodel files or folders of them (USB)
 kiosk packs list | remove CODE | verify
+
+``translate --json`` prints one object per line: "text", "provenance", "ms"; "phrase_id" and "slots" when a
+phrase or template answered; "suggestions" (the nearest reviewed phrases, up to three, each "id", "text",
+"translation", "score") when none did, also for a line no pack could translate ("provenance": "original",
+"text" the line itself; it still counts as failed).
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ import time
 from pathlib import Path
 
 from base.errors import InputError, KioskError, PackError
+from base.events import Translation
 from kiosk.config import KioskConfig
 
 MAX_STDIN_BYTES = 10_000_000
@@ -93,9 +99,11 @@ def _transcribe(args: argparse.Namespace, config: KioskConfig) -> int:
 
 
 def _translate(args: argparse.Namespace, config: KioskConfig) -> int:
-    from kiosk.translation import kiosk_translator
+    from kiosk.translation import kiosk_suggester, kiosk_translator
+    from translations.mt import ReviewedTranslation
 
     translator, notices = kiosk_translator(config)
+    suggester = kiosk_suggester(config) if args.json else None
     for notice in notices:
         print(f"경고 / warning: {notice.message_ko} / {notice.message_en}", file=sys.stderr)
     lines = [" ".join(args.text)] if args.text else _stdin_lines()
@@ -111,10 +119,20 @@ def _translate(args: argparse.Namespace, config: KioskConfig) -> int:
         except KioskError as exc:
             print(f"오류 / error: {exc}", file=sys.stderr)
             failed += 1
-            continue
+            if suggester is None:
+                continue
+            result = Translation(line, args.source, args.target, "original")
         ms = round((time.perf_counter() - started) * 1000, 1)
         if args.json:
-            print(json.dumps({"text": result.text, "provenance": result.provenance, "ms": ms}, ensure_ascii=False))
+            found: dict[str, object] = {"text": result.text, "provenance": result.provenance, "ms": ms}
+            if isinstance(result, ReviewedTranslation):
+                found |= {"phrase_id": result.phrase_id, "slots": dict(result.slots)}
+            else:
+                offered = suggester.suggest(line, args.source, args.target) if suggester else []
+                found["suggestions"] = [
+                    {"id": s.id, "text": s.text, "translation": s.translation, "score": s.score} for s in offered
+                ]
+            print(json.dumps(found, ensure_ascii=False))
         else:
             print(f"{result.text}\t[{result.provenance}, {ms} ms]")
     return 1 if failed else 0

@@ -33,8 +33,9 @@ from kiosk.config import KioskConfig
 from kiosk.device_status import DeviceStatus, DeviceWatch
 from kiosk.session import Session
 from kiosk.store import TranscriptStore
-from kiosk.translation import kiosk_translator, language_support
+from kiosk.translation import kiosk_suggester, kiosk_translator, language_support
 from translations.asr import SpeechRecognizer
+from translations.phrasebook import load_phrasebook
 
 log = logging.getLogger(__name__)
 
@@ -107,8 +108,11 @@ class KioskRuntime:
     def build(cls, config: KioskConfig, *, clock: Clock | None = None, start_devices: bool = True) -> KioskRuntime:
         """Open the store and session, choose devices (falling back to demo media) and report degradations."""
         store, notice = open_store(config.store.path)
-        translator, notices = kiosk_translator(config)
-        session = Session(config, store, clock=clock or SystemClock(), translator=translator)
+        phrasebook = load_phrasebook()
+        translator, notices = kiosk_translator(config, phrasebook)
+        suggester = kiosk_suggester(config, phrasebook)
+        clock = clock or SystemClock()
+        session = Session(config, store, clock=clock, phrasebook=phrasebook, translator=translator, suggester=suggester)
         devices: dict[str, object] = {}
         kinds: dict[str, str] = {}
         notices += [notice] if notice else []

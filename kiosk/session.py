@@ -1,14 +1,13 @@
 """The visit: the one object every screen and engine talks to.
 
-States: ``idle -> chosen -> conversation -> closing -> idle``. A visitor (or the clerk on their behalf)
-chooses a language and a mode (``chosen``); the first words or the conversation screen start the
-``conversation``; the clerk, the visitor or the idle timeout ends it (``closing``, the summary screen);
-after ``closing_s`` or a tap the kiosk clears itself (``idle``) and keeps nothing of the visit in memory.
-
-:class:`Session` is a façade over parts with one job each: :class:`VisitStates` (states, idle timer),
-:class:`TranscriptWriter` (saving lines with retry), :class:`LineTranslator` (translating a line) and
-:class:`Privacy` (consent, export, retention). :meth:`Session.tick` is called by the UI's timer (or a test or
-the replay runner): no threads here. Listeners run on the caller's thread; the Qt bridge moves events to the UI.
+States: ``idle -> chosen -> conversation -> closing -> idle``. A visitor (or the clerk for them) chooses a
+language and mode (``chosen``); the first words or the conversation screen start the ``conversation``; the
+clerk, the visitor or the idle timeout ends it (``closing``, the summary); after ``closing_s`` or a tap the
+kiosk clears itself (``idle``) and keeps nothing of the visit in memory. :class:`Session` is a façade over
+parts: :class:`VisitStates` (states, idle timer), :class:`TranscriptWriter` (lines saved with retry),
+:class:`LineTranslator`, :class:`LineSuggestions` (nearest reviewed phrases), :class:`Privacy` (consent,
+export, retention). :meth:`Session.tick` is called by the UI's timer: no threads here; listeners run on the
+caller's thread (the Qt bridge moves events to the UI).
 """
 
 from __future__ import annotations
@@ -34,6 +33,7 @@ from base.events import (
 )
 from kiosk.config import KioskConfig
 from kiosk.event_gate import EventGate, Listener
+from kiosk.line_suggestions import LineSuggestions
 from kiosk.line_translator import LineTranslator, phrase_line
 from kiosk.privacy import Privacy
 from kiosk.store import TranscriptStore
@@ -42,6 +42,7 @@ from kiosk.transcript_writer import TranscriptWriter
 from kiosk.visit_states import OPEN, VisitStates
 from translations.mt import Translator
 from translations.phrasebook import Phrasebook, load_phrasebook
+from translations.suggest import Suggester
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +59,7 @@ class Session:
         wall_clock: Callable[[], float] = time.time,
         phrasebook: Phrasebook | None = None,
         translator: Translator | None = None,
+        suggester: Suggester | None = None,
     ) -> None:
         self.config = config
         self.store = store
@@ -69,6 +71,7 @@ class Session:
         self._visit = VisitStates(config.kiosk, self._clock, emit)
         self._writer = TranscriptWriter(store, emit)
         self._lines = LineTranslator(translator, emit)  # None: lines untranslated (phrases carry their own)
+        self._hints = LineSuggestions(suggester, self._writer, emit)  # None: no suggestions
         self._privacy = Privacy(config, self._writer, self._clock.now, wall_clock, emit)
         self.talking: Role | None = None  # push-to-talk: who holds the talk button
         self._writer.close_interrupted(self._wall())
@@ -149,6 +152,7 @@ class Session:
             self._visit.require(SessionState.CLOSING)
             self._visit.forget()
             self._writer.forget()
+            self._hints.forget()
             self._privacy.consented = False
             self.talking = None
             self._visit.set(SessionState.IDLE, reason)
@@ -166,17 +170,16 @@ class Session:
         provenance: str = "original",
         confidence: float | None = None,
     ) -> TranscriptEntry:
-        """Commit one line of the conversation and show it on both screens.
-
-        Without ``translations`` the line is translated into the other party's language first (outside the
-        lock, so the other screen's input is not held up); the result's provenance is stored with it.
-        """
+        """Commit one line and show it on both screens. Without ``translations`` it is translated into the other
+        party's language first (outside the lock: the other screen is not held up) and, unless a phrase or
+        template answered, its speaker is offered the nearest reviewed phrases (:meth:`use_suggestion`)."""
         clean = clean_text(text)
         language = language or self._language_of(role)
+        items = ()
         if translations is None:
-            translations, provenance = self._lines.translate(
-                clean, language, self._language_of(_other(role)), provenance
-            )
+            other = self._language_of(role.other)
+            translations, provenance = self._lines.translate(clean, language, other, provenance)
+            items = self._hints.find(clean, language, other, role, provenance)
         with self._gate.hold():
             if self._visit.state is SessionState.CHOSEN:
                 self._visit.set(SessionState.CONVERSATION, "first words")
@@ -186,22 +189,20 @@ class Session:
             )
             self._visit.touch()
             self._gate.emit(entry)
+            self._hints.offer(entry, items)
             return entry
 
     def say_phrase(self, role: Role, phrase_id: str) -> TranscriptEntry:
         """Commit a curated phrase with its reviewed translations (provenance ``phrasebook``)."""
-        text, language, translations = phrase_line(
-            self.phrasebook, phrase_id, self._language_of(role), self._language_of(_other(role))
-        )
+        own, other = self._language_of(role), self._language_of(role.other)
+        text, language, translations = phrase_line(self.phrasebook, phrase_id, own, other)
         return self.say(
             role, text, Modality.PHRASE, language=language, translations=translations, provenance="phrasebook"
         )
 
     def correct(self, entry_id: int, text: str) -> TranscriptEntry:
-        """The clerk corrects a line of this visit: stored and marked, the original kept.
-
-        A clerk's own line is translated again, so the visitor reads the corrected words; a visitor's line is
-        corrected in Korean (what the clerk understood), with the same text as its Korean translation.
+        """The clerk corrects a line of this visit: stored and marked, the original kept. A clerk's line is
+        translated again; a visitor's line is corrected in Korean (what the clerk understood), its Korean translation.
         """
         clean = clean_text(text)
         with self._gate.hold():
@@ -216,6 +217,12 @@ class Session:
             self._visit.touch()
             self._gate.emit(corrected)
         return corrected
+
+    def use_suggestion(self, entry_id: int, suggestion_id: str) -> TranscriptEntry:
+        """The speaker tapped a suggestion for their newest line: the other side reads it; the words said stay."""
+        with self._gate.hold():
+            self._visit.touch()
+            return self._hints.use(self._writer.saved_entry(entry_id), suggestion_id, self._wall())
 
     def show_caption(self, caption: Caption) -> None:
         """Show a live (partial) caption on both screens; dropped when no visit is going on."""
@@ -251,7 +258,7 @@ class Session:
         """Pass a message (device lost, degraded mode ...) to the screens."""
         self._gate.emit(notice)
 
-    # -- time ----------------------------------------------------------------------------------------------
+    # -- time, consent, export, retention ------------------------------------------------------------------
     def tick(self) -> None:
         """Check timers; call this about once a second."""
         with self._gate.hold():
@@ -264,7 +271,6 @@ class Session:
             elif state is SessionState.IDLE and self._privacy.purge_due():
                 self._privacy.purge_expired()
 
-    # -- consent, export, retention ------------------------------------------------------------------------
     def purge_expired(self) -> int:
         """Delete stored visits older than the retention setting; return how many."""
         return self._privacy.purge_expired()
@@ -291,10 +297,4 @@ class Session:
 
     def _language_of(self, role: Role) -> str:
         language = self._visit.language
-        if role is Role.CLERK or language is None:
-            return self.config.kiosk.clerk_language
-        return language
-
-
-def _other(role: Role) -> Role:
-    return Role.CLERK if role is Role.VISITOR else Role.VISITOR
+        return self.config.kiosk.clerk_language if role is Role.CLERK or language is None else language

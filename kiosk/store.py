@@ -23,7 +23,7 @@ from base.errors import CorruptDatabaseError, StoreError, StoreWriteError
 from base.events import Modality, Role, TranscriptEntry
 
 log = logging.getLogger(__name__)
-SCHEMA_VERSION = 2  # 2: corrections
+SCHEMA_VERSION = 3  # 2: corrections, 3: a tapped suggestion (corrections.suggestion)
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS sessions (
     id TEXT PRIMARY KEY,
@@ -51,7 +51,8 @@ CREATE TABLE IF NOT EXISTS corrections (  -- the clerk's corrections; the origin
     entry_id INTEGER NOT NULL REFERENCES entries(id) ON DELETE CASCADE,
     time REAL NOT NULL,
     text TEXT NOT NULL,
-    translations TEXT NOT NULL DEFAULT '{}'
+    translations TEXT NOT NULL DEFAULT '{}',
+    suggestion TEXT NOT NULL DEFAULT ''  -- the reviewed phrase the speaker tapped ('' for the clerk's words)
 );
 CREATE INDEX IF NOT EXISTS corrections_entry ON corrections(entry_id, id);
 """
@@ -67,6 +68,8 @@ class TranscriptStore:
         self.read_only = read_only
         self._lock = threading.Lock()
         self._db = self._open()
+        columns = {row[1] for row in self._db.execute("PRAGMA table_info(corrections)")}
+        self._suggestions = "suggestion" in columns  # False only for an old file opened read-only
 
     def _open(self) -> sqlite3.Connection:
         if isinstance(self.path, Path) and not self.read_only:
@@ -98,6 +101,8 @@ class TranscriptStore:
             for pragma in ("journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON", "secure_delete=ON"):
                 db.execute(f"PRAGMA {pragma}")
             db.executescript(_SCHEMA)
+            if "suggestion" not in {row[1] for row in db.execute("PRAGMA table_info(corrections)")}:
+                db.execute("ALTER TABLE corrections ADD COLUMN suggestion TEXT NOT NULL DEFAULT ''")
             db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
         except sqlite3.OperationalError as exc:  # a read-only file or disk: reading works, writes will say so
             log.warning("transcript database is not writable: %s", exc)
@@ -166,19 +171,26 @@ class TranscriptStore:
             entry_id = cursor.lastrowid
         return replace(entry, entry_id=entry_id or 0, saved=True)
 
-    def correct(self, entry_id: int, text: str, translations: dict[str, str], when: float) -> None:
-        """Record the clerk's correction of an entry (the original stays as it was)."""
+    def correct(
+        self, entry_id: int, text: str, translations: dict[str, str], when: float, suggestion: str = ""
+    ) -> None:
+        """Record the clerk's correction of an entry (the original stays as it was).
+
+        ``suggestion``: the speaker tapped this reviewed phrase instead; ``text`` is then "" (the words stand)
+        and ``translations`` are the phrase's.
+        """
         with self._writing() as db:
             db.execute(
-                "INSERT INTO corrections(entry_id, time, text, translations) VALUES (?, ?, ?, ?)",
-                (entry_id, when, text, json.dumps(translations, ensure_ascii=False)),
+                "INSERT INTO corrections(entry_id, time, text, translations, suggestion) VALUES (?, ?, ?, ?, ?)",
+                (entry_id, when, text, json.dumps(translations, ensure_ascii=False), suggestion),
             )
 
     def entries(self, session_id: str | None = None) -> list[TranscriptEntry]:
         """Entries of one visit (or all), oldest first, each with its latest correction."""
         query = "SELECT e.id, e.session_id, e.time, e.role, e.modality, e.language, e.text, e.translations,"
         query += " e.provenance, e.confidence, " + _LATEST.format(column="text") + ", "
-        query += _LATEST.format(column="translations") + " FROM entries e"
+        query += _LATEST.format(column="translations") + ", "
+        query += (_LATEST.format(column="suggestion") if self._suggestions else "NULL") + " FROM entries e"
         query += (" WHERE e.session_id=?" if session_id else "") + " ORDER BY e.id"
         with self._lock:
             rows = self._db.execute(query, (session_id,) if session_id else ()).fetchall()
@@ -244,6 +256,7 @@ def _entry_from_row(row: tuple) -> TranscriptEntry:
         confidence,
         fixed,
         fixed_tr,
+        suggestion,
     ) = row
     return TranscriptEntry(
         entry_id=entry_id,
@@ -257,4 +270,5 @@ def _entry_from_row(row: tuple) -> TranscriptEntry:
         provenance=provenance,
         confidence=confidence,
         correction=fixed or "",
+        suggestion=suggestion or "",
     )

@@ -92,19 +92,22 @@ class TranscriptWriter:
             raise InputError("고칠 수 있는 줄이 아닙니다", f"no saved line {entry_id} in this visit")
         return entry
 
-    def correct(self, entry: TranscriptEntry, text: str, translations: dict[str, str], when: float) -> TranscriptEntry:
+    def correct(
+        self, entry: TranscriptEntry, text: str, translations: dict[str, str], when: float, suggestion: str = ""
+    ) -> TranscriptEntry:
         """Store the clerk's correction of a saved line (the original is kept) and return the corrected line.
 
+        ``suggestion``: the speaker tapped this reviewed phrase instead (``text`` ""; the words said stand).
         Raises :class:`StoreWriteError` (after telling the clerk) when the store cannot write it.
         """
         try:
-            self.store.correct(entry.entry_id, text, translations, when)
+            self.store.correct(entry.entry_id, text, translations, when, suggestion)
         except StoreWriteError as exc:
             self.not_saved(exc)
             raise
-        corrected = dataclasses.replace(entry, correction=text, translations=translations)
+        corrected = dataclasses.replace(entry, correction=text, translations=translations, suggestion=suggestion)
         self.entries = [corrected if e.entry_id == entry.entry_id else e for e in self.entries]
-        log.info("entry %s corrected by the clerk, %d chars", entry.entry_id, len(text))
+        log.info("entry %s: %s", entry.entry_id, f"suggestion {suggestion}" if suggestion else "corrected by the clerk")
         return corrected
 
     def attempt(self, write: Callable[[], T]) -> T | None:

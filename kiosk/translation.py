@@ -11,6 +11,7 @@ from translations.languages import Support, support
 from translations.mt import ChainTranslator, MtOptions, build_translator
 from translations.packs import InstalledPack, installed_packs, pack_folder
 from translations.phrasebook import Phrasebook, load_phrasebook
+from translations.suggest import Suggester, build_suggester
 from translations.tts import VoiceChain
 
 log = logging.getLogger(__name__)
@@ -34,6 +35,13 @@ def kiosk_translator(config: KioskConfig, phrasebook: Phrasebook | None = None) 
     )
     log.info("translation: phrasebook + %d pack(s): %s", len(packs), ", ".join(p.code for p in packs) or "none")
     return translator, notices
+
+
+def kiosk_suggester(config: KioskConfig, phrasebook: Phrasebook | None = None) -> Suggester:
+    """The nearest reviewed phrases and templates, indexed once for every enabled language (at start-up)."""
+    suggester = build_suggester(phrasebook or load_phrasebook(), load_glossary(config.translation.glossary_dir))
+    suggester.prepare(list(config.kiosk.languages))
+    return suggester
 
 
 def language_support(config: KioskConfig, phrasebook: Phrasebook | None = None) -> dict[str, Support]:

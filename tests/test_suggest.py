@@ -10,44 +10,19 @@ from pathlib import Path
 
 import pytest
 
+from bench.suggest import SETS, counter_lines, measure
 from translations.glossary import load_glossary
 from translations.phrasebook import load_phrasebook
-from translations.suggest import SEND_THRESHOLD, Suggester, build_suggester
+from translations.suggest import Suggester, build_suggester
 from translations.values import NUMERIC
 
-DATA = Path(__file__).resolve().parent / "data"
-LINES = DATA / "counter_lines.tsv"  # the suggester was tuned on these
-HELD_OUT = DATA / "counter_lines_heldout.tsv"  # written after tuning, never tuned on
-
-
-def counter_lines(path: Path = LINES) -> list[tuple[str, str, str, str]]:
-    """(language, speaker role, intended phrase or template id, line) per data row."""
-    rows = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            lang, role, intended, text = line.split("\t")
-            rows.append((lang, role, intended, text))
-    return rows
+LINES = SETS["tuned"]  # the suggester was tuned on these
+HELD_OUT = SETS["held-out"]  # written after tuning, never tuned on
 
 
 @pytest.fixture(scope="module")
 def suggester() -> Suggester:
     return build_suggester(load_phrasebook(), load_glossary())
-
-
-def measure(suggester: Suggester, path: Path = LINES) -> dict[str, float]:
-    """Share of lines whose intended id is first / in the top three / beaten by a wrong sendable one."""
-    rows = counter_lines(path)
-    first = top3 = wrong_sendable = 0
-    for lang, role, intended, text in rows:
-        target = "en" if lang == "ko" else "ko"
-        found = suggester.suggest(text, lang, target, role=role)
-        ids = [s.id for s in found]
-        first += bool(ids) and ids[0] == intended
-        top3 += intended in ids
-        wrong_sendable += any(s.id != intended and s.score >= SEND_THRESHOLD for s in found)
-    n = len(rows)
-    return {"lines": n, "first": first / n, "top3": top3 / n, "wrong_sendable": wrong_sendable / n}
 
 
 def test_the_test_set_is_large_and_covers_five_languages() -> None:

@@ -14,16 +14,28 @@ from kiosk.config import KioskConfig
 from kiosk.deviceless_runtime import DevicelessRuntime
 from kiosk.session import Session
 from kiosk.store import TranscriptStore
+from kiosk.translation import kiosk_suggester, kiosk_translator
 from ui.app import application, build_windows
 from ui.clerk_window import ClerkWindow
 
 
 @pytest.fixture
 def kiosk(qtbot, config: KioskConfig):
+    yield from _kiosk(qtbot, config)
+
+
+@pytest.fixture
+def suggesting_kiosk(qtbot, config: KioskConfig):
+    """The kiosk with the phrasebook, templates and suggestions of a kiosk without packs."""
+    translator, _ = kiosk_translator(config)
+    yield from _kiosk(qtbot, config, translator=translator, suggester=kiosk_suggester(config))
+
+
+def _kiosk(qtbot, config: KioskConfig, **parts):
     application()
     clock = ManualClock()
     store = TranscriptStore(config.store.path)
-    session = Session(config, store, clock=clock)
+    session = Session(config, store, clock=clock, **parts)
     runtime = DevicelessRuntime(
         session, [Notice("demo_camera", "카메라가 없어 데모 파일을 재생합니다", "no camera: demo")]
     )

@@ -18,6 +18,7 @@ from base.events import (
     SignChips,
     Spelling,
     StateChanged,
+    Suggestions,
     TimeoutWarning,
     TranscriptEntry,
 )
@@ -34,6 +35,7 @@ class SessionBridge(QObject):
     notice = pyqtSignal(object)  # Notice
     spelling = pyqtSignal(object)  # Spelling (a fingerspelled word in progress)
     signs = pyqtSignal(object)  # SignChips (recognised signs of the sentence in progress)
+    suggestions = pyqtSignal(object)  # Suggestions (nearest reviewed phrases for the speaker's newest line)
     frame = pyqtSignal(object)  # numpy RGB image from the camera
     level = pyqtSignal(float)  # microphone level 0..1
     _frame_waiting = pyqtSignal()  # a newest frame is pending (at most one such signal queued)
@@ -61,6 +63,8 @@ class SessionBridge(QObject):
             self.spelling.emit(event)
         elif isinstance(event, SignChips):
             self.signs.emit(event)
+        elif isinstance(event, Suggestions):
+            self.suggestions.emit(event)
 
     def on_frame(self, image: np.ndarray) -> None:
         """Media-thread callback for camera frames: replaces a frame still waiting for the GUI thread."""

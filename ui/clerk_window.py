@@ -51,8 +51,16 @@ from ui.bridge import SessionBridge
 from ui.kiosk_mode import ask_pin_dialog
 from ui.phrase_panel import PhrasePanel
 from ui.strings import language_label
+from ui.suggestion_bar import SuggestionBar
 
-PROVENANCE = {"phrasebook": "문구집", "machine": "기계 번역", "pivot": "기계 번역(영어 경유)", "original": ""}
+SUGGESTIONS = "혹시 이 문구인가요? 누르면 검수된 번역을 보냅니다 (안 누르면 번역 없이 전달)"
+PROVENANCE = {
+    "template": "문구 틀",
+    "phrasebook": "문구집",
+    "machine": "기계 번역",
+    "pivot": "기계 번역(영어 경유)",
+    "original": "",
+}
 STATES = {"idle": "대기 중", "chosen": "방문자 선택 완료", "conversation": "상담 중", "closing": "상담 종료"}
 MODES = {"speech": "음성", "sign": "수어", "fingerspelling": "지문자", "text": "글자"}
 VISITOR, CLERK = 1, 2
@@ -148,6 +156,8 @@ class ClerkWindow(QWidget):
         bridge.caption.connect(self._on_caption)
         bridge.spelling.connect(self._on_spelling)
         bridge.signs.connect(self._on_signs)
+        bridge.entry_added.connect(self.suggestions.on_entry)
+        bridge.suggestions.connect(lambda offer: self.suggestions.show_offer(offer, SUGGESTIONS))
         bridge.level.connect(lambda value: self.level.setValue(int(value * 100)))
         self._on_state(StateChanged(session.state, session.session_id, session.language, session.mode))
 
@@ -169,6 +179,7 @@ class ClerkWindow(QWidget):
             self.session.phrasebook.for_role("clerk"), self._say_phrase, columns=3, prefix="clerk_phrase"
         )
         self.phrases.set_language("ko")
+        self.suggestions = SuggestionBar(Role.CLERK, self._use_suggestion, prefix="clerk", with_translation=True)
         entry = QHBoxLayout()
         entry.addWidget(self.input, 1)
         entry.addWidget(self.send)
@@ -181,6 +192,7 @@ class ClerkWindow(QWidget):
         layout.addWidget(self.phrases)
         layout.addWidget(self.error)
         layout.addLayout(entry)
+        layout.addWidget(self.suggestions)
 
     def _start(self) -> None:
         language, mode = self.visitor_choice.currentData()
@@ -192,6 +204,9 @@ class ClerkWindow(QWidget):
 
     def _say_phrase(self, phrase_id: str) -> None:
         self._act(lambda: self.session.say_phrase(Role.CLERK, phrase_id))
+
+    def _use_suggestion(self, entry_id: int, suggestion_id: str) -> None:
+        self._act(lambda: self.session.use_suggestion(entry_id, suggestion_id))
 
     def _act(self, action: object) -> bool:
         """Run a session action; a refusal is shown in the error line, never raised into Qt."""
@@ -214,6 +229,8 @@ class ClerkWindow(QWidget):
         self.start.setEnabled(event.state is SessionState.IDLE)
         self.end.setEnabled(active)
         self.print_button.setEnabled(self.session.consented and event.state is not SessionState.IDLE)
+        if event.state is not SessionState.CONVERSATION:
+            self.suggestions.clear()
         if event.state in (SessionState.CHOSEN, SessionState.IDLE):
             self.table.setRowCount(0)
             self._rows.clear()
@@ -238,7 +255,8 @@ class ClerkWindow(QWidget):
             lines += [f"→ {text}" for lang, text in entry.translations.items() if lang != "ko"]
         else:
             lines = [entry.text, *(f"→ {text}" for text in entry.translations.values())]
-        badges = ["수정됨" if entry.correction else "", PROVENANCE.get(entry.provenance, entry.provenance)]
+        kind = "추천 문구 선택" if entry.suggestion else PROVENANCE.get(entry.provenance, entry.provenance)
+        badges = ["수정됨" if entry.correction else "", kind]
         if entry.confidence is not None:
             badges.append(f"신뢰도 {entry.confidence:.0%}")
         if not entry.saved:

@@ -1,7 +1,7 @@
 """The screenshot gallery: every screen in every enabled language at 100 %, 200 % and high contrast.
 
 ``python -m ui.screenshots OUT_DIR`` (``make screenshots``) renders the visitor's screens (attract,
-language choice, conversation, fingerspelling, closing) and the clerk's screen offscreen at the reference
+language choice, conversation, suggestions, fingerspelling, closing) and the clerk's screen offscreen at the reference
 resolution, writes half-size PNGs and ``README.md`` (the gallery) into OUT_DIR, and reports any text that
 does not fit (:mod:`ui.layout_check`). A short scripted visit fills the conversation; the session runs
 on an in-memory store, so nothing is kept.
@@ -20,7 +20,7 @@ from kiosk.config import KioskConfig, load_config
 from kiosk.deviceless_runtime import DevicelessRuntime
 from kiosk.session import Session
 from kiosk.store import TranscriptStore
-from kiosk.translation import kiosk_translator
+from kiosk.translation import kiosk_suggester, kiosk_translator
 
 SCREEN = (1920, 1080)  # the reference resolution of the visitor's touch display
 VARIANTS = {"100": (1.0, False), "200": (2.0, False), "contrast": (1.0, True)}
@@ -45,7 +45,9 @@ class Gallery:
         self.app, self.out = application(), out
         translator, _ = kiosk_translator(config)
         self.clock = ManualClock()
-        self.session = Session(config, TranscriptStore(":memory:"), clock=self.clock, translator=translator)
+        suggester = kiosk_suggester(config)
+        store = TranscriptStore(":memory:")
+        self.session = Session(config, store, clock=self.clock, translator=translator, suggester=suggester)
         self.runtime = DevicelessRuntime(self.session, speaks=False)
         _bridge, self.visitor, self.clerk = build_windows(self.runtime)
         self._bridge = _bridge
@@ -92,6 +94,23 @@ class Gallery:
             self.shoot(self.visitor, "timeout", language, variant)
         self.session.end("visitor")
         self.shoot(self.visitor, "closing", language, variant)
+        self.session.clear()
+        if language != "ko":
+            self.suggestions(language, variant)
+
+    def suggestions(self, language: str, variant: str) -> None:
+        """The nearest reviewed phrases for a line no phrase matched, on both screens."""
+        self.visitor.pages.setCurrentIndex(1)
+        self.visitor.display.set(*VARIANTS[variant])
+        self.session.choose(language, VisitorMode.SPEECH)
+        self.session.begin()
+        self.session.say(Role.CLERK, "카드 꽂아 주세요")  # the clerk's words, not a phrase: the clerk is offered three
+        if variant == "100":
+            self.shoot(self.clerk, "clerk_suggestions", language, variant)
+        heard = self.session.phrasebook.get("restroom").texts[language][1:]  # its first sound missed
+        self.session.say(Role.VISITOR, heard)
+        self.shoot(self.visitor, "suggestions", language, variant)
+        self.session.end("visitor")
         self.session.clear()
 
     def fingerspelling(self, variant: str) -> None:

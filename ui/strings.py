@@ -275,6 +275,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "vi": "Không nhận ra ký hiệu. Vui lòng làm lại.",
         "ja": "手話を認識できませんでした。もう一度お願いします。",
     },
+    "did_you_mean": {
+        "ko": "이 말씀인가요? 누르면 번역해서 보냅니다.",
+        "en": "Did you mean one of these? Tap to send it translated.",
+        "zh": "您是想说以下哪一句吗？点击即可发送译文。",
+        "vi": "Có phải ý bạn là một trong các câu sau? Chạm để gửi bản dịch.",
+        "ja": "もしかして、次のどれかですか？タップすると翻訳して送ります。",
+    },
     "sign_send": {"ko": "문장 보내기", "en": "Send sentence", "zh": "发送句子", "vi": "Gửi câu", "ja": "文を送る"},
     "sign_undo": {
         "ko": "마지막 수어 지우기",

@@ -66,6 +66,7 @@ def stylesheet(scale: float = 1.0, high_contrast: bool = False) -> str:
     QLabel#wrap_label[on="true"] {{ color: {p.text}; }}
     QLineEdit {{ border: 2px solid {p.muted}; border-radius: 6px; padding: 6px; min-height: {TARGET_PX - 16}px; }}
     QLabel#title {{ font-size: {title}px; font-weight: bold; }}
+    QLabel#suggestion_heading {{ font-weight: bold; }}
     QListWidget#caption_view {{ font-size: {caption}px; border: none; }}
     QLabel#partial_caption {{ font-size: {caption}px; color: {p.muted}; }}
     QLabel#sign_chips {{ font-size: {caption}px; font-weight: bold; }}

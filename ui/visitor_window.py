@@ -51,6 +51,7 @@ from ui.phrase_panel import PhrasePanel
 from ui.sign_panel import SignPanel
 from ui.spelling_panel import SpellingPanel
 from ui.strings import STRINGS, language_label, tr
+from ui.suggestion_bar import SuggestionBar
 from ui.theme import TARGET_PX, stylesheet
 from ui.voice_controls import VoiceControls
 from ui.wrap_button import WrapButton, named_button
@@ -116,6 +117,9 @@ class VisitorWindow(QWidget):
         layout.addWidget(self.display)
         bridge.state_changed.connect(self._on_state)
         bridge.entry_added.connect(self._on_entry)
+        bridge.suggestions.connect(
+            lambda offer: self.suggestions.show_offer(offer, tr("did_you_mean", self.session.language))
+        )
         bridge.caption.connect(self._on_caption)
         bridge.spelling.connect(self._on_spelling)
         bridge.signs.connect(lambda chips: self.sign_box.show_signs(chips))
@@ -218,6 +222,9 @@ class VisitorWindow(QWidget):
         entry.addWidget(self.finish)
         self.error = QLabel()
         self.error.setObjectName("input_error")
+        self.suggestions = SuggestionBar(
+            Role.VISITOR, self._use_suggestion, prefix="visitor", with_translation=False, replaces=self.phrases
+        )
         self.voice_controls = VoiceControls(self.voice, self.session.touch)
         self.spelling_box = SpellingPanel(self.spelling, lambda exc: self.error.setText(exc.message_ko))
         self.spelling_box.hide()
@@ -225,8 +232,9 @@ class VisitorWindow(QWidget):
         self.sign_box.hide()
         self.camera.hide()
         panels = (self.spelling_box, self.sign_box)
-        items = (self.prompt, top, self.partial, *panels, self.phrases, self.error, self.voice_controls)
-        for item in (*items, self.timeout_box, entry, self.keyboard):  # the warning sits low, near the hands
+        items = (self.prompt, top, self.partial, self.suggestions, *panels, self.phrases, self.error)
+        lows = (self.voice_controls, self.timeout_box, entry, self.keyboard)  # the warning sits low, near the hands
+        for item in (*items, *lows):
             layout.addLayout(item) if isinstance(item, QHBoxLayout) else layout.addWidget(item)
         layout.setStretch(1, 1)
         return page
@@ -245,6 +253,12 @@ class VisitorWindow(QWidget):
         self.input.clear()
         self.error.clear()
 
+    def _use_suggestion(self, entry_id: int, suggestion_id: str) -> None:
+        try:
+            self.session.use_suggestion(entry_id, suggestion_id)
+        except KioskError:
+            self.error.setText(tr("check_input", self.session.language))
+
     # -- events --------------------------------------------------------------------------------------------
     def _on_state(self, event: StateChanged) -> None:
         if event.state is SessionState.IDLE:
@@ -255,7 +269,8 @@ class VisitorWindow(QWidget):
             self._show_closing()
 
     def _on_entry(self, entry: TranscriptEntry) -> None:
-        """A new caption line; a line the clerk corrected is rewritten in place (marked ✎)."""
+        """A new caption line; a line the clerk corrected is rewritten in place (marked ✎); suggestions end."""
+        self.suggestions.clear()
         language = self.session.language
         own = entry.correction if entry.role is Role.CLERK and entry.correction else entry.text
         text = own if entry.language == language else entry.translations.get(language or "", own)
@@ -303,7 +318,7 @@ class VisitorWindow(QWidget):
     # -- screen changes ------------------------------------------------------------------------------------
     def _show_start(self) -> None:
         """Back to the start; nothing of the last visit stays in any widget."""
-        for widget in (self.captions, self.input, self.partial, self.error, self.notice):
+        for widget in (self.captions, self.input, self.partial, self.error, self.notice, self.suggestions):
             widget.clear()
         self._caption_items.clear()
         self.spelling_box.clear()
@@ -343,6 +358,7 @@ class VisitorWindow(QWidget):
 
     def _show_closing(self) -> None:
         self.timeout_box.hide()
+        self.suggestions.clear()
         self.closing.show_visit()
         self.pages.setCurrentIndex(CLOSING)
 

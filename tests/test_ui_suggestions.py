@@ -1,0 +1,54 @@
+"""Suggestions on both screens: shown to the speaker of an untranslated line, one tap sends, gone on the next line."""
+
+from __future__ import annotations
+
+from PyQt6.QtCore import Qt
+from PyQt6.QtWidgets import QListWidget, QPushButton, QWidget
+
+from base.events import Role
+from tests.ui_kiosk import find, transcript_texts
+
+
+def test_the_clerk_taps_a_suggestion_and_the_visitor_reads_the_reviewed_translation(qtbot, suggesting_kiosk) -> None:
+    kiosk = suggesting_kiosk
+    qtbot.mouseClick(find(kiosk.visitor, QPushButton, "lang_en"), Qt.MouseButton.LeftButton)
+    kiosk.session.say(Role.CLERK, "카드 꽂아 주세요")
+    bar = find(kiosk.clerk, QWidget, "clerk_suggestions")
+    assert bar.isVisible() and len(bar.buttons()) == 3
+    assert not find(kiosk.visitor, QWidget, "visitor_suggestions").isVisible()  # the clerk's, not the visitor's
+    button = find(kiosk.clerk, QPushButton, "clerk_suggestion_insert_card")
+    assert "카드를 단말기에 꽂아 주세요." in button.text() and "Please insert your card" in button.text()
+    captions = find(kiosk.visitor, QListWidget, "caption_view")
+    assert captions.item(captions.count() - 1).text() == "Clerk: 카드 꽂아 주세요"  # untranslated until a tap
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert captions.item(captions.count() - 1).text() == "Clerk: Please insert your card into the card reader."
+    assert not bar.isVisible()
+    (cell,) = transcript_texts(kiosk.clerk)
+    assert cell.startswith("카드 꽂아 주세요\n→ Please insert your card") and "추천 문구 선택" in cell
+
+
+def test_the_visitor_taps_a_suggestion_in_their_language(qtbot, suggesting_kiosk) -> None:
+    kiosk = suggesting_kiosk
+    qtbot.mouseClick(find(kiosk.visitor, QPushButton, "lang_vi"), Qt.MouseButton.LeftButton)
+    kiosk.session.say(Role.VISITOR, "hà vệ sinh ở đâu ạ")  # the first sound missed
+    bar = find(kiosk.visitor, QWidget, "visitor_suggestions")
+    assert bar.isVisible() and not find(kiosk.clerk, QWidget, "clerk_suggestions").isVisible()
+    assert "Có phải ý bạn là" in bar.heading.text()
+    button = find(kiosk.visitor, QPushButton, "visitor_suggestion_restroom")
+    assert button.text() == "Nhà vệ sinh ở đâu ạ?"  # in the visitor's language, no Korean on their screen
+    assert not kiosk.visitor.phrases.isVisible()  # the suggestions take the quick phrases' place meanwhile
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    (cell,) = transcript_texts(kiosk.clerk)
+    assert cell.startswith("hà vệ sinh ở đâu ạ\n→ 화장실이 어디예요?")  # what was said, and the reviewed Korean
+    assert not bar.isVisible() and kiosk.visitor.phrases.isVisible()
+
+
+def test_suggestions_disappear_when_the_next_line_is_said(qtbot, suggesting_kiosk) -> None:
+    kiosk = suggesting_kiosk
+    qtbot.mouseClick(find(kiosk.visitor, QPushButton, "lang_en"), Qt.MouseButton.LeftButton)
+    kiosk.session.say(Role.VISITOR, "where's the toilet")
+    bar = find(kiosk.visitor, QWidget, "visitor_suggestions")
+    assert bar.isVisible()
+    kiosk.session.say_phrase(Role.CLERK, "greeting")
+    assert not bar.isVisible() and bar.buttons() == []
+    assert kiosk.session.entries[0].translations == {}  # no tap: the line stays untranslated

@@ -1,0 +1,84 @@
+"""The nearest reviewed phrases for the speaker's last line: a heading and up to three buttons, one tap sends.
+
+Used on both screens: the clerk sees the Korean text with its translation small underneath; the visitor sees
+the phrases in their own language. The bar is empty (hidden) until the session offers suggestions for this
+speaker's line, and empties again when the next line is said or a suggestion was sent. On the visitor's
+screen it takes the place of the quick phrases meanwhile (``replaces``), so the input row stays on screen.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+
+from PyQt6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from base.events import Role, Suggestions, TranscriptEntry
+from ui.wrap_button import WrapButton
+
+
+class SuggestionBar(QWidget):
+    """Suggestions for ``role``'s newest line; a tap calls ``on_use(entry_id, suggestion_id)``."""
+
+    def __init__(
+        self,
+        role: Role,
+        on_use: Callable[[int, str], None],
+        *,
+        prefix: str,
+        with_translation: bool,
+        replaces: QWidget | None = None,
+    ) -> None:
+        super().__init__()
+        self.role, self.on_use, self.prefix, self.with_translation = role, on_use, prefix, with_translation
+        self.replaces = replaces  # hidden while suggestions are on offer
+        self.setObjectName(f"{prefix}_suggestions")
+        self.heading = QLabel()
+        self.heading.setObjectName("suggestion_heading")
+        self.heading.setWordWrap(True)
+        self.row = QHBoxLayout()
+        self.row.setContentsMargins(0, 0, 0, 0)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.heading)
+        layout.addLayout(self.row)
+        self.offer: Suggestions | None = None
+        self.hide()
+
+    def buttons(self) -> list[WrapButton]:
+        """The suggestion buttons on show, best first."""
+        return [self.row.itemAt(i).widget() for i in range(self.row.count())]
+
+    def show_offer(self, offer: Suggestions, heading: str) -> None:
+        """Show ``offer`` when it is for this bar's speaker (another speaker's offer only clears the bar)."""
+        self.clear()
+        if offer.role is not self.role or not offer.items:
+            return
+        self.offer = offer
+        self.heading.setText(heading)
+        for item in offer.items:
+            text = html.escape(item.text)
+            if self.with_translation:
+                text += f"<br><small>→ {html.escape(item.translation)}</small>"
+            button = WrapButton(text)
+            button.setObjectName(f"{self.prefix}_suggestion_{item.suggestion_id}")
+            button.setToolTip(f"{item.score:.0f} / 100")
+            button.clicked.connect(lambda _=False, i=item.suggestion_id: self.on_use(offer.entry_id, i))
+            self.row.addWidget(button)
+        self.show()
+        if self.replaces is not None:
+            self.replaces.hide()
+
+    def on_entry(self, entry: TranscriptEntry) -> None:
+        """A line was said (or a suggestion sent): the offer is over."""
+        self.clear()
+
+    def clear(self) -> None:
+        self.offer = None
+        while self.row.count():
+            old = self.row.takeAt(0).widget()
+            old.hide()
+            old.deleteLater()
+        self.hide()
+        if self.replaces is not None:
+            self.replaces.show()
