@@ -100,6 +100,7 @@ def _transcribe(args: argparse.Namespace, config: KioskConfig) -> int:
 
 def _translate(args: argparse.Namespace, config: KioskConfig) -> int:
     from kiosk.translation import kiosk_suggester, kiosk_translator
+    from translations.glossary import speaker_role
     from translations.mt import ReviewedTranslation
 
     translator, notices = kiosk_translator(config)
@@ -128,7 +129,8 @@ def _translate(args: argparse.Namespace, config: KioskConfig) -> int:
             if isinstance(result, ReviewedTranslation):
                 found |= {"phrase_id": result.phrase_id, "slots": dict(result.slots)}
             else:
-                offered = suggester.suggest(line, args.source, args.target) if suggester else []
+                role = speaker_role(args.source)
+                offered = suggester.suggest(line, args.source, args.target, role=role) if suggester else []
                 found["suggestions"] = [
                     {"id": s.id, "text": s.text, "translation": s.translation, "score": s.score} for s in offered
                 ]

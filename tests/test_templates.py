@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from num2words import num2words
 
+from base.errors import TranslationUnavailable
 from translations.glossary import load_glossary
 from translations.mt import ReviewedTranslation, build_translator
 from translations.phrasebook import load_phrasebook
@@ -99,3 +100,12 @@ def test_the_chain_translates_a_template_and_says_which(tmp_path) -> None:
     )
     phrase = chain.translate("잠시만 기다려 주세요", "ko", "en")
     assert (phrase.provenance, phrase.phrase_id) == ("phrasebook", "please_wait")
+
+
+def test_a_template_answers_only_for_the_person_who_says_it(templates) -> None:
+    """ "신분증 좀 주시겠어요" is the clerk asking for the visitor's ID, never the visitor's "I need the ID"."""
+    assert templates.match("신분증 주세요", "ko", role="visitor").template.template_id == "need_document"
+    assert templates.match("신분증 좀 주시겠어요", "ko", role="clerk") is None
+    chain = build_translator(load_phrasebook(), [], load_glossary())
+    with pytest.raises(TranslationUnavailable):
+        chain.translate("신분증 좀 주시겠어요", "ko", "en")  # the clerk's line: a suggestion, not a wrong template

@@ -19,6 +19,11 @@ DEFAULT_DIR = Path(__file__).resolve().parent / "data" / "glossary"
 HOME = "ko"
 
 
+def speaker_role(language: str) -> str:
+    """Who says a line in ``language`` at the counter: the clerk speaks the home language, a visitor any other."""
+    return "clerk" if language == HOME else "visitor"
+
+
 @dataclass(frozen=True)
 class Protected:
     """Source text with placeholders, and the target term each placeholder stands for."""

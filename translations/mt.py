@@ -27,7 +27,7 @@ from typing import Protocol
 
 from base.errors import PackError, TranslationUnavailable
 from base.events import Translation
-from translations.glossary import Glossary, restore
+from translations.glossary import Glossary, restore, speaker_role
 from translations.languages import route
 from translations.packs import InstalledPack
 from translations.phrasebook import Phrasebook
@@ -118,7 +118,7 @@ class TemplateTranslator:
 
     def translate(self, text: str, source: str, target: str) -> Translation:
         started = time.perf_counter()
-        match = self.templates.match(text, source)
+        match = self.templates.match(text, source, role=speaker_role(source))
         if match is None or not self.templates.can_render(match.template, target):
             raise unavailable(source, target)
         rendered = self.templates.render(match.template, match.slots, target)

@@ -163,12 +163,17 @@ class Templates:
     def _sample_document(self) -> str:
         return next(iter(self.reader._terms("ko").values()), "")
 
-    def match(self, text: str, lang: str) -> TemplateMatch | None:
-        """The template this line says, with its values; None when no template fits exactly."""
+    def match(self, text: str, lang: str, role: str | None = None) -> TemplateMatch | None:
+        """The template this line says, with its values; None when no template fits exactly.
+
+        With ``role`` only templates said by that role (or by both) count: "신분증 주세요" from the clerk asks
+        for the visitor's ID, from a visitor it would ask for a document."""
         key, values = self.skeleton(text, lang)
         if not values:
             return None
         for template, names, fixed in self._by_key.get((lang, key), []):
+            if role is not None and template.role not in (role, "both"):
+                continue
             free = [v for v, n in zip(values, names, strict=False) if n is None]
             if [(v.kind, v.value) for v in free] == [(v.kind, v.value) for v in fixed]:
                 slots = {n: v.value for v, n in zip(values, names, strict=False) if n}
