@@ -46,6 +46,7 @@ class AsrOptions:
     min_speech_s: float = 0.25  # less voiced audio than this is not an utterance (coughs, clicks)
     no_speech_threshold: float = 0.6
     hotwords_ko: tuple[str, ...] = field(default_factory=tuple)
+    timestamps: bool = False  # decode in whisper's timestamp mode (as offline transcribe does) instead of notimestamps
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,7 @@ class Hypothesis:
     avg_logprob: float
     no_speech_prob: float
     seconds: float  # compute time
+    language_p: float | None = None  # whisper's probability of ``language`` among all its languages; None: fixed
 
     @property
     def confidence(self) -> float:
@@ -115,15 +117,20 @@ class SpeechRecognizer:
         padded = np.concatenate([audio, np.zeros(max(0, frames * 160 - audio.size), np.float32)])
         features = np.ascontiguousarray(self.model.feature_extractor(padded)[:, :frames])
         encoded = self.model.model.encode(ctranslate2.StorageView.from_array(features[None]), to_cpu=False)
+        language_p = None
         if language is None:
-            language = self._detect(encoded, allowed)
+            language, language_p = self._detect(encoded, allowed)
         tokenizer = self._tokenizer(language)
-        prompt = [*self._context(tokenizer, language), *tokenizer.sot_sequence, tokenizer.no_timestamps]
+        prompt = [*self._context(tokenizer, language), *tokenizer.sot_sequence]
+        if not self.options.timestamps:
+            prompt.append(tokenizer.no_timestamps)
         limit = min(MAX_TOKENS, max(MIN_TOKENS, int(TOKENS_PER_SECOND * audio.size / 16000)))
+        if self.options.timestamps:
+            limit += 2 + int(audio.size / 16000)  # two timestamp tokens per segment of a few seconds
         result = self.model.model.generate(
             encoded,
             [prompt],
-            beam_size=self.options.beam_size,
+            beam_size=beam_size or self.options.beam_size,
             max_length=len(prompt) + limit,
             return_scores=True,
             return_no_speech_prob=True,
@@ -133,12 +140,14 @@ class SpeechRecognizer:
         tokens = [t for t in result.sequences_ids[0] if t < tokenizer.eot]
         text = tokenizer.decode(tokens).strip()
         logprob = result.scores[0] * len(tokens) / (len(tokens) + 1) if tokens else -10.0
-        return Hypothesis(text, language, float(logprob), float(result.no_speech_prob), time.perf_counter() - started)
+        seconds = time.perf_counter() - started
+        return Hypothesis(text, language, float(logprob), float(result.no_speech_prob), seconds, language_p)
 
-    def _detect(self, encoded: object, allowed: tuple[str, ...]) -> str:
-        """The most probable language among ``allowed``; never one outside it."""
+    def _detect(self, encoded: object, allowed: tuple[str, ...]) -> tuple[str, float]:
+        """The most probable language among ``allowed`` (never one outside it) and whisper's probability of it."""
         ranked = dict((token[2:-2], p) for token, p in self.model.model.detect_language(encoded)[0])
-        return max(allowed, key=lambda code: ranked.get(code, 0.0))
+        best = max(allowed, key=lambda code: ranked.get(code, 0.0))
+        return best, float(ranked.get(best, 0.0))
 
     def _context(self, tokenizer: object, language: str) -> list[int]:
         """The previous-text prompt: civil-service hotwords for Korean, a simplified-script cue for Chinese."""

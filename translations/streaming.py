@@ -47,6 +47,7 @@ class _Utterance:
     silent_windows: int = 0
     decoded_at: float = 0.0  # utterance seconds at the last partial decoding
     language: str | None = None
+    language_p: float | None = None  # whisper's confidence in the detected language (None: fixed)
     committed: list[str] = field(default_factory=list)
     previous: list[str] = field(default_factory=list)
     speech_end: int = 0  # windows up to the last non-silent one
@@ -200,6 +201,7 @@ class StreamingTranscriber:
             self._time,
             final=False,
             confidence=hypothesis.confidence,
+            language_p=utterance.language_p,
         )
 
     def _final(self, finished: _Finished) -> Caption | None:
@@ -230,13 +232,18 @@ class StreamingTranscriber:
             finished.end,
             final=True,
             confidence=hypothesis.confidence,
+            language_p=utterance.language_p,
         )
 
     def _decode(self, utterance: _Utterance, audio: np.ndarray, beam_size: int | None = None) -> Hypothesis:
-        """Decode; the language is fixed, or detected once per utterance and then kept. A decoding with the
-        configured beam is remembered so that the final caption can reuse it."""
-        hypothesis = self.recognizer.decode(audio, utterance.language or self.language, self.allowed, beam_size)
+        """Decode; the language is fixed, or detected: at the first partial, then kept for the greedy partials,
+        and again on the whole audio for a final-quality decoding (its detection decides who spoke). A decoding
+        with the configured beam is remembered so that the final caption can reuse it."""
+        language = self.language if beam_size is None else utterance.language or self.language
+        hypothesis = self.recognizer.decode(audio, language, self.allowed, beam_size)
         utterance.language = hypothesis.language
+        if hypothesis.language_p is not None:
+            utterance.language_p = hypothesis.language_p
         if beam_size is None:
             utterance.hypothesis, utterance.hypothesis_end = hypothesis, utterance.speech_end
         return hypothesis
