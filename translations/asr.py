@@ -46,7 +46,7 @@ class AsrOptions:
     min_speech_s: float = 0.25  # less voiced audio than this is not an utterance (coughs, clicks)
     no_speech_threshold: float = 0.6
     hotwords_ko: tuple[str, ...] = field(default_factory=tuple)
-    timestamps: bool = False  # decode in whisper's timestamp mode (as offline transcribe does) instead of notimestamps
+    quiet_partials: bool = True  # no greedy partial while the speaker pauses: the final must not wait behind it
 
 
 @dataclass(frozen=True)
@@ -103,11 +103,19 @@ class SpeechRecognizer:
         self._tokenizer = lambda language: Tokenizer(self.model.hf_tokenizer, True, "transcribe", language)
 
     def decode(
-        self, audio: np.ndarray, language: str | None, allowed: tuple[str, ...] = (), beam_size: int | None = None
+        self,
+        audio: np.ndarray,
+        language: str | None,
+        allowed: tuple[str, ...] = (),
+        beam_size: int | None = None,
     ) -> Hypothesis:
         """Text of one utterance (at most 30 s); ``language=None`` detects it among ``allowed``.
 
-        ``beam_size`` overrides the configured beam (live partials use 1: they are redrawn anyway)."""
+        ``beam_size`` overrides the configured beam (live partials use 1: they are redrawn anyway).
+        Measured and not kept (issue 16): forcing the final through the words already committed by local
+        agreement saved 4 % of the final's CPU (CTranslate2 steps through forced tokens one by one); whisper's
+        timestamp mode (what offline ``transcribe`` uses) was measured and not kept: Korean CER 0.088
+        against 0.081 without timestamps on the shared clips decoded whole."""
         import ctranslate2
         from faster_whisper.transcribe import get_suppressed_tokens
 
@@ -121,12 +129,8 @@ class SpeechRecognizer:
         if language is None:
             language, language_p = self._detect(encoded, allowed)
         tokenizer = self._tokenizer(language)
-        prompt = [*self._context(tokenizer, language), *tokenizer.sot_sequence]
-        if not self.options.timestamps:
-            prompt.append(tokenizer.no_timestamps)
+        prompt = [*self._context(tokenizer, language), *tokenizer.sot_sequence, tokenizer.no_timestamps]
         limit = min(MAX_TOKENS, max(MIN_TOKENS, int(TOKENS_PER_SECOND * audio.size / 16000)))
-        if self.options.timestamps:
-            limit += 2 + int(audio.size / 16000)  # two timestamp tokens per segment of a few seconds
         result = self.model.model.generate(
             encoded,
             [prompt],
@@ -138,7 +142,8 @@ class SpeechRecognizer:
             suppress_tokens=list(get_suppressed_tokens(tokenizer, [-1])),
         )[0]
         tokens = [t for t in result.sequences_ids[0] if t < tokenizer.eot]
-        text = tokenizer.decode(tokens).strip()
+        # A decoding that stops inside a multi-byte character (audio cut mid-syllable) leaves U+FFFD at the end.
+        text = tokenizer.decode(tokens).strip().rstrip("\ufffd").strip()
         logprob = result.scores[0] * len(tokens) / (len(tokens) + 1) if tokens else -10.0
         seconds = time.perf_counter() - started
         return Hypothesis(text, language, float(logprob), float(result.no_speech_prob), seconds, language_p)

@@ -161,6 +161,8 @@ class StreamingTranscriber:
         if current is None:
             return captions
         due = current.seconds - current.decoded_at >= self._partial_interval
+        if self.options.quiet_partials and current.silent_windows:
+            due = False  # a pause may be the end: a greedy partial started now would delay the final (issue 16)
         pausing = current.silent_windows * WINDOW_S >= SPECULATE_S and current.hypothesis_end != current.speech_end
         if due or pausing:
             captions.append(self._partial(current, final_quality=pausing))
