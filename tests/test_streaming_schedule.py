@@ -29,17 +29,19 @@ class ScriptedVad:
 
 
 class RecordingRecognizer:
-    def __init__(self, options: AsrOptions) -> None:
-        self.options, self.calls = options, []
+    def __init__(self, options: AsrOptions, words: tuple = ()) -> None:
+        self.options, self.calls, self.words = options, [], words
 
-    def decode(self, audio, language, allowed=(), beam_size=None) -> Hypothesis:
+    def decode(self, audio, language, allowed=(), beam_size=None, words=False) -> Hypothesis:
         self.calls.append((round(audio.size / 16000, 2), beam_size, language))
-        return Hypothesis("안녕하세요 민원 창구입니다", "ko", -0.2, 0.01, 0.0, 0.93 if language is None else None)
+        text = "".join(w[0] for w in self.words).strip() if self.words else "안녕하세요 민원 창구입니다"
+        spans = self.words if words else ()
+        return Hypothesis(text, "ko", -0.2, 0.01, 0.0, 0.93 if language is None else None, spans)
 
 
-def run(script: list[float], **options: object) -> tuple[RecordingRecognizer, list]:
+def run(script: list[float], words: tuple = (), **options: object) -> tuple[RecordingRecognizer, list]:
     base = replace(AsrOptions(model_dir=Path("unused")), partial_interval_s=0.5, **options)
-    recognizer = RecordingRecognizer(base)
+    recognizer = RecordingRecognizer(base, words)
     transcriber = StreamingTranscriber(
         recognizer, Role.VISITOR, language=None, allowed=("ko", "en"), options=base, vad=ScriptedVad(script)
     )
@@ -69,3 +71,13 @@ def test_the_final_detects_the_language_on_the_whole_utterance() -> None:
     assert final_quality and all(language is None for _, _, language in final_quality)
     finals = [c for c in captions if c.final]
     assert len(finals) == 1 and finals[0].language_p == 0.93
+
+
+def test_a_word_heard_in_silence_is_dropped() -> None:
+    # 0.3 s of silence (the pre-roll the utterance keeps), then speech from 0.29 s on
+    script = [0.0] * 9 + [0.9] * 40 + [0.0] * 30
+    words = (("여보,", 0.0, 0.12), (" 등본", 0.40, 0.80), (" 떼러", 0.80, 1.10), (" 왔어요", 1.10, 1.50))
+    _, captions = run(script, words)
+    assert [c.text for c in captions if c.final] == ["등본 떼러 왔어요"]
+    _, captions = run(script, words, word_guard=False)  # without the guard the filler stays
+    assert [c.text for c in captions if c.final] == ["여보, 등본 떼러 왔어요"]
