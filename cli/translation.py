@@ -92,7 +92,7 @@ def _transcribe(args: argparse.Namespace, config: KioskConfig) -> int:
             continue
         c, fields = timed.caption, timed.as_json()
         if args.clerk:
-            who = attribute(c.language, c.language_p, args.clerk, args.visitor)
+            who = attribute(c.language, c.language_p, args.clerk, args.visitor, seconds=c.end - c.start)
             p = None if c.language_p is None else round(c.language_p, 3)
             fields |= {"speaker": who.role.value, "lang_p": p}
         if args.json:

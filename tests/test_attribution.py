@@ -25,3 +25,9 @@ def test_attribution(language: str, p: float | None, expected: Attribution) -> N
 
 def test_threshold_is_a_parameter() -> None:
     assert attribute("ko", 0.6, "ko", "vi", min_clerk_p=0.5).role is Role.CLERK
+
+
+def test_a_short_utterance_gets_no_switch_offer() -> None:
+    # measured: the first 1.5 s of a Korean clip was once detected as Japanese with p 0.92
+    assert attribute("ja", 0.92, "ko", "vi", seconds=1.5) == Attribution(Role.VISITOR)
+    assert attribute("ja", 0.92, "ko", "vi", seconds=3.0) == Attribution(Role.VISITOR, switch_to="ja")

@@ -121,7 +121,13 @@ class SpeechChannel:
         if len(self.transcriber.allowed) == 1:  # nobody but the clerk speaks (sign, captions, no visitor language)
             return replace(caption, role=Role.CLERK)
         visitor_language = self.session.language or self.clerk_language
-        who = attribute(caption.language, caption.language_p, self.clerk_language, visitor_language)
+        who = attribute(
+            caption.language,
+            caption.language_p,
+            self.clerk_language,
+            visitor_language,
+            seconds=caption.end - caption.start,
+        )
         return replace(caption, role=who.role, switch_to=who.switch_to)
 
     def _deliver(self, captions: list[Caption]) -> list[Caption]:
