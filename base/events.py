@@ -61,6 +61,9 @@ class Caption:
     end: float
     final: bool
     confidence: float | None = None
+    # Who-spoke facts for the screens (shared microphone; see translations.attribution):
+    language_p: float | None = None  # whisper's probability of ``language`` (None: the language was fixed)
+    switch_to: str | None = None  # a third language heard from the visitor: the visitor screen offers to switch
 
 
 @dataclass(frozen=True)

@@ -40,6 +40,9 @@ SPEECH = Path(__file__).resolve().parents[2] / "shared" / "testdata" / "speech"
 STAGES = ("asr", "mt", "sign", "ui", "startup", "memory", "pipeline")
 
 
+ERROR_RATE_MARGIN = 0.005  # issue 16: streaming no worse than offline by more than half a point
+
+
 @dataclass(frozen=True)
 class Result:
     """One measured figure and its target."""
@@ -132,8 +135,8 @@ def bench_asr(config: KioskConfig, limit: int | None = None) -> Stage:
                 f"asr {language} {lookup(language).asr_metric} streaming (offline {theirs:.3f})",
                 round(ours, 3),
                 "",
-                f"<= offline {theirs:.3f}",
-                ours <= theirs,
+                f"<= offline {theirs:.3f} + 0.005",
+                ours <= theirs + ERROR_RATE_MARGIN,
             )
         )
     info = {"utterances": len(latencies), "clips": sum(len(r) for r in by_language.values())}

@@ -1,6 +1,7 @@
 """``kiosk transcribe``, ``kiosk translate``, ``kiosk say`` and ``kiosk packs ...``: speech, text and packs.
 
-kiosk transcribe FILE [--lang L] [--json]               caption a WAV file through the live streaming path
+kiosk transcribe FILE [--lang L] [--json] [--clerk L --visitor L]   caption a WAV file through the live streaming
+                                                        path; with --clerk/--visitor each line says who spoke
 kiosk translate --from ko --to en [--json] [TEXT ...]   lines from stdin when no TEXT is given
 kiosk say --lang en [-o out.wav] TEXT                   speak (or write a WAV file)
 kiosk packs install PATH...                             .argosmodel files or folders of them (USB)
@@ -34,6 +35,8 @@ def add_transcribe(commands: argparse._SubParsersAction) -> None:
     transcribe.add_argument("file", type=Path)
     transcribe.add_argument("--lang", default="auto", help="language code, or auto (among the enabled languages)")
     transcribe.add_argument("--json", action="store_true", help="one JSON object per final caption")
+    transcribe.add_argument("--clerk", help="the clerk's language: with --visitor, add who spoke (shared microphone)")
+    transcribe.add_argument("--visitor", help="the visitor's language (with --clerk)")
     transcribe.set_defaults(handler=_transcribe)
 
 
@@ -77,12 +80,15 @@ def _transcribe(args: argparse.Namespace, config: KioskConfig) -> int:
     from kiosk.channels.speech import asr_options
     from kiosk.channels.transcribe import stream_audio
     from translations.asr import SpeechRecognizer
+    from translations.attribution import attribute
     from translations.streaming import StreamingTranscriber
 
+    if (args.clerk is None) != (args.visitor is None):
+        raise InputError("--clerk 와 --visitor 를 함께 주십시오", "give both --clerk and --visitor, or neither")
     allowed = config.kiosk.languages
-    language = None if args.lang == "auto" else args.lang
-    if language is not None and language not in allowed:
-        allowed = (*allowed, language)
+    language = None if args.lang == "auto" or args.clerk else args.lang
+    extra = [code for code in (language, args.clerk, args.visitor) if code is not None and code not in allowed]
+    allowed = (*allowed, *extra)
     audio = read_wav(args.file)
     transcriber = StreamingTranscriber(
         SpeechRecognizer(asr_options(config)), Role.VISITOR, language=language, allowed=allowed
@@ -90,11 +96,16 @@ def _transcribe(args: argparse.Namespace, config: KioskConfig) -> int:
     for timed in stream_audio(audio, lambda s: transcriber.push(s) or transcriber.poll(), transcriber.flush):
         if not timed.caption.final:
             continue
+        c, fields = timed.caption, timed.as_json()
+        if args.clerk:
+            who = attribute(c.language, c.language_p, args.clerk, args.visitor, seconds=c.end - c.start)
+            p = None if c.language_p is None else round(c.language_p, 3)
+            fields |= {"speaker": who.role.value, "lang_p": p}
         if args.json:
-            print(json.dumps(timed.as_json(), ensure_ascii=False), flush=True)
+            print(json.dumps(fields, ensure_ascii=False), flush=True)
         else:
-            c = timed.caption
-            print(f"[{c.start:7.2f} - {c.end:7.2f}] ({c.language}) {c.text}", flush=True)
+            who_text = f" {fields['speaker']}" if "speaker" in fields else ""
+            print(f"[{c.start:7.2f} - {c.end:7.2f}] ({c.language}{who_text}) {c.text}", flush=True)
     return 0
 
 

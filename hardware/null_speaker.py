@@ -46,6 +46,8 @@ class WavFileSpeaker(NullSpeaker):
         self.name = f"WAV files in {self.folder}"
 
     def play(self, samples: np.ndarray, sample_rate: int) -> None:
-        super().play(samples, sample_rate)
+        # The file is complete before ``played`` shows it: a test waiting on ``played`` then reads a whole file
+        # (it used to read one still being written, at random under load).
         self.folder.mkdir(parents=True, exist_ok=True)
-        write_wav(self.folder / f"{len(self.played):03d}.wav", samples, sample_rate)
+        write_wav(self.folder / f"{len(self.played) + 1:03d}.wav", samples, sample_rate)
+        super().play(samples, sample_rate)

@@ -81,7 +81,8 @@ def test_resampling_and_stereo_mixdown(tmp_path: Path) -> None:
     assert abs(np.argmax(spectrum) * 16000 / mono.size - 440) < 2
     stereo = np.stack([np.full(4800, 0.5), np.full(4800, -0.1)], axis=1).reshape(-1).astype(np.float32)
     mixed = read_wav(write_wav(tmp_path / "st.wav", stereo, 48000, channels=2))
-    assert mixed.size == 1600 and np.allclose(mixed, 0.2, atol=1e-3)
+    # the anti-aliasing filter rings at the file's edges (a step from silence); the inside is exact
+    assert mixed.size == 1600 and np.allclose(mixed[100:-100], 0.2, atol=1e-3)
 
 
 @pytest.mark.parametrize("content", [b"", b"RIFF\x00\x00", os.urandom(4096), b"RIFF" + b"\x00" * 40])

@@ -126,6 +126,7 @@ def test_missing_model_is_a_clear_error(tmp_path: Path) -> None:
 
 def run_kiosk(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k != "KIOSK_CONFIG"}
+    env["PYTHONPATH"] = str(ROOT)  # this checkout's code, also from a git worktree (the editable install is main's)
     return subprocess.run(
         [sys.executable, "-m", "cli", *args], cwd=cwd, capture_output=True, text=True, timeout=300, env=env
     )
@@ -166,6 +167,40 @@ def test_shared_microphone_routes_by_language(recognizer: SpeechRecognizer, conf
     lines = [(e.role, e.language, e.modality) for e in session.entries]
     assert lines == [(Role.CLERK, "ko", Modality.SPEECH), (Role.VISITOR, "en", Modality.SPEECH)]
     assert "커피" in session.entries[0].text
+
+
+@needs_speech
+def test_shared_microphone_third_language_goes_to_the_visitor_with_a_switch_offer(
+    recognizer: SpeechRecognizer, config: KioskConfig
+) -> None:
+    session = Session(config, TranscriptStore(config.store.path), clock=ManualClock())
+    session.choose("vi", VisitorMode.SPEECH)  # the visitor chose Vietnamese, then speaks English
+    channel = SpeechChannel(session, recognizer, SHARED)
+    finals = []
+    for clip in ("ko/zeroth_104_003_0294.wav", "en/librispeech_1089-134686-0003.wav"):
+        audio = np.concatenate([read_wav(SPEECH / clip), np.zeros(16000, np.float32)])
+        finals += [t.caption for t in stream_audio(audio, channel.feed, channel.finish) if t.caption.final]
+    assert [(c.role, c.language, c.switch_to) for c in finals] == [(Role.CLERK, "ko", None), (Role.VISITOR, "en", "en")]
+    assert all(c.language_p is not None and c.language_p > 0.7 for c in finals)
+    assert [e.role for e in session.entries] == [Role.CLERK, Role.VISITOR]
+
+
+@needs_speech
+def test_transcribe_json_says_who_spoke(tmp_path: Path) -> None:
+    parts = [read_wav(SPEECH / c) for c in ("ko/zeroth_104_003_0294.wav", "en/librispeech_1089-134686-0003.wav")]
+    gap = np.zeros(16000, np.float32)
+    path = tmp_path / "counter.wav"
+    with wave.open(str(path), "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(16000)
+        out.writeframes((np.concatenate([parts[0], gap, parts[1], gap]) * 32767).astype("<i2").tobytes())
+    done = run_kiosk("transcribe", str(path), "--json", "--clerk", "ko", "--visitor", "vi", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    lines = [json.loads(line) for line in done.stdout.splitlines()]
+    assert [(line["speaker"], line["lang"]) for line in lines] == [("clerk", "ko"), ("visitor", "en")]
+    assert all(set(line) == {"text", "lang", "start", "end", "latency_ms", "speaker", "lang_p"} for line in lines)
+    assert all(0.7 < line["lang_p"] <= 1 for line in lines)
 
 
 def test_push_to_talk_captions_only_while_held(

@@ -3,7 +3,7 @@
 set -euo pipefail
 packages=(libportaudio2 espeak-ng fonts-noto-cjk fontconfig libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1
           libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxkbcommon-x11-0
-          libegl1 libgl1 libdbus-1-3 xvfb xauth)
+          libegl1 libgl1 libdbus-1-3 xvfb xauth sox)  # sox: the tests write 24-bit/float/EXTENSIBLE WAVs
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

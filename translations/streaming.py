@@ -26,7 +26,7 @@ import numpy as np
 from base.events import Caption, Role
 from base.languages import lookup
 from translations.asr import AsrOptions, Hypothesis, SpeechRecognizer
-from translations.text_guards import cut_repetitions, is_hallucination
+from translations.text_guards import cut_repetitions, drop_unvoiced_words, is_hallucination
 from translations.vad import WINDOW, StreamingVad
 
 log = logging.getLogger(__name__)
@@ -43,10 +43,12 @@ SPECULATE_S = 0.15  # a pause this long triggers a decoding that the final capti
 class _Utterance:
     start: float
     chunks: list[np.ndarray] = field(default_factory=list)
+    voiced: list[bool] = field(default_factory=list)  # one flag per window of ``chunks``
     voiced_windows: int = 0
     silent_windows: int = 0
     decoded_at: float = 0.0  # utterance seconds at the last partial decoding
     language: str | None = None
+    language_p: float | None = None  # whisper's confidence in the detected language (None: fixed)
     committed: list[str] = field(default_factory=list)
     previous: list[str] = field(default_factory=list)
     speech_end: int = 0  # windows up to the last non-silent one
@@ -90,6 +92,7 @@ class StreamingTranscriber:
         self._time = 0.0
         self._buffer = np.zeros(0, np.float32)
         self._preroll: list[np.ndarray] = []
+        self._preroll_voiced: list[bool] = []
         self._trigger = 0
         self._current: _Utterance | None = None
         self._finished: list[_Finished] = []
@@ -121,16 +124,20 @@ class StreamingTranscriber:
     def _step(self, window: np.ndarray, probability: float) -> None:
         threshold = self.options.vad_threshold
         current = self._current
+        voiced = probability >= threshold - 0.15
         if current is None:
-            self._preroll = [*self._preroll, window][-int(PREROLL_S / WINDOW_S) :]
+            keep = int(PREROLL_S / WINDOW_S)
+            self._preroll = [*self._preroll, window][-keep:]
+            self._preroll_voiced = [*self._preroll_voiced, voiced][-keep:]
             self._trigger = self._trigger + 1 if probability >= threshold else 0
             if self._trigger >= START_WINDOWS:
                 start = self._time - len(self._preroll) * WINDOW_S
-                self._current = _Utterance(start, list(self._preroll), voiced_windows=self._trigger)
-                self._preroll, self._trigger = [], 0
+                self._current = _Utterance(start, self._preroll, self._preroll_voiced, voiced_windows=self._trigger)
+                self._preroll, self._preroll_voiced, self._trigger = [], [], 0
             return
         current.chunks.append(window)
-        if probability >= threshold - 0.15:
+        current.voiced.append(voiced)
+        if voiced:
             current.voiced_windows += probability >= threshold
             current.silent_windows = 0
             current.speech_end = len(current.chunks)
@@ -160,6 +167,8 @@ class StreamingTranscriber:
         if current is None:
             return captions
         due = current.seconds - current.decoded_at >= self._partial_interval
+        if self.options.quiet_partials and current.silent_windows:
+            due = False  # a pause may be the end: a greedy partial started now would delay the final (issue 16)
         pausing = current.silent_windows * WINDOW_S >= SPECULATE_S and current.hypothesis_end != current.speech_end
         if due or pausing:
             captions.append(self._partial(current, final_quality=pausing))
@@ -200,6 +209,7 @@ class StreamingTranscriber:
             self._time,
             final=False,
             confidence=hypothesis.confidence,
+            language_p=utterance.language_p,
         )
 
     def _final(self, finished: _Finished) -> Caption | None:
@@ -212,6 +222,11 @@ class StreamingTranscriber:
         else:
             hypothesis = self._decode(utterance, finished.audio)
         text = cut_repetitions(hypothesis.text)
+        if self.options.word_guard and hypothesis.words:
+            guarded = drop_unvoiced_words(hypothesis.words, utterance.voiced, WINDOW_S)
+            if guarded is not None:
+                log.info("dropped word(s) whose audio had no voiced window (%s caption)", self.role.value)
+                text = cut_repetitions(guarded)
         silent = hypothesis.no_speech_prob >= self.options.no_speech_threshold
         if not text or (is_hallucination(text) and (silent or voiced < 1.0 or hypothesis.no_speech_prob > 0.3)):
             self.dropped += 1
@@ -230,13 +245,19 @@ class StreamingTranscriber:
             finished.end,
             final=True,
             confidence=hypothesis.confidence,
+            language_p=utterance.language_p,
         )
 
     def _decode(self, utterance: _Utterance, audio: np.ndarray, beam_size: int | None = None) -> Hypothesis:
-        """Decode; the language is fixed, or detected once per utterance and then kept. A decoding with the
-        configured beam is remembered so that the final caption can reuse it."""
-        hypothesis = self.recognizer.decode(audio, utterance.language or self.language, self.allowed, beam_size)
+        """Decode; the language is fixed, or detected: at the first partial, then kept for the greedy partials,
+        and again on the whole audio for a final-quality decoding (its detection decides who spoke). A decoding
+        with the configured beam is remembered so that the final caption can reuse it."""
+        language = self.language if beam_size is None else utterance.language or self.language
+        words = beam_size is None and self.options.word_guard
+        hypothesis = self.recognizer.decode(audio, language, self.allowed, beam_size, words=words)
         utterance.language = hypothesis.language
+        if hypothesis.language_p is not None:
+            utterance.language_p = hypothesis.language_p
         if beam_size is None:
             utterance.hypothesis, utterance.hypothesis_end = hypothesis, utterance.speech_end
         return hypothesis

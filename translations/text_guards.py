@@ -5,12 +5,15 @@
   the audio evidence says silence (few VAD speech frames or a high no-speech probability).
 - Repetition loops: the decoder may repeat a word or phrase until the token limit; the text is cut after
   the second repeat.
+- Words in silence: a word whose time span (whisper's word timestamps) holds no voiced VAD window is dropped,
+  e.g. a filler such as "여보," inserted before the speech starts (:func:`drop_unvoiced_words`).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 
 HALLUCINATIONS = (
     "시청해 주셔서 감사합니다",
@@ -68,3 +71,20 @@ def cut_repetitions(text: str, max_repeats: int = 3) -> str:
     if match:
         return text[: match.start() + len(match.group(1)) * max_repeats].strip()
     return text
+
+
+def drop_unvoiced_words(
+    words: Sequence[tuple[str, float, float]], voiced: Sequence[bool], window_s: float, slack_s: float = 0.1
+) -> str | None:
+    """The text without the words whose span ``(text, start, end)`` (seconds from the utterance start) has no
+    voiced window in ``voiced`` (one flag per VAD window), allowing ``slack_s`` of timestamp error each side.
+    None when nothing was dropped (keep the decoder's text as it is)."""
+    kept = []
+    for text, start, end in words:
+        first = max(0, int((start - slack_s) / window_s))
+        last = min(len(voiced), int((end + slack_s) / window_s) + 1)
+        if any(voiced[first:last]):
+            kept.append(text)
+    if len(kept) == len(words):
+        return None
+    return "".join(kept).strip()

@@ -1,9 +1,12 @@
 """Speech wiring: microphones -> streaming transcribers -> the Session (partials and final lines).
 
 Two layouts:
-- one shared microphone (``visitor_microphone = "none"``): in ``auto`` mode every utterance is detected
-  among the clerk's and the visitor's languages and goes to whoever speaks that language (Korean to the
-  clerk); in ``push_to_talk`` mode only audio heard while a talk button is held is captioned, for the
+- one shared microphone (``visitor_microphone = "none"``): in ``auto`` mode every utterance's language is
+  detected among all the kiosk's languages and :func:`translations.attribution.attribute` decides who spoke:
+  confidently Korean -> clerk; the visitor's language -> visitor; a third language or a doubtful Korean ->
+  visitor, with the detected language and its probability on the caption (``Caption.language``,
+  ``language_p``) and, for a clear third language, ``Caption.switch_to`` for the visitor screen's switch
+  offer (the screens' part). In ``push_to_talk`` mode only audio heard while a talk button is held is captioned, for the
   role holding it.
 - two microphones: each has its own transcriber, the clerk's fixed to Korean, the visitor's to their
   language.
@@ -25,6 +28,7 @@ from base.events import Caption, Modality, Role, VisitorMode
 from kiosk.config import KioskConfig
 from kiosk.session import Session
 from translations.asr import AsrOptions, SpeechRecognizer, load_terms
+from translations.attribution import attribute
 from translations.streaming import StreamingTranscriber
 
 log = logging.getLogger(__name__)
@@ -103,24 +107,33 @@ class SpeechChannel:
             languages: tuple[str, ...] = (self.clerk_language,)
         elif self.source == VISITOR or held is Role.VISITOR:
             languages = (visitor_language,)
-        else:
-            languages = (self.clerk_language, visitor_language)
+        else:  # shared microphone: any offered language may be heard; attribute() decides who spoke
+            others = [code for code in self.session.config.kiosk.languages if code not in (self.clerk_language,)]
+            languages = tuple(dict.fromkeys([self.clerk_language, visitor_language, *others]))
         self.transcriber.allowed = languages
         self.transcriber.set_language(languages[0] if len(languages) == 1 else None)
 
-    def _role(self, caption: Caption) -> Role:
+    def _attributed(self, caption: Caption) -> Caption:
         if self._held is not None:
-            return self._held
-        if self.source == VISITOR:
-            return Role.VISITOR
-        if self.source == CLERK:
-            return Role.CLERK
-        return Role.CLERK if caption.language == self.clerk_language else Role.VISITOR
+            return replace(caption, role=self._held)
+        if self.source in (VISITOR, CLERK):
+            return replace(caption, role=Role.VISITOR if self.source == VISITOR else Role.CLERK)
+        if len(self.transcriber.allowed) == 1:  # nobody but the clerk speaks (sign, captions, no visitor language)
+            return replace(caption, role=Role.CLERK)
+        visitor_language = self.session.language or self.clerk_language
+        who = attribute(
+            caption.language,
+            caption.language_p,
+            self.clerk_language,
+            visitor_language,
+            seconds=caption.end - caption.start,
+        )
+        return replace(caption, role=who.role, switch_to=who.switch_to)
 
     def _deliver(self, captions: list[Caption]) -> list[Caption]:
         delivered = []
         for caption in captions:
-            caption = replace(caption, role=self._role(caption))
+            caption = self._attributed(caption)
             if not caption.final:
                 self.session.show_caption(caption)
             else:

@@ -1,0 +1,83 @@
+"""When the streaming transcriber decodes (a scripted VAD and a recording fake recogniser: no model needed)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+
+from base.events import Role
+from translations.asr import AsrOptions, Hypothesis
+from translations.streaming import StreamingTranscriber
+from translations.vad import WINDOW
+
+
+class ScriptedVad:
+    """Speech probabilities from a script, one per 32 ms window."""
+
+    def __init__(self, probabilities: list[float]) -> None:
+        self.probabilities, self.position = probabilities, 0
+
+    def push(self, samples: np.ndarray) -> np.ndarray:
+        count = samples.size // WINDOW
+        out = self.probabilities[self.position : self.position + count]
+        self.position += count
+        return np.array(out + [0.0] * (count - len(out)), np.float32)
+
+    def reset(self) -> None: ...
+
+
+class RecordingRecognizer:
+    def __init__(self, options: AsrOptions, words: tuple = ()) -> None:
+        self.options, self.calls, self.words = options, [], words
+
+    def decode(self, audio, language, allowed=(), beam_size=None, words=False) -> Hypothesis:
+        self.calls.append((round(audio.size / 16000, 2), beam_size, language))
+        text = "".join(w[0] for w in self.words).strip() if self.words else "안녕하세요 민원 창구입니다"
+        spans = self.words if words else ()
+        return Hypothesis(text, "ko", -0.2, 0.01, 0.0, 0.93 if language is None else None, spans)
+
+
+def run(script: list[float], words: tuple = (), **options: object) -> tuple[RecordingRecognizer, list]:
+    base = replace(AsrOptions(model_dir=Path("unused")), partial_interval_s=0.5, **options)
+    recognizer = RecordingRecognizer(base, words)
+    transcriber = StreamingTranscriber(
+        recognizer, Role.VISITOR, language=None, allowed=("ko", "en"), options=base, vad=ScriptedVad(script)
+    )
+    captions = []
+    for _ in range(len(script)):
+        transcriber.push(np.zeros(WINDOW, np.float32))
+        captions += transcriber.poll()
+    return recognizer, captions + transcriber.flush()
+
+
+# 1.6 s of speech, a 0.1 s dip, 0.3 s more speech (ending after 63 windows, 2.02 s), then closing silence
+SCRIPT = [0.9] * 50 + [0.1] * 3 + [0.9] * 10 + [0.0] * 30
+SPEECH_END_S = 63 * WINDOW / 16000
+
+
+def test_no_greedy_partial_is_started_in_the_closing_silence() -> None:
+    quiet, _ = run(SCRIPT)
+    eager, _ = run(SCRIPT, quiet_partials=False)
+    assert [c for c in eager.calls if c[1] == 1 and c[0] > SPEECH_END_S]  # the scenario bites: one comes due
+    assert not [c for c in quiet.calls if c[1] == 1 and c[0] > SPEECH_END_S]  # the final does not wait behind it
+    assert [c[1] for c in quiet.calls][-1] is None  # the last decoding is the final's
+
+
+def test_the_final_detects_the_language_on_the_whole_utterance() -> None:
+    recognizer, captions = run(SCRIPT)
+    final_quality = [c for c in recognizer.calls if c[1] is None]
+    assert final_quality and all(language is None for _, _, language in final_quality)
+    finals = [c for c in captions if c.final]
+    assert len(finals) == 1 and finals[0].language_p == 0.93
+
+
+def test_a_word_heard_in_silence_is_dropped() -> None:
+    # 0.3 s of silence (the pre-roll the utterance keeps), then speech from 0.29 s on
+    script = [0.0] * 9 + [0.9] * 40 + [0.0] * 30
+    words = (("여보,", 0.0, 0.12), (" 등본", 0.40, 0.80), (" 떼러", 0.80, 1.10), (" 왔어요", 1.10, 1.50))
+    _, captions = run(script, words)
+    assert [c.text for c in captions if c.final] == ["등본 떼러 왔어요"]
+    _, captions = run(script, words, word_guard=False)  # without the guard the filler stays
+    assert [c.text for c in captions if c.final] == ["여보, 등본 떼러 왔어요"]
