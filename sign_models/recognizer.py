@@ -1,4 +1,4 @@
-"""The live sign path: frames -> segments -> an enrolled match, else the TFLite classifier, else unknown.
+"""The live sign path: frames -> segments -> a taught match, else a trained TFLite classifier, else unknown.
 
 A sign the city's interpreters taught on site (:mod:`sign_models.fewshot`) wins when its match is confident:
 it is the local form, and it works without retraining. Otherwise the trained model answers when it is
@@ -35,7 +35,7 @@ class RecognizerOptions:
 
 @dataclass(frozen=True)
 class SignResult:
-    """One segment's answer. ``gloss`` None: unknown sign, please repeat. ``source``: enrolled, model or unknown."""
+    """One segment's answer. ``gloss`` None: unknown sign, please repeat. ``source``: taught, model or unknown."""
 
     start: float
     end: float
@@ -44,6 +44,17 @@ class SignResult:
     confidence: float
     source: str
     top: tuple[Candidate, ...]
+
+    def as_json(self) -> dict:
+        """The ``kiosk sign recognize --json`` form: start, end, gloss (None: unknown), source, top."""
+        top = [{"gloss": c.gloss, "p": round(float(c.p), 4)} for c in self.top]
+        return {
+            "start": round(self.start, 3),
+            "end": round(self.end, 3),
+            "gloss": self.gloss,
+            "source": self.source,
+            "top": top,
+        }
 
     def event(self) -> SignEvent:
         """As a kiosk event; an unknown sign has gloss "?" and the please-repeat text."""
@@ -70,6 +81,12 @@ class SignRecognizer:
     def flush(self) -> list[SignResult]:
         return [self.recognize(segment) for segment in self._segmenter.flush()]
 
+    def recognize_all(self, frames: Sequence[LandmarkFrame]) -> list[SignResult]:
+        """Every sign of a whole recording, from a fresh segmenter (the live state is left alone)."""
+        segmenter = SignSegmenter(self.options.segmenter)
+        segments = [segment for frame in frames for segment in segmenter.push(frame)] + segmenter.flush()
+        return [self.recognize(segment) for segment in segments]
+
     def recognize(self, segment: Segment) -> SignResult:
         """The answer for one segment."""
         return self.recognize_frames(segment.frames, segment.start, segment.end)
@@ -81,7 +98,7 @@ class SignRecognizer:
             threshold = self.enrolled.options.threshold
             top = tuple(Candidate(g, round(max(0.0, 1 - d / (2 * threshold)), 4)) for g, d in match.nearest[:3])
             if match.gloss is not None:
-                return SignResult(start, end, match.gloss, _text(match.gloss), top[0].p, "enrolled", top)
+                return SignResult(start, end, match.gloss, _text(match.gloss), top[0].p, "taught", top)
         else:
             top = ()
         if self.classifier is not None:
