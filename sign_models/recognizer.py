@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from base.events import Modality, SignEvent
 from sign_models.classifier import UNKNOWN_TEXT_KO, Candidate, SignClassifier
 from sign_models.composer import load_lexicon
+from sign_models.enrollment import matching_features
 from sign_models.features import sign_features
 from sign_models.fewshot import EnrolledSigns
 from sign_models.landmarks import LandmarkFrame
@@ -92,17 +93,16 @@ class SignRecognizer:
         return self.recognize_frames(segment.frames, segment.start, segment.end)
 
     def recognize_frames(self, frames: Sequence[LandmarkFrame], start: float, end: float) -> SignResult:
-        features = sign_features(frames, left_handed=self.options.left_handed)
         if self.enrolled is not None and self.enrolled.examples:
-            match = self.enrolled.match(features)
-            threshold = self.enrolled.options.threshold
+            match = self.enrolled.match(matching_features(frames, left_handed=self.options.left_handed))
+            threshold = match.threshold
             top = tuple(Candidate(g, round(max(0.0, 1 - d / (2 * threshold)), 4)) for g, d in match.nearest[:3])
             if match.gloss is not None:
                 return SignResult(start, end, match.gloss, _text(match.gloss), top[0].p, "taught", top)
         else:
             top = ()
         if self.classifier is not None:
-            result = self.classifier.classify(features)
+            result = self.classifier.classify(sign_features(frames, left_handed=self.options.left_handed))
             if result.gloss is not None:
                 return SignResult(start, end, result.gloss, _text(result.gloss), result.confidence, "model", result.top)
             top = result.top
