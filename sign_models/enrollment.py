@@ -23,6 +23,7 @@ from pathlib import Path
 import numpy as np
 
 from base.errors import InputError
+from sign_models.cleanup import clean_hands
 from sign_models.features import HAND_FEATURES, level_frames, resample, sign_features
 from sign_models.landmarks import LandmarkFrame, frames_to_arrays
 from sign_models.widening import widen
@@ -30,7 +31,7 @@ from sign_models.widening import widen
 MANIFEST = "manifest.jsonl"
 MAX_GLOSS = 30
 MAX_SIGNER = 40
-FEATURE_VERSION = 2  # 2: levelled features and stored widened copies
+FEATURE_VERSION = 3  # 2: levelled features and stored widened copies; 3: cleaned hands
 WIDEN = 8  # widened copies stored per example
 WIDENED_LENGTH = 24
 MOVING = 0.04  # shoulder widths per 0.1 s: a wrist faster than this is moving (landmark jitter is ~0.015)
@@ -38,8 +39,9 @@ PAD_FRAMES = 2  # still frames kept either side of the movement
 
 
 def matching_features(frames: list[LandmarkFrame], *, left_handed: bool = False) -> np.ndarray:
-    """The features few-shot matching uses: :func:`~sign_models.features.sign_features` of the levelled frames."""
-    return sign_features(level_frames(frames), left_handed=left_handed)
+    """The features few-shot matching uses: :func:`~sign_models.features.sign_features` of the levelled frames,
+    short hand gaps filled and jitter smoothed (:func:`~sign_models.cleanup.clean_hands`)."""
+    return sign_features(level_frames(clean_hands(frames)), left_handed=left_handed)
 
 
 def widened_features(frames: list[LandmarkFrame], rng: np.random.Generator, *, left_handed: bool = False) -> np.ndarray:

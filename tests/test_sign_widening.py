@@ -130,3 +130,16 @@ def test_matching_300_signs_of_3_examples_is_fast() -> None:
     for _ in range(5):
         enrolled.match(base)
     assert (time.perf_counter() - started) / 5 < 0.1  # generous for a busy test machine; the bench reports it
+
+
+def test_short_hand_gaps_are_filled_and_long_absences_kept() -> None:
+    from sign_models.cleanup import MAX_GAP, clean_hands
+
+    frames = [f for f in recording("서류", 2) if f.right_hand is not None][:40]
+    frames = [dataclasses.replace(f, t=i / 30) for i, f in enumerate(frames)]
+    short = [dataclasses.replace(f, right_hand=None) if 10 <= i < 13 else f for i, f in enumerate(frames)]
+    long = [dataclasses.replace(f, right_hand=None) if 10 <= i < 11 + MAX_GAP else f for i, f in enumerate(frames)]
+    filled = clean_hands(short)
+    assert all(f.right_hand is not None for f in filled)
+    assert np.abs(filled[11].right_hand - frames[11].right_hand).max() < 0.05
+    assert sum(f.right_hand is None for f in clean_hands(long)) == MAX_GAP + 1
