@@ -65,6 +65,7 @@ class Example:
     file: str
     features: np.ndarray
     widened: np.ndarray | None = None
+    seconds: float = 0.0  # how long the recorded sign lasted (0: not known)
 
 
 @dataclass(frozen=True)
@@ -146,13 +147,25 @@ class EnrolledSigns:
         return sorted({e.gloss for e in self.examples})
 
     def add(
-        self, gloss: str, features: np.ndarray, signer: str = "", file: str = "", widened: list | None = None
+        self,
+        gloss: str,
+        features: np.ndarray,
+        signer: str = "",
+        file: str = "",
+        widened: list | None = None,
+        seconds: float = 0.0,
     ) -> None:
-        """Add one example's levelled features [n, F] and its widened copies' features (each [n_i, F])."""
+        """Add one example's levelled features [n, F], its widened copies' features (each [n_i, F]) and how
+        long it lasted."""
         copies = np.stack([self._prepare(w) for w in widened]) if widened else None
-        self.examples.append(Example(gloss, signer, file, self._prepare(features), copies))
+        self.examples.append(Example(gloss, signer, file, self._prepare(features), copies, seconds))
         self._bank = None
         self._thresholds.pop(gloss, None)
+
+    def seconds(self, gloss: str) -> float:
+        """The median duration of the gloss's recorded examples (0 when not known)."""
+        known = [e.seconds for e in self.examples if e.gloss == gloss and e.seconds > 0]
+        return float(np.median(known)) if known else 0.0
 
     def threshold(self, gloss: str) -> float:
         """The acceptance threshold of ``gloss``, calibrated leave-one-out from its own entries."""
@@ -241,7 +254,8 @@ class EnrolledSigns:
                     frames, left = arrays_to_frames(data), bool(data["left_handed"])
                     features = matching_features(frames, left_handed=left)
                     widened = list(widened_features(frames, np.random.default_rng(len(frames)), left_handed=left))
-                self.add(gloss, features, str(record.get("signer", "")), file, widened)
+                seconds = float(record.get("seconds", 0.0))
+                self.add(gloss, features, str(record.get("signer", "")), file, widened, seconds)
         except (OSError, ValueError, KeyError, TypeError, EOFError, zipfile.BadZipFile, KioskError) as exc:
             self._problem(f"{where}: {type(exc).__name__}: {exc}")
 

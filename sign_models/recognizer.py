@@ -14,16 +14,27 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
+
+from base.errors import KioskError
 from base.events import Modality, SignEvent
 from sign_models.classifier import UNKNOWN_TEXT_KO, Candidate, SignClassifier
 from sign_models.composer import load_lexicon
 from sign_models.enrollment import matching_features
 from sign_models.features import sign_features
-from sign_models.fewshot import EnrolledSigns
+from sign_models.fewshot import EnrolledSigns, Match
 from sign_models.landmarks import LandmarkFrame
 from sign_models.segmenter import Segment, SegmenterOptions, SignSegmenter
+from sign_models.spotting import spot
 
 UNKNOWN_GLOSS = "?"
+LONG_SEGMENT = 1.5  # seconds: a segment this long may hold several signs signed without a rest
+
+
+def _runs(mask: np.ndarray) -> list[tuple[int, int]]:
+    """First and last index of each run of True in ``mask``."""
+    edges = np.flatnonzero(np.diff(np.concatenate([[0], mask.astype(np.int8), [0]])))
+    return [(int(a), int(b) - 1) for a, b in zip(edges[::2], edges[1::2], strict=True)]
 
 
 @dataclass(frozen=True)
@@ -83,10 +94,42 @@ class SignRecognizer:
         return [self.recognize(segment) for segment in self._segmenter.flush()]
 
     def recognize_all(self, frames: Sequence[LandmarkFrame]) -> list[SignResult]:
-        """Every sign of a whole recording, from a fresh segmenter (the live state is left alone)."""
+        """Every sign of a whole recording (the live state is left alone). The segmenter's segments are answered
+        as live; then taught signs are spotted (:func:`~sign_models.spotting.spot`: signs in a row without
+        rests) inside each segment long enough to hold several signs (``LONG_SEGMENT`` seconds) and in
+        stretches the segmenter left out; spotted signs replace the segment they were found in. Short unknown
+        segments are not searched again: on the synthetic stress set that answered more untaught signs
+        (rejected 0.773 instead of 0.818) for fewer errors on signs in a row (0.267 instead of 0.317)."""
+        frames = list(frames)
         segmenter = SignSegmenter(self.options.segmenter)
         segments = [segment for frame in frames for segment in segmenter.push(frame)] + segmenter.flush()
-        return [self.recognize(segment) for segment in segments]
+        results: list[SignResult] = []
+        covered = np.zeros(len(frames), bool)
+        times = np.asarray([f.t for f in frames])
+        for segment in segments:
+            first, last = np.searchsorted(times, [segment.start, segment.end])
+            covered[first : last + 1] = True
+            answer = self.recognize(segment)
+            long = segment.end - segment.start >= LONG_SEGMENT
+            spotted = self._spot(list(segment.frames)) if long else []
+            results.extend(spotted or [answer])
+        for first, last in _runs(~covered):
+            if times[last] - times[first] >= LONG_SEGMENT / 3:
+                results.extend(self._spot(frames[first : last + 1]))
+        return sorted(results, key=lambda r: r.start)
+
+    def _spot(self, frames: list[LandmarkFrame]) -> list[SignResult]:
+        if self.enrolled is None or not self.enrolled.examples:
+            return []
+        try:
+            found = spot(frames, self.enrolled, left_handed=self.options.left_handed)
+        except KioskError:  # e.g. no person in a stretch the segmenter left out
+            return []
+        return [self._taught(f.match, f.start, f.end) for f in found]
+
+    def _taught(self, match: Match, start: float, end: float) -> SignResult:
+        top = tuple(Candidate(g, round(max(0.0, 1 - d / (2 * match.threshold)), 4)) for g, d in match.nearest[:3])
+        return SignResult(start, end, match.gloss, _text(match.gloss or ""), top[0].p, "taught", top)
 
     def recognize(self, segment: Segment) -> SignResult:
         """The answer for one segment."""
@@ -95,10 +138,10 @@ class SignRecognizer:
     def recognize_frames(self, frames: Sequence[LandmarkFrame], start: float, end: float) -> SignResult:
         if self.enrolled is not None and self.enrolled.examples:
             match = self.enrolled.match(matching_features(frames, left_handed=self.options.left_handed))
-            threshold = match.threshold
-            top = tuple(Candidate(g, round(max(0.0, 1 - d / (2 * threshold)), 4)) for g, d in match.nearest[:3])
+            taught = self._taught(match, start, end)
             if match.gloss is not None:
-                return SignResult(start, end, match.gloss, _text(match.gloss), top[0].p, "taught", top)
+                return taught
+            top = taught.top
         else:
             top = ()
         if self.classifier is not None:

@@ -143,3 +143,24 @@ def test_short_hand_gaps_are_filled_and_long_absences_kept() -> None:
     assert all(f.right_hand is not None for f in filled)
     assert np.abs(filled[11].right_hand - frames[11].right_hand).max() < 0.05
     assert sum(f.right_hand is None for f in clean_hands(long)) == MAX_GAP + 1
+
+
+def test_three_taught_signs_in_a_row_are_spotted_in_order(tmp_path: Path) -> None:
+    """SYNTHETIC: three signs with only holds between them, taught twice each by other synthetic signers."""
+    from sign_models.recognizer import SignRecognizer
+    from sign_models.spotting import spot
+
+    taught = ["서류", "네", "화장실", "감사합니다"]
+    for i, gloss in enumerate(taught):
+        for seed in (10 + i, 20 + i):
+            enroll_frames(recording(gloss, seed), gloss, tmp_path)
+    enrolled = EnrolledSigns.load(tmp_path)
+    sequence = render_signs(["화장실", "서류", "감사합니다"], np.random.default_rng(77), transitions="hold")
+    results = [r for r in SignRecognizer(None, enrolled).recognize_all(sequence.frames) if r.gloss]
+    assert [r.gloss for r in results] == ["화장실", "서류", "감사합니다"]
+    for found, (_, start, end) in zip(results, sequence.signs, strict=True):
+        assert found.start < end and start < found.end, "each answer overlaps its sign"
+    merged = render_signs(["서류", "감사합니다"], np.random.default_rng(78), transitions="hold").frames
+    spots = spot(merged, enrolled)
+    assert [s.match.gloss for s in spots] == ["서류", "감사합니다"], "spotting alone, no segmenter"
+    assert spot(recording("여권", 5), enrolled) == [], "an untaught sign is not spotted"
