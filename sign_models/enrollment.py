@@ -131,3 +131,24 @@ def enroll_frames(
             f"수어 예시를 저장할 수 없습니다: {data_dir}", f"cannot write the example into {data_dir}: {exc.strerror}"
         ) from exc
     return data_dir / name
+
+
+def delete_example(data_dir: Path, file: str) -> None:
+    """Remove one example (its line in the manifest and its file); an unknown file raises :class:`InputError`."""
+    data_dir, manifest = Path(data_dir), Path(data_dir) / MANIFEST
+    lines = manifest.read_text(encoding="utf-8").splitlines() if manifest.is_file() else []
+    kept = [line for line in lines if not _is_line_of(line, file)]
+    if len(kept) == len(lines) or Path(file).name != file:
+        raise InputError(f"그런 수어 예시가 없습니다: {file}", f"no such sign example: {file}")
+    try:
+        manifest.write_text("".join(line + "\n" for line in kept), encoding="utf-8")
+        (data_dir / file).unlink(missing_ok=True)
+    except OSError as exc:
+        raise InputError(f"수어 예시를 지울 수 없습니다: {file}", f"cannot delete {file}: {exc.strerror}") from exc
+
+
+def _is_line_of(line: str, file: str) -> bool:
+    try:
+        return json.loads(line).get("file") == file
+    except (ValueError, AttributeError):
+        return False

@@ -162,6 +162,21 @@ class EnrolledSigns:
         self._bank = None
         self._thresholds.pop(gloss, None)
 
+    def check(self, file: str) -> tuple[bool | None, tuple[str, float] | None]:
+        """For the teaching screen, the example stored as ``file`` against all the others: whether the gloss's
+        other examples recognise it (None when it is the gloss's only example), and the nearest other gloss
+        with its distance when that distance is within the other gloss's threshold (too close to it)."""
+        example = next(e for e in self.examples if e.file == file)
+        rest = EnrolledSigns([e for e in self.examples if e.file != file], self.options)
+        if not rest.examples:
+            return None, None
+        match = rest.match_prepared(example.features)
+        own = dict(match.nearest).get(example.gloss)
+        recognised = None if own is None else match.gloss == example.gloss
+        other = next(((g, d) for g, d in match.nearest if g != example.gloss), None)
+        close = other if other is not None and other[1] <= rest.threshold(other[0]) else None
+        return recognised, close
+
     def seconds(self, gloss: str) -> float:
         """The median duration of the gloss's recorded examples (0 when not known)."""
         known = [e.seconds for e in self.examples if e.gloss == gloss and e.seconds > 0]

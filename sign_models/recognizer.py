@@ -20,6 +20,7 @@ from base.errors import KioskError
 from base.events import Modality, SignEvent
 from sign_models.classifier import UNKNOWN_TEXT_KO, Candidate, SignClassifier
 from sign_models.composer import load_lexicon
+from sign_models.dictionary import korean
 from sign_models.enrollment import matching_features
 from sign_models.features import sign_features
 from sign_models.fewshot import EnrolledSigns, Match
@@ -153,6 +154,6 @@ class SignRecognizer:
 
 
 def _text(gloss: str) -> str:
-    """The Korean shown for a gloss: the lexicon's text, or the gloss itself for a newly taught sign."""
+    """The Korean shown for a gloss: the lexicon's text, else the KSL dictionary's wording of a taught sign."""
     entry = load_lexicon().get(gloss)
-    return entry.ko if entry else gloss
+    return entry.ko if entry else korean(gloss)
