@@ -4,7 +4,8 @@ Everything here is synthetic (the stick-figure signer of :mod:`sign_models.synth
 placeholder signs): the figures show that the code path copes with the conditions, NOT how well real KSL is
 recognised. The held-out figures on real signing are the ones quoted in issue 15 and the README.
 
-* Teaching: ``taught`` glosses of the synthetic spec, each taught once (one recording, seeds 5000+) through
+* Teaching: ``taught`` glosses of the synthetic spec, each taught once by each of ``teachers`` synthetic
+  signers (one recording each, seeds 5000+) through
   :func:`~sign_models.enrollment.enroll_frames` (so with its widened copies and per-sign threshold).
 * Open set: each taught gloss and ``untaught`` signs nobody taught (the spec's remaining glosses and random
   sign-like movements) are signed by new synthetic signers (other seeds than teaching and widening) and seen
@@ -39,8 +40,11 @@ CONDITIONS = {
 }
 
 
-def stress(taught: int = 20, untaught: int = 11, sequences: int = 20, seed: int = 0, options=None) -> dict:
-    """The synthetic stress figures (see the module docstring)."""
+def stress(
+    taught: int = 20, untaught: int = 11, sequences: int = 20, seed: int = 0, options=None, teachers: int = 1
+) -> dict:
+    """The synthetic stress figures (see the module docstring); ``teachers``: synthetic signers teaching each
+    sign once (1: one example per sign)."""
     glosses = sorted(load_sign_spec())
     rng = np.random.default_rng(seed)
     order = [glosses[i] for i in rng.permutation(len(glosses))]
@@ -48,9 +52,11 @@ def stress(taught: int = 20, untaught: int = 11, sequences: int = 20, seed: int 
     strangers = [random_sign(np.random.default_rng(9000 + i)) for i in range(untaught - len(others))]
     with tempfile.TemporaryDirectory() as folder:
         for i, gloss in enumerate(teach):
-            enroll_frames(render_signs([gloss], np.random.default_rng(5000 + i)).frames, gloss, Path(folder))
+            for k in range(teachers):
+                rng_k = np.random.default_rng(5000 + i + 100 * k)
+                enroll_frames(render_signs([gloss], rng_k).frames, gloss, Path(folder), f"teacher-{k}")
         recognizer = SignRecognizer(None, EnrolledSigns.load(Path(folder), options))
-    report: dict = {"taught_signs": taught, "untaught_signs": untaught, "conditions": {}}
+    report: dict = {"taught_signs": taught, "teachers": teachers, "untaught_signs": untaught, "conditions": {}}
     right = answered_wrong = rejected = total_untaught = 0
     for name, change in CONDITIONS.items():
         ok = 0
