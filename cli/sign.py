@@ -1,7 +1,8 @@
 """``kiosk sign ...`` and ``kiosk fingerspell ...``: landmarks of a video, teaching a sign, fingerspelling.
 
 kiosk sign landmarks VIDEO -o OUT.npz           MediaPipe Holistic landmarks of every frame
-kiosk sign enroll --gloss G [--data DIR] [--signer ID] VIDEO...   teach a sign: one example per video
+kiosk sign enroll --gloss G [--data DIR] [--signer ID] VIDEO...   teach a sign: one example per video or .npz
+kiosk sign recognize [--data DIR] [--json] [--left-handed] INPUT...  the signs in each video or .npz
 kiosk fingerspell classify FILE.json [--json]   one KSL fingerspelling letter (or ?) per hand in FILE
 kiosk fingerspell compose LETTERS               join jamo letters into Hangul ("ㅎㅏㄴㄱㅡㄹ" -> 한글)
 """
@@ -31,6 +32,14 @@ def add_sign(commands: argparse._SubParsersAction) -> None:
     enroll.add_argument("--signer", default="unknown", help="who signed it (an id, not a name)")
     enroll.add_argument("--left-handed", action="store_true", help="the signer's dominant hand is the left")
     enroll.set_defaults(handler=_sign_enroll)
+    recognize = sign_actions.add_parser(
+        "recognize", help="the signs in each video or landmark file (.npz from 'kiosk sign landmarks')"
+    )
+    recognize.add_argument("inputs", type=Path, nargs="+", metavar="INPUT", help="a video or a landmark .npz")
+    recognize.add_argument("--data", type=Path, help="taught signs folder (default: [models] enrolled_dir)")
+    recognize.add_argument("--json", action="store_true", help="print one JSON object per input")
+    recognize.add_argument("--left-handed", action="store_true", help="the signer's dominant hand is the left")
+    recognize.set_defaults(handler=_sign_recognize)
 
 
 def add_fingerspell(commands: argparse._SubParsersAction) -> None:
@@ -66,6 +75,13 @@ def _video_landmarks(path: Path) -> list:
         camera.close()
 
 
+def _input_frames(path: Path) -> list:
+    """Landmark frames of a video, or of a landmark file made by ``kiosk sign landmarks`` (``.npz``)."""
+    from sign_models.landmarks import load_npz
+
+    return load_npz(path) if path.suffix.lower() == ".npz" else _video_landmarks(path)
+
+
 def _sign_landmarks(args: argparse.Namespace, config: KioskConfig) -> int:
     from sign_models.landmarks import save_npz
 
@@ -86,7 +102,7 @@ def _sign_enroll(args: argparse.Namespace, config: KioskConfig) -> int:
     failed = 0
     for video in args.videos:
         try:
-            path = enroll_frames(_video_landmarks(video), gloss, data, args.signer, left_handed=args.left_handed)
+            path = enroll_frames(_input_frames(video), gloss, data, args.signer, left_handed=args.left_handed)
         except KioskError as exc:
             print(f"{video}: 오류 / error: {exc}", file=sys.stderr)
             failed += 1
@@ -107,3 +123,34 @@ def _fingerspell_compose(args: argparse.Namespace, config: KioskConfig) -> int:
 
     print(compose_letters(args.letters))
     return 0
+
+
+def _sign_recognize(args: argparse.Namespace, config: KioskConfig) -> int:
+    """Each input's segments and sentence; exit 0 when every input was read (even with nothing recognised)."""
+    import json
+
+    from kiosk.channels.signing import load_recognizer
+    from sign_models.composer import compose
+    from sign_models.recognizer import RecognizerOptions
+
+    recognizer, notices = load_recognizer(config, args.data)
+    for notice in notices:
+        print(f"{notice.message_ko} / {notice.message_en}", file=sys.stderr)
+    failed = 0
+    for path in args.inputs:
+        recognizer.options = RecognizerOptions(left_handed=args.left_handed)
+        try:
+            results = recognizer.recognize_all(_input_frames(path))
+        except KioskError as exc:
+            print(f"{path}: 오류 / error: {exc}", file=sys.stderr)
+            failed += 1
+            continue
+        known = [r.gloss for r in results if r.gloss is not None]
+        sentence = compose(known) if known else ""
+        if args.json:
+            segments = [r.as_json() for r in results]
+            print(json.dumps({"video": str(path), "segments": segments, "sentence": sentence}, ensure_ascii=False))
+        else:
+            glosses = " ".join(f"{r.gloss or '?'}({r.source})" for r in results) or "-"
+            print(f"{path}: {glosses} -> {sentence or '(알 수 있는 수어 없음 / no sign recognised)'}")
+    return 2 if failed else 0

@@ -9,7 +9,8 @@ form, 주세요). A question word makes a question; a negator after a predicate 
 
 The sequence is split into clauses: a phrase (안녕하세요) is its own sentence, and a predicate with the
 negators and question words right after it closes a clause. A clause without a predicate is still a polite
-fragment ("화장실이요."). Glosses that are not in the lexicon (newly taught signs) are used as nouns.
+fragment ("화장실이요."). Glosses that are not in the lexicon (newly taught signs) are worded from the official
+KSL dictionary (:func:`dictionary_entry`: -하다 words as predicates, the rest as nouns).
 Repeated glosses in a row count once (the same sign seen twice). Nothing is ever dropped silently: every
 gloss's Korean text appears in the output.
 """
@@ -23,6 +24,7 @@ from functools import cache
 from pathlib import Path
 
 from base.errors import MediaFormatError
+from sign_models.dictionary import korean, lookup
 
 LEXICON_PATH = Path(__file__).parent / "data" / "lexicon.json"
 POS = ("phrase", "noun", "pronoun", "time", "adverb", "predicate", "wh")
@@ -84,8 +86,20 @@ def compose(glosses: Sequence[str], lexicon: dict[str, Entry] | None = None) -> 
     entries = []
     for gloss in (g.strip() for g in glosses):
         if gloss and (not entries or entries[-1].gloss != gloss):
-            entries.append(lexicon.get(gloss) or Entry(gloss, "noun", gloss, ""))
+            entries.append(lexicon.get(gloss) or dictionary_entry(gloss))
     return " ".join(_sentence(clause) for clause in _clauses(entries))
+
+
+def dictionary_entry(gloss: str) -> Entry:
+    """A gloss that is not in the lexicon (a sign taught on site), worded from the KSL dictionary
+    (:mod:`sign_models.dictionary`): a dictionary word in -하다 is a predicate in 해요체 (신청하다 -> 신청해요),
+    anything else a noun, without the dictionary's bracketed context."""
+    word = korean(gloss)
+    if lookup(gloss) is not None and word.endswith("하다") and len(word) > 2:
+        stem = word[:-2]
+        forms = {"polite": f"{stem}해요", "question": f"{stem}해요", "neg": f"{stem} 안 해요", "case": "object"}
+        return Entry(gloss, "predicate", word, "", forms)
+    return Entry(gloss, "noun", word, "")
 
 
 def _clauses(entries: list[Entry]) -> list[list[Entry]]:

@@ -1,11 +1,14 @@
 """Teach the kiosk a sign: store examples recorded from a camera or a video, one ``.npz`` per example.
 
-``enroll_frames`` finds the sign in the recording with the live segmenter (the longest segment: hands up
-from rest and down again), and writes its landmarks (:func:`~sign_models.landmarks.frames_to_arrays`) and
-features (:func:`~sign_models.features.sign_features`, already mirrored for a left-handed signer) to
-``DATA_DIR/<date>-<id>.npz``, then appends one JSON line {gloss, signer, date, file, frames, seconds,
-left_handed} to ``DATA_DIR/manifest.jsonl``. The landmarks are kept so that examples can be re-featured or
-used for retraining. Examples work at once through :mod:`sign_models.fewshot`, without retraining.
+``enroll_frames`` finds the sign in the recording whatever the hands do before and after it
+(:func:`find_sign`: the still frames at the start and at the end are trimmed, wherever the hands rest: out of
+view, on the counter, at the waist or in the lap); only a recording in which the hands never move (or no hand
+is seen) is refused, and the error says which. It writes the sign's landmarks
+(:func:`~sign_models.landmarks.frames_to_arrays`), its levelled features (:func:`matching_features`, mirrored
+for a left-handed signer) and ``WIDEN`` widened copies (:mod:`sign_models.widening`, resampled to
+``WIDENED_LENGTH`` steps) to ``DATA_DIR/<date>-<id>.npz``, then appends one JSON line {gloss, signer, date,
+file, frames, seconds, left_handed} to ``DATA_DIR/manifest.jsonl``. The landmarks are kept so that examples can
+be re-featured or used for retraining. Examples work at once through :mod:`sign_models.fewshot`.
 """
 
 from __future__ import annotations
@@ -20,13 +23,59 @@ from pathlib import Path
 import numpy as np
 
 from base.errors import InputError
-from sign_models.features import sign_features
+from sign_models.cleanup import clean_hands
+from sign_models.features import HAND_FEATURES, level_frames, resample, sign_features
 from sign_models.landmarks import LandmarkFrame, frames_to_arrays
-from sign_models.segmenter import segment_all
+from sign_models.widening import widen
 
 MANIFEST = "manifest.jsonl"
 MAX_GLOSS = 30
 MAX_SIGNER = 40
+FEATURE_VERSION = 3  # 2: levelled features and stored widened copies; 3: cleaned hands
+WIDEN = 8  # widened copies stored per example
+WIDENED_LENGTH = 24
+MOVING = 0.04  # shoulder widths per 0.1 s: a wrist faster than this is moving (landmark jitter is ~0.015)
+PAD_FRAMES = 2  # still frames kept either side of the movement
+
+
+def matching_features(frames: list[LandmarkFrame], *, left_handed: bool = False) -> np.ndarray:
+    """The features few-shot matching uses: :func:`~sign_models.features.sign_features` of the levelled frames,
+    short hand gaps filled and jitter smoothed (:func:`~sign_models.cleanup.clean_hands`)."""
+    return sign_features(level_frames(clean_hands(frames)), left_handed=left_handed)
+
+
+def widened_features(frames: list[LandmarkFrame], rng: np.random.Generator, *, left_handed: bool = False) -> np.ndarray:
+    """[WIDEN, WIDENED_LENGTH, F]: the matching features of ``WIDEN`` camera variants of one example."""
+    copies = [
+        resample(matching_features(v, left_handed=left_handed), WIDENED_LENGTH) for v in widen(frames, rng, WIDEN)
+    ]
+    return np.stack(copies).astype(np.float32)
+
+
+def find_sign(frames: list[LandmarkFrame]) -> list[LandmarkFrame]:
+    """The frames from the first to the last moving frame (plus ``PAD_FRAMES``): the still start and end of a
+    recording are trimmed, wherever the hands rest. No hand, or hands that never move, raise :class:`InputError`."""
+    hint = "카메라 앞에서 수어를 한 번 해 주세요 / sign once in front of the camera"
+    if not any(f.left_hand is not None or f.right_hand is not None for f in frames):
+        raise InputError(
+            "녹화에서 수어를 찾지 못했습니다: 손이 보이지 않습니다",
+            "no sign found: no hand is seen in the recording",
+            hint=hint,
+        )
+    features = sign_features(frames)
+    speed = np.zeros(len(frames))
+    for start in range(0, features.shape[1], HAND_FEATURES):
+        block = features[:, start : start + HAND_FEATURES]
+        speed = np.maximum(speed, np.where(block[:, 0] > 0, np.linalg.norm(block[:, 3:5], axis=1), 0.0))
+    moving = np.flatnonzero(speed > MOVING)
+    if len(moving) < 3:
+        raise InputError(
+            "녹화에서 수어를 찾지 못했습니다: 손이 움직이지 않았습니다",
+            "no sign found: the hands did not move in the recording",
+            hint=hint,
+        )
+    first, last = max(0, moving[0] - PAD_FRAMES), min(len(frames) - 1, moving[-1] + PAD_FRAMES)
+    return frames[first : last + 1]
 
 
 def check_label(text: object, what_ko: str, what_en: str, limit: int) -> str:
@@ -53,15 +102,11 @@ def enroll_frames(
     gloss = check_label(gloss, "수어 이름", "gloss", MAX_GLOSS)
     signer = check_label(signer, "수어 사용자 ID", "signer id", MAX_SIGNER)
     frames = list(frames)
-    segments = segment_all(frames) if frames else []
-    if not segments:
-        raise InputError(
-            "녹화에서 수어 동작을 찾지 못했습니다",
-            "no sign found in the recording: the hands never rose from rest and came back",
-            hint="손을 내린 자세에서 시작해 수어를 한 번 하고 손을 내려 주세요 / start and end with the hands down",
-        )
-    segment = max(segments, key=lambda s: s.end - s.start)
-    features = sign_features(segment.frames, left_handed=left_handed)
+    if not frames:
+        raise InputError("녹화에서 수어를 찾지 못했습니다: 프레임이 없습니다", "no sign found: the recording is empty")
+    sign = find_sign(frames)
+    features = matching_features(sign, left_handed=left_handed)
+    widened = widened_features(sign, np.random.default_rng(len(sign)), left_handed=left_handed)
     when = now or datetime.now().astimezone()
     data_dir = Path(data_dir)
     name = f"{when:%Y%m%d-%H%M%S}-{uuid.uuid4().hex[:8]}.npz"
@@ -70,14 +115,15 @@ def enroll_frames(
         "signer": signer,
         "date": when.isoformat(timespec="seconds"),
         "file": name,
-        "frames": len(segment.frames),
-        "seconds": round(segment.end - segment.start, 3),
+        "frames": len(sign),
+        "seconds": round(sign[-1].t - sign[0].t, 3),
         "left_handed": left_handed,
     }
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
-        arrays = frames_to_arrays(list(segment.frames))
-        np.savez_compressed(data_dir / name, features=features, left_handed=np.asarray(left_handed), **arrays)
+        arrays = frames_to_arrays(sign)
+        extra = {"widened": widened, "version": np.asarray(FEATURE_VERSION), "left_handed": np.asarray(left_handed)}
+        np.savez_compressed(data_dir / name, features=features, **extra, **arrays)
         with (data_dir / MANIFEST).open("a", encoding="utf-8") as manifest:
             manifest.write(json.dumps(record, ensure_ascii=False) + "\n")
     except OSError as exc:
@@ -85,3 +131,24 @@ def enroll_frames(
             f"수어 예시를 저장할 수 없습니다: {data_dir}", f"cannot write the example into {data_dir}: {exc.strerror}"
         ) from exc
     return data_dir / name
+
+
+def delete_example(data_dir: Path, file: str) -> None:
+    """Remove one example (its line in the manifest and its file); an unknown file raises :class:`InputError`."""
+    data_dir, manifest = Path(data_dir), Path(data_dir) / MANIFEST
+    lines = manifest.read_text(encoding="utf-8").splitlines() if manifest.is_file() else []
+    kept = [line for line in lines if not _is_line_of(line, file)]
+    if len(kept) == len(lines) or Path(file).name != file:
+        raise InputError(f"그런 수어 예시가 없습니다: {file}", f"no such sign example: {file}")
+    try:
+        manifest.write_text("".join(line + "\n" for line in kept), encoding="utf-8")
+        (data_dir / file).unlink(missing_ok=True)
+    except OSError as exc:
+        raise InputError(f"수어 예시를 지울 수 없습니다: {file}", f"cannot delete {file}: {exc.strerror}") from exc
+
+
+def _is_line_of(line: str, file: str) -> bool:
+    try:
+        return json.loads(line).get("file") == file
+    except (ValueError, AttributeError):
+        return False

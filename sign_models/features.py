@@ -291,3 +291,34 @@ def drop_resting_hands(features: np.ndarray) -> np.ndarray:
         block = out[:, start : start + HAND_FEATURES]
         block[(block[:, 0] > 0) & (block[:, 2] > REST_LEVEL)] = 0.0
     return out
+
+
+def level_frames(frames: Sequence[LandmarkFrame]) -> list[LandmarkFrame]:
+    """The frames turned so that the shoulder line is level (the median tilt of the sequence): a camera rolled a
+    few degrees gives the same features. Without a usable pose the frames are returned unchanged."""
+    frames = list(frames)
+    tilts, centres = [], []
+    for frame in frames:
+        if body_reference(frame) is not None:
+            left, right = frame.pose[[LEFT_SHOULDER, RIGHT_SHOULDER], :2] * (frame.aspect, 1.0)  # type: ignore[index]
+            tilts.append(np.arctan2(left[1] - right[1], left[0] - right[0]))
+            centres.append((left + right) / 2)
+    if not tilts:
+        return frames
+    angle, centre = -float(np.median(tilts)), np.median(centres, axis=0)
+    turn = np.array([[np.cos(angle), -np.sin(angle)], [np.sin(angle), np.cos(angle)]])
+
+    def level(points: np.ndarray | None, aspect: float) -> np.ndarray | None:
+        if points is None:
+            return None
+        out = np.array(points, dtype=np.float32)
+        xy = (out[:, :2] * (aspect, 1.0) - centre) @ turn.T + centre
+        out[:, :2] = xy / (aspect, 1.0)
+        return out
+
+    return [
+        dataclasses.replace(
+            f, **{name: level(getattr(f, name), f.aspect) for name in ("pose", "left_hand", "right_hand", "face")}
+        )
+        for f in frames
+    ]

@@ -1,13 +1,23 @@
-"""Few-shot sign recognition from enrolled examples: dynamic time warping over the sign features.
+"""Few-shot sign recognition from taught examples: dynamic time warping over roll-levelled sign features.
 
-Works at once from 1-5 examples per sign, without retraining. Every example and the query are resampled to
-``length`` steps; the frame distance is a weighted Euclidean distance in which each feature group (presence,
-position, velocity, palm size, hand shape; :data:`~sign_models.features.SIGN_FEATURE_GROUPS`) counts by its
-weight, whatever its number of columns; a resting hand counts as missing
-(:func:`~sign_models.features.drop_resting_hands`). The DTW cost is divided by the path length bound (n + m). The best
-example decides, but only when its distance is below ``threshold`` and clearly below the nearest example of
-any other gloss (``margin``); otherwise the answer is unknown. A damaged manifest line or example file is
-reported in :attr:`EnrolledSigns.problems` and skipped; it never stops the recogniser.
+Works at once from 1-5 examples per sign, without retraining. Each taught example comes with its widened
+copies (:mod:`sign_models.widening`: mirrored, rolled, nearer/farther, off-centre, faster/slower, 15/30 fps,
+noisy, with dropped hands; made once at enrolment and stored with the example). Every sequence is levelled
+(:func:`~sign_models.features.level_frames`: the shoulder line horizontal, so camera roll does not matter) and
+described by :func:`~sign_models.features.sign_features` (body-relative: position and distance do not matter),
+then resampled to ``length`` steps. The frame distance is a weighted Euclidean distance in which each feature
+group (presence, position, velocity, palm size, hand shape) counts by its weight whatever its number of
+columns; a resting hand counts as missing. The bank of all examples is kept pre-weighted in float32: a query
+is compared with every entry on a coarse 8-step version by one matrix product, and only the ``candidates``
+nearest entries get the full DTW (frame costs by a matrix product too; cost divided by n + m).
+
+Decision: the nearest gloss is accepted when its distance is within that gloss's own threshold and clearly
+below the nearest other gloss (``margin``). A gloss's threshold is calibrated from its own examples by
+leave-one-out: each of its examples is matched against the gloss's other recorded examples
+(with a single example: each widened copy against the example and the other copies),
+and the threshold is ``spread`` x their largest (``quantile`` 1), kept within [``min_threshold``,
+``threshold``]. Anything else is unknown. A damaged manifest line or example file is reported in
+:attr:`EnrolledSigns.problems` and skipped; it never stops the recogniser.
 """
 
 from __future__ import annotations
@@ -21,15 +31,8 @@ from pathlib import Path
 import numpy as np
 
 from base.errors import InputError, KioskError
-from sign_models.enrollment import MANIFEST
-from sign_models.features import (
-    HAND_FEATURES,
-    SIGN_FEATURE_GROUPS,
-    SIGN_FEATURE_SIZE,
-    drop_resting_hands,
-    resample,
-    sign_features,
-)
+from sign_models.enrollment import FEATURE_VERSION, MANIFEST, matching_features, widened_features
+from sign_models.features import HAND_FEATURES, SIGN_FEATURE_GROUPS, SIGN_FEATURE_SIZE, drop_resting_hands, resample
 from sign_models.landmarks import arrays_to_frames
 
 log = logging.getLogger(__name__)
@@ -38,29 +41,41 @@ GROUP_WEIGHTS = {"present": 1.0, "position": 3.0, "velocity": 1.0, "scale": 0.5,
 
 @dataclass(frozen=True)
 class FewShotOptions:
-    """``threshold``: the largest DTW distance accepted; ``margin``: best / other gloss's best must be below it."""
+    """``threshold``: the largest DTW distance ever accepted; ``min_threshold``: the smallest per-sign threshold;
+    ``spread``, ``quantile``: per-sign threshold = spread x that quantile of the leave-one-out distances;
+    ``margin``: best / nearest other gloss must be below it; ``length``: steps after resampling;
+    ``candidates``: entries given the full DTW."""
 
     threshold: float = 0.45
+    min_threshold: float = 0.25
+    spread: float = 1.5
+    quantile: float = 1.0
     margin: float = 0.85
     length: int = 24
+    candidates: int = 96
 
 
 @dataclass(frozen=True)
 class Example:
-    """One enrolled example: its gloss, signer and features resampled to the options' length."""
+    """One taught example: its gloss, signer, file and features resampled to the options' length; ``widened``
+    [k, length, F]: its widened copies."""
 
     gloss: str
     signer: str
     file: str
     features: np.ndarray
+    widened: np.ndarray | None = None
+    seconds: float = 0.0  # how long the recorded sign lasted (0: not known)
 
 
 @dataclass(frozen=True)
 class Match:
-    """The nearest distance per gloss (best first) and the decision; ``gloss`` None means unknown."""
+    """The nearest distance per gloss (best first), the decision (``gloss`` None: unknown) and the threshold of
+    the nearest gloss."""
 
     nearest: tuple[tuple[str, float], ...]
     gloss: str | None
+    threshold: float = 0.45
 
     @property
     def distance(self) -> float:
@@ -75,28 +90,42 @@ def column_weights() -> np.ndarray:
     return np.tile(hand, SIGN_FEATURE_SIZE // HAND_FEATURES)
 
 
+SQRT_WEIGHTS = np.sqrt(column_weights()).astype(np.float32)
+
+
 def dtw_distances(query: np.ndarray, examples: np.ndarray) -> np.ndarray:
     """DTW distance [E] between a query [n, F] and examples [E, m, F] (weighted frames, cost / (n + m))."""
-    w = np.sqrt(column_weights())
-    diff = (query[None, :, None, :] - examples[:, None, :, :]) * w
-    cost = np.sqrt(np.einsum("enmf,enmf->enm", diff, diff))  # [E, n, m]
+    q = np.asarray(query, np.float32) * SQRT_WEIGHTS
+    e = np.asarray(examples, np.float32) * SQRT_WEIGHTS
+    return _dtw_weighted(q, e, np.einsum("if,if->i", q, q), np.einsum("emf,emf->em", e, e))
+
+
+def _dtw_weighted(q: np.ndarray, e: np.ndarray, qn: np.ndarray, en: np.ndarray) -> np.ndarray:
+    """DTW of a pre-weighted query [n, F] against pre-weighted examples [E, m, F] with their squared norms."""
+    count, m, _ = e.shape
+    products = (e.reshape(count * m, -1) @ q.T).reshape(count, m, len(q)).transpose(0, 2, 1)  # [E, n, m]
+    cost = np.sqrt(np.maximum(qn[None, :, None] + en[:, None, :] - 2 * products, 0.0))
     previous = np.cumsum(cost[:, 0, :], axis=1)
+    pad = np.full((count, 1), np.inf, np.float32)
+    zeros = np.zeros((count, 1), np.float32)
     for i in range(1, cost.shape[1]):
         c = np.cumsum(cost[:, i, :], axis=1)
-        # best of (up, diagonal) per column, then the running minimum left along the row (see the docstring)
-        arrive = np.minimum(previous, np.concatenate([np.full((len(c), 1), np.inf), previous[:, :-1]], axis=1))
-        shifted = np.concatenate([np.zeros((len(c), 1)), c[:, :-1]], axis=1)
+        # best of (up, diagonal) per column, then the running minimum left along the row
+        arrive = np.minimum(previous, np.concatenate([pad, previous[:, :-1]], axis=1))
+        shifted = np.concatenate([zeros, c[:, :-1]], axis=1)
         previous = c + np.minimum.accumulate(arrive - shifted, axis=1)
     return previous[:, -1] / (cost.shape[1] + cost.shape[2])
 
 
 class EnrolledSigns:
-    """The examples of a data folder; :meth:`match` finds the nearest enrolled sign."""
+    """The examples of a data folder; :meth:`match` finds the nearest taught sign."""
 
     def __init__(self, examples: list[Example], options: FewShotOptions | None = None) -> None:
         self.options = options or FewShotOptions()
         self.examples = list(examples)
         self.problems: list[str] = []
+        self._bank: tuple | None = None
+        self._thresholds: dict[str, float] = {}
 
     @classmethod
     def load(cls, data_dir: Path, options: FewShotOptions | None = None) -> EnrolledSigns:
@@ -117,22 +146,105 @@ class EnrolledSigns:
     def glosses(self) -> list[str]:
         return sorted({e.gloss for e in self.examples})
 
-    def add(self, gloss: str, features: np.ndarray, signer: str = "", file: str = "") -> None:
-        """Add one example's features [n, F] (e.g. right after enrolling it)."""
-        self.examples.append(Example(gloss, signer, file, self._prepare(features)))
+    def add(
+        self,
+        gloss: str,
+        features: np.ndarray,
+        signer: str = "",
+        file: str = "",
+        widened: list | None = None,
+        seconds: float = 0.0,
+    ) -> None:
+        """Add one example's levelled features [n, F], its widened copies' features (each [n_i, F]) and how
+        long it lasted."""
+        copies = np.stack([self._prepare(w) for w in widened]) if widened else None
+        self.examples.append(Example(gloss, signer, file, self._prepare(features), copies, seconds))
+        self._bank = None
+        self._thresholds.pop(gloss, None)
+
+    def check(self, file: str) -> tuple[bool | None, tuple[str, float] | None]:
+        """For the teaching screen, the example stored as ``file`` against all the others: whether the gloss's
+        other examples recognise it (None when it is the gloss's only example), and the nearest other gloss
+        with its distance when that distance is within the other gloss's threshold (too close to it)."""
+        example = next(e for e in self.examples if e.file == file)
+        rest = EnrolledSigns([e for e in self.examples if e.file != file], self.options)
+        if not rest.examples:
+            return None, None
+        match = rest.match_prepared(example.features)
+        own = dict(match.nearest).get(example.gloss)
+        recognised = None if own is None else match.gloss == example.gloss
+        other = next(((g, d) for g, d in match.nearest if g != example.gloss), None)
+        close = other if other is not None and other[1] <= rest.threshold(other[0]) else None
+        return recognised, close
+
+    def seconds(self, gloss: str) -> float:
+        """The median duration of the gloss's recorded examples (0 when not known)."""
+        known = [e.seconds for e in self.examples if e.gloss == gloss and e.seconds > 0]
+        return float(np.median(known)) if known else 0.0
+
+    def threshold(self, gloss: str) -> float:
+        """The acceptance threshold of ``gloss``, calibrated leave-one-out from its own entries."""
+        if gloss not in self._thresholds:
+            own = [e for e in self.examples if e.gloss == gloss]
+            loo = []
+            if len(own) > 1:  # each example against the other recorded examples (not their widened copies)
+                for i, example in enumerate(own):
+                    others = np.stack([e.features for j, e in enumerate(own) if j != i])
+                    loo.append(float(dtw_distances(example.features, others).min()))
+            else:  # one example: each of its widened copies against the rest
+                entries = self._entries(own[0])
+                for i in range(1, len(entries)):
+                    loo.append(float(dtw_distances(entries[i], np.delete(entries, i, axis=0)).min()))
+            o = self.options
+            value = o.spread * float(np.quantile(loo, o.quantile)) if loo else o.threshold
+            self._thresholds[gloss] = float(np.clip(value, o.min_threshold, o.threshold))
+        return self._thresholds[gloss]
 
     def match(self, features: np.ndarray) -> Match:
-        """The nearest enrolled gloss of a segment's features [n, F], or unknown."""
+        """The nearest taught gloss of a segment's levelled features [n, F], or unknown."""
         if not self.examples:
             return Match((), None)
-        distances = dtw_distances(self._prepare(features), np.stack([e.features for e in self.examples]))
+        return self.match_prepared(self._prepare(features))
+
+    def match_prepared(self, query: np.ndarray) -> Match:
+        """:meth:`match` for features already resampled to the options' length."""
+        weighted, squared, coarse, coarse_sq, owners = self._bank_arrays()
+        q = query * SQRT_WEIGHTS
+        qc = q[:: self._stride()].ravel()
+        rough = coarse_sq - 2 * coarse @ qc
+        keep = np.argsort(rough)[: self.options.candidates] if len(rough) > self.options.candidates else None
+        index = keep if keep is not None else np.arange(len(rough))
+        distances = _dtw_weighted(q, weighted[index], np.einsum("if,if->i", q, q), squared[index])
         best: dict[str, float] = {}
-        for example, distance in zip(self.examples, distances, strict=True):
-            best[example.gloss] = min(best.get(example.gloss, np.inf), float(distance))
+        for i, distance in zip(index, distances, strict=True):
+            gloss = owners[i]
+            best[gloss] = min(best.get(gloss, np.inf), float(distance))
         nearest = tuple(sorted(((g, round(d, 4)) for g, d in best.items()), key=lambda item: item[1]))
         gloss, distance = nearest[0]
+        threshold = self.threshold(gloss)
         clear = len(nearest) == 1 or distance < self.options.margin * nearest[1][1]
-        return Match(nearest, gloss if distance <= self.options.threshold and clear else None)
+        return Match(nearest, gloss if distance <= threshold and clear else None, threshold)
+
+    def _stride(self) -> int:
+        return max(1, self.options.length // 8)
+
+    def _entries(self, example: Example) -> np.ndarray:
+        return (
+            example.features[None]
+            if example.widened is None
+            else np.concatenate([example.features[None], example.widened])
+        )
+
+    def _bank_arrays(self) -> tuple:
+        """Every entry pre-weighted [E, length, F], squared norms, the coarse rows and the owning gloss."""
+        if self._bank is None:
+            entries = [(e.gloss, self._entries(e)) for e in self.examples]
+            owners = [g for g, block in entries for _ in range(len(block))]
+            weighted = np.concatenate([block for _, block in entries]) * SQRT_WEIGHTS
+            coarse = np.ascontiguousarray(weighted[:, :: self._stride()].reshape(len(weighted), -1))
+            squared = np.einsum("emf,emf->em", weighted, weighted)
+            self._bank = (weighted, squared, coarse, np.einsum("ef,ef->e", coarse, coarse), owners)
+        return self._bank
 
     def _prepare(self, features: np.ndarray) -> np.ndarray:
         features = np.asarray(features, dtype=np.float32)
@@ -150,10 +262,15 @@ class EnrolledSigns:
             if Path(file).name != file:
                 raise ValueError(f"file name {file!r} leaves the data folder")
             with np.load(data_dir / file, allow_pickle=False) as data:
-                features = data["features"] if data["features"].shape[-1:] == (SIGN_FEATURE_SIZE,) else None
-                if features is None:  # stored by an older feature version: recompute from the landmarks
-                    features = sign_features(arrays_to_frames(data), left_handed=bool(data["left_handed"]))
-                self.add(gloss, features, str(record.get("signer", "")), file)
+                current = "version" in data and int(data["version"]) == FEATURE_VERSION
+                if current:
+                    features, widened = data["features"], list(data["widened"])
+                else:  # stored by an older feature version: recompute from the landmarks
+                    frames, left = arrays_to_frames(data), bool(data["left_handed"])
+                    features = matching_features(frames, left_handed=left)
+                    widened = list(widened_features(frames, np.random.default_rng(len(frames)), left_handed=left))
+                seconds = float(record.get("seconds", 0.0))
+                self.add(gloss, features, str(record.get("signer", "")), file, widened, seconds)
         except (OSError, ValueError, KeyError, TypeError, EOFError, zipfile.BadZipFile, KioskError) as exc:
             self._problem(f"{where}: {type(exc).__name__}: {exc}")
 

@@ -1,4 +1,4 @@
-"""The live sign path: frames -> segments -> an enrolled match, else the TFLite classifier, else unknown.
+"""The live sign path: frames -> segments -> a taught match, else a trained TFLite classifier, else unknown.
 
 A sign the city's interpreters taught on site (:mod:`sign_models.fewshot`) wins when its match is confident:
 it is the local form, and it works without retraining. Otherwise the trained model answers when it is
@@ -14,15 +14,28 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
+
+from base.errors import KioskError
 from base.events import Modality, SignEvent
 from sign_models.classifier import UNKNOWN_TEXT_KO, Candidate, SignClassifier
 from sign_models.composer import load_lexicon
+from sign_models.dictionary import korean
+from sign_models.enrollment import matching_features
 from sign_models.features import sign_features
-from sign_models.fewshot import EnrolledSigns
+from sign_models.fewshot import EnrolledSigns, Match
 from sign_models.landmarks import LandmarkFrame
 from sign_models.segmenter import Segment, SegmenterOptions, SignSegmenter
+from sign_models.spotting import spot
 
 UNKNOWN_GLOSS = "?"
+LONG_SEGMENT = 1.5  # seconds: a segment this long may hold several signs signed without a rest
+
+
+def _runs(mask: np.ndarray) -> list[tuple[int, int]]:
+    """First and last index of each run of True in ``mask``."""
+    edges = np.flatnonzero(np.diff(np.concatenate([[0], mask.astype(np.int8), [0]])))
+    return [(int(a), int(b) - 1) for a, b in zip(edges[::2], edges[1::2], strict=True)]
 
 
 @dataclass(frozen=True)
@@ -35,7 +48,7 @@ class RecognizerOptions:
 
 @dataclass(frozen=True)
 class SignResult:
-    """One segment's answer. ``gloss`` None: unknown sign, please repeat. ``source``: enrolled, model or unknown."""
+    """One segment's answer. ``gloss`` None: unknown sign, please repeat. ``source``: taught, model or unknown."""
 
     start: float
     end: float
@@ -44,6 +57,17 @@ class SignResult:
     confidence: float
     source: str
     top: tuple[Candidate, ...]
+
+    def as_json(self) -> dict:
+        """The ``kiosk sign recognize --json`` form: start, end, gloss (None: unknown), source, top."""
+        top = [{"gloss": c.gloss, "p": round(float(c.p), 4)} for c in self.top]
+        return {
+            "start": round(self.start, 3),
+            "end": round(self.end, 3),
+            "gloss": self.gloss,
+            "source": self.source,
+            "top": top,
+        }
 
     def event(self) -> SignEvent:
         """As a kiosk event; an unknown sign has gloss "?" and the please-repeat text."""
@@ -70,22 +94,59 @@ class SignRecognizer:
     def flush(self) -> list[SignResult]:
         return [self.recognize(segment) for segment in self._segmenter.flush()]
 
+    def recognize_all(self, frames: Sequence[LandmarkFrame]) -> list[SignResult]:
+        """Every sign of a whole recording (the live state is left alone). The segmenter's segments are answered
+        as live; then taught signs are spotted (:func:`~sign_models.spotting.spot`: signs in a row without
+        rests) inside each segment long enough to hold several signs (``LONG_SEGMENT`` seconds) and in
+        stretches the segmenter left out; spotted signs replace the segment they were found in. Short unknown
+        segments are not searched again: on the synthetic stress set that answered more untaught signs
+        (rejected 0.773 instead of 0.818) for fewer errors on signs in a row (0.267 instead of 0.317)."""
+        frames = list(frames)
+        segmenter = SignSegmenter(self.options.segmenter)
+        segments = [segment for frame in frames for segment in segmenter.push(frame)] + segmenter.flush()
+        results: list[SignResult] = []
+        covered = np.zeros(len(frames), bool)
+        times = np.asarray([f.t for f in frames])
+        for segment in segments:
+            first, last = np.searchsorted(times, [segment.start, segment.end])
+            covered[first : last + 1] = True
+            answer = self.recognize(segment)
+            long = segment.end - segment.start >= LONG_SEGMENT
+            spotted = self._spot(list(segment.frames)) if long else []
+            results.extend(spotted or [answer])
+        for first, last in _runs(~covered):
+            if times[last] - times[first] >= LONG_SEGMENT / 3:
+                results.extend(self._spot(frames[first : last + 1]))
+        return sorted(results, key=lambda r: r.start)
+
+    def _spot(self, frames: list[LandmarkFrame]) -> list[SignResult]:
+        if self.enrolled is None or not self.enrolled.examples:
+            return []
+        try:
+            found = spot(frames, self.enrolled, left_handed=self.options.left_handed)
+        except KioskError:  # e.g. no person in a stretch the segmenter left out
+            return []
+        return [self._taught(f.match, f.start, f.end) for f in found]
+
+    def _taught(self, match: Match, start: float, end: float) -> SignResult:
+        top = tuple(Candidate(g, round(max(0.0, 1 - d / (2 * match.threshold)), 4)) for g, d in match.nearest[:3])
+        return SignResult(start, end, match.gloss, _text(match.gloss or ""), top[0].p, "taught", top)
+
     def recognize(self, segment: Segment) -> SignResult:
         """The answer for one segment."""
         return self.recognize_frames(segment.frames, segment.start, segment.end)
 
     def recognize_frames(self, frames: Sequence[LandmarkFrame], start: float, end: float) -> SignResult:
-        features = sign_features(frames, left_handed=self.options.left_handed)
         if self.enrolled is not None and self.enrolled.examples:
-            match = self.enrolled.match(features)
-            threshold = self.enrolled.options.threshold
-            top = tuple(Candidate(g, round(max(0.0, 1 - d / (2 * threshold)), 4)) for g, d in match.nearest[:3])
+            match = self.enrolled.match(matching_features(frames, left_handed=self.options.left_handed))
+            taught = self._taught(match, start, end)
             if match.gloss is not None:
-                return SignResult(start, end, match.gloss, _text(match.gloss), top[0].p, "enrolled", top)
+                return taught
+            top = taught.top
         else:
             top = ()
         if self.classifier is not None:
-            result = self.classifier.classify(features)
+            result = self.classifier.classify(sign_features(frames, left_handed=self.options.left_handed))
             if result.gloss is not None:
                 return SignResult(start, end, result.gloss, _text(result.gloss), result.confidence, "model", result.top)
             top = result.top
@@ -93,6 +154,6 @@ class SignRecognizer:
 
 
 def _text(gloss: str) -> str:
-    """The Korean shown for a gloss: the lexicon's text, or the gloss itself for a newly taught sign."""
+    """The Korean shown for a gloss: the lexicon's text, else the KSL dictionary's wording of a taught sign."""
     entry = load_lexicon().get(gloss)
-    return entry.ko if entry else gloss
+    return entry.ko if entry else korean(gloss)

@@ -13,8 +13,7 @@ from base.errors import InputError
 from cli.main import main
 from sign_models.classifier import UNKNOWN_TEXT_KO, SignClassifier
 from sign_models.composer import load_lexicon
-from sign_models.enrollment import MANIFEST, enroll_frames
-from sign_models.features import sign_features
+from sign_models.enrollment import MANIFEST, enroll_frames, matching_features
 from sign_models.fewshot import EnrolledSigns
 from sign_models.recognizer import RecognizerOptions, SignRecognizer
 from sign_models.segmenter import segment_all
@@ -50,9 +49,10 @@ def test_enroll_two_examples_and_recognise_a_third(tmp_path: Path) -> None:
     assert enrolled.problems == [] and len(enrolled.examples) == 4
     third = recording(new_sign(), 99)
     segment = max(segment_all(third), key=lambda s: s.end - s.start)
-    match = enrolled.match(sign_features(segment.frames))
+    match = enrolled.match(matching_features(list(segment.frames)))
     assert match.gloss == "복지카드", match.nearest
-    assert enrolled.match(sign_features(recording(random_sign(np.random.default_rng(8)), 8))).gloss is None
+    stranger = max(segment_all(recording(random_sign(np.random.default_rng(8)), 8)), key=lambda s: s.end - s.start)
+    assert enrolled.match(matching_features(list(stranger.frames))).gloss is None
 
 
 def test_a_left_handed_signer_matches_the_right_handed_examples(tmp_path: Path) -> None:
@@ -73,7 +73,7 @@ def test_the_recogniser_prefers_a_confident_enrolled_sign_then_the_model_then_un
     rng = np.random.default_rng(21)
     sequence = render_signs([new_sign(), "수수료", random_sign(rng)], rng)
     results = [r for f in sequence.frames for r in recognizer.push(f)] + recognizer.flush()
-    assert [(r.gloss, r.source) for r in results] == [("복지카드", "enrolled"), ("수수료", "model"), (None, "unknown")]
+    assert [(r.gloss, r.source) for r in results] == [("복지카드", "taught"), ("수수료", "model"), (None, "unknown")]
     assert results[1].text == "수수료" and results[2].text == UNKNOWN_TEXT_KO
     assert results[2].event().gloss == "?" and results[0].event().text == "복지카드"
 
@@ -132,3 +132,46 @@ def test_cli_enroll_reports_a_file_that_is_not_a_video(tmp_path: Path, capsys) -
 def test_cli_enroll_refuses_a_bad_gloss_before_reading_videos(tmp_path: Path, capsys) -> None:
     code = main(["sign", "enroll", "--gloss", "가" * 40, "--data", str(tmp_path), str(tmp_path / "none.mp4")])
     assert code == 2 and "gloss" in capsys.readouterr().err
+
+
+def test_cli_recognize_reads_landmark_files_and_says_which_signs_were_taught(tmp_path: Path, capsys) -> None:
+    from sign_models.landmarks import save_npz
+
+    for gloss, seed in (("복지카드", 1), ("복지카드", 2), ("화장실", 3)):
+        save_npz(recording(new_sign() if gloss == "복지카드" else gloss, seed), tmp_path / f"{gloss}{seed}.npz")
+        assert (
+            main(
+                [
+                    "sign",
+                    "enroll",
+                    "--gloss",
+                    gloss,
+                    "--data",
+                    str(tmp_path / "signs"),
+                    str(tmp_path / f"{gloss}{seed}.npz"),
+                ]
+            )
+            == 0
+        )
+    rng = np.random.default_rng(5)
+    save_npz(render_signs([new_sign(), random_sign(rng)], rng).frames, tmp_path / "visitor.npz")
+    capsys.readouterr()
+    code = main(["sign", "recognize", "--json", "--data", str(tmp_path / "signs"), str(tmp_path / "visitor.npz")])
+    assert code == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["video"].endswith("visitor.npz") and result["sentence"].startswith("복지카드")
+    assert [(s["gloss"], s["source"]) for s in result["segments"]] == [("복지카드", "taught"), (None, "unknown")]
+    assert result["segments"][0]["top"][0]["gloss"] == "복지카드" and result["segments"][0]["start"] > 0
+
+
+def test_cli_recognize_reports_a_bad_file_and_goes_on(tmp_path: Path, capsys) -> None:
+    from sign_models.landmarks import save_npz
+
+    (tmp_path / "broken.npz").write_bytes(b"PK\x03\x04garbage")
+    save_npz(recording("화장실", 3), tmp_path / "ok.npz")
+    code = main(
+        ["sign", "recognize", "--data", str(tmp_path / "none"), str(tmp_path / "broken.npz"), str(tmp_path / "ok.npz")]
+    )
+    captured = capsys.readouterr()
+    assert code == 2 and "broken.npz" in captured.err and "랜드마크" in captured.err and "landmark" in captured.err
+    assert "ok.npz: ?(unknown)" in captured.out, "nothing taught: unknown, never the synthetic model"

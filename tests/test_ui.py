@@ -264,8 +264,13 @@ def test_the_clerk_prints_only_after_the_visitor_agrees(qtbot, kiosk, config: Ki
 def test_signing_on_the_visitor_screen_reaches_the_clerk_as_a_sentence(qtbot, kiosk) -> None:
     import numpy as np
 
+    from sign_models.enrollment import enroll_frames
     from sign_models.synthetic_signs import render_signs
 
+    for gloss, seed in (("화장실", 11), ("화장실", 12), ("어디", 13), ("어디", 14)):  # taught on site (synthetic)
+        frames = render_signs([gloss], np.random.default_rng(seed)).frames
+        enroll_frames(frames, gloss, kiosk.runtime.session.config.models.enrolled_dir)
+    kiosk.runtime.signing.reload_enrolled()
     qtbot.mouseClick(find(kiosk.visitor, QPushButton, "mode_sign"), Qt.MouseButton.LeftButton)
     assert find(kiosk.visitor, QWidget, "sign_panel").isVisible()
     assert find(kiosk.visitor, QLabel, "camera_view").isVisible()

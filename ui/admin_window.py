@@ -1,7 +1,7 @@
 """The admin screen (Korean, for city staff): languages, devices, stored transcripts, translation packs.
 
-Opened from the clerk's screen with the admin PIN. Sign teaching (recording new signs) is added here
-once the sign recogniser is wired in.
+Opened from the clerk's screen with the admin PIN. The sign teaching tab finds the word in the official KSL
+dictionary (with its credit line), records examples and lets a bad one be deleted.
 """
 
 from __future__ import annotations
@@ -9,13 +9,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PyQt6.QtCore import QTimer
+from PyQt6.QtCore import Qt, QTimer
 from PyQt6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QProgressBar,
     QPushButton,
     QTableWidget,
@@ -161,30 +162,74 @@ class AdminWindow(QWidget):
         self.tabs.setCurrentIndex(3)
 
     def _sign_teaching(self) -> QWidget:
-        """Teach a sign: its Korean word, the signer's id, then 3-2-1 and 4 s of signing from hands down."""
-        self.gloss, self.signer = QLineEdit(), QLineEdit()
+        """Teach a sign: find the word in the KSL dictionary (its 수형 설명 shows how to sign the standard form),
+        the signer's id, then 3-2-1 and 4 s of signing; 2-3 examples; a bad example can be deleted."""
+        self.sign_search, self.gloss, self.signer = QLineEdit(), QLineEdit(), QLineEdit()
+        self.sign_search.setObjectName("admin_sign_search")
+        self.sign_search.setPlaceholderText("수어 사전에서 찾기 (한국어 낱말, 예: 여행)")
+        self.sign_found = QListWidget()
+        self.sign_found.setObjectName("admin_sign_found")
+        self.sign_how = QLabel(self.actions.dictionary_credit)
+        self.sign_how.setObjectName("admin_sign_how")
+        self.sign_how.setWordWrap(True)
+        self.sign_search.textChanged.connect(self._search_signs)
+        self.sign_found.currentRowChanged.connect(self._pick_sign)
         self.gloss.setObjectName("admin_gloss")
-        self.gloss.setPlaceholderText("수어 이름 (한국어 낱말, 예: 복지카드)")
+        self.gloss.setPlaceholderText("수어 이름 (사전에서 고르거나 직접 입력, 예: 복지카드)")
         self.signer.setObjectName("admin_signer")
         self.signer.setPlaceholderText("수어 사용자 ID (이름 말고 번호, 예: interp-01)")
         self.sign_status = QLabel(
-            "손을 내린 자세에서 시작해 수어를 한 번 하고 손을 내려 주세요. 3초 뒤 4초 동안 녹화합니다."
+            "손을 내린 자세에서 시작해 수어를 한 번 해 주세요. 3초 뒤 4초 동안 녹화합니다 (2~3번)."
         )
         self.sign_status.setObjectName("admin_sign_status")
         self.sign_status.setWordWrap(True)
         record = QPushButton("수어 녹화")
         record.setObjectName("admin_record_sign")
         record.clicked.connect(lambda: self._count(COUNTDOWN_S, self.sign_status, SIGN_S, self._sign_recorded))
-        known = QListWidget()
-        known.setObjectName("admin_enrolled")
-        known.addItems(self.actions.enrolled() or ["아직 등록한 수어가 없습니다"])
-        return _page(self.gloss, self.signer, record, self.sign_status, QLabel("등록한 수어 (예시 수):"), known)
+        self.sign_examples = QListWidget()
+        self.sign_examples.setObjectName("admin_sign_examples")
+        delete = QPushButton("선택한 예시 지우기")
+        delete.setObjectName("admin_delete_example")
+        delete.clicked.connect(self._delete_example)
+        self._list_examples()
+        widgets = (self.sign_search, self.sign_found, self.sign_how, self.gloss, self.signer, record)
+        return _page(*widgets, self.sign_status, QLabel("등록한 예시:"), self.sign_examples, delete)
+
+    def _search_signs(self, text: str) -> None:
+        self._found = self.actions.find_signs(text)
+        self.sign_found.clear()
+        self.sign_found.addItems([label for label, _ in self._found])
+
+    def _pick_sign(self, row: int) -> None:
+        if 0 <= row < len(getattr(self, "_found", [])):
+            label, how = self._found[row]
+            self.gloss.setText(label.split(" (")[0])
+            self.sign_how.setText(f"{how}\n{self.actions.dictionary_credit}")
+
+    def _list_examples(self) -> None:
+        self.sign_examples.clear()
+        for file, label in self.actions.sign_examples():
+            item = QListWidgetItem(label)
+            item.setData(Qt.ItemDataRole.UserRole, file)
+            self.sign_examples.addItem(item)
+
+    def _delete_example(self) -> None:
+        item = self.sign_examples.currentItem()
+        if item is None:
+            return
+        try:
+            self.actions.delete_sign_example(item.data(Qt.ItemDataRole.UserRole))
+            self.sign_status.setText(f"지웠습니다: {item.text()}")
+        except KioskError as exc:
+            self.sign_status.setText(exc.message_ko)
+        self._list_examples()
 
     def _sign_recorded(self) -> None:
         try:
             self.sign_status.setText(self.actions.finish_sign(self.gloss.text(), self.signer.text()))
         except KioskError as exc:
             self.sign_status.setText(exc.message_ko)
+        self._list_examples()
 
     def _recording(self) -> QWidget:
         """Record a fingerspelling letter from the camera: choose it, count down, hold it for 2 s."""

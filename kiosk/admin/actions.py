@@ -18,7 +18,8 @@ from kiosk.admin.recorder import FrameRecorder, landmarks_of, save_fingerspellin
 from kiosk.channels.signing import SignChannel
 from kiosk.session import Session
 from kiosk.translation import installed, kiosk_translator, language_support
-from sign_models.enrollment import enroll_frames
+from sign_models.dictionary import CREDIT, search
+from sign_models.enrollment import delete_example, enroll_frames
 from sign_models.fewshot import EnrolledSigns
 from sign_models.fingerspell_spec import load_spec
 from translations.languages import Support
@@ -55,14 +56,51 @@ class AdminActions:
             raise DeviceError("카메라가 없어 녹화할 수 없습니다", "no camera: nothing to record from")
         self.recorder.start(seconds)
 
+    def find_signs(self, query: str) -> list[tuple[str, str]]:
+        """Daily-life KSL dictionary entries for a Korean word or alias: (word (aliases), 수형 설명)."""
+        rows = []
+        for entry in search(query):
+            label = entry.word + (f" ({', '.join(entry.aliases)})" if entry.aliases else "")
+            rows.append((label, entry.description or "(수형 설명 없음)"))
+        return rows
+
+    dictionary_credit = CREDIT
+
     def finish_sign(self, gloss: str, signer: str) -> str:
-        """Store the recording as one example of ``gloss``; recognised from the next sign on."""
+        """Store the recording as one example of ``gloss`` (recognised from the next sign on) and say at once
+        whether the other examples recognise it and whether it is too close to another taught sign."""
         frames = self.recorder.stop() if self.recorder else []
         path = enroll_frames(landmarks_of(frames), gloss, self.config.models.enrolled_dir, signer or "unknown")
         if self.signing is not None:
             self.signing.reload_enrolled()
         self.gate.audit("sign_enrolled", gloss=gloss, signer=signer or "unknown")
-        return f"'{gloss}' 예시를 저장했습니다: {path.name}. 지금부터 인식합니다 (2~5개 권장)."
+        signs = EnrolledSigns.load(self.config.models.enrolled_dir)
+        recognised, close = signs.check(path.name)
+        count = sum(e.gloss == gloss.strip() for e in signs.examples)
+        message = f"'{gloss}' 예시 {count}개째를 저장했습니다."
+        if recognised is None:
+            message += " 첫 예시입니다: 한두 번 더 녹화해 주세요."
+        else:
+            message += (
+                " 앞의 예시와 같은 수어로 인식됩니다."
+                if recognised
+                else " 앞의 예시와 다르게 보입니다: 다시 녹화하거나 지워 주세요."
+            )
+        if close is not None:
+            message += f" 주의: 이미 등록한 '{close[0]}'와(과) 너무 비슷합니다."
+        return message
+
+    def sign_examples(self) -> list[tuple[str, str]]:
+        """Every taught example as (file, "gloss · signer · file") for the list with the delete button."""
+        signs = EnrolledSigns.load(self.config.models.enrolled_dir)
+        return [(e.file, f"{e.gloss} · {e.signer} · {e.file}") for e in signs.examples]
+
+    def delete_sign_example(self, file: str) -> None:
+        """Delete a bad example; recognised without it from the next sign on."""
+        delete_example(self.config.models.enrolled_dir, file)
+        if self.signing is not None:
+            self.signing.reload_enrolled()
+        self.gate.audit("sign_example_deleted", file=file)
 
     def enrolled(self) -> list[str]:
         """The signs taught on site, with their number of examples."""

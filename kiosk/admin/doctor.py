@@ -214,9 +214,14 @@ def _sign_models(config: KioskConfig) -> Check:
         "sign_models",
         not notices,
         False,
-        f"sign model: {labels} classes (synthetic training, see README); {taught} sign(s) taught on site; "
+        (
+            f"sign model trained on recordings: {labels} classes"
+            if labels
+            else "no trained sign model (taught signs only)"
+        )
+        + f"; {taught} sign(s) taught on site; "
         "fingerspelling model OK" + ("; " + "; ".join(n.message_en for n in notices) if notices else ""),
-        "python -m sign_models.sign_training train (in the training venv), or teach signs on the admin screen",
+        "teach signs on the admin screen (or kiosk sign enroll); unknown signs are answered as unknown",
     )
 
 

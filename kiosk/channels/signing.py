@@ -6,8 +6,8 @@ sign — or presses "send" — the signs are composed into a polite Korean sente
 (:func:`sign_models.composer.compose`: KSL order, questions, negation, particles) and become a transcript
 line (modality ``sign``). Signs still pending when the visit ends (the clerk ended it within ``PAUSE_S``
 of the last sign) are dropped: the visit is over and its transcript closed. Signs taught on site
-(``[models] enrolled_dir``) are recognised at once; a retrained model in ``[models] sign_dir`` replaces the
-packaged one.
+(``[models] enrolled_dir``) are recognised at once; a model trained on people's recordings in
+``[models] sign_dir`` answers the rest; anything else is "unknown" (the synthetic model is never used live).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
+from pathlib import Path
 
 from base.errors import ModelMissingError
 from base.events import Modality, Notice, Role, SignChips, SignEvent, StateChanged, TranscriptEntry, VisitorMode
@@ -22,7 +23,7 @@ from kiosk.channels.camera_worker import CameraWorker
 from kiosk.config import KioskConfig
 from kiosk.session import Session
 from kiosk.visit_states import OPEN
-from sign_models.classifier import SignClassifier
+from sign_models.classifier import DEFAULT_MODEL, SignClassifier
 from sign_models.composer import compose
 from sign_models.fewshot import EnrolledSigns
 from sign_models.landmarks import LandmarkFrame
@@ -33,22 +34,42 @@ PAUSE_S = 2.0  # hands at rest this long after the last sign: the sentence is se
 UNKNOWN = UNKNOWN_GLOSS  # the gloss of a sign that was not recognised (for the screens)
 
 
-def load_recognizer(config: KioskConfig) -> tuple[SignRecognizer, list[Notice]]:
-    """The trained model (a retrained one in ``sign_dir`` wins) plus the signs taught on site."""
+def load_recognizer(config: KioskConfig, enrolled_dir: Path | None = None) -> tuple[SignRecognizer, list[Notice]]:
+    """The signs taught on site plus, when there is one, a model trained on people's recordings.
+
+    Only a model in ``[models] sign_dir`` is used (``kiosk sign train`` writes it from the examples taught on
+    site). The packaged model in ``sign_models/data`` was trained on synthetic, invented signs: it is a test
+    fixture and is never loaded here, so the live kiosk can never answer with an invented gloss; a copy of it
+    placed in ``sign_dir`` is refused too. No trained model is the normal case (taught signs only), not a fault.
+    """
     notices = []
     custom = config.models.sign_dir / "sign_classifier.tflite"
-    try:
-        classifier = (
-            SignClassifier.load(custom, config.models.sign_dir / "sign_labels.txt")
-            if custom.is_file()
-            else SignClassifier.load()
+    classifier = None
+    if custom.is_file() and _same_file(custom, DEFAULT_MODEL):
+        log.warning("the synthetic test model in sign_dir is ignored: %s", custom)
+        notices.append(
+            Notice(
+                "sign_model_synthetic",
+                "수어 모델 폴더에 합성(가짜) 시험 모델이 있어 사용하지 않습니다",
+                "the sign model folder holds the synthetic test model; it is not used",
+                "warning",
+            )
         )
-    except ModelMissingError as exc:
-        log.warning("sign model unavailable: %s", exc.message_en)
-        notices.append(Notice("sign_model_missing", exc.message_ko, exc.message_en, "warning"))
-        classifier = None
-    enrolled = EnrolledSigns.load(config.models.enrolled_dir)
+    elif custom.is_file():
+        try:
+            classifier = SignClassifier.load(custom, config.models.sign_dir / "sign_labels.txt")
+        except ModelMissingError as exc:
+            log.warning("sign model unavailable: %s", exc.message_en)
+            notices.append(Notice("sign_model_missing", exc.message_ko, exc.message_en, "warning"))
+    enrolled = EnrolledSigns.load(enrolled_dir or config.models.enrolled_dir)
     return SignRecognizer(classifier, enrolled), notices
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.stat().st_size == b.stat().st_size and a.read_bytes() == b.read_bytes()
+    except OSError:
+        return False
 
 
 class SignChannel(CameraWorker):

@@ -1,0 +1,59 @@
+"""Landmark clean-up before few-shot matching: fill short gaps in which MediaPipe lost a hand, smooth jitter.
+
+In low light, blur or at low resolution MediaPipe loses a hand for a few frames and its landmarks jitter; both
+change the sign features far more than the sign does. :func:`clean_hands` fills a gap of at most ``max_gap``
+frames between two frames that have the hand by linear interpolation (a longer absence is real: the hand left
+the image or went down), then averages each hand's landmarks over ``radius`` frames either side (only frames
+that have the hand). Pure numpy, shared by enrolment and recognition through
+:func:`sign_models.enrollment.matching_features`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+from collections.abc import Sequence
+
+import numpy as np
+
+from sign_models.landmarks import LandmarkFrame
+
+MAX_GAP = 6
+RADIUS = 2
+
+
+def clean_hands(frames: Sequence[LandmarkFrame], max_gap: int = MAX_GAP, radius: int = RADIUS) -> list[LandmarkFrame]:
+    """The frames with short hand gaps filled and hand landmarks smoothed (see the module docstring)."""
+    frames = list(frames)
+    if not frames:
+        return frames
+    cleaned = {name: _clean(frames, name, max_gap, radius) for name in ("left_hand", "right_hand")}
+    return [
+        dataclasses.replace(f, left_hand=cleaned["left_hand"][i], right_hand=cleaned["right_hand"][i])
+        for i, f in enumerate(frames)
+    ]
+
+
+def _clean(frames: list[LandmarkFrame], name: str, max_gap: int, radius: int) -> list[np.ndarray | None]:
+    hands: list[np.ndarray | None] = [getattr(f, name) for f in frames]
+    have = np.flatnonzero([h is not None for h in hands])
+    if not len(have):
+        return hands
+    t = np.asarray([f.t for f in frames])
+    filled: list[np.ndarray | None] = list(hands)
+    for a, b in itertools.pairwise(have):
+        if 1 < b - a <= max_gap + 1:
+            for i in range(a + 1, b):
+                w = (t[i] - t[a]) / (t[b] - t[a])
+                filled[i] = ((1 - w) * hands[a] + w * hands[b]).astype(np.float32)  # type: ignore[operator]
+    present = np.asarray([h is not None for h in filled])
+    stack = np.stack([h if h is not None else np.zeros((21, 3), np.float32) for h in filled])
+    out: list[np.ndarray | None] = []
+    for i in range(len(filled)):
+        if not present[i]:
+            out.append(None)
+            continue
+        window = slice(max(0, i - radius), i + radius + 1)
+        weights = present[window].astype(np.float32)
+        out.append((np.tensordot(weights, stack[window], axes=1) / weights.sum()).astype(np.float32))
+    return out

@@ -1,0 +1,116 @@
+"""Counter-camera variants of a recorded sign: how one taught example is widened, and how stress sets are made.
+
+Kiosk cameras differ from the one the interpreter taught on: a few degrees of roll, the signer nearer or
+farther, off-centre, faster or slower, 15 instead of 30 frames per second, noisier landmarks, and hands that
+MediaPipe loses for a few frames in low light or at low resolution. :func:`camera_variant` applies such a
+change to landmark frames (pure geometry on the landmarks; no image is involved), :func:`widen` draws
+``count`` random variants of one example. The mirror variant stands for the same sign signed with the other
+hand. The same function makes the synthetic stress conditions of the benchmark (with other seeds and fixed
+conditions), so the figures it gives are SYNTHETIC: they show that the code path copes with these changes,
+not how well real signing is recognised.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+import numpy as np
+
+from sign_models.features import mirror_frame
+from sign_models.landmarks import LandmarkFrame
+
+
+@dataclass(frozen=True)
+class CameraChange:
+    """One variant. ``roll`` degrees (positive: image turned clockwise); ``scale`` of the signer about the image
+    centre; ``shift`` [x, y] in image heights; ``speed`` > 1 signs faster; ``fps`` None keeps the frame times;
+    ``jitter`` landmark noise in image heights; ``drop_rate`` chance per frame that a hand is lost for 1-4 frames;
+    ``mirror``: the other hand; ``depth``: factor on the hands' z."""
+
+    roll: float = 0.0
+    scale: float = 1.0
+    shift: tuple[float, float] = (0.0, 0.0)
+    speed: float = 1.0
+    fps: float | None = None
+    jitter: float = 0.0
+    drop_rate: float = 0.0
+    mirror: bool = False
+    depth: float = 1.0  # MediaPipe's hand z is unreliable: it is scaled by this
+
+
+def random_change(rng: np.random.Generator) -> CameraChange:
+    """A change drawn from the ranges counter cameras differ by (roll ±15°, speed 0.75-1.3x, 15 or 30 fps ...)."""
+    return CameraChange(
+        roll=float(rng.uniform(-15, 15)),
+        scale=float(rng.uniform(0.7, 1.3)),
+        shift=(float(rng.uniform(-0.12, 0.12)), float(rng.uniform(-0.06, 0.06))),
+        speed=float(rng.uniform(0.75, 1.3)),
+        fps=float(rng.choice([15.0, 30.0])),
+        jitter=float(rng.uniform(0.0, 0.004)),
+        drop_rate=float(rng.uniform(0.0, 0.08)),
+        mirror=bool(rng.random() < 0.25),
+        depth=float(rng.uniform(0.6, 1.4)),
+    )
+
+
+def widen(frames: list[LandmarkFrame], rng: np.random.Generator, count: int) -> list[list[LandmarkFrame]]:
+    """``count`` random camera variants of one recorded example (the original is not among them)."""
+    return [camera_variant(frames, random_change(rng), rng) for _ in range(count)]
+
+
+def camera_variant(frames: list[LandmarkFrame], change: CameraChange, rng: np.random.Generator) -> list[LandmarkFrame]:
+    """``frames`` as the camera of ``change`` would have seen them."""
+    if not frames:
+        return []
+    out = [mirror_frame(f) for f in frames] if change.mirror else list(frames)
+    out = _retime(out, change.speed, change.fps)
+    angle = np.radians(change.roll)
+    rotation = np.array([[np.cos(angle), -np.sin(angle)], [np.sin(angle), np.cos(angle)]])
+    moved = []
+    for frame in out:
+        parts = {}
+        for name in ("pose", "left_hand", "right_hand", "face"):
+            points = getattr(frame, name)
+            parts[name] = None if points is None else _move(points, frame.aspect, rotation, change, rng)
+        moved.append(dataclasses.replace(frame, **parts))
+    return _drop(moved, change.drop_rate, rng)
+
+
+def _move(points: np.ndarray, aspect: float, rotation: np.ndarray, change: CameraChange, rng) -> np.ndarray:
+    """Roll, scale and shift about the image centre (in image heights, so the aspect is respected), plus noise."""
+    out = np.array(points, dtype=np.float32)
+    xy = (out[:, :2] - 0.5) * (aspect, 1.0)
+    xy = (xy @ rotation.T) * change.scale + change.shift
+    if change.jitter:
+        xy = xy + rng.normal(0, change.jitter, xy.shape)
+    out[:, :2] = xy / (aspect, 1.0) + 0.5
+    out[:, 2] = out[:, 2] * change.scale * (change.depth if len(out) == 21 else 1.0)
+    return out
+
+
+def _retime(frames: list[LandmarkFrame], speed: float, fps: float | None) -> list[LandmarkFrame]:
+    """Frame times divided by ``speed``; with ``fps``, the frames nearest to a new clock of that rate."""
+    t = np.asarray([f.t for f in frames]) / speed
+    if fps is None or len(frames) < 2:
+        return [dataclasses.replace(f, t=float(ti)) for f, ti in zip(frames, t, strict=True)]
+    clock = np.arange(t[0], t[-1] + 1e-9, 1.0 / fps)
+    index = np.clip(np.searchsorted(t, clock), 0, len(t) - 1)
+    keep = np.unique(index)
+    return [dataclasses.replace(frames[i], t=float(t[i])) for i in keep]
+
+
+def _drop(frames: list[LandmarkFrame], rate: float, rng: np.random.Generator) -> list[LandmarkFrame]:
+    """Lose a hand for 1-4 frames now and then (MediaPipe in low light, blur or low resolution)."""
+    if rate <= 0:
+        return frames
+    frames = list(frames)
+    for name in ("left_hand", "right_hand"):
+        i = 0
+        while i < len(frames):
+            if rng.random() < rate:
+                for j in range(i, min(i + int(rng.integers(1, 5)), len(frames))):
+                    frames[j] = dataclasses.replace(frames[j], **{name: None})
+                i += 4
+            i += 1
+    return frames
