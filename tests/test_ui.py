@@ -8,7 +8,7 @@ from PyQt6.QtWidgets import QLabel, QLineEdit, QListWidget, QPushButton, QStacke
 
 from base.events import Notice, Role, VisitorMode
 from kiosk.config import KioskConfig
-from tests.ui_kiosk import find, transcript_texts
+from tests.ui_kiosk import find, settle, transcript_texts
 from ui.theme import HIGH_CONTRAST, MIN_TARGET_PX
 from ui.visitor_window import ATTRACT, CLOSING
 
@@ -18,6 +18,7 @@ def test_tap_language_type_and_clerk_sees_it(qtbot, kiosk) -> None:
     assert kiosk.session.language == "en"
     qtbot.keyClicks(find(kiosk.visitor, QLineEdit, "visitor_input"), "I lost my alien registration card")
     qtbot.mouseClick(find(kiosk.visitor, QPushButton, "visitor_send"), Qt.MouseButton.LeftButton)
+    settle(kiosk)
     assert transcript_texts(kiosk.clerk) == ["I lost my alien registration card"]
     assert [e.text for e in kiosk.store.entries(kiosk.session.session_id)] == ["I lost my alien registration card"]
     assert find(kiosk.visitor, QLineEdit, "visitor_input").text() == ""
@@ -27,18 +28,21 @@ def test_clerk_phrase_reaches_visitor_in_their_language(qtbot, kiosk) -> None:
     qtbot.mouseClick(find(kiosk.visitor, QPushButton, "lang_vi"), Qt.MouseButton.LeftButton)
     qtbot.mouseClick(find(kiosk.clerk, QPushButton, "clerk_phrase_category_forms"), Qt.MouseButton.LeftButton)
     qtbot.mouseClick(find(kiosk.clerk, QPushButton, "clerk_phrase_sign_here"), Qt.MouseButton.LeftButton)
+    settle(kiosk)
     captions = find(kiosk.visitor, QListWidget, "caption_view")
     assert captions.item(0).text() == "Nhân viên: Vui lòng ký tên vào đây."
     assert "여기에 서명해 주세요.\n→ Vui lòng ký tên vào đây.\n[문구집]" in transcript_texts(kiosk.clerk)
     clerk_input = find(kiosk.clerk, QLineEdit, "clerk_input")
     clerk_input.setText("잠시만요")  # QTest types ASCII only
     qtbot.keyClick(clerk_input, Qt.Key.Key_Return)
+    settle(kiosk)
     assert captions.item(1).text() == "Nhân viên: 잠시만요"  # no phrase, no pack: the original is shown
 
     visitor_tab = find(kiosk.visitor, QPushButton, "phrase_category_accessibility")
     assert visitor_tab.text() == "Hỗ trợ giao tiếp"
     qtbot.mouseClick(visitor_tab, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(find(kiosk.visitor, QPushButton, "phrase_repeat"), Qt.MouseButton.LeftButton)
+    settle(kiosk)
     assert kiosk.visitor.session.entries[-1].translations["ko"] == "다시 한번 말씀해 주시겠어요?"
 
 
@@ -239,6 +243,7 @@ def test_the_clerk_corrects_a_line_on_screen(qtbot, kiosk) -> None:
     kiosk.session.say(Role.CLERK, "잠시만요")
     table = find(kiosk.clerk, QTableWidget, "clerk_transcript")
     kiosk.clerk._correct_row(0, 2)
+    settle(kiosk)
     cell = table.item(0, 2).text()
     assert cell.startswith("✎ 여기에 서명해 주세요.\n(원문: 잠시만요)") and "수정됨" in cell
     assert table.rowCount() == 1, "the row is rewritten, not added"
@@ -295,6 +300,7 @@ def test_a_whole_visit_by_touch_alone(qtbot, kiosk) -> None:
     qtbot.mouseClick(visitor_phrase, Qt.MouseButton.LeftButton)
     tap(kiosk.clerk, "clerk_phrase_category_waiting")
     qtbot.mouseClick(kiosk.clerk.phrases.buttons()[0], Qt.MouseButton.LeftButton)
+    settle(kiosk)
     captions = find(kiosk.visitor, QListWidget, "caption_view")
     assert [captions.item(i).text().split(":")[0] for i in range(captions.count())] == ["Bạn", "Bạn", "Nhân viên"]
     assert kiosk.session.entries[0].text == "xin"

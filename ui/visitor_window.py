@@ -42,6 +42,7 @@ from base.events import (
 from kiosk.channels.fingerspelling import SpellingChannel
 from kiosk.channels.signing import SignChannel
 from kiosk.channels.voice_output import VoiceOutput
+from kiosk.line_worker import LineWorker
 from kiosk.session import Session
 from ui.bridge import SessionBridge
 from ui.closing_page import ClosingPage
@@ -89,9 +90,11 @@ class VisitorWindow(QWidget):
         languages: list[str] | None = None,
         spelling: SpellingChannel | None = None,
         signing: SignChannel | None = None,
+        lines: LineWorker | None = None,
     ) -> None:
         super().__init__()
         self.session, self.bridge, self.demo, self.voice = session, bridge, demo, voice
+        self.lines = lines or LineWorker(session)  # lines are translated off the Qt thread
         self.spelling, self.signing = spelling, signing
         self.languages = languages if languages is not None else list(session.config.kiosk.languages)
         self._caption_items: dict[int, QListWidgetItem] = {}  # entry id -> its caption line
@@ -193,7 +196,7 @@ class VisitorWindow(QWidget):
         box.addWidget(self.more_time)
         self.phrases = PhrasePanel(
             self.session.phrasebook.for_role("visitor"),
-            lambda phrase_id: self.session.say_phrase(Role.VISITOR, phrase_id),
+            lambda phrase_id: self.lines.say_phrase(Role.VISITOR, phrase_id),
             columns=2,
             prefix="phrase",
         )
@@ -246,7 +249,7 @@ class VisitorWindow(QWidget):
 
     def _send(self) -> None:
         try:
-            self.session.say(Role.VISITOR, self.input.text())
+            self.lines.say(Role.VISITOR, self.input.text())
         except KioskError:
             self.error.setText(tr("check_input", self.session.language))
             return
@@ -255,7 +258,7 @@ class VisitorWindow(QWidget):
 
     def _use_suggestion(self, entry_id: int, suggestion_id: str) -> None:
         try:
-            self.session.use_suggestion(entry_id, suggestion_id)
+            self.lines.use_suggestion(entry_id, suggestion_id)
         except KioskError:
             self.error.setText(tr("check_input", self.session.language))
 
