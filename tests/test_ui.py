@@ -52,8 +52,10 @@ def test_timeout_warning_and_more_time(qtbot, kiosk) -> None:
     for _ in range(95):
         kiosk.clock.advance(1)
         kiosk.session.tick()
-    assert overlay.isVisible()
-    assert "秒で終了します" in overlay.findChild(QLabel).text()
+    assert overlay.isVisible() and overlay.geometry() == kiosk.visitor.rect()  # the whole screen, above everything
+    assert find(kiosk.visitor, QLabel, "timeout_count").text() == "25"  # the warning started at 30 s
+    assert find(kiosk.visitor, QLabel, "timeout_unit").text() == "秒で終了"
+    assert "時間が必要な場合" in find(kiosk.visitor, QLabel, "timeout_text").text()
     qtbot.mouseClick(find(kiosk.visitor, QPushButton, "more_time"), Qt.MouseButton.LeftButton)
     assert not overlay.isVisible()
 
@@ -189,13 +191,13 @@ def test_larger_text_and_high_contrast_last_one_visit(qtbot, kiosk) -> None:
     assert bigger.text() == "Larger text"
     for _ in range(6):
         qtbot.mouseClick(bigger, Qt.MouseButton.LeftButton)
-    assert not bigger.isEnabled() and "font-size: 44px" in kiosk.visitor.styleSheet()  # 200 % of 22 px
+    assert not bigger.isEnabled() and "font-size: 48px" in kiosk.visitor.styleSheet()  # 200 % of 24 px
     qtbot.mouseClick(find(kiosk.visitor, QPushButton, "contrast"), Qt.MouseButton.LeftButton)
     assert HIGH_CONTRAST.background in kiosk.visitor.styleSheet()
     kiosk.session.end("visitor")
     kiosk.session.clear()
     assert (
-        "font-size: 22px" in kiosk.visitor.styleSheet() and HIGH_CONTRAST.background not in kiosk.visitor.styleSheet()
+        "font-size: 24px" in kiosk.visitor.styleSheet() and HIGH_CONTRAST.background not in kiosk.visitor.styleSheet()
     )
 
 

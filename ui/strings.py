@@ -65,12 +65,19 @@ STRINGS: dict[str, dict[str, str]] = {
     "finish": {"ko": "상담 마치기", "en": "Finish", "zh": "结束", "vi": "Kết thúc", "ja": "終了する"},
     "you": {"ko": "나", "en": "You", "zh": "您", "vi": "Bạn", "ja": "あなた"},
     "clerk": {"ko": "담당자", "en": "Clerk", "zh": "工作人员", "vi": "Nhân viên", "ja": "担当者"},
-    "timeout_warning": {
-        "ko": "{n}초 후에 상담이 끝납니다. 시간이 더 필요하세요?",
-        "en": "This session will end in {n} seconds. Do you need more time?",
-        "zh": "本次服务将在{n}秒后结束。您需要更多时间吗？",
-        "vi": "Phiên làm việc sẽ kết thúc sau {n} giây. Bạn có cần thêm thời gian không?",
-        "ja": "あと{n}秒で終了します。もう少し時間が必要ですか。",
+    "timeout_question": {
+        "ko": "곧 상담이 끝납니다. 시간이 더 필요하시면 아래 버튼을 눌러 주세요.",
+        "en": "Your session is about to end. If you need more time, tap the button below.",
+        "zh": "本次服务即将结束。如需更多时间，请点击下方按钮。",
+        "vi": "Phiên làm việc sắp kết thúc. Nếu bạn cần thêm thời gian, hãy chạm vào nút bên dưới.",
+        "ja": "まもなく終了します。時間が必要な場合は、下のボタンを押してください。",
+    },
+    "timeout_seconds": {
+        "ko": "초 남음",
+        "en": "seconds left",
+        "zh": "秒后结束",
+        "vi": "giây còn lại",
+        "ja": "秒で終了",
     },
     "more_time": {"ko": "시간 연장", "en": "More time", "zh": "延长时间", "vi": "Thêm thời gian", "ja": "時間を延長"},
     "closing_title": {

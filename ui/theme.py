@@ -1,6 +1,6 @@
 """Colours, sizes and the stylesheet; contrast is computed (WCAG 2.2), not eyeballed.
 
-Reference sizes at ``text_scale`` 1.0: body text 22 px, visitor captions 32 px, touch targets at least
+Reference sizes at ``text_scale`` 1.0: body text 24 px, visitor captions 32 px, touch targets at least
 64x64 px (the minimum the tests enforce is 44x44).
 """
 
@@ -12,6 +12,7 @@ from dataclasses import dataclass
 MIN_TARGET_PX = 44  # WCAG 2.2 target size (enhanced) at the reference resolution
 MIN_TARGET_MM = 9.0  # Korean public-kiosk guideline: never smaller than 9 mm on the real display
 TARGET_PX = 64
+VISITOR_TEXT_PX = 24  # no visitor text smaller than this at 100 % (read standing, about 60 cm away)
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,7 @@ def _luminance(colour: str) -> float:
 def stylesheet(scale: float = 1.0, high_contrast: bool = False) -> str:
     """The Qt stylesheet for both windows."""
     p = palette(high_contrast)
-    body, caption, title = round(22 * scale), round(32 * scale), round(36 * scale)
+    body, caption, title = round(VISITOR_TEXT_PX * scale), round(32 * scale), round(36 * scale)
     return f"""
     QWidget {{ background: {p.background}; color: {p.text}; font-size: {body}px; }}
     QPushButton {{ background: {p.button}; color: {p.button_text}; border-radius: 8px;
@@ -75,7 +76,13 @@ def stylesheet(scale: float = 1.0, high_contrast: bool = False) -> str:
     QLabel#spelling_word {{ font-size: {title}px; font-weight: bold; }}
     QFrame#spelling_panel {{ border: 3px solid {p.button}; border-radius: 12px; }}
     QLabel#demo_banner, QLabel#notice_banner {{ background: {p.banner}; color: {p.banner_text}; padding: 6px; }}
-    QFrame#timeout_overlay {{ border: 4px solid {p.button}; border-radius: 12px; }}
+    QFrame#timeout_overlay {{ background: rgba(0, 0, 0, 150); }}
+    QFrame#timeout_card {{ background: {p.background}; border: 6px solid {p.button}; border-radius: 16px; }}
+    QLabel#timeout_count, QLabel#timeout_unit, QLabel#timeout_text {{ background: {p.background}; }}
+    QLabel#timeout_count {{ font-size: {round(140 * scale)}px; font-weight: bold; }}
+    QLabel#timeout_unit, QLabel#timeout_text {{ font-size: {round(28 * scale)}px; }}
+    QPushButton#more_time {{ min-height: {2 * TARGET_PX}px; }}
+    QPushButton#more_time QLabel#wrap_label {{ font-size: {title}px; font-weight: bold; }}
     QTableWidget {{ gridline-color: {p.muted}; }}
     """
 

@@ -47,6 +47,7 @@ from kiosk.session import Session
 from ui.bridge import SessionBridge
 from ui.closing_page import ClosingPage
 from ui.display_controls import DisplayControls
+from ui.idle_overlay import IdleOverlay
 from ui.keyboard import OnScreenKeyboard
 from ui.phrase_panel import PhrasePanel
 from ui.sign_panel import SignPanel
@@ -118,6 +119,8 @@ class VisitorWindow(QWidget):
         layout.addWidget(self.notice)
         layout.addWidget(self.pages, 1)
         layout.addWidget(self.display)
+        self.idle = IdleOverlay(self, session.extend)  # above everything, outside every layout
+        self.more_time = self.idle.more_time
         bridge.state_changed.connect(self._on_state)
         bridge.entry_added.connect(self._on_entry)
         bridge.suggestions.connect(
@@ -185,15 +188,6 @@ class VisitorWindow(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.captions, 1)
         top.addWidget(self.camera)
-        self.timeout_box = QFrame()
-        self.timeout_box.setObjectName("timeout_overlay")
-        box = QHBoxLayout(self.timeout_box)
-        self.timeout_text = QLabel()
-        self.timeout_text.setWordWrap(True)
-        self.more_time = named_button("", "more_time")
-        self.more_time.clicked.connect(self.session.extend)
-        box.addWidget(self.timeout_text, 1)
-        box.addWidget(self.more_time)
         self.phrases = PhrasePanel(
             self.session.phrasebook.for_role("visitor"),
             lambda phrase_id: self.lines.say_phrase(Role.VISITOR, phrase_id),
@@ -236,7 +230,7 @@ class VisitorWindow(QWidget):
         self.camera.hide()
         panels = (self.spelling_box, self.sign_box)
         items = (self.prompt, top, self.partial, self.suggestions, *panels, self.phrases, self.error)
-        lows = (self.voice_controls, self.timeout_box, entry, self.keyboard)  # the warning sits low, near the hands
+        lows = (self.voice_controls, entry, self.keyboard)
         for item in (*items, *lows):
             layout.addLayout(item) if isinstance(item, QHBoxLayout) else layout.addWidget(item)
         layout.setStretch(1, 1)
@@ -296,8 +290,10 @@ class VisitorWindow(QWidget):
         self.partial.setText("" if caption.final else caption.text)
 
     def _on_timeout(self, warning: TimeoutWarning) -> None:
-        self.timeout_box.setVisible(warning.active)
-        self.timeout_text.setText(tr("timeout_warning", self.session.language, n=int(warning.seconds_left)))
+        if warning.active:
+            self.idle.warn(warning.seconds_left, self.session.language)
+        else:
+            self.idle.hide()
 
     def _on_notice(self, notice: Notice) -> None:
         language = self.session.language
@@ -328,7 +324,7 @@ class VisitorWindow(QWidget):
         self.sign_box.clear()
         self.camera.clear()
         self.notice.hide()
-        self.timeout_box.hide()
+        self.idle.hide()
         self.keyboard_toggle.setChecked(False)
         self.display.reset()
         self.display.set_language(None)
@@ -353,14 +349,13 @@ class VisitorWindow(QWidget):
         self.talk.setText(tr("talk", language))
         self.talk.setChecked(False)
         self.finish.setText(tr("finish", language))
-        self.more_time.setText(tr("more_time", language))
         self.phrases.set_language(language)
         self.voice_controls.set_language(language, hearing=not signing)
         self._set_banner(language)
         self.pages.setCurrentIndex(CONVERSATION)
 
     def _show_closing(self) -> None:
-        self.timeout_box.hide()
+        self.idle.hide()
         self.suggestions.clear()
         self.closing.show_visit()
         self.pages.setCurrentIndex(CLOSING)
@@ -374,6 +369,7 @@ class VisitorWindow(QWidget):
         """The captions keep the upper part of the screen, so every control stays low (wheelchair reach)."""
         super().resizeEvent(event)
         self.captions.setMinimumHeight(max(3 * TARGET_PX, int(CAPTION_SHARE * self.height())))
+        self.idle.fit()
 
     def _restyle(self, scale: float, high_contrast: bool) -> None:
         self.setStyleSheet(stylesheet(scale, high_contrast))
