@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 from PyQt6.QtCore import Qt
-from PyQt6.QtWidgets import QLabel, QLineEdit, QListWidget, QPushButton, QStackedWidget, QTableWidget, QWidget
+from PyQt6.QtWidgets import QLabel, QLineEdit, QPushButton, QTableWidget, QWidget
 
 from base.events import Notice, Role, VisitorMode
 from kiosk.config import KioskConfig
@@ -16,6 +16,8 @@ from ui.visitor_window import ATTRACT, CLOSING
 def test_tap_language_type_and_clerk_sees_it(qtbot, kiosk) -> None:
     qtbot.mouseClick(find(kiosk.visitor, QPushButton, "lang_en"), Qt.MouseButton.LeftButton)
     assert kiosk.session.language == "en"
+    assert not find(kiosk.visitor, QLineEdit, "visitor_input").isVisible()  # Type opens the text field
+    qtbot.mouseClick(find(kiosk.visitor, QPushButton, "keyboard_toggle"), Qt.MouseButton.LeftButton)
     qtbot.keyClicks(find(kiosk.visitor, QLineEdit, "visitor_input"), "I lost my alien registration card")
     qtbot.mouseClick(find(kiosk.visitor, QPushButton, "visitor_send"), Qt.MouseButton.LeftButton)
     settle(kiosk)
@@ -29,7 +31,7 @@ def test_clerk_phrase_reaches_visitor_in_their_language(qtbot, kiosk) -> None:
     qtbot.mouseClick(find(kiosk.clerk, QPushButton, "clerk_phrase_category_forms"), Qt.MouseButton.LeftButton)
     qtbot.mouseClick(find(kiosk.clerk, QPushButton, "clerk_phrase_sign_here"), Qt.MouseButton.LeftButton)
     settle(kiosk)
-    captions = find(kiosk.visitor, QListWidget, "caption_view")
+    captions = find(kiosk.visitor, QWidget, "caption_view")
     assert captions.item(0).text() == "Nhân viên: Vui lòng ký tên vào đây."
     assert "여기에 서명해 주세요.\n→ Vui lòng ký tên vào đây.\n[문구집]" in transcript_texts(kiosk.clerk)
     clerk_input = find(kiosk.clerk, QLineEdit, "clerk_input")
@@ -64,7 +66,13 @@ def test_end_consent_export_and_nothing_left(qtbot, kiosk, config: KioskConfig) 
     qtbot.mouseClick(find(kiosk.visitor, QPushButton, "lang_zh"), Qt.MouseButton.LeftButton)
     kiosk.session.say(Role.VISITOR, "我的名字是王芳")
     qtbot.mouseClick(find(kiosk.visitor, QPushButton, "end_visit"), Qt.MouseButton.LeftButton)
-    pages = kiosk.visitor.findChild(QStackedWidget)
+    pages = kiosk.visitor.pages
+    assert pages.currentIndex() != CLOSING  # Finish asks first
+    assert find(kiosk.visitor, QLabel, "finish_question").text() == "要结束本次服务吗？"
+    qtbot.mouseClick(find(kiosk.visitor, QPushButton, "finish_no"), Qt.MouseButton.LeftButton)
+    assert kiosk.session.state.value == "conversation" and find(kiosk.visitor, QPushButton, "end_visit").isVisible()
+    qtbot.mouseClick(find(kiosk.visitor, QPushButton, "end_visit"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(find(kiosk.visitor, QPushButton, "finish_yes"), Qt.MouseButton.LeftButton)
     assert pages.currentIndex() == CLOSING
     assert not config.store.export_dir.exists()  # nothing exported without consent
     qtbot.mouseClick(find(kiosk.visitor, QPushButton, "consent_yes"), Qt.MouseButton.LeftButton)
@@ -75,8 +83,8 @@ def test_end_consent_export_and_nothing_left(qtbot, kiosk, config: KioskConfig) 
     assert pages.currentIndex() == ATTRACT
     texts = [w.text() for w in kiosk.visitor.findChildren(QLabel) + kiosk.visitor.findChildren(QLineEdit)]
     texts += [
-        find(kiosk.visitor, QListWidget, "caption_view").item(i).text()
-        for i in range(find(kiosk.visitor, QListWidget, "caption_view").count())
+        find(kiosk.visitor, QWidget, "caption_view").item(i).text()
+        for i in range(find(kiosk.visitor, QWidget, "caption_view").count())
     ]
     assert not any("王芳" in t for t in texts)
     assert transcript_texts(kiosk.clerk) == []
@@ -92,6 +100,7 @@ def test_no_consent_writes_nothing(qtbot, kiosk, config: KioskConfig) -> None:
 
 def test_empty_text_shows_a_message(qtbot, kiosk) -> None:
     qtbot.mouseClick(find(kiosk.visitor, QPushButton, "lang_en"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(find(kiosk.visitor, QPushButton, "keyboard_toggle"), Qt.MouseButton.LeftButton)
     qtbot.keyClicks(find(kiosk.visitor, QLineEdit, "visitor_input"), "   ")
     qtbot.mouseClick(find(kiosk.visitor, QPushButton, "visitor_send"), Qt.MouseButton.LeftButton)
     assert find(kiosk.visitor, QLabel, "input_error").text() == "Please check what you typed."
@@ -249,7 +258,7 @@ def test_the_clerk_corrects_a_line_on_screen(qtbot, kiosk) -> None:
     cell = table.item(0, 2).text()
     assert cell.startswith("✎ 여기에 서명해 주세요.\n(원문: 잠시만요)") and "수정됨" in cell
     assert table.rowCount() == 1, "the row is rewritten, not added"
-    captions = find(kiosk.visitor, QListWidget, "caption_view")
+    captions = find(kiosk.visitor, QWidget, "caption_view")
     assert captions.count() == 1 and captions.item(0).text() == "Nhân viên: 여기에 서명해 주세요. ✎"
 
 
@@ -303,10 +312,11 @@ def test_a_whole_visit_by_touch_alone(qtbot, kiosk) -> None:
     tap(kiosk.clerk, "clerk_phrase_category_waiting")
     qtbot.mouseClick(kiosk.clerk.phrases.buttons()[0], Qt.MouseButton.LeftButton)
     settle(kiosk)
-    captions = find(kiosk.visitor, QListWidget, "caption_view")
+    captions = find(kiosk.visitor, QWidget, "caption_view")
     assert [captions.item(i).text().split(":")[0] for i in range(captions.count())] == ["Bạn", "Bạn", "Nhân viên"]
     assert kiosk.session.entries[0].text == "xin"
     tap(kiosk.visitor, "end_visit")
+    tap(kiosk.visitor, "finish_yes")
     tap(kiosk.visitor, "consent_no")
     tap(kiosk.visitor, "done")
     assert kiosk.visitor.pages.currentIndex() == ATTRACT and kiosk.session.state.value == "idle"

@@ -7,8 +7,8 @@ import time
 from concurrent.futures import Future
 
 import pytest
-from PyQt6.QtCore import Qt, QTimer
-from PyQt6.QtWidgets import QLineEdit, QListWidget, QPushButton
+from PyQt6.QtCore import QCoreApplication, QEvent, Qt, QTimer
+from PyQt6.QtWidgets import QApplication, QLineEdit, QPushButton, QWidget
 
 from kiosk.config import KioskConfig
 from kiosk.line_worker import LineWorker
@@ -59,14 +59,25 @@ def slow_kiosk(qtbot, config: KioskConfig):
     translator = SlowTranslator()
     for kiosk in _kiosk(qtbot, config, translator=translator):
         kiosk.translator = translator
+        _close_other_windows(kiosk.visitor, kiosk.clerk)
         freeze_start_up_heap()  # as run_kiosk does once the windows are up
         yield kiosk
+
+
+def _close_other_windows(*keep: QWidget) -> None:
+    """Windows earlier tests left open would be laid out and painted too: only this kiosk's screens run."""
+    for window in QApplication.topLevelWidgets():
+        if window not in keep:
+            window.close()
+            window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
 
 
 def _visit_with_slow_lines(qtbot, kiosk) -> Heartbeat:
     """Visitor types and sends, the clerk types and sends, the clerk corrects the visitor's line."""
     kiosk.clerk._ask_text = lambda _parent, current: "외국인등록증을 잃어버렸어요"
     qtbot.mouseClick(find(kiosk.visitor, QPushButton, "lang_vi"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(find(kiosk.visitor, QPushButton, "keyboard_toggle"), Qt.MouseButton.LeftButton)
     qtbot.keyClicks(find(kiosk.visitor, QLineEdit, "visitor_input"), "toi mat the")  # typing is not engine work
     clerk_input = find(kiosk.clerk, QLineEdit, "clerk_input")
     clerk_input.setText("잠시만요")
@@ -76,7 +87,7 @@ def _visit_with_slow_lines(qtbot, kiosk) -> Heartbeat:
     qtbot.keyClick(clerk_input, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: len(transcript_texts(kiosk.clerk)) == 2, timeout=10_000)
     kiosk.clerk._correct_row(1, 2)  # the clerk's own line, translated again
-    qtbot.waitUntil(lambda: "✎" in find(kiosk.visitor, QListWidget, "caption_view").item(1).text(), timeout=10_000)
+    qtbot.waitUntil(lambda: "✎" in find(kiosk.visitor, QWidget, "caption_view").item(1).text(), timeout=10_000)
     qtbot.wait(30)  # the beat after the last action (a blocked loop beats only after it is free again)
     heart.timer.stop()
     return heart

@@ -26,10 +26,17 @@ class Palette:
     button_text: str
     banner: str
     banner_text: str
+    clerk_bubble: str  # the clerk's chat lines (left), edged in ``button``
+    visitor_bubble: str  # the visitor's chat lines (right), edged in ``visitor_accent``
+    visitor_accent: str
 
 
-NORMAL = Palette("#F7F7F2", "#1A1A1A", "#4D4D4D", "#0B5CAD", "#FFFFFF", "#FFF1B8", "#1A1A1A")
-HIGH_CONTRAST = Palette("#000000", "#FFFFFF", "#E6E6E6", "#FFD400", "#000000", "#FFFFFF", "#000000")
+NORMAL = Palette(
+    "#F7F7F2", "#1A1A1A", "#4D4D4D", "#0B5CAD", "#FFFFFF", "#FFF1B8", "#1A1A1A", "#E1ECF8", "#E3F1DF", "#1E6B30"
+)
+HIGH_CONTRAST = Palette(
+    "#000000", "#FFFFFF", "#E6E6E6", "#FFD400", "#000000", "#FFFFFF", "#000000", "#000000", "#1A1A1A", "#FFFFFF"
+)
 
 
 def palette(high_contrast: bool) -> Palette:
@@ -38,7 +45,14 @@ def palette(high_contrast: bool) -> Palette:
 
 def text_pairs(p: Palette) -> list[tuple[str, str]]:
     """Every (foreground, background) pair the stylesheet uses for text."""
-    return [(p.text, p.background), (p.muted, p.background), (p.button_text, p.button), (p.banner_text, p.banner)]
+    bubbles = [(colour, bubble) for colour in (p.text, p.muted) for bubble in (p.clerk_bubble, p.visitor_bubble)]
+    return [
+        (p.text, p.background),
+        (p.muted, p.background),
+        (p.button_text, p.button),
+        (p.banner_text, p.banner),
+        *bubbles,
+    ]
 
 
 def contrast_ratio(foreground: str, background: str) -> float:
@@ -68,8 +82,22 @@ def stylesheet(scale: float = 1.0, high_contrast: bool = False) -> str:
     QLineEdit {{ border: 2px solid {p.muted}; border-radius: 6px; padding: 6px; min-height: {TARGET_PX - 16}px; }}
     QLabel#title {{ font-size: {title}px; font-weight: bold; }}
     QLabel#suggestion_heading {{ font-weight: bold; }}
-    QListWidget#caption_view {{ font-size: {caption}px; border: none; }}
-    QLabel#partial_caption {{ font-size: {caption}px; color: {p.muted}; }}
+    QFrame#clerk_bubble, QFrame#clerk_partial {{ background: {p.clerk_bubble}; border: 3px solid {p.button};
+                  border-radius: 16px; }}
+    QFrame#visitor_bubble, QFrame#visitor_partial {{ background: {p.visitor_bubble};
+                  border: 3px solid {p.visitor_accent}; border-radius: 16px; }}
+    QFrame#clerk_partial, QFrame#visitor_partial {{ border-style: dashed; }}
+    QFrame#clerk_bubble QWidget, QFrame#clerk_partial QWidget, QFrame#visitor_bubble QWidget,
+    QFrame#visitor_partial QWidget {{ background: transparent; border: none; }}
+    QLabel#chat_who {{ font-weight: bold; }}
+    QLabel#chat_line {{ font-size: {caption}px; }}
+    QLabel#chat_line[newest="true"] {{ font-size: {round(48 * scale)}px; font-weight: bold; }}
+    QLabel#chat_original {{ color: {p.muted}; }}
+    QFrame#clerk_partial QLabel#chat_line, QFrame#visitor_partial QLabel#chat_line {{ color: {p.muted};
+                  font-style: italic; }}
+    QLabel#chat_placeholder {{ font-size: {caption}px; color: {p.muted}; }}
+    QPushButton#visitor_talk QLabel#wrap_label {{ font-weight: bold; }}
+    QLabel#finish_question {{ font-weight: bold; }}
     QLabel#sign_chips {{ font-size: {caption}px; font-weight: bold; }}
     QFrame#sign_panel {{ border: 3px solid {p.button}; border-radius: 12px; }}
     QLabel#camera_view {{ border: 2px dashed {p.muted}; }}
