@@ -197,7 +197,7 @@ def test_the_attract_screen_comes_back_after_a_visit(qtbot, kiosk) -> None:
 def test_larger_text_and_high_contrast_last_one_visit(qtbot, kiosk) -> None:
     qtbot.mouseClick(find(kiosk.visitor, QPushButton, "lang_en"), Qt.MouseButton.LeftButton)
     bigger = find(kiosk.visitor, QPushButton, "text_bigger")
-    assert bigger.text() == "Larger text"
+    assert bigger.text() == "A+  Larger text"
     for _ in range(6):
         qtbot.mouseClick(bigger, Qt.MouseButton.LeftButton)
     assert not bigger.isEnabled() and "font-size: 48px" in kiosk.visitor.styleSheet()  # 200 % of 24 px

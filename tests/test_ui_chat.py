@@ -77,3 +77,13 @@ def test_the_action_bar_never_scrolls_and_only_the_phrase_list_does(qtbot, kiosk
     assert bottom <= kiosk.visitor.height() and bar.isVisible()
     scroll = find(kiosk.visitor, QWidget, "phrase_scroll")
     assert scroll.verticalScrollBar().isVisible() and not scroll.isAncestorOf(bar)
+
+
+def test_before_a_language_is_chosen_the_display_buttons_speak_every_language(qtbot, kiosk) -> None:
+    bigger = find(kiosk.visitor, QPushButton, "text_bigger")
+    assert bigger.text().startswith("A+\n") and all(
+        word in bigger.text() for word in ("글자 크게", "Larger text", "放大字体", "Chữ to hơn", "文字を大きく")
+    )
+    tile = find(kiosk.visitor, QWidget, "sign_tile")
+    assert tile.isVisible() and find(tile, QWidget, "hand_icon").isVisible()
+    assert find(tile, QPushButton, "mode_sign").isVisible() and find(tile, QPushButton, "mode_fingerspelling")

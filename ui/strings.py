@@ -32,6 +32,20 @@ STRINGS: dict[str, dict[str, str]] = {
         "vi": "Ngôn ngữ ký hiệu (KSL)",
         "ja": "手話 (韓国手話)",
     },
+    "sign_tile_title": {
+        "ko": "수어 · 지문자",
+        "en": "Sign language",
+        "zh": "手语",
+        "vi": "Ngôn ngữ ký hiệu",
+        "ja": "手話",
+    },
+    "sign_tile_help": {
+        "ko": "카메라 앞에서 수어나 지문자로 말하면, 담당자 화면에 한국어 글자로 나타납니다.",
+        "en": "Sign or fingerspell in front of the camera; the clerk reads your words in Korean.",
+        "zh": "在摄像头前打手语或指拼，工作人员会在屏幕上看到韩文。",
+        "vi": "Hãy ra dấu hoặc đánh vần bằng tay trước camera; nhân viên sẽ đọc lời bạn bằng tiếng Hàn.",
+        "ja": "カメラの前で手話や指文字を使うと、担当者の画面に韓国語の文字で表示されます。",
+    },
     "fingerspelling": {"ko": "지문자", "en": "Fingerspelling", "zh": "指拼", "vi": "Đánh vần bằng tay", "ja": "指文字"},
     "waiting": {
         "ko": "담당자의 말이 여기에 표시됩니다",

@@ -81,6 +81,10 @@ def stylesheet(scale: float = 1.0, high_contrast: bool = False) -> str:
     QLabel#wrap_label[on="true"] {{ color: {p.text}; }}
     QLineEdit {{ border: 2px solid {p.muted}; border-radius: 6px; padding: 6px; min-height: {TARGET_PX - 16}px; }}
     QLabel#title {{ font-size: {title}px; font-weight: bold; }}
+    QPushButton#attract QLabel#wrap_label {{ font-size: {round(48 * min(scale, 1.5))}px; font-weight: bold; }}
+    QFrame#sign_tile {{ border: 3px solid {p.button}; border-radius: 16px; }}
+    QFrame#sign_tile QLabel {{ border: none; }}
+    QLabel#sign_tile_title {{ font-size: {caption}px; font-weight: bold; }}
     QLabel#suggestion_heading {{ font-weight: bold; }}
     QFrame#clerk_bubble, QFrame#clerk_partial {{ background: {p.clerk_bubble}; border: 3px solid {p.button};
                   border-radius: 16px; }}

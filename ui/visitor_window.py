@@ -17,7 +17,6 @@ from PyQt6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -54,7 +53,7 @@ from ui.strings import STRINGS, tr
 from ui.suggestion_bar import SuggestionBar
 from ui.theme import TARGET_PX, stylesheet
 from ui.voice_controls import VoiceControls
-from ui.widgets import MessageLine, scrolling, session_is_push_to_talk
+from ui.widgets import MessageLine, PageStack, scrolling, session_is_push_to_talk
 from ui.wrap_button import named_button
 
 ATTRACT, START, CONVERSATION, CLOSING = 0, 1, 2, 3
@@ -95,9 +94,9 @@ class VisitorWindow(QWidget):
         self.notice.setObjectName("notice_banner")
         self.notice.setWordWrap(True)
         self.notice.hide()
-        self.pages = QStackedWidget()
+        self.pages = PageStack()
         attract, self.attract = attract_page(self._codes(), lambda: self.pages.setCurrentIndex(START))
-        self.pages.addWidget(attract)
+        self.pages.addWidget(scrolling(attract))
         self.closing = ClosingPage(session)
         self.pages.addWidget(
             scrolling(start_page(self._codes(), self.languages, self._choose))
@@ -105,7 +104,7 @@ class VisitorWindow(QWidget):
         self.pages.addWidget(self._conversation_page())  # fixed: only the chat and the phrase list scroll
         self.pages.addWidget(scrolling(self.closing))
         ui = session.config.ui
-        self.display = DisplayControls(ui.text_scale, ui.high_contrast, self._restyle)
+        self.display = DisplayControls(ui.text_scale, ui.high_contrast, self._restyle, self._codes())
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
         layout.addWidget(self.notice)
@@ -389,6 +388,7 @@ class VisitorWindow(QWidget):
     def _restyle(self, scale: float, high_contrast: bool) -> None:
         self.setStyleSheet(stylesheet(scale, high_contrast))
         self.captions.set_contrast(high_contrast)
+        QTimer.singleShot(0, self._fit_chat)  # the text size moved the chat's top
 
     def _codes(self) -> list[str]:
         return [c for c in self.session.config.kiosk.languages if c in STRINGS["choose_language"]]

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PyQt6.QtCore import Qt
-from PyQt6.QtWidgets import QFrame, QLabel, QScrollArea, QScroller, QWidget
+from PyQt6.QtCore import QSize, Qt
+from PyQt6.QtWidgets import QFrame, QLabel, QScrollArea, QScroller, QStackedWidget, QWidget
 
 from kiosk.session import Session
 
@@ -32,3 +32,15 @@ def scrolling(page: QWidget) -> QScrollArea:
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.TouchGesture)
     return area
+
+
+class PageStack(QStackedWidget):
+    """Pages of which only the one on screen asks for room (a plain stack needs the largest page's minimum)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.currentChanged.connect(lambda _index: self.updateGeometry())
+
+    def minimumSizeHint(self) -> QSize:
+        page = self.currentWidget()
+        return page.minimumSizeHint() if page is not None else super().minimumSizeHint()

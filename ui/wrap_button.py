@@ -46,6 +46,7 @@ class WrapButton(QPushButton):
 
     def setText(self, text: str) -> None:  # type: ignore[override]
         self.label.setText(text)
+        self._fit()  # fewer lines: the button may shrink again
         self.updateGeometry()
 
     def hasHeightForWidth(self) -> bool:
