@@ -20,6 +20,7 @@ from kiosk.channels.fingerspelling import SpellingChannel
 from kiosk.channels.signing import SignChannel
 from kiosk.channels.voice_output import VoiceOutput
 from kiosk.device_status import DeviceStatus
+from kiosk.line_worker import LineWorker
 from kiosk.session import Session
 
 
@@ -32,6 +33,7 @@ class ScreenRuntime(Protocol):
     """
 
     session: Session
+    lines: LineWorker  # typed lines, phrases, corrections, suggestion taps: never Session.say on the Qt thread
     status: DeviceStatus
     startup_notices: list[Notice]
     offered_languages: list[str] | None

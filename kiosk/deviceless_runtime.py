@@ -16,6 +16,7 @@ from kiosk.channels.fingerspelling import SpellingChannel
 from kiosk.channels.signing import SignChannel
 from kiosk.channels.voice_output import VoiceOutput
 from kiosk.device_status import DeviceStatus
+from kiosk.line_worker import LineWorker
 from kiosk.session import Session
 
 
@@ -37,6 +38,7 @@ class DevicelessRuntime:
             session.subscribe(self.voice.on_event)
         self.spelling = SpellingChannel(session)
         self.signing = SignChannel(session)
+        self.lines = LineWorker(session)
 
     def subscribe_frames(self, listener: Callable[[np.ndarray], None]) -> None:
         self.frame_listeners.append(listener)
@@ -48,6 +50,7 @@ class DevicelessRuntime:
         """No devices to start."""
 
     def close(self) -> None:
+        self.lines.close()
         self.voice.close()
         self.spelling.close()
         self.signing.close()

@@ -31,6 +31,7 @@ from kiosk.channels.speech import CLERK, SHARED, VISITOR, SpeechChannel, asr_opt
 from kiosk.channels.voice_output import VoiceOutput
 from kiosk.config import KioskConfig
 from kiosk.device_status import DeviceStatus, DeviceWatch
+from kiosk.line_worker import LineWorker
 from kiosk.session import Session
 from kiosk.store import TranscriptStore
 from kiosk.translation import kiosk_suggester, kiosk_translator, language_support
@@ -97,6 +98,7 @@ class KioskRuntime:
         self.voice = VoiceOutput(devices.get("speaker") or NullSpeaker(), config.voice, notify=session.notify)
         self.spelling = SpellingChannel(session)
         self.signing = SignChannel(session)
+        self.lines = LineWorker(session)  # the screens' lines are translated off the Qt thread
         self.recorder = FrameRecorder()
         self._frame_listeners += [self.spelling.on_frame, self.signing.on_frame, self.recorder.on_frame]
         self.startup_notices += self.signing.startup_notices
@@ -152,6 +154,7 @@ class KioskRuntime:
     def close(self) -> None:
         """Stop the media threads, close devices and the store."""
         self._stop.set()
+        self.lines.close()
         self.voice.close()
         self.spelling.close()
         self.signing.close()

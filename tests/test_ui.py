@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import numpy as np
 from PyQt6.QtCore import Qt
-from PyQt6.QtWidgets import QLabel, QLineEdit, QListWidget, QPushButton, QStackedWidget, QTableWidget, QWidget
+from PyQt6.QtWidgets import QLabel, QLineEdit, QPushButton, QTableWidget, QWidget
 
 from base.events import Notice, Role, VisitorMode
 from kiosk.config import KioskConfig
-from tests.ui_kiosk import find, transcript_texts
+from tests.ui_kiosk import find, settle, transcript_texts
 from ui.theme import HIGH_CONTRAST, MIN_TARGET_PX
 from ui.visitor_window import ATTRACT, CLOSING
 
@@ -16,8 +16,11 @@ from ui.visitor_window import ATTRACT, CLOSING
 def test_tap_language_type_and_clerk_sees_it(qtbot, kiosk) -> None:
     qtbot.mouseClick(find(kiosk.visitor, QPushButton, "lang_en"), Qt.MouseButton.LeftButton)
     assert kiosk.session.language == "en"
+    assert not find(kiosk.visitor, QLineEdit, "visitor_input").isVisible()  # Type opens the text field
+    qtbot.mouseClick(find(kiosk.visitor, QPushButton, "keyboard_toggle"), Qt.MouseButton.LeftButton)
     qtbot.keyClicks(find(kiosk.visitor, QLineEdit, "visitor_input"), "I lost my alien registration card")
     qtbot.mouseClick(find(kiosk.visitor, QPushButton, "visitor_send"), Qt.MouseButton.LeftButton)
+    settle(kiosk)
     assert transcript_texts(kiosk.clerk) == ["I lost my alien registration card"]
     assert [e.text for e in kiosk.store.entries(kiosk.session.session_id)] == ["I lost my alien registration card"]
     assert find(kiosk.visitor, QLineEdit, "visitor_input").text() == ""
@@ -27,18 +30,21 @@ def test_clerk_phrase_reaches_visitor_in_their_language(qtbot, kiosk) -> None:
     qtbot.mouseClick(find(kiosk.visitor, QPushButton, "lang_vi"), Qt.MouseButton.LeftButton)
     qtbot.mouseClick(find(kiosk.clerk, QPushButton, "clerk_phrase_category_forms"), Qt.MouseButton.LeftButton)
     qtbot.mouseClick(find(kiosk.clerk, QPushButton, "clerk_phrase_sign_here"), Qt.MouseButton.LeftButton)
-    captions = find(kiosk.visitor, QListWidget, "caption_view")
+    settle(kiosk)
+    captions = find(kiosk.visitor, QWidget, "caption_view")
     assert captions.item(0).text() == "Nhân viên: Vui lòng ký tên vào đây."
     assert "여기에 서명해 주세요.\n→ Vui lòng ký tên vào đây.\n[문구집]" in transcript_texts(kiosk.clerk)
     clerk_input = find(kiosk.clerk, QLineEdit, "clerk_input")
     clerk_input.setText("잠시만요")  # QTest types ASCII only
     qtbot.keyClick(clerk_input, Qt.Key.Key_Return)
+    settle(kiosk)
     assert captions.item(1).text() == "Nhân viên: 잠시만요"  # no phrase, no pack: the original is shown
 
     visitor_tab = find(kiosk.visitor, QPushButton, "phrase_category_accessibility")
     assert visitor_tab.text() == "Hỗ trợ giao tiếp"
     qtbot.mouseClick(visitor_tab, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(find(kiosk.visitor, QPushButton, "phrase_repeat"), Qt.MouseButton.LeftButton)
+    settle(kiosk)
     assert kiosk.visitor.session.entries[-1].translations["ko"] == "다시 한번 말씀해 주시겠어요?"
 
 
@@ -48,8 +54,10 @@ def test_timeout_warning_and_more_time(qtbot, kiosk) -> None:
     for _ in range(95):
         kiosk.clock.advance(1)
         kiosk.session.tick()
-    assert overlay.isVisible()
-    assert "秒で終了します" in overlay.findChild(QLabel).text()
+    assert overlay.isVisible() and overlay.geometry() == kiosk.visitor.rect()  # the whole screen, above everything
+    assert find(kiosk.visitor, QLabel, "timeout_count").text() == "25"  # the warning started at 30 s
+    assert find(kiosk.visitor, QLabel, "timeout_unit").text() == "秒で終了"
+    assert "時間が必要な場合" in find(kiosk.visitor, QLabel, "timeout_text").text()
     qtbot.mouseClick(find(kiosk.visitor, QPushButton, "more_time"), Qt.MouseButton.LeftButton)
     assert not overlay.isVisible()
 
@@ -58,7 +66,13 @@ def test_end_consent_export_and_nothing_left(qtbot, kiosk, config: KioskConfig) 
     qtbot.mouseClick(find(kiosk.visitor, QPushButton, "lang_zh"), Qt.MouseButton.LeftButton)
     kiosk.session.say(Role.VISITOR, "我的名字是王芳")
     qtbot.mouseClick(find(kiosk.visitor, QPushButton, "end_visit"), Qt.MouseButton.LeftButton)
-    pages = kiosk.visitor.findChild(QStackedWidget)
+    pages = kiosk.visitor.pages
+    assert pages.currentIndex() != CLOSING  # Finish asks first
+    assert find(kiosk.visitor, QLabel, "finish_question").text() == "要结束本次服务吗？"
+    qtbot.mouseClick(find(kiosk.visitor, QPushButton, "finish_no"), Qt.MouseButton.LeftButton)
+    assert kiosk.session.state.value == "conversation" and find(kiosk.visitor, QPushButton, "end_visit").isVisible()
+    qtbot.mouseClick(find(kiosk.visitor, QPushButton, "end_visit"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(find(kiosk.visitor, QPushButton, "finish_yes"), Qt.MouseButton.LeftButton)
     assert pages.currentIndex() == CLOSING
     assert not config.store.export_dir.exists()  # nothing exported without consent
     qtbot.mouseClick(find(kiosk.visitor, QPushButton, "consent_yes"), Qt.MouseButton.LeftButton)
@@ -69,8 +83,8 @@ def test_end_consent_export_and_nothing_left(qtbot, kiosk, config: KioskConfig) 
     assert pages.currentIndex() == ATTRACT
     texts = [w.text() for w in kiosk.visitor.findChildren(QLabel) + kiosk.visitor.findChildren(QLineEdit)]
     texts += [
-        find(kiosk.visitor, QListWidget, "caption_view").item(i).text()
-        for i in range(find(kiosk.visitor, QListWidget, "caption_view").count())
+        find(kiosk.visitor, QWidget, "caption_view").item(i).text()
+        for i in range(find(kiosk.visitor, QWidget, "caption_view").count())
     ]
     assert not any("王芳" in t for t in texts)
     assert transcript_texts(kiosk.clerk) == []
@@ -86,6 +100,7 @@ def test_no_consent_writes_nothing(qtbot, kiosk, config: KioskConfig) -> None:
 
 def test_empty_text_shows_a_message(qtbot, kiosk) -> None:
     qtbot.mouseClick(find(kiosk.visitor, QPushButton, "lang_en"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(find(kiosk.visitor, QPushButton, "keyboard_toggle"), Qt.MouseButton.LeftButton)
     qtbot.keyClicks(find(kiosk.visitor, QLineEdit, "visitor_input"), "   ")
     qtbot.mouseClick(find(kiosk.visitor, QPushButton, "visitor_send"), Qt.MouseButton.LeftButton)
     assert find(kiosk.visitor, QLabel, "input_error").text() == "Please check what you typed."
@@ -182,16 +197,16 @@ def test_the_attract_screen_comes_back_after_a_visit(qtbot, kiosk) -> None:
 def test_larger_text_and_high_contrast_last_one_visit(qtbot, kiosk) -> None:
     qtbot.mouseClick(find(kiosk.visitor, QPushButton, "lang_en"), Qt.MouseButton.LeftButton)
     bigger = find(kiosk.visitor, QPushButton, "text_bigger")
-    assert bigger.text() == "Larger text"
+    assert bigger.text() == "A+  Larger text"
     for _ in range(6):
         qtbot.mouseClick(bigger, Qt.MouseButton.LeftButton)
-    assert not bigger.isEnabled() and "font-size: 44px" in kiosk.visitor.styleSheet()  # 200 % of 22 px
+    assert not bigger.isEnabled() and "font-size: 48px" in kiosk.visitor.styleSheet()  # 200 % of 24 px
     qtbot.mouseClick(find(kiosk.visitor, QPushButton, "contrast"), Qt.MouseButton.LeftButton)
     assert HIGH_CONTRAST.background in kiosk.visitor.styleSheet()
     kiosk.session.end("visitor")
     kiosk.session.clear()
     assert (
-        "font-size: 22px" in kiosk.visitor.styleSheet() and HIGH_CONTRAST.background not in kiosk.visitor.styleSheet()
+        "font-size: 24px" in kiosk.visitor.styleSheet() and HIGH_CONTRAST.background not in kiosk.visitor.styleSheet()
     )
 
 
@@ -239,10 +254,11 @@ def test_the_clerk_corrects_a_line_on_screen(qtbot, kiosk) -> None:
     kiosk.session.say(Role.CLERK, "잠시만요")
     table = find(kiosk.clerk, QTableWidget, "clerk_transcript")
     kiosk.clerk._correct_row(0, 2)
+    settle(kiosk)
     cell = table.item(0, 2).text()
     assert cell.startswith("✎ 여기에 서명해 주세요.\n(원문: 잠시만요)") and "수정됨" in cell
     assert table.rowCount() == 1, "the row is rewritten, not added"
-    captions = find(kiosk.visitor, QListWidget, "caption_view")
+    captions = find(kiosk.visitor, QWidget, "caption_view")
     assert captions.count() == 1 and captions.item(0).text() == "Nhân viên: 여기에 서명해 주세요. ✎"
 
 
@@ -300,10 +316,12 @@ def test_a_whole_visit_by_touch_alone(qtbot, kiosk) -> None:
     qtbot.mouseClick(visitor_phrase, Qt.MouseButton.LeftButton)
     tap(kiosk.clerk, "clerk_phrase_category_waiting")
     qtbot.mouseClick(kiosk.clerk.phrases.buttons()[0], Qt.MouseButton.LeftButton)
-    captions = find(kiosk.visitor, QListWidget, "caption_view")
+    settle(kiosk)
+    captions = find(kiosk.visitor, QWidget, "caption_view")
     assert [captions.item(i).text().split(":")[0] for i in range(captions.count())] == ["Bạn", "Bạn", "Nhân viên"]
     assert kiosk.session.entries[0].text == "xin"
     tap(kiosk.visitor, "end_visit")
+    tap(kiosk.visitor, "finish_yes")
     tap(kiosk.visitor, "consent_no")
     tap(kiosk.visitor, "done")
     assert kiosk.visitor.pages.currentIndex() == ATTRACT and kiosk.session.state.value == "idle"

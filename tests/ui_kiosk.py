@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from PyQt6.QtCore import Qt
+from PyQt6.QtCore import QCoreApplication, Qt
 from PyQt6.QtWidgets import QPushButton, QTableWidget, QWidget
 
 from base.clock import ManualClock
@@ -60,3 +60,9 @@ def find(window: QWidget, kind: type, name: str):
 def transcript_texts(clerk: ClerkWindow) -> list[str]:
     table = find(clerk, QTableWidget, "clerk_transcript")
     return [table.item(r, c).text() for r in range(table.rowCount()) for c in (1, 2) if table.item(r, c)]
+
+
+def settle(kiosk) -> None:
+    """Wait for the lines the screens handed to the line worker, then deliver their queued Qt signals."""
+    kiosk.runtime.lines.wait(10)
+    QCoreApplication.processEvents()

@@ -6,6 +6,7 @@ QTimer; camera frames and microphone levels arrive through the bridge on the GUI
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import os
@@ -66,9 +67,12 @@ def build_windows(runtime: ScreenRuntime) -> tuple[SessionBridge, VisitorWindow,
         languages=runtime.offered_languages,
         spelling=runtime.spelling,
         signing=runtime.signing,
+        lines=runtime.lines,
     )
     gate = AdminGate(ui.admin_pin, session.config.store.audit_log)
-    clerk = ClerkWindow(session, bridge, gate=gate, recorder=runtime.recorder, signing=runtime.signing)
+    clerk = ClerkWindow(
+        session, bridge, gate=gate, recorder=runtime.recorder, signing=runtime.signing, lines=runtime.lines
+    )
     for window in (visitor, clerk):
         window.setStyleSheet(stylesheet(ui.text_scale, ui.high_contrast))
     for notice in runtime.startup_notices:
@@ -116,11 +120,23 @@ def run_kiosk(runtime: ScreenRuntime, quit_after_ms: int | None = None, ready_fi
     if quit_after_ms is not None:
         QTimer.singleShot(quit_after_ms, app.quit)
     QTimer.singleShot(0, lambda: _ready(runtime, (visitor, clerk), ready_file))
+    QTimer.singleShot(0, freeze_start_up_heap)
     try:
         return app.exec()
     finally:
         ticker.stop()
         runtime.close()
+
+
+def freeze_start_up_heap() -> None:
+    """Move everything loaded at start-up (models, Qt wrappers) out of the garbage collector's view.
+
+    With MediaPipe and the language packs loaded, a full collection walks millions of objects and holds the
+    interpreter for 50-100 ms, on whichever thread triggers it: the screens would stall. Frozen, a full
+    collection only walks what the visits allocate.
+    """
+    gc.collect()
+    gc.freeze()
 
 
 def _ready(runtime: ScreenRuntime, windows: tuple[QWidget, ...], ready_file: Path | None) -> None:

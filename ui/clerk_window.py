@@ -45,6 +45,7 @@ from kiosk.admin.actions import AdminActions
 from kiosk.admin.pin import AdminGate
 from kiosk.admin.recorder import FrameRecorder
 from kiosk.channels.signing import SignChannel
+from kiosk.line_worker import LineWorker
 from kiosk.session import Session
 from ui.admin_window import AdminWindow
 from ui.bridge import SessionBridge
@@ -78,9 +79,11 @@ class ClerkWindow(QWidget):
         ask_pin: Callable[[QWidget], str | None] = ask_pin_dialog,
         recorder: FrameRecorder | None = None,
         signing: SignChannel | None = None,
+        lines: LineWorker | None = None,
     ) -> None:
         super().__init__()
         self.session = session
+        self.lines = lines or LineWorker(session)  # lines and corrections are translated off the Qt thread
         self.setWindowTitle(f"담당자 화면 — {session.config.kiosk.name}")
         self.status = QLabel()
         self.status.setObjectName("clerk_status")
@@ -199,14 +202,14 @@ class ClerkWindow(QWidget):
         self._act(lambda: (self.session.choose(language, mode, reason="clerk"), self.session.begin()))
 
     def _send(self) -> None:
-        if self._act(lambda: self.session.say(Role.CLERK, self.input.text())):
+        if self._act(lambda: self.lines.say(Role.CLERK, self.input.text())):
             self.input.clear()
 
     def _say_phrase(self, phrase_id: str) -> None:
-        self._act(lambda: self.session.say_phrase(Role.CLERK, phrase_id))
+        self._act(lambda: self.lines.say_phrase(Role.CLERK, phrase_id))
 
     def _use_suggestion(self, entry_id: int, suggestion_id: str) -> None:
-        self._act(lambda: self.session.use_suggestion(entry_id, suggestion_id))
+        self._act(lambda: self.lines.use_suggestion(entry_id, suggestion_id))
 
     def _act(self, action: object) -> bool:
         """Run a session action; a refusal is shown in the error line, never raised into Qt."""
@@ -314,7 +317,7 @@ class ClerkWindow(QWidget):
         text = self._ask_text(self, current)
         if text is None or text.strip() == current:
             return
-        self._act(lambda: self.session.correct(entry.entry_id, text))
+        self._act(lambda: self.lines.correct(entry.entry_id, text))
 
     def _on_caption(self, caption: Caption) -> None:
         """Live words of either side in grey under the transcript, until the final line arrives."""

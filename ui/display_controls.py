@@ -1,27 +1,35 @@
 """Larger or smaller text (100 % to 200 %) and a high-contrast theme, for the visitor's own eyes.
 
-Every visit starts from the configured defaults again, so one visitor's choice never carries over.
+Every visit starts from the configured defaults again, so one visitor's choice never carries over. Each button
+carries a language-neutral sign (A−, A+, ◐) above its label; before a language is chosen the label is given in
+every language, so a visitor who reads no Korean can enlarge the text of the language choice itself.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PyQt6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PyQt6.QtWidgets import QHBoxLayout, QWidget
 
 from ui.strings import tr
+from ui.wrap_button import WrapButton
 
 STEPS = (1.0, 1.25, 1.5, 1.75, 2.0)
+ICONS = {"text_smaller": "A−", "text_bigger": "A+", "contrast": "◐"}
 
 
 class DisplayControls(QWidget):
     """Three buttons; ``apply(scale, high_contrast)`` restyles the screen."""
 
-    def __init__(self, scale: float, high_contrast: bool, apply: Callable[[float, bool], None]) -> None:
+    def __init__(
+        self, scale: float, high_contrast: bool, apply: Callable[[float, bool], None], codes: list[str] | None = None
+    ) -> None:
+        """``codes``: the languages to label the buttons in before one is chosen."""
         super().__init__()
+        self.codes = codes or ["ko"]
         self.defaults = (scale, high_contrast)
         self.scale, self.high_contrast, self.apply = scale, high_contrast, apply
-        self.buttons = {name: QPushButton() for name in ("text_smaller", "text_bigger", "contrast")}
+        self.buttons = {name: WrapButton() for name in ICONS}
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         for name, button in self.buttons.items():
@@ -34,7 +42,8 @@ class DisplayControls(QWidget):
 
     def set_language(self, language: str | None) -> None:
         for name, button in self.buttons.items():
-            button.setText(tr(name, language))
+            label = tr(name, language) if language else " · ".join(dict.fromkeys(tr(name, c) for c in self.codes))
+            button.setText(f"{ICONS[name]}  {label}" if language else f"{ICONS[name]}\n{label}")
 
     def set(self, scale: float, high_contrast: bool) -> None:
         self.scale, self.high_contrast = scale, high_contrast

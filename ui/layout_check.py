@@ -1,27 +1,43 @@
-"""Is any text cut off? Compares each visible label's and button's text with the room it has.
+"""Can everything be read and touched? Checks a shown window the way a visitor's finger and eyes meet it.
 
-Used by the screenshot gallery and its test at 100 % and 200 % text in every language: a window whose
-minimum size exceeds the reference screen, a label whose text is wider (or, when wrapping, taller) than
-the label, and a button whose text is wider than the button are reported by object name.
+Used by the screenshot gallery and its test at 100 % and 200 % text in every language, and reported by
+object name:
+- a window whose minimum size exceeds the reference screen; a label whose text is wider (or, when wrapping,
+  taller) than the label; a button whose text is wider than the button;
+- a control (button, text field, menu) that a touch at its centre or near its corners would not reach: covered
+  by another widget (hit-tested with ``QWidget.childAt``, as a touch is routed), or outside the window, or cut
+  off by a scroll area that shows no scroll bar (a control scrolled out of a scroll area with a visible scroll
+  bar is fine: the bar says there is more);
+- an overlay (an object name ending in ``overlay``) that is not wholly inside the window and on top of it:
+  an overlay must never need scrolling or be clipped by the window edge;
+- with ``min_text_px``: any text smaller than that (the visitor's screen at 100 %: 24 px).
 """
 
 from __future__ import annotations
 
-from PyQt6.QtCore import QPoint, QSize
-from PyQt6.QtWidgets import QLabel, QPushButton, QWidget
+from PyQt6.QtCore import QPoint, QRect, QSize, Qt
+from PyQt6.QtGui import QFontInfo
+from PyQt6.QtWidgets import QAbstractButton, QComboBox, QLabel, QLineEdit, QPushButton, QScrollArea, QWidget
 
 from ui.theme import MIN_TARGET_PX
 from ui.wrap_button import WrapButton
 
 BUTTON_PADDING = 32  # the stylesheet's 16 px on each side
 LOW_EXEMPT = {"attract"}  # the welcome screen is one button as large as the screen: it can be touched anywhere
+CONTROLS = (QAbstractButton, QLineEdit, QComboBox)
+PROBES = ((0.5, 0.5), (0.15, 0.2), (0.85, 0.2), (0.15, 0.8), (0.85, 0.8))  # where a finger may land
 
 
 def layout_problems(
-    window: QWidget, screen: QSize, min_target_px: int = MIN_TARGET_PX, low_from: float | None = None
+    window: QWidget,
+    screen: QSize,
+    min_target_px: int = MIN_TARGET_PX,
+    low_from: float | None = None,
+    min_text_px: int | None = None,
 ) -> list[str]:
     """What does not fit when ``window`` fills ``screen``, buttons smaller than ``min_target_px``, and (with
-    ``low_from``) buttons above that fraction of the height: a wheelchair user must reach every control."""
+    ``low_from``) buttons above that fraction of the height: a wheelchair user must reach every control;
+    controls that cannot be touched, overlays not wholly shown, and (with ``min_text_px``) text too small."""
     problems = []
     need = window.minimumSizeHint()
     if need.width() > screen.width() or need.height() > screen.height():
@@ -29,6 +45,12 @@ def layout_problems(
     for widget in window.findChildren(QWidget):
         if not widget.isVisible():
             continue
+        if isinstance(widget, CONTROLS):
+            problems += _untouchable(window, widget)
+        if widget.objectName().endswith("overlay"):
+            problems += _overlay(window, widget)
+        if min_text_px is not None and _text(widget) and QFontInfo(widget.font()).pixelSize() < min_text_px:
+            problems.append(f"text of {_name(widget)} is {QFontInfo(widget.font()).pixelSize()}px < {min_text_px}px")
         if isinstance(widget, QLabel) and widget.text() and widget.pixmap().isNull():
             problems += _label(widget)
         elif isinstance(widget, QPushButton):
@@ -42,6 +64,84 @@ def layout_problems(
                 if width + BUTTON_PADDING > widget.width() + 1:
                     problems.append(f"button {_name(widget)} {widget.text()!r}: needs {width + BUTTON_PADDING}px")
     return problems
+
+
+def _untouchable(window: QWidget, control: QWidget) -> list[str]:
+    """Where a touch on ``control`` would not reach it: outside the window, cut off, or landing on another widget."""
+    if control.testAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents):
+        return []
+    rect = _rect_in(window, control)
+    seen, scrolled = window.rect(), False
+    for area in _scroll_areas(control, window):
+        port = _rect_in(window, area.viewport())
+        if not port.contains(rect):
+            if not _scrollable(area, rect, port):
+                return [f"control {_name(control)} is cut off in {_name(area)}, which shows no scroll bar"]
+            scrolled = True
+        seen = seen.intersected(port)
+    if not scrolled and not window.rect().contains(rect):
+        where = f"{rect.x()},{rect.y()} {rect.width()}x{rect.height()}"
+        return [f"control {_name(control)} at {where} is outside the window"]
+    for fx, fy in PROBES:
+        point = QPoint(rect.x() + round(fx * rect.width()), rect.y() + round(fy * rect.height()))
+        if not seen.contains(point):
+            continue  # scrolled out of a scroll area with a visible bar
+        hit = window.childAt(point)
+        if hit is not control and (hit is None or not control.isAncestorOf(hit)) and not _modal_over(hit, control):
+            return [
+                f"control {_name(control)} is covered by {_name(hit) if hit else 'nothing'} at {point.x()},{point.y()}"
+            ]
+    return []
+
+
+def _overlay(window: QWidget, overlay: QWidget) -> list[str]:
+    """An overlay is wholly inside the window and nothing covers it (no scroll area clips it)."""
+    rect = _rect_in(window, overlay)
+    if not window.rect().contains(rect):
+        return [
+            f"overlay {_name(overlay)} at {rect.x()},{rect.y()} {rect.width()}x{rect.height()} is clipped by the window"
+        ]
+    for area in _scroll_areas(overlay, window):
+        if not _rect_in(window, area.viewport()).contains(rect):
+            return [f"overlay {_name(overlay)} is clipped by {_name(area)}"]
+    return []
+
+
+def _modal_over(hit: QWidget | None, control: QWidget) -> bool:
+    """``hit`` belongs to an overlay that ``control`` is not part of: covered on purpose (a modal layer)."""
+    while hit is not None:
+        if hit.objectName().endswith("overlay"):
+            return not hit.isAncestorOf(control)
+        hit = hit.parentWidget()
+    return False
+
+
+def _rect_in(window: QWidget, widget: QWidget) -> QRect:
+    return QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
+
+
+def _scroll_areas(widget: QWidget, window: QWidget) -> list[QScrollArea]:
+    areas, parent = [], widget.parentWidget()
+    while parent is not None and parent is not window:
+        if isinstance(parent, QScrollArea):
+            areas.append(parent)
+        parent = parent.parentWidget()
+    return areas
+
+
+def _scrollable(area: QScrollArea, rect: QRect, port: QRect) -> bool:
+    """The part of ``rect`` outside ``port`` can be scrolled into view, and a visible bar says so."""
+    vertical = rect.left() >= port.left() - 1 and rect.right() <= port.right() + 1
+    bar = area.verticalScrollBar() if vertical else area.horizontalScrollBar()
+    return bar.isVisible() and bar.maximum() > 0
+
+
+def _text(widget: QWidget) -> str:
+    if isinstance(widget, QLabel) and widget.pixmap().isNull():
+        return widget.text()
+    if isinstance(widget, (QAbstractButton, QLineEdit)):
+        return widget.text()
+    return ""
 
 
 def _label(label: QLabel) -> list[str]:

@@ -25,7 +25,10 @@ TAB_COLUMNS = 6
 class PhrasePanel(QWidget):
     """Category tabs and the phrase buttons of the selected category."""
 
-    def __init__(self, phrases: list, on_say: Callable[[str], None], *, columns: int, prefix: str) -> None:
+    def __init__(
+        self, phrases: list, on_say: Callable[[str], None], *, columns: int, prefix: str, scrolls: bool = True
+    ) -> None:
+        """``scrolls=False``: the panel is laid out whole, for a screen that puts it in its own scroll area."""
         super().__init__()
         self.phrases, self.on_say, self.columns, self.prefix = phrases, on_say, columns, prefix
         self.language = "ko"
@@ -43,19 +46,27 @@ class PhrasePanel(QWidget):
             self.tabs.addWidget(tab, index // TAB_COLUMNS, index % TAB_COLUMNS)
         holder = QWidget()
         holder.setObjectName(f"{prefix}_grid")
-        self.grid = QGridLayout(holder)
-        self.grid.setContentsMargins(0, 0, 0, 0)
+        rows = QVBoxLayout(holder)  # the tabs scroll with the phrases: on a short screen the list gives way first
+        rows.setContentsMargins(0, 0, 0, 0)
+        rows.addLayout(self.tabs)
+        self.grid = QGridLayout()
+        rows.addLayout(self.grid)
+        rows.addStretch(1)
         self.scroll = QScrollArea()  # a long category scrolls (by finger too) instead of stretching the screen
         self.scroll.setWidget(holder)
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll.setMinimumHeight(2 * TARGET_PX + 8)
+        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)  # it looks scrollable
         QScroller.grabGesture(self.scroll.viewport(), QScroller.ScrollerGestureType.TouchGesture)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(self.tabs)
-        layout.addWidget(self.scroll, 1)
+        if scrolls:
+            layout.addWidget(self.scroll, 1)
+        else:
+            self.scroll.takeWidget()
+            layout.addWidget(holder)
         self.current = self.categories[0] if self.categories else ""
 
     def set_language(self, language: str) -> None:

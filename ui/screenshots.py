@@ -60,16 +60,19 @@ class Gallery:
         from PyQt6.QtCore import QSize, Qt
 
         from ui.layout_check import layout_problems
-        from ui.theme import min_target_px
+        from ui.theme import VISITOR_TEXT_PX, min_target_px
 
         widget.resize(*SCREEN)  # type: ignore[attr-defined]
-        self.app.processEvents()
+        for _ in range(3):  # a wrapping button asks for its height once it knows its width: a second layout pass
+            self.app.processEvents()
         path = self.out / f"{screen}_{language}_{variant}.png"
         image = widget.grab().scaledToWidth(SCREEN[0] // 2, Qt.TransformationMode.SmoothTransformation)  # type: ignore[attr-defined]
         image.save(str(path))
         target = min_target_px(SCREEN[0], self.session.config.ui.display_width_mm)
-        low = LOW_FROM if widget is self.visitor else None
-        problems = layout_problems(widget, QSize(*SCREEN), target, low)  # type: ignore[arg-type]
+        visitor = widget is self.visitor
+        low = LOW_FROM if visitor else None
+        text = VISITOR_TEXT_PX if visitor and self.visitor.display.scale == 1.0 else None
+        problems = layout_problems(widget, QSize(*SCREEN), target, low, text)  # type: ignore[arg-type]
         self.shots.append(Shot(path, screen, language, variant, problems))
 
     def visit(self, language: str, variant: str) -> None:

@@ -1,6 +1,6 @@
 """Colours, sizes and the stylesheet; contrast is computed (WCAG 2.2), not eyeballed.
 
-Reference sizes at ``text_scale`` 1.0: body text 22 px, visitor captions 32 px, touch targets at least
+Reference sizes at ``text_scale`` 1.0: body text 24 px, visitor captions 32 px, touch targets at least
 64x64 px (the minimum the tests enforce is 44x44).
 """
 
@@ -12,6 +12,7 @@ from dataclasses import dataclass
 MIN_TARGET_PX = 44  # WCAG 2.2 target size (enhanced) at the reference resolution
 MIN_TARGET_MM = 9.0  # Korean public-kiosk guideline: never smaller than 9 mm on the real display
 TARGET_PX = 64
+VISITOR_TEXT_PX = 24  # no visitor text smaller than this at 100 % (read standing, about 60 cm away)
 
 
 @dataclass(frozen=True)
@@ -25,10 +26,17 @@ class Palette:
     button_text: str
     banner: str
     banner_text: str
+    clerk_bubble: str  # the clerk's chat lines (left), edged in ``button``
+    visitor_bubble: str  # the visitor's chat lines (right), edged in ``visitor_accent``
+    visitor_accent: str
 
 
-NORMAL = Palette("#F7F7F2", "#1A1A1A", "#4D4D4D", "#0B5CAD", "#FFFFFF", "#FFF1B8", "#1A1A1A")
-HIGH_CONTRAST = Palette("#000000", "#FFFFFF", "#E6E6E6", "#FFD400", "#000000", "#FFFFFF", "#000000")
+NORMAL = Palette(
+    "#F7F7F2", "#1A1A1A", "#4D4D4D", "#0B5CAD", "#FFFFFF", "#FFF1B8", "#1A1A1A", "#E1ECF8", "#E3F1DF", "#1E6B30"
+)
+HIGH_CONTRAST = Palette(
+    "#000000", "#FFFFFF", "#E6E6E6", "#FFD400", "#000000", "#FFFFFF", "#000000", "#000000", "#1A1A1A", "#FFFFFF"
+)
 
 
 def palette(high_contrast: bool) -> Palette:
@@ -37,7 +45,14 @@ def palette(high_contrast: bool) -> Palette:
 
 def text_pairs(p: Palette) -> list[tuple[str, str]]:
     """Every (foreground, background) pair the stylesheet uses for text."""
-    return [(p.text, p.background), (p.muted, p.background), (p.button_text, p.button), (p.banner_text, p.banner)]
+    bubbles = [(colour, bubble) for colour in (p.text, p.muted) for bubble in (p.clerk_bubble, p.visitor_bubble)]
+    return [
+        (p.text, p.background),
+        (p.muted, p.background),
+        (p.button_text, p.button),
+        (p.banner_text, p.banner),
+        *bubbles,
+    ]
 
 
 def contrast_ratio(foreground: str, background: str) -> float:
@@ -55,7 +70,7 @@ def _luminance(colour: str) -> float:
 def stylesheet(scale: float = 1.0, high_contrast: bool = False) -> str:
     """The Qt stylesheet for both windows."""
     p = palette(high_contrast)
-    body, caption, title = round(22 * scale), round(32 * scale), round(36 * scale)
+    body, caption, title = round(VISITOR_TEXT_PX * scale), round(32 * scale), round(36 * scale)
     return f"""
     QWidget {{ background: {p.background}; color: {p.text}; font-size: {body}px; }}
     QPushButton {{ background: {p.button}; color: {p.button_text}; border-radius: 8px;
@@ -66,16 +81,40 @@ def stylesheet(scale: float = 1.0, high_contrast: bool = False) -> str:
     QLabel#wrap_label[on="true"] {{ color: {p.text}; }}
     QLineEdit {{ border: 2px solid {p.muted}; border-radius: 6px; padding: 6px; min-height: {TARGET_PX - 16}px; }}
     QLabel#title {{ font-size: {title}px; font-weight: bold; }}
+    QPushButton#attract QLabel#wrap_label {{ font-size: {round(48 * min(scale, 1.5))}px; font-weight: bold; }}
+    QFrame#sign_tile {{ border: 3px solid {p.button}; border-radius: 16px; }}
+    QFrame#sign_tile QLabel {{ border: none; }}
+    QLabel#sign_tile_title {{ font-size: {caption}px; font-weight: bold; }}
     QLabel#suggestion_heading {{ font-weight: bold; }}
-    QListWidget#caption_view {{ font-size: {caption}px; border: none; }}
-    QLabel#partial_caption {{ font-size: {caption}px; color: {p.muted}; }}
+    QFrame#clerk_bubble, QFrame#clerk_partial {{ background: {p.clerk_bubble}; border: 3px solid {p.button};
+                  border-radius: 16px; }}
+    QFrame#visitor_bubble, QFrame#visitor_partial {{ background: {p.visitor_bubble};
+                  border: 3px solid {p.visitor_accent}; border-radius: 16px; }}
+    QFrame#clerk_partial, QFrame#visitor_partial {{ border-style: dashed; }}
+    QFrame#clerk_bubble QWidget, QFrame#clerk_partial QWidget, QFrame#visitor_bubble QWidget,
+    QFrame#visitor_partial QWidget {{ background: transparent; border: none; }}
+    QLabel#chat_who {{ font-weight: bold; }}
+    QLabel#chat_line {{ font-size: {caption}px; }}
+    QLabel#chat_line[newest="true"] {{ font-size: {round(48 * scale)}px; font-weight: bold; }}
+    QLabel#chat_original {{ color: {p.muted}; }}
+    QFrame#clerk_partial QLabel#chat_line, QFrame#visitor_partial QLabel#chat_line {{ color: {p.muted};
+                  font-style: italic; }}
+    QLabel#chat_placeholder {{ font-size: {caption}px; color: {p.muted}; }}
+    QPushButton#visitor_talk QLabel#wrap_label {{ font-weight: bold; }}
+    QLabel#finish_question {{ font-weight: bold; }}
     QLabel#sign_chips {{ font-size: {caption}px; font-weight: bold; }}
     QFrame#sign_panel {{ border: 3px solid {p.button}; border-radius: 12px; }}
     QLabel#camera_view {{ border: 2px dashed {p.muted}; }}
     QLabel#spelling_word {{ font-size: {title}px; font-weight: bold; }}
     QFrame#spelling_panel {{ border: 3px solid {p.button}; border-radius: 12px; }}
     QLabel#demo_banner, QLabel#notice_banner {{ background: {p.banner}; color: {p.banner_text}; padding: 6px; }}
-    QFrame#timeout_overlay {{ border: 4px solid {p.button}; border-radius: 12px; }}
+    QFrame#timeout_overlay {{ background: rgba(0, 0, 0, 150); }}
+    QFrame#timeout_card {{ background: {p.background}; border: 6px solid {p.button}; border-radius: 16px; }}
+    QLabel#timeout_count, QLabel#timeout_unit, QLabel#timeout_text {{ background: {p.background}; }}
+    QLabel#timeout_count {{ font-size: {round(140 * scale)}px; font-weight: bold; }}
+    QLabel#timeout_unit, QLabel#timeout_text {{ font-size: {round(28 * scale)}px; }}
+    QPushButton#more_time {{ min-height: {2 * TARGET_PX}px; }}
+    QPushButton#more_time QLabel#wrap_label {{ font-size: {title}px; font-weight: bold; }}
     QTableWidget {{ gridline-color: {p.muted}; }}
     """
 

@@ -41,7 +41,7 @@ def measure(runtime: ScreenRuntime, samples: int) -> dict[str, list[float]]:
         try:
             for i in range(samples):
                 text = f"caption {i}"
-                probe.expect(lambda t=text: visitor.partial.text() == t)
+                probe.expect(lambda t=text: visitor.captions.partial_text == t)
                 session.show_caption(Caption(Role.VISITOR, text, "en", 0.0, 1.0, final=False))
                 _collect(probe, latencies["caption"], failures)
                 text = f"line {i}"

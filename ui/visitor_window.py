@@ -8,21 +8,15 @@ larger (up to 200 %) or high-contrast; the conversation has an on-screen keyboar
 
 from __future__ import annotations
 
+import time
+
 import numpy as np
-from PyQt6.QtCore import Qt
+from PyQt6.QtCore import QPoint, Qt, QTimer
 from PyQt6.QtGui import QImage, QPixmap, QResizeEvent
 from PyQt6.QtWidgets import (
-    QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QScrollArea,
-    QScroller,
-    QSizePolicy,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -42,39 +36,31 @@ from base.events import (
 from kiosk.channels.fingerspelling import SpellingChannel
 from kiosk.channels.signing import SignChannel
 from kiosk.channels.voice_output import VoiceOutput
+from kiosk.line_worker import LineWorker
 from kiosk.session import Session
+from ui.action_bar import ActionBar
 from ui.bridge import SessionBridge
+from ui.chat_view import Bubble, ChatView
 from ui.closing_page import ClosingPage
 from ui.display_controls import DisplayControls
+from ui.idle_overlay import IdleOverlay
 from ui.keyboard import OnScreenKeyboard
 from ui.phrase_panel import PhrasePanel
 from ui.sign_panel import SignPanel
 from ui.spelling_panel import SpellingPanel
-from ui.strings import STRINGS, language_label, tr
+from ui.start_page import attract_page, start_page
+from ui.strings import STRINGS, tr
 from ui.suggestion_bar import SuggestionBar
 from ui.theme import TARGET_PX, stylesheet
 from ui.voice_controls import VoiceControls
-from ui.wrap_button import WrapButton, named_button
+from ui.widgets import MessageLine, PageStack, scrolling, session_is_push_to_talk
+from ui.wrap_button import named_button
 
 ATTRACT, START, CONVERSATION, CLOSING = 0, 1, 2, 3
 SIGNING = (VisitorMode.SIGN, VisitorMode.FINGERSPELLING)
-CAPTION_SHARE = 0.3  # of the screen height, at least, for captions above all controls
+CAPTION_SHARE = 0.4  # the chat reaches down to here, so every control sits below (wheelchair reach)
+SPEAKING_LEVEL = 0.15  # a microphone level this high is someone speaking: the visit is not idle
 LOCAL_NOTICES = {"store_failed": "not_saved", "speech_unavailable": "speech_unavailable"}
-
-
-def session_is_push_to_talk(session: Session) -> bool:
-    return session.config.speech.enabled and session.config.speech.mode == "push_to_talk"
-
-
-def _scrolling(page: QWidget) -> QScrollArea:
-    """``page`` in a vertical scroll area that a finger can drag."""
-    area = QScrollArea()
-    area.setWidget(page)
-    area.setWidgetResizable(True)
-    area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.TouchGesture)
-    return area
 
 
 class VisitorWindow(QWidget):
@@ -89,12 +75,17 @@ class VisitorWindow(QWidget):
         languages: list[str] | None = None,
         spelling: SpellingChannel | None = None,
         signing: SignChannel | None = None,
+        lines: LineWorker | None = None,
     ) -> None:
         super().__init__()
         self.session, self.bridge, self.demo, self.voice = session, bridge, demo, voice
+        self.lines = lines or LineWorker(session)  # lines are translated off the Qt thread
         self.spelling, self.signing = spelling, signing
         self.languages = languages if languages is not None else list(session.config.kiosk.languages)
-        self._caption_items: dict[int, QListWidgetItem] = {}  # entry id -> its caption line
+        self._bubbles: dict[int, Bubble] = {}  # entry id -> its chat bubble
+        self._translating = False  # a line of the visitor's was handed to the line worker
+        self._clerk_speaking = False  # the clerk's words are being recognised
+        self._last_voice = 0.0  # when the microphone last heard someone (monotonic)
         self.setWindowTitle("방문자 화면 / Visitor")
         self.banner = QLabel()
         self.banner.setObjectName("demo_banner")
@@ -103,18 +94,24 @@ class VisitorWindow(QWidget):
         self.notice.setObjectName("notice_banner")
         self.notice.setWordWrap(True)
         self.notice.hide()
-        self.pages = QStackedWidget()
-        self.pages.addWidget(self._attract_page())
+        self.pages = PageStack()
+        attract, self.attract = attract_page(self._codes(), lambda: self.pages.setCurrentIndex(START))
+        self.pages.addWidget(scrolling(attract))
         self.closing = ClosingPage(session)
-        for page in (self._start_page(), self._conversation_page(), self.closing):
-            self.pages.addWidget(_scrolling(page))  # at 200 % text a page scrolls rather than cut anything off
+        self.pages.addWidget(
+            scrolling(start_page(self._codes(), self.languages, self._choose))
+        )  # at 200 % text a page scrolls, nothing is cut
+        self.pages.addWidget(self._conversation_page())  # fixed: only the chat and the phrase list scroll
+        self.pages.addWidget(scrolling(self.closing))
         ui = session.config.ui
-        self.display = DisplayControls(ui.text_scale, ui.high_contrast, self._restyle)
+        self.display = DisplayControls(ui.text_scale, ui.high_contrast, self._restyle, self._codes())
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
         layout.addWidget(self.notice)
         layout.addWidget(self.pages, 1)
         layout.addWidget(self.display)
+        self.idle = IdleOverlay(self, session.extend)  # above everything, outside every layout
+        self.more_time = self.idle.more_time
         bridge.state_changed.connect(self._on_state)
         bridge.entry_added.connect(self._on_entry)
         bridge.suggestions.connect(
@@ -126,76 +123,31 @@ class VisitorWindow(QWidget):
         bridge.timeout_warning.connect(self._on_timeout)
         bridge.notice.connect(self._on_notice)
         bridge.frame.connect(self._on_frame)
+        bridge.level.connect(self._on_level)
         self._show_start()
 
     # -- pages ---------------------------------------------------------------------------------------------
-    def _attract_page(self) -> QWidget:
-        """Welcome in every language; the whole screen is one button."""
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        text = "\n".join(f"{tr('welcome', c)}  ·  {tr('touch_to_start', c)}" for c in self._codes())
-        self.attract = WrapButton(text)
-        self.attract.setObjectName("attract")
-        self.attract.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.attract.clicked.connect(lambda: self.pages.setCurrentIndex(START))
-        layout.addWidget(self.attract)
-        return page
-
-    def _start_page(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        title = QLabel("\n".join(STRINGS["choose_language"][code] for code in self._codes()))
-        title.setObjectName("title")
-        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(title, 1)
-        grid = QGridLayout()
-        choices = [
-            (language_label(c), f"lang_{c}", c, VisitorMode.TEXT if c == "ko" else VisitorMode.SPEECH)
-            for c in self.languages
-        ]
-        choices += [
-            (tr("sign", "ko"), "mode_sign", "ko", VisitorMode.SIGN),
-            (tr("fingerspelling", "ko"), "mode_fingerspelling", "ko", VisitorMode.FINGERSPELLING),
-        ]
-        for index, (label, name, code, mode) in enumerate(choices):
-            button = named_button(label, name)
-            button.clicked.connect(lambda _=False, c=code, m=mode: self._choose(c, m))
-            grid.addWidget(button, index // 3, index % 3)
-        layout.addLayout(grid)  # in the lower part of the screen, reachable from a wheelchair
-        return page
-
     def _conversation_page(self) -> QWidget:
+        """Chat on top, then suggestions or the sign panels, the phrase list (which scrolls), the typing row,
+        and the fixed action bar at the bottom: nothing the visitor needs can scroll out of view."""
         page = QWidget()
         layout = QVBoxLayout(page)
         self.prompt = QLabel()
+        self.prompt.setObjectName("chat_prompt")
         self.prompt.setWordWrap(True)
         self.camera = QLabel()
         self.camera.setObjectName("camera_view")
         self.camera.setFixedSize(320, 240)
-        self.captions = QListWidget()
-        self.captions.setObjectName("caption_view")
-        self.captions.setWordWrap(True)
-        self.captions.setMinimumHeight(3 * TARGET_PX)
-        self.partial = QLabel()
-        self.partial.setObjectName("partial_caption")
-        self.partial.setWordWrap(True)
+        self.captions = ChatView()
         top = QHBoxLayout()
         top.addWidget(self.captions, 1)
         top.addWidget(self.camera)
-        self.timeout_box = QFrame()
-        self.timeout_box.setObjectName("timeout_overlay")
-        box = QHBoxLayout(self.timeout_box)
-        self.timeout_text = QLabel()
-        self.timeout_text.setWordWrap(True)
-        self.more_time = named_button("", "more_time")
-        self.more_time.clicked.connect(self.session.extend)
-        box.addWidget(self.timeout_text, 1)
-        box.addWidget(self.more_time)
         self.phrases = PhrasePanel(
             self.session.phrasebook.for_role("visitor"),
-            lambda phrase_id: self.session.say_phrase(Role.VISITOR, phrase_id),
+            self._say_phrase,
             columns=2,
             prefix="phrase",
+            scrolls=False,
         )
         self.input = QLineEdit()
         self.input.setObjectName("visitor_input")
@@ -203,24 +155,14 @@ class VisitorWindow(QWidget):
         self.input.textChanged.connect(lambda _: self.session.touch() if self.session.listening else None)
         self.keyboard = OnScreenKeyboard(self.input, self._send)
         self.keyboard.hide()
-        self.keyboard_toggle = named_button("", "keyboard_toggle")
-        self.keyboard_toggle.setCheckable(True)
-        self.keyboard_toggle.toggled.connect(self.keyboard.setVisible)
         self.send = named_button("", "visitor_send")
         self.send.clicked.connect(self._send)
-        self.talk = named_button("", "visitor_talk")
-        self.talk.setCheckable(True)
-        self.talk.toggled.connect(lambda on: self.session.talk(Role.VISITOR if on else None))
-        self.talk.setVisible(session_is_push_to_talk(self.session))
-        self.finish = named_button("", "end_visit")
-        self.finish.clicked.connect(lambda: self.session.end("visitor"))
+        self.actions = ActionBar(self._talk, self._show_keyboard, lambda: self.session.end("visitor"))
+        self.talk, self.keyboard_toggle, self.finish = self.actions.talk, self.actions.type, self.actions.finish
         entry = QHBoxLayout()
         entry.addWidget(self.input, 1)
-        entry.addWidget(self.keyboard_toggle)
         entry.addWidget(self.send)
-        entry.addWidget(self.talk)
-        entry.addWidget(self.finish)
-        self.error = QLabel()
+        self.error = MessageLine()
         self.error.setObjectName("input_error")
         self.suggestions = SuggestionBar(
             Role.VISITOR, self._use_suggestion, prefix="visitor", with_translation=False, replaces=self.phrases
@@ -231,12 +173,25 @@ class VisitorWindow(QWidget):
         self.sign_box = SignPanel(self.signing)
         self.sign_box.hide()
         self.camera.hide()
-        panels = (self.spelling_box, self.sign_box)
-        items = (self.prompt, top, self.partial, self.suggestions, *panels, self.phrases, self.error)
-        lows = (self.voice_controls, self.timeout_box, entry, self.keyboard)  # the warning sits low, near the hands
-        for item in (*items, *lows):
-            layout.addLayout(item) if isinstance(item, QHBoxLayout) else layout.addWidget(item)
-        layout.setStretch(1, 1)
+        middle = QWidget()  # the one part that scrolls under the chat: suggestions, sign panels, phrases
+        rows = QVBoxLayout(middle)
+        rows.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.suggestions, self.spelling_box, self.sign_box, self.phrases, self.voice_controls):
+            rows.addWidget(widget)
+        rows.addStretch(1)
+        self.middle = scrolling(middle)
+        self.middle.setObjectName("phrase_scroll")
+        self.middle.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)  # it looks scrollable
+        self.middle.setMinimumHeight(2 * TARGET_PX + 8)
+        self.typing = QWidget()  # the text field and Send: shown with the keyboard when Type is tapped
+        self.typing.setLayout(entry)
+        entry.setContentsMargins(0, 0, 0, 0)
+        self.typing.hide()
+        for item in (self.prompt, top, self.middle, self.error, self.keyboard, self.typing):
+            layout.addWidget(item) if isinstance(item, QWidget) else layout.addLayout(item)
+        layout.addWidget(self.actions)
+        layout.setStretch(1, 4)
+        layout.setStretch(2, 3)
         return page
 
     # -- actions -------------------------------------------------------------------------------------------
@@ -246,16 +201,42 @@ class VisitorWindow(QWidget):
 
     def _send(self) -> None:
         try:
-            self.session.say(Role.VISITOR, self.input.text())
+            self.lines.say(Role.VISITOR, self.input.text())
         except KioskError:
             self.error.setText(tr("check_input", self.session.language))
             return
         self.input.clear()
         self.error.clear()
+        self._set_translating(True)
+
+    def _say_phrase(self, phrase_id: str) -> None:
+        self.lines.say_phrase(Role.VISITOR, phrase_id)
+        self._set_translating(True)
+
+    def _talk(self, on: bool) -> None:
+        """Push-to-talk: held while the visitor speaks; in auto mode it only marks the visitor's turn."""
+        self.session.talk(Role.VISITOR if on else None)
+        self._update_talk()
+
+    def _show_keyboard(self, on: bool) -> None:
+        """The keyboard takes the phrase list's place (the screen has no room for both at 200 %)."""
+        self.keyboard.setVisible(on)
+        self.typing.setVisible(on)
+        self.middle.setVisible(not on)
+        if on:
+            self.input.setFocus()
+
+    def _set_translating(self, on: bool) -> None:
+        self._translating = on
+        self._update_talk()
+
+    def _update_talk(self) -> None:
+        push_to_talk = session_is_push_to_talk(self.session)
+        self.talk.show_state(self._clerk_speaking, self._translating, push_to_talk, self.session.language)
 
     def _use_suggestion(self, entry_id: int, suggestion_id: str) -> None:
         try:
-            self.session.use_suggestion(entry_id, suggestion_id)
+            self.lines.use_suggestion(entry_id, suggestion_id)
         except KioskError:
             self.error.setText(tr("check_input", self.session.language))
 
@@ -269,32 +250,55 @@ class VisitorWindow(QWidget):
             self._show_closing()
 
     def _on_entry(self, entry: TranscriptEntry) -> None:
-        """A new caption line; a line the clerk corrected is rewritten in place (marked ✎); suggestions end."""
+        """A new chat line, or a corrected one (rewritten in place, marked ✎); suggestions end.
+
+        The visitor reads each line in their language first; what was said, when it differs, small under it.
+        """
         self.suggestions.clear()
         language = self.session.language
         own = entry.correction if entry.role is Role.CLERK and entry.correction else entry.text
         text = own if entry.language == language else entry.translations.get(language or "", own)
-        who = tr("you" if entry.role is Role.VISITOR else "clerk", language)
-        line = f"{who}: {text}" + (" ✎" if entry.correction and entry.role is Role.CLERK else "")
-        item = self._caption_items.get(entry.entry_id) if entry.entry_id else None
-        if item is not None:
-            item.setText(line)
+        line = text + (" ✎" if entry.correction and entry.role is Role.CLERK else "")
+        original = "" if entry.language == language else own
+        bubble = self._bubbles.get(entry.entry_id) if entry.entry_id else None
+        if bubble is not None:
+            bubble.set_line(line, original)
             return
-        self.captions.addItem(line)
+        who = tr("you" if entry.role is Role.VISITOR else "clerk", language)
+        bubble = self.captions.add(entry.role, who, line, original)
         if entry.entry_id:
-            self._caption_items[entry.entry_id] = self.captions.item(self.captions.count() - 1)
-        self.captions.scrollToBottom()
-        self.partial.clear()
+            self._bubbles[entry.entry_id] = bubble
+        if entry.role is Role.VISITOR:
+            self._translating = False
+        else:
+            self._clerk_speaking = False
+        self._update_talk()
 
     def _on_caption(self, caption: Caption) -> None:
-        """Live words in grey; they turn into a solid caption line when final (the entry arrives first)."""
-        if caption.role is Role.CLERK and caption.language != self.session.language:
-            return  # untranslated live Korean would only confuse a foreign visitor; the final line follows
-        self.partial.setText("" if caption.final else caption.text)
+        """Live words in a dashed "being heard" bubble on the speaker's side, until the final line arrives."""
+        language = self.session.language
+        if caption.role is Role.CLERK:
+            self._clerk_speaking = not caption.final
+            self._update_talk()
+            if caption.language != language:
+                return  # untranslated live Korean would only confuse a foreign visitor; the final line follows
+        who = tr("you" if caption.role is Role.VISITOR else "clerk", language)
+        text = "" if caption.final else caption.text
+        self.captions.show_partial(caption.role, who, text, tr("being_heard", language))
+
+    def _on_level(self, level: float) -> None:
+        """The microphone level on the Talk button; someone speaking is not idle (checked once a second)."""
+        self.talk.set_level(level)
+        now = time.monotonic()
+        if level >= SPEAKING_LEVEL and now - self._last_voice >= 1.0 and self.session.listening:
+            self._last_voice = now
+            self.session.touch()
 
     def _on_timeout(self, warning: TimeoutWarning) -> None:
-        self.timeout_box.setVisible(warning.active)
-        self.timeout_text.setText(tr("timeout_warning", self.session.language, n=int(warning.seconds_left)))
+        if warning.active:
+            self.idle.warn(warning.seconds_left, self.session.language)
+        else:
+            self.idle.hide()
 
     def _on_notice(self, notice: Notice) -> None:
         language = self.session.language
@@ -318,14 +322,15 @@ class VisitorWindow(QWidget):
     # -- screen changes ------------------------------------------------------------------------------------
     def _show_start(self) -> None:
         """Back to the start; nothing of the last visit stays in any widget."""
-        for widget in (self.captions, self.input, self.partial, self.error, self.notice, self.suggestions):
+        for widget in (self.captions, self.input, self.error, self.notice, self.suggestions):
             widget.clear()
-        self._caption_items.clear()
+        self._bubbles.clear()
+        self._translating = self._clerk_speaking = False
         self.spelling_box.clear()
         self.sign_box.clear()
         self.camera.clear()
         self.notice.hide()
-        self.timeout_box.hide()
+        self.idle.hide()
         self.keyboard_toggle.setChecked(False)
         self.display.reset()
         self.display.set_language(None)
@@ -337,43 +342,53 @@ class VisitorWindow(QWidget):
         spelling = mode is VisitorMode.FINGERSPELLING
         prompt = "spelling_prompt" if spelling else "sign_prompt" if signing else "waiting"
         self.prompt.setText(tr(prompt, language))
+        self.prompt.setVisible(signing)  # in speech and text the chat shows this while it is empty
+        self.captions.set_placeholder(tr("waiting", language))
         self.spelling_box.setVisible(spelling and self.spelling is not None)
         self.spelling_box.set_language(language)
         self.sign_box.setVisible(mode is VisitorMode.SIGN and self.signing is not None)
         self.sign_box.set_language(language)
         self.camera.setVisible(signing)
         self.keyboard.show_layout("hangul" if language == "ko" else "latin")
-        self.keyboard_toggle.setText(tr("keyboard", language))
+        self.actions.set_language(language)
+        self.talk.setVisible(not signing and self.session.config.speech.enabled)
         self.display.set_language(language)
         self.input.setPlaceholderText(tr("type_here", language))
         self.send.setText(tr("send", language))
-        self.talk.setText(tr("talk", language))
         self.talk.setChecked(False)
-        self.finish.setText(tr("finish", language))
-        self.more_time.setText(tr("more_time", language))
+        self._update_talk()
         self.phrases.set_language(language)
         self.voice_controls.set_language(language, hearing=not signing)
         self._set_banner(language)
         self.pages.setCurrentIndex(CONVERSATION)
+        QTimer.singleShot(0, self._fit_chat)
 
     def _show_closing(self) -> None:
-        self.timeout_box.hide()
+        self.idle.hide()
         self.suggestions.clear()
         self.closing.show_visit()
         self.pages.setCurrentIndex(CLOSING)
 
     def _set_banner(self, language: str | None) -> None:
-        lines = [tr("demo_mode", code) for code in dict.fromkeys([language or "ko", "ko", "en"])]
-        self.banner.setText("\n".join(lines))
+        ko_and_en = f"{tr('demo_mode', 'ko')}\n{tr('demo_mode', 'en')}"
+        self.banner.setText(tr("demo_mode", language) if language else ko_and_en)  # in a visit: one line
         self.banner.setVisible(self.demo)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """The captions keep the upper part of the screen, so every control stays low (wheelchair reach)."""
         super().resizeEvent(event)
-        self.captions.setMinimumHeight(max(3 * TARGET_PX, int(CAPTION_SHARE * self.height())))
+        self._fit_chat()
+        self.idle.fit()
+
+    def _fit_chat(self) -> None:
+        if self.captions.isVisible():  # (its place is known only while the conversation is on screen)
+            top = self.captions.mapTo(self, QPoint(0, 0)).y()
+            self.captions.setMinimumHeight(max(2 * TARGET_PX, int(CAPTION_SHARE * self.height()) - top + 8))
 
     def _restyle(self, scale: float, high_contrast: bool) -> None:
         self.setStyleSheet(stylesheet(scale, high_contrast))
+        self.captions.set_contrast(high_contrast)
+        QTimer.singleShot(0, self._fit_chat)  # the text size moved the chat's top
 
     def _codes(self) -> list[str]:
         return [c for c in self.session.config.kiosk.languages if c in STRINGS["choose_language"]]

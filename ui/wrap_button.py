@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import TypeVar
 
-from PyQt6.QtCore import QEvent, QSize, Qt
+from PyQt6.QtCore import QEvent, QObject, QSize, Qt
 from PyQt6.QtGui import QResizeEvent
 from PyQt6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy
 
 from ui.theme import TARGET_PX
 
 MARGIN = 12
+CHROME_PX = 32  # vertical padding and border of the stylesheet (24 px) and 8 px to spare
 T = TypeVar("T")
 
 
@@ -25,6 +26,7 @@ class WrapButton(QPushButton):
         self.label.setWordWrap(True)
         self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.label.installEventFilter(self)  # the label's own font arrives after the button's style change
         layout = QHBoxLayout(self)
         layout.setContentsMargins(MARGIN, MARGIN // 2, MARGIN, MARGIN // 2)
         layout.addWidget(self.label)
@@ -44,13 +46,16 @@ class WrapButton(QPushButton):
 
     def setText(self, text: str) -> None:  # type: ignore[override]
         self.label.setText(text)
+        self._fit()  # fewer lines: the button may shrink again
         self.updateGeometry()
 
     def hasHeightForWidth(self) -> bool:
         return True
 
     def heightForWidth(self, width: int) -> int:
-        return max(TARGET_PX, self.label.heightForWidth(width - 2 * MARGIN) + 2 * MARGIN + 8)
+        """Room for the wrapped label plus the button's chrome: the layout margins and, measured on screen at
+        200 %, 24 px more that the stylesheet's padding and border take from the label's height."""
+        return max(TARGET_PX, self.label.heightForWidth(width - 2 * MARGIN) + 2 * MARGIN + CHROME_PX)
 
     def sizeHint(self) -> QSize:
         width = min(self.label.sizeHint().width() + 2 * MARGIN, 480)
@@ -67,6 +72,11 @@ class WrapButton(QPushButton):
         if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange, QEvent.Type.Polish):
             self._fit()
         return handled
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.label and event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit()
+        return False
 
     def _fit(self) -> None:
         self.label.ensurePolished()

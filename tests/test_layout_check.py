@@ -1,0 +1,158 @@
+"""The layout check can fail: covered controls, controls out of reach, clipped overlays and small text are found."""
+
+from __future__ import annotations
+
+from PyQt6.QtCore import QSize, Qt
+from PyQt6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+
+from tests.ui_kiosk import find
+from ui.app import application
+from ui.layout_check import layout_problems
+from ui.theme import VISITOR_TEXT_PX, stylesheet
+
+SCREEN = QSize(960, 540)
+
+
+def _window(qtbot) -> QWidget:
+    application()
+    window = QWidget()
+    window.setStyleSheet(stylesheet())
+    qtbot.addWidget(window)
+    return window
+
+
+def _show(qtbot, window: QWidget) -> None:
+    window.resize(SCREEN)
+    window.show()
+    qtbot.waitExposed(window)
+    for _ in range(3):
+        application().processEvents()
+
+
+def _button(name: str) -> QPushButton:
+    button = QPushButton(name)
+    button.setObjectName(name)
+    return button
+
+
+def test_the_idle_warning_of_before_issue_14_is_found(qtbot) -> None:
+    """Rebuilt as it was: the warning a row at the bottom of the scrolling conversation page, the text-size bar
+    below the page; on a short screen the warning ends under the bar, half hidden (timeout_en_100.png)."""
+    window = _window(qtbot)
+    page = QWidget()
+    rows = QVBoxLayout(page)
+    captions = QLabel("Clerk: Hello. How can I help you?")
+    captions.setMinimumHeight(300)
+    rows.addWidget(captions)
+    for name in ("phrase_hello", "phrase_excuse_me"):
+        rows.addWidget(_button(name))
+    warning = QFrame()
+    warning.setObjectName("timeout_overlay")
+    row = QHBoxLayout(warning)
+    row.addWidget(QLabel("This session will end in 29 seconds. Do you need more time?"), 1)
+    row.addWidget(_button("more_time"))
+    rows.addWidget(warning)
+    area = QScrollArea()
+    area.setWidget(page)
+    area.setWidgetResizable(True)
+    bar = QHBoxLayout()
+    for name in ("text_smaller", "text_bigger", "contrast"):
+        bar.addWidget(_button(name))
+    layout = QVBoxLayout(window)
+    layout.addWidget(area, 1)
+    layout.addLayout(bar)
+    _show(qtbot, window)
+    problems = layout_problems(window, SCREEN)
+    assert any(p.startswith("overlay timeout_overlay") and "is clipped" in p for p in problems), problems
+
+
+def test_a_control_under_another_widget_is_found(qtbot) -> None:
+    window = _window(qtbot)
+    layout = QVBoxLayout(window)
+    send = _button("visitor_send")
+    layout.addWidget(send)
+    layout.addStretch(1)
+    _show(qtbot, window)
+    assert layout_problems(window, SCREEN) == []
+    bar = QFrame(window)  # a bar drawn over the lower half of the button, as the text-size bar did
+    bar.setObjectName("display_bar")
+    bar.setGeometry(0, send.y() + send.height() // 2, window.width(), 200)
+    bar.show()
+    bar.raise_()
+    problems = layout_problems(window, SCREEN)
+    assert problems and "control visitor_send is covered by display_bar" in problems[0]
+
+
+def test_a_control_cut_off_without_a_scroll_bar_is_found_and_with_one_it_is_not(qtbot) -> None:
+    window = _window(qtbot)
+    page = QWidget()
+    rows = QVBoxLayout(page)
+    rows.addSpacing(900)  # taller than the window: the button is below the fold
+    rows.addWidget(_button("end_visit"))
+    area = QScrollArea()
+    area.setWidget(page)
+    area.setWidgetResizable(True)
+    area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # no sign that there is more
+    QVBoxLayout(window).addWidget(area)
+    _show(qtbot, window)
+    problems = layout_problems(window, SCREEN)
+    assert any("control end_visit is cut off" in p for p in problems), problems
+    area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+    _show(qtbot, window)
+    assert layout_problems(window, SCREEN) == []
+
+
+def test_a_control_outside_the_window_and_an_overlay_over_its_edge_are_found(qtbot) -> None:
+    window = _window(qtbot)
+    _show(qtbot, window)
+    finish = _button("end_visit")
+    finish.setParent(window)
+    finish.setGeometry(SCREEN.width() - 50, 100, 200, 80)
+    finish.show()
+    overlay = QFrame(window)
+    overlay.setObjectName("warning_overlay")
+    overlay.setGeometry(100, SCREEN.height() - 100, 400, 300)
+    overlay.show()
+    problems = layout_problems(window, SCREEN)
+    assert any("control end_visit at 910,100 200x80 is outside the window" in p for p in problems), problems
+    assert any("overlay warning_overlay at 100,440 400x300 is clipped by the window" in p for p in problems)
+
+
+def test_controls_under_a_modal_overlay_are_covered_on_purpose(qtbot) -> None:
+    window = _window(qtbot)
+    QVBoxLayout(window).addWidget(_button("visitor_send"))
+    _show(qtbot, window)
+    overlay = QFrame(window)
+    overlay.setObjectName("timeout_overlay")
+    QVBoxLayout(overlay).addWidget(_button("more_time"))
+    overlay.setGeometry(window.rect())
+    overlay.show()
+    overlay.raise_()
+    assert layout_problems(window, SCREEN) == []
+
+
+def test_visitor_text_under_24_px_is_found(qtbot) -> None:
+    window = _window(qtbot)
+    label = QLabel("The clerk's words will appear here")
+    label.setObjectName("prompt")
+    QVBoxLayout(window).addWidget(label)
+    _show(qtbot, window)
+    assert layout_problems(window, SCREEN, min_text_px=VISITOR_TEXT_PX) == []
+    label.setStyleSheet("font-size: 22px")  # the body size before issue 14
+    assert layout_problems(window, SCREEN, min_text_px=VISITOR_TEXT_PX) == ["text of prompt is 22px < 24px"]
+
+
+def test_the_idle_warning_now_covers_the_whole_visitor_screen(qtbot, kiosk) -> None:
+    kiosk.visitor.resize(1366, 768)
+    qtbot.mouseClick(find(kiosk.visitor, QPushButton, "lang_en"), Qt.MouseButton.LeftButton)
+    options = kiosk.session.config.kiosk
+    for scale in (1.0, 2.0):
+        kiosk.visitor.display.set(scale, False)
+        kiosk.clock.advance(options.idle_timeout_s - options.idle_warning_s + 1)
+        kiosk.session.tick()
+        overlay = find(kiosk.visitor, QFrame, "timeout_overlay")
+        assert overlay.isVisible() and overlay.geometry() == kiosk.visitor.rect()
+        problems = layout_problems(kiosk.visitor, QSize(1366, 768))
+        assert not [p for p in problems if "overlay" in p or "more_time" in p or "timeout" in p], problems
+        qtbot.mouseClick(find(kiosk.visitor, QPushButton, "more_time"), Qt.MouseButton.LeftButton)
+        assert not overlay.isVisible()

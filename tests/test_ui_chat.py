@@ -1,0 +1,89 @@
+"""The visitor's conversation screen: a chat, a fixed action bar, and a kiosk that is not idle while people talk."""
+
+from __future__ import annotations
+
+from PyQt6.QtCore import QPoint, Qt
+from PyQt6.QtGui import QFontInfo
+from PyQt6.QtWidgets import QPushButton, QWidget
+
+from base.events import Caption, Role
+from tests.ui_kiosk import find
+
+
+def test_clerk_left_visitor_right_newest_clerk_line_largest_original_under_it(qtbot, kiosk) -> None:
+    qtbot.mouseClick(find(kiosk.visitor, QPushButton, "lang_en"), Qt.MouseButton.LeftButton)
+    kiosk.session.say_phrase(Role.CLERK, "greeting")
+    kiosk.session.say(Role.VISITOR, "I need a certificate")
+    kiosk.session.say_phrase(Role.CLERK, "id_please")
+    chat = find(kiosk.visitor, QWidget, "caption_view")
+    first, visitor, newest = (chat.item(i) for i in range(3))
+    assert [b.text() for b in (first, visitor)] == ["Clerk: Hello. How can I help you?", "You: I need a certificate"]
+    middle = chat.width() // 2
+    left = lambda bubble: bubble.mapTo(chat, QPoint(0, 0)).x()  # noqa: E731
+    qtbot.waitUntil(lambda: left(visitor) > 0)  # laid out
+    assert left(first) < 20 and left(visitor) > 100  # clerk on the left, the visitor indented from the right side
+    assert visitor.mapTo(chat, QPoint(visitor.width(), 0)).x() > middle + first.width() // 3
+    assert first.objectName() == "clerk_bubble" and visitor.objectName() == "visitor_bubble"
+    assert QFontInfo(newest.line.font()).pixelSize() >= 48 > QFontInfo(first.line.font()).pixelSize()
+    assert newest.original.isVisible() and newest.original.text() == "신분증을 보여 주시겠어요?"  # said, small, under
+    assert not visitor.original.isVisible()  # the visitor's own words: nothing to add
+
+
+def test_words_being_heard_show_on_the_speakers_side_until_the_line_arrives(qtbot, kiosk) -> None:
+    qtbot.mouseClick(find(kiosk.visitor, QPushButton, "lang_en"), Qt.MouseButton.LeftButton)
+    kiosk.session.show_caption(Caption(Role.VISITOR, "I would like", "en", 0.0, 1.0, final=False))
+    chat = find(kiosk.visitor, QWidget, "caption_view")
+    assert chat.partial is not None and chat.partial.objectName() == "visitor_partial"
+    assert chat.partial.text() == "You · being heard: I would like …"
+    kiosk.session.say(Role.VISITOR, "I would like a certificate")
+    assert chat.partial is None and chat.count() == 1
+
+
+def test_the_talk_button_says_what_the_kiosk_is_doing_in_the_visitors_language(qtbot, kiosk) -> None:
+    qtbot.mouseClick(find(kiosk.visitor, QPushButton, "lang_vi"), Qt.MouseButton.LeftButton)
+    talk = find(kiosk.visitor, QPushButton, "visitor_talk")
+    assert talk.isVisible() and talk.text() == "Đang nghe. Mời bạn nói"
+    kiosk.session.show_caption(Caption(Role.CLERK, "잠시만", "ko", 0.0, 1.0, final=False))
+    assert talk.text() == "Nhân viên đang nói"
+    kiosk.session.say_phrase(Role.CLERK, "please_wait")
+    assert talk.text() == "Đang nghe. Mời bạn nói"
+    kiosk.bridge.level.emit(0.6)
+    assert talk.level == 0.6
+
+
+def test_talking_is_not_idle(qtbot, kiosk) -> None:
+    """A visitor who speaks at length (the microphone hears them) never sees the idle warning meanwhile."""
+    qtbot.mouseClick(find(kiosk.visitor, QPushButton, "lang_en"), Qt.MouseButton.LeftButton)
+    overlay = find(kiosk.visitor, QWidget, "timeout_overlay")
+    options = kiosk.session.config.kiosk
+    for _ in range(int(options.idle_timeout_s) + 5):
+        kiosk.clock.advance(1)
+        kiosk.visitor._last_voice = 0.0  # the once-a-second throttle runs on the real clock
+        kiosk.bridge.level.emit(0.5)
+        kiosk.session.tick()
+    assert not overlay.isVisible() and kiosk.session.state.value == "conversation"
+    for _ in range(int(options.idle_timeout_s - options.idle_warning_s) + 1):  # silence: the warning comes
+        kiosk.clock.advance(1)
+        kiosk.bridge.level.emit(0.01)
+        kiosk.session.tick()
+    assert overlay.isVisible()
+
+
+def test_the_action_bar_never_scrolls_and_only_the_phrase_list_does(qtbot, kiosk) -> None:
+    qtbot.mouseClick(find(kiosk.visitor, QPushButton, "lang_ja"), Qt.MouseButton.LeftButton)
+    kiosk.visitor.display.set(2.0, False)
+    bar = find(kiosk.visitor, QWidget, "action_bar")
+    bottom = bar.mapTo(kiosk.visitor, QPoint(0, bar.height())).y()
+    assert bottom <= kiosk.visitor.height() and bar.isVisible()
+    scroll = find(kiosk.visitor, QWidget, "phrase_scroll")
+    assert scroll.verticalScrollBar().isVisible() and not scroll.isAncestorOf(bar)
+
+
+def test_before_a_language_is_chosen_the_display_buttons_speak_every_language(qtbot, kiosk) -> None:
+    bigger = find(kiosk.visitor, QPushButton, "text_bigger")
+    assert bigger.text().startswith("A+\n") and all(
+        word in bigger.text() for word in ("글자 크게", "Larger text", "放大字体", "Chữ to hơn", "文字を大きく")
+    )
+    tile = find(kiosk.visitor, QWidget, "sign_tile")
+    assert tile.isVisible() and find(tile, QWidget, "hand_icon").isVisible()
+    assert find(tile, QPushButton, "mode_sign").isVisible() and find(tile, QPushButton, "mode_fingerspelling")

@@ -1,0 +1,184 @@
+"""The conversation as a chat, as in the two-sided interpretation displays of Korean district offices.
+
+The clerk's lines sit on the left, the visitor's on the right, each in its own colour with a person icon
+(the clerk's wears a badge) and the speaker's name, so one glance tells who said what. Each bubble shows the
+line in the reader's language first and, small under it, what was actually said when that differs. The
+newest clerk line is the largest text on the screen (48 px at 100 %): it is what the visitor must read now.
+Words still being recognised appear in a dashed bubble on the speaker's side, marked "being heard", until the
+final line replaces them. Only this view and the phrase list scroll; the view follows the newest line.
+"""
+
+from __future__ import annotations
+
+from PyQt6.QtCore import QRectF, Qt
+from PyQt6.QtGui import QColor, QPainter, QPaintEvent
+from PyQt6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from base.events import Role
+
+ICON_PX = 56
+ICON_COLOURS = {  # (high contrast, role) -> colour; the bubbles' colours are in the stylesheet (ui/theme.py)
+    (False, Role.CLERK): "#0B5CAD",
+    (False, Role.VISITOR): "#1E6B30",
+    (True, Role.CLERK): "#FFD400",
+    (True, Role.VISITOR): "#FFFFFF",
+}
+
+
+class PersonIcon(QWidget):
+    """A head and shoulders in the speaker's colour; the clerk's carries a name badge."""
+
+    def __init__(self, role: Role) -> None:
+        super().__init__()
+        self.role = role
+        self.setObjectName(f"{role.value}_icon")
+        self.setFixedSize(ICON_PX, ICON_PX)
+        self.high_contrast = False
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(ICON_COLOURS[self.high_contrast, self.role]))
+        size = float(min(self.width(), self.height()))
+        painter.drawEllipse(QRectF(size * 0.3, size * 0.05, size * 0.4, size * 0.4))
+        painter.drawChord(QRectF(size * 0.1, size * 0.5, size * 0.8, size * 0.9), 0, 180 * 16)
+        if self.role is Role.CLERK:
+            painter.setBrush(QColor("#000000" if self.high_contrast else "#FFFFFF"))
+            painter.drawRect(QRectF(size * 0.55, size * 0.7, size * 0.18, size * 0.14))
+
+
+class Bubble(QFrame):
+    """One line: who, the line in the reader's language, and (small) the words as said."""
+
+    def __init__(self, role: Role, who: str, line: str, original: str = "", *, partial: bool = False) -> None:
+        super().__init__()
+        self.role, self.who = role, who
+        self.setObjectName(f"{role.value}_{'partial' if partial else 'bubble'}")
+        self.icon = PersonIcon(role)
+        self.name = QLabel(who)
+        self.name.setObjectName("chat_who")
+        self.line = QLabel()
+        self.line.setObjectName("chat_line")
+        self.line.setWordWrap(True)
+        self.line.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.original = QLabel()
+        self.original.setObjectName("chat_original")
+        self.original.setWordWrap(True)
+        text = QVBoxLayout()
+        text.setSpacing(2)
+        text.addWidget(self.name)
+        text.addWidget(self.line)
+        text.addWidget(self.original)
+        row = QHBoxLayout(self)
+        row.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
+        row.addLayout(text, 1)
+        self.set_line(line, original)
+
+    def set_line(self, line: str, original: str = "") -> None:
+        self.line.setText(line)
+        self.original.setText(original)
+        self.original.setVisible(bool(original) and original != line)
+
+    def text(self) -> str:
+        """ "Who: line", as read aloud by a screen reader (and by the tests)."""
+        return f"{self.who}: {self.line.text()}"
+
+    def set_newest(self, newest: bool) -> None:
+        """The newest clerk line is drawn largest (the stylesheet keys on the ``newest`` property)."""
+        self.line.setProperty("newest", newest)
+        self.line.style().unpolish(self.line)
+        self.line.style().polish(self.line)
+
+
+class ChatView(QScrollArea):
+    """Bubbles top to bottom, clerk left and visitor right; a live "being heard" bubble at the end."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("caption_view")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        holder = QWidget()
+        holder.setObjectName("chat_holder")
+        self.rows = QVBoxLayout(holder)
+        self.rows.addStretch(1)  # bubbles gather at the bottom, next to the controls, like a messenger
+        self.placeholder = QLabel()  # "the clerk's words will appear here", while there are none
+        self.placeholder.setObjectName("chat_placeholder")
+        self.placeholder.setWordWrap(True)
+        self.rows.addWidget(self.placeholder)
+        self.setWidget(holder)
+        self.bubbles: list[Bubble] = []
+        self.partial: Bubble | None = None
+        self.partial_text = ""  # the words being heard, as recognised so far
+        self.high_contrast = False
+        self.verticalScrollBar().rangeChanged.connect(lambda _low, high: self.verticalScrollBar().setValue(high))
+
+    def count(self) -> int:
+        return len(self.bubbles)
+
+    def item(self, index: int) -> Bubble:
+        return self.bubbles[index]
+
+    def add(self, role: Role, who: str, line: str, original: str = "") -> Bubble:
+        self.show_partial(None)
+        bubble = Bubble(role, who, line, original)
+        self.bubbles.append(bubble)
+        self.placeholder.hide()
+        self._place(bubble)
+        self._mark_newest()
+        return bubble
+
+    def show_partial(self, role: Role | None, who: str = "", text: str = "", heard: str = "") -> None:
+        """Words still being recognised (``heard``: "being heard" in the reader's language); None clears."""
+        if self.partial is not None:
+            self._remove(self.partial)
+            self.partial = None
+        self.partial_text = text if role is not None else ""
+        if role is not None and text:
+            self.partial = Bubble(role, f"{who} · {heard}", text if text.endswith("…") else f"{text} …", partial=True)
+            self._place(self.partial)
+
+    def clear(self) -> None:
+        self.show_partial(None)
+        for bubble in self.bubbles:
+            self._remove(bubble)
+        self.bubbles.clear()
+        self.placeholder.show()
+
+    def set_placeholder(self, text: str) -> None:
+        self.placeholder.setText(text)
+
+    def set_contrast(self, high: bool) -> None:
+        self.high_contrast = high
+        for bubble in [*self.bubbles, *([self.partial] if self.partial else [])]:
+            bubble.icon.high_contrast = high
+            bubble.icon.update()
+
+    def _place(self, bubble: Bubble) -> None:
+        """A row of its own: the clerk's bubble keeps the left five sixths, the visitor's the right."""
+        bubble.icon.high_contrast = self.high_contrast
+        holder = QWidget()
+        row = QHBoxLayout(holder)
+        row.setContentsMargins(0, 0, 0, 0)
+        if bubble.role is Role.VISITOR:
+            row.addStretch(1)
+        row.addWidget(bubble, 5)
+        if bubble.role is Role.CLERK:
+            row.addStretch(1)
+        self.rows.addWidget(holder)
+
+    def _remove(self, bubble: Bubble) -> None:
+        """Emptied at once (nothing of a visit stays readable in a widget), deleted when Qt gets round to it."""
+        bubble.set_line("")
+        bubble.name.clear()
+        holder = bubble.parentWidget()
+        holder.hide()
+        self.rows.removeWidget(holder)
+        holder.deleteLater()
+
+    def _mark_newest(self) -> None:
+        clerk = [b for b in self.bubbles if b.role is Role.CLERK]
+        for bubble in clerk:
+            bubble.set_newest(bubble is clerk[-1])

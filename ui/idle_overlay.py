@@ -1,0 +1,76 @@
+"""The idle warning: a dimmed layer over the whole visitor screen with a big countdown and a big "more time".
+
+Before issue 14 the warning was a row at the bottom of the scrolling conversation page: half hidden under the
+text-size bar at 100 %, off-screen at 200 %. Now it is a child of the window itself, outside every layout and
+scroll area, resized with the window and raised above everything, so it is always wholly on screen. While it
+shows, a touch anywhere on it counts as "I am still here" (the visitor may not find the button at once).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PyQt6.QtCore import Qt
+from PyQt6.QtGui import QMouseEvent
+from PyQt6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+
+from ui.strings import tr
+from ui.wrap_button import WrapButton
+
+
+class IdleOverlay(QFrame):
+    """Covers ``window`` while the idle timer runs out; ``extend`` is called on any touch."""
+
+    def __init__(self, window: QWidget, extend: Callable[[], None]) -> None:
+        super().__init__(window)
+        self.setObjectName("timeout_overlay")
+        self.extend = extend
+        self.card = QFrame()
+        self.card.setObjectName("timeout_card")
+        self.count = QLabel()
+        self.count.setObjectName("timeout_count")
+        self.unit = QLabel()
+        self.unit.setObjectName("timeout_unit")
+        self.text = QLabel()
+        self.text.setObjectName("timeout_text")
+        self.text.setWordWrap(True)
+        self.more_time = WrapButton()
+        self.more_time.setObjectName("more_time")
+        self.more_time.clicked.connect(extend)
+        inner = QVBoxLayout(self.card)
+        for label in (self.count, self.unit, self.text):
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            inner.addWidget(label)
+        inner.addWidget(self.more_time)
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        outer.addWidget(self.card, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addStretch(1)
+        self.hide()
+
+    def warn(self, seconds_left: float, language: str | None) -> None:
+        """Show (or update) the countdown in the visitor's language."""
+        self.count.setText(str(int(seconds_left)))
+        self.unit.setText(tr("timeout_seconds", language))
+        self.text.setText(tr("timeout_question", language))
+        self.more_time.setText(tr("more_time", language))
+        self.show()
+        self.raise_()
+        self.fit()
+
+    def fit(self) -> None:
+        """Cover the window (again, after a resize or a new text size); the card takes 80 % of its width."""
+        window = self.parentWidget()
+        self.setGeometry(window.rect())
+        self.card.setFixedWidth(max(320, int(window.width() * 0.9)))
+        for widget in (self.card, self.count, self.unit, self.text, self.more_time):
+            widget.ensurePolished()
+        font = self.count.font()  # 140 px at 100 %, but never more than a sixth of a short window (200 % text)
+        font.setPixelSize(min(self.count.fontInfo().pixelSize(), window.height() // 6))
+        self.count.setFont(font)
+        self.count.setMinimumHeight(self.count.fontMetrics().lineSpacing())
+        self.layout().activate()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.extend()
+        event.accept()

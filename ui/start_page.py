@@ -1,0 +1,105 @@
+"""The first two screens: the welcome (one button as large as the screen) and the choice of language or mode.
+
+The welcome is set large enough to read from two metres (the stylesheet's ``attract`` size) so a passer-by sees
+the kiosk speaks their language. On the choice screen the spoken and written languages are one grid; sign
+language (수어) and fingerspelling (지문자) are not languages to pick from that list but a different way of
+talking, so they get a tile of their own with a hand pictogram and one line saying what happens (the camera
+reads the signs, the clerk reads them in Korean).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PyQt6.QtCore import QRectF, Qt
+from PyQt6.QtGui import QColor, QPainter, QPaintEvent
+from PyQt6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from base.events import VisitorMode
+from ui.strings import STRINGS, language_label, tr
+from ui.wrap_button import WrapButton, named_button
+
+
+def attract_page(codes: list[str], on_touch: Callable[[], None]) -> tuple[QWidget, WrapButton]:
+    """Welcome in every language; the whole screen is one button."""
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    text = "\n".join(f"{tr('welcome', c)}  ·  {tr('touch_to_start', c)}" for c in codes)
+    button = WrapButton(text)
+    button.setObjectName("attract")
+    button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+    button.clicked.connect(on_touch)
+    layout.addWidget(button)
+    return page, button
+
+
+def start_page(codes: list[str], languages: list[str], on_choose: Callable[[str, VisitorMode], None]) -> QWidget:
+    """ "Choose your language" in every language, then one button per language and mode (low on the screen)."""
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    title = QLabel("\n".join(STRINGS["choose_language"][code] for code in codes))
+    title.setObjectName("title")
+    title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    layout.addWidget(title, 1)
+    grid = QGridLayout()
+    choices = [
+        (language_label(c), f"lang_{c}", c, VisitorMode.TEXT if c == "ko" else VisitorMode.SPEECH) for c in languages
+    ]
+    for index, (label, name, code, mode) in enumerate(choices):
+        button = named_button(label, name)
+        button.clicked.connect(lambda _=False, c=code, m=mode: on_choose(c, m))
+        grid.addWidget(button, index // 3, index % 3)
+    layout.addLayout(grid)  # in the lower part of the screen, reachable from a wheelchair
+    layout.addWidget(_sign_tile(on_choose))
+    return page
+
+
+def _sign_tile(on_choose: Callable[[str, VisitorMode], None]) -> QFrame:
+    """수어 and 지문자: a hand, what happens, and the two ways in (shown in Korean: KSL signers read Korean)."""
+    tile = QFrame()
+    tile.setObjectName("sign_tile")
+    text = QVBoxLayout()
+    title = QLabel(tr("sign_tile_title", "ko"))
+    title.setObjectName("sign_tile_title")
+    help_line = QLabel(tr("sign_tile_help", "ko"))
+    help_line.setObjectName("sign_tile_help")
+    help_line.setWordWrap(True)
+    buttons = QHBoxLayout()
+    for label, name, mode in (
+        (tr("sign", "ko"), "mode_sign", VisitorMode.SIGN),
+        (tr("fingerspelling", "ko"), "mode_fingerspelling", VisitorMode.FINGERSPELLING),
+    ):
+        button = WrapButton(label)
+        button.setObjectName(name)
+        button.clicked.connect(lambda _=False, m=mode: on_choose("ko", m))
+        buttons.addWidget(button)
+    text.addWidget(title)
+    text.addWidget(help_line)
+    text.addLayout(buttons)
+    row = QHBoxLayout(tile)
+    row.addWidget(HandIcon(), 0, Qt.AlignmentFlag.AlignVCenter)
+    row.addLayout(text, 1)
+    return tile
+
+
+class HandIcon(QWidget):
+    """An open hand: a palm, four fingers and a thumb."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("hand_icon")
+        self.setFixedSize(96, 112)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(self.palette().color(self.foregroundRole())))
+        painter.drawRoundedRect(QRectF(22, 50, 52, 56), 16, 16)  # the palm
+        for index, top in enumerate((14, 4, 8, 20)):  # four fingers, the middle one longest
+            painter.drawRoundedRect(QRectF(22 + index * 13.5, top, 11, 60 - top), 5.5, 5.5)
+        painter.save()
+        painter.translate(24, 78)
+        painter.rotate(40)
+        painter.drawRoundedRect(QRectF(-34, -6, 36, 12), 6, 6)  # the thumb
+        painter.restore()

@@ -1,0 +1,46 @@
+"""Small widgets and helpers the visitor's screens share."""
+
+from __future__ import annotations
+
+from PyQt6.QtCore import QSize, Qt
+from PyQt6.QtWidgets import QFrame, QLabel, QScrollArea, QScroller, QStackedWidget, QWidget
+
+from kiosk.session import Session
+
+
+class MessageLine(QLabel):
+    """A line that takes no room while it says nothing."""
+
+    def setText(self, text: str) -> None:  # type: ignore[override]
+        super().setText(text)
+        self.setVisible(bool(text))
+
+    def clear(self) -> None:
+        self.setText("")
+
+
+def session_is_push_to_talk(session: Session) -> bool:
+    return session.config.speech.enabled and session.config.speech.mode == "push_to_talk"
+
+
+def scrolling(page: QWidget) -> QScrollArea:
+    """``page`` in a vertical scroll area that a finger can drag."""
+    area = QScrollArea()
+    area.setWidget(page)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+    return area
+
+
+class PageStack(QStackedWidget):
+    """Pages of which only the one on screen asks for room (a plain stack needs the largest page's minimum)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.currentChanged.connect(lambda _index: self.updateGeometry())
+
+    def minimumSizeHint(self) -> QSize:
+        page = self.currentWidget()
+        return page.minimumSizeHint() if page is not None else super().minimumSizeHint()
