@@ -87,3 +87,15 @@ def test_before_a_language_is_chosen_the_display_buttons_speak_every_language(qt
     tile = find(kiosk.visitor, QWidget, "sign_tile")
     assert tile.isVisible() and find(tile, QWidget, "hand_icon").isVisible()
     assert find(tile, QPushButton, "mode_sign").isVisible() and find(tile, QPushButton, "mode_fingerspelling")
+
+
+def test_the_closing_screen_restates_the_choice_the_retention_and_counts_down(qtbot, kiosk) -> None:
+    from PyQt6.QtWidgets import QLabel
+
+    qtbot.mouseClick(find(kiosk.visitor, QPushButton, "lang_en"), Qt.MouseButton.LeftButton)
+    kiosk.session.end("visitor")
+    assert find(kiosk.visitor, QPushButton, "consent_yes").text() == "Yes, print my copy"
+    assert find(kiosk.visitor, QPushButton, "consent_no").text() == "No copy, thanks"
+    retention = find(kiosk.visitor, QLabel, "retention").text()
+    assert retention == "The counter's record of this conversation is deleted automatically at the end of the day."
+    assert find(kiosk.visitor, QLabel, "closing_countdown").text() == "Back to the start in 15 seconds"
