@@ -15,7 +15,7 @@ from PyQt6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from base.errors import KioskError
 from kiosk.session import Session
 from ui.strings import tr
-from ui.wrap_button import WrapButton, named_button
+from ui.wrap_button import WrapButton
 
 
 class ClosingPage(QWidget):
@@ -27,6 +27,7 @@ class ClosingPage(QWidget):
         layout = QVBoxLayout(self)
         self.title = QLabel()
         self.title.setObjectName("title")
+        self.title.setWordWrap(True)
         self.summary = QLabel()
         self.consent = QLabel()
         self.consent.setObjectName("consent_question")
@@ -47,15 +48,17 @@ class ClosingPage(QWidget):
         self.no.setObjectName("consent_no")
         self.yes.clicked.connect(self._export)
         self.no.clicked.connect(self._decline)
-        self.done = named_button("", "done")
+        self.done = WrapButton()
+        self.done.setObjectName("done")
         self.done.clicked.connect(lambda: self.session.clear("visitor"))
         buttons = QHBoxLayout()
-        for button in (self.yes, self.no, self.done):
+        for button in (self.yes, self.no):
             buttons.addWidget(button)
         for widget in (self.title, self.summary, self.consent, self.retention, self.result, self.countdown):
             layout.addWidget(widget)
         layout.addStretch(1)
         layout.addLayout(buttons)
+        layout.addWidget(self.done)  # its own row: the answers keep the width a portrait panel has
 
     def show_visit(self) -> None:
         """Fill the page in the visitor's language for the visit that just ended."""

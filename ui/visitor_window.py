@@ -132,9 +132,6 @@ class VisitorWindow(QWidget):
         and the fixed action bar at the bottom: nothing the visitor needs can scroll out of view."""
         page = QWidget()
         layout = QVBoxLayout(page)
-        self.prompt = QLabel()
-        self.prompt.setObjectName("chat_prompt")
-        self.prompt.setWordWrap(True)
         self.camera = QLabel()
         self.camera.setObjectName("camera_view")
         self.camera.setFixedSize(320, 240)
@@ -182,12 +179,12 @@ class VisitorWindow(QWidget):
         self.middle = scrolling(middle)
         self.middle.setObjectName("phrase_scroll")
         self.middle.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)  # it looks scrollable
-        self.middle.setMinimumHeight(2 * TARGET_PX + 8)
+        self.middle.setMinimumHeight(TARGET_PX + 8)  # one row and the scroll bar, on the smallest panel
         self.typing = QWidget()  # the text field and Send: shown with the keyboard when Type is tapped
         self.typing.setLayout(entry)
         entry.setContentsMargins(0, 0, 0, 0)
         self.typing.hide()
-        for item in (self.prompt, top, self.middle, self.error, self.keyboard, self.typing):
+        for item in (top, self.middle, self.error, self.keyboard, self.typing):
             layout.addWidget(item) if isinstance(item, QWidget) else layout.addLayout(item)
         layout.addWidget(self.actions)
         layout.setStretch(1, 4)
@@ -341,9 +338,7 @@ class VisitorWindow(QWidget):
         signing = mode in SIGNING
         spelling = mode is VisitorMode.FINGERSPELLING
         prompt = "spelling_prompt" if spelling else "sign_prompt" if signing else "waiting"
-        self.prompt.setText(tr(prompt, language))
-        self.prompt.setVisible(signing)  # in speech and text the chat shows this while it is empty
-        self.captions.set_placeholder(tr("waiting", language))
+        self.captions.set_placeholder(tr(prompt, language))  # what to do, until the first line arrives
         self.spelling_box.setVisible(spelling and self.spelling is not None)
         self.spelling_box.set_language(language)
         self.sign_box.setVisible(mode is VisitorMode.SIGN and self.signing is not None)
