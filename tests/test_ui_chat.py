@@ -99,3 +99,20 @@ def test_the_closing_screen_restates_the_choice_the_retention_and_counts_down(qt
     retention = find(kiosk.visitor, QLabel, "retention").text()
     assert retention == "The counter's record of this conversation is deleted automatically at the end of the day."
     assert find(kiosk.visitor, QLabel, "closing_countdown").text() == "Back to the start in 15 seconds"
+
+
+def test_the_fingerspelling_self_view_is_large_with_a_cue_and_the_letter_held(qtbot, kiosk) -> None:
+    import numpy as np
+
+    from base.events import Spelling
+
+    kiosk.visitor.resize(1920, 1080)
+    qtbot.mouseClick(find(kiosk.visitor, QPushButton, "mode_fingerspelling"), Qt.MouseButton.LeftButton)
+    camera = find(kiosk.visitor, QWidget, "camera_view")
+    assert camera.isVisible() and camera.width() >= 0.4 * kiosk.visitor.width()
+    assert camera.cue() == "화면 안으로 오세요"  # nothing seen yet: step into the frame
+    kiosk.bridge.frame.emit(np.full((480, 640, 3), 10, np.uint8))
+    assert camera.cue() == "너무 어두워요"
+    kiosk.bridge.frame.emit(np.full((480, 640, 3), 128, np.uint8))
+    kiosk.session.show_spelling(Spelling(("ㄱ",), "ㄱ", "ㅅ", 0.9))
+    assert camera.cue() == "손이 보여요" and camera.letter == "ㅅ"

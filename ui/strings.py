@@ -8,6 +8,7 @@ Korean is the fallback; ``tr`` never shows a key. Language buttons use native na
 from __future__ import annotations
 
 from base.languages import lookup
+from ui.category_strings import CATEGORY_STRINGS
 
 KOREAN_CAPTIONS = "한국어 (자막)"  # Korean for the visitor who reads captions: typed text, no speech
 
@@ -32,6 +33,21 @@ STRINGS: dict[str, dict[str, str]] = {
         "vi": "Ngôn ngữ ký hiệu (KSL)",
         "ja": "手話 (韓国手話)",
     },
+    "cam_hands": {
+        "ko": "손이 보여요",
+        "en": "Hands seen",
+        "zh": "已看到手",
+        "vi": "Đã thấy tay",
+        "ja": "手が見えています",
+    },
+    "cam_step_in": {
+        "ko": "화면 안으로 오세요",
+        "en": "Step into the frame",
+        "zh": "请进入画面",
+        "vi": "Hãy vào khung hình",
+        "ja": "枠に入ってください",
+    },
+    "cam_dark": {"ko": "너무 어두워요", "en": "Too dark", "zh": "光线太暗", "vi": "Quá tối", "ja": "暗すぎます"},
     "sign_tile_title": {
         "ko": "수어 · 지문자",
         "en": "Sign language",
@@ -242,54 +258,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "vi": "Chế độ trình diễn: đang phát video và âm thanh ghi sẵn thay cho camera và micro",
         "ja": "デモモード：カメラとマイクの代わりに録画済みの映像と音声を再生しています",
     },
-    "category_greeting": {"ko": "인사", "en": "Greetings", "zh": "问候", "vi": "Chào hỏi", "ja": "あいさつ"},
-    "category_documents": {"ko": "서류", "en": "Documents", "zh": "证明材料", "vi": "Giấy tờ", "ja": "書類"},
-    "category_identity": {
-        "ko": "신분 확인",
-        "en": "ID check",
-        "zh": "身份确认",
-        "vi": "Xác minh danh tính",
-        "ja": "本人確認",
-    },
-    "category_forms": {
-        "ko": "작성·서명",
-        "en": "Forms and signing",
-        "zh": "填表与签名",
-        "vi": "Điền đơn và ký tên",
-        "ja": "記入・署名",
-    },
-    "category_payment": {
-        "ko": "수수료·결제",
-        "en": "Fees and payment",
-        "zh": "费用与支付",
-        "vi": "Lệ phí và thanh toán",
-        "ja": "手数料・お支払い",
-    },
-    "category_waiting": {"ko": "대기", "en": "Waiting", "zh": "等候", "vi": "Chờ đợi", "ja": "お待ちいただく間"},
-    "category_directions": {
-        "ko": "위치 안내",
-        "en": "Directions",
-        "zh": "位置指引",
-        "vi": "Chỉ đường",
-        "ja": "場所のご案内",
-    },
-    "category_schedule": {
-        "ko": "날짜·시간",
-        "en": "Dates and hours",
-        "zh": "日期与时间",
-        "vi": "Ngày giờ",
-        "ja": "日時",
-    },
-    "category_closing": {"ko": "마무리", "en": "Closing", "zh": "告别用语", "vi": "Chào tạm biệt", "ja": "終わりに"},
-    "category_requests": {"ko": "요청", "en": "Requests", "zh": "请求", "vi": "Yêu cầu", "ja": "ご要望"},
-    "category_accessibility": {
-        "ko": "의사소통 지원",
-        "en": "Communication help",
-        "zh": "沟通协助",
-        "vi": "Hỗ trợ giao tiếp",
-        "ja": "コミュニケーション支援",
-    },
-    "category_general": {"ko": "기타", "en": "Other", "zh": "其他", "vi": "Khác", "ja": "その他"},
     "voice_mute": {"ko": "소리 끄기", "en": "Mute", "zh": "静音", "vi": "Tắt tiếng", "ja": "消音"},
     "voice_unmute": {"ko": "소리 켜기", "en": "Sound on", "zh": "打开声音", "vi": "Bật tiếng", "ja": "音声オン"},
     "voice_louder": {"ko": "크게", "en": "Louder", "zh": "大声", "vi": "To hơn", "ja": "大きく"},
@@ -387,6 +355,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "ja": "最後の手話を消す",
     },
 }
+
+
+STRINGS.update(CATEGORY_STRINGS)  # the phrase topics, kept in their own module
 
 
 def tr(key: str, language: str | None, **values: object) -> str:
