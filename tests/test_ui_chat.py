@@ -116,3 +116,17 @@ def test_the_fingerspelling_self_view_is_large_with_a_cue_and_the_letter_held(qt
     kiosk.bridge.frame.emit(np.full((480, 640, 3), 128, np.uint8))
     kiosk.session.show_spelling(Spelling(("ㄱ",), "ㄱ", "ㅅ", 0.9))
     assert camera.cue() == "손이 보여요" and camera.letter == "ㅅ"
+
+
+def test_the_clerk_ends_a_visit_only_after_confirming_with_a_red_button(qtbot, kiosk) -> None:
+    from ui.theme import contrast_ratio
+
+    qtbot.mouseClick(find(kiosk.visitor, QPushButton, "lang_vi"), Qt.MouseButton.LeftButton)
+    answers: list[str] = []
+    kiosk.clerk._confirm = lambda _parent, question: answers.append(question) or len(answers) > 1
+    end = find(kiosk.clerk, QPushButton, "clerk_end")
+    assert "#B3261E" in kiosk.clerk.styleSheet() and contrast_ratio("#FFFFFF", "#B3261E") >= 4.5
+    qtbot.mouseClick(end, Qt.MouseButton.LeftButton)
+    assert kiosk.session.state.value == "conversation" and "종료할까요" in answers[0]  # "no": nothing ends
+    qtbot.mouseClick(end, Qt.MouseButton.LeftButton)
+    assert kiosk.session.state.value == "closing"

@@ -118,6 +118,7 @@ def stylesheet(scale: float = 1.0, high_contrast: bool = False) -> str:
     QPushButton#more_time {{ min-height: {2 * TARGET_PX}px; }}
     QPushButton#more_time QLabel#wrap_label {{ font-size: {title}px; font-weight: bold; }}
     QTableWidget {{ gridline-color: {p.muted}; }}
+    QPushButton#clerk_end {{ background: #B3261E; color: #FFFFFF; }}
     """
 
 
