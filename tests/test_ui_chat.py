@@ -87,3 +87,46 @@ def test_before_a_language_is_chosen_the_display_buttons_speak_every_language(qt
     tile = find(kiosk.visitor, QWidget, "sign_tile")
     assert tile.isVisible() and find(tile, QWidget, "hand_icon").isVisible()
     assert find(tile, QPushButton, "mode_sign").isVisible() and find(tile, QPushButton, "mode_fingerspelling")
+
+
+def test_the_closing_screen_restates_the_choice_the_retention_and_counts_down(qtbot, kiosk) -> None:
+    from PyQt6.QtWidgets import QLabel
+
+    qtbot.mouseClick(find(kiosk.visitor, QPushButton, "lang_en"), Qt.MouseButton.LeftButton)
+    kiosk.session.end("visitor")
+    assert find(kiosk.visitor, QPushButton, "consent_yes").text() == "Yes, print my copy"
+    assert find(kiosk.visitor, QPushButton, "consent_no").text() == "No copy, thanks"
+    retention = find(kiosk.visitor, QLabel, "retention").text()
+    assert retention == "The counter's record of this conversation is deleted automatically at the end of the day."
+    assert find(kiosk.visitor, QLabel, "closing_countdown").text() == "Back to the start in 15 seconds"
+
+
+def test_the_fingerspelling_self_view_is_large_with_a_cue_and_the_letter_held(qtbot, kiosk) -> None:
+    import numpy as np
+
+    from base.events import Spelling
+
+    kiosk.visitor.resize(1920, 1080)
+    qtbot.mouseClick(find(kiosk.visitor, QPushButton, "mode_fingerspelling"), Qt.MouseButton.LeftButton)
+    camera = find(kiosk.visitor, QWidget, "camera_view")
+    assert camera.isVisible() and camera.width() >= 0.4 * kiosk.visitor.width()
+    assert camera.cue() == "화면 안으로 오세요"  # nothing seen yet: step into the frame
+    kiosk.bridge.frame.emit(np.full((480, 640, 3), 10, np.uint8))
+    assert camera.cue() == "너무 어두워요"
+    kiosk.bridge.frame.emit(np.full((480, 640, 3), 128, np.uint8))
+    kiosk.session.show_spelling(Spelling(("ㄱ",), "ㄱ", "ㅅ", 0.9))
+    assert camera.cue() == "손이 보여요" and camera.letter == "ㅅ"
+
+
+def test_the_clerk_ends_a_visit_only_after_confirming_with_a_red_button(qtbot, kiosk) -> None:
+    from ui.theme import contrast_ratio
+
+    qtbot.mouseClick(find(kiosk.visitor, QPushButton, "lang_vi"), Qt.MouseButton.LeftButton)
+    answers: list[str] = []
+    kiosk.clerk._confirm = lambda _parent, question: answers.append(question) or len(answers) > 1
+    end = find(kiosk.clerk, QPushButton, "clerk_end")
+    assert "#B3261E" in kiosk.clerk.styleSheet() and contrast_ratio("#FFFFFF", "#B3261E") >= 4.5
+    qtbot.mouseClick(end, Qt.MouseButton.LeftButton)
+    assert kiosk.session.state.value == "conversation" and "종료할까요" in answers[0]  # "no": nothing ends
+    qtbot.mouseClick(end, Qt.MouseButton.LeftButton)
+    assert kiosk.session.state.value == "closing"

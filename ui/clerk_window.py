@@ -20,6 +20,7 @@ from PyQt6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QTableWidget,
@@ -75,6 +76,7 @@ class ClerkWindow(QWidget):
         session: Session,
         bridge: SessionBridge,
         ask_text: Callable[[QWidget, str], str | None] | None = None,
+        confirm: Callable[[QWidget, str], bool] | None = None,
         gate: AdminGate | None = None,
         ask_pin: Callable[[QWidget], str | None] = ask_pin_dialog,
         recorder: FrameRecorder | None = None,
@@ -118,7 +120,7 @@ class ClerkWindow(QWidget):
         self.admin_button.clicked.connect(self.open_admin)
         self.admin: AdminWindow | None = None
         self.end.setObjectName("clerk_end")
-        self.end.clicked.connect(lambda: self.session.end("clerk"))
+        self.end.clicked.connect(self._end)  # red, and asked first: it ends the visitor's conversation too
         self.table = QTableWidget(0, 3)
         self.table.setObjectName("clerk_transcript")
         self.table.setHorizontalHeaderLabels(["시각", "방문자", "담당자"])
@@ -132,6 +134,7 @@ class ClerkWindow(QWidget):
         self.table.setToolTip("두 번 눌러 고치기 (원문은 그대로 남습니다)")
         self.table.cellDoubleClicked.connect(self._correct_row)
         self._ask_text = ask_text or _ask_correction
+        self._confirm = confirm or _confirm_dialog
         self._rows: dict[int, int] = {}  # entry id -> table row
         self._entries: dict[int, TranscriptEntry] = {}
         self.input = QLineEdit()
@@ -196,6 +199,10 @@ class ClerkWindow(QWidget):
         layout.addWidget(self.error)
         layout.addLayout(entry)
         layout.addWidget(self.suggestions)
+
+    def _end(self) -> None:
+        if self._confirm(self, "상담을 종료할까요? 방문자 화면은 마무리 화면으로 바뀝니다."):
+            self._act(lambda: self.session.end("clerk"))
 
     def _start(self) -> None:
         language, mode = self.visitor_choice.currentData()
@@ -344,6 +351,11 @@ class ClerkWindow(QWidget):
             self.status.setText(f"{STATES['conversation']} · {int(warning.seconds_left)}초 후 자동 종료")
         else:
             self._on_state(self._last_state)
+
+
+def _confirm_dialog(parent: QWidget, question: str) -> bool:
+    answer = QMessageBox.question(parent, "상담 종료", question)
+    return answer == QMessageBox.StandardButton.Yes
 
 
 def _ask_correction(parent: QWidget, current: str) -> str | None:

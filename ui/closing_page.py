@@ -1,13 +1,21 @@
-"""The visitor's closing page: a summary of the visit and the consent question; export only on "yes"."""
+"""The visitor's closing page: a summary of the visit and the consent question; export only on "yes".
+
+The answers restate what they do ("Yes, print my copy" / "No copy, thanks") instead of a bare yes/no, the page
+says how long the counter keeps its own record (the store's retention setting), and a countdown shows when the
+screen clears itself for the next visitor (``kiosk.closing_s``; the session clears it, the page only counts).
+"""
 
 from __future__ import annotations
 
+import time
+
+from PyQt6.QtCore import QTimer
 from PyQt6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from base.errors import KioskError
 from kiosk.session import Session
 from ui.strings import tr
-from ui.wrap_button import named_button
+from ui.wrap_button import WrapButton
 
 
 class ClosingPage(QWidget):
@@ -19,24 +27,38 @@ class ClosingPage(QWidget):
         layout = QVBoxLayout(self)
         self.title = QLabel()
         self.title.setObjectName("title")
+        self.title.setWordWrap(True)
         self.summary = QLabel()
         self.consent = QLabel()
+        self.consent.setObjectName("consent_question")
         self.consent.setWordWrap(True)
+        self.retention = QLabel()
+        self.retention.setObjectName("retention")
+        self.retention.setWordWrap(True)
+        self.countdown = QLabel()
+        self.countdown.setObjectName("closing_countdown")
+        self._shown_at = 0.0
+        self._ticker = QTimer(self)
+        self._ticker.timeout.connect(self._tick)
         self.result = QLabel()
         self.result.setObjectName("consent_result")
         self.result.setWordWrap(True)
-        self.yes, self.no = named_button("", "consent_yes"), named_button("", "consent_no")
+        self.yes, self.no = WrapButton(), WrapButton()
+        self.yes.setObjectName("consent_yes")
+        self.no.setObjectName("consent_no")
         self.yes.clicked.connect(self._export)
         self.no.clicked.connect(self._decline)
-        self.done = named_button("", "done")
+        self.done = WrapButton()
+        self.done.setObjectName("done")
         self.done.clicked.connect(lambda: self.session.clear("visitor"))
         buttons = QHBoxLayout()
-        for button in (self.yes, self.no, self.done):
+        for button in (self.yes, self.no):
             buttons.addWidget(button)
-        for widget in (self.title, self.summary, self.consent, self.result):
+        for widget in (self.title, self.summary, self.consent, self.retention, self.result, self.countdown):
             layout.addWidget(widget)
         layout.addStretch(1)
         layout.addLayout(buttons)
+        layout.addWidget(self.done)  # its own row: the answers keep the width a portrait panel has
 
     def show_visit(self) -> None:
         """Fill the page in the visitor's language for the visit that just ended."""
@@ -44,10 +66,23 @@ class ClosingPage(QWidget):
         self.title.setText(tr("closing_title", language))
         self.summary.setText(tr("closing_summary", language, n=len(self.session.entries)))
         self.consent.setText(tr("consent_question", language))
+        retention = self.session.config.store.retention
+        hours = "retention_end_of_day" if retention == "end_of_day" else "retention_hours"
+        self.retention.setText(tr(hours, language, n=retention))
         self.result.clear()
-        for button, key in ((self.yes, "yes"), (self.no, "no"), (self.done, "back_to_start")):
+        for button, key in ((self.yes, "consent_print"), (self.no, "consent_skip"), (self.done, "back_to_start")):
             button.setText(tr(key, language))
             button.setEnabled(True)
+        self._shown_at = time.monotonic()
+        self._tick()
+        self._ticker.start(1000)
+
+    def _tick(self) -> None:
+        if not self.isVisible() and self._shown_at and time.monotonic() - self._shown_at > 1:
+            self._ticker.stop()
+            return
+        left = max(0, round(self.session.config.kiosk.closing_s - (time.monotonic() - self._shown_at)))
+        self.countdown.setText(tr("closing_countdown", self.session.language, n=left))
 
     def _export(self) -> None:
         try:

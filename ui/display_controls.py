@@ -27,6 +27,7 @@ class DisplayControls(QWidget):
         """``codes``: the languages to label the buttons in before one is chosen."""
         super().__init__()
         self.codes = codes or ["ko"]
+        self.language: str | None = None
         self.defaults = (scale, high_contrast)
         self.scale, self.high_contrast, self.apply = scale, high_contrast, apply
         self.buttons = {name: WrapButton() for name in ICONS}
@@ -41,8 +42,11 @@ class DisplayControls(QWidget):
         self.buttons["contrast"].setCheckable(True)
 
     def set_language(self, language: str | None) -> None:
+        """Before a language is chosen: every language up to 125 %; larger, the first one (the sign says the rest)."""
+        self.language = language
+        codes = self.codes if self.scale < 1.5 else self.codes[:1]
         for name, button in self.buttons.items():
-            label = tr(name, language) if language else " · ".join(dict.fromkeys(tr(name, c) for c in self.codes))
+            label = tr(name, language) if language else " · ".join(dict.fromkeys(tr(name, c) for c in codes))
             button.setText(f"{ICONS[name]}  {label}" if language else f"{ICONS[name]}\n{label}")
 
     def set(self, scale: float, high_contrast: bool) -> None:
@@ -50,6 +54,7 @@ class DisplayControls(QWidget):
         self.buttons["contrast"].setChecked(high_contrast)
         self.buttons["text_smaller"].setEnabled(scale > STEPS[0])
         self.buttons["text_bigger"].setEnabled(scale < STEPS[-1])
+        self.set_language(self.language)
         self.apply(scale, high_contrast)
 
     def reset(self) -> None:

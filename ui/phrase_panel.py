@@ -19,7 +19,8 @@ ORDER = [
     "greeting", "documents", "identity", "forms", "payment", "waiting",
     "schedule", "directions", "requests", "accessibility", "closing",
 ]  # fmt: skip
-TAB_COLUMNS = 6
+TAB_COLUMNS = 6  # on a wide screen; a narrow one (portrait, 200 %) gets fewer, never a clipped tab
+TAB_MIN_PX = 280
 
 
 class PhrasePanel(QWidget):
@@ -68,6 +69,17 @@ class PhrasePanel(QWidget):
             self.scroll.takeWidget()
             layout.addWidget(holder)
         self.current = self.categories[0] if self.categories else ""
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        columns = max(2, min(TAB_COLUMNS, self.width() // TAB_MIN_PX))
+        if columns != getattr(self, "_tab_columns", TAB_COLUMNS):
+            self._tab_columns = columns
+            tabs = self.tab_group.buttons()
+            for tab in tabs:
+                self.tabs.removeWidget(tab)
+            for index, tab in enumerate(tabs):
+                self.tabs.addWidget(tab, index // columns, index % columns)
 
     def set_language(self, language: str) -> None:
         """Label everything in ``language`` and show the first category."""

@@ -1,10 +1,13 @@
-"""The screenshot gallery: every screen in every enabled language at 100 %, 200 % and high contrast.
+"""The screenshot gallery: every screen in every enabled language at 100 %, 200 % and high contrast, on the
+displays counters have: landscape 1920x1080, portrait 1080x1920 (the usual public-kiosk panel) and a small
+1366x768 panel.
 
 ``python -m ui.screenshots OUT_DIR`` (``make screenshots``) renders the visitor's screens (attract,
-language choice, conversation, suggestions, fingerspelling, closing) and the clerk's screen offscreen at the reference
-resolution, writes half-size PNGs and ``README.md`` (the gallery) into OUT_DIR, and reports any text that
-does not fit (:mod:`ui.layout_check`). A short scripted visit fills the conversation; the session runs
-on an in-memory store, so nothing is kept.
+language choice, conversation, suggestions, fingerspelling, sign, closing) and the clerk's screen offscreen,
+writes half-size PNGs named ``SCREEN_LANGUAGE_VARIANT_DISPLAY.png`` and ``README.md`` into OUT_DIR, and
+reports anything :mod:`ui.layout_check` finds. The clerk's screen is a landscape monitor: not shot in
+portrait. A short scripted visit fills the conversation; the session runs on an in-memory store, so nothing
+is kept.
 """
 
 from __future__ import annotations
@@ -22,7 +25,8 @@ from kiosk.session import Session
 from kiosk.store import TranscriptStore
 from kiosk.translation import kiosk_suggester, kiosk_translator
 
-SCREEN = (1920, 1080)  # the reference resolution of the visitor's touch display
+DISPLAYS = {"landscape": (1920, 1080), "portrait": (1080, 1920), "small": (1366, 768)}
+SCREEN = DISPLAYS["landscape"]  # the reference resolution of the visitor's touch display
 VARIANTS = {"100": (1.0, False), "200": (2.0, False), "contrast": (1.0, True)}
 LOW_FROM = 0.4  # every control of the visitor's screen sits below 40 % of its height (wheelchair reach)
 
@@ -34,6 +38,7 @@ class Shot:
     language: str
     variant: str
     problems: list[str]
+    display: str = "landscape"
 
 
 class Gallery:
@@ -55,6 +60,7 @@ class Gallery:
             window.resize(*SCREEN)
             window.show()
         self.shots: list[Shot] = []
+        self.display = "landscape"
 
     def shoot(self, widget: object, screen: str, language: str, variant: str) -> None:
         from PyQt6.QtCore import QSize, Qt
@@ -62,18 +68,19 @@ class Gallery:
         from ui.layout_check import layout_problems
         from ui.theme import VISITOR_TEXT_PX, min_target_px
 
-        widget.resize(*SCREEN)  # type: ignore[attr-defined]
-        for _ in range(3):  # a wrapping button asks for its height once it knows its width: a second layout pass
+        size = DISPLAYS[self.display]
+        widget.resize(*size)  # type: ignore[attr-defined]
+        for _ in range(5):  # a wrapping button asks for its height once it knows its width: more layout passes
             self.app.processEvents()
-        path = self.out / f"{screen}_{language}_{variant}.png"
-        image = widget.grab().scaledToWidth(SCREEN[0] // 2, Qt.TransformationMode.SmoothTransformation)  # type: ignore[attr-defined]
+        path = self.out / f"{screen}_{language}_{variant}_{self.display}.png"
+        image = widget.grab().scaledToWidth(size[0] // 2, Qt.TransformationMode.SmoothTransformation)  # type: ignore[attr-defined]
         image.save(str(path))
-        target = min_target_px(SCREEN[0], self.session.config.ui.display_width_mm)
+        target = min_target_px(size[0], self.session.config.ui.display_width_mm)
         visitor = widget is self.visitor
         low = LOW_FROM if visitor else None
         text = VISITOR_TEXT_PX if visitor and self.visitor.display.scale == 1.0 else None
-        problems = layout_problems(widget, QSize(*SCREEN), target, low, text)  # type: ignore[arg-type]
-        self.shots.append(Shot(path, screen, language, variant, problems))
+        problems = layout_problems(widget, QSize(*size), target, low, text)  # type: ignore[arg-type]
+        self.shots.append(Shot(path, screen, language, variant, problems, self.display))
 
     def visit(self, language: str, variant: str) -> None:
         """One visit in ``language``: conversation and closing screens (and the clerk's)."""
@@ -88,7 +95,7 @@ class Gallery:
         self.session.say_phrase(Role.CLERK, "id_please")
         self.session.show_caption(Caption(Role.VISITOR, "…", language, 0.0, 1.0, final=False))
         self.shoot(self.visitor, "conversation", language, variant)
-        if variant == "100":
+        if variant == "100" and self.display != "portrait":
             self.shoot(self.clerk, "clerk", language, variant)
         if language == "en":  # the idle warning with its "more time" button
             kiosk = self.session.config.kiosk
@@ -108,7 +115,7 @@ class Gallery:
         self.session.choose(language, VisitorMode.SPEECH)
         self.session.begin()
         self.session.say(Role.CLERK, "카드 꽂아 주세요")  # the clerk's words, not a phrase: the clerk is offered three
-        if variant == "100":
+        if variant == "100" and self.display != "portrait":
             self.shoot(self.clerk, "clerk_suggestions", language, variant)
         heard = self.session.phrasebook.get("restroom").texts[language][1:]  # its first sound missed
         self.session.say(Role.VISITOR, heard)
@@ -149,15 +156,17 @@ def render(out: Path, config: KioskConfig | None = None) -> list[Shot]:
     config = config or load_config()
     out.mkdir(parents=True, exist_ok=True)
     gallery = Gallery(config, out)
-    for variant, (scale, contrast) in VARIANTS.items():
-        gallery.visitor.display.set(scale, contrast)
-        gallery.visitor.pages.setCurrentIndex(0)
-        gallery.shoot(gallery.visitor, "attract", "all", variant)
-        gallery.visitor.pages.setCurrentIndex(1)
-        gallery.shoot(gallery.visitor, "start", "all", variant)
-        for language in gallery.visitor.languages:
-            gallery.visit(language, variant)
-        gallery.fingerspelling(variant)
+    for display in DISPLAYS:
+        gallery.display = display
+        for variant, (scale, contrast) in VARIANTS.items():
+            gallery.visitor.display.set(scale, contrast)
+            gallery.visitor.pages.setCurrentIndex(0)
+            gallery.shoot(gallery.visitor, "attract", "all", variant)
+            gallery.visitor.pages.setCurrentIndex(1)
+            gallery.shoot(gallery.visitor, "start", "all", variant)
+            for language in gallery.visitor.languages:
+                gallery.visit(language, variant)
+            gallery.fingerspelling(variant)
     gallery.close()
     (out / "README.md").write_text(_index(gallery.shots), encoding="utf-8")
     return gallery.shots
@@ -167,19 +176,22 @@ def _index(shots: list[Shot]) -> str:
     lines = [
         "# Screenshot gallery",
         "",
-        f"Made by `make screenshots` (`python -m ui.screenshots docs/screenshots`) at {SCREEN[0]}x{SCREEN[1]},",
-        "stored at half size. 100 % and 200 % text, and the high-contrast theme.",
+        "Made by `make screenshots` (`python -m ui.screenshots docs/screenshots`), stored at half size:",
+        ", ".join(f"{name} {w}x{h}" for name, (w, h) in DISPLAYS.items())
+        + "; 100 % and 200 % text, and the high-contrast theme. File names: SCREEN_LANGUAGE_VARIANT_DISPLAY.png.",
         "",
-        "| screen | language | 100 % | 200 % | high contrast |",
-        "|---|---|---|---|---|",
+        "| screen | language | display | 100 % | 200 % | high contrast |",
+        "|---|---|---|---|---|---|",
     ]
-    keys = dict.fromkeys((s.screen, s.language) for s in shots)
-    for screen, language in keys:
+    keys = dict.fromkeys((s.screen, s.language, s.display) for s in shots)
+    for screen, language, display in keys:
         cells = []
         for variant in VARIANTS:
-            match = [s for s in shots if (s.screen, s.language, s.variant) == (screen, language, variant)]
+            match = [
+                s for s in shots if (s.screen, s.language, s.variant, s.display) == (screen, language, variant, display)
+            ]
             cells.append(f"[![]({match[0].path.name})]({match[0].path.name})" if match else "")
-        lines.append(f"| {screen} | {language} | {' | '.join(cells)} |")
+        lines.append(f"| {screen} | {language} | {display} | {' | '.join(cells)} |")
     return "\n".join(lines) + "\n"
 
 

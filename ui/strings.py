@@ -8,6 +8,7 @@ Korean is the fallback; ``tr`` never shows a key. Language buttons use native na
 from __future__ import annotations
 
 from base.languages import lookup
+from ui.category_strings import CATEGORY_STRINGS
 
 KOREAN_CAPTIONS = "한국어 (자막)"  # Korean for the visitor who reads captions: typed text, no speech
 
@@ -32,6 +33,21 @@ STRINGS: dict[str, dict[str, str]] = {
         "vi": "Ngôn ngữ ký hiệu (KSL)",
         "ja": "手話 (韓国手話)",
     },
+    "cam_hands": {
+        "ko": "손이 보여요",
+        "en": "Hands seen",
+        "zh": "已看到手",
+        "vi": "Đã thấy tay",
+        "ja": "手が見えています",
+    },
+    "cam_step_in": {
+        "ko": "화면 안으로 오세요",
+        "en": "Step into the frame",
+        "zh": "请进入画面",
+        "vi": "Hãy vào khung hình",
+        "ja": "枠に入ってください",
+    },
+    "cam_dark": {"ko": "너무 어두워요", "en": "Too dark", "zh": "光线太暗", "vi": "Quá tối", "ja": "暗すぎます"},
     "sign_tile_title": {
         "ko": "수어 · 지문자",
         "en": "Sign language",
@@ -60,13 +76,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "请面向摄像头打手语",
         "vi": "Vui lòng nhìn vào camera và ra ký hiệu",
         "ja": "カメラに向かって手話でお話しください",
-    },
-    "quick_phrases": {
-        "ko": "자주 쓰는 말",
-        "en": "Common phrases",
-        "zh": "常用语",
-        "vi": "Câu thường dùng",
-        "ja": "よく使うフレーズ",
     },
     "type_here": {
         "ko": "여기에 입력하세요",
@@ -165,8 +174,41 @@ STRINGS: dict[str, dict[str, str]] = {
         "vi": "Bạn có muốn in hoặc lưu lại nội dung cuộc trò chuyện không? Chúng tôi chỉ lưu khi bạn đồng ý.",
         "ja": "会話の記録を印刷または保存しますか。同意いただいた場合のみ保存します。",
     },
-    "yes": {"ko": "예", "en": "Yes", "zh": "是", "vi": "Có", "ja": "はい"},
-    "no": {"ko": "아니요", "en": "No", "zh": "否", "vi": "Không", "ja": "いいえ"},
+    "consent_print": {
+        "ko": "네, 인쇄해 주세요",
+        "en": "Yes, print my copy",
+        "zh": "是的，请打印给我",
+        "vi": "Có, in cho tôi một bản",
+        "ja": "はい、控えを印刷してください",
+    },
+    "consent_skip": {
+        "ko": "아니요, 필요 없어요",
+        "en": "No copy, thanks",
+        "zh": "不需要，谢谢",
+        "vi": "Không cần, cảm ơn",
+        "ja": "いいえ、不要です",
+    },
+    "retention_end_of_day": {
+        "ko": "창구의 상담 기록은 오늘 업무가 끝나면 자동으로 삭제됩니다.",
+        "en": "The counter's record of this conversation is deleted automatically at the end of the day.",
+        "zh": "窗口保存的本次对话记录将在今天营业结束后自动删除。",
+        "vi": "Bản ghi cuộc trò chuyện tại quầy sẽ tự động bị xóa vào cuối ngày.",
+        "ja": "窓口の会話記録は、本日の業務終了後に自動的に削除されます。",
+    },
+    "retention_hours": {
+        "ko": "창구의 상담 기록은 {n}시간 뒤에 자동으로 삭제됩니다.",
+        "en": "The counter's record of this conversation is deleted automatically after {n} hours.",
+        "zh": "窗口保存的本次对话记录将在{n}小时后自动删除。",
+        "vi": "Bản ghi cuộc trò chuyện tại quầy sẽ tự động bị xóa sau {n} giờ.",
+        "ja": "窓口の会話記録は、{n}時間後に自動的に削除されます。",
+    },
+    "closing_countdown": {
+        "ko": "{n}초 후에 첫 화면으로 돌아갑니다",
+        "en": "Back to the start in {n} seconds",
+        "zh": "{n}秒后返回首页",
+        "vi": "Quay lại màn hình đầu sau {n} giây",
+        "ja": "{n}秒後に最初の画面に戻ります",
+    },
     "saved": {
         "ko": "기록을 저장했습니다. 담당자에게 받아 가세요.",
         "en": "Saved. Please collect your copy from the clerk.",
@@ -202,7 +244,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "vi": "Hiện không thể lưu cuộc trò chuyện, nhưng bạn vẫn có thể tiếp tục.",
         "ja": "現在、会話を保存できませんが、このまま続けられます。",
     },
-    "talk": {"ko": "말하기", "en": "Talk", "zh": "说话", "vi": "Nói", "ja": "話す"},
     "speech_unavailable": {
         "ko": "지금은 음성 인식을 사용할 수 없습니다. 글자와 자주 쓰는 말로 대화해 주세요.",
         "en": "Speech recognition is unavailable right now. Please use text and common phrases.",
@@ -217,54 +258,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "vi": "Chế độ trình diễn: đang phát video và âm thanh ghi sẵn thay cho camera và micro",
         "ja": "デモモード：カメラとマイクの代わりに録画済みの映像と音声を再生しています",
     },
-    "category_greeting": {"ko": "인사", "en": "Greetings", "zh": "问候", "vi": "Chào hỏi", "ja": "あいさつ"},
-    "category_documents": {"ko": "서류", "en": "Documents", "zh": "证明材料", "vi": "Giấy tờ", "ja": "書類"},
-    "category_identity": {
-        "ko": "신분 확인",
-        "en": "ID check",
-        "zh": "身份确认",
-        "vi": "Xác minh danh tính",
-        "ja": "本人確認",
-    },
-    "category_forms": {
-        "ko": "작성·서명",
-        "en": "Forms and signing",
-        "zh": "填表与签名",
-        "vi": "Điền đơn và ký tên",
-        "ja": "記入・署名",
-    },
-    "category_payment": {
-        "ko": "수수료·결제",
-        "en": "Fees and payment",
-        "zh": "费用与支付",
-        "vi": "Lệ phí và thanh toán",
-        "ja": "手数料・お支払い",
-    },
-    "category_waiting": {"ko": "대기", "en": "Waiting", "zh": "等候", "vi": "Chờ đợi", "ja": "お待ちいただく間"},
-    "category_directions": {
-        "ko": "위치 안내",
-        "en": "Directions",
-        "zh": "位置指引",
-        "vi": "Chỉ đường",
-        "ja": "場所のご案内",
-    },
-    "category_schedule": {
-        "ko": "날짜·시간",
-        "en": "Dates and hours",
-        "zh": "日期与时间",
-        "vi": "Ngày giờ",
-        "ja": "日時",
-    },
-    "category_closing": {"ko": "마무리", "en": "Closing", "zh": "告别用语", "vi": "Chào tạm biệt", "ja": "終わりに"},
-    "category_requests": {"ko": "요청", "en": "Requests", "zh": "请求", "vi": "Yêu cầu", "ja": "ご要望"},
-    "category_accessibility": {
-        "ko": "의사소통 지원",
-        "en": "Communication help",
-        "zh": "沟通协助",
-        "vi": "Hỗ trợ giao tiếp",
-        "ja": "コミュニケーション支援",
-    },
-    "category_general": {"ko": "기타", "en": "Other", "zh": "其他", "vi": "Khác", "ja": "その他"},
     "voice_mute": {"ko": "소리 끄기", "en": "Mute", "zh": "静音", "vi": "Tắt tiếng", "ja": "消音"},
     "voice_unmute": {"ko": "소리 켜기", "en": "Sound on", "zh": "打开声音", "vi": "Bật tiếng", "ja": "音声オン"},
     "voice_louder": {"ko": "크게", "en": "Louder", "zh": "大声", "vi": "To hơn", "ja": "大きく"},
@@ -362,6 +355,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "ja": "最後の手話を消す",
     },
 }
+
+
+STRINGS.update(CATEGORY_STRINGS)  # the phrase topics, kept in their own module
 
 
 def tr(key: str, language: str | None, **values: object) -> str:

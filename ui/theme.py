@@ -84,6 +84,8 @@ def stylesheet(scale: float = 1.0, high_contrast: bool = False) -> str:
     QPushButton#attract QLabel#wrap_label {{ font-size: {round(48 * min(scale, 1.5))}px; font-weight: bold; }}
     QFrame#sign_tile {{ border: 3px solid {p.button}; border-radius: 16px; }}
     QFrame#sign_tile QLabel {{ border: none; }}
+    QLabel#consent_question {{ font-size: {caption}px; font-weight: bold; }}
+    QLabel#closing_countdown {{ font-size: {caption}px; color: {p.muted}; }}
     QLabel#sign_tile_title {{ font-size: {caption}px; font-weight: bold; }}
     QLabel#suggestion_heading {{ font-weight: bold; }}
     QFrame#clerk_bubble, QFrame#clerk_partial {{ background: {p.clerk_bubble}; border: 3px solid {p.button};
@@ -116,6 +118,7 @@ def stylesheet(scale: float = 1.0, high_contrast: bool = False) -> str:
     QPushButton#more_time {{ min-height: {2 * TARGET_PX}px; }}
     QPushButton#more_time QLabel#wrap_label {{ font-size: {title}px; font-weight: bold; }}
     QTableWidget {{ gridline-color: {p.muted}; }}
+    QPushButton#clerk_end {{ background: #B3261E; color: #FFFFFF; }}
     """
 
 

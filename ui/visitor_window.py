@@ -12,7 +12,7 @@ import time
 
 import numpy as np
 from PyQt6.QtCore import QPoint, Qt, QTimer
-from PyQt6.QtGui import QImage, QPixmap, QResizeEvent
+from PyQt6.QtGui import QResizeEvent
 from PyQt6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -27,6 +27,7 @@ from base.events import (
     Notice,
     Role,
     SessionState,
+    SignChips,
     Spelling,
     StateChanged,
     TimeoutWarning,
@@ -40,6 +41,7 @@ from kiosk.line_worker import LineWorker
 from kiosk.session import Session
 from ui.action_bar import ActionBar
 from ui.bridge import SessionBridge
+from ui.camera_view import CameraView
 from ui.chat_view import Bubble, ChatView
 from ui.closing_page import ClosingPage
 from ui.display_controls import DisplayControls
@@ -119,7 +121,7 @@ class VisitorWindow(QWidget):
         )
         bridge.caption.connect(self._on_caption)
         bridge.spelling.connect(self._on_spelling)
-        bridge.signs.connect(lambda chips: self.sign_box.show_signs(chips))
+        bridge.signs.connect(self._on_signs)
         bridge.timeout_warning.connect(self._on_timeout)
         bridge.notice.connect(self._on_notice)
         bridge.frame.connect(self._on_frame)
@@ -132,12 +134,7 @@ class VisitorWindow(QWidget):
         and the fixed action bar at the bottom: nothing the visitor needs can scroll out of view."""
         page = QWidget()
         layout = QVBoxLayout(page)
-        self.prompt = QLabel()
-        self.prompt.setObjectName("chat_prompt")
-        self.prompt.setWordWrap(True)
-        self.camera = QLabel()
-        self.camera.setObjectName("camera_view")
-        self.camera.setFixedSize(320, 240)
+        self.camera = CameraView()
         self.captions = ChatView()
         top = QHBoxLayout()
         top.addWidget(self.captions, 1)
@@ -182,12 +179,12 @@ class VisitorWindow(QWidget):
         self.middle = scrolling(middle)
         self.middle.setObjectName("phrase_scroll")
         self.middle.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)  # it looks scrollable
-        self.middle.setMinimumHeight(2 * TARGET_PX + 8)
+        self.middle.setMinimumHeight(TARGET_PX + 8)  # one row and the scroll bar, on the smallest panel
         self.typing = QWidget()  # the text field and Send: shown with the keyboard when Type is tapped
         self.typing.setLayout(entry)
         entry.setContentsMargins(0, 0, 0, 0)
         self.typing.hide()
-        for item in (self.prompt, top, self.middle, self.error, self.keyboard, self.typing):
+        for item in (top, self.middle, self.error, self.keyboard, self.typing):
             layout.addWidget(item) if isinstance(item, QWidget) else layout.addLayout(item)
         layout.addWidget(self.actions)
         layout.setStretch(1, 4)
@@ -311,13 +308,17 @@ class VisitorWindow(QWidget):
 
     def _on_spelling(self, spelling: Spelling) -> None:
         self.spelling_box.show_spelling(spelling)
+        if spelling.holding:  # a hand is in view ("?": a hand, but not a letter)
+            self.camera.hands_seen("" if spelling.holding == "?" else spelling.holding)
+
+    def _on_signs(self, chips: SignChips) -> None:
+        self.sign_box.show_signs(chips)
+        if chips.signs:
+            self.camera.hands_seen()
 
     def _on_frame(self, image: np.ndarray) -> None:
-        if not self.camera.isVisible():
-            return
-        height, width, _ = image.shape
-        qimage = QImage(image.data, width, height, 3 * width, QImage.Format.Format_RGB888).copy()
-        self.camera.setPixmap(QPixmap.fromImage(qimage).scaled(self.camera.size(), Qt.AspectRatioMode.KeepAspectRatio))
+        if self.camera.isVisible():
+            self.camera.show_frame(image)
 
     # -- screen changes ------------------------------------------------------------------------------------
     def _show_start(self) -> None:
@@ -341,14 +342,14 @@ class VisitorWindow(QWidget):
         signing = mode in SIGNING
         spelling = mode is VisitorMode.FINGERSPELLING
         prompt = "spelling_prompt" if spelling else "sign_prompt" if signing else "waiting"
-        self.prompt.setText(tr(prompt, language))
-        self.prompt.setVisible(signing)  # in speech and text the chat shows this while it is empty
-        self.captions.set_placeholder(tr("waiting", language))
+        self.captions.set_placeholder(tr(prompt, language))  # what to do, until the first line arrives
         self.spelling_box.setVisible(spelling and self.spelling is not None)
         self.spelling_box.set_language(language)
         self.sign_box.setVisible(mode is VisitorMode.SIGN and self.signing is not None)
         self.sign_box.set_language(language)
         self.camera.setVisible(signing)
+        self.camera.language = language
+        self.camera.fit(self.width(), self.height())
         self.keyboard.show_layout("hangul" if language == "ko" else "latin")
         self.actions.set_language(language)
         self.talk.setVisible(not signing and self.session.config.speech.enabled)
@@ -378,6 +379,7 @@ class VisitorWindow(QWidget):
         """The captions keep the upper part of the screen, so every control stays low (wheelchair reach)."""
         super().resizeEvent(event)
         self._fit_chat()
+        self.camera.fit(self.width(), self.height())
         self.idle.fit()
 
     def _fit_chat(self) -> None:

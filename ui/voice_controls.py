@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PyQt6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from PyQt6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from kiosk.channels.voice_output import VoiceOutput
 from ui.strings import tr
-from ui.wrap_button import add_buttons
+from ui.wrap_button import WrapButton
 
 
 class VoiceControls(QWidget):
@@ -27,10 +27,16 @@ class VoiceControls(QWidget):
             "voice_slower": lambda v: v.set_rate(v.rate - 0.25),
             "voice_faster": lambda v: v.set_rate(v.rate + 0.25),
         }
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        self.buttons = add_buttons(row, actions, self._act)
-        row.addWidget(self.status, 1)
+        grid = QGridLayout(self)  # three a row: the words fit a portrait panel at 200 % too
+        grid.setContentsMargins(0, 0, 0, 0)
+        self.buttons = {}
+        for index, (key, action) in enumerate(actions.items()):
+            button = WrapButton()
+            button.setObjectName(key)
+            button.clicked.connect(lambda _=False, act=action: self._act(act))
+            self.buttons[key] = button
+            grid.addWidget(button, index // 3, index % 3)
+        grid.addWidget(self.status, len(actions) // 3, len(actions) % 3, 1, 3 - len(actions) % 3)
 
     def set_language(self, language: str, hearing: bool) -> None:
         """Label in ``language``; shown only to hearing visitors when a voice exists."""
