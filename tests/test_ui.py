@@ -342,3 +342,13 @@ def test_a_whole_visit_by_touch_alone(qtbot, kiosk, size) -> None:
     tap(kiosk.visitor, "done")
     assert kiosk.visitor.pages.currentIndex() == ATTRACT and kiosk.session.state.value == "idle"
     assert captions.count() == 0
+
+
+def test_the_clerk_sees_the_language_the_visitor_chose(qtbot, kiosk) -> None:
+    """The visitor taps Tiếng Việt on their screen: the clerk's choice shows it, not 한국어 (자막)."""
+    from PyQt6.QtWidgets import QComboBox
+
+    qtbot.mouseClick(find(kiosk.visitor, QPushButton, "lang_vi"), Qt.MouseButton.LeftButton)
+    choice = find(kiosk.clerk, QComboBox, "clerk_visitor_choice")
+    assert choice.currentText() == "Tiếng Việt"
+    assert choice.currentData() == ("vi", VisitorMode.SPEECH)

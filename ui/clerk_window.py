@@ -98,6 +98,8 @@ class ClerkWindow(QWidget):
         self.level.setRange(0, 100)
         self.level.setTextVisible(False)
         self.level.setMaximumWidth(160)
+        self.level_label = QLabel("마이크")  # the meter beside it shows what the microphone hears
+        self.level_label.setBuddy(self.level)
         self.visitor_choice = QComboBox()
         self.visitor_choice.setObjectName("clerk_visitor_choice")
         for code in session.config.kiosk.languages:
@@ -171,6 +173,7 @@ class ClerkWindow(QWidget):
         top = QHBoxLayout()
         top_row = (
             self.status,
+            self.level_label,
             self.level,
             self.visitor_choice,
             self.start,
@@ -235,6 +238,7 @@ class ClerkWindow(QWidget):
             mode = MODES[event.mode.value] if event.mode else ""
             text += f" · {language_label(event.language)} · {mode}"
         self.status.setText(text)
+        self._show_visit_choice(event)
         active = event.state in (SessionState.CHOSEN, SessionState.CONVERSATION)
         self.start.setEnabled(event.state is SessionState.IDLE)
         self.end.setEnabled(active)
@@ -249,6 +253,17 @@ class ClerkWindow(QWidget):
             self.notice.hide()
             self.partial.clear()
             self.talk.setChecked(False)
+
+    def _show_visit_choice(self, event: StateChanged) -> None:
+        """The choice shows the visit's own language and mode (the visitor may have chosen on their screen)."""
+        if event.language is None:
+            return
+        index = self.visitor_choice.findData((event.language, event.mode))
+        if index < 0:
+            codes = [self.visitor_choice.itemData(i)[0] for i in range(self.visitor_choice.count())]
+            index = codes.index(event.language) if event.language in codes else -1
+        if index >= 0:
+            self.visitor_choice.setCurrentIndex(index)
 
     def _on_entry(self, entry: TranscriptEntry) -> None:
         """A new line, or a corrected one (same entry id: its row is rewritten)."""
