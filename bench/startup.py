@@ -22,7 +22,7 @@ import numpy as np
 
 from bench.main import Result, Stage
 from kiosk.config import KioskConfig
-from kiosk.paths import frozen
+from kiosk.paths import bundle_root, frozen
 
 TARGET_S = 6.0
 TIMEOUT_S = 60.0
@@ -31,6 +31,14 @@ TIMEOUT_S = 60.0
 def kiosk_command() -> list[str]:
     """How to start this kiosk in a fresh process."""
     return [sys.executable] if frozen() else [sys.executable, "-m", "cli"]
+
+
+def shown_command(command: list[str]) -> str:
+    """``command`` for a report: the executable relative to the repository (or by its name), no machine paths."""
+    executable = Path(command[0])
+    root = bundle_root()
+    shown = executable.relative_to(root) if executable.is_relative_to(root) else Path(executable.name)
+    return " ".join([shown.as_posix(), *command[1:]])
 
 
 def bench_startup(config: KioskConfig, quick: bool = False) -> Stage:
@@ -45,7 +53,7 @@ def bench_startup(config: KioskConfig, quick: bool = False) -> Stage:
         Result("cold start to ready (median)", round(median, 2), "s", f"<= {TARGET_S:g}", median <= TARGET_S),
         Result("cold start to ready (first run)", round(seconds[0], 2), "s", "report", True),
     ]
-    info = {"startup_runs": len(seconds), "startup_command": " ".join([*kiosk_command(), "run"])}
+    info = {"startup_runs": len(seconds), "startup_command": shown_command([*kiosk_command(), "run"])}
     return Stage(results, info, {"cold start to ready": [s * 1000.0 for s in seconds]})
 
 

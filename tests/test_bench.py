@@ -56,3 +56,12 @@ def test_markdown_marks_failures_and_charts_are_written(tmp_path: Path) -> None:
     text = markdown(report)
     assert "| a p50 | 1200.0 | ms | <= 1000 | NO |" in text
     assert "| b | 2.0 | ms | report | yes |" in text
+
+
+def test_the_startup_command_in_a_report_holds_no_machine_path() -> None:
+    from bench.startup import shown_command
+    from kiosk.paths import bundle_root
+
+    inside = str(bundle_root() / ".venv" / "bin" / "python")
+    assert shown_command([inside, "-m", "cli", "run"]) == ".venv/bin/python -m cli run"
+    assert shown_command(["/opt/elsewhere/bin/python3", "-m", "cli", "run"]) == "python3 -m cli run"
