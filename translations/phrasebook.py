@@ -16,6 +16,11 @@ DEFAULT_FILE = Path(__file__).resolve().parent / "data" / "phrasebook.json"
 ROLES = ("clerk", "visitor", "both")
 
 
+def said_by(item_role: str, role: str | None) -> bool:
+    """A phrase or template of ``item_role`` is something ``role`` says (any role when ``role`` is None)."""
+    return role is None or item_role in (role, "both")
+
+
 @dataclass(frozen=True)
 class Phrase:
     """One curated phrase: its id, who says it, and its text per language code."""
@@ -50,7 +55,7 @@ class Phrasebook:
 
     def for_role(self, role: str) -> list[Phrase]:
         """Phrases that ``role`` ("clerk" or "visitor") says, in file order."""
-        return [phrase for phrase in self._by_id.values() if phrase.role in (role, "both")]
+        return [phrase for phrase in self._by_id.values() if said_by(phrase.role, role)]
 
 
 def load_phrasebook(path: Path = DEFAULT_FILE) -> Phrasebook:

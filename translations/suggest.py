@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from translations.glossary import Glossary
-from translations.phrasebook import Phrase, Phrasebook
+from translations.phrasebook import Phrase, Phrasebook, said_by
 from translations.templates import Template, Templates, load_templates
 from translations.values import NUMERIC, Value
 
@@ -106,7 +106,7 @@ class Suggester:
         for score, item in sorted(ranked, key=lambda pair: -pair[0]):
             if score < OFFER_THRESHOLD:
                 break
-            if item_id(item) in best or (role and item.role not in (role, "both")):
+            if item_id(item) in best or not said_by(item.role, role):
                 continue
             suggestion = self._offer(item, values, source, target, round(score, 1))
             if suggestion and all(s.text != suggestion.text for s in best.values()):

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from base.languages import language
 from translations.glossary import Glossary, load_glossary
-from translations.phrasebook import ROLES
+from translations.phrasebook import ROLES, said_by
 from translations.values import KINDS, Value, ValueReader
 
 DEFAULT_FILE = Path(__file__).resolve().parent / "data" / "templates.json"
@@ -172,7 +172,7 @@ class Templates:
         if not values:
             return None
         for template, names, fixed in self._by_key.get((lang, key), []):
-            if role is not None and template.role not in (role, "both"):
+            if not said_by(template.role, role):
                 continue
             free = [v for v, n in zip(values, names, strict=False) if n is None]
             if [(v.kind, v.value) for v in free] == [(v.kind, v.value) for v in fixed]:
