@@ -97,35 +97,25 @@ def all_required_ok(results: list[Check]) -> bool:
     return all(r.ok or not r.required for r in results)
 
 
+def _device(kind: str, devices: list, required: bool, hint: str) -> Check:
+    """OK when at least one device of ``kind`` is found; the detail names them."""
+    detail = ", ".join(d.name for d in devices) or f"no {kind} found"
+    return Check(kind, bool(devices), required, detail, hint)
+
+
 def _camera(_: KioskConfig) -> Check:
-    found = discovery.list_cameras()
-    detail = ", ".join(d.name for d in found) or "no camera found"
-    return Check(
-        "camera",
-        bool(found),
-        True,
-        detail,
-        "USB 카메라를 연결하세요 / plug in a USB camera (sign language needs it; demo video is used until then)",
-    )
+    hint = "USB 카메라를 연결하세요 / plug in a USB camera (sign language needs it; demo video is used until then)"
+    return _device("camera", discovery.list_cameras(), True, hint)
 
 
 def _microphone(_: KioskConfig) -> Check:
-    found = discovery.list_microphones()
-    detail = ", ".join(d.name for d in found) or "no microphone found"
-    return Check(
-        "microphone",
-        bool(found),
-        True,
-        detail,
-        "마이크를 연결하세요 / plug in a microphone (apt-get install libportaudio2 if none is ever found)",
-    )
+    hint = "마이크를 연결하세요 / plug in a microphone (apt-get install libportaudio2 if none is ever found)"
+    return _device("microphone", discovery.list_microphones(), True, hint)
 
 
 def _speaker(_: KioskConfig) -> Check:
-    found = discovery.list_speakers()
-    detail = ", ".join(d.name for d in found) or "no speaker found"
-    return Check(
-        "speaker", bool(found), False, detail, "스피커나 헤드폰을 연결하세요 / plug in a speaker or headphones"
+    return _device(
+        "speaker", discovery.list_speakers(), False, "스피커나 헤드폰을 연결하세요 / plug in a speaker or headphones"
     )
 
 
