@@ -9,7 +9,7 @@ A visitor who mumbles in Korean is thus shown on the visitor side rather than pu
 "clerk" line is worse (it is translated *to* the visitor as if it were the clerk's words), and the clerk can
 flip a line's speaker. ``language_p`` is None when the language was fixed, not detected: fixed means certain.
 
-Measured on the shared clips (``python /work/tmp/lang_p.py``, detection among the kiosk's five languages): whole
+Measured on the shared clips (a one-off script, not kept: detection among the kiosk's five languages): whole
 Korean clips (5-11 s) come out Korean with p 0.99-1.00, English and Chinese 0.96-1.00; their first 1.5 s only
 are much less sure: of 10 Korean starts, 3 are below 0.7 or another language (one "ja" at 0.92). So short
 utterances are not trusted for a switch offer (``MIN_SWITCH_S``), and a short clerk line may land on the visitor
