@@ -71,7 +71,8 @@ class DeviceOptions:
     visitor_microphone: str = "none"  # a second microphone for the visitor; "none": both share one
     speaker: str = "auto"
     demo_video: Path = Path("assets/demo/counter.avi")
-    demo_audio: Path = Path("assets/demo/visitor_en.wav")
+    demo_audio: Path = Path("assets/demo/visitor_en.wav")  # one WAV the benches and the soak test replay
+    demo_conversation: Path = Path("assets/demo/conversation.toml")  # played as two microphones without one
 
 
 @dataclass(frozen=True)
@@ -140,6 +141,7 @@ _READ_ONLY_PATHS = {
     ("models", "sign_dir"),
     ("devices", "demo_video"),
     ("devices", "demo_audio"),
+    ("devices", "demo_conversation"),
     ("speech", "terms_file"),
     ("translation", "glossary_dir"),
 }

@@ -21,13 +21,16 @@ from base.clock import Clock, SystemClock
 from base.errors import CorruptDatabaseError, KioskError
 from base.events import Notice
 from base.languages import LANGUAGES
-from hardware.devices import Camera, Microphone
+from hardware.demo_conversation import DemoConversation
+from hardware.devices import AudioChunk, Camera, Microphone
+from hardware.microphone_pair import MicrophonePair
 from hardware.null_speaker import NullSpeaker
 from kiosk import device_choice
 from kiosk.admin.recorder import FrameRecorder
 from kiosk.channels.fingerspelling import SpellingChannel
 from kiosk.channels.signing import SignChannel
-from kiosk.channels.speech import CLERK, SHARED, VISITOR, SpeechChannel, asr_options
+from kiosk.channels.speech import SpeechChannel, asr_options
+from kiosk.channels.two_microphones import TwoMicrophoneSpeech
 from kiosk.channels.voice_output import VoiceOutput
 from kiosk.config import KioskConfig
 from kiosk.device_status import DeviceStatus, DeviceWatch
@@ -44,6 +47,7 @@ RETRY_S = 2.0  # how often a lost camera or microphone is reopened
 MAX_READ_S = 5.0  # read everything a live microphone buffered while the last caption was decoded
 FrameListener = Callable[[np.ndarray], None]
 LevelListener = Callable[[float], None]
+Feeder = SpeechChannel | TwoMicrophoneSpeech
 
 
 def offered_languages(config: KioskConfig, session: Session) -> tuple[list[str], list[Notice]]:
@@ -119,10 +123,15 @@ class KioskRuntime:
         kinds: dict[str, str] = {}
         notices += [notice] if notice else []
         for kind in ("camera", "microphone", "speaker", "visitor_microphone"):
-            device, what, problem = device_choice.choose(kind, config.devices, probe=start_devices)
+            device, what, problem = device_choice.choose(kind, config.devices, probe=start_devices, clock=clock)
             devices[kind], kinds[kind] = device, what
             if problem:
                 notices.append(problem)
+        conversation = devices["microphone"]
+        if isinstance(conversation, DemoConversation):  # the demo is two microphones, the clerk's and the visitor's
+            devices["microphone"] = conversation.clerk
+            devices["visitor_microphone"] = devices["visitor_microphone"] or conversation.visitor
+            session.subscribe(lambda event: device_choice.play_demo(session, conversation, event))
         status = DeviceStatus(kinds["camera"], kinds["microphone"], kinds["speaker"])
         return cls(config, session, devices, status, notices)
 
@@ -138,16 +147,15 @@ class KioskRuntime:
         """Start one worker thread per input device (idempotent)."""
         if self._threads:
             return
-        shared = self._devices.get("visitor_microphone") is None
+        microphone, visitor = self._devices.get("microphone"), self._devices.get("visitor_microphone")
         loops = [
-            ("camera", self._camera_loop, ()),
-            ("microphone", self._microphone_loop, (SHARED if shared else CLERK,)),
-            ("visitor_microphone", self._microphone_loop, (VISITOR,)),
+            ("camera", self._camera_loop, self._devices.get("camera")),
+            ("microphone", self._microphone_loop, microphone if visitor is None else None),
+            ("microphones", self._pair_loop, MicrophonePair(microphone, visitor) if microphone and visitor else None),
         ]
-        for kind, loop, extra in loops:
-            device = self._devices.get(kind)
+        for kind, loop, device in loops:
             if device is not None:
-                thread = threading.Thread(target=loop, args=(device, *extra), name=f"kiosk-{kind}", daemon=True)
+                thread = threading.Thread(target=loop, args=(device,), name=f"kiosk-{kind}", daemon=True)
                 thread.start()
                 self._threads.append(thread)
 
@@ -189,42 +197,53 @@ class KioskRuntime:
                 for listener in self._frame_listeners:
                     listener(frame.image)
 
-    def _microphone_loop(self, microphone: Microphone, source: str) -> None:
-        """Read all the audio the device has, show its level, and feed live captions (when available).
+    def _microphone_loop(self, microphone: Microphone) -> None:
+        """One shared microphone: its audio to a speech channel that tells clerk and visitor by language."""
+        self._listen(microphone, "shared_microphone", lambda recognizer: SpeechChannel(self.session, recognizer))
+
+    def _pair_loop(self, pair: MicrophonePair) -> None:
+        """The clerk's and the visitor's microphones: the louder one decides who spoke."""
+        self._listen(pair, "microphones", lambda recognizer: TwoMicrophoneSpeech(self.session, recognizer))
+
+    def _listen(
+        self, source: Microphone | MicrophonePair, code: str, make: Callable[[SpeechRecognizer], Feeder]
+    ) -> None:
+        """Read all the audio the device(s) have, show its level, and feed live captions (when available).
 
         An unplugged microphone is restarted every few seconds; captions resume when it is back.
         """
-        watch = DeviceWatch(self.session, f"{source}_microphone", ("마이크", "microphone"))
+        watch = DeviceWatch(self.session, code, ("마이크", "microphone"))
         channel = None
         while not self._stop.is_set():
-            if not watch.opened(microphone.start):
+            if not watch.opened(source.start):
                 self._stop.wait(RETRY_S)
                 continue
-            channel = channel or self._speech_channel(source)
+            recognizer = self._speech_recognizer()
+            channel = channel or (make(recognizer) if recognizer else None)
             while not self._stop.is_set():
                 try:
-                    chunk = microphone.read(MAX_READ_S)
+                    audio = _channels(source.read(MAX_READ_S))
                 except KioskError as exc:
                     watch.lost(exc)
-                    _quietly(microphone.stop)
+                    _quietly(source.stop)
                     break
-                if chunk is None or chunk.samples.size == 0:
+                if not audio or audio[0].size == 0:
                     self._stop.wait(0.05)
                     continue
-                self._hear(chunk.samples, channel)
+                self._hear(audio, channel)
 
-    def _hear(self, samples: np.ndarray, channel: SpeechChannel | None) -> None:
-        level = float(min(1.0, np.sqrt(np.mean(np.square(samples))) * 4.0))
+    def _hear(self, audio: tuple[np.ndarray, ...], channel: Feeder | None) -> None:
+        level = float(min(1.0, max(np.sqrt(np.mean(np.square(samples))) for samples in audio) * 4.0))
         for listener in self._level_listeners:
             listener(level)
         if channel is not None:
             try:
-                channel.feed(samples)
+                channel.feed(*audio)
             except Exception:
                 log.exception("speech decoding failed; live captions go on with the next audio")
 
-    def _speech_channel(self, source: str) -> SpeechChannel | None:
-        """A speech channel, or None with a notice when speech is off or its model is missing."""
+    def _speech_recognizer(self) -> SpeechRecognizer | None:
+        """The one recogniser, or None with a notice when speech is off or its model is missing."""
         if not self.config.speech.enabled:
             return None
         with self._recognizer_lock:
@@ -238,7 +257,14 @@ class KioskRuntime:
                         self.config, speech=dataclasses.replace(self.config.speech, enabled=False)
                     )
                     return None
-        return SpeechChannel(self.session, self._recognizer, source)
+        return self._recognizer
+
+
+def _channels(read: AudioChunk | tuple[np.ndarray, np.ndarray] | None) -> tuple[np.ndarray, ...]:
+    """One microphone's chunk or a pair's two arrays, as a tuple of arrays (empty: nothing yet)."""
+    if read is None:
+        return ()
+    return (read.samples,) if isinstance(read, AudioChunk) else read
 
 
 def _quietly(action: Callable[[], None]) -> None:

@@ -155,7 +155,7 @@ def test_a_damaged_speech_model_degrades_to_text_and_doctor_names_the_file(confi
     notices: list[Notice] = []
     runtime.session.subscribe(lambda e: notices.append(e) if isinstance(e, Notice) else None)
     done = threading.Event()
-    threading.Thread(target=lambda: (runtime._speech_channel("shared"), done.set()), daemon=True).start()
+    threading.Thread(target=lambda: (runtime._speech_recognizer(), done.set()), daemon=True).start()
     assert done.wait(60)
     assert any(n.code == "speech_unavailable" for n in notices)
     runtime.session.choose("en", VisitorMode.TEXT)

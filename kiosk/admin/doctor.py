@@ -16,7 +16,9 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from base.errors import MediaFormatError
 from hardware import discovery
+from hardware.demo_conversation import DemoConversation
 from kiosk.channels.signing import load_recognizer
 from kiosk.config import KioskConfig
 from kiosk.paths import bundled_fonts
@@ -229,9 +231,14 @@ def _voices(config: KioskConfig) -> Check:
 
 
 def _demo_media(config: KioskConfig) -> Check:
-    files = [config.devices.demo_video, config.devices.demo_audio]
+    files = [config.devices.demo_video, config.devices.demo_audio, config.devices.demo_conversation]
     missing = [str(p) for p in files if not p.is_file()]
-    return Check("demo_media", not missing, False, ", ".join(missing) or "demo video and audio present")
+    if not missing:
+        try:
+            DemoConversation(config.devices.demo_conversation).check()
+        except MediaFormatError as exc:
+            missing.append(exc.message_en)
+    return Check("demo_media", not missing, False, ", ".join(missing) or "demo video, audio and conversation present")
 
 
 def _package_dir(name: str) -> Path:

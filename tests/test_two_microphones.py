@@ -1,0 +1,164 @@
+"""Two microphones at a counter: the louder channel decides, one caption per utterance.
+
+The channels are SYNTHETIC mixes of real recordings (../shared/testdata/speech): each person is heard by their
+own microphone and, quieter, by the other one (leakage). They prove the routing, not how a real counter sounds.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from base.clock import ManualClock
+from base.events import Role, VisitorMode
+from hardware.devices import AudioChunk
+from hardware.microphone_pair import MicrophonePair
+from hardware.wav_file import read_wav, write_wav
+from hardware.wav_microphone import WavFileMicrophone
+from kiosk.channels.speech import CLERK, SHARED, VISITOR
+from kiosk.channels.two_microphones import LouderChannel
+from kiosk.config import KioskConfig
+from kiosk.device_status import DeviceStatus
+from kiosk.runtime import KioskRuntime
+from kiosk.session import Session
+from kiosk.store import TranscriptStore
+from tests.conftest import SPEECH, wait_for
+
+needs_speech = pytest.mark.skipif(not SPEECH.exists(), reason="shared test speech not present")
+KO = "ko/zeroth_104_003_0294.wav"
+EN = "en/librispeech_1089-134686-0003.wav"
+GAP = np.zeros(16_000, np.float32)
+
+
+def db(value: float) -> float:
+    return float(10 ** (value / 20))
+
+
+def counter_mix(turns: list[tuple[str, str]], leak_db: float, gains: tuple[float, float] = (1.0, 1.0)):
+    """Two channels (clerk, visitor) and what each turn said: each recording at its own speaker's microphone,
+    ``leak_db`` quieter at the other one."""
+    clerk, visitor = [GAP], [GAP]
+    for role, path in turns:
+        audio = read_wav(SPEECH / path)
+        own, other = audio, audio * db(leak_db)
+        clerk += [(own if role == CLERK else other) * gains[0], GAP]
+        visitor += [(own if role == VISITOR else other) * gains[1], GAP]
+    return np.concatenate(clerk), np.concatenate(visitor)
+
+
+def route(louder: LouderChannel, clerk: np.ndarray, visitor: np.ndarray, chunk: int = 1600):
+    routed = []
+    for start in range(0, clerk.size, chunk):
+        routed += louder.push(clerk[start : start + chunk], visitor[start : start + chunk])
+    return routed + louder.flush()
+
+
+@needs_speech
+@pytest.mark.parametrize("leak_db", [-20.0, -10.0])
+def test_each_utterance_goes_to_the_louder_side_once(leak_db: float) -> None:
+    clerk, visitor = counter_mix([(CLERK, KO), (VISITOR, EN), (CLERK, KO)], leak_db)
+    louder = LouderChannel(release_s=0.8)
+    routed = route(louder, clerk, visitor)
+    assert [side for side, _ in louder.decisions] == [CLERK, VISITOR, CLERK]
+    assert [round(difference) for _, difference in louder.decisions] == [-leak_db, leak_db, -leak_db]
+    runs = [side for index, side in enumerate(r.side for r in routed) if index == 0 or side != routed[index - 1].side]
+    assert [side for side in runs if side] == [CLERK, VISITOR, CLERK], "one stretch per utterance, none twice"
+    assert sum(r.audio.size for r in routed) == clerk.size // 512 * 512, "every frame goes out exactly once"
+    sides = np.concatenate([np.full(r.audio.size, r.side or "") for r in routed])
+    heard = np.concatenate([r.audio for r in routed])
+    for side, channel in ((CLERK, clerk), (VISITOR, visitor)):
+        mine = sides == side
+        assert np.array_equal(heard[mine], channel[: heard.size][mine]), f"the {side}'s own microphone is decoded"
+
+
+@needs_speech
+def test_a_close_call_goes_to_the_language_rule() -> None:
+    clerk, visitor = counter_mix([(VISITOR, EN)], leak_db=-2.0)
+    louder = LouderChannel(release_s=0.8)
+    route(louder, clerk, visitor)
+    assert [side for side, _ in louder.decisions] == [SHARED]
+
+
+def test_silence_goes_to_nobody() -> None:
+    louder = LouderChannel(release_s=0.8)
+    silence = np.zeros(16_000 * 3, np.float32)
+    routed = route(louder, silence, silence)
+    assert louder.decisions == [] and {r.side for r in routed} == {None}
+
+
+def test_channels_must_be_aligned() -> None:
+    with pytest.raises(ValueError, match="time-aligned"):
+        LouderChannel(release_s=0.8).push(np.zeros(100, np.float32), np.zeros(99, np.float32))
+
+
+class ChunkedMicrophone:
+    """A fake device that hands out a known signal in chunks of its own size (as two USB devices do)."""
+
+    def __init__(self, signal: np.ndarray, chunk: int) -> None:
+        self.name, self.sample_rate, self.signal, self.chunk, self.position = "fake", 16_000, signal, chunk, 0
+
+    def start(self) -> None:
+        self.position = 0
+
+    def read(self, max_seconds: float = 0.1) -> AudioChunk | None:
+        samples = self.signal[self.position : self.position + self.chunk]
+        self.position += samples.size
+        return AudioChunk(samples, 16_000, 0.0) if samples.size else None
+
+    def stop(self) -> None:
+        pass
+
+
+def test_a_pair_hands_out_aligned_audio() -> None:
+    ramp = np.arange(16_000, dtype=np.float32)
+    pair = MicrophonePair(ChunkedMicrophone(ramp, 700), ChunkedMicrophone(ramp, 1100))
+    pair.start()
+    clerk, visitor = [], []
+    for _ in range(40):
+        a, b = pair.read()
+        assert a.size == b.size
+        clerk.append(a), visitor.append(b)
+    assert np.array_equal(np.concatenate(clerk), np.concatenate(visitor))
+    assert np.concatenate(clerk).size == 16_000
+
+
+def test_a_stalled_microphone_does_not_make_the_pair_buffer_forever() -> None:
+    pair = MicrophonePair(ChunkedMicrophone(np.ones(48_000, np.float32), 1600), ChunkedMicrophone(np.zeros(0), 1))
+    pair.start()
+    for _ in range(30):
+        assert pair.read()[0].size == 0
+    assert pair.dropped_samples == 48_000 - 8_000, "at most 0.5 s is kept waiting for the other device"
+
+
+@pytest.mark.slow
+@needs_speech
+def test_two_microphones_through_the_runtime_give_one_caption_per_utterance(
+    config: KioskConfig, tmp_path: Path
+) -> None:
+    """Real whisper, real runtime and session; only the microphones are WAV twins of the mixed channels."""
+    clerk, visitor = counter_mix([(CLERK, KO), (VISITOR, EN)], leak_db=-12.0, gains=(1.0, 0.8))
+    write_wav(tmp_path / "clerk.wav", clerk, 16_000)
+    write_wav(tmp_path / "visitor.wav", visitor, 16_000)
+    config = dataclasses.replace(config, speech=dataclasses.replace(config.speech, partial_interval_s=1e9))
+    clock = ManualClock()
+    session = Session(config, TranscriptStore(config.store.path), clock=clock)
+    devices = {
+        "microphone": WavFileMicrophone(tmp_path / "clerk.wav", clock=clock),
+        "visitor_microphone": WavFileMicrophone(tmp_path / "visitor.wav", clock=clock),
+    }
+    session.choose("en", VisitorMode.SPEECH)
+    runtime = KioskRuntime(config, session, devices, DeviceStatus("none", "real", "none"))
+    runtime.start_media()
+    try:
+        wait_for(lambda: len(session.entries) >= 2, seconds=120)
+        wait_for(lambda: devices["microphone"]._position >= clerk.size, seconds=30)
+    finally:
+        runtime.close()
+    lines = [(e.role, e.language, e.text) for e in session.entries]
+    print("SYNTHETIC two-microphone mix:", lines)
+    assert [role for role, _, _ in lines] == [Role.CLERK, Role.VISITOR], "one line per utterance, right speaker"
+    assert lines[0][1] == "ko" and "커피" in lines[0][2]
+    assert lines[1][1] == "en" and "hello" in lines[1][2].lower()
