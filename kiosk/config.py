@@ -68,7 +68,7 @@ class DeviceOptions:
 
     camera: str = "auto"
     microphone: str = "auto"  # the clerk's microphone (or the one shared microphone)
-    visitor_microphone: str = "none"  # a second microphone for the visitor; "none": both share one
+    visitor_microphone: str = "none"  # a second microphone for the visitor (the louder decides); "none": shared
     speaker: str = "auto"
     demo_video: Path = Path("assets/demo/counter.avi")
     demo_audio: Path = Path("assets/demo/visitor_en.wav")  # one WAV the benches and the soak test replay

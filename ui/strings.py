@@ -258,6 +258,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "vi": "Chế độ trình diễn: đang phát video và âm thanh ghi sẵn thay cho camera và micro",
         "ja": "デモモード：カメラとマイクの代わりに録画済みの映像と音声を再生しています",
     },
+    "no_demo_speech": {
+        "ko": "선택하신 언어로 된 데모 음성이 없어 직원의 한국어 녹음만 재생합니다.",
+        "en": "There are no demo recordings in your language, so only the clerk's Korean recordings will play.",
+        "zh": "暂无您所选语言的演示录音，因此只播放工作人员的韩语录音。",
+        "vi": "Chưa có bản ghi âm trình diễn bằng ngôn ngữ của bạn, nên chỉ phát bản ghi âm tiếng Hàn của nhân viên.",
+        "ja": "お選びの言語のデモ音声がないため、職員の韓国語の録音のみを再生します。",
+    },
     "voice_mute": {"ko": "소리 끄기", "en": "Mute", "zh": "静音", "vi": "Tắt tiếng", "ja": "消音"},
     "voice_unmute": {"ko": "소리 켜기", "en": "Sound on", "zh": "打开声音", "vi": "Bật tiếng", "ja": "音声オン"},
     "voice_louder": {"ko": "크게", "en": "Louder", "zh": "大声", "vi": "To hơn", "ja": "大きく"},

@@ -62,7 +62,11 @@ ATTRACT, START, CONVERSATION, CLOSING = 0, 1, 2, 3
 SIGNING = (VisitorMode.SIGN, VisitorMode.FINGERSPELLING)
 CAPTION_SHARE = 0.4  # the chat reaches down to here, so every control sits below (wheelchair reach)
 SPEAKING_LEVEL = 0.15  # a microphone level this high is someone speaking: the visit is not idle
-LOCAL_NOTICES = {"store_failed": "not_saved", "speech_unavailable": "speech_unavailable"}
+LOCAL_NOTICES = {
+    "store_failed": "not_saved",
+    "speech_unavailable": "speech_unavailable",
+    "no_demo_speech": "no_demo_speech",
+}
 
 
 class VisitorWindow(QWidget):

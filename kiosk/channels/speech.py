@@ -8,8 +8,9 @@ Two layouts:
   ``language_p``) and, for a clear third language, ``Caption.switch_to`` for the visitor screen's switch
   offer (the screens' part). In ``push_to_talk`` mode only audio heard while a talk button is held is captioned, for the
   role holding it.
-- two microphones: each has its own transcriber, the clerk's fixed to Korean, the visitor's to their
-  language.
+- two microphones: :mod:`kiosk.channels.two_microphones` gives each utterance to the louder microphone and
+  feeds only that side's channel: ``CLERK`` (fixed to Korean) or ``VISITOR`` (fixed to their language), or
+  ``SHARED`` (the language rule above) when neither is clearly louder.
 
 Deaf visitors (sign, fingerspelling) and Korean caption readers do not speak to the kiosk: all speech is
 then the clerk's. Nothing is decoded while no visit is open.
