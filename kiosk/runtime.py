@@ -148,10 +148,14 @@ class KioskRuntime:
         if self._threads:
             return
         microphone, visitor = self._devices.get("microphone"), self._devices.get("visitor_microphone")
+        pair = None
+        if microphone is not None and visitor is not None:
+            watch = DeviceWatch(self.session, "visitor_microphone", ("방문자 마이크", "visitor microphone"))
+            pair = MicrophonePair(microphone, visitor, opened=watch.opened, lost=watch.lost)
         loops = [
             ("camera", self._camera_loop, self._devices.get("camera")),
             ("microphone", self._microphone_loop, microphone if visitor is None else None),
-            ("microphones", self._pair_loop, MicrophonePair(microphone, visitor) if microphone and visitor else None),
+            ("microphones", self._pair_loop, pair),
         ]
         for kind, loop, device in loops:
             if device is not None:
@@ -202,7 +206,8 @@ class KioskRuntime:
         self._listen(microphone, "shared_microphone", lambda recognizer: SpeechChannel(self.session, recognizer))
 
     def _pair_loop(self, pair: MicrophonePair) -> None:
-        """The clerk's and the visitor's microphones: the louder one decides who spoke."""
+        """The clerk's and the visitor's microphones: the louder one decides who spoke (the visitor's missing:
+        the clerk's is the shared one)."""
         self._listen(pair, "microphones", lambda recognizer: TwoMicrophoneSpeech(self.session, recognizer))
 
     def _listen(
@@ -232,8 +237,9 @@ class KioskRuntime:
                     continue
                 self._hear(audio, channel)
 
-    def _hear(self, audio: tuple[np.ndarray, ...], channel: Feeder | None) -> None:
-        level = float(min(1.0, max(np.sqrt(np.mean(np.square(samples))) for samples in audio) * 4.0))
+    def _hear(self, audio: tuple[np.ndarray | None, ...], channel: Feeder | None) -> None:
+        rms = max(np.sqrt(np.mean(np.square(samples))) for samples in audio if samples is not None)
+        level = float(min(1.0, rms * 4.0))
         for listener in self._level_listeners:
             listener(level)
         if channel is not None:
@@ -260,7 +266,7 @@ class KioskRuntime:
         return self._recognizer
 
 
-def _channels(read: AudioChunk | tuple[np.ndarray, np.ndarray] | None) -> tuple[np.ndarray, ...]:
+def _channels(read: AudioChunk | tuple[np.ndarray, np.ndarray | None] | None) -> tuple[np.ndarray | None, ...]:
     """One microphone's chunk or a pair's two arrays, as a tuple of arrays (empty: nothing yet)."""
     if read is None:
         return ()

@@ -13,7 +13,9 @@ import numpy as np
 import pytest
 
 from base.clock import ManualClock
-from base.events import Role, VisitorMode
+from base.errors import DeviceError
+from base.events import Notice, Role, VisitorMode
+from hardware import microphone_pair
 from hardware.devices import AudioChunk
 from hardware.microphone_pair import MicrophonePair
 from hardware.wav_file import read_wav, write_wav
@@ -21,7 +23,7 @@ from hardware.wav_microphone import WavFileMicrophone
 from kiosk.channels.speech import CLERK, SHARED, VISITOR
 from kiosk.channels.two_microphones import LouderChannel
 from kiosk.config import KioskConfig
-from kiosk.device_status import DeviceStatus
+from kiosk.device_status import DeviceStatus, DeviceWatch
 from kiosk.runtime import KioskRuntime
 from kiosk.session import Session
 from kiosk.store import TranscriptStore
@@ -95,15 +97,21 @@ def test_channels_must_be_aligned() -> None:
 
 
 class ChunkedMicrophone:
-    """A fake device that hands out a known signal in chunks of its own size (as two USB devices do)."""
+    """A fake device that hands out a known signal in chunks of its own size (as two USB devices do), and
+    fails like an unplugged one while ``plugged`` is False."""
 
     def __init__(self, signal: np.ndarray, chunk: int) -> None:
         self.name, self.sample_rate, self.signal, self.chunk, self.position = "fake", 16_000, signal, chunk, 0
+        self.plugged = True
 
     def start(self) -> None:
+        if not self.plugged:
+            raise DeviceError("마이크가 없습니다", "microphone unplugged")
         self.position = 0
 
     def read(self, max_seconds: float = 0.1) -> AudioChunk | None:
+        if not self.plugged:
+            raise DeviceError("마이크가 없습니다", "microphone unplugged")
         samples = self.signal[self.position : self.position + self.chunk]
         self.position += samples.size
         return AudioChunk(samples, 16_000, 0.0) if samples.size else None
@@ -131,6 +139,27 @@ def test_a_stalled_microphone_does_not_make_the_pair_buffer_forever() -> None:
     for _ in range(30):
         assert pair.read()[0].size == 0
     assert pair.dropped_samples == 48_000 - 8_000, "at most 0.5 s is kept waiting for the other device"
+
+
+def test_without_the_visitors_microphone_the_clerks_is_shared_until_it_is_back(
+    config: KioskConfig, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(microphone_pair, "RETRY_S", 0.0)
+    clerk, visitor = ChunkedMicrophone(np.ones(16_000, np.float32), 1600), ChunkedMicrophone(np.ones(16_000), 1600)
+    session = Session(config, TranscriptStore(config.store.path), clock=ManualClock())
+    notices: list[Notice] = []
+    session.subscribe(lambda e: notices.append(e) if isinstance(e, Notice) else None)
+    watch = DeviceWatch(session, "visitor_microphone", ("방문자 마이크", "visitor microphone"))
+    pair = MicrophonePair(clerk, visitor, opened=watch.opened, lost=watch.lost)
+    pair.start()
+    assert all(part.size == 1600 for part in pair.read())
+    visitor.plugged = False
+    assert pair.read()[1] is None and pair.read()[0].size == 1600, "the clerk's audio goes on alone"
+    assert [n.code for n in notices] == ["visitor_microphone_lost"]
+    assert "visitor microphone" in notices[0].message_en
+    visitor.plugged = True
+    assert pair.read()[1] is not None
+    assert [n.code for n in notices] == ["visitor_microphone_lost", "visitor_microphone_back"]
 
 
 @pytest.mark.slow

@@ -168,14 +168,16 @@ class TwoMicrophoneSpeech:
         self.channels = {side: SpeechChannel(session, recognizer, side, partials=partials) for side in SIDES}
         self.louder = LouderChannel(recognizer.options.end_silence_s + RELEASE_EXTRA_S)
 
-    def feed(self, clerk: np.ndarray, visitor: np.ndarray) -> list[Caption]:
-        """Push both channels' new audio (equally long); returns the captions delivered."""
-        if not self.session.listening:  # no visit: nothing is decoded, and the next visit starts afresh
+    def feed(self, clerk: np.ndarray, visitor: np.ndarray | None) -> list[Caption]:
+        """Push both channels' new audio (equally long; ``visitor`` None while the visitor's microphone is
+        missing: the clerk's is then a shared one); returns the captions delivered."""
+        if not self.session.listening or visitor is None:  # the next visit (or pair) starts afresh
             self.louder.reset()
+        if not self.session.listening:
             return []
-        if self.push_to_talk:
+        if visitor is None or self.push_to_talk:
             held = self.session.talking
-            return self.channels[SHARED].feed(visitor if held is Role.VISITOR else clerk)
+            return self.channels[SHARED].feed(visitor if held is Role.VISITOR and visitor is not None else clerk)
         return self._route(self.louder.push(clerk, visitor))
 
     def finish(self) -> list[Caption]:
