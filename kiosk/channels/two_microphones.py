@@ -15,13 +15,15 @@ and the other way round. Captioning each microphone on its own would turn one ut
 - the side keeps the turn until nobody has spoken for ``release_s`` (longer than the transcriber's
   end-of-speech silence, so its utterance ends on its own audio).
 
-Holding delays the first partial caption by ``DECIDE_S`` at most; the final caption is not delayed.
+Holding delays the first partial caption by ``DECIDE_S`` (``UNSURE_S`` when the channels are close); the final
+caption is not delayed.
 Overlapping speech stays with the side that started; a turn changes only at a pause.
 """
 
 from __future__ import annotations
 
 import logging
+from collections import deque
 from dataclasses import dataclass
 
 import numpy as np
@@ -60,7 +62,7 @@ class LouderChannel:
     def __init__(self, release_s: float, vad: StreamingVad | None = None, margin_db: float = MARGIN_DB) -> None:
         self.vad = vad or StreamingVad()
         self.margin_db, self.release_frames = margin_db, max(1, round(release_s / FRAME_S))
-        self.decisions: list[tuple[str, float]] = []  # (side, clerk minus visitor dB) per utterance
+        self.decisions: deque[tuple[str, float]] = deque(maxlen=100)  # (side, clerk minus visitor dB), latest
         self.reset()
 
     def reset(self) -> None:
