@@ -1,12 +1,15 @@
 """Moves Session events and media callbacks from any thread onto the Qt main thread as signals.
 
 Camera frames are coalesced like the camera worker does: only the newest frame waits for the GUI thread,
-so a busy screen skips stale frames instead of painting a queue of them late.
+so a busy screen skips stale frames instead of painting a queue of them late. :class:`MainThread` brings a
+worker's result (a saved sign, an installed pack) back the same way.
 """
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
+from concurrent.futures import Future
 
 import numpy as np
 from PyQt6.QtCore import QObject, pyqtSignal
@@ -83,3 +86,25 @@ class SessionBridge(QObject):
     def on_level(self, value: float) -> None:
         """Media-thread callback for the microphone level."""
         self.level.emit(value)
+
+
+class MainThread(QObject):
+    """Runs callables handed over from any thread on the Qt main thread (create it there, e.g. as a child of
+    the window: when the window is gone, results still arriving are dropped)."""
+
+    _call = pyqtSignal(object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._call.connect(self._run)
+
+    def post(self, call: Callable[[], object]) -> None:
+        """Run ``call`` on the main thread: queued from a worker, at once when called on the main thread."""
+        self._call.emit(call)
+
+    def when_done(self, future: Future, done: Callable[[Future], object]) -> None:
+        """Call ``done(future)`` on the main thread once a worker's ``future`` has its result or error."""
+        future.add_done_callback(lambda finished: self.post(lambda: done(finished)))
+
+    def _run(self, call: Callable[[], object]) -> None:
+        call()
