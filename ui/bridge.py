@@ -15,6 +15,7 @@ import numpy as np
 from PyQt6.QtCore import QObject, pyqtSignal
 
 from base.events import (
+    CameraView,
     Caption,
     Notice,
     SessionEvent,
@@ -40,6 +41,7 @@ class SessionBridge(QObject):
     signs = pyqtSignal(object)  # SignChips (recognised signs of the sentence in progress)
     suggestions = pyqtSignal(object)  # Suggestions (nearest reviewed phrases for the speaker's newest line)
     frame = pyqtSignal(object)  # numpy RGB image from the camera
+    camera_view = pyqtSignal(object)  # CameraView (hands seen, too dark) from the sign / fingerspelling input
     level = pyqtSignal(float)  # microphone level 0..1
     _frame_waiting = pyqtSignal()  # a newest frame is pending (at most one such signal queued)
 
@@ -82,6 +84,10 @@ class SessionBridge(QObject):
             image, self._pending_frame = self._pending_frame, None
         if image is not None:
             self.frame.emit(image)
+
+    def on_camera_view(self, view: CameraView) -> None:
+        """Camera-worker callback: what the sign or fingerspelling input read in its newest frame."""
+        self.camera_view.emit(view)
 
     def on_level(self, value: float) -> None:
         """Media-thread callback for the microphone level."""

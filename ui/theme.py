@@ -104,7 +104,10 @@ def stylesheet(scale: float = 1.0, high_contrast: bool = False) -> str:
     QLabel#chat_placeholder {{ font-size: {caption}px; color: {p.muted}; }}
     QPushButton#visitor_talk QLabel#wrap_label {{ font-weight: bold; }}
     QLabel#finish_question {{ font-weight: bold; }}
-    QLabel#sign_chips {{ font-size: {caption}px; font-weight: bold; }}
+    QLabel#sign_chip {{ font-size: {round(48 * scale)}px; font-weight: bold; min-height: {TARGET_PX}px;
+                  background: {p.visitor_bubble}; color: {p.text}; border: 3px solid {p.visitor_accent};
+                  border-radius: 16px; padding: 4px 24px; }}
+    QLabel#sign_chip[newest="true"] {{ background: {p.banner}; color: {p.banner_text}; border-width: 6px; }}
     QFrame#sign_panel {{ border: 3px solid {p.button}; border-radius: 12px; }}
     QLabel#camera_view {{ border: 2px dashed {p.muted}; }}
     QLabel#spelling_word {{ font-size: {title}px; font-weight: bold; }}
