@@ -242,13 +242,7 @@ def test_the_gallery_has_every_screen_and_no_text_is_cut_off(tmp_path) -> None:
 
     shots = render(tmp_path)
     problems = [f"{s.path.name}: {p}" for s in shots for p in s.problems]
-    known = [  # found by the check, not fixed yet (issue 14): listed so that any new problem still fails
-        p
-        for p in problems
-        if p.endswith("_en_200_portrait.png: label wrap_label 'ID check': 140px high, has 114")
-        or p.startswith("fingerspelling_ko_200_small.png: window needs")
-    ]
-    assert len(known) <= 3 and not set(problems) - set(known), "\n".join(problems)
+    assert not problems, "\n".join(problems)
     languages = {s.language for s in shots} - {"all", "ko"}
     assert languages == {"en", "zh", "vi", "ja"}
     assert {s.variant for s in shots} == set(VARIANTS)

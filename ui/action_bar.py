@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from PyQt6.QtCore import QRectF, Qt
 from PyQt6.QtGui import QColor, QPainter, QPaintEvent, QPen
-from PyQt6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PyQt6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from ui.phrase_breaks import set_wrapped
 from ui.strings import tr
@@ -86,6 +86,7 @@ class ActionBar(PageStack):
     def __init__(self, on_talk: Callable[[bool], None], on_type: Callable[[bool], None], on_finish: Callable[[], None]):
         super().__init__()
         self.setObjectName("action_bar")
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)  # room left goes to the phrases
         self.talk = TalkButton()
         self.talk.toggled.connect(on_talk)
         self.type = _wrap("keyboard_toggle")

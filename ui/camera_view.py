@@ -11,7 +11,7 @@ corner, where the visitor is already looking.
 from __future__ import annotations
 
 import numpy as np
-from PyQt6.QtCore import QRectF, Qt
+from PyQt6.QtCore import QRectF, QSize, Qt
 from PyQt6.QtGui import QColor, QFont, QImage, QPainter, QPaintEvent, QPen, QPixmap
 from PyQt6.QtWidgets import QLabel
 
@@ -42,6 +42,10 @@ class CameraView(QLabel):
         self.setFixedWidth(width)
         self.setMinimumHeight(MIN_HEIGHT)
         self.setMaximumHeight(max(MIN_HEIGHT, min(width * 3 // 4, int(window_height * 0.45))))
+
+    def sizeHint(self) -> QSize:
+        """As tall as :meth:`fit` allows: the layout gives the self-view its full size when the screen has room."""
+        return QSize(self.width(), self.maximumHeight())
 
     def show_frame(self, image: np.ndarray) -> None:
         height, width, _ = image.shape
