@@ -148,6 +148,14 @@ class Spelling:
 
 
 @dataclass(frozen=True)
+class CameraView:
+    """What the camera worker read in its newest frame, for the cue under the visitor's self-view."""
+
+    hands: bool  # MediaPipe found a hand (or did moments ago: a hand missed in one frame is still in view)
+    dark: bool  # too dark to read hands
+
+
+@dataclass(frozen=True)
 class SignChips:
     """The signs of the sentence in progress, shown as chips until it is sent (empty: cleared)."""
 

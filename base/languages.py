@@ -14,6 +14,9 @@ from typing import Literal
 # Scripts written with Chinese characters: no space between sentences (full-width stops) and Chinese
 # numerals (三, 十二). Thai separates sentences with a space although it writes words without one.
 _HAN_SCRIPTS = frozenset({"Hans", "Hant", "Jpan"})
+# Scripts written without spaces between words, and the BudouX model (its file in the budoux wheel) that finds
+# the phrases a line may break between (a Japanese あいさつ must not become あいさ/つ).
+_PHRASE_MODELS = {"Jpan": "ja", "Hans": "zh-hans", "Hant": "zh-hant", "Thai": "th"}
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,11 @@ class Language:
     def sentence_joiner(self) -> str:
         """What goes between two sentences: nothing in Chinese and Japanese, a space elsewhere."""
         return "" if self.han else " "
+
+    @property
+    def phrase_model(self) -> str | None:
+        """The BudouX model whose phrases a wrapped line breaks between; None when spaces mark the words."""
+        return None if self.spaced else _PHRASE_MODELS.get(self.script)
 
     @property
     def han(self) -> bool:

@@ -63,7 +63,9 @@ def config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> KioskConfig:
         audit_log=tmp_path / "audit.log",
     )
     devices = dataclasses.replace(base.devices, camera="demo", microphone="demo", speaker="none")
-    models = dataclasses.replace(base.models, packs_dir=tmp_path / "packs")
+    models = dataclasses.replace(  # what the admin screen writes stays in the test's folder
+        base.models, packs_dir=tmp_path / "packs", enrolled_dir=tmp_path / "signs", recordings_dir=tmp_path / "rec"
+    )
     return dataclasses.replace(base, store=store, devices=devices, models=models)
 
 

@@ -153,8 +153,8 @@ def test_the_admin_screen_installs_a_pack_the_live_kiosk_then_uses(qtbot, config
     usb.mkdir()
     shutil.copy(pack_files["ko-en"], usb)
     admin.pick_folder = lambda _parent: usb
-    admin._install()
-    assert "✓ ko-en" in admin.findChild(QLabel, "admin_pack_result").text()
+    admin._install()  # on the admin screen's worker thread
+    qtbot.waitUntil(lambda: "✓ ko-en" in admin.findChild(QLabel, "admin_pack_result").text(), timeout=10_000)
     assert "ko-en" in admin.findChild(QListWidget, "admin_packs").item(0).text()
     session.choose("en", VisitorMode.TEXT)
     line = session.say(Role.CLERK, "안녕하세요 여기")
@@ -162,7 +162,7 @@ def test_the_admin_screen_installs_a_pack_the_live_kiosk_then_uses(qtbot, config
     packs = admin.findChild(QListWidget, "admin_packs")
     packs.setCurrentRow(0)
     admin._remove(packs)
-    assert "없음" in admin.findChild(QListWidget, "admin_packs").item(0).text()
+    qtbot.waitUntil(lambda: "없음" in admin.findChild(QListWidget, "admin_packs").item(0).text(), timeout=10_000)
     actions = [line["action"] for line in audit_lines(config.store.audit_log)]
     assert actions == ["wrong_pin", "unlock", "admin_opened", "pack_installed", "pack_removed"]
     store.close()

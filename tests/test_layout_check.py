@@ -156,3 +156,20 @@ def test_the_idle_warning_now_covers_the_whole_visitor_screen(qtbot, kiosk) -> N
         assert not [p for p in problems if "overlay" in p or "more_time" in p or "timeout" in p], problems
         qtbot.mouseClick(find(kiosk.visitor, QPushButton, "more_time"), Qt.MouseButton.LeftButton)
         assert not overlay.isVisible()
+
+
+def test_a_phrase_kept_whole_but_wider_than_its_label_is_found(qtbot) -> None:
+    """A word that cannot break (a Japanese phrase held together, ui.phrase_breaks) is cut at the label's edge."""
+    from ui.phrase_breaks import set_wrapped
+
+    window = _window(qtbot)
+    label = QLabel()
+    label.setObjectName("question")
+    label.setWordWrap(True)
+    set_wrapped(label, "窓口での手続きについて", "ja")
+    QVBoxLayout(window).addWidget(label)
+    _show(qtbot, window)
+    assert layout_problems(window, SCREEN) == []
+    label.setFixedWidth(label.fontMetrics().horizontalAdvance("窓口で"))  # narrower than 窓口での
+    problems = layout_problems(window, SCREEN)
+    assert len(problems) == 1 and problems[0].startswith("label question '窓口での手続きについて': a line"), problems

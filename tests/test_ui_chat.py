@@ -104,16 +104,18 @@ def test_the_closing_screen_restates_the_choice_the_retention_and_counts_down(qt
 def test_the_fingerspelling_self_view_is_large_with_a_cue_and_the_letter_held(qtbot, kiosk) -> None:
     import numpy as np
 
-    from base.events import Spelling
+    from base.events import CameraView, Spelling
 
     kiosk.visitor.resize(1920, 1080)
     qtbot.mouseClick(find(kiosk.visitor, QPushButton, "mode_fingerspelling"), Qt.MouseButton.LeftButton)
     camera = find(kiosk.visitor, QWidget, "camera_view")
     assert camera.isVisible() and camera.width() >= 0.4 * kiosk.visitor.width()
     assert camera.cue() == "화면 안으로 오세요"  # nothing seen yet: step into the frame
-    kiosk.bridge.frame.emit(np.full((480, 640, 3), 10, np.uint8))
+    kiosk.bridge.frame.emit(np.full((480, 640, 3), 10, np.uint8))  # the picture alone says nothing (the input's
+    assert camera.cue() == "화면 안으로 오세요"  # landmark results do: tests/test_camera_cues.py)
+    kiosk.bridge.camera_view.emit(CameraView(hands=False, dark=True))
     assert camera.cue() == "너무 어두워요"
-    kiosk.bridge.frame.emit(np.full((480, 640, 3), 128, np.uint8))
+    kiosk.bridge.camera_view.emit(CameraView(hands=True, dark=False))
     kiosk.session.show_spelling(Spelling(("ㄱ",), "ㄱ", "ㅅ", 0.9))
     assert camera.cue() == "손이 보여요" and camera.letter == "ㅅ"
 

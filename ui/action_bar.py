@@ -15,10 +15,12 @@ from collections.abc import Callable
 
 from PyQt6.QtCore import QRectF, Qt
 from PyQt6.QtGui import QColor, QPainter, QPaintEvent, QPen
-from PyQt6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from PyQt6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
+from ui.phrase_breaks import set_wrapped
 from ui.strings import tr
 from ui.theme import TARGET_PX
+from ui.widgets import PageStack
 from ui.wrap_button import WrapButton
 
 STATES = ("listening", "translating", "clerk_speaking", "hold")
@@ -42,7 +44,7 @@ class TalkButton(WrapButton):
 
     def set_state(self, state: str, language: str | None) -> None:
         self.state = state
-        self.setText(tr(f"talk_{state}", language))
+        self.setText(tr(f"talk_{state}", language), language)
         self.setProperty("state", state)
         self.style().unpolish(self)
         self.style().polish(self)
@@ -78,12 +80,13 @@ class TalkButton(WrapButton):
             painter.drawRoundedRect(QRectF(12, self.height() - 14, (self.width() - 24) * self.level, 8), 4, 4)
 
 
-class ActionBar(QStackedWidget):
+class ActionBar(PageStack):
     """Talk / Type / Finish, or the question "end this conversation?" with yes and no."""
 
     def __init__(self, on_talk: Callable[[bool], None], on_type: Callable[[bool], None], on_finish: Callable[[], None]):
         super().__init__()
         self.setObjectName("action_bar")
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)  # room left goes to the phrases
         self.talk = TalkButton()
         self.talk.toggled.connect(on_talk)
         self.type = _wrap("keyboard_toggle")
@@ -118,11 +121,10 @@ class ActionBar(QStackedWidget):
 
     def set_language(self, language: str | None) -> None:
         self.setCurrentIndex(0)
-        self.type.setText(tr("keyboard", language))
-        self.finish.setText(tr("finish", language))
-        self.question.setText(tr("finish_question", language))
-        self.yes.setText(tr("finish_yes", language))
-        self.no.setText(tr("finish_no", language))
+        keys = {self.type: "keyboard", self.finish: "finish", self.yes: "finish_yes", self.no: "finish_no"}
+        for button, key in keys.items():
+            button.setText(tr(key, language), language)
+        set_wrapped(self.question, tr("finish_question", language), language)
         self.talk.set_state(self.talk.state, language)
 
     def buttons(self) -> list[QPushButton]:

@@ -2,14 +2,21 @@
 
 Opened from the clerk's screen with the admin PIN. The sign teaching tab finds the word in the official KSL
 dictionary (with its credit line), records examples and lets a bad one be deleted.
+
+Saving a recording (MediaPipe over seconds of frames), installing or removing a pack (the translator is
+loaded again) run on the screen's own :class:`~kiosk.serial_worker.SerialWorker`; the result is posted back
+(:class:`~ui.bridge.MainThread`), so the kiosk's screens stay live. A failure is shown in Korean and English
+and changes nothing saved before (examples are written whole, packs installed atomically).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import Future
 from pathlib import Path
 
 from PyQt6.QtCore import Qt, QTimer
+from PyQt6.QtGui import QCloseEvent
 from PyQt6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -27,13 +34,26 @@ from PyQt6.QtWidgets import (
 )
 
 from base.errors import KioskError
-from kiosk.admin.actions import AdminActions
+from kiosk.admin.actions import AdminActions, LanguageRow
+from kiosk.serial_worker import SerialWorker
+from ui.bridge import MainThread
 
 YES, NO = "예", "—"
 COUNTDOWN_S = 3
 RECORD_S = 2.0  # a fingerspelling letter is held still
 SIGN_S = 4.0  # a sign, from hands down to hands down
 SIGN_HINT = "손을 내린 자세에서 시작해 수어를 한 번 하고 손을 내려 주세요. 3초 뒤 4초 동안 녹화합니다."
+TABS = ("언어", "장치·모델", "기록 보관", "언어 팩", "수어 등록", "지문자 녹화")
+LANGUAGES_TAB, PACKS_TAB = TABS.index("언어"), TABS.index("언어 팩")
+SAVING = "저장하는 중입니다… / Saving…"
+KEPT = "앞서 저장한 것은 그대로 있습니다. / Nothing saved before was lost."
+
+
+def failure(exc: BaseException) -> str:
+    """What went wrong, in Korean and English, and that nothing saved before was lost."""
+    if isinstance(exc, KioskError):
+        return f"{exc.message_ko}\n{exc.message_en}\n{KEPT}"
+    return f"처리하지 못했습니다 / Could not be done: {type(exc).__name__}\n{KEPT}"
 
 
 def _table(headers: list[str], rows: list[list[str]], name: str) -> QTableWidget:
@@ -50,12 +70,14 @@ def _table(headers: list[str], rows: list[list[str]], name: str) -> QTableWidget
 
 
 class AdminWindow(QWidget):
-    """Tabs: 언어, 장치·모델, 기록 보관, 언어 팩, 수어 등록, 지문자 녹화."""
+    """Tabs: :data:`TABS`."""
 
     def __init__(self, actions: AdminActions, pick_folder: Callable[[QWidget], Path | None] | None = None) -> None:
         super().__init__()
         self.actions = actions
         self.pick_folder = pick_folder or _pick_folder
+        self.worker = SerialWorker("admin")
+        self.main = MainThread(self)
         self.setWindowTitle("관리자 화면 / Admin")
         self.setObjectName("admin_window")
         self.tabs = QTabWidget()
@@ -64,22 +86,27 @@ class AdminWindow(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        """Read everything again (after a change, or when the admin asks)."""
-        current = self.tabs.currentIndex()
-        while self.tabs.count():
-            page = self.tabs.widget(0)
-            self.tabs.removeTab(0)
-            page.setParent(None)  # gone from the widget tree at once (lookups and tests see only the new page)
-            page.deleteLater()
-        self.tabs.addTab(self._languages(), "언어")
-        self.tabs.addTab(self._devices(), "장치·모델")
-        self.tabs.addTab(self._records(), "기록 보관")
-        self.tabs.addTab(self._packs(), "언어 팩")
-        self.tabs.addTab(self._sign_teaching(), "수어 등록")
-        self.tabs.addTab(self._recording(), "지문자 녹화")
-        self.tabs.setCurrentIndex(max(0, current))
+        """Read everything again (when the admin asks, or after a purge)."""
+        self._rebuild(*range(len(TABS)))
 
-    def _languages(self) -> QWidget:
+    def _rebuild(self, *indices: int) -> None:
+        """Build these tabs again from what is saved now; the others stay as they are."""
+        builders = (self._languages, self._devices, self._records, self._packs, self._sign_teaching, self._recording)
+        for index in indices:
+            self._replace(index, builders[index]())
+
+    def _replace(self, index: int, page: QWidget) -> None:
+        current = max(0, self.tabs.currentIndex())
+        old = self.tabs.widget(index)
+        if old is not None:
+            self.tabs.removeTab(index)
+            old.setParent(None)  # gone from the widget tree at once (lookups and tests see only the new page)
+            old.deleteLater()
+        self.tabs.insertTab(index, page, TABS[index])
+        self.tabs.setCurrentIndex(current)
+
+    def _languages(self, found: list[LanguageRow] | None = None) -> QWidget:
+        """The languages table (``found``: read on the worker after a pack change)."""
         rows = [
             [
                 f"{row.name} ({row.code})",
@@ -90,7 +117,7 @@ class AdminWindow(QWidget):
                 YES if row.support.voice else NO,
                 "; ".join(row.support.missing),
             ]
-            for row in self.actions.languages()
+            for row in (self.actions.languages() if found is None else found)
         ]
         headers = ["언어", "방문자 화면", "문구집", "기계 번역", "음성 인식", "음성 안내", "빠진 것 (영문)"]
         return _page(_table(headers, rows, "admin_languages"))
@@ -116,8 +143,9 @@ class AdminWindow(QWidget):
         purge.clicked.connect(lambda: (self.actions.purge(), self.refresh()))
         return _page(info, purge)
 
-    def _packs(self) -> QWidget:
-        packs, broken = self.actions.packs()
+    def _packs(self, state: tuple[list, list[str]] | None = None) -> QWidget:
+        """The packs tab (``state``: read on the worker after a pack change)."""
+        packs, broken = self.actions.packs() if state is None else state
         listing = QListWidget()
         listing.setObjectName("admin_packs")
         listing.addItems([f"{p.code}  {p.version}  ({p.path.name})" for p in packs] + [f"손상됨: {b}" for b in broken])
@@ -139,27 +167,45 @@ class AdminWindow(QWidget):
         folder = self.pick_folder(self)
         if folder is None:
             return
-        try:
-            lines = self.actions.install_packs(
-                folder, lambda done, total: self.pack_progress.setValue(int(100 * done / total) if total else 100)
-            )
-        except KioskError as exc:
-            lines = [exc.message_ko]
-        self.refresh()
-        self.tabs.setCurrentIndex(3)
-        self.pack_result.setText("\n".join(lines))
+        self.pack_result.setText("설치하는 중입니다… / Installing…")
+        self.findChild(QPushButton, "admin_install_packs").setEnabled(False)
+        self._later(lambda: self._after(self.actions.install_packs(folder, self._pack_progress)), self._packs_changed)
+
+    def _pack_progress(self, done: int, total: int) -> None:
+        """Worker thread: the bar moves on the main thread (the page may have been built again meanwhile)."""
+        value = int(100 * done / total) if total else 100
+        self.main.post(lambda: self.pack_progress.setValue(value))
 
     def _remove(self, listing: QListWidget) -> None:
         item = listing.currentItem()
         if item is None or item.text().startswith(("손상됨", "설치된")):
             return
-        try:
-            self.actions.remove_pack(item.text().split()[0])
-        except KioskError as exc:
-            self.pack_result.setText(exc.message_ko)
-            return
-        self.refresh()
-        self.tabs.setCurrentIndex(3)
+        code = item.text().split()[0]
+        self._later(lambda: self.actions.remove_pack(code) or self._after([]), self._packs_changed)
+
+    def _after(self, lines: list[str]) -> tuple:
+        """Worker thread: what the languages and packs tabs show now, read there (tens of ms)."""
+        return lines, self.actions.languages(), self.actions.packs()
+
+    def _packs_changed(self, future: Future) -> None:
+        """The languages and packs tabs only (the device checks take tens of ms: they wait for 다시 확인)."""
+        error = future.exception()
+        if error:
+            self._rebuild(LANGUAGES_TAB, PACKS_TAB)
+        else:
+            lines, found, state = future.result()
+            self._replace(LANGUAGES_TAB, self._languages(found))
+            self._replace(PACKS_TAB, self._packs(state))
+        self.tabs.setCurrentIndex(PACKS_TAB)
+        self.pack_result.setText(failure(error) if error else "\n".join(lines))
+
+    def _later(self, call: Callable[[], object], done: Callable[[Future], None]) -> None:
+        """Run ``call`` on the admin worker; ``done(future)`` on this screen's thread."""
+        self.main.when_done(self.worker.submit(call), done)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.worker.close(wait=False)  # a save still running finishes; its result is dropped with the window
+        super().closeEvent(event)
 
     def _sign_teaching(self) -> QWidget:
         """Teach a sign: find the word in the KSL dictionary (its 수형 설명 shows how to sign the standard form),
@@ -206,9 +252,9 @@ class AdminWindow(QWidget):
             self.gloss.setText(label.split(" (")[0])
             self.sign_how.setText(f"{how}\n{self.actions.dictionary_credit}")
 
-    def _list_examples(self) -> None:
+    def _list_examples(self, examples: list[tuple[str, str]] | None = None) -> None:
         self.sign_examples.clear()
-        for file, label in self.actions.sign_examples():
+        for file, label in self.actions.sign_examples() if examples is None else examples:
             item = QListWidgetItem(label)
             item.setData(Qt.ItemDataRole.UserRole, file)
             self.sign_examples.addItem(item)
@@ -225,11 +271,20 @@ class AdminWindow(QWidget):
         self._list_examples()
 
     def _sign_recorded(self) -> None:
-        try:
-            self.sign_status.setText(self.actions.finish_sign(self.gloss.text(), self.signer.text()))
-        except KioskError as exc:
-            self.sign_status.setText(exc.message_ko)
-        self._list_examples()
+        gloss, signer = self.gloss.text(), self.signer.text()
+        self.sign_status.setText(SAVING)
+        save = self.actions.finish_sign
+        self._later(lambda: (save(gloss, signer), self.actions.sign_examples()), self._sign_saved)
+
+    def _sign_saved(self, future: Future) -> None:
+        """The feedback and the examples list (read on the worker); a failure leaves the list as it was."""
+        error = future.exception()
+        if error:
+            self.sign_status.setText(failure(error))
+            return
+        message, examples = future.result()
+        self.sign_status.setText(message)
+        self._list_examples(examples)
 
     def _recording(self) -> QWidget:
         """Record a fingerspelling letter from the camera: choose it, count down, hold it for 2 s."""
@@ -259,10 +314,13 @@ class AdminWindow(QWidget):
         QTimer.singleShot(int(seconds * 1000) + 100, done)
 
     def _recorded(self) -> None:
-        try:
-            self.countdown.setText(self.actions.finish_fingerspelling(self.letter.currentText()))
-        except KioskError as exc:
-            self.countdown.setText(exc.message_ko)
+        letter = self.letter.currentText()
+        self.countdown.setText(SAVING)
+        self._later(lambda: self.actions.finish_fingerspelling(letter), self._letter_saved)
+
+    def _letter_saved(self, future: Future) -> None:
+        error = future.exception()
+        self.countdown.setText(failure(error) if error else future.result())
 
 
 def _page(*widgets: QWidget) -> QWidget:

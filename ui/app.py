@@ -79,6 +79,9 @@ def build_windows(runtime: ScreenRuntime) -> tuple[SessionBridge, VisitorWindow,
         bridge.notice.emit(notice)
     runtime.subscribe_frames(bridge.on_frame)
     runtime.subscribe_level(bridge.on_level)
+    for channel in (runtime.signing, runtime.spelling):
+        if channel is not None:
+            channel.subscribe_view(bridge.on_camera_view)
     return bridge, visitor, clerk
 
 

@@ -1,17 +1,21 @@
 """Moves Session events and media callbacks from any thread onto the Qt main thread as signals.
 
 Camera frames are coalesced like the camera worker does: only the newest frame waits for the GUI thread,
-so a busy screen skips stale frames instead of painting a queue of them late.
+so a busy screen skips stale frames instead of painting a queue of them late. :class:`MainThread` brings a
+worker's result (a saved sign, an installed pack) back the same way.
 """
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
+from concurrent.futures import Future
 
 import numpy as np
 from PyQt6.QtCore import QObject, pyqtSignal
 
 from base.events import (
+    CameraView,
     Caption,
     Notice,
     SessionEvent,
@@ -37,6 +41,7 @@ class SessionBridge(QObject):
     signs = pyqtSignal(object)  # SignChips (recognised signs of the sentence in progress)
     suggestions = pyqtSignal(object)  # Suggestions (nearest reviewed phrases for the speaker's newest line)
     frame = pyqtSignal(object)  # numpy RGB image from the camera
+    camera_view = pyqtSignal(object)  # CameraView (hands seen, too dark) from the sign / fingerspelling input
     level = pyqtSignal(float)  # microphone level 0..1
     _frame_waiting = pyqtSignal()  # a newest frame is pending (at most one such signal queued)
 
@@ -80,6 +85,32 @@ class SessionBridge(QObject):
         if image is not None:
             self.frame.emit(image)
 
+    def on_camera_view(self, view: CameraView) -> None:
+        """Camera-worker callback: what the sign or fingerspelling input read in its newest frame."""
+        self.camera_view.emit(view)
+
     def on_level(self, value: float) -> None:
         """Media-thread callback for the microphone level."""
         self.level.emit(value)
+
+
+class MainThread(QObject):
+    """Runs callables handed over from any thread on the Qt main thread (create it there, e.g. as a child of
+    the window: when the window is gone, results still arriving are dropped)."""
+
+    _call = pyqtSignal(object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._call.connect(self._run)
+
+    def post(self, call: Callable[[], object]) -> None:
+        """Run ``call`` on the main thread: queued from a worker, at once when called on the main thread."""
+        self._call.emit(call)
+
+    def when_done(self, future: Future, done: Callable[[Future], object]) -> None:
+        """Call ``done(future)`` on the main thread once a worker's ``future`` has its result or error."""
+        future.add_done_callback(lambda finished: self.post(lambda: done(finished)))
+
+    def _run(self, call: Callable[[], object]) -> None:
+        call()

@@ -14,6 +14,7 @@ from PyQt6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from base.errors import KioskError
 from kiosk.session import Session
+from ui.phrase_breaks import set_wrapped
 from ui.strings import tr
 from ui.wrap_button import WrapButton
 
@@ -63,15 +64,15 @@ class ClosingPage(QWidget):
     def show_visit(self) -> None:
         """Fill the page in the visitor's language for the visit that just ended."""
         language = self.session.language
-        self.title.setText(tr("closing_title", language))
+        set_wrapped(self.title, tr("closing_title", language), language)
         self.summary.setText(tr("closing_summary", language, n=len(self.session.entries)))
-        self.consent.setText(tr("consent_question", language))
+        set_wrapped(self.consent, tr("consent_question", language), language)
         retention = self.session.config.store.retention
         hours = "retention_end_of_day" if retention == "end_of_day" else "retention_hours"
-        self.retention.setText(tr(hours, language, n=retention))
+        set_wrapped(self.retention, tr(hours, language, n=retention), language)
         self.result.clear()
         for button, key in ((self.yes, "consent_print"), (self.no, "consent_skip"), (self.done, "back_to_start")):
-            button.setText(tr(key, language))
+            button.setText(tr(key, language), language)
             button.setEnabled(True)
         self._shown_at = time.monotonic()
         self._tick()

@@ -47,7 +47,7 @@ class DisplayControls(QWidget):
         codes = self.codes if self.scale < 1.5 else self.codes[:1]
         for name, button in self.buttons.items():
             label = tr(name, language) if language else " · ".join(dict.fromkeys(tr(name, c) for c in codes))
-            button.setText(f"{ICONS[name]}  {label}" if language else f"{ICONS[name]}\n{label}")
+            button.setText(f"{ICONS[name]}  {label}" if language else f"{ICONS[name]}\n{label}", language)
 
     def set(self, scale: float, high_contrast: bool) -> None:
         self.scale, self.high_contrast = scale, high_contrast

@@ -14,6 +14,7 @@ from PyQt6.QtCore import Qt
 from PyQt6.QtGui import QMouseEvent
 from PyQt6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
+from ui.phrase_breaks import set_wrapped
 from ui.strings import tr
 from ui.wrap_button import WrapButton
 
@@ -52,8 +53,8 @@ class IdleOverlay(QFrame):
         """Show (or update) the countdown in the visitor's language."""
         self.count.setText(str(int(seconds_left)))
         self.unit.setText(tr("timeout_seconds", language))
-        self.text.setText(tr("timeout_question", language))
-        self.more_time.setText(tr("more_time", language))
+        set_wrapped(self.text, tr("timeout_question", language), language)
+        self.more_time.setText(tr("more_time", language), language)
         self.show()
         self.raise_()
         self.fit()

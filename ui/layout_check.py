@@ -3,7 +3,8 @@
 Used by the screenshot gallery and its test at 100 % and 200 % text in every language, and reported by
 object name:
 - a window whose minimum size exceeds the reference screen; a label whose text is wider (or, when wrapping,
-  taller) than the label; a button whose text is wider than the button;
+  taller, or with a word or phrase that cannot break wider) than the label; a button whose text is wider than
+  the button;
 - a control (button, text field, menu) that a touch at its centre or near its corners would not reach: covered
   by another widget (hit-tested with ``QWidget.childAt``, as a touch is routed), or outside the window, or cut
   off by a scroll area that shows no scroll bar (a control scrolled out of a scroll area with a visible scroll
@@ -19,10 +20,10 @@ from PyQt6.QtCore import QPoint, QRect, QSize, Qt
 from PyQt6.QtGui import QFontInfo
 from PyQt6.QtWidgets import QAbstractButton, QComboBox, QLabel, QLineEdit, QPushButton, QScrollArea, QWidget
 
+from ui.phrase_breaks import plain, widest_line
 from ui.theme import MIN_TARGET_PX
-from ui.wrap_button import WrapButton
+from ui.wrap_button import PADDING_PX, WrapButton
 
-BUTTON_PADDING = 32  # the stylesheet's 16 px on each side
 LOW_EXEMPT = {"attract"}  # the welcome screen is one button as large as the screen: it can be touched anywhere
 CONTROLS = (QAbstractButton, QLineEdit, QComboBox)
 PROBES = ((0.5, 0.5), (0.15, 0.2), (0.85, 0.2), (0.15, 0.8), (0.85, 0.8))  # where a finger may land
@@ -61,8 +62,8 @@ def layout_problems(
                 problems.append(f"button {_name(widget)}: {widget.width()}x{widget.height()} < {min_target_px}px")
             if not isinstance(widget, WrapButton) and widget.text():
                 width = max(widget.fontMetrics().horizontalAdvance(line) for line in widget.text().split("\n"))
-                if width + BUTTON_PADDING > widget.width() + 1:
-                    problems.append(f"button {_name(widget)} {widget.text()!r}: needs {width + BUTTON_PADDING}px")
+                if width + PADDING_PX > widget.width() + 1:
+                    problems.append(f"button {_name(widget)} {widget.text()!r}: needs {width + PADDING_PX}px")
     return problems
 
 
@@ -148,14 +149,23 @@ def _label(label: QLabel) -> list[str]:
     room = label.contentsRect()
     if label.wordWrap():
         height = label.heightForWidth(label.width())  # the whole label, margins and padding included
-        fits = height <= label.height() + 2
-        need = f"{height}px high, has {label.height()}"
+        widest = _widest_line(label)
+        fits = height <= label.height() + 2 and widest <= room.width() + 1
+        need = f"{height}px high, has {label.height()}" if widest <= room.width() + 1 else f"a line {widest}px wide"
     else:
         metrics, lines = label.fontMetrics(), label.text().split("\n")
         width = max(metrics.horizontalAdvance(line) for line in lines)
         fits = width <= room.width() + 1 and metrics.lineSpacing() * len(lines) <= room.height() + 2
         need = f"{width}px wide, has {room.width()}"
-    return [] if fits else [f"label {_name(label)} {label.text()[:40]!r}: {need}"]
+    return [] if fits else [f"label {_name(label)} {plain(label.text())[:40]!r}: {need}"]
+
+
+def _widest_line(label: QLabel) -> int:
+    """The widest line of a wrapping label's plain text at its width: wider than the label when a word (or a
+    phrase kept whole, :mod:`ui.phrase_breaks`) cannot be broken and is cut off at the edge."""
+    if Qt.mightBeRichText(label.text()):
+        return 0
+    return widest_line(label.text(), label.font(), label.contentsRect().width())
 
 
 def _name(widget: QWidget) -> str:

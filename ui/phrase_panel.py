@@ -72,21 +72,35 @@ class PhrasePanel(QWidget):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        columns = max(2, min(TAB_COLUMNS, self.width() // TAB_MIN_PX))
+        self._reflow_tabs()
+
+    def _reflow_tabs(self) -> None:
+        """As many tab columns as the widest tab's word allows (never a word cut at a tab's edge)."""
+        tabs = self.tab_group.buttons()
+        widest = max([TAB_MIN_PX, *(tab.minimumWidth() + self.tabs.spacing() for tab in tabs)])
+        columns = max(1, min(TAB_COLUMNS, self._room() // widest))
         if columns != getattr(self, "_tab_columns", TAB_COLUMNS):
             self._tab_columns = columns
-            tabs = self.tab_group.buttons()
             for tab in tabs:
                 self.tabs.removeWidget(tab)
             for index, tab in enumerate(tabs):
                 self.tabs.addWidget(tab, index // columns, index % columns)
+
+    def _room(self) -> int:
+        """The width the tabs may use: the scroll area's around the panel when it sits in one (the panel itself is
+        as wide as its widest row of tabs wants)."""
+        widget = self.parentWidget()
+        while widget is not None and not isinstance(widget, QScrollArea):
+            widget = widget.parentWidget()
+        return widget.viewport().width() if widget is not None else self.width()
 
     def set_language(self, language: str) -> None:
         """Label everything in ``language`` and show the first category."""
         self.language = language
         for tab, category in zip(self.tab_group.buttons(), self.categories, strict=True):
             key = f"category_{category}"
-            tab.setText(tr(key if key in STRINGS else "category_general", language))
+            tab.setText(tr(key if key in STRINGS else "category_general", language), language)
+        self._reflow_tabs()
         if self.categories:
             self.show_category(self.categories[0])
 
@@ -104,7 +118,8 @@ class PhrasePanel(QWidget):
             old.deleteLater()
         shown = [p for p in self.phrases if p.category == category]
         for index, phrase in enumerate(shown):
-            button = WrapButton(phrase.text(self.language) or phrase.texts["ko"])
+            text = phrase.text(self.language)
+            button = WrapButton(text or phrase.texts["ko"], self.language if text else "ko")
             button.setObjectName(f"{self.prefix}_{phrase.phrase_id}")
             button.clicked.connect(lambda _=False, p=phrase.phrase_id: self.on_say(p))
             self.grid.addWidget(button, index // self.columns, index % self.columns)

@@ -134,6 +134,7 @@ class Gallery:
         self.session.end("visitor")
         self.session.clear()
         self.visitor.pages.setCurrentIndex(1)
+        self.visitor.display.set(scale, contrast)  # the visit's end reset them: the sign screen gets its own
         self.session.choose("ko", VisitorMode.SIGN)
         self.session.begin()
         self.session.say(Role.VISITOR, "화장실이 어디예요?", Modality.SIGN, language="ko", provenance="sign")

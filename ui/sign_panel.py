@@ -1,11 +1,17 @@
-"""The visitor's sign panel: recognised signs as chips, with "send sentence" and "remove last sign"."""
+"""The visitor's sign panel: recognised signs as chips, with "send sentence" and "remove last sign".
+
+Each sign is a large chip (48 px text at 100 %, readable from a metre; at least a touch target high) that
+wraps onto the next line like a word; the newest is highlighted, an unrecognised one shows "?".
+"""
 
 from __future__ import annotations
 
-from PyQt6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
+from PyQt6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from base.events import SignChips
 from kiosk.channels.signing import UNKNOWN, SignChannel
+from ui.flow_layout import FlowLayout
+from ui.phrase_breaks import set_wrapped
 from ui.strings import tr
 
 
@@ -17,9 +23,10 @@ class SignPanel(QFrame):
         self.channel = channel
         self.language = "ko"
         self.setObjectName("sign_panel")
-        self.chips = QLabel()
+        self.chips = QWidget()
         self.chips.setObjectName("sign_chips")
-        self.chips.setWordWrap(True)
+        self.flow = FlowLayout(self.chips)
+        self.flow.setContentsMargins(0, 0, 0, 0)
         self.hint = QLabel()
         self.hint.setObjectName("sign_hint")
         self.hint.setWordWrap(True)
@@ -43,10 +50,23 @@ class SignPanel(QFrame):
         self.clear()
 
     def clear(self) -> None:
-        self.chips.clear()
-        self.hint.clear()
+        self.show_signs(SignChips(()))
+
+    def chip_texts(self) -> list[str]:
+        return [label.text() for label in self._chips()]
 
     def show_signs(self, chips: SignChips) -> None:
-        self.chips.setText("  ".join(f"[ {s.text if s.gloss != UNKNOWN else '?'} ]" for s in chips.signs))
+        for label in self._chips():
+            self.flow.removeWidget(label)
+            label.hide()
+            label.deleteLater()
+        for index, sign in enumerate(chips.signs):
+            chip = QLabel(sign.text if sign.gloss != UNKNOWN else "?", self.chips)
+            chip.setObjectName("sign_chip")
+            chip.setProperty("newest", index == len(chips.signs) - 1)
+            self.flow.addWidget(chip)
         last_unknown = bool(chips.signs) and chips.signs[-1].gloss == UNKNOWN
-        self.hint.setText(tr("sign_unknown", self.language) if last_unknown else "")
+        set_wrapped(self.hint, tr("sign_unknown", self.language) if last_unknown else "", self.language)
+
+    def _chips(self) -> list[QLabel]:
+        return [self.flow.itemAt(i).widget() for i in range(self.flow.count())]

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from PyQt6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from base.events import Role, Suggestions, TranscriptEntry
+from ui.phrase_breaks import keep_phrases, set_wrapped
 from ui.wrap_button import WrapButton
 
 
@@ -49,15 +50,16 @@ class SuggestionBar(QWidget):
         """The suggestion buttons on show, best first."""
         return [self.row.itemAt(i).widget() for i in range(self.row.count())]
 
-    def show_offer(self, offer: Suggestions, heading: str) -> None:
-        """Show ``offer`` when it is for this bar's speaker (another speaker's offer only clears the bar)."""
+    def show_offer(self, offer: Suggestions, heading: str, language: str | None = None) -> None:
+        """Show ``offer`` when it is for this bar's speaker (another speaker's offer only clears the bar);
+        ``language``: the speaker's, so that the phrases break only between phrases."""
         self.clear()
         if offer.role is not self.role or not offer.items:
             return
         self.offer = offer
-        self.heading.setText(heading)
+        set_wrapped(self.heading, heading, language)
         for item in offer.items:
-            text = html.escape(item.text)
+            text = html.escape(keep_phrases(item.text, language))
             if self.with_translation:
                 text += f"<br><small>→ {html.escape(item.translation)}</small>"
             button = WrapButton(text)

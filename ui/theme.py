@@ -104,12 +104,18 @@ def stylesheet(scale: float = 1.0, high_contrast: bool = False) -> str:
     QLabel#chat_placeholder {{ font-size: {caption}px; color: {p.muted}; }}
     QPushButton#visitor_talk QLabel#wrap_label {{ font-weight: bold; }}
     QLabel#finish_question {{ font-weight: bold; }}
-    QLabel#sign_chips {{ font-size: {caption}px; font-weight: bold; }}
+    QLabel#sign_chip {{ font-size: {round(48 * scale)}px; font-weight: bold; min-height: {TARGET_PX}px;
+                  background: {p.visitor_bubble}; color: {p.text}; border: 3px solid {p.visitor_accent};
+                  border-radius: 16px; padding: 4px 24px; }}
+    QLabel#sign_chip[newest="true"] {{ background: {p.banner}; color: {p.banner_text}; border-width: 6px; }}
     QFrame#sign_panel {{ border: 3px solid {p.button}; border-radius: 12px; }}
     QLabel#camera_view {{ border: 2px dashed {p.muted}; }}
     QLabel#spelling_word {{ font-size: {title}px; font-weight: bold; }}
     QFrame#spelling_panel {{ border: 3px solid {p.button}; border-radius: 12px; }}
     QLabel#demo_banner, QLabel#notice_banner {{ background: {p.banner}; color: {p.banner_text}; padding: 6px; }}
+    QLabel#demo_banner {{ font-size: {VISITOR_TEXT_PX}px; }}  /* for the staff: not scaled with the text */
+    QPushButton#text_smaller QLabel#wrap_label, QPushButton#text_bigger QLabel#wrap_label,
+    QPushButton#contrast QLabel#wrap_label {{ font-size: {round(VISITOR_TEXT_PX * min(scale, 1.5))}px; }}
     QFrame#timeout_overlay {{ background: rgba(0, 0, 0, 150); }}
     QFrame#timeout_card {{ background: {p.background}; border: 6px solid {p.button}; border-radius: 16px; }}
     QLabel#timeout_count, QLabel#timeout_unit, QLabel#timeout_text {{ background: {p.background}; }}

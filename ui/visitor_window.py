@@ -27,7 +27,6 @@ from base.events import (
     Notice,
     Role,
     SessionState,
-    SignChips,
     Spelling,
     StateChanged,
     TimeoutWarning,
@@ -121,11 +120,14 @@ class VisitorWindow(QWidget):
         bridge.state_changed.connect(self._on_state)
         bridge.entry_added.connect(self._on_entry)
         bridge.suggestions.connect(
-            lambda offer: self.suggestions.show_offer(offer, tr("did_you_mean", self.session.language))
+            lambda offer: self.suggestions.show_offer(
+                offer, tr("did_you_mean", self.session.language), self.session.language
+            )
         )
         bridge.caption.connect(self._on_caption)
         bridge.spelling.connect(self._on_spelling)
-        bridge.signs.connect(self._on_signs)
+        bridge.signs.connect(self.sign_box.show_signs)
+        bridge.camera_view.connect(self.camera.show_view)
         bridge.timeout_warning.connect(self._on_timeout)
         bridge.notice.connect(self._on_notice)
         bridge.frame.connect(self._on_frame)
@@ -312,13 +314,7 @@ class VisitorWindow(QWidget):
 
     def _on_spelling(self, spelling: Spelling) -> None:
         self.spelling_box.show_spelling(spelling)
-        if spelling.holding:  # a hand is in view ("?": a hand, but not a letter)
-            self.camera.hands_seen("" if spelling.holding == "?" else spelling.holding)
-
-    def _on_signs(self, chips: SignChips) -> None:
-        self.sign_box.show_signs(chips)
-        if chips.signs:
-            self.camera.hands_seen()
+        self.camera.show_letter("" if spelling.holding == "?" else spelling.holding)  # "?": a hand, not a letter
 
     def _on_frame(self, image: np.ndarray) -> None:
         if self.camera.isVisible():

@@ -55,6 +55,6 @@ class VoiceControls(QWidget):
             return
         for key, button in self.buttons.items():
             muted = key == "voice_mute" and self.voice.muted
-            button.setText(tr("voice_unmute" if muted else key, self.language))
+            button.setText(tr("voice_unmute" if muted else key, self.language), self.language)
         volume, rate = round(self.voice.volume * 100), f"{self.voice.rate:g}"
         self.status.setText(tr("voice_status", self.language, volume=volume, rate=rate))

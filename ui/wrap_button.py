@@ -1,4 +1,9 @@
-"""A push button whose text wraps onto several lines (long phrases, 200 % text, CJK) instead of clipping."""
+"""A push button whose text wraps onto several lines (long phrases, 200 % text, CJK) instead of clipping.
+
+Given the text's language, a Japanese, Chinese or Thai line breaks only between phrases (:mod:`ui.phrase_breaks`);
+only a phrase wider than the whole button is broken inside (as a browser's ``overflow-wrap: anywhere``). The
+button never gets narrower than its widest word (an English word cannot break at all).
+"""
 
 from __future__ import annotations
 
@@ -9,19 +14,24 @@ from PyQt6.QtCore import QEvent, QObject, QSize, Qt
 from PyQt6.QtGui import QResizeEvent
 from PyQt6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy
 
+from ui.phrase_breaks import keep_phrases, widest_line
 from ui.theme import TARGET_PX
 
 MARGIN = 12
 CHROME_PX = 32  # vertical padding and border of the stylesheet (24 px) and 8 px to spare
+PADDING_PX = 32  # the stylesheet's horizontal padding of a button, 16 px on each side
+MAX_PHRASE_PX = 400  # a button makes room for a phrase up to this wide; a longer one is broken inside
 T = TypeVar("T")
 
 
 class WrapButton(QPushButton):
     """``text()`` / ``setText()`` go to an inner word-wrapping label; the button grows in height to fit."""
 
-    def __init__(self, text: str = "") -> None:
+    def __init__(self, text: str = "", language: str | None = None) -> None:
         super().__init__()
-        self.label = QLabel(text, self)
+        self.label = QLabel(self)
+        self._text = self._marked = ""
+        self._language: str | None = None
         self.label.setObjectName("wrap_label")
         self.label.setWordWrap(True)
         self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -34,6 +44,7 @@ class WrapButton(QPushButton):
         policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
+        self.setText(text, language)
 
     def _mark(self, on: bool) -> None:
         """Checked buttons are drawn inverted; the label follows (stylesheets cannot see the parent's state)."""
@@ -42,10 +53,15 @@ class WrapButton(QPushButton):
         self.label.style().polish(self.label)
 
     def text(self) -> str:  # type: ignore[override]
-        return self.label.text()
+        """The text as given (without the phrase marks the label shows)."""
+        return self._text
 
-    def setText(self, text: str) -> None:  # type: ignore[override]
-        self.label.setText(text)
+    def setText(self, text: str, language: str | None = None) -> None:  # type: ignore[override]
+        """``language``: the text's language, so that it breaks only between phrases where that matters."""
+        self._text, self._language, self._marked = text, language, keep_phrases(text, language)
+        self.label.setText(self._marked)
+        self.label.setAccessibleName(text)
+        self.setAccessibleName(text)
         self._fit()  # fewer lines: the button may shrink again
         self.updateGeometry()
 
@@ -80,13 +96,32 @@ class WrapButton(QPushButton):
 
     def _fit(self) -> None:
         self.label.ensurePolished()
+        margins = self.layout().contentsMargins()
+        room = self.width() - margins.left() - margins.right()
+        metrics = self.label.fontMetrics()
+        shown = self._marked  # a phrase wider than the button breaks inside, the others stay whole
+        if self._marked != self._text and widest_line(self._marked, self.label.font()) > room:
+            shown = keep_phrases(self._text, self._language, lambda p: metrics.horizontalAdvance(p) <= room)
+        if shown != self.label.text():
+            self.label.setText(shown)
+        least = self._least_width()
+        if least != self.minimumWidth():
+            self.setMinimumWidth(least)
         needed = self.heightForWidth(self.width())
         if needed != self.minimumHeight():
             self.setMinimumHeight(needed)
 
     def minimumSizeHint(self) -> QSize:
-        """Small: the real height is asked for in :meth:`resizeEvent`, once the width is known."""
+        """Small: the real width and height are set in :meth:`_fit` (the stylesheet's ``min-width`` would
+        otherwise win over a hint)."""
         return QSize(2 * TARGET_PX, TARGET_PX)
+
+    def _least_width(self) -> int:
+        """As wide as the widest word, or phrase up to ``MAX_PHRASE_PX`` (a longer one may break inside)."""
+        font = self.label.font()
+        phrase = min(widest_line(self._marked, font), MAX_PHRASE_PX)
+        margins = self.layout().contentsMargins()
+        return max(2 * TARGET_PX, widest_line(self._text, font), phrase) + margins.left() + margins.right()
 
 
 def named_button(text: str, name: str) -> QPushButton:

@@ -67,8 +67,10 @@ class AdminActions:
     dictionary_credit = CREDIT
 
     def finish_sign(self, gloss: str, signer: str) -> str:
-        """Store the recording as one example of ``gloss`` (recognised from the next sign on) and say at once
-        whether the other examples recognise it and whether it is too close to another taught sign."""
+        """Store the recording as one example of ``gloss`` (recognised from the next sign on) and say
+        whether the other examples recognise it and whether it is too close to another taught sign.
+
+        Runs MediaPipe over the seconds recorded: the admin screen calls it on a worker thread."""
         frames = self.recorder.stop() if self.recorder else []
         path = enroll_frames(landmarks_of(frames), gloss, self.config.models.enrolled_dir, signer or "unknown")
         if self.signing is not None:
@@ -138,13 +140,15 @@ class AdminActions:
         return packs, [n.message_ko for n in notices]
 
     def install_packs(self, folder: Path, progress: Callable[[int, int], None] | None = None) -> list[str]:
-        """Install every pack in ``folder``; one line per file saying what happened (Korean)."""
+        """Install every pack in ``folder``; one line per file saying what happened (a refusal in Korean and
+        English). Slow (seconds a pack, then the translator is loaded again): the admin screen calls it on a
+        worker thread, and ``progress`` is called on that thread."""
         results = []
         for path in pack_files([folder]):
             try:
                 pack = install(path, pack_folder(self.config.models.packs_dir), progress)
             except PackError as exc:
-                results.append(f"✗ {path.name}: {exc.message_ko}")
+                results.append(f"✗ {path.name}: {exc.message_ko} / {exc.message_en}")
                 self.gate.audit("pack_refused", file=path.name)
                 continue
             results.append(f"✓ {pack.code} {pack.version}")

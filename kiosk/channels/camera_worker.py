@@ -6,6 +6,10 @@ newest frame wins. Frames are taken only while a visit in the worker's mode is o
 screen). MediaPipe is loaded at the first frame of a visit that needs it; if it cannot load or fails on a
 frame, the clerk and the visitor are told once and the input stays off. An error in handling one frame's
 landmarks (e.g. a sentence sent just as the clerk ended the visit) is logged and the input stays on.
+
+Both inputs (signs and fingerspelling) tell the visitor's self-view what they read the same way: a
+:class:`~base.events.CameraView` (hands seen / too dark) to the :meth:`CameraWorker.subscribe_view` listeners
+whenever it changes.
 """
 
 from __future__ import annotations
@@ -18,12 +22,14 @@ from collections.abc import Callable
 import numpy as np
 
 from base.errors import KioskError
-from base.events import Notice, SessionEvent, StateChanged, VisitorMode
+from base.events import CameraView, Notice, SessionEvent, StateChanged, VisitorMode
 from kiosk.session import Session
 from kiosk.visit_states import OPEN
 from sign_models.landmarks import LandmarkFrame
 
 log = logging.getLogger(__name__)
+DARK = 45  # mean brightness (0-255) below which the picture is too dark to read hands
+SEEN_S = 1.0  # a hand counts as in view this long after MediaPipe last found one (it misses single frames)
 
 
 class CameraWorker:
@@ -41,6 +47,9 @@ class CameraWorker:
         self._landmarker: object | None = None
         self._failed = False
         self.active = False
+        self._view_listeners: list[Callable[[CameraView], None]] = []
+        self._view: CameraView | None = None
+        self._hand_at = -SEEN_S
         session.subscribe(self._on_session_event)
         self._thread = threading.Thread(target=self._work, name=f"kiosk-{self.mode.value}", daemon=True)
         self._thread.start()
@@ -50,6 +59,10 @@ class CameraWorker:
         if self.active and not self._failed:
             self._mailbox = (time.monotonic(), rgb)
             self._wake.set()
+
+    def subscribe_view(self, listener: Callable[[CameraView], None]) -> None:
+        """``listener(view)`` (on the worker thread) whenever what the camera sees changes."""
+        self._view_listeners.append(listener)
 
     def close(self) -> None:
         self._stop.set()
@@ -68,6 +81,7 @@ class CameraWorker:
     def _on_session_event(self, event: SessionEvent) -> None:
         if isinstance(event, StateChanged):
             self.active = event.mode is self.mode and event.state in OPEN
+            self._view, self._hand_at = None, -SEEN_S  # the next visit hears from the first frame on
             self.visit_changed(event)
 
     def _work(self) -> None:
@@ -87,10 +101,20 @@ class CameraWorker:
                 log.warning("%s unavailable: %s", self.mode.value, exc.message_en)
                 self.session.notify(Notice(self.notice_code, exc.message_ko, exc.message_en, "warning"))
                 continue
+            self._tell_view(frame, rgb, t)
             try:
                 self.handle(frame, t)
             except KioskError as exc:
                 log.warning("%s frame not handled: %s", self.mode.value, exc.message_en)
+
+    def _tell_view(self, frame: LandmarkFrame, rgb: np.ndarray, t: float) -> None:
+        if frame.right_hand is not None or frame.left_hand is not None:
+            self._hand_at = t
+        view = CameraView(hands=t - self._hand_at < SEEN_S, dark=float(rgb[::8, ::8].mean()) < DARK)
+        if view != self._view:
+            self._view = view
+            for listener in self._view_listeners:
+                listener(view)
 
 
 def _holistic() -> object:

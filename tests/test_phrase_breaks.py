@@ -1,0 +1,73 @@
+"""Japanese, Chinese and Thai lines break between phrases (BudouX), never inside a word such as あいさつ."""
+
+from __future__ import annotations
+
+import unicodedata
+from itertools import pairwise
+
+import pytest
+from PyQt6.QtGui import QTextLayout
+
+from base.languages import LANGUAGES
+from ui.app import application
+from ui.phrase_breaks import BREAK, JOINER, keep_phrases, plain
+from ui.wrap_button import WrapButton
+
+LINE = "窓口でのあいさつと手続き"  # "greetings and procedures at the counter"
+
+
+def rendered_lines(button: WrapButton) -> list[str]:
+    """The lines the button's label draws at its width (Qt's own line breaking, the label's font)."""
+    label = button.label
+    text = label.text()
+    layout = QTextLayout(text, label.font())
+    layout.beginLayout()
+    lines = []
+    while (line := layout.createLine()).isValid():
+        line.setLineWidth(label.contentsRect().width())
+        lines.append(plain(text[line.textStart() : line.textStart() + line.textLength()]))
+    layout.endLayout()
+    return lines
+
+
+def button_at_split(qtbot, language: str | None) -> WrapButton:
+    """A phrase button just wide enough for 窓口でのあい: Qt alone breaks it as あい/さつ."""
+    application()  # the kiosk's fonts
+    button = WrapButton(LINE, language)
+    font = button.label.font()
+    font.setPixelSize(32)
+    button.label.setFont(font)
+    width = button.label.fontMetrics().horizontalAdvance("窓口でのあい") + 4
+    margins = button.layout().contentsMargins()
+    button.resize(width + margins.left() + margins.right(), 200)
+    button.layout().activate()
+    qtbot.addWidget(button)
+    return button
+
+
+def test_a_japanese_button_keeps_its_words_whole(qtbot) -> None:
+    lines = rendered_lines(button_at_split(qtbot, "ja"))
+    assert any("あいさつ" in line for line in lines), lines
+    assert "".join(lines) == LINE
+    assert rendered_lines(button_at_split(qtbot, None))[0] == "窓口でのあい", "without the phrases Qt splits the word"
+
+
+def test_screen_readers_and_copies_get_the_plain_text(qtbot) -> None:
+    button = button_at_split(qtbot, "ja")
+    assert JOINER in button.label.text()  # what is drawn
+    assert button.text() == LINE and button.accessibleName() == LINE  # what is read out or copied
+
+
+def test_which_languages_need_phrases_comes_from_the_language_table() -> None:
+    needing = {code for code, row in LANGUAGES.items() if row.phrase_model}
+    assert needing == {code for code, row in LANGUAGES.items() if not row.spaced} == {"zh", "ja", "th"}
+    assert keep_phrases("Chào hỏi", "vi") == "Chào hỏi" and keep_phrases("인사 드립니다", "ko") == "인사 드립니다"
+
+
+@pytest.mark.parametrize(("language", "text"), [("zh", "请在这里签名后交给窗口"), ("th", "กรุณาลงชื่อที่นี่")])
+def test_chinese_and_thai_get_breaks_between_phrases_only(language: str, text: str) -> None:
+    marked = keep_phrases(text, language)
+    assert plain(marked) == text and BREAK in marked and JOINER in marked
+    assert keep_phrases(marked, language) == marked, "applying it twice changes nothing"
+    after_joiner = [b for a, b in pairwise(marked) if a == JOINER]
+    assert not [c for c in after_joiner if unicodedata.category(c).startswith("M")], "a mark stays on its letter"

@@ -1,0 +1,88 @@
+"""Lines break between phrases, never inside a word, in languages written without spaces (ja, zh, th).
+
+Qt may break a Japanese, Chinese or Thai line between any two characters (あいさ/つ). BudouX (the
+``budoux`` wheel: pure Python, its models inside the wheel, nothing downloaded) splits a line into phrases;
+:func:`keep_phrases` joins the characters inside each phrase with WORD JOINER (U+2060, no break, no width)
+and puts a ZERO WIDTH SPACE (a break opportunity) between phrases. Which languages need it comes from the
+language table (:attr:`base.languages.Language.phrase_model`). What the visitor's screen reader or a copy gets
+is the plain text: :class:`~ui.wrap_button.WrapButton` keeps it for ``text()`` and every label set through
+:func:`set_wrapped` carries it as its accessible name (``QLabel.text()`` itself keeps the joiners).
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import unicodedata
+from collections.abc import Callable
+from functools import cache
+
+from PyQt6.QtGui import QFont, QTextLayout
+from PyQt6.QtWidgets import QLabel
+
+from base.languages import lookup
+
+log = logging.getLogger(__name__)
+JOINER, BREAK = "\u2060", "\u200b"
+
+
+def keep_phrases(text: str, language: str | None, fits: Callable[[str], bool] | None = None) -> str:
+    """``text`` with line breaks allowed only between its phrases (unchanged in a spaced language); a phrase
+    for which ``fits`` says no (wider than the whole line) may still break inside."""
+    model = lookup(language).phrase_model if language else None
+    parser = _parser(model) if model and text else None
+    if parser is None:
+        return text
+    phrases = parser.parse(plain(text))
+    return BREAK.join(_joined(p) if fits is None or fits(p) else p for p in phrases)
+
+
+def plain(text: str) -> str:
+    """The text without the marks :func:`keep_phrases` added."""
+    return text.replace(JOINER, "").replace(BREAK, "")
+
+
+def set_wrapped(label: QLabel, text: str, language: str | None) -> None:
+    """Show ``text`` on a word-wrapping label, broken only between phrases; the accessible name stays plain."""
+    label.setText(keep_phrases(text, language))
+    label.setAccessibleName(text)
+
+
+def widest_line(text: str, font: QFont, width: int = 0) -> int:
+    """The widest line Qt lays out for plain ``text`` at ``width`` px; at 0 px: the widest piece no line can
+    break (a word, or a phrase held together by :func:`keep_phrases`)."""
+    widest = 0
+    for paragraph in text.split("\n"):
+        layout = QTextLayout(paragraph, font)
+        layout.beginLayout()
+        while (line := layout.createLine()).isValid():
+            line.setLineWidth(width)
+            widest = max(widest, math.ceil(line.naturalTextWidth()))
+        layout.endLayout()
+    return widest
+
+
+def _joined(phrase: str) -> str:
+    """A joiner between two characters, never before a combining mark (a Thai vowel sign stays on its letter)
+    nor around a space or a line break (they stay break opportunities)."""
+    out = []
+    for index, char in enumerate(phrase):
+        before = phrase[index - 1] if index else ""
+        if before and not (unicodedata.category(char).startswith("M") or char.isspace() or before.isspace()):
+            out.append(JOINER)
+        out.append(char)
+    return "".join(out)
+
+
+@cache
+def _parser(model: str) -> object | None:
+    """The BudouX parser for ``model`` (loaded once); None without budoux (lines then break as Qt likes)."""
+    try:
+        import json
+        from pathlib import Path
+
+        from budoux.parser import MODEL_DIR, Parser
+    except ImportError:
+        log.warning("budoux is not installed: lines in %s may break inside words", model)
+        return None
+    return Parser(json.loads((Path(MODEL_DIR) / f"{model}.json").read_text(encoding="utf-8")))
