@@ -8,7 +8,7 @@ from base.events import Notice
 from kiosk.config import KioskConfig
 from translations.glossary import load_glossary
 from translations.languages import Support, support
-from translations.mt import ChainTranslator, MtOptions, build_translator
+from translations.mt import ChainTranslator, MtOptions, build_translator, import_engine
 from translations.packs import InstalledPack, installed_packs, pack_folder
 from translations.phrasebook import Phrasebook, load_phrasebook
 from translations.suggest import Suggester, build_suggester
@@ -27,7 +27,12 @@ def installed(config: KioskConfig) -> tuple[list[InstalledPack], list[Notice]]:
 
 
 def kiosk_translator(config: KioskConfig, phrasebook: Phrasebook | None = None) -> tuple[ChainTranslator, list[Notice]]:
-    """Phrasebook, then installed packs (direct or through English) with the glossary."""
+    """Phrasebook, then installed packs (direct or through English) with the glossary.
+
+    The translation engine is imported here, at start-up, even with no pack: a pack installed later then
+    loads on the admin worker without freezing the screens (see :func:`~translations.mt.import_engine`).
+    """
+    import_engine()
     packs, notices = installed(config)
     options = MtOptions(beam_size=config.translation.beam_size, cpu_threads=config.translation.cpu_threads)
     translator = build_translator(

@@ -1,6 +1,10 @@
 """No engine work on the Qt main thread: with a translator that takes a full second a sentence, typing, sending,
 tapping a phrase and correcting never freeze the screens (the event loop never stalls for more than 50 ms); nor
-do saving a taught sign and installing a language pack on the admin screen, with a second added to each."""
+do saving a taught sign and installing a language pack on the admin screen, with a second added to each.
+
+The budget is 50 ms on top of the machine's own scheduling noise, measured by the same heartbeat on the idle
+loop just before (a few ms on a quiet machine; on a loaded shared one the OS alone can delay the loop by 100 ms
+and more). Engine work on the Qt thread blocks for a second here and fails whatever the noise."""
 
 from __future__ import annotations
 
@@ -18,6 +22,7 @@ from kiosk.admin.pin import AdminGate
 from kiosk.admin.recorder import FrameRecorder
 from kiosk.config import KioskConfig
 from kiosk.line_worker import LineWorker
+from kiosk.translation import kiosk_translator
 from sign_models.synthetic_signs import render_signs
 from tests.ui_kiosk import _kiosk, find, transcript_texts
 from translations.mt import Translation
@@ -68,6 +73,14 @@ class Heartbeat:
         return self.longest * 1000
 
 
+def budget_ms(qtbot, idle_ms: int = 2000) -> float:
+    """``STALL_MS`` plus the longest gap the heartbeat sees on the idle event loop for ``idle_ms``."""
+    idle = Heartbeat()
+    idle.start()
+    qtbot.wait(idle_ms)
+    return STALL_MS + idle.stop(qtbot)
+
+
 @pytest.fixture
 def slow_kiosk(qtbot, config: KioskConfig):
     translator = SlowTranslator()
@@ -107,11 +120,13 @@ def _visit_with_slow_lines(qtbot, kiosk) -> Heartbeat:
 
 
 def test_a_one_second_translator_never_blocks_the_screens(qtbot, slow_kiosk) -> None:
+    budget = budget_ms(qtbot)
     heart = _visit_with_slow_lines(qtbot, slow_kiosk)
     assert slow_kiosk.translator.calls == 3  # the work really happened: two lines and a correction
     texts = transcript_texts(slow_kiosk.clerk)
     assert "→ [ko] toi mat the" in texts[0] and "→ [vi] 외국인등록증을 잃어버렸어요" in texts[1]
-    assert heart.longest * 1000 < STALL_MS, f"the Qt event loop was blocked for {heart.longest * 1000:.0f} ms"
+    stalled = heart.longest * 1000
+    assert stalled < budget, f"the Qt event loop was blocked for {stalled:.0f} ms (budget {budget:.0f} ms)"
 
 
 def test_the_heartbeat_sees_a_line_translated_on_the_qt_thread(qtbot, slow_kiosk, monkeypatch) -> None:
@@ -133,6 +148,7 @@ def slow_admin(qtbot, slow_kiosk, config: KioskConfig, monkeypatch):
     No camera here: the recording's landmarks are SYNTHETIC (an empty recording for the failing save)."""
     import kiosk.admin.actions as actions
 
+    kiosk_translator(config)  # what the kiosk's start-up does: it imports the translation engine before the screens
     frames = render_signs(["서류"], np.random.default_rng(1)).frames
     recordings = [frames, []]
     real_install = actions.install
@@ -154,6 +170,7 @@ def test_saving_a_sign_and_installing_a_pack_never_block_the_screens(qtbot, slow
     (broken / "translate-en_ja.argosmodel").write_bytes(pack_files["en-ja"].read_bytes()[:500])
     folders += [good, broken]
     window.gloss.setText("서류")
+    budget = budget_ms(qtbot)
     heart = Heartbeat()
     heart.start()
     window._sign_recorded()
@@ -171,7 +188,7 @@ def test_saving_a_sign_and_installing_a_pack_never_block_the_screens(qtbot, slow
     assert "translate-en_ja.argosmodel" in _pack_result(window) and " / " in _pack_result(window)
     packs, _ = window.actions.packs()
     assert [p.code for p in packs] == ["ko-en"], "the refused pack changed nothing installed before"
-    assert stalled < STALL_MS, f"the Qt event loop was blocked for {stalled:.0f} ms"
+    assert stalled < budget, f"the Qt event loop was blocked for {stalled:.0f} ms (budget {budget:.0f} ms)"
 
 
 def _pack_result(window) -> str:

@@ -128,6 +128,19 @@ class TemplateTranslator:
         )
 
 
+def import_engine() -> tuple:
+    """Import CTranslate2 and SentencePiece (the modules), once per process.
+
+    Their first import loads native libraries while holding the interpreter (~70 ms here): done while
+    the screens run, say on the worker that installs the first pack, it freezes them. The kiosk therefore
+    imports them at start-up (:func:`kiosk.translation.kiosk_translator`), even with no pack installed.
+    """
+    import ctranslate2
+    import sentencepiece
+
+    return ctranslate2, sentencepiece
+
+
 class ArgosPackTranslator:
     """One installed Argos pack run with CTranslate2 and SentencePiece directly (no stanza, no torch)."""
 
@@ -144,8 +157,7 @@ class ArgosPackTranslator:
         """The CTranslate2 translator and the SentencePiece processor, loaded once (thread-safe)."""
         with self._lock:
             if self._loaded is None:
-                import ctranslate2
-                import sentencepiece
+                ctranslate2, sentencepiece = import_engine()
 
                 try:
                     translator = ctranslate2.Translator(
