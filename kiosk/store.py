@@ -219,6 +219,12 @@ class TranscriptStore:
             lines = self._db.execute("SELECT count(*) FROM entries").fetchone()[0]
         return visits, lines
 
+    def session_language(self, session_id: str) -> str | None:
+        """The visit's language (the newest, when the visitor switched), or None when unknown."""
+        with self._lock:
+            row = self._db.execute("SELECT language FROM sessions WHERE id=?", (session_id,)).fetchone()
+        return row[0] if row else None
+
     def session_status(self, session_id: str) -> str | None:
         """'open', 'ended', 'interrupted', or None when unknown (or purged)."""
         with self._lock:

@@ -94,7 +94,7 @@ class Screens:
             self.visitor_probe.mark()
         elif isinstance(event, SignChips) and event.signs:
             glosses = " · ".join(sign.gloss for sign in event.signs)
-            self.clerk_probe.expect(lambda: self.clerk.partial.text().endswith(glosses))
+            self.clerk_probe.expect(lambda: self.clerk.transcript.partial_text.endswith(glosses))
             self.clerk_probe.mark()
 
 

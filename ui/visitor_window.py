@@ -53,6 +53,7 @@ from ui.spelling_panel import SpellingPanel
 from ui.start_page import attract_page, start_page
 from ui.strings import STRINGS, tr
 from ui.suggestion_bar import SuggestionBar
+from ui.switch_offer import SwitchOffer
 from ui.theme import TARGET_PX, stylesheet
 from ui.voice_controls import VoiceControls
 from ui.widgets import MessageLine, PageStack, scrolling, session_is_push_to_talk
@@ -184,7 +185,8 @@ class VisitorWindow(QWidget):
         self.typing.setLayout(entry)
         entry.setContentsMargins(0, 0, 0, 0)
         self.typing.hide()
-        for item in (top, self.middle, self.error, self.keyboard, self.typing):
+        self.switch_offer = SwitchOffer(self.session, self.bridge, self._codes())  # a third language was heard
+        for item in (top, self.middle, self.error, self.switch_offer, self.keyboard, self.typing):
             layout.addWidget(item) if isinstance(item, QWidget) else layout.addLayout(item)
         layout.addWidget(self.actions)
         layout.setStretch(1, 4)
@@ -241,13 +243,14 @@ class VisitorWindow(QWidget):
     def _on_state(self, event: StateChanged) -> None:
         if event.state is SessionState.IDLE:
             self._show_start()
-        elif event.state is SessionState.CHOSEN:
-            self._show_conversation(event.language or "ko", event.mode)
         elif event.state is SessionState.CLOSING:
             self._show_closing()
+        elif event.state is SessionState.CHOSEN or event.language != self.display.language:  # or switched
+            self._show_conversation(event.language or "ko", event.mode)
 
     def _on_entry(self, entry: TranscriptEntry) -> None:
-        """A new chat line, or a corrected one (rewritten in place, marked ✎); suggestions end.
+        """A new chat line, or a corrected one (rewritten in place, marked ✎; on the other side when the clerk
+        corrected who said it); suggestions end.
 
         The visitor reads each line in their language first; what was said, when it differs, small under it.
         """
@@ -257,11 +260,11 @@ class VisitorWindow(QWidget):
         text = own if entry.language == language else entry.translations.get(language or "", own)
         line = text + (" ✎" if entry.correction and entry.role is Role.CLERK else "")
         original = "" if entry.language == language else own
+        who = tr("you" if entry.role is Role.VISITOR else "clerk", language)
         bubble = self._bubbles.get(entry.entry_id) if entry.entry_id else None
         if bubble is not None:
-            bubble.set_line(line, original)
+            self._bubbles[entry.entry_id] = self.captions.rewrite(bubble, entry.role, who, line, original)
             return
-        who = tr("you" if entry.role is Role.VISITOR else "clerk", language)
         bubble = self.captions.add(entry.role, who, line, original)
         if entry.entry_id:
             self._bubbles[entry.entry_id] = bubble

@@ -19,6 +19,13 @@ class MessageLine(QLabel):
         self.setText("")
 
 
+def restyle(widget: QWidget, name: str, value: object) -> None:
+    """Set a property the stylesheet keys on, and apply the stylesheet again."""
+    widget.setProperty(name, value)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+
+
 def session_is_push_to_talk(session: Session) -> bool:
     return session.config.speech.enabled and session.config.speech.mode == "push_to_talk"
 
