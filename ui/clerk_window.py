@@ -52,6 +52,7 @@ from ui.kiosk_mode import ask_pin_dialog
 from ui.phrase_panel import PhrasePanel
 from ui.strings import language_label
 from ui.suggestion_bar import SuggestionBar
+from ui.theme import TARGET_PX
 
 SUGGESTIONS = "혹시 이 문구인가요? 누르면 검수된 번역을 보냅니다 (안 누르면 번역 없이 전달)"
 STATES = {"idle": "대기 중", "chosen": "방문자 선택 완료", "conversation": "상담 중", "closing": "상담 종료"}
@@ -151,15 +152,20 @@ class ClerkWindow(QWidget):
             self.session.phrasebook.for_role("clerk"), self._say_phrase, columns=3, prefix="clerk_phrase"
         )
         self.phrases.set_language("ko")
-        self.suggestions = SuggestionBar(Role.CLERK, self._use_suggestion, prefix="clerk", with_translation=True)
+        self.suggestions = SuggestionBar(  # in the phrases' place while on offer: the chat keeps its room
+            Role.CLERK, self._use_suggestion, prefix="clerk", with_translation=True, replaces=self.phrases
+        )
         entry = QHBoxLayout()
         entry.addWidget(self.input, 1)
         entry.addWidget(self.send)
         layout = QVBoxLayout(self)
-        for part in (top, visit, self.notice, self.transcript, self.phrases, self.error, entry, self.voice):
+        chat, phrases = self.transcript, self.phrases
+        parts = (top, visit, self.notice, chat, self.suggestions, phrases, self.error, entry, self.voice)
+        for part in parts:
             layout.addWidget(part) if isinstance(part, QWidget) else layout.addLayout(part)
-        layout.addWidget(self.suggestions)
-        layout.setStretch(3, 1)  # the chat takes the room that is left
+        layout.setStretch(parts.index(self.transcript), 3)  # the chat takes most of the room that is left
+        layout.setStretch(parts.index(self.phrases), 2)
+        self.transcript.setMinimumHeight(2 * TARGET_PX)
 
     def _end(self) -> None:
         if self._confirm(self, "상담을 종료할까요? 방문자 화면은 마무리 화면으로 바뀝니다."):
@@ -289,6 +295,11 @@ class ClerkWindow(QWidget):
         """The visitor's signs so far (known and unknown), until the sentence is sent."""
         glosses = " · ".join(s.gloss for s in chips.signs)
         self.transcript.show_partial(Role.VISITOR, "방문자", glosses, "수어 인식 중")
+
+    def show_notice(self, notice: Notice) -> None:
+        """A message for the clerk only, in Korean and English (e.g. a configured screen is missing)."""
+        self.notice.setText(f"{notice.message_ko}\n{notice.message_en}")
+        self.notice.show()
 
     def _on_notice(self, notice: Notice) -> None:
         self.notice.setText(notice.message_ko)
