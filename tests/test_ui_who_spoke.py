@@ -23,7 +23,7 @@ def test_one_tap_flips_a_misattributed_line_on_both_screens_and_in_the_store(qtb
     clerk_chat = kiosk.clerk.transcript
     assert clerk_chat.item(0).objectName() == "clerk_bubble" and clerk_chat.item(0).property("doubtful")
     (shown,) = transcript_texts(kiosk.clerk)
-    assert "[🎤 말]" in shown and "신뢰도 55% · 확인 필요" in shown
+    assert "[음성]" in shown and "신뢰도 55% · 확인 필요" in shown
     qtbot.mouseClick(find(kiosk.clerk, QPushButton, f"flip_{line.entry_id}"), Qt.MouseButton.LeftButton)
     settle(kiosk)
     (flipped,) = transcript_texts(kiosk.clerk)
@@ -47,7 +47,7 @@ def test_typed_lines_cannot_be_flipped_and_a_sure_line_is_not_highlighted(qtbot,
     assert not kiosk.clerk.findChild(QPushButton, f"flip_{typed.entry_id}").isVisibleTo(kiosk.clerk)
     assert find(kiosk.clerk, QPushButton, f"correct_{typed.entry_id}").isVisibleTo(kiosk.clerk)
     assert not kiosk.clerk.transcript.item(1).property("doubtful")
-    assert transcript_texts(kiosk.clerk)[1] == "잠시만요\n[🎤 말]  [번역 없음]  [신뢰도 91%]"
+    assert transcript_texts(kiosk.clerk)[1] == "잠시만요\n[음성]  [번역 없음]  [신뢰도 91%]"
     assert find(kiosk.clerk, QPushButton, f"flip_{heard.entry_id}").isVisibleTo(kiosk.clerk)
 
 

@@ -73,8 +73,7 @@ class Bubble(QFrame):
         text.addWidget(self.name)
         text.addWidget(self.line)
         text.addWidget(self.original)
-        self.footer = QHBoxLayout()  # empty unless a screen adds to it (:meth:`add_footer`)
-        text.addLayout(self.footer)
+        self._text = text
         row = QHBoxLayout(self)
         row.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
         row.addLayout(text, 1)
@@ -86,8 +85,8 @@ class Bubble(QFrame):
         self.original.setVisible(bool(original) and original != line)
 
     def add_footer(self, widget: QWidget) -> None:
-        """A widget under the line (badges, buttons)."""
-        self.footer.addWidget(widget)
+        """A widget under the line (badges, buttons). (Added only then: an empty layout would cap the width.)"""
+        self._text.addWidget(widget)
 
     def text(self) -> str:
         """ "Who: line", as read aloud by a screen reader (and by the tests)."""

@@ -3,7 +3,7 @@
 Built on :class:`ui.chat_view.ChatView` from the clerk's side: the clerk's own lines on the right, the
 visitor's on the left (the visitor's newest line largest). Each bubble shows the line in Korean first and,
 small under it, the words as said (a visitor's line) or what the visitor reads (a clerk's line). Under that,
-badges say how the line was given (말 / 입력 / 수어 / 지문자 / 문구), how it was translated (문구집, 문구 틀,
+badges say how the line was given (음성 / 입력 / 수어 / 지문자 / 문구), how it was translated (문구집, 문구 틀,
 기계 번역, 영어 경유, or 번역 없음) and the recogniser's confidence; a line below ``LOW_CONFIDENCE`` is edged
 in amber with "확인 필요". Every saved line has a 고치기 button (the clerk types the right words; stored as a
 correction, the original kept), and a spoken line a 화자 바꾸기 button (one shared microphone can give a line
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PyQt6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PyQt6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from base.events import Modality, Role, TranscriptEntry
 from base.languages import lookup
@@ -30,12 +30,12 @@ PROVENANCE = {
     "machine": "기계 번역",
     "pivot": "기계 번역(영어 경유)",
 }
-MODALITIES = {
-    Modality.SPEECH: "🎤 말",
-    Modality.TEXT: "⌨ 입력",
-    Modality.SIGN: "✋ 수어",
-    Modality.FINGERSPELLING: "✋ 지문자",
-    Modality.PHRASE: "▤ 문구",
+MODALITIES = {  # words only: the kiosk's fonts have no emoji
+    Modality.SPEECH: "음성",
+    Modality.TEXT: "입력",
+    Modality.SIGN: "수어",
+    Modality.FINGERSPELLING: "지문자",
+    Modality.PHRASE: "문구",
 }
 
 
@@ -45,12 +45,15 @@ class LineFooter(QWidget):
     def __init__(self, transcript: ClerkTranscript, entry: TranscriptEntry) -> None:
         super().__init__()
         self.setObjectName("line_footer")
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
+        rows = QVBoxLayout(self)  # the badges on their own line: beside the buttons they would wrap word by word
+        rows.setContentsMargins(0, 0, 0, 0)
         self.badges = QLabel()
         self.badges.setObjectName("clerk_badges")
         self.badges.setWordWrap(True)
-        row.addWidget(self.badges, 1)
+        rows.addWidget(self.badges)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        rows.addLayout(row)
         self.fix = QPushButton("✎ 고치기")
         self.fix.setObjectName(f"correct_{entry.entry_id}")
         self.fix.setToolTip("바른 내용을 입력합니다 (원문은 그대로 남습니다)")

@@ -8,7 +8,7 @@ Without speech (switched off, or no model or microphone) the label says why and 
 
 from __future__ import annotations
 
-from PyQt6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from PyQt6.QtWidgets import QLabel
 
 from base.events import Caption, Notice, Role, SessionState, StateChanged, TranscriptEntry
 from kiosk.session import Session
@@ -24,21 +24,17 @@ MIC = {
 }
 
 
-class ClerkVoice(QWidget):
-    """The microphone state in words and the clerk's Talk button."""
+class ClerkVoice:
+    """The microphone state in words (``state``, beside the visit's status) and the clerk's Talk button (``talk``,
+    beside the text box)."""
 
     def __init__(self, session: Session) -> None:
-        super().__init__()
         self.session = session
         self.state = QLabel()
         self.state.setObjectName("mic_state")
         self.state.setWordWrap(True)
         self.talk = TalkButton("clerk_talk", other="visitor_speaking")
         self.talk.toggled.connect(self._on_talk)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.state, 1)
-        row.addWidget(self.talk, 1)
         self.unavailable = not session.config.speech.enabled
         self.visitor_speaking = False  # the visitor's words are being recognised
         self.translating = False  # a line the clerk typed or tapped is with the line worker

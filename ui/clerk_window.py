@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PyQt6.QtCore import Qt
-from PyQt6.QtGui import QTextDocument
+from PyQt6.QtGui import QResizeEvent, QTextDocument
 from PyQt6.QtPrintSupport import QPrinter, QPrinterInfo
 from PyQt6.QtWidgets import (
     QComboBox,
@@ -53,6 +53,7 @@ from ui.phrase_panel import PhrasePanel
 from ui.strings import language_label
 from ui.suggestion_bar import SuggestionBar
 from ui.theme import TARGET_PX
+from ui.widgets import MessageLine
 
 SUGGESTIONS = "혹시 이 문구인가요? 누르면 검수된 번역을 보냅니다 (안 누르면 번역 없이 전달)"
 STATES = {"idle": "대기 중", "chosen": "방문자 선택 완료", "conversation": "상담 중", "closing": "상담 종료"}
@@ -80,6 +81,7 @@ class ClerkWindow(QWidget):
         self.setWindowTitle(f"담당자 화면 — {session.config.kiosk.name}")
         self.status = QLabel()
         self.status.setObjectName("clerk_status")
+        self.status.setWordWrap(True)
         self.notice = QLabel()
         self.notice.setObjectName("notice_banner")
         self.notice.setWordWrap(True)
@@ -119,8 +121,9 @@ class ClerkWindow(QWidget):
         self.send.clicked.connect(self._send)
         self.voice = ClerkVoice(session)
         self.talk = self.voice.talk
-        self.error = QLabel()
+        self.error = MessageLine()  # takes no room while it says nothing
         self.error.setObjectName("clerk_error")
+        self.error.clear()
         self._build_layout()
         bridge.state_changed.connect(self._on_state)
         bridge.entry_added.connect(self._on_entry)
@@ -142,6 +145,7 @@ class ClerkWindow(QWidget):
         """Status and the visit's buttons on top, the chat, then the phrases, the text box and the microphone."""
         top = QHBoxLayout()
         top.addWidget(self.status, 1)
+        top.addWidget(self.voice.state, 1)
         for widget in (self.print_button, self.admin_button):
             top.addWidget(widget)
         visit = QHBoxLayout()
@@ -156,16 +160,20 @@ class ClerkWindow(QWidget):
             Role.CLERK, self._use_suggestion, prefix="clerk", with_translation=True, replaces=self.phrases
         )
         entry = QHBoxLayout()
-        entry.addWidget(self.input, 1)
+        entry.addWidget(self.input, 2)
         entry.addWidget(self.send)
+        entry.addWidget(self.talk, 1)
         layout = QVBoxLayout(self)
-        chat, phrases = self.transcript, self.phrases
-        parts = (top, visit, self.notice, chat, self.suggestions, phrases, self.error, entry, self.voice)
+        parts = (top, visit, self.notice, self.transcript, self.suggestions, self.phrases, self.error, entry)
         for part in parts:
             layout.addWidget(part) if isinstance(part, QWidget) else layout.addLayout(part)
-        layout.setStretch(parts.index(self.transcript), 3)  # the chat takes most of the room that is left
-        layout.setStretch(parts.index(self.phrases), 2)
+        layout.setStretch(parts.index(self.transcript), 1)  # the chat takes the room that is left
         self.transcript.setMinimumHeight(2 * TARGET_PX)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """The quick phrases (they scroll) keep at most a quarter of the height: the conversation comes first."""
+        super().resizeEvent(event)
+        self.phrases.setMaximumHeight(max(3 * TARGET_PX, self.height() // 4))
 
     def _end(self) -> None:
         if self._confirm(self, "상담을 종료할까요? 방문자 화면은 마무리 화면으로 바뀝니다."):

@@ -80,6 +80,8 @@ class PhrasePanel(QWidget):
                 self.tabs.removeWidget(tab)
             for index, tab in enumerate(tabs):
                 self.tabs.addWidget(tab, index // columns, index % columns)
+            for column in range(TAB_COLUMNS):  # equal columns: a long name beside short ones is not squeezed
+                self.tabs.setColumnStretch(column, 1 if column < columns else 0)
 
     def set_language(self, language: str) -> None:
         """Label everything in ``language`` and show the first category."""

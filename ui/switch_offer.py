@@ -2,12 +2,14 @@
 
 A caption carries ``switch_to`` when the shared microphone heard the visitor clearly in a language other than
 the one chosen (:mod:`translations.attribution`). The visitor's screen then asks, in that language and in the
-current one, whether to switch. It is a row above the action bar, not an overlay: the conversation goes on
-around it. One tap switches the visit (:meth:`Session.switch_language`); "no" dismisses it, and the same
-language is not offered again in this visit.
+current one, whether to switch. It is the first row of the list under the chat (where suggestions appear),
+not an overlay: the conversation goes on around it and nothing else moves. One tap switches the visit
+(:meth:`Session.switch_language`); "no" dismisses it, and the same language is not offered again in this visit.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PyQt6.QtWidgets import QFrame, QHBoxLayout, QLabel
 
@@ -23,9 +25,13 @@ from ui.wrap_button import WrapButton
 class SwitchOffer(QFrame):
     """ "Switch the screen to English?" in the heard and the current language, with Switch and No."""
 
-    def __init__(self, session: Session, bridge: SessionBridge, codes: list[str]) -> None:
-        """``codes``: the languages the visitor's screen has text for (only those are offered)."""
+    def __init__(
+        self, session: Session, bridge: SessionBridge, codes: list[str], on_show: Callable[[], None] = lambda: None
+    ) -> None:
+        """``codes``: the languages the visitor's screen has text for (only those are offered); ``on_show``: bring
+        the offer into view (the list it heads may have been scrolled)."""
         super().__init__()
+        self.on_show = on_show
         self.setObjectName("switch_offer")
         self.session, self.codes = session, codes
         self.offered: str | None = None
@@ -59,6 +65,7 @@ class SwitchOffer(QFrame):
         self.yes.setText(_both("switch_yes", heard, current))
         self.no.setText(_both("switch_no", heard, current))
         self.show()
+        self.on_show()
 
     def on_state(self, event: StateChanged) -> None:
         """A new visit forgets what was declined; any change of visit or language withdraws the offer."""

@@ -127,7 +127,10 @@ def stylesheet(scale: float = 1.0, high_contrast: bool = False) -> str:
     QFrame#clerk_bubble[doubtful="true"], QFrame#visitor_bubble[doubtful="true"] {{
                   background: {p.background if high_contrast else p.banner};
                   border: 5px dashed {DOUBT[high_contrast]}; }}
-    QPushButton[doubtful="true"] {{ background: {DOUBT[high_contrast]}; color: {p.background}; }}
+    QFrame#clerk_bubble QPushButton, QFrame#visitor_bubble QPushButton {{ background: {p.button};
+                  color: {p.button_text}; border-radius: 8px; }}
+    QFrame#clerk_bubble QPushButton[doubtful="true"], QFrame#visitor_bubble QPushButton[doubtful="true"] {{
+                  background: {DOUBT[high_contrast]}; color: {p.background}; }}
     QFrame#switch_offer {{ background: {p.banner}; border: 3px solid {p.button}; border-radius: 12px; }}
     QFrame#switch_offer QLabel#switch_question {{ background: {p.banner}; color: {p.banner_text}; font-weight: bold; }}
     """

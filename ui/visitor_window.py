@@ -13,13 +13,7 @@ import time
 import numpy as np
 from PyQt6.QtCore import QPoint, Qt, QTimer
 from PyQt6.QtGui import QResizeEvent
-from PyQt6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PyQt6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from base.errors import KioskError
 from base.events import (
@@ -171,10 +165,14 @@ class VisitorWindow(QWidget):
         self.sign_box = SignPanel(self.signing)
         self.sign_box.hide()
         self.camera.hide()
-        middle = QWidget()  # the one part that scrolls under the chat: suggestions, sign panels, phrases
+        self.switch_offer = SwitchOffer(  # a third language heard: it heads the list, scrolled to the top when shown
+            self.session, self.bridge, self._codes(), lambda: self.middle.verticalScrollBar().setValue(0)
+        )
+        middle = QWidget()  # the one part that scrolls under the chat: offers, suggestions, sign panels, phrases
         rows = QVBoxLayout(middle)
         rows.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.suggestions, self.spelling_box, self.sign_box, self.phrases, self.voice_controls):
+        listed = (self.switch_offer, self.suggestions, self.spelling_box, self.sign_box, self.phrases)
+        for widget in (*listed, self.voice_controls):
             rows.addWidget(widget)
         rows.addStretch(1)
         self.middle = scrolling(middle)
@@ -185,8 +183,7 @@ class VisitorWindow(QWidget):
         self.typing.setLayout(entry)
         entry.setContentsMargins(0, 0, 0, 0)
         self.typing.hide()
-        self.switch_offer = SwitchOffer(self.session, self.bridge, self._codes())  # a third language was heard
-        for item in (top, self.middle, self.error, self.switch_offer, self.keyboard, self.typing):
+        for item in (top, self.middle, self.error, self.keyboard, self.typing):
             layout.addWidget(item) if isinstance(item, QWidget) else layout.addLayout(item)
         layout.addWidget(self.actions)
         layout.setStretch(1, 4)
