@@ -191,7 +191,7 @@ def render(out: Path, config: KioskConfig | None = None) -> list[Shot]:
                 gallery.visit(language, variant)
             gallery.fingerspelling(variant)
     gallery.close()
-    (out / "README.md").write_text(_index(gallery.shots), encoding="utf-8")
+    (out / "README.md").write_text(_index(gallery.shots) + _live(out), encoding="utf-8")
     return gallery.shots
 
 
@@ -215,6 +215,25 @@ def _index(shots: list[Shot]) -> str:
             ]
             cells.append(f"[![]({match[0].path.name})]({match[0].path.name})" if match else "")
         lines.append(f"| {screen} | {language} | {display} | {' | '.join(cells)} |")
+    return "\n".join(lines) + "\n"
+
+
+def _live(out: Path) -> str:
+    """The real windows of ``kiosk run`` under Xvfb, when such pictures were put beside the gallery."""
+    shots = sorted(out.glob("live_*.png"))
+    if not shots:
+        return ""
+    lines = [
+        "",
+        "## The real windows under Xvfb",
+        "",
+        "Not rendered by this script: `Xvfb :99 -screen 0 1920x1080x24`, then `DISPLAY=:99 python -m cli run` with",
+        'the demo media and `[display] visitor = "HDMI-1"` (a screen Xvfb lacks: the clerk\'s screen says so),',
+        "a touch on the welcome screen and on English (`xdotool`), then `import -window root` (ImageMagick), resized",
+        "to 960x540; in the second picture the clerk has tapped 화자 바꾸기 on a line.",
+        "",
+        *(f"[![]({shot.name})]({shot.name})" for shot in shots),
+    ]
     return "\n".join(lines) + "\n"
 
 
