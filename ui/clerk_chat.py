@@ -70,8 +70,9 @@ class LineFooter(QWidget):
     def show_entry(self, bubble: Bubble, entry: TranscriptEntry, readers: set[str]) -> None:
         """``readers``: the languages of the clerk and the visitor."""
         self.badges.setText("  ".join(f"[{badge}]" for badge in badges(entry, readers)))
-        restyle(bubble, "doubtful", doubtful(entry))
-        restyle(self.fix, "doubtful", doubtful(entry))
+        if doubtful(entry) or bubble.property("doubtful"):  # (unset reads as not doubtful: no restyling needed)
+            restyle(bubble, "doubtful", doubtful(entry))
+            restyle(self.fix, "doubtful", doubtful(entry))
 
 
 class ClerkTranscript(ChatView):

@@ -20,7 +20,9 @@ class MessageLine(QLabel):
 
 
 def restyle(widget: QWidget, name: str, value: object) -> None:
-    """Set a property the stylesheet keys on, and apply the stylesheet again."""
+    """Set a property the stylesheet keys on, and apply the stylesheet again (only when it changes: it is slow)."""
+    if widget.property(name) == value:
+        return
     widget.setProperty(name, value)
     widget.style().unpolish(widget)
     widget.style().polish(widget)
