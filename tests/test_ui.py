@@ -116,8 +116,11 @@ def test_clerk_starts_a_sign_visit_and_sees_notices(qtbot, kiosk) -> None:
     qtbot.mouseClick(find(kiosk.clerk, QPushButton, "clerk_start"), Qt.MouseButton.LeftButton)
     assert kiosk.session.mode.value == "sign"
     assert find(kiosk.visitor, QLabel, "camera_view").isVisible()
-    assert find(kiosk.clerk, QLabel, "notice_banner").text() == "카메라가 없어 데모 파일을 재생합니다"
+    notice = find(kiosk.clerk, QLabel, "notice_banner")
+    assert notice.text() == "카메라가 없어 데모 파일을 재생합니다  (눌러서 닫기)" and notice.isVisible()
     assert find(kiosk.visitor, QLabel, "demo_banner").isVisible()
+    qtbot.mouseClick(notice, Qt.MouseButton.LeftButton)  # read: a tap gives the chat its room back
+    assert not notice.isVisible()
 
 
 def test_camera_frames_reach_the_visitor_screen(qtbot, kiosk) -> None:

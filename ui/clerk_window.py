@@ -53,10 +53,11 @@ from ui.phrase_panel import PhrasePanel
 from ui.strings import language_label
 from ui.suggestion_bar import SuggestionBar
 from ui.theme import TARGET_PX
-from ui.widgets import MessageLine
+from ui.widgets import MessageLine, TapToClose
 
 SUGGESTIONS = "혹시 이 문구인가요? 누르면 검수된 번역을 보냅니다 (안 누르면 번역 없이 전달)"
 STATES = {"idle": "대기 중", "chosen": "방문자 선택 완료", "conversation": "상담 중", "closing": "상담 종료"}
+CLOSE = "  (눌러서 닫기)"  # the notice banner: a tap puts it away
 MODES = {"speech": "음성", "sign": "수어", "fingerspelling": "지문자", "text": "글자"}
 
 
@@ -82,8 +83,9 @@ class ClerkWindow(QWidget):
         self.status = QLabel()
         self.status.setObjectName("clerk_status")
         self.status.setWordWrap(True)
-        self.notice = QLabel()
+        self.notice = TapToClose()
         self.notice.setObjectName("notice_banner")
+        self.notice.setToolTip("눌러서 닫기")
         self.notice.setWordWrap(True)
         self.notice.hide()
         self.visitor_choice = QComboBox()
@@ -306,11 +308,11 @@ class ClerkWindow(QWidget):
 
     def show_notice(self, notice: Notice) -> None:
         """A message for the clerk only, in Korean and English (e.g. a configured screen is missing)."""
-        self.notice.setText(f"{notice.message_ko}\n{notice.message_en}")
+        self.notice.setText(f"{notice.message_ko}\n{notice.message_en}{CLOSE}")
         self.notice.show()
 
     def _on_notice(self, notice: Notice) -> None:
-        self.notice.setText(notice.message_ko)
+        self.notice.setText(notice.message_ko + CLOSE)
         self.notice.show()
         if notice.code == "consent":
             self.print_button.setEnabled(self.session.consented)

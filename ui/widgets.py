@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PyQt6.QtCore import QSize, Qt
+from PyQt6.QtGui import QMouseEvent
 from PyQt6.QtWidgets import QFrame, QLabel, QScrollArea, QScroller, QStackedWidget, QWidget
 
 from kiosk.session import Session
@@ -17,6 +18,13 @@ class MessageLine(QLabel):
 
     def clear(self) -> None:
         self.setText("")
+
+
+class TapToClose(QLabel):
+    """A message banner that a tap puts away (until the next message): it must not keep the room it takes."""
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.hide()
 
 
 def restyle(widget: QWidget, name: str, value: object) -> None:
