@@ -229,8 +229,9 @@ def _live(out: Path) -> str:
         "",
         "Not rendered by this script: `Xvfb :99 -screen 0 1920x1080x24`, then `DISPLAY=:99 python -m cli run` with",
         'the demo media and `[display] visitor = "HDMI-1"` (a screen Xvfb lacks: the clerk\'s screen says so),',
-        "a touch on the welcome screen and on English (`xdotool`), then `import -window root` (ImageMagick), resized",
-        "to 960x540; in the second picture the clerk has tapped 화자 바꾸기 on a line.",
+        "taps (`xdotool`) on the welcome screen and on Tiếng Việt; the demo speech is English, so the visitor is",
+        "offered a switch; then Switch and, on the clerk's screen, 화자 바꾸기. `import -window root` (ImageMagick),",
+        "resized to 960x540.",
         "",
         *(f"[![]({shot.name})]({shot.name})" for shot in shots),
     ]
