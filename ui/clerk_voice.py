@@ -2,8 +2,9 @@
 
 In ``auto`` speech mode the kiosk listens all the time: the label says so and the Talk button shows what is
 happening (듣고 있어요 / 번역하고 있어요 / 방문자가 말하고 있어요) with the microphone level along its bottom edge;
-tapping it marks the clerk's turn. In ``push_to_talk`` mode the button is held (checked) while the clerk speaks.
-Without speech (switched off, or no model or microphone) the label says why and the button is hidden.
+a tap only counts as activity (who spoke is decided by the language heard, :mod:`translations.attribution`).
+In ``push_to_talk`` mode the button is held (checked) while the clerk speaks. Without speech (switched off,
+or no model or microphone) the label says why and the button is hidden.
 """
 
 from __future__ import annotations
