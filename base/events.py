@@ -106,6 +106,7 @@ class TranscriptEntry:
     saved: bool = True  # False when the store could not write it (shown, but not persisted)
     correction: str = ""  # the clerk's corrected text ("" = never corrected); ``text`` keeps the original
     suggestion: str = ""  # the reviewed phrase/template id the speaker tapped instead (``text`` keeps what was said)
+    flipped: bool = False  # the clerk flipped the speaker: ``role`` is the corrected one, ``role.other`` said it first
 
 
 @dataclass(frozen=True)

@@ -122,6 +122,17 @@ class UiOptions:
 
 
 @dataclass(frozen=True)
+class DisplayOptions:
+    """Which screen each window goes on: a screen's name as the system gives it (Qt's ``QScreen.name()``, the
+    names ``xrandr`` lists, e.g. "HDMI-1", "DP-1") or its index ("0", "1"); "" is the default (visitor on the
+    primary screen, clerk on the second, side by side on one screen). A named screen that is missing falls back
+    to the default, with a notice on the clerk's screen."""
+
+    visitor: str = ""
+    clerk: str = ""
+
+
+@dataclass(frozen=True)
 class KioskConfig:
     """Everything configurable, one frozen section per table of the TOML file."""
 
@@ -133,6 +144,7 @@ class KioskConfig:
     translation: TranslationOptions = field(default_factory=TranslationOptions)
     voice: VoiceOptions = field(default_factory=VoiceOptions)
     ui: UiOptions = field(default_factory=UiOptions)
+    display: DisplayOptions = field(default_factory=DisplayOptions)
     source: Path | None = None  # the file it came from, None for defaults
 
 
@@ -234,10 +246,21 @@ def _check(config: KioskConfig, source: Path, text: str) -> None:
             "must be between 0.3 and 1.0 seconds",
         ),
         ("store", "retention", _retention_ok(config.store.retention), 'must be "end_of_day" or hours, e.g. "24"'),
+        *(("display", key, _screen_ok(getattr(config.display, key)), SCREEN_RULE) for key in ("visitor", "clerk")),
     ]
     for section, key, ok, why in rules:
         if not ok:
             raise key_error(source, text, section, key, why)
+
+
+SCREEN_RULE = 'must be a screen name such as "HDMI-1", or a screen index 0, 1 …'
+
+
+def _screen_ok(value: str) -> bool:
+    """A screen name (no spaces around it), an index >= 0, or "" (the default)."""
+    if value.lstrip("-").isdigit():
+        return int(value) >= 0
+    return value == value.strip()
 
 
 def _retention_ok(value: str) -> bool:

@@ -15,6 +15,7 @@ from pathlib import Path
 from base.events import Role, TranscriptEntry
 
 ROLE_LABELS = {Role.VISITOR: "방문자 Visitor", Role.CLERK: "담당자 Clerk"}
+FLIPPED = "⇄ 담당자가 화자를 바로잡음 / speaker corrected by the clerk"
 
 
 def render_text(entries: Sequence[TranscriptEntry], title: str) -> str:
@@ -25,6 +26,8 @@ def render_text(entries: Sequence[TranscriptEntry], title: str) -> str:
         lines.append(f"  {entry.text}")
         if entry.correction:
             lines.append(f"  ✎ 담당자 수정 / corrected: {entry.correction}")
+        if entry.flipped:
+            lines.append(f"  {FLIPPED}")
         for language, text in sorted(entry.translations.items()):
             lines.append(f"  → {language}: {text}")
         lines.append("")
@@ -41,6 +44,8 @@ def render_html(entries: Sequence[TranscriptEntry], title: str) -> str:
         )
         if entry.correction:
             translated += f'<div class="fix">✎ 담당자 수정 / corrected: {html.escape(entry.correction)}</div>'
+        if entry.flipped:
+            translated += f'<div class="fix">{FLIPPED}</div>'
         rows.append(
             f'<tr class="{entry.role.value}"><td>{_clock(entry.time)}</td>'
             f"<td>{html.escape(ROLE_LABELS[entry.role])}</td>"

@@ -1,4 +1,5 @@
-"""The screens' lines leave the Qt main thread: typed lines, quick phrases, corrections and suggestion taps.
+"""The screens' lines leave the Qt main thread: typed lines, quick phrases, corrections, speaker flips and
+suggestion taps.
 
 ``Session.say`` translates on the caller's thread (tens to hundreds of ms with a real language pack, seconds
 for its first load). The screens therefore never call it themselves: they hand the line to
@@ -44,6 +45,10 @@ class LineWorker(SerialWorker):
         """The clerk's correction; raises :class:`~base.errors.InputError` at once for empty text."""
         clean = clean_text(text)
         return self.submit(lambda: self.session.correct(entry_id, clean))
+
+    def flip_speaker(self, entry_id: int) -> Future:
+        """The clerk's "the other party said this" (the line may need translating for its new reader)."""
+        return self._submit(lambda: self.session.flip_speaker(entry_id))
 
     def use_suggestion(self, entry_id: int, suggestion_id: str) -> Future:
         return self.submit(lambda: self.session.use_suggestion(entry_id, suggestion_id))

@@ -5,9 +5,9 @@ language and mode (``chosen``); the first words or the conversation screen start
 clerk, the visitor or the idle timeout ends it (``closing``, the summary); after ``closing_s`` or a tap the
 kiosk clears itself (``idle``) and keeps nothing of the visit in memory. :class:`Session` is a façade over
 parts: :class:`VisitStates` (states, idle timer), :class:`TranscriptWriter` (lines saved with retry),
-:class:`LineTranslator`, :class:`LineSuggestions` (nearest reviewed phrases), :class:`Privacy` (consent,
-export, retention). :meth:`Session.tick` is called by the UI's timer: no threads here; listeners run on the
-caller's thread (the Qt bridge moves events to the UI).
+:class:`LineTranslator`, :class:`LineSuggestions` (nearest reviewed phrases), :class:`LineCorrections` (the
+clerk's corrections), :class:`Privacy` (consent, export, retention). :meth:`Session.tick` is called by the
+UI's timer: no threads here; listeners run on the caller's thread (the Qt bridge moves events to the UI).
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from base.clock import Clock, SystemClock
-from base.errors import InputError
 from base.events import (
     Caption,
     Modality,
@@ -33,6 +32,7 @@ from base.events import (
 )
 from kiosk.config import KioskConfig
 from kiosk.event_gate import EventGate, Listener
+from kiosk.line_corrections import LineCorrections
 from kiosk.line_suggestions import LineSuggestions
 from kiosk.line_translator import LineTranslator, phrase_line
 from kiosk.privacy import Privacy
@@ -73,6 +73,7 @@ class Session:
         self._lines = LineTranslator(translator, emit)  # None: lines untranslated (phrases carry their own)
         self._hints = LineSuggestions(suggester, self._writer, emit)  # None: no suggestions
         self._privacy = Privacy(config, self._writer, self._clock.now, wall_clock, emit)
+        self._fixes = LineCorrections(self._gate, self._visit, self._writer, self._lines, self._language_of, wall_clock)
         self.talking: Role | None = None  # push-to-talk: who holds the talk button
         self._writer.close_interrupted(self._wall())
         self.purge_expired()
@@ -123,8 +124,6 @@ class Session:
         """Start a visit in ``language`` and ``mode`` (idle -> chosen)."""
         with self._gate.hold():
             self._visit.require(SessionState.IDLE)
-            if language not in self.config.kiosk.languages:
-                raise InputError("사용할 수 없는 언어입니다", f"language {language!r} is not enabled on this kiosk")
             started = self._wall()
             session_id = self._visit.start(started, language, mode)
             self._privacy.consented = False
@@ -145,6 +144,12 @@ class Session:
             self._visit.require(*OPEN)
             self._writer.close(self._wall())
             self._visit.set(SessionState.CLOSING, reason)
+
+    def switch_language(self, language: str) -> None:
+        """The visitor switches the visit to ``language`` (offered when they were heard speaking it)."""
+        with self._gate.hold():
+            self._visit.switch(language)
+            self._writer.attempt(lambda: self.store.set_language(self._visit.session_id or "", language))
 
     def clear(self, reason: str = "done") -> None:
         """Forget the visit on screen and in memory (closing -> idle); the stored transcript stays."""
@@ -201,22 +206,13 @@ class Session:
         )
 
     def correct(self, entry_id: int, text: str) -> TranscriptEntry:
-        """The clerk corrects a line of this visit: stored and marked, the original kept. A clerk's line is
-        translated again; a visitor's line is corrected in Korean (what the clerk understood), its Korean translation.
-        """
+        """The clerk corrects a line's words (:meth:`LineCorrections.new_words`): stored, the original kept."""
         clean = clean_text(text)
-        with self._gate.hold():
-            entry = self._writer.saved_entry(entry_id)
-        clerk = self.config.kiosk.clerk_language
-        if entry.role is Role.CLERK:
-            translations, _ = self._lines.translate(clean, clerk, self._language_of(Role.VISITOR), entry.provenance)
-        else:
-            translations = {**entry.translations, clerk: clean}
-        with self._gate.hold():
-            corrected = self._writer.correct(entry, clean, translations, self._wall())
-            self._visit.touch()
-            self._gate.emit(corrected)
-        return corrected
+        return self._fixes.amend(entry_id, lambda entry: self._fixes.new_words(entry, clean))
+
+    def flip_speaker(self, entry_id: int) -> TranscriptEntry:
+        """The clerk says the other party said this line: stored like a correction, the original kept."""
+        return self._fixes.amend(entry_id, self._fixes.other_speaker)
 
     def use_suggestion(self, entry_id: int, suggestion_id: str) -> TranscriptEntry:
         """The speaker tapped a suggestion for their newest line: the other side reads it; the words said stay."""

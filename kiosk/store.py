@@ -23,7 +23,7 @@ from base.errors import CorruptDatabaseError, StoreError, StoreWriteError
 from base.events import Modality, Role, TranscriptEntry
 
 log = logging.getLogger(__name__)
-SCHEMA_VERSION = 3  # 2: corrections, 3: a tapped suggestion (corrections.suggestion)
+SCHEMA_VERSION = 4  # 2: corrections, 3: a tapped suggestion (corrections.suggestion), 4: the speaker (.role)
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS sessions (
     id TEXT PRIMARY KEY,
@@ -52,7 +52,8 @@ CREATE TABLE IF NOT EXISTS corrections (  -- the clerk's corrections; the origin
     time REAL NOT NULL,
     text TEXT NOT NULL,
     translations TEXT NOT NULL DEFAULT '{}',
-    suggestion TEXT NOT NULL DEFAULT ''  -- the reviewed phrase the speaker tapped ('' for the clerk's words)
+    suggestion TEXT NOT NULL DEFAULT '',  -- the reviewed phrase the speaker tapped ('' for the clerk's words)
+    role TEXT  -- who said the line, as corrected by the clerk (NULL: the entry's own role)
 );
 CREATE INDEX IF NOT EXISTS corrections_entry ON corrections(entry_id, id);
 """
@@ -68,8 +69,7 @@ class TranscriptStore:
         self.read_only = read_only
         self._lock = threading.Lock()
         self._db = self._open()
-        columns = {row[1] for row in self._db.execute("PRAGMA table_info(corrections)")}
-        self._suggestions = "suggestion" in columns  # False only for an old file opened read-only
+        self._columns = {row[1] for row in self._db.execute("PRAGMA table_info(corrections)")}  # old read-only files
 
     def _open(self) -> sqlite3.Connection:
         if isinstance(self.path, Path) and not self.read_only:
@@ -101,8 +101,10 @@ class TranscriptStore:
             for pragma in ("journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON", "secure_delete=ON"):
                 db.execute(f"PRAGMA {pragma}")
             db.executescript(_SCHEMA)
-            if "suggestion" not in {row[1] for row in db.execute("PRAGMA table_info(corrections)")}:
-                db.execute("ALTER TABLE corrections ADD COLUMN suggestion TEXT NOT NULL DEFAULT ''")
+            columns = {row[1] for row in db.execute("PRAGMA table_info(corrections)")}
+            for column, kind in (("suggestion", "TEXT NOT NULL DEFAULT ''"), ("role", "TEXT")):
+                if column not in columns:
+                    db.execute(f"ALTER TABLE corrections ADD COLUMN {column} {kind}")
             db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
         except sqlite3.OperationalError as exc:  # a read-only file or disk: reading works, writes will say so
             log.warning("transcript database is not writable: %s", exc)
@@ -172,25 +174,39 @@ class TranscriptStore:
         return replace(entry, entry_id=entry_id or 0, saved=True)
 
     def correct(
-        self, entry_id: int, text: str, translations: dict[str, str], when: float, suggestion: str = ""
+        self,
+        entry_id: int,
+        text: str,
+        translations: dict[str, str],
+        when: float,
+        suggestion: str = "",
+        role: Role | None = None,
     ) -> None:
-        """Record the clerk's correction of an entry (the original stays as it was).
+        """Record the clerk's correction of an entry (the original stays as it was); the newest one counts.
 
         ``suggestion``: the speaker tapped this reviewed phrase instead; ``text`` is then "" (the words stand)
-        and ``translations`` are the phrase's.
+        and ``translations`` are the phrase's. ``role``: who said the line (the clerk flipped the speaker).
         """
         with self._writing() as db:
             db.execute(
-                "INSERT INTO corrections(entry_id, time, text, translations, suggestion) VALUES (?, ?, ?, ?, ?)",
-                (entry_id, when, text, json.dumps(translations, ensure_ascii=False), suggestion),
+                "INSERT INTO corrections(entry_id, time, text, translations, suggestion, role)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (entry_id, when, text, json.dumps(translations, ensure_ascii=False), suggestion, role and role.value),
             )
+
+    def set_language(self, session_id: str, language: str) -> None:
+        """The visitor switched the visit's language (the lines keep the language each was said in)."""
+        with self._writing() as db:
+            db.execute("UPDATE sessions SET language=? WHERE id=?", (language, session_id))
 
     def entries(self, session_id: str | None = None) -> list[TranscriptEntry]:
         """Entries of one visit (or all), oldest first, each with its latest correction."""
         query = "SELECT e.id, e.session_id, e.time, e.role, e.modality, e.language, e.text, e.translations,"
         query += " e.provenance, e.confidence, " + _LATEST.format(column="text") + ", "
-        query += _LATEST.format(column="translations") + ", "
-        query += (_LATEST.format(column="suggestion") if self._suggestions else "NULL") + " FROM entries e"
+        query += _LATEST.format(column="translations")
+        for column in ("suggestion", "role"):
+            query += ", " + (_LATEST.format(column=column) if column in self._columns else "NULL")
+        query += " FROM entries e"
         query += (" WHERE e.session_id=?" if session_id else "") + " ORDER BY e.id"
         with self._lock:
             rows = self._db.execute(query, (session_id,) if session_id else ()).fetchall()
@@ -202,6 +218,12 @@ class TranscriptStore:
             visits = self._db.execute("SELECT count(*) FROM sessions").fetchone()[0]
             lines = self._db.execute("SELECT count(*) FROM entries").fetchone()[0]
         return visits, lines
+
+    def session_language(self, session_id: str) -> str | None:
+        """The visit's language (the newest, when the visitor switched), or None when unknown."""
+        with self._lock:
+            row = self._db.execute("SELECT language FROM sessions WHERE id=?", (session_id,)).fetchone()
+        return row[0] if row else None
 
     def session_status(self, session_id: str) -> str | None:
         """'open', 'ended', 'interrupted', or None when unknown (or purged)."""
@@ -257,12 +279,13 @@ def _entry_from_row(row: tuple) -> TranscriptEntry:
         fixed,
         fixed_tr,
         suggestion,
+        said_by,
     ) = row
     return TranscriptEntry(
         entry_id=entry_id,
         session_id=session_id,
         time=when,
-        role=Role(role),
+        role=Role(said_by or role),
         modality=Modality(modality),
         language=language,
         text=text,
@@ -271,4 +294,5 @@ def _entry_from_row(row: tuple) -> TranscriptEntry:
         confidence=confidence,
         correction=fixed or "",
         suggestion=suggestion or "",
+        flipped=bool(said_by) and said_by != role,
     )

@@ -93,21 +93,33 @@ class TranscriptWriter:
         return entry
 
     def correct(
-        self, entry: TranscriptEntry, text: str, translations: dict[str, str], when: float, suggestion: str = ""
+        self,
+        entry: TranscriptEntry,
+        text: str,
+        translations: dict[str, str],
+        when: float,
+        suggestion: str = "",
+        role: Role | None = None,
     ) -> TranscriptEntry:
         """Store the clerk's correction of a saved line (the original is kept) and return the corrected line.
 
         ``suggestion``: the speaker tapped this reviewed phrase instead (``text`` ""; the words said stand).
+        ``role``: the line's speaker from now on (None: unchanged); every correction row records the speaker.
         Raises :class:`StoreWriteError` (after telling the clerk) when the store cannot write it.
         """
+        role = role or entry.role
         try:
-            self.store.correct(entry.entry_id, text, translations, when, suggestion)
+            self.store.correct(entry.entry_id, text, translations, when, suggestion, role)
         except StoreWriteError as exc:
             self.not_saved(exc)
             raise
-        corrected = dataclasses.replace(entry, correction=text, translations=translations, suggestion=suggestion)
+        first = entry.role.other if entry.flipped else entry.role
+        corrected = dataclasses.replace(
+            entry, correction=text, translations=translations, suggestion=suggestion, role=role, flipped=role != first
+        )
         self.entries = [corrected if e.entry_id == entry.entry_id else e for e in self.entries]
-        log.info("entry %s: %s", entry.entry_id, f"suggestion {suggestion}" if suggestion else "corrected by the clerk")
+        what = "speaker flipped by the clerk" if role != entry.role else "corrected by the clerk"
+        log.info("entry %s: %s", entry.entry_id, f"suggestion {suggestion}" if suggestion else what)
         return corrected
 
     def attempt(self, write: Callable[[], T]) -> T | None:

@@ -13,7 +13,7 @@ import uuid
 from collections.abc import Callable
 
 from base.clock import Clock
-from base.errors import SessionStateError
+from base.errors import InputError, SessionStateError
 from base.events import SessionEvent, SessionState, StateChanged, TimeoutWarning, VisitorMode
 from kiosk.config import KioskOptions
 
@@ -39,9 +39,21 @@ class VisitStates:
 
     def start(self, started: float, language: str, mode: VisitorMode) -> str:
         """A new visit (wall-clock start ``started``): return its id."""
+        self._offered(language)
         self.session_id = time.strftime("%Y%m%d-%H%M%S", time.localtime(started)) + "-" + uuid.uuid4().hex[:6]
         self.language, self.mode = language, mode
         return self.session_id
+
+    def switch(self, language: str) -> None:
+        """The visit goes on in ``language`` (the screens follow the :class:`StateChanged` event)."""
+        self.require(*OPEN)
+        self._offered(language)
+        self.language = language
+        self.set(self.state, "language switched")
+
+    def _offered(self, language: str) -> None:
+        if language not in self._options.languages:
+            raise InputError("사용할 수 없는 언어입니다", f"language {language!r} is not enabled on this kiosk")
 
     def forget(self) -> None:
         self.session_id, self.language, self.mode = None, None, None

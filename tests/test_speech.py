@@ -19,7 +19,7 @@ from base.events import Modality, Role, VisitorMode
 from bench.replay import load_scenario, replay
 from bench.scoring import error_rate
 from hardware.wav_file import read_wav
-from kiosk.channels.speech import SHARED, SpeechChannel, asr_options
+from kiosk.channels.speech import SHARED, VISITOR, SpeechChannel, asr_options
 from kiosk.channels.transcribe import stream_audio
 from kiosk.config import KioskConfig, load_config
 from kiosk.session import Session
@@ -220,6 +220,18 @@ def test_push_to_talk_captions_only_while_held(
     channel.feed(np.zeros(1600, np.float32))
     assert [(e.role, e.language) for e in session.entries] == [(Role.VISITOR, "en")]
     assert "restroom" in session.entries[0].text.lower().replace(" ", "")
+
+
+def test_a_switched_visit_is_heard_in_its_new_language(recognizer: SpeechRecognizer, config: KioskConfig) -> None:
+    """The visitor's own microphone follows the visit's language when the visitor switches it (issue 16 item 4)."""
+    session = Session(config, TranscriptStore(config.store.path), clock=ManualClock())
+    session.choose("vi", VisitorMode.SPEECH)
+    channel = SpeechChannel(session, recognizer, VISITOR)
+    channel.feed(np.zeros(1600, np.float32))
+    assert channel.transcriber.allowed == ("vi",)
+    session.switch_language("en")
+    channel.feed(np.zeros(1600, np.float32))
+    assert channel.transcriber.allowed == ("en",)
 
 
 def test_replay_with_audio(tmp_path: Path, config: KioskConfig) -> None:

@@ -148,3 +148,25 @@ def test_export_html_escapes_and_text(tmp_path: Path) -> None:
     assert stat.S_IMODE(os.stat(text_path).st_mode) == 0o600
     with pytest.raises(ValueError):
         write_export(lines, tmp_path, "visit", "t", "pdf")
+
+
+def test_a_schema_3_file_gains_the_speaker_column_and_reads_the_same(tmp_path: Path) -> None:
+    """A transcript file from before speaker flips (no ``corrections.role``): read as it was, read-only or not."""
+    path = tmp_path / "old.db"
+    store = TranscriptStore(path)
+    store.open_session("s", 1.0, "en", "speech")
+    first = store.add(entry("s", "hello", role=Role.CLERK))
+    store.correct(first.entry_id, "안녕하세요", {"en": "hello"}, 2.0)
+    store.close()
+    db = sqlite3.connect(path)
+    db.execute("ALTER TABLE corrections DROP COLUMN role")  # as schema 3 wrote it
+    db.execute("PRAGMA user_version=3")
+    db.commit()
+    db.close()
+    old = TranscriptStore(path, read_only=True).entries("s")
+    assert [(e.role, e.flipped, e.correction) for e in old] == [(Role.CLERK, False, "안녕하세요")]
+    store = TranscriptStore(path)  # writable: migrated in place
+    store.correct(first.entry_id, "안녕하세요", {"en": "hello"}, 3.0, role=Role.VISITOR)
+    (flipped,) = store.entries("s")
+    assert (flipped.role, flipped.flipped, flipped.correction) == (Role.VISITOR, True, "안녕하세요")
+    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone() == (4,)

@@ -41,7 +41,7 @@ def test_the_visitor_taps_a_suggestion_in_their_language(qtbot, suggesting_kiosk
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     settle(kiosk)
     (cell,) = transcript_texts(kiosk.clerk)
-    assert cell.startswith("hà vệ sinh ở đâu ạ\n→ 화장실이 어디예요?")  # what was said, and the reviewed Korean
+    assert cell.startswith("화장실이 어디예요?\nhà vệ sinh ở đâu ạ")  # the reviewed Korean, and what was said
     assert not bar.isVisible() and kiosk.visitor.phrases.isVisible()
 
 

@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 from PyQt6.QtCore import QCoreApplication, Qt
-from PyQt6.QtWidgets import QPushButton, QTableWidget, QWidget
+from PyQt6.QtWidgets import QPushButton, QWidget
 
 from base.clock import ManualClock
 from base.events import Notice
@@ -58,8 +58,8 @@ def find(window: QWidget, kind: type, name: str):
 
 
 def transcript_texts(clerk: ClerkWindow) -> list[str]:
-    table = find(clerk, QTableWidget, "clerk_transcript")
-    return [table.item(r, c).text() for r in range(table.rowCount()) for c in (1, 2) if table.item(r, c)]
+    """The clerk's chat, one text per line: Korean first, the words under it, the badges."""
+    return clerk.transcript.lines()
 
 
 def settle(kiosk) -> None:

@@ -20,19 +20,22 @@ from PyQt6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBox
 from ui.phrase_breaks import set_wrapped
 from ui.strings import tr
 from ui.theme import TARGET_PX
-from ui.widgets import PageStack
+from ui.widgets import PageStack, restyle
 from ui.wrap_button import WrapButton
 
-STATES = ("listening", "translating", "clerk_speaking", "hold")
 MIC_PX = 44
 
 
 class TalkButton(WrapButton):
-    """A wide button with a microphone drawn on its left and the microphone level along its bottom."""
+    """A wide button with a microphone drawn on its left and the microphone level along its bottom.
 
-    def __init__(self) -> None:
+    ``other``: the state shown while the other party speaks (the clerk's screen has its own button).
+    """
+
+    def __init__(self, name: str = "visitor_talk", other: str = "clerk_speaking") -> None:
         super().__init__()
-        self.setObjectName("visitor_talk")
+        self.setObjectName(name)
+        self.other = other
         self.setCheckable(True)
         self.level = 0.0
         self.state = "listening"
@@ -45,14 +48,12 @@ class TalkButton(WrapButton):
     def set_state(self, state: str, language: str | None) -> None:
         self.state = state
         self.setText(tr(f"talk_{state}", language), language)
-        self.setProperty("state", state)
-        self.style().unpolish(self)
-        self.style().polish(self)
+        restyle(self, "state", state)
 
-    def show_state(self, clerk_speaking: bool, translating: bool, push_to_talk: bool, language: str | None) -> None:
-        """The clerk is speaking / translating / listening (or, push-to-talk and not held, "tap to talk")."""
-        if clerk_speaking:
-            state = "clerk_speaking"
+    def show_state(self, other_speaking: bool, translating: bool, push_to_talk: bool, language: str | None) -> None:
+        """The other party is speaking / translating / listening (or, push-to-talk and not held, "tap to talk")."""
+        if other_speaking:
+            state = self.other
         elif translating:
             state = "translating"
         elif push_to_talk and not self.isChecked():

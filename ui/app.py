@@ -1,7 +1,8 @@
 """Start the two screens for a KioskRuntime: visitor on the touch display, clerk on the second monitor.
 
-With one screen the two windows sit side by side. The session's timers are driven by a one-second
-QTimer; camera frames and microphone levels arrive through the bridge on the GUI thread.
+Which screen is which: :mod:`ui.displays` (``[display]``); with one screen the two windows sit side by side.
+The session's timers are driven by a one-second QTimer; camera frames and microphone levels arrive through
+the bridge on the GUI thread.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import time
 from pathlib import Path
 
 from PyQt6.QtCore import QTimer
-from PyQt6.QtGui import QFont, QFontDatabase, QGuiApplication
+from PyQt6.QtGui import QFont, QFontDatabase
 from PyQt6.QtWidgets import QApplication, QWidget
 
 from kiosk.admin.pin import AdminGate
@@ -23,6 +24,7 @@ from kiosk.contract import ScreenRuntime, check_contract
 from kiosk.paths import bundled_fonts
 from ui.bridge import SessionBridge
 from ui.clerk_window import ClerkWindow
+from ui.displays import place
 from ui.kiosk_mode import KioskGuard
 from ui.theme import stylesheet
 from ui.visitor_window import VisitorWindow
@@ -85,25 +87,6 @@ def build_windows(runtime: ScreenRuntime) -> tuple[SessionBridge, VisitorWindow,
     return bridge, visitor, clerk
 
 
-def place(visitor: QWidget, clerk: QWidget, fullscreen: bool) -> None:
-    """Visitor on the primary screen, clerk on the second one; side by side when there is only one."""
-    screens = QGuiApplication.screens()
-    if len(screens) >= 2:
-        visitor.setGeometry(screens[0].availableGeometry())
-        clerk.setGeometry(screens[1].availableGeometry())
-        if fullscreen:
-            visitor.showFullScreen()
-            clerk.showFullScreen()
-            return
-    else:
-        area = screens[0].availableGeometry()
-        half = area.width() // 2
-        visitor.setGeometry(area.x(), area.y(), half, area.height())
-        clerk.setGeometry(area.x() + half, area.y(), area.width() - half, area.height())
-    visitor.show()
-    clerk.show()
-
-
 def run_kiosk(runtime: ScreenRuntime, quit_after_ms: int | None = None, ready_file: Path | None = None) -> int:
     """Show both screens and run the Qt event loop until the windows close (or ``quit_after_ms``).
 
@@ -115,7 +98,9 @@ def run_kiosk(runtime: ScreenRuntime, quit_after_ms: int | None = None, ready_fi
     config = runtime.session.config
     if config.ui.fullscreen:  # the guard lives as long as the visitor window
         visitor.guard = KioskGuard(clerk.gate, [visitor, clerk], visitor)
-    place(visitor, clerk, config.ui.fullscreen)
+    missing = place(visitor, clerk, config.ui.fullscreen, config.display)
+    if missing is not None:  # for the clerk, who can fix the cabling or the setting (not the visitor's business)
+        clerk.show_notice(missing)
     ticker = QTimer()
     ticker.timeout.connect(runtime.session.tick)
     ticker.start(1000)

@@ -1,9 +1,11 @@
 """The conversation as a chat, as in the two-sided interpretation displays of Korean district offices.
 
-The clerk's lines sit on the left, the visitor's on the right, each in its own colour with a person icon
-(the clerk's wears a badge) and the speaker's name, so one glance tells who said what. Each bubble shows the
-line in the reader's language first and, small under it, what was actually said when that differs. The
-newest clerk line is the largest text on the screen (48 px at 100 %): it is what the visitor must read now.
+The reader's own lines sit on the right, the other party's on the left (as in a messenger: the visitor's screen
+has the clerk on the left, the clerk's screen has the visitor on the left), each in its own colour with a person
+icon (the clerk's wears a badge) and the speaker's name, so one glance tells who said what. Each bubble shows
+the line in the reader's language first and, small under it, what was actually said when that differs. The
+other party's newest line is the largest text on the screen (48 px at 100 %): it is what the reader must read
+now. A screen may add a footer to a bubble (the clerk's badges and correction buttons).
 Words still being recognised appear in a dashed bubble on the speaker's side, marked "being heard", until the
 final line replaces them. Only this view and the phrase list scroll; the view follows the newest line.
 """
@@ -15,6 +17,7 @@ from PyQt6.QtGui import QColor, QPainter, QPaintEvent
 from PyQt6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from base.events import Role
+from ui.widgets import restyle
 
 ICON_PX = 56
 ICON_COLOURS = {  # (high contrast, role) -> colour; the bubbles' colours are in the stylesheet (ui/theme.py)
@@ -70,6 +73,7 @@ class Bubble(QFrame):
         text.addWidget(self.name)
         text.addWidget(self.line)
         text.addWidget(self.original)
+        self._text = text
         row = QHBoxLayout(self)
         row.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
         row.addLayout(text, 1)
@@ -80,23 +84,26 @@ class Bubble(QFrame):
         self.original.setText(original)
         self.original.setVisible(bool(original) and original != line)
 
+    def add_footer(self, widget: QWidget) -> None:
+        """A widget under the line (badges, buttons). (Added only then: an empty layout would cap the width.)"""
+        self._text.addWidget(widget)
+
     def text(self) -> str:
         """ "Who: line", as read aloud by a screen reader (and by the tests)."""
         return f"{self.who}: {self.line.text()}"
 
     def set_newest(self, newest: bool) -> None:
-        """The newest clerk line is drawn largest (the stylesheet keys on the ``newest`` property)."""
-        self.line.setProperty("newest", newest)
-        self.line.style().unpolish(self.line)
-        self.line.style().polish(self.line)
+        """The other party's newest line is drawn largest (the stylesheet keys on the ``newest`` property)."""
+        restyle(self.line, "newest", newest)
 
 
 class ChatView(QScrollArea):
-    """Bubbles top to bottom, clerk left and visitor right; a live "being heard" bubble at the end."""
+    """Bubbles top to bottom, the other party left and the reader (``own``) right; a live "being heard" bubble."""
 
-    def __init__(self) -> None:
+    def __init__(self, own: Role = Role.VISITOR, name: str = "caption_view") -> None:
         super().__init__()
-        self.setObjectName("caption_view")
+        self.own = own
+        self.setObjectName(name)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -130,6 +137,19 @@ class ChatView(QScrollArea):
         self._mark_newest()
         return bubble
 
+    def rewrite(self, old: Bubble, role: Role, who: str, line: str, original: str = "") -> Bubble:
+        """``old`` with new words; a new bubble in its place when ``role`` changed (the clerk corrected who said it)."""
+        if role is old.role:
+            old.set_line(line, original)
+            return old
+        bubble = Bubble(role, who, line, original)
+        index = self.rows.indexOf(old.parentWidget())
+        self.bubbles[self.bubbles.index(old)] = bubble
+        self._remove(old)
+        self._place(bubble, index)
+        self._mark_newest()
+        return bubble
+
     def show_partial(self, role: Role | None, who: str = "", text: str = "", heard: str = "") -> None:
         """Words still being recognised (``heard``: "being heard" in the reader's language); None clears."""
         if self.partial is not None:
@@ -156,18 +176,19 @@ class ChatView(QScrollArea):
             bubble.icon.high_contrast = high
             bubble.icon.update()
 
-    def _place(self, bubble: Bubble) -> None:
-        """A row of its own: the clerk's bubble keeps the left five sixths, the visitor's the right."""
+    def _place(self, bubble: Bubble, index: int = -1) -> None:
+        """A row of its own: the other party's bubble keeps the left five sixths, the reader's the right."""
         bubble.icon.high_contrast = self.high_contrast
         holder = QWidget()
         row = QHBoxLayout(holder)
         row.setContentsMargins(0, 0, 0, 0)
-        if bubble.role is Role.VISITOR:
+        own = bubble.role is self.own
+        if own:
             row.addStretch(1)
         row.addWidget(bubble, 5)
-        if bubble.role is Role.CLERK:
+        if not own:
             row.addStretch(1)
-        self.rows.addWidget(holder)
+        self.rows.insertWidget(index, holder)
 
     def _remove(self, bubble: Bubble) -> None:
         """Emptied at once (nothing of a visit stays readable in a widget), deleted when Qt gets round to it."""
@@ -179,6 +200,6 @@ class ChatView(QScrollArea):
         holder.deleteLater()
 
     def _mark_newest(self) -> None:
-        clerk = [b for b in self.bubbles if b.role is Role.CLERK]
-        for bubble in clerk:
-            bubble.set_newest(bubble is clerk[-1])
+        other = [b for b in self.bubbles if b.role is not self.own]
+        for bubble in self.bubbles:
+            bubble.set_newest(bool(other) and bubble is other[-1])

@@ -1,30 +1,26 @@
-"""The clerk's screen: the two-way transcript, a text box, Korean quick phrases, start and end a visit.
+"""The clerk's screen: the conversation as a chat, a text box, Korean quick phrases, start and end a visit.
 
-Clerk-facing text is Korean (the clerk's working language). Each transcript row puts the line in the
-speaker's column: visitor lines on the left, clerk lines on the right, the translation underneath and a
-badge saying where it came from (문구집 = reviewed phrasebook).
+Clerk-facing text is Korean (the clerk's working language). The transcript (:mod:`ui.clerk_chat`) puts the
+visitor's lines on the left and the clerk's on the right, Korean first, with badges and one-tap correction
+and speaker flip; words still being recognised (speech, signs, fingerspelling) show in a dashed bubble at its
+end. The microphone's state is in words beside the clerk's Talk button (:mod:`ui.clerk_voice`).
 """
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 
 from PyQt6.QtCore import Qt
-from PyQt6.QtGui import QTextDocument
+from PyQt6.QtGui import QResizeEvent, QTextDocument
 from PyQt6.QtPrintSupport import QPrinter, QPrinterInfo
 from PyQt6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
-    QProgressBar,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -50,22 +46,19 @@ from kiosk.line_worker import LineWorker
 from kiosk.session import Session
 from ui.admin_window import AdminWindow
 from ui.bridge import SessionBridge
+from ui.clerk_chat import ClerkTranscript
+from ui.clerk_voice import ClerkVoice
 from ui.kiosk_mode import ask_pin_dialog
 from ui.phrase_panel import PhrasePanel
 from ui.strings import language_label
 from ui.suggestion_bar import SuggestionBar
+from ui.theme import TARGET_PX
+from ui.widgets import MessageLine, TapToClose
 
 SUGGESTIONS = "혹시 이 문구인가요? 누르면 검수된 번역을 보냅니다 (안 누르면 번역 없이 전달)"
-PROVENANCE = {
-    "template": "문구 틀",
-    "phrasebook": "문구집",
-    "machine": "기계 번역",
-    "pivot": "기계 번역(영어 경유)",
-    "original": "",
-}
 STATES = {"idle": "대기 중", "chosen": "방문자 선택 완료", "conversation": "상담 중", "closing": "상담 종료"}
+CLOSE = "  (눌러서 닫기)"  # the notice banner: a tap puts it away
 MODES = {"speech": "음성", "sign": "수어", "fingerspelling": "지문자", "text": "글자"}
-VISITOR, CLERK = 1, 2
 
 
 class ClerkWindow(QWidget):
@@ -89,17 +82,12 @@ class ClerkWindow(QWidget):
         self.setWindowTitle(f"담당자 화면 — {session.config.kiosk.name}")
         self.status = QLabel()
         self.status.setObjectName("clerk_status")
-        self.notice = QLabel()
+        self.status.setWordWrap(True)
+        self.notice = TapToClose()
         self.notice.setObjectName("notice_banner")
+        self.notice.setToolTip("눌러서 닫기")
         self.notice.setWordWrap(True)
         self.notice.hide()
-        self.level = QProgressBar()
-        self.level.setObjectName("mic_level")
-        self.level.setRange(0, 100)
-        self.level.setTextVisible(False)
-        self.level.setMaximumWidth(160)
-        self.level_label = QLabel("마이크")  # the meter beside it shows what the microphone hears
-        self.level_label.setBuddy(self.level)
         self.visitor_choice = QComboBox()
         self.visitor_choice.setObjectName("clerk_visitor_choice")
         for code in session.config.kiosk.languages:
@@ -123,22 +111,9 @@ class ClerkWindow(QWidget):
         self.admin: AdminWindow | None = None
         self.end.setObjectName("clerk_end")
         self.end.clicked.connect(self._end)  # red, and asked first: it ends the visitor's conversation too
-        self.table = QTableWidget(0, 3)
-        self.table.setObjectName("clerk_transcript")
-        self.table.setHorizontalHeaderLabels(["시각", "방문자", "담당자"])
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(VISITOR, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(CLERK, QHeaderView.ResizeMode.Stretch)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(True)
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.setToolTip("두 번 눌러 고치기 (원문은 그대로 남습니다)")
-        self.table.cellDoubleClicked.connect(self._correct_row)
+        self.transcript = ClerkTranscript(session.config.kiosk.clerk_language, self._correct, self._flip)
         self._ask_text = ask_text or _ask_correction
         self._confirm = confirm or _confirm_dialog
-        self._rows: dict[int, int] = {}  # entry id -> table row
-        self._entries: dict[int, TranscriptEntry] = {}
         self.input = QLineEdit()
         self.input.setObjectName("clerk_input")
         self.input.setPlaceholderText("방문자에게 전할 말을 입력하세요")
@@ -146,16 +121,11 @@ class ClerkWindow(QWidget):
         self.send = QPushButton("보내기")
         self.send.setObjectName("clerk_send")
         self.send.clicked.connect(self._send)
-        self.talk = QPushButton("말하기")
-        self.talk.setObjectName("clerk_talk")
-        self.talk.setCheckable(True)
-        self.talk.toggled.connect(lambda on: self.session.talk(Role.CLERK if on else None))
-        self.talk.setVisible(session.config.speech.enabled and session.config.speech.mode == "push_to_talk")
-        self.partial = QLabel()
-        self.partial.setObjectName("partial_caption")
-        self.partial.setWordWrap(True)
-        self.error = QLabel()
+        self.voice = ClerkVoice(session)
+        self.talk = self.voice.talk
+        self.error = MessageLine()  # takes no room while it says nothing
         self.error.setObjectName("clerk_error")
+        self.error.clear()
         self._build_layout()
         bridge.state_changed.connect(self._on_state)
         bridge.entry_added.connect(self._on_entry)
@@ -166,42 +136,46 @@ class ClerkWindow(QWidget):
         bridge.signs.connect(self._on_signs)
         bridge.entry_added.connect(self.suggestions.on_entry)
         bridge.suggestions.connect(lambda offer: self.suggestions.show_offer(offer, SUGGESTIONS))
-        bridge.level.connect(lambda value: self.level.setValue(int(value * 100)))
+        bridge.level.connect(self.talk.set_level)
+        for signal, slot in ((bridge.caption, "on_caption"), (bridge.entry_added, "on_entry")):
+            signal.connect(getattr(self.voice, slot))
+        bridge.notice.connect(self.voice.on_notice)
+        bridge.state_changed.connect(self.voice.on_state)
         self._on_state(StateChanged(session.state, session.session_id, session.language, session.mode))
 
     def _build_layout(self) -> None:
+        """Status and the visit's buttons on top, the chat, then the phrases, the text box and the microphone."""
         top = QHBoxLayout()
-        top_row = (
-            self.status,
-            self.level_label,
-            self.level,
-            self.visitor_choice,
-            self.start,
-            self.end,
-            self.print_button,
-            self.admin_button,
-        )
-        for widget in top_row:
+        top.addWidget(self.status, 1)
+        top.addWidget(self.voice.state, 1)
+        for widget in (self.print_button, self.admin_button):
             top.addWidget(widget)
-        top.setStretch(0, 1)
+        visit = QHBoxLayout()
+        visit.addWidget(self.visitor_choice, 1)
+        visit.addWidget(self.start, 1)
+        visit.addWidget(self.end, 1)
         self.phrases = PhrasePanel(
             self.session.phrasebook.for_role("clerk"), self._say_phrase, columns=3, prefix="clerk_phrase"
         )
         self.phrases.set_language("ko")
-        self.suggestions = SuggestionBar(Role.CLERK, self._use_suggestion, prefix="clerk", with_translation=True)
+        self.suggestions = SuggestionBar(  # in the phrases' place while on offer: the chat keeps its room
+            Role.CLERK, self._use_suggestion, prefix="clerk", with_translation=True, replaces=self.phrases
+        )
         entry = QHBoxLayout()
-        entry.addWidget(self.input, 1)
+        entry.addWidget(self.input, 2)
         entry.addWidget(self.send)
-        entry.addWidget(self.talk)
+        entry.addWidget(self.talk, 1)
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.notice)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.partial)
-        layout.addWidget(self.phrases)
-        layout.addWidget(self.error)
-        layout.addLayout(entry)
-        layout.addWidget(self.suggestions)
+        parts = (top, visit, self.notice, self.transcript, self.suggestions, self.phrases, self.error, entry)
+        for part in parts:
+            layout.addWidget(part) if isinstance(part, QWidget) else layout.addLayout(part)
+        layout.setStretch(parts.index(self.transcript), 1)  # the chat takes the room that is left
+        self.transcript.setMinimumHeight(2 * TARGET_PX)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """The quick phrases (they scroll) keep at most a quarter of the height: the conversation comes first."""
+        super().resizeEvent(event)
+        self.phrases.setMaximumHeight(max(3 * TARGET_PX, self.height() // 4))
 
     def _end(self) -> None:
         if self._confirm(self, "상담을 종료할까요? 방문자 화면은 마무리 화면으로 바뀝니다."):
@@ -214,9 +188,11 @@ class ClerkWindow(QWidget):
     def _send(self) -> None:
         if self._act(lambda: self.lines.say(Role.CLERK, self.input.text())):
             self.input.clear()
+            self.voice.sending()
 
     def _say_phrase(self, phrase_id: str) -> None:
-        self._act(lambda: self.lines.say_phrase(Role.CLERK, phrase_id))
+        if self._act(lambda: self.lines.say_phrase(Role.CLERK, phrase_id)):
+            self.voice.sending()
 
     def _use_suggestion(self, entry_id: int, suggestion_id: str) -> None:
         self._act(lambda: self.lines.use_suggestion(entry_id, suggestion_id))
@@ -246,13 +222,9 @@ class ClerkWindow(QWidget):
         if event.state is not SessionState.CONVERSATION:
             self.suggestions.clear()
         if event.state in (SessionState.CHOSEN, SessionState.IDLE):
-            self.table.setRowCount(0)
-            self._rows.clear()
-            self._entries.clear()
+            self.transcript.clear()
         if event.state is SessionState.IDLE:
             self.notice.hide()
-            self.partial.clear()
-            self.talk.setChecked(False)
 
     def _show_visit_choice(self, event: StateChanged) -> None:
         """The choice shows the visit's own language and mode (the visitor may have chosen on their screen)."""
@@ -266,31 +238,8 @@ class ClerkWindow(QWidget):
             self.visitor_choice.setCurrentIndex(index)
 
     def _on_entry(self, entry: TranscriptEntry) -> None:
-        """A new line, or a corrected one (same entry id: its row is rewritten)."""
-        row = self._rows.get(entry.entry_id) if entry.entry_id else None
-        if row is None:
-            row = self.table.rowCount()
-            self.table.insertRow(row)
-            if entry.entry_id:
-                self._rows[entry.entry_id] = row
-        self._entries[row] = entry
-        self.table.setItem(row, 0, QTableWidgetItem(time.strftime("%H:%M:%S", time.localtime(entry.time))))
-        if entry.correction:
-            lines = [f"✎ {entry.correction}", f"(원문: {entry.text})"]
-            lines += [f"→ {text}" for lang, text in entry.translations.items() if lang != "ko"]
-        else:
-            lines = [entry.text, *(f"→ {text}" for text in entry.translations.values())]
-        kind = "추천 문구 선택" if entry.suggestion else PROVENANCE.get(entry.provenance, entry.provenance)
-        badges = ["수정됨" if entry.correction else "", kind]
-        if entry.confidence is not None:
-            badges.append(f"신뢰도 {entry.confidence:.0%}")
-        if not entry.saved:
-            badges.append("저장 안 됨")
-        badge = " · ".join(b for b in badges if b)
-        item = QTableWidgetItem("\n".join(lines) + (f"\n[{badge}]" if badge else ""))
-        self.table.setItem(row, VISITOR if entry.role is Role.VISITOR else CLERK, item)
-        self.table.resizeRowToContents(row)
-        self.table.scrollToBottom()
+        """A new line, or a corrected one (same entry id: rewritten in place, on its speaker's side)."""
+        self.transcript.show_entry(entry, self.session.language)
 
     def print_transcript(self) -> None:
         """Print this visit's transcript (the visitor agreed); without a printer it is saved as a file."""
@@ -328,11 +277,8 @@ class ClerkWindow(QWidget):
         self.admin.resize(1200, 800)
         self.admin.show()
 
-    def _correct_row(self, row: int, _column: int) -> None:
-        """Double-click: the clerk types the right words; stored as a correction, the original kept."""
-        entry = self._entries.get(row)
-        if entry is None or not entry.saved:
-            return
+    def _correct(self, entry: TranscriptEntry) -> None:
+        """고치기: the clerk types the right words; stored as a correction, the original kept."""
         current = entry.correction or (
             entry.text if entry.role is Role.CLERK else entry.translations.get("ko", entry.text)
         )
@@ -341,22 +287,32 @@ class ClerkWindow(QWidget):
             return
         self._act(lambda: self.lines.correct(entry.entry_id, text))
 
+    def _flip(self, entry: TranscriptEntry) -> None:
+        """화자 바꾸기: the other party said this line (stored as a correction; both screens move it)."""
+        self._act(lambda: self.lines.flip_speaker(entry.entry_id))
+
     def _on_caption(self, caption: Caption) -> None:
-        """Live words of either side in grey under the transcript, until the final line arrives."""
+        """Live words of either side in a dashed bubble on the speaker's side, until the final line arrives."""
         who = "방문자" if caption.role is Role.VISITOR else "담당자"
-        self.partial.setText("" if caption.final else f"{who} (인식 중): {caption.text}")
+        self.transcript.show_partial(caption.role, who, "" if caption.final else caption.text, "인식 중")
 
     def _on_spelling(self, spelling: Spelling) -> None:
-        """A fingerspelled word in progress, under the transcript until the visitor confirms it."""
-        self.partial.setText(f"방문자 (지문자 입력 중): {spelling.text}" if spelling.letters else "")
+        """A fingerspelled word in progress, until the visitor confirms it."""
+        text = spelling.text if spelling.letters else ""
+        self.transcript.show_partial(Role.VISITOR, "방문자", text, "지문자 입력 중")
 
     def _on_signs(self, chips: SignChips) -> None:
         """The visitor's signs so far (known and unknown), until the sentence is sent."""
         glosses = " · ".join(s.gloss for s in chips.signs)
-        self.partial.setText(f"방문자 (수어 인식 중): {glosses}" if chips.signs else "")
+        self.transcript.show_partial(Role.VISITOR, "방문자", glosses, "수어 인식 중")
+
+    def show_notice(self, notice: Notice) -> None:
+        """A message for the clerk only, in Korean and English (e.g. a configured screen is missing)."""
+        self.notice.setText(f"{notice.message_ko}\n{notice.message_en}{CLOSE}")
+        self.notice.show()
 
     def _on_notice(self, notice: Notice) -> None:
-        self.notice.setText(notice.message_ko)
+        self.notice.setText(notice.message_ko + CLOSE)
         self.notice.show()
         if notice.code == "consent":
             self.print_button.setEnabled(self.session.consented)

@@ -85,6 +85,8 @@ class PhrasePanel(QWidget):
                 self.tabs.removeWidget(tab)
             for index, tab in enumerate(tabs):
                 self.tabs.addWidget(tab, index // columns, index % columns)
+            for column in range(TAB_COLUMNS):  # equal columns: a long name beside short ones is not squeezed
+                self.tabs.setColumnStretch(column, 1 if column < columns else 0)
 
     def _room(self) -> int:
         """The width the tabs may use: the scroll area's around the panel when it sits in one (the panel itself is

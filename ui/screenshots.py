@@ -5,9 +5,10 @@ displays counters have: landscape 1920x1080, portrait 1080x1920 (the usual publi
 ``python -m ui.screenshots OUT_DIR`` (``make screenshots``) renders the visitor's screens (attract,
 language choice, conversation, suggestions, fingerspelling, sign, closing) and the clerk's screen offscreen,
 writes half-size PNGs named ``SCREEN_LANGUAGE_VARIANT_DISPLAY.png`` and ``README.md`` into OUT_DIR, and
-reports anything :mod:`ui.layout_check` finds. The clerk's screen is a landscape monitor: not shot in
-portrait. A short scripted visit fills the conversation; the session runs on an in-memory store, so nothing
-is kept.
+reports anything :mod:`ui.layout_check` finds. The clerk's screen is shot on every display too, its text
+size and contrast as ``[ui]`` would set them. A short scripted visit fills the conversation (with one spoken line
+the recogniser was unsure of); a third language heard shows the visitor's switch offer and the clerk flips a
+misattributed line. The session runs on an in-memory store, so nothing is kept.
 """
 
 from __future__ import annotations
@@ -84,19 +85,25 @@ class Gallery:
 
     def visit(self, language: str, variant: str) -> None:
         """One visit in ``language``: conversation and closing screens (and the clerk's)."""
+        from ui.theme import stylesheet
+
         scale, contrast = VARIANTS[variant]
         self.visitor.pages.setCurrentIndex(1)
         self.visitor.display.set(scale, contrast)
+        self.clerk.setStyleSheet(stylesheet(scale, contrast))
+        self.clerk.transcript.set_contrast(contrast)
         mode = VisitorMode.TEXT if language == "ko" else VisitorMode.SPEECH
         self.session.choose(language, mode)
         self.session.begin()
         self.session.say_phrase(Role.CLERK, "greeting")
-        self.session.say(Role.VISITOR, self.session.phrasebook.get("need_certificate").texts[language])
+        asked = self.session.phrasebook.get("need_certificate").texts[language]
+        self.session.say(Role.VISITOR, asked, Modality.SPEECH, language=language, confidence=0.48)  # unsure: edged
         self.session.say_phrase(Role.CLERK, "id_please")
         self.session.show_caption(Caption(Role.VISITOR, "…", language, 0.0, 1.0, final=False))
         self.shoot(self.visitor, "conversation", language, variant)
-        if variant == "100" and self.display != "portrait":
-            self.shoot(self.clerk, "clerk", language, variant)
+        self.shoot(self.clerk, "clerk", language, variant)
+        if language != "ko":
+            self.who_spoke(language, variant)
         if language == "en":  # the idle warning with its "more time" button
             kiosk = self.session.config.kiosk
             self.clock.advance(kiosk.idle_timeout_s - kiosk.idle_warning_s + 1)
@@ -122,6 +129,22 @@ class Gallery:
         self.shoot(self.visitor, "suggestions", language, variant)
         self.session.end("visitor")
         self.session.clear()
+
+    def who_spoke(self, language: str, variant: str) -> None:
+        """A third language heard from the visitor (the switch offer), and a line the microphone gave to the
+        clerk that the clerk flips to the visitor's side."""
+        other = "zh" if language == "en" else "en"
+        said = self.session.phrasebook.get("pay_by_card").texts[other]
+        heard = Caption(Role.VISITOR, said, other, 0.0, 3.0, final=True, language_p=0.97, switch_to=other)
+        self.session.say(Role.VISITOR, said, Modality.SPEECH, language=other, confidence=0.8)
+        self.session.show_caption(heard)
+        self.shoot(self.visitor, "switch_offer", language, variant)
+        self.visitor.switch_offer.no.click()
+        lost = self.session.phrasebook.get("lost_residence_card").texts[language]
+        wrong = self.session.say(Role.CLERK, lost, Modality.SPEECH, language=language, confidence=0.55)
+        self.session.flip_speaker(wrong.entry_id)
+        self.shoot(self.clerk, "clerk_flipped", language, variant)
+        self.shoot(self.visitor, "flipped", language, variant)
 
     def fingerspelling(self, variant: str) -> None:
         scale, contrast = VARIANTS[variant]
@@ -169,7 +192,7 @@ def render(out: Path, config: KioskConfig | None = None) -> list[Shot]:
                 gallery.visit(language, variant)
             gallery.fingerspelling(variant)
     gallery.close()
-    (out / "README.md").write_text(_index(gallery.shots), encoding="utf-8")
+    (out / "README.md").write_text(_index(gallery.shots) + _live(out), encoding="utf-8")
     return gallery.shots
 
 
@@ -193,6 +216,26 @@ def _index(shots: list[Shot]) -> str:
             ]
             cells.append(f"[![]({match[0].path.name})]({match[0].path.name})" if match else "")
         lines.append(f"| {screen} | {language} | {display} | {' | '.join(cells)} |")
+    return "\n".join(lines) + "\n"
+
+
+def _live(out: Path) -> str:
+    """The real windows of ``kiosk run`` under Xvfb, when such pictures were put beside the gallery."""
+    shots = sorted(out.glob("live_*.png"))
+    if not shots:
+        return ""
+    lines = [
+        "",
+        "## The real windows under Xvfb",
+        "",
+        "Not rendered by this script: `Xvfb :99 -screen 0 1920x1080x24`, then `DISPLAY=:99 python -m cli run` with",
+        'the demo media and `[display] visitor = "HDMI-1"` (a screen Xvfb lacks: the clerk\'s screen says so),',
+        "taps (`xdotool`) on the welcome screen and on Tiếng Việt; the demo speech is English, so the visitor is",
+        "offered a switch; then Switch and, on the clerk's screen, 화자 바꾸기. `import -window root` (ImageMagick),",
+        "resized to 960x540.",
+        "",
+        *(f"[![]({shot.name})]({shot.name})" for shot in shots),
+    ]
     return "\n".join(lines) + "\n"
 
 

@@ -39,6 +39,9 @@ HIGH_CONTRAST = Palette(
 )
 
 
+DOUBT = {False: "#8A4B00", True: "#FFD400"}  # a line the recogniser was not sure of (edge, and its 고치기 button)
+
+
 def palette(high_contrast: bool) -> Palette:
     return HIGH_CONTRAST if high_contrast else NORMAL
 
@@ -125,6 +128,17 @@ def stylesheet(scale: float = 1.0, high_contrast: bool = False) -> str:
     QPushButton#more_time QLabel#wrap_label {{ font-size: {title}px; font-weight: bold; }}
     QTableWidget {{ gridline-color: {p.muted}; }}
     QPushButton#clerk_end {{ background: #B3261E; color: #FFFFFF; }}
+    QLabel#clerk_badges, QLabel#mic_state {{ color: {p.muted}; }}
+    QLabel#mic_state {{ font-weight: bold; }}
+    QFrame#clerk_bubble[doubtful="true"], QFrame#visitor_bubble[doubtful="true"] {{
+                  background: {p.background if high_contrast else p.banner};
+                  border: 5px dashed {DOUBT[high_contrast]}; }}
+    QFrame#clerk_bubble QPushButton, QFrame#visitor_bubble QPushButton {{ background: {p.button};
+                  color: {p.button_text}; border-radius: 8px; }}
+    QFrame#clerk_bubble QPushButton[doubtful="true"], QFrame#visitor_bubble QPushButton[doubtful="true"] {{
+                  background: {DOUBT[high_contrast]}; color: {p.background}; }}
+    QFrame#switch_offer {{ background: {p.banner}; border: 3px solid {p.button}; border-radius: 12px; }}
+    QFrame#switch_offer QLabel#switch_question {{ background: {p.banner}; color: {p.banner_text}; font-weight: bold; }}
     """
 
 

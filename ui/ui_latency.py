@@ -15,7 +15,8 @@ from PyQt6.QtCore import QMetaObject, Qt
 
 from base.events import Caption, Role, SignChips, TranscriptEntry, VisitorMode
 from kiosk.contract import ScreenRuntime
-from ui.app import application, build_windows, place
+from ui.app import application, build_windows
+from ui.displays import place
 from ui.paint_probe import PaintProbe
 from ui.visitor_window import VisitorWindow
 
@@ -94,7 +95,7 @@ class Screens:
             self.visitor_probe.mark()
         elif isinstance(event, SignChips) and event.signs:
             glosses = " · ".join(sign.gloss for sign in event.signs)
-            self.clerk_probe.expect(lambda: self.clerk.partial.text().endswith(glosses))
+            self.clerk_probe.expect(lambda: self.clerk.transcript.partial_text.endswith(glosses))
             self.clerk_probe.mark()
 
 

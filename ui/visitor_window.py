@@ -13,13 +13,7 @@ import time
 import numpy as np
 from PyQt6.QtCore import QPoint, Qt, QTimer
 from PyQt6.QtGui import QResizeEvent
-from PyQt6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PyQt6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from base.errors import KioskError
 from base.events import (
@@ -52,6 +46,7 @@ from ui.spelling_panel import SpellingPanel
 from ui.start_page import attract_page, start_page
 from ui.strings import STRINGS, tr
 from ui.suggestion_bar import SuggestionBar
+from ui.switch_offer import SwitchOffer
 from ui.theme import TARGET_PX, stylesheet
 from ui.voice_controls import VoiceControls
 from ui.widgets import MessageLine, PageStack, scrolling, session_is_push_to_talk
@@ -176,10 +171,14 @@ class VisitorWindow(QWidget):
         self.sign_box = SignPanel(self.signing)
         self.sign_box.hide()
         self.camera.hide()
-        middle = QWidget()  # the one part that scrolls under the chat: suggestions, sign panels, phrases
+        self.switch_offer = SwitchOffer(  # a third language heard: it heads the list, scrolled to the top when shown
+            self.session, self.bridge, self._codes(), lambda: self.middle.verticalScrollBar().setValue(0)
+        )
+        middle = QWidget()  # the one part that scrolls under the chat: offers, suggestions, sign panels, phrases
         rows = QVBoxLayout(middle)
         rows.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.suggestions, self.spelling_box, self.sign_box, self.phrases, self.voice_controls):
+        listed = (self.switch_offer, self.suggestions, self.spelling_box, self.sign_box, self.phrases)
+        for widget in (*listed, self.voice_controls):
             rows.addWidget(widget)
         rows.addStretch(1)
         self.middle = scrolling(middle)
@@ -247,13 +246,14 @@ class VisitorWindow(QWidget):
     def _on_state(self, event: StateChanged) -> None:
         if event.state is SessionState.IDLE:
             self._show_start()
-        elif event.state is SessionState.CHOSEN:
-            self._show_conversation(event.language or "ko", event.mode)
         elif event.state is SessionState.CLOSING:
             self._show_closing()
+        elif event.state is SessionState.CHOSEN or event.language != self.display.language:  # or switched
+            self._show_conversation(event.language or "ko", event.mode)
 
     def _on_entry(self, entry: TranscriptEntry) -> None:
-        """A new chat line, or a corrected one (rewritten in place, marked ✎); suggestions end.
+        """A new chat line, or a corrected one (rewritten in place, marked ✎; on the other side when the clerk
+        corrected who said it); suggestions end.
 
         The visitor reads each line in their language first; what was said, when it differs, small under it.
         """
@@ -263,11 +263,11 @@ class VisitorWindow(QWidget):
         text = own if entry.language == language else entry.translations.get(language or "", own)
         line = text + (" ✎" if entry.correction and entry.role is Role.CLERK else "")
         original = "" if entry.language == language else own
+        who = tr("you" if entry.role is Role.VISITOR else "clerk", language)
         bubble = self._bubbles.get(entry.entry_id) if entry.entry_id else None
         if bubble is not None:
-            bubble.set_line(line, original)
+            self._bubbles[entry.entry_id] = self.captions.rewrite(bubble, entry.role, who, line, original)
             return
-        who = tr("you" if entry.role is Role.VISITOR else "clerk", language)
         bubble = self.captions.add(entry.role, who, line, original)
         if entry.entry_id:
             self._bubbles[entry.entry_id] = bubble

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PyQt6.QtCore import QSize, Qt
+from PyQt6.QtGui import QMouseEvent
 from PyQt6.QtWidgets import QFrame, QLabel, QScrollArea, QScroller, QStackedWidget, QWidget
 
 from kiosk.session import Session
@@ -17,6 +18,22 @@ class MessageLine(QLabel):
 
     def clear(self) -> None:
         self.setText("")
+
+
+class TapToClose(QLabel):
+    """A message banner that a tap puts away (until the next message): it must not keep the room it takes."""
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.hide()
+
+
+def restyle(widget: QWidget, name: str, value: object) -> None:
+    """Set a property the stylesheet keys on, and apply the stylesheet again (only when it changes: it is slow)."""
+    if widget.property(name) == value:
+        return
+    widget.setProperty(name, value)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
 
 
 def session_is_push_to_talk(session: Session) -> bool:

@@ -95,8 +95,9 @@ class SpeechChannel:
         if not self.session.listening:
             self._visit = None
             return False
-        if self.session.session_id != self._visit:
-            self._visit = self.session.session_id
+        visit = f"{self.session.session_id} {self.session.language}"  # a switched language is heard from now on
+        if visit != self._visit:
+            self._visit = visit
             self.transcriber.flush()
             self._configure(None)
         return True

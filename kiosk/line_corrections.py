@@ -1,0 +1,80 @@
+"""The clerk's corrections of a line: other words, or the other speaker. The original line is never changed.
+
+- New words: a clerk's line is translated again for the visitor; a visitor's line is corrected in Korean
+  (what the clerk understood), which becomes its Korean translation.
+- The other speaker (one tap on the clerk screen, for speech the shared microphone gave to the wrong person):
+  the words stay; the line gains a translation for each party that cannot read it yet, so both screens can
+  show it on its new side.
+
+The corrected line is worked out without the session lock (translation may take a while), then stored
+through :meth:`TranscriptWriter.correct` and shown on both screens.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from base.events import Role, TranscriptEntry
+from kiosk.event_gate import EventGate
+from kiosk.line_translator import LineTranslator
+from kiosk.transcript_writer import TranscriptWriter
+from kiosk.visit_states import VisitStates
+
+
+@dataclass(frozen=True)
+class Amendment:
+    """What a correction stores: the speaker, the corrected words ("" none), the translations, a tapped phrase."""
+
+    role: Role
+    text: str
+    translations: dict[str, str]
+    suggestion: str = ""
+
+
+class LineCorrections:
+    """Corrected lines for the visit whose languages ``language_of`` gives."""
+
+    def __init__(
+        self,
+        gate: EventGate,
+        visit: VisitStates,
+        writer: TranscriptWriter,
+        lines: LineTranslator,
+        language_of: Callable[[Role], str],
+        wall_clock: Callable[[], float],
+    ) -> None:
+        self._gate, self._visit, self._writer, self._lines = gate, visit, writer, lines
+        self._language_of, self._wall = language_of, wall_clock
+
+    def amend(self, entry_id: int, change: Callable[[TranscriptEntry], Amendment]) -> TranscriptEntry:
+        """Store ``change`` of the saved line ``entry_id`` and show it (:class:`InputError`: no such line)."""
+        with self._gate.hold():
+            entry = self._writer.saved_entry(entry_id)
+        amended = change(entry)  # may translate: outside the lock
+        with self._gate.hold():
+            corrected = self._writer.correct(
+                entry, amended.text, amended.translations, self._wall(), amended.suggestion, amended.role
+            )
+            self._visit.touch()
+            self._gate.emit(corrected)
+        return corrected
+
+    def new_words(self, entry: TranscriptEntry, text: str) -> Amendment:
+        """``entry`` as the clerk says it should read (``text`` in the clerk's language)."""
+        clerk = self._language_of(Role.CLERK)
+        if entry.role is Role.CLERK:
+            visitor = self._language_of(Role.VISITOR)
+            translations, _ = self._lines.translate(text, clerk, visitor, entry.provenance)
+        else:
+            translations = {**entry.translations, clerk: text}
+        return Amendment(entry.role, text, translations)
+
+    def other_speaker(self, entry: TranscriptEntry) -> Amendment:
+        """``entry`` said by the other party: same words, translated for whoever cannot read them yet."""
+        clerk = self._language_of(Role.CLERK)
+        words, language = (entry.correction, clerk) if entry.correction else (entry.text, entry.language)
+        translations = dict(entry.translations)
+        for target in sorted({clerk, self._language_of(Role.VISITOR)} - {language} - set(translations)):
+            translations.update(self._lines.translate(words, language, target, entry.provenance)[0])
+        return Amendment(entry.role.other, entry.correction, translations, entry.suggestion)

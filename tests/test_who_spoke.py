@@ -1,0 +1,82 @@
+"""Issue 16 item 4, the session's part: the clerk flips a line's speaker; the visitor switches the visit's language.
+
+Real Session, real SQLite store, the kiosk's real translator chain (phrasebook and templates; no pack here).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from base.clock import ManualClock
+from base.errors import InputError, SessionStateError
+from base.events import Modality, Role, SessionState, StateChanged, VisitorMode
+from kiosk.config import KioskConfig
+from kiosk.session import Session
+from kiosk.store import TranscriptStore
+from kiosk.translation import kiosk_translator
+
+
+@pytest.fixture
+def session(config: KioskConfig) -> Session:
+    store = TranscriptStore(config.store.path)
+    yield Session(config, store, clock=ManualClock(), translator=kiosk_translator(config)[0])
+    store.close()
+
+
+def test_the_clerk_flips_a_misattributed_line_and_the_original_is_kept(session: Session, config) -> None:
+    session.choose("en", VisitorMode.SPEECH)
+    asked = session.phrasebook.get("need_certificate").texts
+    heard = session.say(Role.CLERK, asked["en"], Modality.SPEECH, language="en", confidence=0.62)  # the visitor spoke
+    assert heard.role is Role.CLERK and heard.translations == {}  # English for an English visitor: nothing to add
+    events = []
+    session.subscribe(events.append)
+    flipped = session.flip_speaker(heard.entry_id)
+    assert flipped.role is Role.VISITOR and flipped.flipped and flipped.text == asked["en"]
+    assert flipped.translations == {"ko": asked["ko"]}, "the clerk now reads it in Korean (reviewed phrase)"
+    assert events == [flipped] and session.entries[-1] == flipped
+    stored = session.store.entries(session.session_id)[-1]
+    assert stored.role is Role.VISITOR and stored.flipped and stored.translations == {"ko": asked["ko"]}
+    raw = sqlite3.connect(config.store.path).execute("SELECT role, text FROM entries").fetchall()
+    assert raw == [("clerk", asked["en"])], "the entry as recognised is never changed"
+    back = session.flip_speaker(heard.entry_id)
+    assert back.role is Role.CLERK and not back.flipped
+    assert session.store.entries(session.session_id)[-1].role is Role.CLERK
+    session.give_consent(True)
+    session.flip_speaker(heard.entry_id)
+    assert "speaker corrected by the clerk" in session.export("txt").read_text(encoding="utf-8")
+
+
+def test_a_flipped_clerk_line_keeps_its_words_and_a_later_correction_keeps_the_speaker(session: Session) -> None:
+    session.choose("vi", VisitorMode.SPEECH)
+    line = session.say_phrase(Role.CLERK, "sign_here")
+    flipped = session.flip_speaker(line.entry_id)
+    assert flipped.role is Role.VISITOR and flipped.translations == line.translations  # nothing new to translate
+    fixed = session.correct(line.entry_id, "여기에 서명할까요?")
+    assert fixed.role is Role.VISITOR and fixed.flipped and fixed.correction == "여기에 서명할까요?"
+    stored = session.store.entries(session.session_id)[-1]
+    assert (stored.role, stored.flipped, stored.correction) == (Role.VISITOR, True, "여기에 서명할까요?")
+    with pytest.raises(InputError):
+        session.flip_speaker(99999)
+
+
+def test_the_visitor_switches_the_visits_language(session: Session) -> None:
+    session.choose("vi", VisitorMode.SPEECH)
+    session.begin()
+    events = []
+    session.subscribe(events.append)
+    session.switch_language("en")
+    assert session.language == "en" and session.state is SessionState.CONVERSATION
+    assert [e for e in events if isinstance(e, StateChanged)] == [
+        StateChanged(SessionState.CONVERSATION, session.session_id, "en", VisitorMode.SPEECH, "language switched")
+    ]
+    row = sqlite3.connect(session.config.store.path).execute("SELECT language FROM sessions").fetchone()
+    assert row == ("en",)
+    line = session.say_phrase(Role.CLERK, "sign_here")
+    assert line.translations == {"en": "Please sign here."}, "the clerk's next words reach the visitor in English"
+    with pytest.raises(InputError):
+        session.switch_language("fr")
+    session.end()
+    with pytest.raises(SessionStateError):
+        session.switch_language("zh")

@@ -1,0 +1,94 @@
+"""The offer to switch the visit's language, when the visitor was heard speaking a third language.
+
+A caption carries ``switch_to`` when the shared microphone heard the visitor clearly in a language other than
+the one chosen (:mod:`translations.attribution`). The visitor's screen then asks, in that language and in the
+current one, whether to switch. It is the first row of the list under the chat (where suggestions appear),
+not an overlay: the conversation goes on around it and nothing else moves. One tap switches the visit
+(:meth:`Session.switch_language`); "no" dismisses it, and the same language is not offered again in this visit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PyQt6.QtWidgets import QFrame, QHBoxLayout, QLabel
+
+from base.errors import KioskError
+from base.events import Caption, Role, SessionState, StateChanged
+from base.languages import lookup
+from kiosk.session import Session
+from ui.bridge import SessionBridge
+from ui.strings import tr
+from ui.wrap_button import WrapButton
+
+
+class SwitchOffer(QFrame):
+    """ "Switch the screen to English?" in the heard and the current language, with Switch and No."""
+
+    def __init__(
+        self, session: Session, bridge: SessionBridge, codes: list[str], on_show: Callable[[], None] = lambda: None
+    ) -> None:
+        """``codes``: the languages the visitor's screen has text for (only those are offered); ``on_show``: bring
+        the offer into view (the list it heads may have been scrolled)."""
+        super().__init__()
+        self.on_show = on_show
+        self.setObjectName("switch_offer")
+        self.session, self.codes = session, codes
+        self.offered: str | None = None
+        self._declined: set[str] = set()
+        self.question = QLabel()
+        self.question.setObjectName("switch_question")
+        self.question.setWordWrap(True)
+        self.yes, self.no = WrapButton(), WrapButton()
+        self.yes.setObjectName("switch_yes")
+        self.no.setObjectName("switch_no")
+        self.yes.clicked.connect(self._switch)
+        self.no.clicked.connect(self._decline)
+        row = QHBoxLayout(self)
+        row.addWidget(self.question, 2)
+        row.addWidget(self.no, 1)
+        row.addWidget(self.yes, 1)
+        bridge.caption.connect(self.on_caption)
+        bridge.state_changed.connect(self.on_state)
+        self.hide()
+
+    def on_caption(self, caption: Caption) -> None:
+        """A final visitor caption in a clearly heard third language: offer it (once per language and visit)."""
+        heard, current = caption.switch_to, self.session.language
+        if not caption.final or caption.role is not Role.VISITOR or heard is None or not self.session.listening:
+            return
+        if heard == current or heard in self._declined or heard not in self.codes:
+            return
+        self.offered = heard
+        name = lookup(heard).native
+        self.question.setText(_both("switch_question", heard, current, name=name, joiner="\n"))
+        self.yes.setText(_both("switch_yes", heard, current))
+        self.no.setText(_both("switch_no", heard, current))
+        self.show()
+        self.on_show()
+
+    def on_state(self, event: StateChanged) -> None:
+        """A new visit forgets what was declined; any change of visit or language withdraws the offer."""
+        if event.state in (SessionState.IDLE, SessionState.CHOSEN):
+            self._declined.clear()
+        self.hide()
+
+    def _switch(self) -> None:
+        language, self.offered = self.offered, None
+        self.hide()
+        try:
+            if language is not None:
+                self.session.switch_language(language)
+        except KioskError:  # the visit ended meanwhile: nothing to switch
+            pass
+
+    def _decline(self) -> None:
+        if self.offered is not None:
+            self._declined.add(self.offered)
+        self.offered = None
+        self.hide()
+
+
+def _both(key: str, heard: str, current: str | None, joiner: str = " / ", **values: object) -> str:
+    """The text in the heard language, then in the current one (once when they read the same)."""
+    return joiner.join(dict.fromkeys((tr(key, heard, **values), tr(key, current, **values))))
