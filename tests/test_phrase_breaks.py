@@ -8,8 +8,11 @@ from itertools import pairwise
 import pytest
 from PyQt6.QtGui import QTextLayout
 
+from base.events import Modality, Role, TranscriptEntry
 from base.languages import LANGUAGES
 from ui.app import application
+from ui.chat_view import ChatView
+from ui.clerk_chat import korean_first
 from ui.phrase_breaks import BREAK, JOINER, keep_phrases, plain
 from ui.wrap_button import WrapButton
 
@@ -71,3 +74,24 @@ def test_chinese_and_thai_get_breaks_between_phrases_only(language: str, text: s
     assert keep_phrases(marked, language) == marked, "applying it twice changes nothing"
     after_joiner = [b for a, b in pairwise(marked) if a == JOINER]
     assert not [c for c in after_joiner if unicodedata.category(c).startswith("M")], "a mark stays on its letter"
+
+
+def test_chat_lines_on_both_screens_keep_japanese_words_whole(qtbot) -> None:
+    """The visitor's chat and the clerk's: the line and the small original break between phrases only."""
+    application()
+    view = ChatView(Role.VISITOR)
+    qtbot.addWidget(view)
+    bubble = view.add(Role.CLERK, "係員", LINE, LINE, ("ja", "ja"))
+    assert plain(bubble.line.text()) == LINE and JOINER in bubble.line.text() and JOINER in bubble.original.text()
+    assert bubble.text() == f"係員: {LINE}"  # read out without the marks
+    bubble.set_line(LINE, "")  # no language given: Qt's own breaking, as before
+    assert JOINER not in bubble.line.text()
+
+
+def test_the_clerk_screen_knows_which_language_each_part_of_a_line_is_in() -> None:
+    said = TranscriptEntry(1, "s", 0.0, Role.CLERK, Modality.TEXT, "ko", "안녕하세요", {"ja": "こんにちは"})
+    assert korean_first(said, "ko") == ("안녕하세요", "→ こんにちは", ("ko", "ja"))
+    heard = TranscriptEntry(2, "s", 0.0, Role.VISITOR, Modality.SPEECH, "ja", "あいさつ", {"ko": "인사"})
+    assert korean_first(heard, "ko") == ("인사", "あいさつ", ("ko", "ja"))
+    untranslated = TranscriptEntry(3, "s", 0.0, Role.VISITOR, Modality.SPEECH, "ja", "あいさつ")
+    assert korean_first(untranslated, "ko")[::2] == ("あいさつ", ("ja", "ja"))

@@ -17,9 +17,12 @@ from PyQt6.QtGui import QColor, QPainter, QPaintEvent
 from PyQt6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from base.events import Role
+from ui.phrase_breaks import plain, set_wrapped
 from ui.widgets import restyle
 
 ICON_PX = 56
+Languages = tuple[str | None, str | None]  # a bubble's line and original: their languages
+NONE: Languages = (None, None)
 ICON_COLOURS = {  # (high contrast, role) -> colour; the bubbles' colours are in the stylesheet (ui/theme.py)
     (False, Role.CLERK): "#0B5CAD",
     (False, Role.VISITOR): "#1E6B30",
@@ -54,7 +57,9 @@ class PersonIcon(QWidget):
 class Bubble(QFrame):
     """One line: who, the line in the reader's language, and (small) the words as said."""
 
-    def __init__(self, role: Role, who: str, line: str, original: str = "", *, partial: bool = False) -> None:
+    def __init__(
+        self, role: Role, who: str, line: str, original: str = "", *, partial: bool = False, languages: Languages = NONE
+    ) -> None:
         super().__init__()
         self.role, self.who = role, who
         self.setObjectName(f"{role.value}_{'partial' if partial else 'bubble'}")
@@ -77,11 +82,12 @@ class Bubble(QFrame):
         row = QHBoxLayout(self)
         row.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
         row.addLayout(text, 1)
-        self.set_line(line, original)
+        self.set_line(line, original, languages)
 
-    def set_line(self, line: str, original: str = "") -> None:
-        self.line.setText(line)
-        self.original.setText(original)
+    def set_line(self, line: str, original: str = "", languages: Languages = NONE) -> None:
+        """``languages``: the line's and the original's (ja, zh, th then break between phrases only)."""
+        set_wrapped(self.line, line, languages[0])
+        set_wrapped(self.original, original, languages[1])
         self.original.setVisible(bool(original) and original != line)
 
     def add_footer(self, widget: QWidget) -> None:
@@ -90,7 +96,7 @@ class Bubble(QFrame):
 
     def text(self) -> str:
         """ "Who: line", as read aloud by a screen reader (and by the tests)."""
-        return f"{self.who}: {self.line.text()}"
+        return f"{self.who}: {plain(self.line.text())}"
 
     def set_newest(self, newest: bool) -> None:
         """The other party's newest line is drawn largest (the stylesheet keys on the ``newest`` property)."""
@@ -128,21 +134,23 @@ class ChatView(QScrollArea):
     def item(self, index: int) -> Bubble:
         return self.bubbles[index]
 
-    def add(self, role: Role, who: str, line: str, original: str = "") -> Bubble:
+    def add(self, role: Role, who: str, line: str, original: str = "", languages: Languages = NONE) -> Bubble:
         self.show_partial(None)
-        bubble = Bubble(role, who, line, original)
+        bubble = Bubble(role, who, line, original, languages=languages)
         self.bubbles.append(bubble)
         self.placeholder.hide()
         self._place(bubble)
         self._mark_newest()
         return bubble
 
-    def rewrite(self, old: Bubble, role: Role, who: str, line: str, original: str = "") -> Bubble:
+    def rewrite(
+        self, old: Bubble, role: Role, who: str, line: str, original: str = "", languages: Languages = NONE
+    ) -> Bubble:
         """``old`` with new words; a new bubble in its place when ``role`` changed (the clerk corrected who said it)."""
         if role is old.role:
-            old.set_line(line, original)
+            old.set_line(line, original, languages)
             return old
-        bubble = Bubble(role, who, line, original)
+        bubble = Bubble(role, who, line, original, languages=languages)
         index = self.rows.indexOf(old.parentWidget())
         self.bubbles[self.bubbles.index(old)] = bubble
         self._remove(old)
@@ -150,14 +158,17 @@ class ChatView(QScrollArea):
         self._mark_newest()
         return bubble
 
-    def show_partial(self, role: Role | None, who: str = "", text: str = "", heard: str = "") -> None:
+    def show_partial(
+        self, role: Role | None, who: str = "", text: str = "", heard: str = "", language: str | None = None
+    ) -> None:
         """Words still being recognised (``heard``: "being heard" in the reader's language); None clears."""
         if self.partial is not None:
             self._remove(self.partial)
             self.partial = None
         self.partial_text = text if role is not None else ""
         if role is not None and text:
-            self.partial = Bubble(role, f"{who} · {heard}", text if text.endswith("…") else f"{text} …", partial=True)
+            line = text if text.endswith("…") else f"{text} …"
+            self.partial = Bubble(role, f"{who} · {heard}", line, partial=True, languages=(language, None))
             self._place(self.partial)
 
     def clear(self) -> None:

@@ -18,7 +18,7 @@ from PyQt6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidg
 
 from base.events import Modality, Role, TranscriptEntry
 from base.languages import lookup
-from ui.chat_view import Bubble, ChatView
+from ui.chat_view import Bubble, ChatView, Languages
 from ui.widgets import restyle
 
 # exp(avg_logprob) of whisper's words (a sign: the classifier's probability): below this the clerk should check.
@@ -93,13 +93,13 @@ class ClerkTranscript(ChatView):
 
     def show_entry(self, entry: TranscriptEntry, visitor_language: str | None) -> Bubble:
         """A new line, or a corrected one (same entry id: rewritten in place, on its speaker's side)."""
-        line, original = korean_first(entry, self.clerk_language)
+        line, original, said = korean_first(entry, self.clerk_language)
         who = "담당자" if entry.role is Role.CLERK else f"방문자 · {lookup(entry.language).korean}"
         old, footer = self._shown.get(entry.entry_id, (None, None)) if entry.entry_id else (None, None)
         if old is None:
-            bubble = self.add(entry.role, who, line, original)
+            bubble = self.add(entry.role, who, line, original, said)
         else:
-            bubble = self.rewrite(old, entry.role, who, line, original)
+            bubble = self.rewrite(old, entry.role, who, line, original, said)
         if bubble is not old or footer is None:
             footer = LineFooter(self, entry)
             bubble.add_footer(footer)
@@ -120,15 +120,18 @@ class ClerkTranscript(ChatView):
         return [_plain(bubble, footers.get(id(bubble))) for bubble in self.bubbles]
 
 
-def korean_first(entry: TranscriptEntry, korean: str) -> tuple[str, str]:
+def korean_first(entry: TranscriptEntry, korean: str) -> tuple[str, str, Languages]:
     """The line in the clerk's language ``korean`` and, small under it, the words as said (a visitor's line in
-    another language, the original of a corrected line) and what the visitor reads (``→`` translations)."""
+    another language, the original of a corrected line) and what the visitor reads (``→`` translations); and
+    the languages of the two (the small text's: the visitor's, which the line breaks follow)."""
     own = entry.correction or (entry.text if entry.language == korean else entry.translations.get(korean, ""))
     shown = [f"→ {text}" for lang, text in entry.translations.items() if lang != korean]
     if not own:
-        return entry.text, "\n".join(["(한국어 번역 없음)", *shown])
+        return entry.text, "\n".join(["(한국어 번역 없음)", *shown]), (entry.language, entry.language)
     said = f"(원문: {entry.text})" if entry.correction else entry.text if entry.language != korean else ""
-    return ("✎ " if entry.correction else "") + own, "\n".join(u for u in [said, *shown] if u)
+    small = "\n".join(u for u in [said, *shown] if u)
+    visitor = next((lang for lang in entry.translations if lang != korean), entry.language)
+    return ("✎ " if entry.correction else "") + own, small, (korean, visitor if said == "" else entry.language)
 
 
 def badges(entry: TranscriptEntry, readers: set[str]) -> list[str]:

@@ -263,12 +263,13 @@ class VisitorWindow(QWidget):
         text = own if entry.language == language else entry.translations.get(language or "", own)
         line = text + (" ✎" if entry.correction and entry.role is Role.CLERK else "")
         original = "" if entry.language == language else own
+        said = (language if text is not own else entry.language, entry.language)
         who = tr("you" if entry.role is Role.VISITOR else "clerk", language)
         bubble = self._bubbles.get(entry.entry_id) if entry.entry_id else None
         if bubble is not None:
-            self._bubbles[entry.entry_id] = self.captions.rewrite(bubble, entry.role, who, line, original)
+            self._bubbles[entry.entry_id] = self.captions.rewrite(bubble, entry.role, who, line, original, said)
             return
-        bubble = self.captions.add(entry.role, who, line, original)
+        bubble = self.captions.add(entry.role, who, line, original, said)
         if entry.entry_id:
             self._bubbles[entry.entry_id] = bubble
         if entry.role is Role.VISITOR:
@@ -287,7 +288,7 @@ class VisitorWindow(QWidget):
                 return  # untranslated live Korean would only confuse a foreign visitor; the final line follows
         who = tr("you" if caption.role is Role.VISITOR else "clerk", language)
         text = "" if caption.final else caption.text
-        self.captions.show_partial(caption.role, who, text, tr("being_heard", language))
+        self.captions.show_partial(caption.role, who, text, tr("being_heard", language), caption.language)
 
     def _on_level(self, level: float) -> None:
         """The microphone level on the Talk button; someone speaking is not idle (checked once a second)."""
