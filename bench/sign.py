@@ -54,7 +54,8 @@ def bench_sign(config: KioskConfig, quick: bool = False) -> Stage:
 
     figures = stress(sequences=8 if quick else 20)
     three = stress(sequences=8 if quick else 20, teachers=3)
-    for key in ("open_set_right", "taught_answered_wrong", "untaught_rejected", "three_sign_gloss_error_rate"):
+    keys = ("open_set_right", "taught_answered_wrong", "untaught_rejected", "three_sign_gloss_error_rate")
+    for key in (*keys, "three_sign_gloss_error_rate_flowing"):
         label = key.replace("_", " ")
         more.append(Result(f"SYNTHETIC stress, 1 teacher: {label}", figures[key], "", "report", True))
         more.append(Result(f"SYNTHETIC stress, 3 teachers: {label}", three[key], "", "report", True))
