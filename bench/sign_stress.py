@@ -34,6 +34,7 @@ from sign_models.recognizer import SignRecognizer
 from sign_models.sign_dataset import random_sign
 from sign_models.sign_spec import load_sign_spec
 from sign_models.synthetic_signs import SynthesisOptions, render_signs
+from sign_models.trained_signs import train
 from sign_models.widening import CameraChange, camera_variant, random_signer, signer_variant
 
 ANOTHER = "another signer"
@@ -48,10 +49,17 @@ CONDITIONS = {
 
 
 def stress(
-    taught: int = 20, untaught: int = 11, sequences: int = 20, seed: int = 0, options=None, teachers: int = 1
+    taught: int = 20,
+    untaught: int = 11,
+    sequences: int = 20,
+    seed: int = 0,
+    options=None,
+    teachers: int = 1,
+    trained: bool = False,
 ) -> dict:
     """The synthetic stress figures (see the module docstring); ``teachers``: synthetic signers teaching each
-    sign once (1: one example per sign)."""
+    sign once (1: one example per sign); ``trained``: also a model trained on the taught examples
+    (:func:`~sign_models.trained_signs.train`, needs two teachers or more) answers what matching left unknown."""
     glosses = sorted(load_sign_spec())
     rng = np.random.default_rng(seed)
     order = [glosses[i] for i in rng.permutation(len(glosses))]
@@ -62,8 +70,10 @@ def stress(
             for k in range(teachers):
                 rng_k = np.random.default_rng(5000 + i + 100 * k)
                 enroll_frames(render_signs([gloss], rng_k).frames, gloss, Path(folder), f"teacher-{k}")
-        recognizer = SignRecognizer(None, EnrolledSigns.load(Path(folder), options))
-    report: dict = {"taught_signs": taught, "teachers": teachers, "untaught_signs": untaught, "conditions": {}}
+        enrolled = EnrolledSigns.load(Path(folder), options)
+        recognizer = SignRecognizer(train(enrolled)[0] if trained else None, enrolled)
+    report: dict = {"taught_signs": taught, "teachers": teachers, "trained_model": trained, "conditions": {}}
+    report["untaught_signs"] = untaught
     right = answered_wrong = rejected = total_untaught = 0
     for name, change in CONDITIONS.items():
         ok = 0
