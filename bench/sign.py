@@ -52,13 +52,16 @@ def bench_sign(config: KioskConfig, quick: bool = False) -> Stage:
     ]
     from bench.sign_stress import stress
 
-    figures = stress(sequences=8 if quick else 20)
-    three = stress(sequences=8 if quick else 20, teachers=3)
-    for key in ("open_set_right", "taught_answered_wrong", "untaught_rejected", "three_sign_gloss_error_rate"):
-        label = key.replace("_", " ")
-        more.append(Result(f"SYNTHETIC stress, 1 teacher: {label}", figures[key], "", "report", True))
-        more.append(Result(f"SYNTHETIC stress, 3 teachers: {label}", three[key], "", "report", True))
-    info["sign_stress_conditions_synthetic"] = {"1 teacher": figures["conditions"], "3 teachers": three["conditions"]}
+    runs = {
+        "1 teacher": stress(sequences=8 if quick else 20),
+        "3 teachers": stress(sequences=8 if quick else 20, teachers=3),
+        "3 teachers + trained model": stress(sequences=8 if quick else 20, teachers=3, trained=True),
+    }
+    keys = ("open_set_right", "taught_answered_wrong", "untaught_rejected", "three_sign_gloss_error_rate")
+    for key in (*keys, "three_sign_gloss_error_rate_flowing"):
+        for name, figures in runs.items():
+            more.append(Result(f"SYNTHETIC stress, {name}: {key.replace('_', ' ')}", figures[key], "", "report", True))
+    info["sign_stress_conditions_synthetic"] = {name: figures["conditions"] for name, figures in runs.items()}
     samples = {"sign Holistic per frame": holistic, "fingerspelling classifier per hand": letters}
     samples["end of sign -> gloss on the clerk screen"] = info.pop("sign_ms")
     return Stage(results + more, {"sign_frame": "grace_hopper.jpg 640x480"} | info, samples)

@@ -3,6 +3,7 @@
 kiosk sign landmarks VIDEO -o OUT.npz           MediaPipe Holistic landmarks of every frame
 kiosk sign enroll --gloss G [--data DIR] [--signer ID] VIDEO...   teach a sign: one example per video or .npz
 kiosk sign recognize [--data DIR] [--json] [--left-handed] INPUT...  the signs in each video or .npz
+kiosk sign train [--data DIR] [--out DIR]        a model from the taught examples (answers as source "model")
 kiosk fingerspell classify FILE.json [--json]   one KSL fingerspelling letter (or ?) per hand in FILE
 kiosk fingerspell compose LETTERS               join jamo letters into Hangul ("ㅎㅏㄴㄱㅡㄹ" -> 한글)
 """
@@ -40,6 +41,12 @@ def add_sign(commands: argparse._SubParsersAction) -> None:
     recognize.add_argument("--json", action="store_true", help="print one JSON object per input")
     recognize.add_argument("--left-handed", action="store_true", help="the signer's dominant hand is the left")
     recognize.set_defaults(handler=_sign_recognize)
+    train = sign_actions.add_parser(
+        "train", help="train a sign model on the examples taught on site (answers with source 'model')"
+    )
+    train.add_argument("--data", type=Path, help="taught signs folder (default: [models] enrolled_dir)")
+    train.add_argument("--out", type=Path, help="model folder the kiosk loads (default: [models] sign_dir)")
+    train.set_defaults(handler=_sign_train)
 
 
 def add_fingerspell(commands: argparse._SubParsersAction) -> None:
@@ -154,3 +161,24 @@ def _sign_recognize(args: argparse.Namespace, config: KioskConfig) -> int:
             glosses = " ".join(f"{r.gloss or '?'}({r.source})" for r in results) or "-"
             print(f"{path}: {glosses} -> {sentence or '(알 수 있는 수어 없음 / no sign recognised)'}")
     return 2 if failed else 0
+
+
+def _sign_train(args: argparse.Namespace, config: KioskConfig) -> int:
+    """Train on the taught examples and save the model where the kiosk loads it; too few examples: exit 2."""
+    from sign_models.fewshot import EnrolledSigns
+    from sign_models.trained_signs import MIN_EXAMPLES, MODEL_FILE, train
+
+    enrolled = EnrolledSigns.load(args.data or config.models.enrolled_dir)
+    for problem in enrolled.problems:
+        print(f"건너뜀 / skipped: {problem}", file=sys.stderr)
+    model, report = train(enrolled)
+    path = (args.out or config.models.sign_dir) / MODEL_FILE
+    model.save(path)
+    for gloss, count in sorted(report.left_out.items()):
+        print(f"제외 / left out: {gloss} (예시 {count}개 / {count} example(s); {MIN_EXAMPLES}+ needed)")
+    print(
+        f"{path}: 수어 {len(report.glosses)}개, 예시 {report.examples}개 / {len(report.glosses)} signs, "
+        f"{report.examples} examples; held-out accuracy {report.held_out_accuracy} (taught signers' own "
+        f"recordings), threshold {report.threshold}"
+    )
+    return 0

@@ -13,6 +13,7 @@ import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 import numpy as np
 
@@ -54,6 +55,15 @@ class Classification:
     @property
     def confidence(self) -> float:
         return self.top[0].p if self.top else 0.0
+
+
+class SignModel(Protocol):
+    """What the recogniser asks of a trained model: a TFLite :class:`SignClassifier` or the numpy
+    :class:`~sign_models.trained_signs.TrainedSigns` made by ``kiosk sign train``."""
+
+    labels: list[str]
+
+    def classify_frames(self, frames: Sequence[LandmarkFrame], *, left_handed: bool = False) -> Classification: ...
 
 
 class SignClassifier:

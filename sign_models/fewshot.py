@@ -117,6 +117,24 @@ def _dtw_weighted(q: np.ndarray, e: np.ndarray, qn: np.ndarray, en: np.ndarray) 
     return previous[:, -1] / (cost.shape[1] + cost.shape[2])
 
 
+def entries(example: Example) -> np.ndarray:
+    """An example and its widened copies [1 + k, length, F]."""
+    if example.widened is None:
+        return example.features[None]
+    return np.concatenate([example.features[None], example.widened])
+
+
+def prepare(features: np.ndarray, length: int) -> np.ndarray:
+    """Levelled features [n, F] as matching compares them: resting hands dropped, resampled to [length, F]."""
+    features = np.asarray(features, dtype=np.float32)
+    if features.ndim != 2 or features.shape[1] != SIGN_FEATURE_SIZE or not np.isfinite(features).all():
+        raise InputError(
+            "수어 특징의 모양이 잘못되었거나 NaN이 있습니다",
+            f"features must be finite [n, {SIGN_FEATURE_SIZE}], got {features.shape}",
+        )
+    return resample(drop_resting_hands(features), length)
+
+
 class EnrolledSigns:
     """The examples of a data folder; :meth:`match` finds the nearest taught sign."""
 
@@ -192,9 +210,9 @@ class EnrolledSigns:
                     others = np.stack([e.features for j, e in enumerate(own) if j != i])
                     loo.append(float(dtw_distances(example.features, others).min()))
             else:  # one example: each of its widened copies against the rest
-                entries = self._entries(own[0])
-                for i in range(1, len(entries)):
-                    loo.append(float(dtw_distances(entries[i], np.delete(entries, i, axis=0)).min()))
+                copies = entries(own[0])
+                for i in range(1, len(copies)):
+                    loo.append(float(dtw_distances(copies[i], np.delete(copies, i, axis=0)).min()))
             o = self.options
             value = o.spread * float(np.quantile(loo, o.quantile)) if loo else o.threshold
             self._thresholds[gloss] = float(np.clip(value, o.min_threshold, o.threshold))
@@ -228,32 +246,19 @@ class EnrolledSigns:
     def _stride(self) -> int:
         return max(1, self.options.length // 8)
 
-    def _entries(self, example: Example) -> np.ndarray:
-        return (
-            example.features[None]
-            if example.widened is None
-            else np.concatenate([example.features[None], example.widened])
-        )
-
     def _bank_arrays(self) -> tuple:
         """Every entry pre-weighted [E, length, F], squared norms, the coarse rows and the owning gloss."""
         if self._bank is None:
-            entries = [(e.gloss, self._entries(e)) for e in self.examples]
-            owners = [g for g, block in entries for _ in range(len(block))]
-            weighted = np.concatenate([block for _, block in entries]) * SQRT_WEIGHTS
+            blocks = [(e.gloss, entries(e)) for e in self.examples]
+            owners = [g for g, block in blocks for _ in range(len(block))]
+            weighted = np.concatenate([block for _, block in blocks]) * SQRT_WEIGHTS
             coarse = np.ascontiguousarray(weighted[:, :: self._stride()].reshape(len(weighted), -1))
             squared = np.einsum("emf,emf->em", weighted, weighted)
             self._bank = (weighted, squared, coarse, np.einsum("ef,ef->e", coarse, coarse), owners)
         return self._bank
 
     def _prepare(self, features: np.ndarray) -> np.ndarray:
-        features = np.asarray(features, dtype=np.float32)
-        if features.ndim != 2 or features.shape[1] != SIGN_FEATURE_SIZE or not np.isfinite(features).all():
-            raise InputError(
-                "수어 특징의 모양이 잘못되었거나 NaN이 있습니다",
-                f"features must be finite [n, {SIGN_FEATURE_SIZE}], got {features.shape}",
-            )
-        return resample(drop_resting_hands(features), self.options.length)
+        return prepare(features, self.options.length)
 
     def _load_line(self, data_dir: Path, line: str, where: str) -> None:
         try:

@@ -1,4 +1,4 @@
-"""The live sign path: frames -> segments -> a taught match, else a trained TFLite classifier, else unknown.
+"""The live sign path: frames -> segments -> a taught match, else a model trained on recordings, else unknown.
 
 A sign the city's interpreters taught on site (:mod:`sign_models.fewshot`) wins when its match is confident:
 it is the local form, and it works without retraining. Otherwise the trained model answers when it is
@@ -18,11 +18,10 @@ import numpy as np
 
 from base.errors import KioskError
 from base.events import Modality, SignEvent
-from sign_models.classifier import UNKNOWN_TEXT_KO, Candidate, SignClassifier
+from sign_models.classifier import UNKNOWN_TEXT_KO, Candidate, SignModel
 from sign_models.composer import load_lexicon
 from sign_models.dictionary import korean
 from sign_models.enrollment import matching_features
-from sign_models.features import sign_features
 from sign_models.fewshot import EnrolledSigns, Match
 from sign_models.landmarks import LandmarkFrame
 from sign_models.segmenter import Segment, SegmenterOptions, SignSegmenter
@@ -79,7 +78,7 @@ class SignRecognizer:
 
     def __init__(
         self,
-        classifier: SignClassifier | None,
+        classifier: SignModel | None,
         enrolled: EnrolledSigns | None = None,
         options: RecognizerOptions | None = None,
     ) -> None:
@@ -146,7 +145,7 @@ class SignRecognizer:
         else:
             top = ()
         if self.classifier is not None:
-            result = self.classifier.classify(sign_features(frames, left_handed=self.options.left_handed))
+            result = self.classifier.classify_frames(frames, left_handed=self.options.left_handed)
             if result.gloss is not None:
                 return SignResult(start, end, result.gloss, _text(result.gloss), result.confidence, "model", result.top)
             top = result.top

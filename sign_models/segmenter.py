@@ -1,12 +1,15 @@
 """Streaming segmentation of continuous signing into sign candidates.
 
 A sign starts when a hand leaves the rest position (no hand in view, or the wrist lower than
-``rest_level`` shoulder widths below the shoulder line: hands on the counter or in the lap). It ends when
-both hands have been back at rest for ``rest_seconds`` (so one or two frames in which MediaPipe loses the hand
-do not end it), or when the hands stay up but stop moving for ``pause_seconds``: the wrist speed falls below
+``rest_level`` shoulder widths below the shoulder line: hands on the counter or in the lap). It ends at once
+when a hand that signed is seen going down past the rest level with no hand left up; when the hands merely
+vanish it ends only after ``rest_seconds`` (one or two frames in which MediaPipe loses the hand do not end
+it). It also ends when the hands stay up but stop moving for ``pause_seconds``: the wrist speed falls below
 ``pause_speed``, and a new sign only starts once it rises above ``start_speed`` (hysteresis: jitter around one
-threshold does not start and stop signs). A segment shorter than ``min_seconds`` is dropped (a hand that
-only twitched up); one longer than ``max_seconds`` is cut and a new one begins.
+threshold does not start and stop signs). Ending on the hand seen going down (instead of a settled rest)
+and on a hold of 0.15 s (was 0.25 s) brings the gloss sooner: on synthetic signing, end of movement -> end of
+segment p50 0.47 -> 0.33 s through a hold; 0.1 s split signs with a brief hold inside them. A segment shorter than
+``min_seconds`` is dropped (a hand that only twitched up); one longer than ``max_seconds`` is cut and a new one begins.
 
 What it cannot do: fluent signing that flows from sign to sign without a hold or a return to rest comes out as
 one long segment (cut at ``max_seconds``). Speeds are measured in shoulder widths per second on the body
@@ -35,7 +38,7 @@ class SegmenterOptions:
     start_speed: float = 0.7  # widths/s: after a pause, motion above this starts the next sign
     pause_speed: float = 0.3  # widths/s: below this the hands are holding still
     body_smoothing: float = 0.1  # weight of each new frame in the averaged shoulder position and width
-    pause_seconds: float = 0.25  # holding still this long (hands up) ends a sign
+    pause_seconds: float = 0.15  # holding still this long (hands up) ends a sign
     min_seconds: float = 0.35
     max_seconds: float = 4.0
 
@@ -62,6 +65,7 @@ class SignSegmenter:
         self._rest_since: float | None = None
         self._still_since: float | None = None
         self._paused = False  # ended by a pause: wait for motion before the next sign
+        self._signing: set[str] = set()  # the hands raised in the sign in progress
 
     def push(self, frame: LandmarkFrame) -> list[Segment]:
         """Add one frame; returns the segments it completed (usually none)."""
@@ -73,10 +77,13 @@ class SignSegmenter:
         if not self._frames:
             if up and (not self._paused or speed > self.options.start_speed):
                 self._begin(frame)
+                self._signing = set(raised)
             elif not up:
                 self._paused = False
             return []
-        return self._continue(frame, up, speed)
+        seen_down = not up and any(name in wrists for name in self._signing)
+        self._signing = set(raised) or self._signing
+        return self._continue(frame, up, speed, seen_down)
 
     def flush(self) -> list[Segment]:
         """End the sign in progress (end of the video, camera stopped)."""
@@ -90,7 +97,7 @@ class SignSegmenter:
         self._last_up = self._last_moving = 0
         self._rest_since = self._still_since = None
 
-    def _continue(self, frame: LandmarkFrame, up: bool, speed: float) -> list[Segment]:
+    def _continue(self, frame: LandmarkFrame, up: bool, speed: float, seen_down: bool) -> list[Segment]:
         o = self.options
         self._frames.append(frame)
         last = len(self._frames) - 1
@@ -98,7 +105,7 @@ class SignSegmenter:
             self._last_up, self._rest_since = last, None
         else:
             self._rest_since = frame.t if self._rest_since is None else self._rest_since
-            if frame.t - self._rest_since >= o.rest_seconds:
+            if seen_down or frame.t - self._rest_since >= o.rest_seconds:
                 self._paused = False
                 return self._emit(self._last_up, "rest")
         if speed >= o.pause_speed:

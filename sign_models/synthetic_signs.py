@@ -6,7 +6,8 @@ whose shoulders fix the body frame; its hands come from the kinematic hand model
 and how big it is, signing speed, bone lengths and the wrist's turn; per sign: joint angles, place and size
 of the movement; per frame: landmark jitter and MediaPipe-like dropped hands (a hand is lost for one to three
 frames now and then, and is never reported outside the image). Between signs the hands either go back to
-rest (out of the image, below the waist) or hold still for a moment (``transitions="hold"``).
+rest (out of the image, below the waist), hold still for a moment (``transitions="hold"``) or flow straight
+into the next sign's start (``transitions="flow"``: fluent signing with neither a rest nor a hold).
 """
 
 from __future__ import annotations
@@ -85,8 +86,8 @@ def render_signs(
     left_handed: bool = False,
     options: SynthesisOptions | None = None,
 ) -> SignedSequence:
-    """Sign ``glosses`` (names in the spec, or specs) one after another; ``transitions`` is "rest", "hold" or
-    "mixed" (random per gap)."""
+    """Sign ``glosses`` (names in the spec, or specs) one after another; ``transitions`` is "rest", "hold",
+    "flow" or "mixed" (rest or hold, random per gap)."""
     o = options or SynthesisOptions()
     specs = load_sign_spec()
     fps, speed = float(rng.choice(o.fps)), rng.uniform(*o.speed)
@@ -107,7 +108,7 @@ def render_signs(
         if last or transitions == "rest" or (transitions == "mixed" and rng.random() < 0.5):
             _go_to(hands, rests, [RELAXED, RELAXED], _frames(0.3 * speed, fps))
             _hold(hands, _frames(rng.uniform(0.3, 0.6), fps))
-        else:
+        elif transitions != "flow":
             _hold(hands, _frames(rng.uniform(0.5, 0.7), fps))
     return SignedSequence(_frames_of(hands, fps, rng, o, left_handed), signs)
 

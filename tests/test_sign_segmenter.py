@@ -7,7 +7,7 @@ import dataclasses
 import numpy as np
 import pytest
 
-from sign_models.segmenter import SegmenterOptions, segment_all
+from sign_models.segmenter import SegmenterOptions, SignSegmenter, segment_all
 from sign_models.sign_spec import load_sign_spec
 from sign_models.synthetic_signs import SignedSequence, render_signs
 
@@ -67,4 +67,47 @@ def test_a_hand_lost_for_a_few_frames_does_not_split_a_sign() -> None:
         dataclasses.replace(f, right_hand=None, left_hand=None) if abs(f.t - middle) < 0.09 else f
         for f in sequence.frames
     ]
+    assert len(segment_all(frames)) == 1
+
+
+def _end_delays(transitions: str, seeds: range) -> list[float]:
+    """Seconds from the end of the first sign's movement to the frame on which the segmenter closes it."""
+    delays = []
+    for seed in seeds:
+        sequence = signing(seed, 2, transitions)
+        segmenter = SignSegmenter()
+        for frame in sequence.frames:
+            if segmenter.push(frame):
+                delays.append(frame.t - sequence.signs[0][2])
+                break
+    return delays
+
+
+def test_a_sign_ends_as_soon_as_the_hand_is_seen_going_down_to_rest() -> None:
+    """Waiting for a settled rest (0.2 s with no hand up) made the gloss late: about 0.45 s on this set."""
+    delays = _end_delays("rest", range(300, 330))
+    assert len(delays) == 30
+    assert np.median(delays) <= 0.3, delays
+
+
+def test_a_short_hold_ends_a_sign() -> None:
+    """A hold of 0.15 s ends the sign (it was 0.25 s: about 0.47 s after the movement)."""
+    delays = _end_delays("hold", range(300, 330))
+    assert len(delays) == 30
+    assert np.median(delays) <= 0.35, delays
+
+
+def test_a_hand_at_rest_in_view_does_not_end_a_sign_when_the_other_is_lost() -> None:
+    """The other hand resting in the lap (seen below the rest level) is no reason to end the dominant hand's
+    sign while MediaPipe loses the dominant hand for a few frames."""
+    sequence = signing(2, 1, "rest")
+    _, start, end = sequence.signs[0]
+    middle = (start + end) / 2
+    frames = []
+    for f in sequence.frames:
+        hand = next(g.right_hand for g in sequence.frames if g.right_hand is not None)
+        width = abs(f.pose[11, 0] - f.pose[12, 0]) * f.aspect
+        lap = hand - hand[0] + (0.6, f.pose[11, 1] + 1.6 * width, 0.0)  # wrist 1.6 shoulder widths down
+        lost = abs(f.t - middle) < 0.09
+        frames.append(dataclasses.replace(f, right_hand=None if lost else f.right_hand, left_hand=lap))
     assert len(segment_all(frames)) == 1

@@ -23,11 +23,12 @@ from kiosk.channels.camera_worker import CameraWorker
 from kiosk.config import KioskConfig
 from kiosk.session import Session
 from kiosk.visit_states import OPEN
-from sign_models.classifier import DEFAULT_MODEL, SignClassifier
+from sign_models.classifier import DEFAULT_MODEL, SignClassifier, SignModel
 from sign_models.composer import compose
 from sign_models.fewshot import EnrolledSigns
 from sign_models.landmarks import LandmarkFrame
 from sign_models.recognizer import UNKNOWN_GLOSS, SignRecognizer
+from sign_models.trained_signs import MODEL_FILE, TrainedSigns
 
 log = logging.getLogger(__name__)
 PAUSE_S = 2.0  # hands at rest this long after the last sign: the sentence is sent
@@ -37,15 +38,23 @@ UNKNOWN = UNKNOWN_GLOSS  # the gloss of a sign that was not recognised (for the 
 def load_recognizer(config: KioskConfig, enrolled_dir: Path | None = None) -> tuple[SignRecognizer, list[Notice]]:
     """The signs taught on site plus, when there is one, a model trained on people's recordings.
 
-    Only a model in ``[models] sign_dir`` is used (``kiosk sign train`` writes it from the examples taught on
-    site). The packaged model in ``sign_models/data`` was trained on synthetic, invented signs: it is a test
-    fixture and is never loaded here, so the live kiosk can never answer with an invented gloss; a copy of it
-    placed in ``sign_dir`` is refused too. No trained model is the normal case (taught signs only), not a fault.
+    Only a model in ``[models] sign_dir`` is used: ``sign_model.npz`` written by ``kiosk sign train`` from the
+    examples taught on site, else a ``sign_classifier.tflite`` trained on recordings elsewhere. The packaged
+    model in ``sign_models/data`` was trained on synthetic, invented signs: it is a test fixture and is never
+    loaded here, so the live kiosk can never answer with an invented gloss; a copy of it placed in ``sign_dir``
+    is refused too. No trained model is the normal case (taught signs only), not a fault.
     """
     notices = []
     custom = config.models.sign_dir / "sign_classifier.tflite"
-    classifier = None
-    if custom.is_file() and _same_file(custom, DEFAULT_MODEL):
+    trained = config.models.sign_dir / MODEL_FILE
+    classifier: SignModel | None = None
+    if trained.is_file():
+        try:
+            classifier = TrainedSigns.load(trained)
+        except ModelMissingError as exc:
+            log.warning("trained sign model unavailable: %s", exc.message_en)
+            notices.append(Notice("sign_model_missing", exc.message_ko, exc.message_en, "warning"))
+    elif custom.is_file() and _same_file(custom, DEFAULT_MODEL):
         log.warning("the synthetic test model in sign_dir is ignored: %s", custom)
         notices.append(
             Notice(

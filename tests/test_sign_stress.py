@@ -1,0 +1,70 @@
+"""The SYNTHETIC stress set: another signer who really differs, signs that flow into each other, spotting them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from bench.sign_stress import ANOTHER, CONDITIONS, stress
+from sign_models.enrollment import enroll_frames, matching_features
+from sign_models.features import HAND_FEATURES
+from sign_models.fewshot import EnrolledSigns
+from sign_models.recognizer import SignRecognizer
+from sign_models.segmenter import segment_all
+from sign_models.synthetic_signs import render_signs
+from sign_models.widening import SignerChange, random_signer, signer_variant
+
+
+def recording(gloss: str, seed: int) -> list:
+    return render_signs([gloss], np.random.default_rng(seed)).frames
+
+
+def test_another_signer_moves_turns_and_reshapes_the_hands_but_not_the_body() -> None:
+    frames = recording("서류", 3)
+    wide = signer_variant(frames, SignerChange(amplitude=1.5))
+    base, wider = matching_features(frames), matching_features(wide)
+    span = np.ptp(base[base[:, 0] > 0, 1:3], axis=0).max()
+    assert np.ptp(wider[wider[:, 0] > 0, 1:3], axis=0).max() > 1.3 * span, "a larger movement"
+    moved = matching_features(signer_variant(frames, SignerChange(place=(0.2, 0.0))))
+    present = base[:, 0] > 0
+    assert np.allclose(np.abs(moved[present, 1] - base[present, 1]), 0.2, atol=0.02), "placed 0.2 widths aside"
+    reshaped = matching_features(signer_variant(frames, random_signer(np.random.default_rng(1))))
+    assert np.abs(reshaped[present, 6:HAND_FEATURES] - base[present, 6:HAND_FEATURES]).mean() > 0.02, "hand shape"
+    assert all(a.pose is b.pose for a, b in zip(frames, wide, strict=True)), "the body stays"
+
+
+def test_flowing_signs_have_neither_a_hold_nor_a_rest_and_are_still_spotted(tmp_path: Path) -> None:
+    """SYNTHETIC: the segmenter sees one long segment; spotting inside it finds the three taught signs."""
+    taught = ["서류", "네", "화장실", "감사합니다"]
+    for i, gloss in enumerate(taught):
+        for seed in (10 + i, 20 + i):
+            enroll_frames(recording(gloss, seed), gloss, tmp_path)
+    sequence = render_signs(["화장실", "서류", "감사합니다"], np.random.default_rng(77), transitions="flow")
+    assert len(segment_all(sequence.frames)) == 1, "no hold and no rest between the signs"
+    results = SignRecognizer(None, EnrolledSigns.load(tmp_path)).recognize_all(sequence.frames)
+    assert [r.gloss for r in results if r.gloss] == ["화장실", "서류", "감사합니다"]
+
+
+def test_a_visitor_signing_much_faster_than_the_teacher_can_still_be_spotted(tmp_path: Path) -> None:
+    """The teacher signed at the synthetic signer's slowest speed, the visitor at about twice that speed: the
+    window may now be 0.45 of the taught duration (it had to be 0.6, and no replay was found). A known limit:
+    at this speed ratio the other two signs are still missed (see the README's SYNTHETIC figures)."""
+    from sign_models.spotting import spot
+    from sign_models.synthetic_signs import SynthesisOptions
+
+    slow, fast = SynthesisOptions(speed=(1.35, 1.35)), SynthesisOptions(speed=(0.7, 0.7))
+    for i, gloss in enumerate(["서류", "화장실", "감사합니다"]):
+        enroll_frames(render_signs([gloss], np.random.default_rng(30 + i), options=slow).frames, gloss, tmp_path)
+    enrolled = EnrolledSigns.load(tmp_path)
+    replays = [render_signs(["화장실"], np.random.default_rng(seed), options=fast).frames for seed in range(79, 91)]
+    found = sum([s.match.gloss for s in spot(frames, enrolled)] == ["화장실"] for frames in replays)
+    assert found >= 8, found
+
+
+def test_the_stress_report_has_another_signer_and_flowing_signs() -> None:
+    """The condition and the flowing figure exist; the figures themselves are SYNTHETIC (see the README)."""
+    assert ANOTHER in CONDITIONS
+    report = stress(taught=4, untaught=2, sequences=2)
+    assert set(report["conditions"]) == set(CONDITIONS)
+    assert 0.0 <= report["three_sign_gloss_error_rate_flowing"] <= 1.0
