@@ -9,8 +9,6 @@ fixed seeds, so a figure can be made again with the same command:
 - ``babble``: three other clips (other speakers and languages) mixed in at 15 dB SNR.
 - ``cut``: each clip cut mid-sentence at the word boundary nearest 55 % of its length; the reference is the
   reference words before the cut, the boundary placed by whisper's forced alignment of the *reference* text.
-- ``terms`` (SYNTHETIC: espeak-ng's Korean voice, proves the code path of the civil-term correction, not
-  its accuracy): the reviewed Korean phrases of the phrasebook that hold a civil-service term.
 
 Each sample is decoded twice in the same run: by the live path (:class:`StreamingTranscriber`, finals only,
 fed in 0.1 s chunks without a clock, so the text depends on the audio alone), and by plain offline
@@ -21,25 +19,18 @@ Error rates are CER or WER, whichever the language table names, summed over the 
 from __future__ import annotations
 
 import dataclasses
-import subprocess
-import tempfile
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 
 from base.events import Role
 from base.languages import lookup
-from bench.scoring import error_rate
-from hardware.wav_file import read_wav
+from bench.scoring import error_rate, units
 from translations.asr import AsrOptions, SpeechRecognizer
-from translations.glossary import MIN_TERM_CHARS, korean_terms
-from translations.phrasebook import load_phrasebook
 from translations.streaming import StreamingTranscriber
 
 RATE = 16_000
-SETS = ("clean", "joined", "white", "babble", "cut", "terms")
-SYNTHETIC = ("terms",)
+SETS = ("clean", "joined", "white", "babble", "cut")
 GAP_S = 0.6
 WHITE_SNR_DB, WHITE_SEED = 10.0, 16
 BABBLE_SNR_DB, BABBLE_VOICES = 15.0, 3
@@ -76,8 +67,6 @@ def make_set(name: str, clips: list[tuple[str, str, np.ndarray]], recognizer: Sp
         ]
     if name == "cut":
         return [s for clip in clips if (s := _cut(clip, recognizer)) is not None]
-    if name == "terms":
-        return [Sample("ko", line, _espeak(line)) for line in _term_phrases()]
     raise ValueError(f"unknown speech set {name!r} (available: {', '.join(SETS)}, all)")
 
 
@@ -127,29 +116,9 @@ def _cut(clip: tuple[str, str, np.ndarray], recognizer: SpeechRecognizer) -> Sam
     return Sample(language, text, audio[: int(at * RATE)])
 
 
-def _term_phrases() -> list[str]:
-    """The phrasebook's Korean lines holding a civil-service term that the correction may fix."""
-    terms = [t for t in korean_terms() if len(t) >= MIN_TERM_CHARS]
-    lines = [phrase.text("ko") or "" for phrase in load_phrasebook()]
-    return [line for line in lines if any(t in line.replace(" ", "") for t in terms)]
-
-
-def _espeak(text: str) -> np.ndarray:
-    """espeak-ng's Korean voice saying ``text`` (16 kHz), with 0.5 s of silence each side."""
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "line.wav"
-        try:
-            subprocess.run(["espeak-ng", "-v", "ko", "-w", str(path), text], check=True, timeout=60)
-        except (OSError, subprocess.CalledProcessError) as exc:
-            raise FileNotFoundError(f"the terms set needs espeak-ng ({exc})") from exc
-        audio = read_wav(path)
-    pad = np.zeros(RATE // 2, np.float32)
-    return np.concatenate([pad, audio, pad])
-
-
-def streaming_text(recognizer: SpeechRecognizer, options: AsrOptions, sample: Sample) -> tuple[str, int]:
-    """The live path's finals for ``sample``, joined, and how many of them had a civil-service term corrected;
-    no partials, no clock (0.1 s chunks)."""
+def streaming_text(recognizer: SpeechRecognizer, options: AsrOptions, sample: Sample) -> tuple[str, dict]:
+    """The live path's finals for ``sample``, joined, and how many finals the guards dropped and how many had a
+    civil-service term corrected; no partials, no clock (0.1 s chunks)."""
     options = dataclasses.replace(options, partial_interval_s=1e9)
     transcriber = StreamingTranscriber(
         recognizer, Role.VISITOR, language=sample.language, allowed=(sample.language,), options=options
@@ -159,7 +128,8 @@ def streaming_text(recognizer: SpeechRecognizer, options: AsrOptions, sample: Sa
         transcriber.push(sample.audio[start : start + step])
         captions += transcriber.poll()
     captions += transcriber.flush()
-    return " ".join(c.text for c in captions if c.final), transcriber.corrected
+    counts = {"dropped": transcriber.dropped, "corrected": transcriber.corrected}
+    return " ".join(c.text for c in captions if c.final), counts
 
 
 def offline_text(recognizer: SpeechRecognizer, sample: Sample) -> str:
@@ -171,19 +141,20 @@ def offline_text(recognizer: SpeechRecognizer, sample: Sample) -> str:
 
 
 def score(recognizer: SpeechRecognizer, options: AsrOptions, samples: list[Sample]) -> dict[str, dict]:
-    """Per language: clips, streaming and offline corpus error rates, and the finals with a term corrected."""
-    rows: dict[str, list[tuple[str, str, str, int]]] = {}
+    """Per language: clips, reference units (characters or words), streaming and offline corpus error rates,
+    finals dropped by the guards and finals with a term corrected."""
+    rows: dict[str, list[tuple[str, str, str, dict]]] = {}
     for sample in samples:
-        text, corrected = streaming_text(recognizer, options, sample)
-        rows.setdefault(sample.language, []).append(
-            (sample.reference, text, offline_text(recognizer, sample), corrected)
-        )
+        text, counts = streaming_text(recognizer, options, sample)
+        rows.setdefault(sample.language, []).append((sample.reference, text, offline_text(recognizer, sample), counts))
     return {
         language: {
             "clips": len(group),
             "streaming": error_rate([r[0] for r in group], [r[1] for r in group], language),
             "offline": error_rate([r[0] for r in group], [r[2] for r in group], language),
-            "corrected": sum(r[3] for r in group),
+            "units": sum(len(units(r[0], language)) for r in group),  # one error is 1/units of the rate
+            "dropped": sum(r[3]["dropped"] for r in group),
+            "corrected": sum(r[3]["corrected"] for r in group),
         }
         for language, group in sorted(rows.items())
     }

@@ -103,7 +103,36 @@ def test_a_partial_due_when_the_speech_ends_is_skipped_for_the_final() -> None:
 
 def test_korean_finals_get_civil_terms_corrected() -> None:
     words = (("주민등록등봉을", 0.0, 0.8), (" 떼러", 0.8, 1.1), (" 왔어요", 1.1, 1.5))
-    _, captions = run(SCRIPT, words)
+    _, captions = run(SCRIPT, words, term_correction=True)
     assert [c.text for c in captions if c.final] == ["주민등록등본을 떼러 왔어요"]
-    _, captions = run(SCRIPT, words, term_correction=False)
+    _, captions = run(SCRIPT, words)  # off by default
     assert [c.text for c in captions if c.final] == ["주민등록등봉을 떼러 왔어요"]
+
+
+class ScriptedRecognizer(RecordingRecognizer):
+    """Greedy partials read one hypothesis after another from a script; the final reads the last one."""
+
+    def __init__(self, options: AsrOptions, texts: list[str]) -> None:
+        super().__init__(options)
+        self.texts = texts
+
+    def decode(self, audio, language, allowed=(), beam_size=None, words=False) -> Hypothesis:
+        super().decode(audio, language, allowed, beam_size, words)
+        text = self.texts[min(len(self.calls), len(self.texts)) - 1] if beam_size == 1 else self.texts[-1]
+        return Hypothesis(text, "ko", -0.2, 0.01, 0.0, None, ())
+
+
+def test_words_two_partials_agree_on_stay_on_screen() -> None:
+    """LocalAgreement-2: once two consecutive partials agree on the first words, later partials show them
+    unchanged, even when the decoder changes its mind about them."""
+    options = replace(AsrOptions(model_dir=Path("unused")), partial_interval_s=0.5)
+    texts = ["등본 떼러", "등본 떼러 왔는데", "등분 때러 왔어요 수수료는", "등본 떼러 왔어요 수수료는 얼마예요"]
+    recognizer = ScriptedRecognizer(options, texts)
+    transcriber = StreamingTranscriber(
+        recognizer, Role.CLERK, language="ko", allowed=("ko",), options=options, vad=ScriptedVad([0.9] * 90)
+    )
+    partials = []
+    for _ in range(90):
+        transcriber.push(np.zeros(WINDOW, np.float32))
+        partials += [c.text for c in transcriber.poll()]
+    assert partials[:3] == ["등본 떼러", "등본 떼러 왔는데", "등본 떼러 왔어요 수수료는"]  # 등본 떼러 committed

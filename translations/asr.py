@@ -48,7 +48,10 @@ class AsrOptions:
     hotwords_ko: tuple[str, ...] = field(default_factory=tuple)
     word_guard: bool = True  # finals: drop words whose timestamps cover no voiced audio (one alignment pass)
     quiet_partials: bool = True  # no greedy partial while the speaker pauses: the final must not wait behind it
-    term_correction: bool = True  # Korean finals: near-misses of civil-service terms corrected (glossary.py)
+    term_correction: bool = (
+        False  # Korean finals: civil-term near-misses corrected (glossary.py); off: not shown to pay
+    )
+    timestamps: bool = False  # whisper's timestamp mode, as offline transcribe() decodes (the tokens are dropped)
     min_window_s: float = 10.0  # encoder window: utterance + 3 s, at least this (30: whisper's full window);
     # shorter windows made whisper repeat short utterances ("Ask not. Ask not. Ask not.")
 
@@ -132,7 +135,9 @@ class SpeechRecognizer:
         if language is None:
             language, language_p = self._detect(encoded, allowed)
         tokenizer = self._tokenizer(language)
-        prompt = [*self._context(tokenizer, language), *tokenizer.sot_sequence, tokenizer.no_timestamps]
+        prompt = [*self._context(tokenizer, language), *tokenizer.sot_sequence]
+        if not self.options.timestamps:
+            prompt.append(tokenizer.no_timestamps)
         limit = min(MAX_TOKENS, max(MIN_TOKENS, int(TOKENS_PER_SECOND * audio.size / 16000)))
         result = self.model.model.generate(
             encoded,
