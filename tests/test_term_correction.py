@@ -34,7 +34,7 @@ def test_a_near_miss_of_a_term_is_corrected(heard: str, meant: str) -> None:
         "건강보험료를 내러 왔어요",
         "가족 관계 증명서 한 통 주세요",  # already right, only spaced differently
         "지난해 삼월 김 전 장관의 동료인 장동련 홍익대 교수가",
-        "한잔의 커피가 소비자에게 전해지기 위해서는 여러 차례의 공정을 거쳐야 한다",
+        " 한잔의 커피가  소비자에게 전해지기 위해서는 여러 차례의 공정을 거쳐야 한다.",  # spacing kept as heard
     ],
 )
 def test_other_speech_is_left_as_heard(heard: str) -> None:

@@ -179,7 +179,7 @@ def correct_terms(text: str, terms: tuple[str, ...]) -> str:
     from rapidfuzz.distance import Levenshtein
 
     words = text.split()
-    out, i = [], 0
+    out, i, fixes = [], 0, 0
     while i < len(words):
         for size in range(min(MAX_SPAN, len(words) - i), 0, -1):
             span = words[i : i + size]
@@ -187,12 +187,12 @@ def correct_terms(text: str, terms: tuple[str, ...]) -> str:
             fixed = _near_term(body, terms, Levenshtein.distance)
             if fixed is not None:
                 out.append(fixed + tail)
-                i += size
+                i, fixes = i + size, fixes + 1
                 break
         else:
             out.append(words[i])
             i += 1
-    return " ".join(out)
+    return " ".join(out) if fixes else text
 
 
 def _near_term(word: str, terms: tuple[str, ...], distance) -> str | None:
