@@ -37,7 +37,7 @@ from hardware.wav_file import read_wav
 from kiosk.channels.speech import asr_options
 from kiosk.channels.transcribe import stream_audio
 from kiosk.config import KioskConfig
-from translations.asr import SpeechRecognizer
+from translations.asr import Hypothesis, SpeechRecognizer
 from translations.streaming import StreamingTranscriber
 
 SPEECH = Path(__file__).resolve().parents[2] / "shared" / "testdata" / "speech"
@@ -92,15 +92,17 @@ def bench_asr(
     settings (``--asr beam_size=5``), so each suspect of issue 16 can be measured from the command line."""
     options = dataclasses.replace(asr_options(config), **(overrides or {}))
     recognizer = SpeechRecognizer(options)
-    latencies, offline, gaps, compute, audio_seconds = [], [], [], 0.0, 0.0
+    timed_recognizer = TimedRecognizer(recognizer)
+    latencies, offline, gaps, compute, audio_seconds, speculated = [], [], [], 0.0, 0.0, 0
     recordings = clips(limit)
     for language, _reference, audio in recordings:
-        transcriber = StreamingTranscriber(recognizer, Role.VISITOR, language=language, allowed=(language,))
+        transcriber = StreamingTranscriber(timed_recognizer, Role.VISITOR, language=language, allowed=(language,))
         started = time.perf_counter()
         timed = stream_audio(audio, lambda s, t=transcriber: t.push(s) or t.poll(), transcriber.flush)
         compute += time.perf_counter() - started
         audio_seconds += audio.size / 16000
         latencies += [t.latency_ms for t in timed if t.caption.final]
+        speculated += transcriber.speculated
         gaps += _update_gaps(timed)
         started = time.perf_counter()
         offline_text(recognizer, Sample(language, "", audio))
@@ -130,6 +132,15 @@ def bench_asr(
         ),
         Result("asr peak RSS", round(rss_mb), "MB", "<= 700", rss_mb <= 700),
     ]
+    for label, kind in (("greedy partial", 1), ("final-quality", None)):
+        seconds = [s * 1000 for beam, s in timed_recognizer.decodes if beam == kind]
+        if seconds:
+            results.append(
+                Result(f"asr {label} decoding p50 ({len(seconds)})", round(np.median(seconds)), "ms", "report", True)
+            )
+    results.append(
+        Result("asr finals that are the pause's decoding", speculated, f"of {len(latencies)}", "report", True)
+    )
     info = {"utterances": len(latencies), "clips": len(recordings), "asr_overrides": overrides or {}}
     for name in SETS if "all" in sets else [n for n in sets if n != "none"]:
         for language, row in score(recognizer, options, make_set(name, recordings, recognizer)).items():
@@ -146,6 +157,19 @@ def bench_asr(
                 )
             )
     return Stage(results, info, {"asr final caption latency": latencies, "asr offline transcribe": offline})
+
+
+class TimedRecognizer:
+    """A recogniser that keeps (beam override, compute seconds) of every decoding: where the time goes."""
+
+    def __init__(self, inner: SpeechRecognizer) -> None:
+        self.inner, self.options, self.model = inner, inner.options, inner.model
+        self.decodes: list[tuple[int | None, float]] = []
+
+    def decode(self, audio, language, allowed=(), beam_size=None, words=False) -> Hypothesis:
+        hypothesis = self.inner.decode(audio, language, allowed, beam_size, words=words)
+        self.decodes.append((beam_size, hypothesis.seconds))
+        return hypothesis
 
 
 def _update_gaps(timed: list) -> list[float]:

@@ -92,6 +92,7 @@ class StreamingTranscriber:
         self.vad = vad or StreamingVad()
         self.dropped = 0  # finals dropped by the guards
         self.corrected = 0  # finals with a civil-service term corrected
+        self.speculated = 0  # finals that are the decoding made at the pause (nothing decoded after the end)
         self._time = 0.0
         self._buffer = np.zeros(0, np.float32)
         self._preroll: list[np.ndarray] = []
@@ -222,6 +223,7 @@ class StreamingTranscriber:
             return None
         if utterance.hypothesis is not None and utterance.hypothesis_end == utterance.speech_end:
             hypothesis = utterance.hypothesis  # decoded during the closing silence: nothing new was said since
+            self.speculated += 1
         else:
             hypothesis = self._decode(utterance, finished.audio)
         text = cut_repetitions(hypothesis.text)
