@@ -124,8 +124,8 @@ class SpeechRecognizer:
         adds word timestamps (faster-whisper's cross-attention alignment on the same encoder output).
         Measured and not kept (issue 16): forcing the final through the words already committed by local
         agreement saved 4 % of the final's CPU (CTranslate2 steps through forced tokens one by one); whisper's
-        timestamp mode (what offline ``transcribe`` uses) was measured and not kept: Korean CER 0.088
-        against 0.081 without timestamps on the shared clips decoded whole."""
+        timestamp mode (what offline ``transcribe`` uses; ``options.timestamps``, off) made Korean CER worse on
+        the clean clips (docs/bench.md, issue 16)."""
         from faster_whisper.transcribe import get_suppressed_tokens
 
         started = time.perf_counter()
