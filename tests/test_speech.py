@@ -264,3 +264,14 @@ def test_a_channel_without_partials_decodes_only_at_pauses_and_ends(
     channel = SpeechChannel(session, recognizer, SHARED, partials=False)
     stream_audio(audio, channel.feed, channel.finish)
     assert session.entries and len(decodes) == expected  # no partial every partial_interval_s
+
+
+@needs_speech
+def test_the_cut_set_cuts_real_clips_between_reference_words(recognizer: SpeechRecognizer) -> None:
+    recordings = [c for c in clips() if c[0] == "ko"][:3]
+    cut = make_set("cut", recordings, recognizer)
+    assert len(cut) == 3
+    for sample, (_, reference, audio) in zip(cut, recordings, strict=True):
+        kept = sample.reference.split()
+        assert 2 <= len(kept) < len(reference.split()) and reference.startswith(sample.reference)
+        assert 0.3 * audio.size < sample.audio.size < 0.8 * audio.size
