@@ -24,6 +24,20 @@ def add_bench(commands: argparse._SubParsersAction) -> None:
     bench.add_argument("--json", action="store_true", help='print {"results": [...], "machine", "command"}')
     bench.add_argument("--out", type=Path, help="also write report.md, report.json and charts here")
     bench.add_argument("--quick", action="store_true", help="few samples per stage: under a minute (CI)")
+    bench.add_argument(
+        "--set",
+        dest="sets",
+        action="append",
+        metavar="SET",
+        help="asr: speech set(s) scored against offline: clean (default), joined, white, babble, cut, all or none",
+    )
+    bench.add_argument(
+        "--asr",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="asr: a recogniser setting for this run, e.g. beam_size=5 or min_window_s=30",
+    )
     bench.set_defaults(handler=_bench)
 
 
@@ -42,7 +56,8 @@ def _bench(args: argparse.Namespace, config: KioskConfig) -> int:
     from bench.report import markdown, write
 
     try:
-        report, stages = run(args.stage, config, args.cores, args.quick)
+        overrides = asr_overrides(args.asr)
+        report, stages = run(args.stage, config, args.cores, args.quick, tuple(args.sets or ["clean"]), overrides)
     except (ValueError, FileNotFoundError) as exc:
         print(f"bench: {exc}", file=sys.stderr)
         return 2
@@ -50,6 +65,23 @@ def _bench(args: argparse.Namespace, config: KioskConfig) -> int:
         write(args.out, report, stages)
     print(json.dumps(report, ensure_ascii=False, indent=2) if args.json else markdown(report))
     return 0
+
+
+def asr_overrides(pairs: list[str]) -> dict:
+    """``KEY=VALUE`` strings as recogniser settings, each converted to the type of the setting's default."""
+    import dataclasses
+
+    from translations.asr import AsrOptions
+
+    defaults = {f.name: f.default for f in dataclasses.fields(AsrOptions) if f.default is not dataclasses.MISSING}
+    out = {}
+    for pair in pairs:
+        key, _, value = pair.partition("=")
+        if key not in defaults or not value:
+            raise ValueError(f"--asr {pair!r}: expected KEY=VALUE, KEY one of {', '.join(sorted(defaults))}")
+        kind = type(defaults[key])
+        out[key] = value.lower() in ("1", "true", "yes") if kind is bool else kind(value)
+    return out
 
 
 def _soak(args: argparse.Namespace, config: KioskConfig) -> int:

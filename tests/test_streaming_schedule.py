@@ -81,3 +81,58 @@ def test_a_word_heard_in_silence_is_dropped() -> None:
     assert [c.text for c in captions if c.final] == ["등본 떼러 왔어요"]
     _, captions = run(script, words, word_guard=False)  # without the guard the filler stays
     assert [c.text for c in captions if c.final] == ["여보, 등본 떼러 왔어요"]
+
+
+def test_a_partial_due_when_the_speech_ends_is_skipped_for_the_final() -> None:
+    """The worker was busy: one read brings 1.6 s of speech (a greedy partial is long due), its end and part of
+    the closing silence. The only decoding is the final-quality one; no partial is decoded before it."""
+    speech_then_pause = [0.9] * 50 + [0.0] * 8  # 0.26 s of silence: a pause that may be the end
+    options = replace(AsrOptions(model_dir=Path("unused")), partial_interval_s=0.5)
+    recognizer = RecordingRecognizer(options)
+    transcriber = StreamingTranscriber(
+        recognizer, Role.CLERK, language="ko", allowed=("ko",), options=options, vad=ScriptedVad(speech_then_pause)
+    )
+    transcriber.push(np.zeros(WINDOW * len(speech_then_pause), np.float32))
+    partials = transcriber.poll()
+    assert [call[1] for call in recognizer.calls] == [None]  # beam None: the final's settings, not greedy
+    transcriber.push(np.zeros(WINDOW * 10, np.float32))  # the silence goes on: the utterance ends
+    finals = transcriber.poll()
+    assert len(recognizer.calls) == 1  # the pause's decoding is the final: nothing decoded again
+    assert [c.final for c in partials + finals] == [False, True]
+
+
+def test_korean_finals_get_civil_terms_corrected() -> None:
+    words = (("주민등록등봉을", 0.0, 0.8), (" 떼러", 0.8, 1.1), (" 왔어요", 1.1, 1.5))
+    _, captions = run(SCRIPT, words, term_correction=True)
+    assert [c.text for c in captions if c.final] == ["주민등록등본을 떼러 왔어요"]
+    _, captions = run(SCRIPT, words)  # off by default
+    assert [c.text for c in captions if c.final] == ["주민등록등봉을 떼러 왔어요"]
+
+
+class ScriptedRecognizer(RecordingRecognizer):
+    """Greedy partials read one hypothesis after another from a script; the final reads the last one."""
+
+    def __init__(self, options: AsrOptions, texts: list[str]) -> None:
+        super().__init__(options)
+        self.texts = texts
+
+    def decode(self, audio, language, allowed=(), beam_size=None, words=False) -> Hypothesis:
+        super().decode(audio, language, allowed, beam_size, words)
+        text = self.texts[min(len(self.calls), len(self.texts)) - 1] if beam_size == 1 else self.texts[-1]
+        return Hypothesis(text, "ko", -0.2, 0.01, 0.0, None, ())
+
+
+def test_words_two_partials_agree_on_stay_on_screen() -> None:
+    """LocalAgreement-2: once two consecutive partials agree on the first words, later partials show them
+    unchanged, even when the decoder changes its mind about them."""
+    options = replace(AsrOptions(model_dir=Path("unused")), partial_interval_s=0.5)
+    texts = ["등본 떼러", "등본 떼러 왔는데", "등분 때러 왔어요 수수료는", "등본 떼러 왔어요 수수료는 얼마예요"]
+    recognizer = ScriptedRecognizer(options, texts)
+    transcriber = StreamingTranscriber(
+        recognizer, Role.CLERK, language="ko", allowed=("ko",), options=options, vad=ScriptedVad([0.9] * 90)
+    )
+    partials = []
+    for _ in range(90):
+        transcriber.push(np.zeros(WINDOW, np.float32))
+        partials += [c.text for c in transcriber.poll()]
+    assert partials[:3] == ["등본 떼러", "등본 떼러 왔는데", "등본 떼러 왔어요 수수료는"]  # 등본 떼러 committed

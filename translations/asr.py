@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from base.errors import ModelMissingError
+from base.languages import lookup
 from translations.whisper_model import model_problems
 
 TERMS_FILE = Path(__file__).resolve().parent / "data" / "civil_terms_ko.txt"
@@ -26,7 +27,6 @@ MAX_TOKENS = 200  # whisper's window is 448 tokens including the hotword prompt
 MAX_PROMPT_TOKENS = 120
 MAX_SAMPLES = 30 * 16000
 FULL_FRAMES = 3000  # 30 s of 10 ms mel frames: whisper's window
-MIN_WINDOW_S = 10  # shorter windows made whisper repeat short utterances ("Ask not. Ask not. Ask not.")
 MARGIN_S = 3
 CONTEXT_PROMPTS = {"zh": "以下是普通话的句子，使用简体中文。"}  # whisper otherwise often writes traditional characters
 
@@ -48,6 +48,12 @@ class AsrOptions:
     hotwords_ko: tuple[str, ...] = field(default_factory=tuple)
     word_guard: bool = True  # finals: drop words whose timestamps cover no voiced audio (one alignment pass)
     quiet_partials: bool = True  # no greedy partial while the speaker pauses: the final must not wait behind it
+    term_correction: bool = (
+        False  # Korean finals: civil-term near-misses corrected (glossary.py); off: not shown to pay
+    )
+    timestamps: bool = False  # whisper's timestamp mode, as offline transcribe() decodes (the tokens are dropped)
+    min_window_s: float = 10.0  # encoder window: utterance + 3 s, at least this (30: whisper's full window);
+    # shorter windows made whisper repeat short utterances ("Ask not. Ask not. Ask not.")
 
 
 @dataclass(frozen=True)
@@ -77,7 +83,7 @@ class SpeechRecognizer:
     """A faster-whisper model loaded from ``options.model_dir``, decoding one utterance per call.
 
     Whisper's encoder is built for 30 s windows and spends most of the time there. CTranslate2 accepts
-    shorter inputs, so the encoder sees only the utterance plus a margin (at least ``MIN_WINDOW_S``),
+    shorter inputs, so the encoder sees only the utterance plus a margin (at least ``min_window_s``),
     which makes a short utterance about three times cheaper than a full window (the trick whisper.cpp calls
     ``audio_ctx``). The accuracy of this against the full window is measured by the tests and the bench.
     One encoder pass serves both language detection and decoding.
@@ -118,22 +124,20 @@ class SpeechRecognizer:
         adds word timestamps (faster-whisper's cross-attention alignment on the same encoder output).
         Measured and not kept (issue 16): forcing the final through the words already committed by local
         agreement saved 4 % of the final's CPU (CTranslate2 steps through forced tokens one by one); whisper's
-        timestamp mode (what offline ``transcribe`` uses) was measured and not kept: Korean CER 0.088
-        against 0.081 without timestamps on the shared clips decoded whole."""
-        import ctranslate2
+        timestamp mode (what offline ``transcribe`` uses; ``options.timestamps``, off) made Korean CER worse on
+        the clean clips (docs/bench.md, issue 16)."""
         from faster_whisper.transcribe import get_suppressed_tokens
 
         started = time.perf_counter()
         audio = np.asarray(audio, np.float32)[:MAX_SAMPLES]
-        frames = min(FULL_FRAMES, max(MIN_WINDOW_S * 100, (audio.size // 160 + MARGIN_S * 100) // 100 * 100))
-        padded = np.concatenate([audio, np.zeros(max(0, frames * 160 - audio.size), np.float32)])
-        features = np.ascontiguousarray(self.model.feature_extractor(padded)[:, :frames])
-        encoded = self.model.model.encode(ctranslate2.StorageView.from_array(features[None]), to_cpu=False)
+        encoded = self._encode(audio)
         language_p = None
         if language is None:
             language, language_p = self._detect(encoded, allowed)
         tokenizer = self._tokenizer(language)
-        prompt = [*self._context(tokenizer, language), *tokenizer.sot_sequence, tokenizer.no_timestamps]
+        prompt = [*self._context(tokenizer, language), *tokenizer.sot_sequence]
+        if not self.options.timestamps:
+            prompt.append(tokenizer.no_timestamps)
         limit = min(MAX_TOKENS, max(MIN_TOKENS, int(TOKENS_PER_SECOND * audio.size / 16000)))
         result = self.model.model.generate(
             encoded,
@@ -155,6 +159,25 @@ class SpeechRecognizer:
             spans = tuple((w["word"], float(w["start"]), float(w["end"])) for w in aligned)
         seconds = time.perf_counter() - started
         return Hypothesis(text, language, float(logprob), float(result.no_speech_prob), seconds, language_p, spans)
+
+    def align(self, audio: np.ndarray, text: str, language: str) -> tuple[tuple[str, float, float], ...]:
+        """Word spans (text, start s, end s) of a given ``text`` in ``audio``: forced alignment by whisper's
+        cross-attention (the bench cuts clips between reference words with it)."""
+        audio = np.asarray(audio, np.float32)[:MAX_SAMPLES]
+        tokenizer = self._tokenizer(language)
+        tokens = tokenizer.encode((" " if lookup(language).spaced else "") + text)
+        aligned = self.model.find_alignment(tokenizer, [tokens], self._encode(audio), audio.size // 160)[0]
+        return tuple((w["word"], float(w["start"]), float(w["end"])) for w in aligned)
+
+    def _encode(self, audio: np.ndarray) -> object:
+        """Encoder output of the utterance plus ``MARGIN_S``, in a window of at least ``min_window_s``."""
+        import ctranslate2
+
+        least = int(self.options.min_window_s * 100)
+        frames = min(FULL_FRAMES, max(least, (audio.size // 160 + MARGIN_S * 100) // 100 * 100))
+        padded = np.concatenate([audio, np.zeros(max(0, frames * 160 - audio.size), np.float32)])
+        features = np.ascontiguousarray(self.model.feature_extractor(padded)[:, :frames])
+        return self.model.model.encode(ctranslate2.StorageView.from_array(features[None]), to_cpu=False)
 
     def _detect(self, encoded: object, allowed: tuple[str, ...]) -> tuple[str, float]:
         """The most probable language among ``allowed`` (never one outside it) and whisper's probability of it."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from base.languages import lookup
@@ -118,3 +119,104 @@ def load_glossary(folder: Path = DEFAULT_DIR) -> Glossary:
             rows.append((korean.strip(), term.strip()))
         pairs[path.stem] = rows
     return Glossary(pairs)
+
+
+TERMS_KO = Path(__file__).resolve().parent / "data" / "civil_terms_ko.txt"
+MIN_TERM_CHARS = 4  # shorter terms (수수료, 여권, 민원) are one slip away from everyday words: never corrected
+PARTICLES = (
+    "",
+    "을",
+    "를",
+    "이",
+    "가",
+    "은",
+    "는",
+    "도",
+    "만",
+    "의",
+    "에",
+    "에서",
+    "으로",
+    "로",
+    "과",
+    "와",
+    "이나",
+    "나",
+    "부터",
+    "까지",
+    "하고",
+    "이랑",
+    "랑",
+    "요",
+    "이요",
+    "이에요",
+    "예요",
+    "입니다",
+    "이고",
+    "이면",
+    "인데",
+)
+LONG_TERM = 8  # from this length a term may differ by two syllables, or have one more or one fewer
+MAX_SPAN = 3  # a term may have been heard as up to three words ("가족 관계 증명서")
+
+
+@cache
+def korean_terms() -> tuple[str, ...]:
+    """The Korean civil-service terms (the glossary's Korean side and the speech term list), without spaces."""
+    terms = {korean for pairs in load_glossary()._pairs.values() for korean, _ in pairs}
+    if TERMS_KO.is_file():
+        lines = (line.split("#", 1)[0].strip() for line in TERMS_KO.read_text(encoding="utf-8").splitlines())
+        terms |= {line for line in lines if line}
+    return tuple(sorted({t.replace(" ", "") for t in terms}, key=lambda t: (-len(t), t)))
+
+
+def correct_terms(text: str, terms: tuple[str, ...]) -> str:
+    """Recognised Korean with near-misses of civil-service terms replaced by the term ("주민등록등봉을" ->
+    "주민등록등본을"). Only whole words: one to three words that are a term of at least ``MIN_TERM_CHARS``
+    syllables with one syllable heard wrong (two, or one missing or extra, from ``LONG_TERM`` syllables on),
+    plus nothing or a particle; a span that
+    already holds a term exactly is left alone, so a correct word is never turned into a neighbouring term."""
+    from rapidfuzz.distance import Levenshtein
+
+    words = text.split()
+    out, i, fixes = [], 0, 0
+    while i < len(words):
+        for size in range(min(MAX_SPAN, len(words) - i), 0, -1):
+            span = words[i : i + size]
+            body, tail = _split_punctuation("".join(span))
+            fixed = _near_term(body, terms, Levenshtein.distance)
+            if fixed is not None:
+                out.append(fixed + tail)
+                i, fixes = i + size, fixes + 1
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return " ".join(out) if fixes else text
+
+
+def _near_term(word: str, terms: tuple[str, ...], distance) -> str | None:
+    """``word`` with its stem replaced by the one term it nearly matches, else None."""
+    splits = [(word[: len(word) - len(p)], p) for p in PARTICLES if word.endswith(p) and len(word) > len(p)]
+    if any(stem in terms for stem, _ in splits):
+        return None
+    found = [
+        (edits, term, particle)
+        for stem, particle in splits
+        for term in terms
+        if len(term) >= MIN_TERM_CHARS
+        and abs(len(stem) - len(term)) <= (len(term) >= LONG_TERM)
+        and 0 < (edits := distance(stem, term)) <= 1 + (len(term) >= LONG_TERM)
+    ]
+    if len({term for _, term, _ in found}) != 1:
+        return None  # no term near, or two different ones: leave the words as heard
+    _, term, particle = min(found, key=lambda item: (item[0], -len(item[2])))
+    return term + particle
+
+
+def _split_punctuation(word: str) -> tuple[str, str]:
+    """The word and its trailing punctuation."""
+    end = len(word)
+    while end and not word[end - 1].isalnum():
+        end -= 1
+    return word[:end], word[end:]

@@ -10,7 +10,8 @@ hypotheses agree are committed and never change on screen again (local agreement
 Speculative endpointing: when a pause starts (``SPECULATE_S``), the utterance is decoded at once; if no
 more speech comes before ``end_silence_s``, that decoding *is* the final caption, so the final appears
 about when the silence wait ends instead of one decoding later. Otherwise the finished utterance is
-decoded once more. Finals pass the guards in :mod:`translations.text_guards`.
+decoded once more. Finals pass the guards in :mod:`translations.text_guards`; in Korean finals, near-misses
+of civil-service terms are corrected (:func:`translations.glossary.correct_terms`).
 
 ``push`` is cheap (VAD only); all decoding happens in ``poll``, so a worker that reads everything the
 microphone has before each ``poll`` never falls further behind than one decoding.
@@ -26,6 +27,7 @@ import numpy as np
 from base.events import Caption, Role
 from base.languages import lookup
 from translations.asr import AsrOptions, Hypothesis, SpeechRecognizer
+from translations.glossary import HOME, correct_terms, korean_terms
 from translations.text_guards import cut_repetitions, drop_unvoiced_words, is_hallucination
 from translations.vad import WINDOW, StreamingVad
 
@@ -89,6 +91,8 @@ class StreamingTranscriber:
         self.language = language
         self.vad = vad or StreamingVad()
         self.dropped = 0  # finals dropped by the guards
+        self.corrected = 0  # finals with a civil-service term corrected
+        self.speculated = 0  # finals that are the decoding made at the pause (nothing decoded after the end)
         self._time = 0.0
         self._buffer = np.zeros(0, np.float32)
         self._preroll: list[np.ndarray] = []
@@ -219,6 +223,7 @@ class StreamingTranscriber:
             return None
         if utterance.hypothesis is not None and utterance.hypothesis_end == utterance.speech_end:
             hypothesis = utterance.hypothesis  # decoded during the closing silence: nothing new was said since
+            self.speculated += 1
         else:
             hypothesis = self._decode(utterance, finished.audio)
         text = cut_repetitions(hypothesis.text)
@@ -227,6 +232,10 @@ class StreamingTranscriber:
             if guarded is not None:
                 log.info("dropped word(s) whose audio had no voiced window (%s caption)", self.role.value)
                 text = cut_repetitions(guarded)
+        if self.options.term_correction and hypothesis.language == HOME:
+            fixed = correct_terms(text, korean_terms())
+            self.corrected += fixed != text
+            text = fixed
         silent = hypothesis.no_speech_prob >= self.options.no_speech_threshold
         if not text or (is_hallucination(text) and (silent or voiced < 1.0 or hypothesis.no_speech_prob > 0.3)):
             self.dropped += 1

@@ -1,0 +1,160 @@
+"""``kiosk bench asr --set NAME``: error rate of the live path against offline transcription on varied audio.
+
+Every set is made in the run from the shared test recordings (``../shared/testdata/speech``: ko, en, zh), at
+fixed seeds, so a figure can be made again with the same command:
+
+- ``clean``: the clips as they are.
+- ``joined``: consecutive clips of one language, 0.6 s of silence between them (two utterances in a row).
+- ``white``: white noise added at 10 dB SNR (seed 16 + clip index).
+- ``babble``: three other clips (other speakers and languages) mixed in at 15 dB SNR.
+- ``cut``: each clip cut mid-sentence at the word boundary nearest 55 % of its length; the reference is the
+  reference words before the cut, the boundary placed by whisper's forced alignment of the *reference* text.
+
+Each sample is decoded twice in the same run: by the live path (:class:`StreamingTranscriber`, finals only,
+fed in 0.1 s chunks without a clock, so the text depends on the audio alone), and by plain offline
+``WhisperModel.transcribe()`` (beam 5, its VAD filter) of the same audio, as issue 16 defines offline.
+Error rates are CER or WER, whichever the language table names, summed over the set (corpus rate).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+import numpy as np
+
+from base.events import Role
+from base.languages import lookup
+from bench.scoring import error_rate, units
+from translations.asr import AsrOptions, SpeechRecognizer
+from translations.streaming import StreamingTranscriber
+
+RATE = 16_000
+SETS = ("clean", "joined", "white", "babble", "cut")
+GAP_S = 0.6
+WHITE_SNR_DB, WHITE_SEED = 10.0, 16
+BABBLE_SNR_DB, BABBLE_VOICES = 15.0, 3
+CUT_AT = 0.55
+OFFLINE_BEAM = 5
+
+
+@dataclass(frozen=True)
+class Sample:
+    """One test input of a set."""
+
+    language: str
+    reference: str
+    audio: np.ndarray
+
+
+def make_set(name: str, clips: list[tuple[str, str, np.ndarray]], recognizer: SpeechRecognizer) -> list[Sample]:
+    """The samples of set ``name`` made from ``clips`` (language, reference, audio)."""
+    if name == "clean":
+        return [Sample(*clip) for clip in clips]
+    if name == "joined":
+        return _joined(clips)
+    if name == "white":
+        return [
+            Sample(
+                lang, ref, _mix(audio, np.random.default_rng(WHITE_SEED + i).standard_normal(audio.size), WHITE_SNR_DB)
+            )
+            for i, (lang, ref, audio) in enumerate(clips)
+        ]
+    if name == "babble":
+        return [
+            Sample(lang, ref, _mix(audio, _babble(clips, i, audio.size), BABBLE_SNR_DB))
+            for i, (lang, ref, audio) in enumerate(clips)
+        ]
+    if name == "cut":
+        return [s for clip in clips if (s := _cut(clip, recognizer)) is not None]
+    raise ValueError(f"unknown speech set {name!r} (available: {', '.join(SETS)}, all)")
+
+
+def _joined(clips: list[tuple[str, str, np.ndarray]]) -> list[Sample]:
+    by_language: dict[str, list[tuple[str, str, np.ndarray]]] = {}
+    for clip in clips:
+        by_language.setdefault(clip[0], []).append(clip)
+    gap = np.zeros(int(GAP_S * RATE), np.float32)
+    samples = []
+    for language, group in by_language.items():
+        for first, second in zip(group[::2], group[1::2], strict=False):
+            joiner = " " if lookup(language).spaced else ""
+            audio = np.concatenate([first[2], gap, second[2]])
+            samples.append(Sample(language, first[1] + joiner + second[1], audio))
+    return samples
+
+
+def _mix(speech: np.ndarray, noise: np.ndarray, snr_db: float) -> np.ndarray:
+    """``speech`` plus ``noise`` scaled to ``snr_db`` below the speech power (whole clip), clipped to [-1, 1]."""
+    noise = np.asarray(noise, np.float64)
+    gain = np.sqrt(np.mean(speech.astype(np.float64) ** 2) / (np.mean(noise**2) * 10 ** (snr_db / 10)))
+    return np.clip(speech + gain * noise, -1.0, 1.0).astype(np.float32)
+
+
+def _babble(clips: list[tuple[str, str, np.ndarray]], index: int, size: int) -> np.ndarray:
+    """The next ``BABBLE_VOICES`` clips of other languages (or other clips), each at equal power, looped to ``size``."""
+    others = [c for c in clips[index + 1 :] + clips[:index] if c[0] != clips[index][0]] or clips[index + 1 :] + clips[
+        :index
+    ]
+    babble = np.zeros(size)
+    for _, _, audio in others[:BABBLE_VOICES]:
+        voice = np.resize(audio.astype(np.float64), size)
+        babble += voice / np.sqrt(np.mean(voice**2) + 1e-12)
+    return babble
+
+
+def _cut(clip: tuple[str, str, np.ndarray], recognizer: SpeechRecognizer) -> Sample | None:
+    """The clip cut between two reference words near ``CUT_AT`` of its length, and the reference up to there."""
+    language, reference, audio = clip
+    words = recognizer.align(audio, reference, language)
+    if len(words) < 4:
+        return None
+    target = CUT_AT * audio.size / RATE
+    k = min(range(1, len(words)), key=lambda i: abs(words[i][1] - target))
+    at = (words[k - 1][2] + words[k][1]) / 2
+    text = "".join(w[0] for w in words[:k]).strip()
+    return Sample(language, text, audio[: int(at * RATE)])
+
+
+def streaming_text(recognizer: SpeechRecognizer, options: AsrOptions, sample: Sample) -> tuple[str, dict]:
+    """The live path's finals for ``sample``, joined, and how many finals the guards dropped and how many had a
+    civil-service term corrected; no partials, no clock (0.1 s chunks)."""
+    options = dataclasses.replace(options, partial_interval_s=1e9)
+    transcriber = StreamingTranscriber(
+        recognizer, Role.VISITOR, language=sample.language, allowed=(sample.language,), options=options
+    )
+    captions, step = [], RATE // 10
+    for start in range(0, sample.audio.size, step):
+        transcriber.push(sample.audio[start : start + step])
+        captions += transcriber.poll()
+    captions += transcriber.flush()
+    counts = {"dropped": transcriber.dropped, "corrected": transcriber.corrected}
+    return " ".join(c.text for c in captions if c.final), counts
+
+
+def offline_text(recognizer: SpeechRecognizer, sample: Sample) -> str:
+    """Plain offline ``WhisperModel.transcribe()``: beam 5, its VAD filter, the language given."""
+    segments, _ = recognizer.model.transcribe(
+        sample.audio, language=sample.language, beam_size=OFFLINE_BEAM, vad_filter=True
+    )
+    return "".join(s.text for s in segments)
+
+
+def score(recognizer: SpeechRecognizer, options: AsrOptions, samples: list[Sample]) -> dict[str, dict]:
+    """Per language: clips, reference units (characters or words), streaming and offline corpus error rates,
+    finals dropped by the guards and finals with a term corrected."""
+    rows: dict[str, list[tuple[str, str, str, dict]]] = {}
+    for sample in samples:
+        text, counts = streaming_text(recognizer, options, sample)
+        rows.setdefault(sample.language, []).append((sample.reference, text, offline_text(recognizer, sample), counts))
+    return {
+        language: {
+            "clips": len(group),
+            "streaming": error_rate([r[0] for r in group], [r[1] for r in group], language),
+            "offline": error_rate([r[0] for r in group], [r[2] for r in group], language),
+            "units": sum(len(units(r[0], language)) for r in group),  # one error is 1/units of the rate
+            "dropped": sum(r[3]["dropped"] for r in group),
+            "corrected": sum(r[3]["corrected"] for r in group),
+        }
+        for language, group in sorted(rows.items())
+    }

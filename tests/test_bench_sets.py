@@ -1,0 +1,61 @@
+"""The speech sets of ``kiosk bench asr --set`` are made as documented (no model: a fake aligner for ``cut``)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from bench.asr_sets import GAP_S, RATE, WHITE_SNR_DB, make_set
+from cli.measure import asr_overrides
+
+TONE = (0.3 * np.sin(2 * np.pi * 220 * np.arange(2 * RATE) / RATE)).astype(np.float32)
+CLIPS = [("ko", "가나 다라", TONE), ("ko", "마바 사아", TONE * 0.5), ("en", "one two", TONE), ("zh", "一二", TONE)]
+
+
+class FakeAligner:
+    """Reference words one every 0.5 s (0.3 s long) from 0.1 s on."""
+
+    def align(self, audio: np.ndarray, text: str, language: str) -> tuple[tuple[str, float, float], ...]:
+        return tuple((f" w{i}", 0.1 + 0.5 * i, 0.4 + 0.5 * i) for i in range(int(audio.size / RATE / 0.5)))
+
+
+def test_white_noise_is_added_at_the_stated_snr_and_the_same_every_run() -> None:
+    first, again = make_set("white", CLIPS, FakeAligner()), make_set("white", CLIPS, FakeAligner())
+    for sample, repeat, (_, reference, clean) in zip(first, again, CLIPS, strict=True):
+        assert np.array_equal(sample.audio, repeat.audio) and sample.reference == reference
+        noise = sample.audio.astype(np.float64) - clean
+        snr = 10 * np.log10(np.mean(clean.astype(np.float64) ** 2) / np.mean(noise**2))
+        assert abs(snr - WHITE_SNR_DB) < 0.3
+
+
+def test_joined_clips_are_same_language_pairs_with_a_gap() -> None:
+    joined = make_set("joined", CLIPS, FakeAligner())
+    assert [(s.language, s.reference) for s in joined] == [("ko", "가나 다라 마바 사아")]
+    assert joined[0].audio.size == 2 * TONE.size + int(GAP_S * RATE)
+
+
+def test_babble_mixes_other_clips_in_below_the_speech() -> None:
+    babble = make_set("babble", CLIPS, FakeAligner())
+    assert all(not np.array_equal(s.audio, c[2]) for s, c in zip(babble, CLIPS, strict=True))
+    extra = babble[0].audio.astype(np.float64) - CLIPS[0][2]
+    assert 0 < np.mean(extra**2) < np.mean(CLIPS[0][2].astype(np.float64) ** 2) / 10
+
+
+def test_a_cut_clip_ends_between_two_reference_words_and_keeps_the_words_before() -> None:
+    cut = make_set("cut", CLIPS[:1], FakeAligner())[0]
+    # words start at 0.1, 0.6, 1.1, 1.6; 55 % of 2 s is 1.1 s: the cut is before w2, in the middle of the
+    # gap between w1 (ends 0.9 s) and w2 (starts 1.1 s)
+    assert cut.reference == "w0 w1"
+    assert cut.audio.size == int(1.0 * RATE)
+
+
+def test_unknown_sets_and_settings_are_refused() -> None:
+    with pytest.raises(ValueError):
+        make_set("echo", CLIPS, FakeAligner())
+    assert asr_overrides(["beam_size=5", "word_guard=0", "min_window_s=30"]) == {
+        "beam_size": 5,
+        "word_guard": False,
+        "min_window_s": 30.0,
+    }
+    with pytest.raises(ValueError):
+        asr_overrides(["beams=5"])
