@@ -48,7 +48,7 @@ class LineWorker(SerialWorker):
 
     def flip_speaker(self, entry_id: int) -> Future:
         """The clerk's "the other party said this" (the line may need translating for its new reader)."""
-        return self._submit(lambda: self.session.flip_speaker(entry_id))
+        return self.submit(lambda: self.session.flip_speaker(entry_id))
 
     def use_suggestion(self, entry_id: int, suggestion_id: str) -> Future:
         return self.submit(lambda: self.session.use_suggestion(entry_id, suggestion_id))
