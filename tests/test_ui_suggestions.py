@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from PyQt6.QtCore import Qt
+import pytest
+from PyQt6.QtCore import QCoreApplication, QSize, Qt
 from PyQt6.QtWidgets import QPushButton, QWidget
 
 from base.events import Role
 from tests.ui_kiosk import find, settle, transcript_texts
+from ui.layout_check import layout_problems
+from ui.theme import VISITOR_TEXT_PX
 
 
 def test_the_clerk_taps_a_suggestion_and_the_visitor_reads_the_reviewed_translation(qtbot, suggesting_kiosk) -> None:
@@ -54,3 +57,24 @@ def test_suggestions_disappear_when_the_next_line_is_said(qtbot, suggesting_kios
     kiosk.session.say_phrase(Role.CLERK, "greeting")
     assert not bar.isVisible() and bar.buttons() == []
     assert kiosk.session.entries[0].translations == {}  # no tap: the line stays untranslated
+
+
+@pytest.mark.parametrize(
+    "scale",
+    [
+        1.0,
+        pytest.param(2.0, marks=pytest.mark.xfail(strict=True, reason="issue 14: the chat's reach squeezes the list")),
+    ],
+    ids=["100", "200"],
+)
+def test_suggestions_fit_the_half_screen_window_of_a_one_screen_counter(qtbot, suggesting_kiosk, scale) -> None:
+    """One screen: the visitor's window is its left half (``ui.displays.place``), 960x1080 on a 1920x1080 one."""
+    kiosk, half = suggesting_kiosk, QSize(960, 1080)
+    qtbot.mouseClick(find(kiosk.visitor, QPushButton, "lang_vi"), Qt.MouseButton.LeftButton)
+    kiosk.visitor.display.set(scale, False)
+    kiosk.visitor.resize(half)
+    kiosk.session.say(Role.VISITOR, "hà vệ sinh ở đâu ạ")
+    for _ in range(5):  # a wrapping button asks for its height once it knows its width
+        QCoreApplication.processEvents()
+    assert kiosk.visitor.size() == half and len(kiosk.visitor.suggestions.buttons()) == 3
+    assert layout_problems(kiosk.visitor, half, min_text_px=VISITOR_TEXT_PX if scale == 1.0 else None) == []
