@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from PyQt6.QtCore import QSize, Qt
 from PyQt6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
@@ -176,7 +175,6 @@ def test_a_phrase_kept_whole_but_wider_than_its_label_is_found(qtbot) -> None:
     assert len(problems) == 1 and problems[0].startswith("label question '窓口での手続きについて': a line"), problems
 
 
-@pytest.mark.xfail(strict=True, reason="issue 14: the chat's least height follows the window's (_fit_chat)")
 def test_a_window_turned_from_portrait_to_the_small_panel_fits_it(qtbot, kiosk) -> None:
     """The chat's least height must not follow the window's height, or it keeps the window taller than the panel."""
     qtbot.mouseClick(find(kiosk.visitor, QPushButton, "lang_en"), Qt.MouseButton.LeftButton)
@@ -188,7 +186,6 @@ def test_a_window_turned_from_portrait_to_the_small_panel_fits_it(qtbot, kiosk) 
     assert layout_problems(kiosk.visitor, QSize(1366, 768)) == []
 
 
-@pytest.mark.xfail(strict=True, reason="issue 14: the chat's least height follows the window's, which then grows")
 def test_opening_the_keyboard_keeps_the_landscape_window_on_its_screen(qtbot, kiosk) -> None:
     screen = QSize(1920, 1080)
     kiosk.visitor.resize(screen)

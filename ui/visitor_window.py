@@ -13,7 +13,7 @@ import time
 import numpy as np
 from PyQt6.QtCore import QPoint, Qt, QTimer
 from PyQt6.QtGui import QResizeEvent
-from PyQt6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PyQt6.QtWidgets import QHBoxLayout, QLabel, QLayout, QLineEdit, QVBoxLayout, QWidget
 
 from base.errors import KioskError
 from base.events import (
@@ -106,6 +106,7 @@ class VisitorWindow(QWidget):
         ui = session.config.ui
         self.display = DisplayControls(ui.text_scale, ui.high_contrast, self._restyle, self._codes())
         layout = QVBoxLayout(self)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)  # _fit_chat's height must not hold it
         layout.addWidget(self.banner)
         layout.addWidget(self.notice)
         layout.addWidget(self.pages, 1)
@@ -225,6 +226,7 @@ class VisitorWindow(QWidget):
         self.keyboard.setVisible(on)
         self.typing.setVisible(on)
         self.middle.setVisible(not on)
+        self._fit_chat()
         if on:
             self.input.setFocus()
 
@@ -384,8 +386,9 @@ class VisitorWindow(QWidget):
         self.idle.fit()
 
     def _fit_chat(self) -> None:
+        """The chat reaches 40 % down, not while the keyboard is open (the keys need the room)."""
         if self.captions.isVisible():  # (its place is known only while the conversation is on screen)
-            top = self.captions.mapTo(self, QPoint(0, 0)).y()
+            top = self.captions.mapTo(self, QPoint(0, 0)).y() if self.keyboard.isHidden() else self.height()
             self.captions.setMinimumHeight(max(2 * TARGET_PX, int(CAPTION_SHARE * self.height()) - top + 8))
 
     def _restyle(self, scale: float, high_contrast: bool) -> None:
