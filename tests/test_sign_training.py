@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-tf = pytest.importorskip("tensorflow", reason="tensorflow is only in the training venv (/work/train-venv)")
+tf = pytest.importorskip("tensorflow", reason="tensorflow is only in the training venv (sign_models/sign_training.py)")
 
 
 def test_a_tiny_model_round_trips_through_tflite() -> None:
