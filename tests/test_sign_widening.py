@@ -96,22 +96,29 @@ def test_per_sign_thresholds_follow_how_much_the_examples_differ(tmp_path: Path)
     assert thresholds["네"] == pytest.approx(np.clip(spread, options.min_threshold, options.threshold), rel=1e-4)
 
 
+FOUR = ["서류", "네", "화장실", "감사합니다"]
+
+
+def teach_four_twice(folder: Path) -> EnrolledSigns:
+    """SYNTHETIC: the four signs of ``FOUR``, each taught by two synthetic signers (seeds 10+ and 20+)."""
+    for i, gloss in enumerate(FOUR):
+        for seed in (10 + i, 20 + i):
+            enroll_frames(recording(gloss, seed), gloss, folder)
+    return EnrolledSigns.load(folder)
+
+
 def test_untaught_signs_are_unknown_and_taught_ones_survive_a_tilted_camera(tmp_path: Path) -> None:
     """SYNTHETIC: new synthetic signers (other seeds) through a 15° tilted camera at 15 fps."""
     from sign_models.segmenter import segment_all
 
-    taught = ["서류", "네", "화장실", "감사합니다"]
-    for i, gloss in enumerate(taught):
-        for seed in (10 + i, 20 + i):
-            enroll_frames(recording(gloss, seed), gloss, tmp_path)
-    enrolled = EnrolledSigns.load(tmp_path)
+    enrolled = teach_four_twice(tmp_path)
 
     def answer(gloss: str, seed: int) -> str | None:
         frames = camera_variant(recording(gloss, seed), CameraChange(roll=15, fps=15.0), np.random.default_rng(0))
         segment = max(segment_all(frames), key=lambda s: s.end - s.start)
         return enrolled.match(matching_features(list(segment.frames))).gloss
 
-    right = sum(answer(g, 40 + i) == g for i, g in enumerate(taught))
+    right = sum(answer(g, 40 + i) == g for i, g in enumerate(FOUR))
     assert right >= 3
     untaught = ["여권", "주소", "이름", "돈"]
     assert sum(answer(g, 60 + i) is None for i, g in enumerate(untaught)) >= 3
@@ -150,11 +157,7 @@ def test_three_taught_signs_in_a_row_are_spotted_in_order(tmp_path: Path) -> Non
     from sign_models.recognizer import SignRecognizer
     from sign_models.spotting import spot
 
-    taught = ["서류", "네", "화장실", "감사합니다"]
-    for i, gloss in enumerate(taught):
-        for seed in (10 + i, 20 + i):
-            enroll_frames(recording(gloss, seed), gloss, tmp_path)
-    enrolled = EnrolledSigns.load(tmp_path)
+    enrolled = teach_four_twice(tmp_path)
     sequence = render_signs(["화장실", "서류", "감사합니다"], np.random.default_rng(77), transitions="hold")
     results = [r for r in SignRecognizer(None, enrolled).recognize_all(sequence.frames) if r.gloss]
     assert [r.gloss for r in results] == ["화장실", "서류", "감사합니다"]
