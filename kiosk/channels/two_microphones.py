@@ -113,7 +113,7 @@ class LouderChannel:
             return self._listen(frame) if voiced else self._pause()
         self._quiet = 0 if voiced else self._quiet + 1
         if self._quiet >= self.release_frames:
-            self._side, self._voiced, self._energy = None, 0, np.zeros(2)
+            self._end_turn()
         return [Routed(self._side, frame[self._louder])] if self._side else [Routed(None, frame[0])]
 
     def _listen(self, frame: np.ndarray) -> list[Routed]:
@@ -141,8 +141,12 @@ class LouderChannel:
         held, self._held = self._held, []
         routed = Routed(side, np.concatenate([f[self._louder] for f in held]))
         if self._quiet >= self.release_frames:  # decided at the pause: the turn is over
-            self._side, self._voiced, self._energy = None, 0, np.zeros(2)
+            self._end_turn()
         return [routed]
+
+    def _end_turn(self) -> None:
+        """Nobody holds the turn; the next voiced frame starts a new utterance and a new comparison."""
+        self._side, self._voiced, self._energy = None, 0, np.zeros(2)
 
 
 def _merged(routed: list[Routed]) -> list[Routed]:
