@@ -16,13 +16,25 @@ from bench.main import Stage
 
 def markdown(report: dict, charts: list[str] | None = None) -> str:
     """The report as Markdown: command, machine, one table row per figure, the charts."""
-    lines = [f"Command: `{report['command']}`", "", f"Machine: {report['machine']}", ""]
+    lines = [f"Command: `{report['command']}`", "", "Machine and run:", "", *_facts(report["machine"]), ""]
     lines += ["| figure | value | unit | target | pass |", "|---|---|---|---|---|"]
     for r in report["results"]:
         lines.append(f"| {r['name']} | {r['value']} | {r['unit']} | {r['target']} | {'yes' if r['pass'] else 'NO'} |")
     if charts:
         lines += ["", *[f"![{Path(c).stem}]({c})" for c in charts]]
     return "\n".join(lines) + "\n"
+
+
+def _facts(machine: dict) -> list[str]:
+    """One bullet per machine fact; a nested fact (a stage's counts) as ``key: k v, k v``."""
+    lines = []
+    for key, value in machine.items():
+        if isinstance(value, dict):
+            value = ", ".join(f"{k} {v}" for k, v in value.items()) or "-"
+        elif isinstance(value, list | tuple):
+            value = " / ".join(str(v) for v in value)
+        lines.append(f"- {key}: {value}")
+    return lines
 
 
 def write(out: Path, report: dict, stages: list[Stage]) -> list[str]:

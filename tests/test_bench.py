@@ -65,3 +65,10 @@ def test_the_startup_command_in_a_report_holds_no_machine_path() -> None:
     inside = str(bundle_root() / ".venv" / "bin" / "python")
     assert shown_command([inside, "-m", "cli", "run"]) == ".venv/bin/python -m cli run"
     assert shown_command(["/opt/elsewhere/bin/python3", "-m", "cli", "run"]) == "python3 -m cli run"
+
+
+def test_the_machine_facts_are_readable_lines_not_a_dictionary() -> None:
+    machine = {"cores_used": 2, "load_average_before": [4.09, 5.15, 3.84], "asr short ko": {"units": 211, "dropped": 0}}
+    text = markdown({"results": [], "machine": machine, "command": "kiosk bench asr"})
+    assert "- cores_used: 2\n- load_average_before: 4.09 / 5.15 / 3.84\n- asr short ko: units 211, dropped 0" in text
+    assert "{" not in text
