@@ -9,6 +9,9 @@ fixed seeds, so a figure can be made again with the same command:
 - ``babble``: three other clips (other speakers and languages) mixed in at 15 dB SNR.
 - ``cut``: each clip cut mid-sentence at the word boundary nearest 55 % of its length; the reference is the
   reference words before the cut, the boundary placed by whisper's forced alignment of the *reference* text.
+- ``short``: counter-length phrases (a place, a document, "서울대 입구역"): each clip's opening words up to the
+  word boundary nearest 2 s and 3 s after the speech starts (the same alignment), then 0.8 s of the clip's own
+  room tone (its quietest 0.3 s, repeated) as the pause after them.
 
 Each sample is decoded twice in the same run: by the live path (:class:`StreamingTranscriber`, finals only,
 fed in 0.1 s chunks without a clock, so the text depends on the audio alone), and by plain offline
@@ -30,11 +33,13 @@ from translations.asr import AsrOptions, SpeechRecognizer
 from translations.streaming import StreamingTranscriber
 
 RATE = 16_000
-SETS = ("clean", "joined", "white", "babble", "cut")
+SETS = ("clean", "joined", "white", "babble", "cut", "short")
 GAP_S = 0.6
 WHITE_SNR_DB, WHITE_SEED = 10.0, 16
 BABBLE_SNR_DB, BABBLE_VOICES = 15.0, 3
 CUT_AT = 0.55
+SHORT_S = (2.0, 3.0)  # speech seconds of the short phrases
+PAUSE_S, ROOM_TONE_S = 0.8, 0.3
 OFFLINE_BEAM = 5
 
 
@@ -67,6 +72,8 @@ def make_set(name: str, clips: list[tuple[str, str, np.ndarray]], recognizer: Sp
         ]
     if name == "cut":
         return [s for clip in clips if (s := _cut(clip, recognizer)) is not None]
+    if name == "short":
+        return [s for clip in clips for s in _opening_phrases(clip, recognizer)]
     raise ValueError(f"unknown speech set {name!r} (available: {', '.join(SETS)}, all)")
 
 
@@ -105,15 +112,39 @@ def _babble(clips: list[tuple[str, str, np.ndarray]], index: int, size: int) -> 
 
 def _cut(clip: tuple[str, str, np.ndarray], recognizer: SpeechRecognizer) -> Sample | None:
     """The clip cut between two reference words near ``CUT_AT`` of its length, and the reference up to there."""
-    language, reference, audio = clip
-    words = recognizer.align(audio, reference, language)
+    language, _, audio = clip
+    words = recognizer.align(audio, clip[1], language)
     if len(words) < 4:
         return None
-    target = CUT_AT * audio.size / RATE
+    return _up_to(clip, words, CUT_AT * audio.size / RATE)
+
+
+def _opening_phrases(clip: tuple[str, str, np.ndarray], recognizer: SpeechRecognizer) -> list[Sample]:
+    """The clip's opening words, ``SHORT_S`` seconds of speech each, followed by a pause of its own room tone."""
+    words = recognizer.align(clip[2], clip[1], clip[0])
+    if len(words) < 4:
+        return []
+    pause = np.resize(_room_tone(clip[2]), int(PAUSE_S * RATE))
+    phrases = (_up_to(clip, words, words[0][1] + seconds) for seconds in SHORT_S)
+    return [Sample(p.language, p.reference, np.concatenate([p.audio, pause])) for p in phrases]
+
+
+def _room_tone(audio: np.ndarray) -> np.ndarray:
+    """The quietest ``ROOM_TONE_S`` of ``audio`` (in 10 ms steps): the room between the words, no speech."""
+    size, step = int(ROOM_TONE_S * RATE), RATE // 100
+    if audio.size <= size:
+        return np.zeros(size, np.float32)
+    energy = np.convolve(audio.astype(np.float64) ** 2, np.ones(size), "valid")[::step]
+    start = int(np.argmin(energy)) * step
+    return audio[start : start + size]
+
+
+def _up_to(clip: tuple[str, str, np.ndarray], words: tuple[tuple[str, float, float], ...], target: float) -> Sample:
+    """The clip cut in the gap between the two aligned words nearest ``target`` s, and the words before it."""
     k = min(range(1, len(words)), key=lambda i: abs(words[i][1] - target))
     at = (words[k - 1][2] + words[k][1]) / 2
     text = "".join(w[0] for w in words[:k]).strip()
-    return Sample(language, text, audio[: int(at * RATE)])
+    return Sample(clip[0], text, clip[2][: int(at * RATE)])
 
 
 def streaming_text(recognizer: SpeechRecognizer, options: AsrOptions, sample: Sample) -> tuple[str, dict]:

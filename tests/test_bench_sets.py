@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from bench.asr_sets import GAP_S, RATE, WHITE_SNR_DB, make_set
+from bench.asr_sets import GAP_S, PAUSE_S, RATE, WHITE_SNR_DB, make_set
 from cli.measure import asr_overrides
 
 TONE = (0.3 * np.sin(2 * np.pi * 220 * np.arange(2 * RATE) / RATE)).astype(np.float32)
@@ -59,3 +59,21 @@ def test_unknown_sets_and_settings_are_refused() -> None:
     }
     with pytest.raises(ValueError):
         asr_overrides(["beams=5"])
+
+
+def test_short_phrases_are_the_opening_words_followed_by_a_pause() -> None:
+    short = make_set("short", CLIPS[:1], FakeAligner())
+    # words start at 0.1, 0.6, 1.1, 1.6 s: 2 s and 3 s of speech (2.1 s, 3.1 s) both lie past the 2 s clip, so
+    # both phrases end at the last word boundary (w2 ends 1.4 s, w3 starts 1.6 s: cut at 1.5 s)
+    assert [s.reference for s in short] == ["w0 w1 w2", "w0 w1 w2"]
+    pause = int(PAUSE_S * RATE)
+    assert all(s.audio.size == int(1.5 * RATE) + pause for s in short)
+    quietest = CLIPS[0][2][: int(0.3 * RATE)]  # a steady tone: every window is as loud, the first is taken
+    assert np.array_equal(short[0].audio[-pause:], np.resize(quietest, pause))
+
+
+def test_the_pause_after_a_short_phrase_is_the_clips_room_tone_not_its_speech() -> None:
+    room = np.full(RATE // 2, 0.001, np.float32)
+    clip = ("ko", "가나 다라", np.concatenate([TONE, room, TONE]))
+    pause = make_set("short", [clip], FakeAligner())[0].audio[-int(PAUSE_S * RATE) :]
+    assert np.abs(pause).max() == np.float32(0.001)
