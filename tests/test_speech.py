@@ -287,3 +287,12 @@ def test_the_cut_set_cuts_real_clips_between_reference_words(recognizer: SpeechR
         kept = sample.reference.split()
         assert 2 <= len(kept) < len(reference.split()) and reference.startswith(sample.reference)
         assert 0.3 * audio.size < sample.audio.size < 0.8 * audio.size
+
+
+@needs_speech
+def test_fast_korean_keeps_its_sentence_final_verb(recognizer: SpeechRecognizer) -> None:
+    """Six seconds of read Korean (a real clip, its opening silence left out): CTranslate2 generates at most half
+    of ``max_length``, so the old budget stopped the decoder at "... 폭파무" and the verb "처버렸다" was lost."""
+    audio = read_wav(SPEECH / "ko" / "zeroth_104_003_0193.wav")[int(1.5 * 16000) : int(7.56 * 16000)]
+    text = recognizer.decode(audio, "ko").text
+    assert text.rstrip(".").endswith("처버렸다"), text

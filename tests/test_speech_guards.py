@@ -9,7 +9,7 @@ import pytest
 
 from bench.scoring import edit_distance, error_rate
 from hardware.wav_file import read_wav
-from translations.asr import load_terms
+from translations.asr import MAX_PROMPT_TOKENS, MAX_TOKENS, generation_budget, load_terms
 from translations.text_guards import cut_repetitions, is_hallucination
 from translations.vad import WINDOW, StreamingVad
 
@@ -91,3 +91,11 @@ def test_vad_finds_no_speech_in_silence_and_noise() -> None:
     noise = (rng.standard_normal(16000 * 3) * 0.05).astype(np.float32)
     assert vad.push(quiet).max() < 0.5
     assert vad.push(noise).max() < 0.5
+
+
+@pytest.mark.parametrize("prompt", [4, 5, 40, MAX_PROMPT_TOKENS + 4])
+@pytest.mark.parametrize("limit", [24, 72, MAX_TOKENS])
+def test_the_decoder_may_generate_the_whole_token_limit(prompt: int, limit: int) -> None:
+    """CTranslate2's whisper generates ``min(max_length // 2, max_length - prompt)`` tokens (whisper.cc)."""
+    budget = generation_budget(prompt, limit)
+    assert min(budget // 2, budget - prompt) >= limit and budget <= 448

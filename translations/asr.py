@@ -21,9 +21,10 @@ from base.languages import lookup
 from translations.whisper_model import model_problems
 
 TERMS_FILE = Path(__file__).resolve().parent / "data" / "civil_terms_ko.txt"
-TOKENS_PER_SECOND = 12  # generous for Korean/Chinese; a loop stops here at the latest
+TOKENS_PER_SECOND = 12  # generated tokens; Korean read speech needs ~5/s: a loop stops here at the latest
 MIN_TOKENS = 24
 MAX_TOKENS = 200  # whisper's window is 448 tokens including the hotword prompt
+TEXT_CONTEXT = 448  # whisper's decoder positions
 MAX_PROMPT_TOKENS = 120
 MAX_SAMPLES = 30 * 16000
 FULL_FRAMES = 3000  # 30 s of 10 ms mel frames: whisper's window
@@ -71,6 +72,17 @@ class Hypothesis:
     @property
     def confidence(self) -> float:
         return float(math.exp(min(0.0, self.avg_logprob)))
+
+
+def generation_budget(prompt: int, limit: int) -> int:
+    """The ``max_length`` to give CTranslate2's whisper ``generate`` so that ``limit`` tokens may be generated.
+
+    CTranslate2 (whisper.cc, up to 4.8 at least) lets whisper generate only ``min(max_length / 2, max_length -
+    prompt)`` tokens, as openai-whisper's ``sample_len = n_text_ctx // 2`` does. Passing ``prompt + limit``
+    therefore allowed about half the limit: fast Korean lost its sentence-final syllables ("... 폭파무" for
+    "... 폭파무처버렸다", the verb that carries the meaning; issue 16).
+    """
+    return min(TEXT_CONTEXT, max(2 * limit, prompt + limit))
 
 
 def load_terms(path: Path = TERMS_FILE) -> tuple[str, ...]:
@@ -143,7 +155,7 @@ class SpeechRecognizer:
             encoded,
             [prompt],
             beam_size=beam_size or self.options.beam_size,
-            max_length=len(prompt) + limit,
+            max_length=generation_budget(len(prompt), limit),
             return_scores=True,
             return_no_speech_prob=True,
             suppress_blank=True,
