@@ -120,13 +120,14 @@ def _cut(clip: tuple[str, str, np.ndarray], recognizer: SpeechRecognizer) -> Sam
 
 
 def _opening_phrases(clip: tuple[str, str, np.ndarray], recognizer: SpeechRecognizer) -> list[Sample]:
-    """The clip's opening words, ``SHORT_S`` seconds of speech each, followed by a pause of its own room tone."""
+    """The clip's opening words, ``SHORT_S`` seconds of speech each (a phrase once when both end at the same
+    word), followed by a pause of its own room tone."""
     words = recognizer.align(clip[2], clip[1], clip[0])
     if len(words) < 4:
         return []
     pause = np.resize(_room_tone(clip[2]), int(PAUSE_S * RATE))
-    phrases = (_up_to(clip, words, words[0][1] + seconds) for seconds in SHORT_S)
-    return [Sample(p.language, p.reference, np.concatenate([p.audio, pause])) for p in phrases]
+    phrases = {(p := _up_to(clip, words, words[0][1] + seconds)).reference: p for seconds in SHORT_S}
+    return [Sample(p.language, p.reference, np.concatenate([p.audio, pause])) for p in phrases.values()]
 
 
 def _room_tone(audio: np.ndarray) -> np.ndarray:

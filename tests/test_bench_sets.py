@@ -64,10 +64,12 @@ def test_unknown_sets_and_settings_are_refused() -> None:
 def test_short_phrases_are_the_opening_words_followed_by_a_pause() -> None:
     short = make_set("short", CLIPS[:1], FakeAligner())
     # words start at 0.1, 0.6, 1.1, 1.6 s: 2 s and 3 s of speech (2.1 s, 3.1 s) both lie past the 2 s clip, so
-    # both phrases end at the last word boundary (w2 ends 1.4 s, w3 starts 1.6 s: cut at 1.5 s)
-    assert [s.reference for s in short] == ["w0 w1 w2", "w0 w1 w2"]
+    # both phrases would end at the last word boundary (w2 ends 1.4 s, w3 starts 1.6 s: cut at 1.5 s)
+    assert [s.reference for s in short] == ["w0 w1 w2"]  # once, not twice
     pause = int(PAUSE_S * RATE)
-    assert all(s.audio.size == int(1.5 * RATE) + pause for s in short)
+    assert short[0].audio.size == int(1.5 * RATE) + pause
+    longer = make_set("short", [("ko", "가나 다라", np.tile(TONE, 2))], FakeAligner())
+    assert [s.reference for s in longer] == ["w0 w1 w2 w3", "w0 w1 w2 w3 w4 w5"]  # cut before 2.1 s and 3.1 s
     quietest = CLIPS[0][2][: int(0.3 * RATE)]  # a steady tone: every window is as loud, the first is taken
     assert np.array_equal(short[0].audio[-pause:], np.resize(quietest, pause))
 
