@@ -77,21 +77,17 @@ def bench_pipeline(config: KioskConfig, quick: bool = False) -> Stage:
 
 
 def _play(audio: np.ndarray, channel, screen, translator: TimedTranslator, offset: float) -> list[dict]:
-    """Stream one recording; one row per final caption that reached the visitor screen."""
-
-    def step(call):
-        delivered = call()
-        screen.settle()
-        return delivered
-
+    """Stream one recording; one row per final caption that reached the visitor screen. The windows update on
+    the Qt thread beside the speech worker, as live: their time is not the worker's (``beside``), and a caption's
+    own paint is added to its latency."""
     painted_before = len(screen.visitor_probe.latencies)
-    timed = stream_audio(audio, lambda s: step(lambda: channel.feed(s)), lambda: step(channel.finish))
+    timed = stream_audio(audio, channel.feed, channel.finish, beside=screen.settle)
     finals = [t for t in timed if t.caption.final]
     paints = screen.visitor_probe.latencies[painted_before:]
     translations = translator.seconds[-len(finals) :] if finals else []
     rows = []
     for item, paint, mt in zip(finals, paints, translations, strict=False):
-        total = item.ready - item.caption.end
+        total = item.ready - item.caption.end + paint
         rows.append(
             {
                 "start": offset + item.caption.start,

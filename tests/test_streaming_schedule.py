@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 
-from base.events import Role
+from base.events import Caption, Role
+from kiosk.channels.transcribe import stream_audio
 from translations.asr import AsrOptions, Hypothesis
 from translations.streaming import StreamingTranscriber
 from translations.vad import WINDOW
@@ -136,3 +138,19 @@ def test_words_two_partials_agree_on_stay_on_screen() -> None:
         transcriber.push(np.zeros(WINDOW, np.float32))
         partials += [c.text for c in transcriber.poll()]
     assert partials[:3] == ["등본 떼러", "등본 떼러 왔는데", "등본 떼러 왔어요 수수료는"]  # 등본 떼러 committed
+
+
+def test_work_beside_the_speech_worker_is_not_on_its_clock() -> None:
+    """The windows paint on the Qt thread while the speech worker goes on: the pipeline bench runs that work
+    ``beside`` the feeds, and a caption's virtual ready time holds only the worker's own time."""
+    caption = Caption(Role.CLERK, "네", "ko", 0.0, 0.5, final=True)
+    feeds: list[int] = []
+
+    def feed(samples: np.ndarray) -> list[Caption]:
+        feeds.append(samples.size)
+        return [caption] if len(feeds) == 10 else []  # ready with the tenth chunk (1.0 s of audio)
+
+    painted = []
+    timed = stream_audio(np.zeros(16000, np.float32), feed, lambda: [], beside=lambda: painted.append(time.sleep(0.05)))
+    assert len(painted) == 11  # after every feed and after the finish
+    assert [t.caption for t in timed] == [caption] and 1.0 <= timed[0].ready < 1.04  # not 1.0 + 10 x 0.05 s

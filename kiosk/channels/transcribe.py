@@ -47,8 +47,12 @@ def stream_audio(
     feed: Callable[[np.ndarray], list[Caption]],
     finish: Callable[[], list[Caption]],
     chunk_s: float = 0.1,
+    beside: Callable[[], object] | None = None,
 ) -> list[TimedCaption]:
-    """Feed ``audio`` as it would arrive live; return every caption with the virtual time it was ready."""
+    """Feed ``audio`` as it would arrive live; return every caption with the virtual time it was ready.
+
+    ``beside``: work that the live kiosk does on another thread (the Qt thread painting what the speech worker
+    delivered), run after every feed and not counted on the speech worker's clock."""
     clock, position, step = 0.0, 0, int(chunk_s * RATE)
     out: list[TimedCaption] = []
     while position < audio.size:
@@ -62,7 +66,11 @@ def stream_audio(
         captions = feed(samples)
         clock += time.perf_counter() - started
         out += [TimedCaption(c, clock) for c in captions]
+        if beside is not None:
+            beside()
     started = time.perf_counter()
     captions = finish()
     clock += time.perf_counter() - started
+    if beside is not None:
+        beside()
     return out + [TimedCaption(c, clock) for c in captions]
