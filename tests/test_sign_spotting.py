@@ -3,6 +3,8 @@ windows, the segment answered with or without its moves, the sign ending as the 
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 import pytest
 
@@ -97,3 +99,29 @@ def test_a_sign_ends_when_the_hands_head_down_to_rest() -> None:
             out.append(next(f.t for f in sequence.frames if segmenter.push(f)) - end)
     assert np.median(delays) <= np.median(waited) - 0.05, (np.median(delays), np.median(waited))
     assert min(delays) > 0, "never before the movement ends"
+
+
+def at_the_waist(frames: list) -> list:
+    """The signer's hands rest at the waist (visible, a little above the hip line) instead of out of view: every
+    hand lower than that, or not seen, is held there."""
+    first = {n: next(getattr(f, n) for f in frames if getattr(f, n) is not None) for n in ("left_hand", "right_hand")}
+    out = []
+    for f in frames:
+        waist = f.pose[23, 1] - 0.05
+        hands = {}
+        for name, seen in first.items():
+            missing = getattr(f, name) is None
+            hand = seen if missing else getattr(f, name)
+            hands[name] = hand - (0, hand[0, 1] - waist if missing else max(0.0, hand[0, 1] - waist), 0)
+        out.append(dataclasses.replace(f, **hands))
+    return out
+
+
+@pytest.mark.parametrize("gloss", ["화장실", "수수료", "지금"])
+def test_a_recording_with_the_hands_resting_at_the_waist_is_cut_to_the_sign(gloss: str) -> None:
+    """Real signers start and end with the hands at the waist or in the lap: the rise from there and the fall
+    back to it are left out too."""
+    sequence = render_signs([gloss], np.random.default_rng(1))
+    _, start, end = sequence.signs[0]
+    sign = find_sign(at_the_waist(sequence.frames))
+    assert start - 0.1 <= sign[0].t <= start + 0.15 and end - 0.15 <= sign[-1].t <= end + 0.1, (sign[0].t, start)
