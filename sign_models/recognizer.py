@@ -134,11 +134,14 @@ class SignRecognizer:
 
     def recognize_frames(self, frames: Sequence[LandmarkFrame], start: float, end: float) -> SignResult:
         """The answer for one segment's frames: the segment's best taught match, with or without its first and
-        last stroke (:func:`~sign_models.strokes.spans`: the moves into and out of the sign), else the model's."""
+        last stroke (:func:`~sign_models.strokes.spans`: the moves into and out of the sign), else the model's
+        surest answer over the same spans (a model from ``kiosk sign train`` learnt the taught signs without
+        those moves too)."""
         frames = list(frames)
+        features = matching_features(frames, left_handed=self.options.left_handed)
+        candidates = spans(features)
         if self.enrolled is not None and self.enrolled.examples:
-            features = matching_features(frames, left_handed=self.options.left_handed)
-            matches = [self.enrolled.match(features[a : b + 1]) for a, b in spans(features)]
+            matches = [self.enrolled.match(features[a : b + 1]) for a, b in candidates]
             accepted = [m for m in matches if m.gloss is not None]
             match = min(accepted or matches, key=lambda m: m.distance / m.threshold)
             taught = self._taught(match, start, end)
@@ -148,10 +151,14 @@ class SignRecognizer:
         else:
             top = ()
         if self.classifier is not None:
-            result = self.classifier.classify_frames(frames, left_handed=self.options.left_handed)
+            answers = [
+                self.classifier.classify_frames(frames[a : b + 1], left_handed=self.options.left_handed)
+                for a, b in candidates
+            ]
+            result = max(answers, key=lambda r: (r.gloss is not None, r.confidence))
             if result.gloss is not None:
                 return SignResult(start, end, result.gloss, _text(result.gloss), result.confidence, "model", result.top)
-            top = result.top
+            top = answers[0].top
         return SignResult(start, end, None, UNKNOWN_TEXT_KO, top[0].p if top else 0.0, "unknown", top)
 
 
