@@ -74,7 +74,7 @@ def sign_to_clerk_screen(config: KioskConfig, quick: bool, holistic_p50_ms: floa
     taught signs or a model trained on recordings). The kiosk's live sign channel gets each sequence's landmark
     frames at their timestamps, in a sign visit, with both windows (offscreen Qt, the real bridge). A
     latency is the virtual time from the end of the sign's movement to the frame on which the segmenter
-    closes the sign, plus MediaPipe on that last frame (the Holistic p50 measured here), plus the real
+    closes the sign (the wait), plus MediaPipe on that last frame (the Holistic p50 measured here), plus the real
     time from handing that frame to the channel until the clerk screen has painted the gloss chip.
     """
     from base.events import VisitorMode
@@ -85,7 +85,7 @@ def sign_to_clerk_screen(config: KioskConfig, quick: bool, holistic_p50_ms: floa
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     glosses, rng = sorted(load_sign_spec()), np.random.default_rng(7)
-    latencies, compute, correct, offset = [], [], 0, 0.0
+    latencies, waits, compute, correct, offset = [], [], [], 0, 0.0
     with tempfile.TemporaryDirectory() as tmp:
         bench_config, _ = isolated(config, Path(tmp), packs=False)
         bench_config = _with_taught_signs(bench_config, Path(tmp) / "signs", glosses)
@@ -103,7 +103,8 @@ def sign_to_clerk_screen(config: KioskConfig, quick: bool, holistic_p50_ms: floa
                     screens.settle()
                     if len(screens.clerk_probe.latencies) > painted:
                         spent = (screens.clerk_probe.painted_at[-1] - started) * 1000.0
-                        latencies.append((frame.t - movement_end) * 1000.0 + holistic_p50_ms + spent)
+                        waits.append((frame.t - movement_end) * 1000.0)
+                        latencies.append(waits[-1] + holistic_p50_ms + spent)
                         compute.append(spent)
                         correct += runtime.signing.signs[-1].gloss == gloss
                         break
@@ -115,6 +116,8 @@ def sign_to_clerk_screen(config: KioskConfig, quick: bool, holistic_p50_ms: floa
     results = [
         Result("end of sign -> gloss on the clerk screen p50", round(p50), "ms", "<= 300", p50 <= 300),
         Result("end of sign -> gloss on the clerk screen p90", round(_p(latencies, 90)), "ms", "report", True),
+        Result("  of which waiting for the sign's end p50", round(_p(waits, 50)), "ms", "report", True),
+        Result("  of which MediaPipe on the last frame (Holistic p50)", round(holistic_p50_ms), "ms", "report", True),
         Result("  of which recogniser + clerk screen p50", round(_p(compute, 50), 1), "ms", "report", True),
     ]
     info = {"sign_sequences": len(latencies), "sign_recognised_correctly": correct, "sign_ms": latencies}

@@ -24,17 +24,17 @@ import numpy as np
 
 from base.errors import InputError
 from sign_models.cleanup import clean_hands
-from sign_models.features import HAND_FEATURES, level_frames, resample, sign_features
+from sign_models.features import level_frames, resample, sign_features
 from sign_models.landmarks import LandmarkFrame, frames_to_arrays
+from sign_models.strokes import MOVING, hand_speed, sign_core
 from sign_models.widening import widen
 
 MANIFEST = "manifest.jsonl"
 MAX_GLOSS = 30
 MAX_SIGNER = 40
-FEATURE_VERSION = 3  # 2: levelled features and stored widened copies; 3: cleaned hands
+FEATURE_VERSION = 4  # 2: levelled features and stored widened copies; 3: cleaned hands; 4: the sign's core
 WIDEN = 8  # widened copies stored per example
 WIDENED_LENGTH = 24
-MOVING = 0.04  # shoulder widths per 0.1 s: a wrist faster than this is moving (landmark jitter is ~0.015)
 PAD_FRAMES = 2  # still frames kept either side of the movement
 
 
@@ -53,8 +53,10 @@ def widened_features(frames: list[LandmarkFrame], rng: np.random.Generator, *, l
 
 
 def find_sign(frames: list[LandmarkFrame]) -> list[LandmarkFrame]:
-    """The frames from the first to the last moving frame (plus ``PAD_FRAMES``): the still start and end of a
-    recording are trimmed, wherever the hands rest. No hand, or hands that never move, raise :class:`InputError`."""
+    """The sign in a recording: the frames from the first to the last moving frame (plus ``PAD_FRAMES``), so the
+    still start and end are trimmed wherever the hands rest, then without the rise from rest into the sign and
+    the fall back after it (:func:`~sign_models.strokes.sign_core`: in a phrase the sign comes without them).
+    No hand, or hands that never move, raise :class:`InputError`."""
     hint = "카메라 앞에서 수어를 한 번 해 주세요 / sign once in front of the camera"
     if not any(f.left_hand is not None or f.right_hand is not None for f in frames):
         raise InputError(
@@ -62,19 +64,15 @@ def find_sign(frames: list[LandmarkFrame]) -> list[LandmarkFrame]:
             "no sign found: no hand is seen in the recording",
             hint=hint,
         )
-    features = sign_features(frames)
-    speed = np.zeros(len(frames))
-    for start in range(0, features.shape[1], HAND_FEATURES):
-        block = features[:, start : start + HAND_FEATURES]
-        speed = np.maximum(speed, np.where(block[:, 0] > 0, np.linalg.norm(block[:, 3:5], axis=1), 0.0))
-    moving = np.flatnonzero(speed > MOVING)
+    moving = np.flatnonzero(hand_speed(sign_features(frames), resting=True) > MOVING)
     if len(moving) < 3:
         raise InputError(
             "녹화에서 수어를 찾지 못했습니다: 손이 움직이지 않았습니다",
             "no sign found: the hands did not move in the recording",
             hint=hint,
         )
-    first, last = max(0, moving[0] - PAD_FRAMES), min(len(frames) - 1, moving[-1] + PAD_FRAMES)
+    core = sign_core(matching_features(frames))
+    first, last = max(core[0], moving[0] - PAD_FRAMES), min(core[1], moving[-1] + PAD_FRAMES)
     return frames[first : last + 1]
 
 

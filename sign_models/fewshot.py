@@ -31,7 +31,7 @@ from pathlib import Path
 import numpy as np
 
 from base.errors import InputError, KioskError
-from sign_models.enrollment import FEATURE_VERSION, MANIFEST, matching_features, widened_features
+from sign_models.enrollment import FEATURE_VERSION, MANIFEST, find_sign, matching_features, widened_features
 from sign_models.features import HAND_FEATURES, SIGN_FEATURE_GROUPS, SIGN_FEATURE_SIZE, drop_resting_hands, resample
 from sign_models.landmarks import arrays_to_frames
 
@@ -271,7 +271,7 @@ class EnrolledSigns:
                 if current:
                     features, widened = data["features"], list(data["widened"])
                 else:  # stored by an older feature version: recompute from the landmarks
-                    frames, left = arrays_to_frames(data), bool(data["left_handed"])
+                    frames, left = find_sign(arrays_to_frames(data)), bool(data["left_handed"])
                     features = matching_features(frames, left_handed=left)
                     widened = list(widened_features(frames, np.random.default_rng(len(frames)), left_handed=left))
                 seconds = float(record.get("seconds", 0.0))

@@ -14,8 +14,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-import numpy as np
-
 from base.errors import KioskError
 from base.events import Modality, SignEvent
 from sign_models.classifier import UNKNOWN_TEXT_KO, Candidate, SignModel
@@ -26,15 +24,21 @@ from sign_models.fewshot import EnrolledSigns, Match
 from sign_models.landmarks import LandmarkFrame
 from sign_models.segmenter import Segment, SegmenterOptions, SignSegmenter
 from sign_models.spotting import spot
+from sign_models.strokes import spans
 
 UNKNOWN_GLOSS = "?"
-LONG_SEGMENT = 1.5  # seconds: a segment this long may hold several signs signed without a rest
+LONG_SEGMENT = 1.5  # seconds: a segment this long may hold several signs
 
 
-def _runs(mask: np.ndarray) -> list[tuple[int, int]]:
-    """First and last index of each run of True in ``mask``."""
-    edges = np.flatnonzero(np.diff(np.concatenate([[0], mask.astype(np.int8), [0]])))
-    return [(int(a), int(b) - 1) for a, b in zip(edges[::2], edges[1::2], strict=True)]
+def _alone(segment: Segment, before: Segment | None) -> bool:
+    """A segment that began from rest (the one before ended at rest) and ended at rest, and is too short to
+    hold several signs: one sign, answered as a whole."""
+    rested = before is None or before.reason in ("rest", "flush")
+    return rested and segment.reason in ("rest", "flush") and segment.end - segment.start < LONG_SEGMENT
+
+
+def _overlap(result: SignResult, segment: Segment) -> bool:
+    return result.start < segment.end and segment.start < result.end
 
 
 @dataclass(frozen=True)
@@ -94,28 +98,21 @@ class SignRecognizer:
         return [self.recognize(segment) for segment in self._segmenter.flush()]
 
     def recognize_all(self, frames: Sequence[LandmarkFrame]) -> list[SignResult]:
-        """Every sign of a whole recording (the live state is left alone). The segmenter's segments are answered
-        as live; then taught signs are spotted (:func:`~sign_models.spotting.spot`: signs in a row without
-        rests) inside each segment long enough to hold several signs (``LONG_SEGMENT`` seconds) and in
-        stretches the segmenter left out; spotted signs replace the segment they were found in. Short unknown
-        segments are not searched again: on the synthetic stress set that answered more untaught signs
-        (rejected 0.773 instead of 0.818) for fewer errors on signs in a row (0.267 instead of 0.317)."""
+        """Every sign of a whole recording (the live state is left alone). A segment of the live segmenter that
+        is a sign on its own (:func:`_alone`: from rest to rest, short) is answered as live; elsewhere taught
+        signs are spotted (:func:`~sign_models.spotting.spot`, over the whole recording: signs in a row with
+        holds or moves between them, or that the segmenter missed), and a segment in which nothing was spotted
+        is answered as live (so an unknown sign is reported as one). Spotting inside lone signs too answered
+        more untaught signs: SYNTHETIC stress, one teacher, untaught rejected 0.673 instead of 0.709."""
         frames = list(frames)
         segmenter = SignSegmenter(self.options.segmenter)
         segments = [segment for frame in frames for segment in segmenter.push(frame)] + segmenter.flush()
-        results: list[SignResult] = []
-        covered = np.zeros(len(frames), bool)
-        times = np.asarray([f.t for f in frames])
-        for segment in segments:
-            first, last = np.searchsorted(times, [segment.start, segment.end])
-            covered[first : last + 1] = True
-            answer = self.recognize(segment)
-            long = segment.end - segment.start >= LONG_SEGMENT
-            spotted = self._spot(list(segment.frames)) if long else []
-            results.extend(spotted or [answer])
-        for first, last in _runs(~covered):
-            if times[last] - times[first] >= LONG_SEGMENT / 3:
-                results.extend(self._spot(frames[first : last + 1]))
+        alone = [_alone(s, segments[k - 1] if k else None) for k, s in enumerate(segments)]
+        lone = [s for s, single in zip(segments, alone, strict=True) if single]
+        results = [r for r in self._spot(frames) if not any(_overlap(r, s) for s in lone)]
+        for segment, single in zip(segments, alone, strict=True):
+            if single or not any(_overlap(r, segment) for r in results):
+                results.append(self.recognize(segment))
         return sorted(results, key=lambda r: r.start)
 
     def _spot(self, frames: list[LandmarkFrame]) -> list[SignResult]:
@@ -136,8 +133,17 @@ class SignRecognizer:
         return self.recognize_frames(segment.frames, segment.start, segment.end)
 
     def recognize_frames(self, frames: Sequence[LandmarkFrame], start: float, end: float) -> SignResult:
+        """The answer for one segment's frames: the segment's best taught match, with or without its first and
+        last stroke (:func:`~sign_models.strokes.spans`: the moves into and out of the sign), else the model's
+        surest answer over the same spans (a model from ``kiosk sign train`` learnt the taught signs without
+        those moves too)."""
+        frames = list(frames)
+        features = matching_features(frames, left_handed=self.options.left_handed)
+        candidates = spans(features)
         if self.enrolled is not None and self.enrolled.examples:
-            match = self.enrolled.match(matching_features(frames, left_handed=self.options.left_handed))
+            matches = [self.enrolled.match(features[a : b + 1]) for a, b in candidates]
+            accepted = [m for m in matches if m.gloss is not None]
+            match = min(accepted or matches, key=lambda m: m.distance / m.threshold)
             taught = self._taught(match, start, end)
             if match.gloss is not None:
                 return taught
@@ -145,10 +151,14 @@ class SignRecognizer:
         else:
             top = ()
         if self.classifier is not None:
-            result = self.classifier.classify_frames(frames, left_handed=self.options.left_handed)
+            answers = [
+                self.classifier.classify_frames(frames[a : b + 1], left_handed=self.options.left_handed)
+                for a, b in candidates
+            ]
+            result = max(answers, key=lambda r: (r.gloss is not None, r.confidence))
             if result.gloss is not None:
                 return SignResult(start, end, result.gloss, _text(result.gloss), result.confidence, "model", result.top)
-            top = result.top
+            top = answers[0].top
         return SignResult(start, end, None, UNKNOWN_TEXT_KO, top[0].p if top else 0.0, "unknown", top)
 
 

@@ -13,7 +13,7 @@ from base.errors import InputError
 from cli.main import main
 from sign_models.classifier import UNKNOWN_TEXT_KO, SignClassifier
 from sign_models.composer import load_lexicon
-from sign_models.enrollment import MANIFEST, enroll_frames, matching_features
+from sign_models.enrollment import MANIFEST, enroll_frames
 from sign_models.fewshot import EnrolledSigns
 from sign_models.recognizer import RecognizerOptions, SignRecognizer
 from sign_models.segmenter import segment_all
@@ -49,10 +49,10 @@ def test_enroll_two_examples_and_recognise_a_third(tmp_path: Path) -> None:
     assert enrolled.problems == [] and len(enrolled.examples) == 4
     third = recording(new_sign(), 99)
     segment = max(segment_all(third), key=lambda s: s.end - s.start)
-    match = enrolled.match(matching_features(list(segment.frames)))
-    assert match.gloss == "복지카드", match.nearest
+    answer = SignRecognizer(None, enrolled).recognize(segment)  # the segment without its rise and fall
+    assert answer.gloss == "복지카드", answer.top
     stranger = max(segment_all(recording(random_sign(np.random.default_rng(8)), 8)), key=lambda s: s.end - s.start)
-    assert enrolled.match(matching_features(list(stranger.frames))).gloss is None
+    assert SignRecognizer(None, enrolled).recognize(stranger).gloss is None
 
 
 def test_a_left_handed_signer_matches_the_right_handed_examples(tmp_path: Path) -> None:
