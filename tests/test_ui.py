@@ -119,6 +119,7 @@ def test_clerk_starts_a_sign_visit_and_sees_notices(qtbot, kiosk) -> None:
     notice = find(kiosk.clerk, QLabel, "notice_banner")
     assert notice.text() == "카메라가 없어 데모 파일을 재생합니다  (눌러서 닫기)" and notice.isVisible()
     assert find(kiosk.visitor, QLabel, "demo_banner").isVisible()
+    assert not find(kiosk.visitor, QLabel, "notice_banner").isVisible()  # the banner says it in their language
     qtbot.mouseClick(notice, Qt.MouseButton.LeftButton)  # read: a tap gives the chat its room back
     assert not notice.isVisible()
 

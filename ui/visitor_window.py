@@ -61,6 +61,7 @@ LOCAL_NOTICES = {
     "speech_unavailable": "speech_unavailable",
     "no_demo_speech": "no_demo_speech",
 }
+DEMO_NOTICES = frozenset({"demo_camera", "demo_microphone"})  # what the demo banner already says
 
 
 class VisitorWindow(QWidget):
@@ -307,6 +308,10 @@ class VisitorWindow(QWidget):
             self.idle.hide()
 
     def _on_notice(self, notice: Notice) -> None:
+        """A device or saving problem, in the visitor's language where it has a text of its own. That demo media
+        play is the demo banner's to say, in the visitor's language: its Korean/English notice is the clerk's."""
+        if self.demo and notice.code in DEMO_NOTICES:
+            return
         language = self.session.language
         local = tr(LOCAL_NOTICES[notice.code], language) if notice.code in LOCAL_NOTICES else ""
         text = local or f"{notice.message_ko}\n{notice.message_en}"
