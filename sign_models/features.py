@@ -217,12 +217,12 @@ def sign_features(frames: Sequence[LandmarkFrame], *, left_handed: bool = False)
     t = np.asarray([f.t for f in frames], dtype=float)
     if not np.isfinite(t).all() or (np.diff(t) <= 0).any():
         raise InputError("프레임 시각이 앞으로 증가하지 않습니다", "frame times must be finite and increasing")
-    origin, width = _body_track(frames)
+    origin, width = body_track(frames)
     hands = [_hand_block(frames, name, origin, width, t) for name in ("right_hand", "left_hand")]
     return np.concatenate(hands, axis=1).astype(np.float32)
 
 
-def _body_track(frames: list[LandmarkFrame]) -> tuple[np.ndarray, np.ndarray]:
+def body_track(frames: list[LandmarkFrame]) -> tuple[np.ndarray, np.ndarray]:
     """Shoulder midpoint [T, 2] and width [T]; frames without a pose take the nearest earlier (else later) one."""
     references = [body_reference(f) for f in frames]
     known = np.flatnonzero([r is not None for r in references])

@@ -93,10 +93,11 @@ def column_weights() -> np.ndarray:
 SQRT_WEIGHTS = np.sqrt(column_weights()).astype(np.float32)
 
 
-def dtw_distances(query: np.ndarray, examples: np.ndarray) -> np.ndarray:
-    """DTW distance [E] between a query [n, F] and examples [E, m, F] (weighted frames, cost / (n + m))."""
-    q = np.asarray(query, np.float32) * SQRT_WEIGHTS
-    e = np.asarray(examples, np.float32) * SQRT_WEIGHTS
+def dtw_distances(query: np.ndarray, examples: np.ndarray, weights: np.ndarray | float = SQRT_WEIGHTS) -> np.ndarray:
+    """DTW distance [E] between a query [n, F] and examples [E, m, F] (frames scaled by ``weights``: the square
+    roots of the column weights; Euclidean frame cost; cost / (n + m))."""
+    q = np.asarray(query, np.float32) * weights
+    e = np.asarray(examples, np.float32) * weights
     return _dtw_weighted(q, e, np.einsum("if,if->i", q, q), np.einsum("emf,emf->em", e, e))
 
 
