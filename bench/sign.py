@@ -125,7 +125,7 @@ def matching_ms(queries: int) -> list[float]:
     """Milliseconds per taught-sign match against 300 signs x 3 examples, each with its widened copies, on one
     thread. The bank is synthetic features (perturbed copies of one synthetic sign): the cost depends on the
     bank's size, not on what the signs are."""
-    from sign_models.enrollment import WIDEN, matching_features
+    from sign_models.enrollment import WIDENED, matching_features
     from sign_models.fewshot import EnrolledSigns
     from sign_models.synthetic_signs import render_signs
 
@@ -134,7 +134,7 @@ def matching_ms(queries: int) -> list[float]:
     enrolled = EnrolledSigns([])
     for k in range(900):
         wobble = rng.normal(0, 0.3, base.shape).astype(np.float32)
-        enrolled.add(f"s{k // 3}", base + wobble, widened=[base + wobble * rng.uniform(0.8, 1.2)] * WIDEN)
+        enrolled.add(f"s{k // 3}", base + wobble, widened=[base + wobble * rng.uniform(0.8, 1.2)] * WIDENED)
     enrolled.match(base)  # builds the bank once, as loading does
     times = []
     for _ in range(queries):

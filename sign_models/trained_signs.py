@@ -41,7 +41,7 @@ from sign_models.fewshot import SQRT_WEIGHTS, EnrolledSigns, Example, entries, p
 from sign_models.landmarks import LandmarkFrame
 
 MODEL_FILE = "sign_model.npz"
-VERSION = 1
+VERSION = 2  # 2: the re-weighted feature groups of sign_models.fewshot (issue 15, other signers)
 MIN_EXAMPLES, MIN_GLOSSES = 2, 2
 SPREAD, QUANTILE, THRESHOLDS = 1.25, 0.25, (0.5, 0.95)
 STEPS, RATE, L2 = 300, 0.5, 1e-3
