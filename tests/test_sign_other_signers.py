@@ -74,3 +74,12 @@ def test_a_sign_taught_once_carries_over_to_other_signers(tmp_path: Path) -> Non
     right = sum(first(g, seed) == g for seed in (400, 401, 402) for g in TAUGHT)
     assert right >= 7, right
     assert sum(first(g, seed) is None for seed in (400, 401) for g in ["이름", "돈", "카드", "도장"]) >= 6
+
+
+def test_other_signer_copies_stand_in_only_while_one_signer_taught_the_sign(tmp_path: Path) -> None:
+    enroll_frames(recording("서류", 1), "서류", tmp_path, "interp-01")
+    enroll_frames(recording("서류", 2), "서류", tmp_path, "interp-02")
+    enroll_frames(recording("네", 3), "네", tmp_path, "interp-01")
+    owners = EnrolledSigns.load(tmp_path)._bank_arrays()[-1]
+    assert owners.count("서류") == 2 * (1 + WIDEN), "two real signers: camera copies only"
+    assert owners.count("네") == 1 + WIDENED, "one signer: other-signer copies too"
