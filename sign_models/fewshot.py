@@ -51,7 +51,7 @@ class FewShotOptions:
     ``candidates``: entries given the full DTW."""
 
     threshold: float = 0.45
-    min_threshold: float = 0.25
+    min_threshold: float = 0.28
     spread: float = 1.3
     quantile: float = 1.0
     margin: float = 0.85

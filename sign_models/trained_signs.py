@@ -3,8 +3,9 @@
 TensorFlow is not part of the kiosk, so the model is numpy: multinomial logistic regression over the same
 features few-shot matching uses (levelled, body-relative, cleaned hands; resampled to ``LENGTH`` steps, each
 feature group weighted as in :mod:`sign_models.fewshot`, then standardised). Training rows are every recorded
-example and its widened copies (mirror, roll, distance, speed, frame rate, jitter, lost hands), so one
-recording counts as nine. Nothing synthetic is mixed in: the model knows only what people signed.
+example and its camera-widened copies (mirror, roll, distance, speed, frame rate, jitter, lost hands; not the
+other-signer copies), so one recording counts as nine. Nothing synthetic is mixed in: the model knows only
+what people signed.
 
 It must say "unknown" rather than guess, so it answers only when both calibrated checks pass:
 
