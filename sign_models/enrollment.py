@@ -5,10 +5,11 @@
 view, on the counter, at the waist or in the lap); only a recording in which the hands never move (or no hand
 is seen) is refused, and the error says which. It writes the sign's landmarks
 (:func:`~sign_models.landmarks.frames_to_arrays`), its levelled features (:func:`matching_features`, mirrored
-for a left-handed signer) and ``WIDEN`` widened copies (:mod:`sign_models.widening`, resampled to
-``WIDENED_LENGTH`` steps) to ``DATA_DIR/<date>-<id>.npz``, then appends one JSON line {gloss, signer, date,
-file, frames, seconds, left_handed} to ``DATA_DIR/manifest.jsonl``. The landmarks are kept so that examples can
-be re-featured or used for retraining. Examples work at once through :mod:`sign_models.fewshot`.
+for a left-handed signer) and ``WIDEN`` camera-widened plus ``WIDEN_SIGNERS`` other-signer copies
+(:mod:`sign_models.widening`, resampled to ``WIDENED_LENGTH`` steps) to ``DATA_DIR/<date>-<id>.npz``, then
+appends one JSON line {gloss, signer, date, file, frames, seconds, left_handed} to ``DATA_DIR/manifest.jsonl``.
+The landmarks are kept so that examples can be re-featured (an example stored by an older ``FEATURE_VERSION``
+is re-featured from them when loaded) or used for retraining. Examples work at once through :mod:`sign_models.fewshot`.
 """
 
 from __future__ import annotations
@@ -27,13 +28,15 @@ from sign_models.cleanup import clean_hands
 from sign_models.features import level_frames, resample, sign_features
 from sign_models.landmarks import LandmarkFrame, frames_to_arrays
 from sign_models.strokes import MOVING, hand_speed, sign_core
-from sign_models.widening import widen
+from sign_models.widening import widen, widen_signers
 
 MANIFEST = "manifest.jsonl"
 MAX_GLOSS = 30
 MAX_SIGNER = 40
-FEATURE_VERSION = 4  # 2: levelled features and stored widened copies; 3: cleaned hands; 4: the sign's core
-WIDEN = 8  # widened copies stored per example
+FEATURE_VERSION = 5  # 2: levelled, widened copies stored; 3: cleaned hands; 4: the sign's core; 5: other signers
+WIDEN = 8  # camera-widened copies stored per example
+WIDEN_SIGNERS = 4  # other-signer copies stored per example
+WIDENED = WIDEN + WIDEN_SIGNERS  # all widened copies stored per example
 WIDENED_LENGTH = 24
 PAD_FRAMES = 2  # still frames kept either side of the movement
 
@@ -45,10 +48,10 @@ def matching_features(frames: list[LandmarkFrame], *, left_handed: bool = False)
 
 
 def widened_features(frames: list[LandmarkFrame], rng: np.random.Generator, *, left_handed: bool = False) -> np.ndarray:
-    """[WIDEN, WIDENED_LENGTH, F]: the matching features of ``WIDEN`` camera variants of one example."""
-    copies = [
-        resample(matching_features(v, left_handed=left_handed), WIDENED_LENGTH) for v in widen(frames, rng, WIDEN)
-    ]
+    """[WIDENED, WIDENED_LENGTH, F]: the matching features of ``WIDEN`` camera variants and
+    ``WIDEN_SIGNERS`` other-signer variants of one example."""
+    variants = widen(frames, rng, WIDEN) + widen_signers(frames, rng, WIDEN_SIGNERS)
+    copies = [resample(matching_features(v, left_handed=left_handed), WIDENED_LENGTH) for v in variants]
     return np.stack(copies).astype(np.float32)
 
 

@@ -152,12 +152,14 @@ SIGN_FEATURE_GROUPS = {  # column slices of one hand's block, for distance weigh
     "position": slice(1, 3),
     "velocity": slice(3, 5),
     "scale": slice(5, 6),
-    "shape": slice(6, HAND_FEATURES),
+    "shape": slice(6, 6 + (N_LANDMARKS - 1) * 3),
+    "orientation": slice(6 + (N_LANDMARKS - 1) * 3, HAND_FEATURES),
 }
 VELOCITY_SPAN = 2  # frames either side for the velocity estimate (smooths landmark jitter)
 BODY_SMOOTHING = 4  # frames either side averaged for the shoulder midpoint and width (they jitter)
 VELOCITY_UNIT = 0.1  # velocities in shoulder widths per 0.1 s, so that they are about 1
 REST_LEVEL = 1.25  # a wrist this many shoulder widths below the shoulder line is resting, not signing
+IDLE_LEVEL = 1.0  # a non-dominant wrist this low waits at the waist or drifts along (0.9 lost some base hands)
 MIN_SHOULDER_WIDTH = 0.02  # image heights; below this the pose is treated as missing
 
 
@@ -217,12 +219,12 @@ def sign_features(frames: Sequence[LandmarkFrame], *, left_handed: bool = False)
     t = np.asarray([f.t for f in frames], dtype=float)
     if not np.isfinite(t).all() or (np.diff(t) <= 0).any():
         raise InputError("프레임 시각이 앞으로 증가하지 않습니다", "frame times must be finite and increasing")
-    origin, width = _body_track(frames)
+    origin, width = body_track(frames)
     hands = [_hand_block(frames, name, origin, width, t) for name in ("right_hand", "left_hand")]
     return np.concatenate(hands, axis=1).astype(np.float32)
 
 
-def _body_track(frames: list[LandmarkFrame]) -> tuple[np.ndarray, np.ndarray]:
+def body_track(frames: list[LandmarkFrame]) -> tuple[np.ndarray, np.ndarray]:
     """Shoulder midpoint [T, 2] and width [T]; frames without a pose take the nearest earlier (else later) one."""
     references = [body_reference(f) for f in frames]
     known = np.flatnonzero([r is not None for r in references])
@@ -284,12 +286,14 @@ def resample(features: np.ndarray, length: int) -> np.ndarray:
 
 
 def drop_resting_hands(features: np.ndarray) -> np.ndarray:
-    """A copy of sign features [n, F] in which a hand below REST_LEVEL counts as missing (all zeros): whether a
-    resting hand is in the image or not depends on the camera, not on the sign."""
+    """A copy of sign features [n, F] in which a hand below REST_LEVEL, or the non-dominant hand below
+    IDLE_LEVEL, counts as missing (all zeros): whether a resting hand is in the image depends on the camera, and
+    where the other hand waits (down, at the waist, in the lap, drifting along) on the signer, not on the sign
+    (SYNTHETIC effect: the README's table). A base hand held lower than IDLE_LEVEL is lost with it."""
     out = np.array(features, dtype=np.float32)
-    for start in range(0, out.shape[1], HAND_FEATURES):
+    for start, level in ((0, REST_LEVEL), (HAND_FEATURES, IDLE_LEVEL)):
         block = out[:, start : start + HAND_FEATURES]
-        block[(block[:, 0] > 0) & (block[:, 2] > REST_LEVEL)] = 0.0
+        block[(block[:, 0] > 0) & (block[:, 2] > level)] = 0.0
     return out
 
 

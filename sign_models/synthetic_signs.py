@@ -51,6 +51,14 @@ class SynthesisOptions:
     wrist_rotation_sd: float = 10.0  # degrees, per sequence
     jitter: float = 0.002  # image widths, per landmark and frame
     drop_rate: float = 0.02  # chance per frame that a hand is lost for 1-3 frames
+    # How one signer differs from another, drawn once per sequence (defaults: the synthetic teacher).
+    offset: tuple[float, float] = (0.0, 0.0)  # the whole sign moved this far (random direction)
+    amplitude: tuple[float, float] = (1.0, 1.0)  # the movement this much larger
+    reach: tuple[float, float] = (1.0, 1.0)  # arm length / shoulder width: places and movements scaled about the body
+    lax: tuple[float, float] = (0.0, 0.0)  # share of the way from the handshape to a relaxed hand (lax fingers)
+    curl_sd: float = 0.0  # degrees, each finger joint's own bend for the whole sequence
+    rest_height: tuple[float, float] = (-1.8, -1.8)  # where the hands rest (-1.8: below the image; -1.1: waist)
+    idle: tuple[float, float] = (0.0, 0.0)  # share of the dominant movement the other hand follows in one-handed signs
 
 
 @dataclass(frozen=True)
@@ -91,17 +99,19 @@ def render_signs(
     o = options or SynthesisOptions()
     specs = load_sign_spec()
     fps, speed = float(rng.choice(o.fps)), rng.uniform(*o.speed)
+    style = _style(rng, o)
     hands = [_Track([], [], []), _Track([], [], [])]  # dominant, other
-    rests = np.array([[0.35, -1.8], [-0.35, -1.8]]) + rng.normal(0, 0.08, (2, 2))
+    rests = np.array([[0.35, 0.0], [-0.35, 0.0]]) + np.array([0.0, _draw(rng, o.rest_height)])
+    rests = rests + rng.normal(0, 0.08, (2, 2))
     for track, rest, mirror in zip(hands, rests, (False, True), strict=True):
         track.add(np.tile(rest, (1, 1)), _angles(RELAXED)[None], orientation(RELAXED, left_handed=mirror)[None])
     signs = []
     _hold(hands, _frames(rng.uniform(0.3, 0.6), fps))
     for i, gloss in enumerate(glosses):
         spec = specs[gloss] if isinstance(gloss, str) else gloss
-        _approach(hands, spec, rests, rng, _frames(0.3 * speed, fps), o)
+        _approach(hands, spec, rests, rng, _frames(0.3 * speed, fps), o, style)
         start = sum(len(p) for p in hands[0].position)
-        _move(hands, spec, rng, _frames(_duration(spec.movement) * speed, fps), o)
+        _move(hands, spec, rng, _frames(_duration(spec.movement) * speed, fps), o, style)
         end = sum(len(p) for p in hands[0].position) - 1
         signs.append((spec.gloss, start / fps, end / fps))
         last = i == len(glosses) - 1
@@ -110,7 +120,35 @@ def render_signs(
             _hold(hands, _frames(rng.uniform(0.3, 0.6), fps))
         elif transitions != "flow":
             _hold(hands, _frames(rng.uniform(0.5, 0.7), fps))
-    return SignedSequence(_frames_of(hands, fps, rng, o, left_handed), signs)
+    return SignedSequence(_frames_of(hands, fps, rng, o, left_handed, style), signs)
+
+
+@dataclass(frozen=True)
+class _Style:
+    """One signer's way of signing, drawn from :class:`SynthesisOptions` once per sequence."""
+
+    offset: np.ndarray  # [2] shoulder widths
+    amplitude: float
+    reach: float
+    lax: float
+    curl: np.ndarray  # [12] degrees added to the finger joints
+    idle: float
+
+
+def _style(rng: np.random.Generator, o: SynthesisOptions) -> _Style:
+    """The signer's style; the default options draw nothing (the teacher's sequences stay as they were)."""
+    offset = np.zeros(2)
+    if o.offset[1] > 0:
+        angle = rng.uniform(0, 2 * np.pi)
+        offset = _draw(rng, o.offset) * np.array([np.cos(angle), np.sin(angle)])
+    curl = rng.normal(0, o.curl_sd, 12) if o.curl_sd else np.zeros(12)
+    amplitude, reach, lax, idle = (_draw(rng, r) for r in (o.amplitude, o.reach, o.lax, o.idle))
+    return _Style(offset, amplitude, reach, lax, curl, idle)
+
+
+def _draw(rng: np.random.Generator, bounds: tuple[float, float]) -> float:
+    """Uniform within ``bounds``; no draw when they are equal."""
+    return float(bounds[0]) if bounds[0] == bounds[1] else float(rng.uniform(*bounds))
 
 
 def _frames(seconds: float, fps: float) -> int:
@@ -160,26 +198,31 @@ def _hold(hands: list[_Track], n: int) -> None:
         track.add(np.tile(position, (n, 1)), np.tile(angles, (n, 1)), np.tile(rotation, (n, 1, 1)))
 
 
-def _approach(hands, spec: SignSpec, rests, rng, n: int, o: SynthesisOptions) -> None:
-    """Bring the hands from where they are to the sign's start (the other hand to rest for one-handed signs)."""
+def _approach(hands, spec: SignSpec, rests, rng, n: int, o: SynthesisOptions, style: _Style) -> None:
+    """Bring the hands from where they are to the sign's start (the other hand to rest for one-handed signs),
+    placed by the signer's reach and offset."""
     start = np.array(spec.dominant.location) + rng.normal(0, o.place_sd, 2)
     other, other_shape = rests[1], RELAXED
     if spec.hands == "two":
         other, other_shape = start * (-1, 1) + rng.normal(0, o.place_sd / 2, 2), spec.dominant.shape
     elif spec.base is not None:
         other, other_shape = np.array(spec.base.location) * (-1, 1) + rng.normal(0, o.place_sd, 2), spec.base.shape
+    if spec.hands != "one" or style.idle == 0.0:
+        other = other * style.reach + style.offset
     noise = rng.normal(0, o.joint_sd, (2, ANGLES))
-    _go_to(hands, [start, other], [spec.dominant.shape, other_shape], n, noise)
+    _go_to(hands, [start * style.reach + style.offset, other], [spec.dominant.shape, other_shape], n, noise)
 
 
-def _move(hands: list[_Track], spec: SignSpec, rng, n: int, o: SynthesisOptions) -> None:
-    """The sign's movement: the dominant hand follows the path, the other hand mirrors it or holds still."""
+def _move(hands: list[_Track], spec: SignSpec, rng, n: int, o: SynthesisOptions, style: _Style) -> None:
+    """The sign's movement: the dominant hand follows the path, the other hand mirrors it, holds still, or (one
+    -handed signs of a signer whose ``idle`` is above 0) follows a share of it."""
     m = spec.movement
-    offset = _path(m, np.linspace(0, 1, n)) * rng.normal(1.0, o.size_sd)
+    offset = _path(m, np.linspace(0, 1, n)) * rng.normal(1.0, o.size_sd) * style.amplitude * style.reach
     for side, track in enumerate(hands):
         position, angles, rotation = track.state()
         moves = side == 0 or spec.hands == "two"
-        path = position + (offset * (1 - 2 * side, 1) if moves else 0 * offset)
+        share = 1.0 if moves else style.idle if spec.hands == "one" else 0.0
+        path = position + offset * (1 - 2 * side, 1) * share
         angles = np.tile(angles, (n, 1))
         if spec.end_shape is not None and moves:
             angles += np.linspace(0, 1, n)[:, None] * (_angles(spec.end_shape) - _angles(spec.dominant.shape))
@@ -203,7 +246,9 @@ def _path(m: Movement, u: np.ndarray) -> np.ndarray:
     return a * m.size * d + (np.sin(np.pi * a) * 0.3 * m.size * perp if m.kind == "arc" else 0.0)
 
 
-def _frames_of(hands: list[_Track], fps: float, rng, o: SynthesisOptions, left_handed: bool) -> list[LandmarkFrame]:
+def _frames_of(
+    hands: list[_Track], fps: float, rng, o: SynthesisOptions, left_handed: bool, style: _Style
+) -> list[LandmarkFrame]:
     """Camera frames from the hand tracks: place the signer, draw the hands and the pose, drop lost hands."""
     aspect = float(rng.choice(o.aspects))
     width = rng.uniform(*o.shoulder_width)
@@ -212,7 +257,7 @@ def _frames_of(hands: list[_Track], fps: float, rng, o: SynthesisOptions, left_h
     n = len(positions[0])
     sway = centre + 0.02 * width * np.sin(np.linspace(0, 2, n)[:, None] + rng.uniform(0, 6, 2))
     to_image = [_to_image(p, sway, width, aspect) for p in positions]
-    drawn = [_hand_points(track, rng, o, side == 1, width, aspect) for side, track in enumerate(hands)]
+    drawn = [_hand_points(track, rng, o, side == 1, width, aspect, style) for side, track in enumerate(hands)]
     poses = _poses(sway, width, aspect, to_image, positions, rng)
     for side in (0, 1):
         drawn[side][..., :2] += to_image[side][:, None, :]
@@ -229,9 +274,12 @@ def _to_image(signer: np.ndarray, centre: np.ndarray, width: float, aspect: floa
     return np.stack([(centre[:, 0] - signer[:, 0] * width) / aspect, centre[:, 1] - signer[:, 1] * width], axis=1)
 
 
-def _hand_points(track: _Track, rng, o: SynthesisOptions, left: bool, width: float, aspect: float) -> np.ndarray:
-    """Wrist-relative hand landmarks [n, 21, 3] in image units (x, z in widths, y in heights)."""
+def _hand_points(track: _Track, rng, o: SynthesisOptions, left: bool, width: float, aspect: float, style: _Style):
+    """Wrist-relative hand landmarks [n, 21, 3] in image units (x, z in widths, y in heights); the signer's
+    fingers are laxer (toward a relaxed hand) or bent their own way."""
     angles = np.concatenate(track.angles)
+    angles = angles + style.lax * (_angles(RELAXED) - angles)
+    angles[:, :12] += style.curl
     n = len(angles)
     bones = np.broadcast_to(rng.uniform(0.85, 1.15) * rng.normal(1.0, 0.05, (1, 21)), (n, 21))
     hand = local_landmarks(angles[:, :12].reshape(n, 4, 3), angles[:, 12:16], angles[:, 16:], bones)

@@ -3,8 +3,9 @@
 TensorFlow is not part of the kiosk, so the model is numpy: multinomial logistic regression over the same
 features few-shot matching uses (levelled, body-relative, cleaned hands; resampled to ``LENGTH`` steps, each
 feature group weighted as in :mod:`sign_models.fewshot`, then standardised). Training rows are every recorded
-example and its widened copies (mirror, roll, distance, speed, frame rate, jitter, lost hands), so one
-recording counts as nine. Nothing synthetic is mixed in: the model knows only what people signed.
+example and its camera-widened copies (mirror, roll, distance, speed, frame rate, jitter, lost hands; not the
+other-signer copies), so one recording counts as nine. Nothing synthetic is mixed in: the model knows only
+what people signed.
 
 It must say "unknown" rather than guess, so it answers only when both calibrated checks pass:
 
@@ -35,13 +36,13 @@ import numpy as np
 
 from base.errors import InputError, ModelMissingError
 from sign_models.classifier import Candidate, Classification
-from sign_models.enrollment import matching_features
+from sign_models.enrollment import WIDEN, matching_features
 from sign_models.features import SIGN_FEATURE_SIZE
 from sign_models.fewshot import SQRT_WEIGHTS, EnrolledSigns, Example, entries, prepare
 from sign_models.landmarks import LandmarkFrame
 
 MODEL_FILE = "sign_model.npz"
-VERSION = 1
+VERSION = 2  # 2: the re-weighted feature groups of sign_models.fewshot (issue 15, other signers)
 MIN_EXAMPLES, MIN_GLOSSES = 2, 2
 SPREAD, QUANTILE, THRESHOLDS = 1.25, 0.25, (0.5, 0.95)
 STEPS, RATE, L2 = 300, 0.5, 1e-3
@@ -147,7 +148,7 @@ def train(enrolled: EnrolledSigns) -> tuple[TrainedSigns, TrainingReport]:
         model = _fit(labels, train_part, enrolled.options.length)
         for gloss, examples in test_part.items():
             for example in examples:
-                rows = _rows(entries(example))
+                rows = _rows(entries(example)[: 1 + WIDEN])
                 z = (rows - model._mean) / model._scale
                 distances[gloss].extend(np.linalg.norm(z - model._centres[labels.index(gloss)], axis=1))
                 p = _softmax(z @ model._weights + model._bias)[0]
@@ -164,7 +165,7 @@ def train(enrolled: EnrolledSigns) -> tuple[TrainedSigns, TrainingReport]:
 
 def _fit(labels: list[str], examples: dict[str, list[Example]], length: int) -> TrainedSigns:
     """Logistic regression on the examples and their widened copies (full-batch gradient descent)."""
-    blocks = [(labels.index(g), _rows(entries(x))) for g, xs in examples.items() for x in xs]
+    blocks = [(labels.index(g), _rows(entries(x)[: 1 + WIDEN])) for g, xs in examples.items() for x in xs]
     rows = np.concatenate([b for _, b in blocks])
     target = np.concatenate([np.full(len(b), c) for c, b in blocks])
     mean, scale = rows.mean(axis=0), rows.std(axis=0) + 0.05

@@ -6,11 +6,11 @@ MediaPipe loses for a few frames in low light or at low resolution. :func:`camer
 change to landmark frames (pure geometry on the landmarks; no image is involved), :func:`widen` draws ``count``
 random variants of one example. The mirror variant stands for the same sign signed with the other hand.
 :func:`signer_variant` makes the same sign look as another signer's (place, amplitude, the hand's turn, finger
-lengths); it is used by the stress set's "another signer" condition, not for widening (widening with it did not
-change the SYNTHETIC stress figures: open set 0.587 -> 0.596, untaught rejected 0.879 -> 0.879, three signs
-0.433 -> 0.444 over three other splits). The same function makes the synthetic stress conditions of the
-benchmark (with other seeds and fixed conditions), so the figures it gives are SYNTHETIC: they show that the
-code path copes with these changes, not how well real signing is recognised.
+lengths); :func:`widen_signers` adds such copies at enrolment, placed up to 0.3 shoulder widths elsewhere,
+0.7-1.4x as large and 0.65-1.5x as fast (their SYNTHETIC effect is in the README's table). The same functions
+make the synthetic stress conditions of the benchmark (with other seeds and fixed conditions), so the figures
+they give are SYNTHETIC: they show that the code path copes with these changes, not how well real signing is
+recognised.
 """
 
 from __future__ import annotations
@@ -22,6 +22,10 @@ import numpy as np
 
 from sign_models.features import body_reference, mirror_frame
 from sign_models.landmarks import LandmarkFrame
+
+SIGNER_PLACE = 0.3
+SIGNER_AMPLITUDE = (0.7, 1.4)
+SIGNER_SPEED = (0.65, 1.5)
 
 
 @dataclass(frozen=True)
@@ -117,6 +121,23 @@ def random_change(rng: np.random.Generator) -> CameraChange:
 def widen(frames: list[LandmarkFrame], rng: np.random.Generator, count: int) -> list[list[LandmarkFrame]]:
     """``count`` random camera variants of one recorded example (the original is not among them)."""
     return [camera_variant(frames, random_change(rng), rng) for _ in range(count)]
+
+
+def widen_signers(frames: list[LandmarkFrame], rng: np.random.Generator, count: int) -> list[list[LandmarkFrame]]:
+    """``count`` variants of one example as other signers might sign it: placed up to ``SIGNER_PLACE`` shoulder
+    widths elsewhere, ``SIGNER_AMPLITUDE`` times as large, ``SIGNER_SPEED`` times as fast, hands turned and
+    fingers longer or shorter (:func:`signer_variant`)."""
+    out = []
+    for _ in range(count):
+        change = SignerChange(
+            place=tuple(float(v) for v in rng.uniform(-SIGNER_PLACE, SIGNER_PLACE, 2)),  # type: ignore[arg-type]
+            amplitude=float(rng.uniform(*SIGNER_AMPLITUDE)),
+            turn=tuple(float(v) for v in rng.normal(0, 8.0, 3)),  # type: ignore[arg-type]
+            fingers=tuple(float(v) for v in 1 + rng.normal(0, 0.06, 21)),
+        )
+        speed = CameraChange(speed=float(rng.uniform(*SIGNER_SPEED)))
+        out.append(camera_variant(signer_variant(frames, change), speed, rng))
+    return out
 
 
 def camera_variant(frames: list[LandmarkFrame], change: CameraChange, rng: np.random.Generator) -> list[LandmarkFrame]:

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from base.errors import InputError
-from sign_models.enrollment import WIDEN, enroll_frames, find_sign, matching_features
+from sign_models.enrollment import WIDENED, enroll_frames, find_sign, matching_features
 from sign_models.features import sign_features
 from sign_models.fewshot import EnrolledSigns, FewShotOptions
 from sign_models.synthetic_signs import render_signs
@@ -77,7 +77,7 @@ def test_widening_covers_speed_frame_rate_mirror_and_lost_hands() -> None:
 def test_each_example_is_stored_with_its_widened_copies(tmp_path: Path) -> None:
     enroll_frames(recording("서류", 2), "서류", tmp_path)
     enrolled = EnrolledSigns.load(tmp_path)
-    assert enrolled.examples[0].widened.shape == (WIDEN, 24, enrolled.examples[0].features.shape[1])
+    assert enrolled.examples[0].widened.shape == (WIDENED, 24, enrolled.examples[0].features.shape[1])
 
 
 def test_per_sign_thresholds_follow_how_much_the_examples_differ(tmp_path: Path) -> None:
@@ -131,7 +131,7 @@ def test_matching_300_signs_of_3_examples_is_fast() -> None:
     enrolled = EnrolledSigns([])
     for k in range(900):
         wobble = rng.normal(0, 0.3, base.shape).astype(np.float32)
-        enrolled.add(f"s{k // 3}", base + wobble, widened=[base + wobble * 0.9] * WIDEN)
+        enrolled.add(f"s{k // 3}", base + wobble, widened=[base + wobble * 0.9] * WIDENED)
     enrolled.match(base)
     started = time.perf_counter()
     for _ in range(5):
