@@ -48,6 +48,7 @@ from ui.strings import STRINGS, tr
 from ui.suggestion_bar import SuggestionBar
 from ui.switch_offer import SwitchOffer
 from ui.theme import TARGET_PX, stylesheet
+from ui.visitor_notice import visitor_notice
 from ui.voice_controls import VoiceControls
 from ui.widgets import MessageLine, PageStack, scrolling, session_is_push_to_talk
 from ui.wrap_button import named_button
@@ -56,12 +57,6 @@ ATTRACT, START, CONVERSATION, CLOSING = 0, 1, 2, 3
 SIGNING = (VisitorMode.SIGN, VisitorMode.FINGERSPELLING)
 CAPTION_SHARE = 0.4  # the chat reaches down to here, so every control sits below (wheelchair reach)
 SPEAKING_LEVEL = 0.15  # a microphone level this high is someone speaking: the visit is not idle
-LOCAL_NOTICES = {
-    "store_failed": "not_saved",
-    "speech_unavailable": "speech_unavailable",
-    "no_demo_speech": "no_demo_speech",
-}
-DEMO_NOTICES = frozenset({"demo_camera", "demo_microphone"})  # what the demo banner already says
 
 
 class VisitorWindow(QWidget):
@@ -308,17 +303,10 @@ class VisitorWindow(QWidget):
             self.idle.hide()
 
     def _on_notice(self, notice: Notice) -> None:
-        """A device or saving problem, in the visitor's language where it has a text of its own. That demo media
-        play is the demo banner's to say, in the visitor's language: its Korean/English notice is the clerk's."""
-        if self.demo and notice.code in DEMO_NOTICES:
-            return
-        language = self.session.language
-        local = tr(LOCAL_NOTICES[notice.code], language) if notice.code in LOCAL_NOTICES else ""
-        text = local or f"{notice.message_ko}\n{notice.message_en}"
-        if self.session.mode in SIGNING and notice.severity != "info":  # deaf visitors: a picture and what to do
-            text = f"✋ {text}\n{tr('error_sign_help', language)}"
-        self.notice.setText(text)
-        self.notice.show()
+        text = visitor_notice(notice, self.session.language, self.session.mode in SIGNING, self.demo)
+        if text is not None:
+            self.notice.setText(text)
+            self.notice.show()
 
     def _on_spelling(self, spelling: Spelling) -> None:
         self.spelling_box.show_spelling(spelling)
