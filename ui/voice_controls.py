@@ -20,6 +20,7 @@ class VoiceControls(QWidget):
         self.language = "ko"
         self.status = QLabel()
         self.status.setObjectName("voice_status")
+        self.status.setWordWrap(True)  # a long status in a narrow window wraps instead of widening the list
         actions: dict[str, Callable[[VoiceOutput], None]] = {
             "voice_mute": lambda v: v.set_muted(not v.muted),
             "voice_quieter": lambda v: v.set_volume(v.volume - 0.2),
