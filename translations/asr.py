@@ -162,7 +162,7 @@ class SpeechRecognizer:
             suppress_tokens=list(get_suppressed_tokens(tokenizer, [-1])),
         )[0]
         tokens = [t for t in result.sequences_ids[0] if t < tokenizer.eot]
-        # A decoding that stops inside a multi-byte character (audio cut mid-syllable) leaves U+FFFD at the end.
+        # A decoding that stops inside a multi-byte character (at the token limit) leaves U+FFFD at the end.
         text = tokenizer.decode(tokens).strip().rstrip("\ufffd").strip()
         logprob = result.scores[0] * len(tokens) / (len(tokens) + 1) if tokens else -10.0
         spans: tuple[tuple[str, float, float], ...] = ()
