@@ -82,7 +82,7 @@ class SpeechOptions:
     enabled: bool = True
     mode: str = "auto"  # "auto": speech is captioned whenever it is heard; "push_to_talk": only while held
     cpu_threads: int = 2
-    beam_size: int = 3  # 3 matched offline accuracy on the Korean test clips; 1 was 3 CER points worse
+    beam_size: int = 5  # as offline; 3 was +0.2/+0.7 CER points on clean/joined Korean (docs/bench.md, issue 16)
     end_silence_s: float = 0.5
     max_utterance_s: float = 15.0
     partial_interval_s: float = 0.8
