@@ -5,6 +5,8 @@
 - The other speaker (one tap on the clerk screen, for speech the shared microphone gave to the wrong person):
   the words stay; the line gains a translation for each party that cannot read it yet, so both screens can
   show it on its new side.
+- Not a correction, but the same work: after the visitor switched language every line of the visit gains a
+  translation into it (:meth:`LineCorrections.new_reader`), stored with the line's translations.
 
 The corrected line is worked out without the session lock (translation may take a while), then stored
 through :meth:`TranscriptWriter.correct` and shown on both screens.
@@ -72,9 +74,25 @@ class LineCorrections:
 
     def other_speaker(self, entry: TranscriptEntry) -> Amendment:
         """``entry`` said by the other party: same words, translated for whoever cannot read them yet."""
+        added, _ = self._unread(entry)
+        return Amendment(entry.role.other, entry.correction, {**entry.translations, **added}, entry.suggestion)
+
+    def new_reader(self, visit_id: str | None, entry: TranscriptEntry) -> None:
+        """Show the saved line ``entry`` of visit ``visit_id`` again, translated into the visit's language where it
+        was not yet (outside the lock); skipped when the visit or the line changed meanwhile."""
+        added, provenance = self._unread(entry)
+        with self._gate.hold():
+            if self._visit.session_id != visit_id or entry not in self._writer.entries:
+                return
+            self._gate.emit(self._writer.add_translations(entry, added, provenance))
+
+    def _unread(self, entry: TranscriptEntry) -> tuple[dict[str, str], str]:
+        """``entry``'s words translated into each party's language it has no translation into yet, and how."""
         clerk = self._language_of(Role.CLERK)
         words, language = (entry.correction, clerk) if entry.correction else (entry.text, entry.language)
-        translations = dict(entry.translations)
-        for target in sorted({clerk, self._language_of(Role.VISITOR)} - {language} - set(translations)):
-            translations.update(self._lines.translate(words, language, target, entry.provenance)[0])
-        return Amendment(entry.role.other, entry.correction, translations, entry.suggestion)
+        added, provenance = {}, entry.provenance
+        for target in sorted({clerk, self._language_of(Role.VISITOR)} - {language} - set(entry.translations)):
+            translated, how = self._lines.translate(words, language, target, entry.provenance)
+            added.update(translated)
+            provenance = how if translated else provenance
+        return added, provenance

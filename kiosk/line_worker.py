@@ -1,5 +1,5 @@
-"""The screens' lines leave the Qt main thread: typed lines, quick phrases, corrections, speaker flips and
-suggestion taps.
+"""The screens' lines leave the Qt main thread: typed lines, quick phrases, corrections, speaker flips,
+suggestion taps and a switch of the visit's language.
 
 ``Session.say`` translates on the caller's thread (tens to hundreds of ms with a real language pack, seconds
 for its first load). The screens therefore never call it themselves: they hand the line to
@@ -49,6 +49,10 @@ class LineWorker(SerialWorker):
     def flip_speaker(self, entry_id: int) -> Future:
         """The clerk's "the other party said this" (the line may need translating for its new reader)."""
         return self.submit(lambda: self.session.flip_speaker(entry_id))
+
+    def switch_language(self, language: str) -> Future:
+        """The visitor switches the visit's language (the lines so far are translated again, off the Qt thread)."""
+        return self.submit(lambda: self.session.switch_language(language))
 
     def use_suggestion(self, entry_id: int, suggestion_id: str) -> Future:
         return self.submit(lambda: self.session.use_suggestion(entry_id, suggestion_id))

@@ -146,10 +146,14 @@ class Session:
             self._visit.set(SessionState.CLOSING, reason)
 
     def switch_language(self, language: str) -> None:
-        """The visitor switches the visit to ``language`` (offered when they were heard speaking it)."""
+        """The visitor switches the visit to ``language`` (offered when they were heard speaking it); then the lines
+        so far are shown again, translated into it where they can be (:meth:`LineCorrections.new_reader`)."""
         with self._gate.hold():
             self._visit.switch(language)
             self._writer.attempt(lambda: self.store.set_language(self._visit.session_id or "", language))
+            visit, lines = self._visit.session_id, [e for e in self._writer.entries if e.saved]
+        for entry in lines:
+            self._fixes.new_reader(visit, entry)
 
     def clear(self, reason: str = "done") -> None:
         """Forget the visit on screen and in memory (closing -> idle); the stored transcript stays."""

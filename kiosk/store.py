@@ -21,42 +21,9 @@ from pathlib import Path
 
 from base.errors import CorruptDatabaseError, StoreError, StoreWriteError
 from base.events import Modality, Role, TranscriptEntry
+from kiosk.store_schema import COLUMNS, check_integrity, migrate, move_aside
 
 log = logging.getLogger(__name__)
-SCHEMA_VERSION = 4  # 2: corrections, 3: a tapped suggestion (corrections.suggestion), 4: the speaker (.role)
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS sessions (
-    id TEXT PRIMARY KEY,
-    started REAL NOT NULL,
-    ended REAL,
-    language TEXT,
-    mode TEXT,
-    status TEXT NOT NULL DEFAULT 'open'  -- open | ended | interrupted
-);
-CREATE TABLE IF NOT EXISTS entries (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
-    time REAL NOT NULL,
-    role TEXT NOT NULL,
-    modality TEXT NOT NULL,
-    language TEXT NOT NULL,
-    text TEXT NOT NULL,
-    translations TEXT NOT NULL DEFAULT '{}',
-    provenance TEXT NOT NULL,
-    confidence REAL
-);
-CREATE INDEX IF NOT EXISTS entries_session ON entries(session_id, id);
-CREATE TABLE IF NOT EXISTS corrections (  -- the clerk's corrections; the original entry is never changed
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    entry_id INTEGER NOT NULL REFERENCES entries(id) ON DELETE CASCADE,
-    time REAL NOT NULL,
-    text TEXT NOT NULL,
-    translations TEXT NOT NULL DEFAULT '{}',
-    suggestion TEXT NOT NULL DEFAULT '',  -- the reviewed phrase the speaker tapped ('' for the clerk's words)
-    role TEXT  -- who said the line, as corrected by the clerk (NULL: the entry's own role)
-);
-CREATE INDEX IF NOT EXISTS corrections_entry ON corrections(entry_id, id);
-"""
 _LATEST = "(SELECT {column} FROM corrections c WHERE c.entry_id = e.id ORDER BY c.id DESC LIMIT 1)"
 
 
@@ -84,14 +51,14 @@ class TranscriptStore:
                 "기록 데이터베이스를 열 수 없습니다", f"cannot open the transcript database: {exc}"
             ) from exc
         try:
-            _check_integrity(db)
+            check_integrity(db)
         except sqlite3.DatabaseError as exc:
             db.close()
             if "locked" in str(exc) or not isinstance(self.path, Path):
                 raise StoreError(
                     "기록 데이터베이스를 열 수 없습니다", f"cannot open the transcript database: {exc}"
                 ) from exc
-            moved = _move_aside(self.path)
+            moved = move_aside(self.path)
             raise CorruptDatabaseError(
                 "기록 데이터베이스 파일이 손상되어 따로 보관했습니다. 새 파일로 시작합니다.",
                 f"the transcript database was damaged ({exc}); it was moved to {moved.name}",
@@ -100,12 +67,7 @@ class TranscriptStore:
         try:
             for pragma in ("journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON", "secure_delete=ON"):
                 db.execute(f"PRAGMA {pragma}")
-            db.executescript(_SCHEMA)
-            columns = {row[1] for row in db.execute("PRAGMA table_info(corrections)")}
-            for column, kind in (("suggestion", "TEXT NOT NULL DEFAULT ''"), ("role", "TEXT")):
-                if column not in columns:
-                    db.execute(f"ALTER TABLE corrections ADD COLUMN {column} {kind}")
-            db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+            migrate(db)
         except sqlite3.OperationalError as exc:  # a read-only file or disk: reading works, writes will say so
             log.warning("transcript database is not writable: %s", exc)
         return db
@@ -194,6 +156,25 @@ class TranscriptStore:
                 (entry_id, when, text, json.dumps(translations, ensure_ascii=False), suggestion, role and role.value),
             )
 
+    def add_translations(self, entry_id: int, translations: dict[str, str], provenance: str) -> None:
+        """The line ``entry_id`` gained ``translations`` (a new reader: the visitor switched language), made with
+        ``provenance``; stored where the line keeps its translations (its newest correction, else the entry), its
+        words unchanged."""
+        with self._writing() as db:
+            fixed = db.execute(
+                "SELECT id, translations FROM corrections WHERE entry_id=? ORDER BY id DESC LIMIT 1", (entry_id,)
+            ).fetchone()
+            if fixed:
+                db.execute(
+                    "UPDATE corrections SET translations=? WHERE id=?", (_merged(fixed[1], translations), fixed[0])
+                )
+            else:
+                (known,) = db.execute("SELECT translations FROM entries WHERE id=?", (entry_id,)).fetchone()
+                db.execute(
+                    "UPDATE entries SET translations=?, provenance=? WHERE id=?",
+                    (_merged(known, translations), provenance, entry_id),
+                )
+
     def set_language(self, session_id: str, language: str) -> None:
         """The visitor switched the visit's language (the lines keep the language each was said in)."""
         with self._writing() as db:
@@ -204,7 +185,7 @@ class TranscriptStore:
         query = "SELECT e.id, e.session_id, e.time, e.role, e.modality, e.language, e.text, e.translations,"
         query += " e.provenance, e.confidence, " + _LATEST.format(column="text") + ", "
         query += _LATEST.format(column="translations")
-        for column in ("suggestion", "role"):
+        for column in COLUMNS:  # (NULL: an old file opened read-only)
             query += ", " + (_LATEST.format(column=column) if column in self._columns else "NULL")
         query += " FROM entries e"
         query += (" WHERE e.session_id=?" if session_id else "") + " ORDER BY e.id"
@@ -248,39 +229,14 @@ def retention_cutoff(retention: str, now: float) -> float:
     return now - float(retention) * 3600.0
 
 
-def _check_integrity(db: sqlite3.Connection) -> None:
-    result = db.execute("PRAGMA quick_check").fetchone()
-    if result is None or result[0] != "ok":
-        raise sqlite3.DatabaseError(f"integrity check failed: {result[0] if result else 'no answer'}")
-
-
-def _move_aside(path: Path) -> Path:
-    stamp = time.strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.name}.corrupt-{stamp}")
-    for suffix in ("", "-wal", "-shm"):
-        side = Path(str(path) + suffix)
-        if side.exists():
-            side.rename(Path(str(target) + suffix))
-    return target
+def _merged(stored: str, added: dict[str, str]) -> str:
+    """A stored translations column with ``added`` translations added."""
+    return json.dumps({**json.loads(stored), **added}, ensure_ascii=False)
 
 
 def _entry_from_row(row: tuple) -> TranscriptEntry:
-    (
-        entry_id,
-        session_id,
-        when,
-        role,
-        modality,
-        language,
-        text,
-        translations,
-        provenance,
-        confidence,
-        fixed,
-        fixed_tr,
-        suggestion,
-        said_by,
-    ) = row
+    entry_id, session_id, when, role, modality, language, text, translations, provenance, confidence, *fixes = row
+    fixed, fixed_tr, suggestion, said_by = fixes
     return TranscriptEntry(
         entry_id=entry_id,
         session_id=session_id,

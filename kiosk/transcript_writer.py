@@ -122,6 +122,18 @@ class TranscriptWriter:
         log.info("entry %s: %s", entry.entry_id, f"suggestion {suggestion}" if suggestion else what)
         return corrected
 
+    def add_translations(
+        self, entry: TranscriptEntry, translations: dict[str, str], provenance: str
+    ) -> TranscriptEntry:
+        """``entry`` read by a new reader (the visitor switched language): its words stay, ``translations`` (made
+        with ``provenance``) are added and stored with the line; returns the line as it reads now."""
+        if not translations:
+            return entry
+        updated = dataclasses.replace(entry, translations={**entry.translations, **translations}, provenance=provenance)
+        self.attempt(lambda: self.store.add_translations(entry.entry_id, translations, provenance))
+        self.entries = [updated if e.entry_id == entry.entry_id else e for e in self.entries]
+        return updated
+
     def attempt(self, write: Callable[[], T]) -> T | None:
         """Run one store write and return its result; on failure tell the clerk and return None."""
         try:

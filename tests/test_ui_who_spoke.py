@@ -68,6 +68,7 @@ def test_a_third_language_heard_offers_a_switch_that_does_not_take_the_screen(qt
     qtbot.wait(10)
     assert layout_problems(kiosk.visitor, QSize(1920, 1080)) == []  # nothing covered, nothing pushed out
     qtbot.mouseClick(yes, Qt.MouseButton.LeftButton)
+    settle(kiosk)  # switched on the line worker
     assert kiosk.session.language == "en" and not offer.isVisible()
     assert kiosk.visitor.finish.text() == tr("finish", "en") and kiosk.visitor.talk.text() == tr("talk_listening", "en")
     assert kiosk.store.session_language(kiosk.session.session_id) == "en"
@@ -110,3 +111,30 @@ def test_the_clerk_sees_the_microphone_state_in_words_and_a_talk_button(qtbot, k
     assert talk.level == 0.4
     kiosk.bridge.notice.emit(Notice("speech_unavailable", "음성 인식을 쓸 수 없습니다", "speech unavailable"))
     assert state.text().startswith("마이크 사용 불가") and not talk.isVisible()
+
+
+def test_after_a_switch_both_screens_show_the_conversation_so_far_in_the_new_language(qtbot, suggesting_kiosk) -> None:
+    kiosk = suggesting_kiosk
+    qtbot.mouseClick(find(kiosk.visitor, QPushButton, "lang_vi"), Qt.MouseButton.LeftButton)
+    sign, need = (kiosk.session.phrasebook.get(p).texts for p in ("sign_here", "need_certificate"))
+    kiosk.session.say(Role.CLERK, sign["ko"], Modality.SPEECH, confidence=0.9)
+    kiosk.session.say(Role.VISITOR, need["vi"], Modality.SPEECH, confidence=0.9)
+    kiosk.session.say(Role.CLERK, "잠시만 기다려 주시겠어요", Modality.SPEECH, confidence=0.9)  # no phrase, no pack
+    chat = find(kiosk.visitor, QWidget, "caption_view")
+    assert chat.item(0).text() == f"Nhân viên: {sign['vi']}"
+    kiosk.session.show_caption(
+        Caption(Role.VISITOR, "hello", "en", 0.0, 3.0, final=True, language_p=0.97, switch_to="en")
+    )
+    qtbot.mouseClick(find(kiosk.visitor, QPushButton, "switch_yes"), Qt.MouseButton.LeftButton)
+    settle(kiosk)
+    assert kiosk.session.language == "en"
+    assert [chat.item(i).text() for i in range(chat.count())] == [
+        f"Clerk: {sign['en']}",
+        f"You: {need['en']}",
+        "Clerk: 잠시만 기다려 주시겠어요",  # nothing to translate it with: as a new line would be shown
+    ]
+    assert chat.item(1).original.text() == need["vi"], "what was said stays under it"
+    clerk_lines = transcript_texts(kiosk.clerk)
+    assert clerk_lines[0].startswith(f"{sign['ko']}\n→ {sign['en']}\n[음성]  [문구집]"), "what the visitor reads now"
+    assert sign["vi"] not in clerk_lines[0]
+    assert clerk_lines[2] == "잠시만 기다려 주시겠어요\n[음성]  [번역 없음]  [신뢰도 90%]"

@@ -11,7 +11,7 @@ import pytest
 
 from base.clock import ManualClock
 from base.errors import InputError, SessionStateError
-from base.events import Modality, Role, SessionState, StateChanged, VisitorMode
+from base.events import Modality, Role, SessionState, StateChanged, TranscriptEntry, VisitorMode
 from kiosk.config import KioskConfig
 from kiosk.session import Session
 from kiosk.store import TranscriptStore
@@ -80,3 +80,42 @@ def test_the_visitor_switches_the_visits_language(session: Session) -> None:
     session.end()
     with pytest.raises(SessionStateError):
         session.switch_language("zh")
+
+
+def test_after_a_switch_the_lines_so_far_are_shown_in_the_new_language(session: Session, config) -> None:
+    session.choose("vi", VisitorMode.SPEECH)
+    sign, need = (session.phrasebook.get(p).texts for p in ("sign_here", "need_certificate"))
+    clerk = session.say(Role.CLERK, sign["ko"], Modality.SPEECH)
+    visitor = session.say(Role.VISITOR, need["vi"], Modality.SPEECH)
+    unknown = session.say(Role.CLERK, "잠시만 기다려 주시겠어요", Modality.SPEECH)  # no phrase, no pack
+    assert (clerk.translations, visitor.translations, unknown.translations) == (
+        {"vi": sign["vi"]},
+        {"ko": need["ko"]},
+        {},
+    )
+    events = []
+    session.subscribe(events.append)
+    session.switch_language("en")
+    assert isinstance(events[0], StateChanged) and events[0].language == "en"
+    shown = {e.entry_id: e for e in events if isinstance(e, TranscriptEntry)}
+    assert list(shown) == [clerk.entry_id, visitor.entry_id, unknown.entry_id], "every line is shown again"
+    assert shown[clerk.entry_id].translations == {"vi": sign["vi"], "en": sign["en"]}
+    assert shown[visitor.entry_id].translations == {"ko": need["ko"], "en": need["en"]}
+    assert shown[unknown.entry_id].translations == {}, "nothing to read it in: shown untranslated, as a new line"
+    assert shown[clerk.entry_id].provenance == "phrasebook" and session.entries == list(shown.values())
+    stored = {e.entry_id: e for e in session.store.entries(session.session_id)}
+    assert {i: e.translations for i, e in stored.items()} == {i: e.translations for i, e in shown.items()}
+    assert not any(e.correction or e.flipped for e in stored.values()), "a new reader is not a correction"
+    raw = sqlite3.connect(config.store.path).execute("SELECT role, text FROM entries ORDER BY id").fetchall()
+    assert raw == [("clerk", sign["ko"]), ("visitor", need["vi"]), ("clerk", "잠시만 기다려 주시겠어요")]
+
+
+def test_a_corrected_line_is_shown_in_the_new_language_from_its_corrected_words(session: Session) -> None:
+    session.choose("vi", VisitorMode.SPEECH)
+    sign = session.phrasebook.get("sign_here").texts
+    heard = session.say(Role.CLERK, "여기 서면해 주세요", Modality.SPEECH)
+    session.correct(heard.entry_id, sign["ko"])
+    session.switch_language("en")
+    (stored,) = session.store.entries(session.session_id)
+    assert stored.correction == sign["ko"] and stored.text == "여기 서면해 주세요"
+    assert stored.translations == {"vi": sign["vi"], "en": sign["en"]}

@@ -146,8 +146,11 @@ class ChatView(QScrollArea):
     def rewrite(
         self, old: Bubble, role: Role, who: str, line: str, original: str = "", languages: Languages = NONE
     ) -> Bubble:
-        """``old`` with new words; a new bubble in its place when ``role`` changed (the clerk corrected who said it)."""
+        """``old`` with new words (and ``who``: the reader may have switched language); a new bubble in its place
+        when ``role`` changed (the clerk corrected who said it)."""
         if role is old.role:
+            old.who = who
+            old.name.setText(who)
             old.set_line(line, original, languages)
             return old
         bubble = Bubble(role, who, line, original, languages=languages)

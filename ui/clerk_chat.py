@@ -93,7 +93,7 @@ class ClerkTranscript(ChatView):
 
     def show_entry(self, entry: TranscriptEntry, visitor_language: str | None) -> Bubble:
         """A new line, or a corrected one (same entry id: rewritten in place, on its speaker's side)."""
-        line, original, said = korean_first(entry, self.clerk_language)
+        line, original, said = korean_first(entry, self.clerk_language, visitor_language)
         who = "담당자" if entry.role is Role.CLERK else f"방문자 · {lookup(entry.language).korean}"
         old, footer = self._shown.get(entry.entry_id, (None, None)) if entry.entry_id else (None, None)
         if old is None:
@@ -120,27 +120,33 @@ class ClerkTranscript(ChatView):
         return [_plain(bubble, footers.get(id(bubble))) for bubble in self.bubbles]
 
 
-def korean_first(entry: TranscriptEntry, korean: str) -> tuple[str, str, Languages]:
+def korean_first(entry: TranscriptEntry, korean: str, visitor: str | None = None) -> tuple[str, str, Languages]:
     """The line in the clerk's language ``korean`` and, small under it, the words as said (a visitor's line in
-    another language, the original of a corrected line) and what the visitor reads (``→`` translations); and
-    the languages of the two (the small text's: the visitor's, which the line breaks follow)."""
+    another language, the original of a corrected line) and what the visitor reads (``→`` the translation into
+    the ``visitor``'s language; None: every translation); and the languages of the two (the small text's: the
+    visitor's, which the line breaks follow)."""
     own = entry.correction or (entry.text if entry.language == korean else entry.translations.get(korean, ""))
-    shown = [f"→ {text}" for lang, text in entry.translations.items() if lang != korean]
+    read = {lang: text for lang, text in entry.translations.items() if lang != korean and visitor in (None, lang)}
+    shown = [f"→ {text}" for text in read.values()]
     if not own:
         return entry.text, "\n".join(["(한국어 번역 없음)", *shown]), (entry.language, entry.language)
     said = f"(원문: {entry.text})" if entry.correction else entry.text if entry.language != korean else ""
     small = "\n".join(u for u in [said, *shown] if u)
-    visitor = next((lang for lang in entry.translations if lang != korean), entry.language)
-    return ("✎ " if entry.correction else "") + own, small, (korean, visitor if said == "" else entry.language)
+    return (
+        ("✎ " if entry.correction else "") + own,
+        small,
+        (korean, next(iter(read), entry.language) if said == "" else entry.language),
+    )
 
 
 def badges(entry: TranscriptEntry, readers: set[str]) -> list[str]:
-    """How the line was given, how it was translated (when one of the ``readers``' languages needed it), how sure
-    the recogniser was, what the clerk changed."""
-    kind = "추천 문구 선택" if entry.suggestion else PROVENANCE.get(entry.provenance, "")
-    if not kind and readers - {entry.language}:
-        kind = "번역" if entry.translations else "번역 없음"
-    found = [MODALITIES[entry.modality], *([kind] if kind else [])]
+    """How the line was given, how it was translated (or "번역 없음" when one of the ``readers``' languages has none
+    yet: after the visitor switched language, the new one), how sure the recogniser was, what the clerk changed."""
+    needed = readers - {entry.language}
+    kind = PROVENANCE.get(entry.provenance, "번역" if needed else "")
+    if needed - set(entry.translations):
+        kind = "번역 없음"
+    found = [MODALITIES[entry.modality], *(["추천 문구 선택" if entry.suggestion else kind] if kind else [])]
     if entry.confidence is not None:
         found.append(f"신뢰도 {entry.confidence:.0%}" + (" · 확인 필요" if doubtful(entry) else ""))
     found += ["수정됨"] if entry.correction else []

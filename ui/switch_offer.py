@@ -4,7 +4,8 @@ A caption carries ``switch_to`` when the shared microphone heard the visitor cle
 the one chosen (:mod:`translations.attribution`). The visitor's screen then asks, in that language and in the
 current one, whether to switch. It is the first row of the list under the chat (where suggestions appear),
 not an overlay: the conversation goes on around it and nothing else moves. One tap switches the visit
-(:meth:`Session.switch_language`); "no" dismisses it, and the same language is not offered again in this visit.
+(:meth:`Session.switch_language`, on the line worker: the lines so far are translated again into the new language);
+"no" dismisses it, and the same language is not offered again in this visit.
 """
 
 from __future__ import annotations
@@ -13,10 +14,9 @@ from collections.abc import Callable
 
 from PyQt6.QtWidgets import QFrame, QHBoxLayout, QLabel
 
-from base.errors import KioskError
 from base.events import Caption, Role, SessionState, StateChanged
 from base.languages import lookup
-from kiosk.session import Session
+from kiosk.line_worker import LineWorker
 from ui.bridge import SessionBridge
 from ui.strings import tr
 from ui.wrap_button import WrapButton
@@ -26,14 +26,18 @@ class SwitchOffer(QFrame):
     """ "Switch the screen to English?" in the heard and the current language, with Switch and No."""
 
     def __init__(
-        self, session: Session, bridge: SessionBridge, codes: list[str], on_show: Callable[[], None] = lambda: None
+        self,
+        lines: LineWorker,
+        bridge: SessionBridge,
+        codes: list[str],
+        on_show: Callable[[], None] = lambda: None,
     ) -> None:
-        """``codes``: the languages the visitor's screen has text for (only those are offered); ``on_show``: bring
-        the offer into view (the list it heads may have been scrolled)."""
+        """``lines``: the worker that switches (off the Qt thread); ``codes``: the languages the visitor's screen has
+        text for (only those are offered); ``on_show``: bring the offer into view (the list may have been scrolled)."""
         super().__init__()
         self.on_show = on_show
         self.setObjectName("switch_offer")
-        self.session, self.codes = session, codes
+        self.lines, self.session, self.codes = lines, lines.session, codes
         self.offered: str | None = None
         self._declined: set[str] = set()
         self.question = QLabel()
@@ -76,11 +80,8 @@ class SwitchOffer(QFrame):
     def _switch(self) -> None:
         language, self.offered = self.offered, None
         self.hide()
-        try:
-            if language is not None:
-                self.session.switch_language(language)
-        except KioskError:  # the visit ended meanwhile: nothing to switch
-            pass
+        if language is not None:
+            self.lines.switch_language(language)  # refused (the visit ended meanwhile): a Notice, as for a line
 
     def _decline(self) -> None:
         if self.offered is not None:

@@ -169,7 +169,7 @@ class VisitorWindow(QWidget):
         self.sign_box.hide()
         self.camera.hide()
         self.switch_offer = SwitchOffer(  # a third language heard: it heads the list, scrolled to the top when shown
-            self.session, self.bridge, self._codes(), lambda: self.middle.verticalScrollBar().setValue(0)
+            self.lines, self.bridge, self._codes(), lambda: self.middle.verticalScrollBar().setValue(0)
         )
         middle = QWidget()  # the one part that scrolls under the chat: offers, suggestions, sign panels, phrases
         rows = QVBoxLayout(middle)
