@@ -26,12 +26,14 @@ from kiosk.visit_states import VisitStates
 
 @dataclass(frozen=True)
 class Amendment:
-    """What a correction stores: the speaker, the corrected words ("" none), the translations, a tapped phrase."""
+    """What a correction stores: the speaker, the corrected words ("" none), the translations, a tapped phrase, and
+    how the translations were made (None: as the line's were)."""
 
     role: Role
     text: str
     translations: dict[str, str]
     suggestion: str = ""
+    provenance: str | None = None
 
 
 class LineCorrections:
@@ -56,7 +58,13 @@ class LineCorrections:
         amended = change(entry)  # may translate: outside the lock
         with self._gate.hold():
             corrected = self._writer.correct(
-                entry, amended.text, amended.translations, self._wall(), amended.suggestion, amended.role
+                entry,
+                amended.text,
+                amended.translations,
+                self._wall(),
+                amended.suggestion,
+                amended.role,
+                amended.provenance,
             )
             self._visit.touch()
             self._gate.emit(corrected)
@@ -67,15 +75,15 @@ class LineCorrections:
         clerk = self._language_of(Role.CLERK)
         if entry.role is Role.CLERK:
             visitor = self._language_of(Role.VISITOR)
-            translations, _ = self._lines.translate(text, clerk, visitor, entry.provenance)
-        else:
-            translations = {**entry.translations, clerk: text}
-        return Amendment(entry.role, text, translations)
+            translations, provenance = self._lines.translate(text, clerk, visitor, entry.provenance)
+            return Amendment(entry.role, text, translations, provenance=provenance)
+        return Amendment(entry.role, text, {**entry.translations, clerk: text})  # the clerk's Korean: as understood
 
     def other_speaker(self, entry: TranscriptEntry) -> Amendment:
         """``entry`` said by the other party: same words, translated for whoever cannot read them yet."""
-        added, _ = self._unread(entry)
-        return Amendment(entry.role.other, entry.correction, {**entry.translations, **added}, entry.suggestion)
+        added, provenance = self._unread(entry)
+        translations = {**entry.translations, **added}
+        return Amendment(entry.role.other, entry.correction, translations, entry.suggestion, provenance)
 
     def new_reader(self, visit_id: str | None, entry: TranscriptEntry) -> None:
         """Show the saved line ``entry`` of visit ``visit_id`` again, translated into the visit's language where it
@@ -87,7 +95,8 @@ class LineCorrections:
             self._gate.emit(self._writer.add_translations(entry, added, provenance))
 
     def _unread(self, entry: TranscriptEntry) -> tuple[dict[str, str], str]:
-        """``entry``'s words translated into each party's language it has no translation into yet, and how."""
+        """``entry``'s words translated into each party's language it has no translation into yet, and how (the
+        last one made; the line's own provenance when none was)."""
         clerk = self._language_of(Role.CLERK)
         words, language = (entry.correction, clerk) if entry.correction else (entry.text, entry.language)
         added, provenance = {}, entry.provenance

@@ -143,17 +143,20 @@ class TranscriptStore:
         when: float,
         suggestion: str = "",
         role: Role | None = None,
+        provenance: str | None = None,
     ) -> None:
         """Record the clerk's correction of an entry (the original stays as it was); the newest one counts.
 
         ``suggestion``: the speaker tapped this reviewed phrase instead; ``text`` is then "" (the words stand)
         and ``translations`` are the phrase's. ``role``: who said the line (the clerk flipped the speaker).
+        ``provenance``: how ``translations`` were made (None: as the entry's).
         """
+        translated = json.dumps(translations, ensure_ascii=False)
         with self._writing() as db:
             db.execute(
-                "INSERT INTO corrections(entry_id, time, text, translations, suggestion, role)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
-                (entry_id, when, text, json.dumps(translations, ensure_ascii=False), suggestion, role and role.value),
+                "INSERT INTO corrections(entry_id, time, text, translations, suggestion, role, provenance)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (entry_id, when, text, translated, suggestion, role and role.value, provenance),
             )
 
     def add_translations(self, entry_id: int, translations: dict[str, str], provenance: str) -> None:
@@ -165,8 +168,9 @@ class TranscriptStore:
                 "SELECT id, translations FROM corrections WHERE entry_id=? ORDER BY id DESC LIMIT 1", (entry_id,)
             ).fetchone()
             if fixed:
+                merged = _merged(fixed[1], translations)
                 db.execute(
-                    "UPDATE corrections SET translations=? WHERE id=?", (_merged(fixed[1], translations), fixed[0])
+                    "UPDATE corrections SET translations=?, provenance=? WHERE id=?", (merged, provenance, fixed[0])
                 )
             else:
                 (known,) = db.execute("SELECT translations FROM entries WHERE id=?", (entry_id,)).fetchone()
@@ -236,7 +240,7 @@ def _merged(stored: str, added: dict[str, str]) -> str:
 
 def _entry_from_row(row: tuple) -> TranscriptEntry:
     entry_id, session_id, when, role, modality, language, text, translations, provenance, confidence, *fixes = row
-    fixed, fixed_tr, suggestion, said_by = fixes
+    fixed, fixed_tr, suggestion, said_by, made_by = fixes
     return TranscriptEntry(
         entry_id=entry_id,
         session_id=session_id,
@@ -246,7 +250,7 @@ def _entry_from_row(row: tuple) -> TranscriptEntry:
         language=language,
         text=text,
         translations=json.loads(fixed_tr if fixed is not None else translations),
-        provenance=provenance,
+        provenance=made_by or provenance,
         confidence=confidence,
         correction=fixed or "",
         suggestion=suggestion or "",

@@ -1,8 +1,9 @@
 """The transcript database's tables, and the migration of files an older kiosk wrote (no saved line is lost).
 
 Versions (``PRAGMA user_version``): 1 sessions and entries; 2 the clerk's corrections; 3 a tapped suggestion
-(``corrections.suggestion``); 4 the speaker (``corrections.role``). A column an old file lacks is added with
-``ALTER TABLE``, which keeps every row.
+(``corrections.suggestion``); 4 the speaker (``corrections.role``); 5 how a correction's translations were made
+(``corrections.provenance``, e.g. the phrasebook gave a flipped line its Korean). A column an old file lacks is
+added with ``ALTER TABLE``, which keeps every row.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import sqlite3
 import time
 from pathlib import Path
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS sessions (
     id TEXT PRIMARY KEY,
@@ -41,11 +42,12 @@ CREATE TABLE IF NOT EXISTS corrections (  -- the clerk's corrections; the origin
     text TEXT NOT NULL,
     translations TEXT NOT NULL DEFAULT '{}',
     suggestion TEXT NOT NULL DEFAULT '',  -- the reviewed phrase the speaker tapped ('' for the clerk's words)
-    role TEXT  -- who said the line, as corrected by the clerk (NULL: the entry's own role)
+    role TEXT,  -- who said the line, as corrected by the clerk (NULL: the entry's own role)
+    provenance TEXT  -- how these translations were made (NULL: as the entry's)
 );
 CREATE INDEX IF NOT EXISTS corrections_entry ON corrections(entry_id, id);
 """
-COLUMNS = {"suggestion": "TEXT NOT NULL DEFAULT ''", "role": "TEXT"}  # added to corrections after version 2
+COLUMNS = {"suggestion": "TEXT NOT NULL DEFAULT ''", "role": "TEXT", "provenance": "TEXT"}  # corrections, after 2
 
 
 def migrate(db: sqlite3.Connection) -> None:

@@ -100,22 +100,30 @@ class TranscriptWriter:
         when: float,
         suggestion: str = "",
         role: Role | None = None,
+        provenance: str | None = None,
     ) -> TranscriptEntry:
         """Store the clerk's correction of a saved line (the original is kept) and return the corrected line.
 
         ``suggestion``: the speaker tapped this reviewed phrase instead (``text`` ""; the words said stand).
         ``role``: the line's speaker from now on (None: unchanged); every correction row records the speaker.
+        ``provenance``: how ``translations`` were made (None: as the line's were).
         Raises :class:`StoreWriteError` (after telling the clerk) when the store cannot write it.
         """
         role = role or entry.role
         try:
-            self.store.correct(entry.entry_id, text, translations, when, suggestion, role)
+            self.store.correct(entry.entry_id, text, translations, when, suggestion, role, provenance)
         except StoreWriteError as exc:
             self.not_saved(exc)
             raise
         first = entry.role.other if entry.flipped else entry.role
         corrected = dataclasses.replace(
-            entry, correction=text, translations=translations, suggestion=suggestion, role=role, flipped=role != first
+            entry,
+            correction=text,
+            translations=translations,
+            suggestion=suggestion,
+            role=role,
+            flipped=role != first,
+            provenance=provenance or entry.provenance,
         )
         self.entries = [corrected if e.entry_id == entry.entry_id else e for e in self.entries]
         what = "speaker flipped by the clerk" if role != entry.role else "corrected by the clerk"

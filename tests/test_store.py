@@ -17,6 +17,7 @@ from base.errors import CorruptDatabaseError, StoreWriteError
 from base.events import Modality, Role, TranscriptEntry
 from kiosk.export import write_export
 from kiosk.store import TranscriptStore, retention_cutoff
+from kiosk.store_schema import SCHEMA_VERSION
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -169,4 +170,33 @@ def test_a_schema_3_file_gains_the_speaker_column_and_reads_the_same(tmp_path: P
     store.correct(first.entry_id, "안녕하세요", {"en": "hello"}, 3.0, role=Role.VISITOR)
     (flipped,) = store.entries("s")
     assert (flipped.role, flipped.flipped, flipped.correction) == (Role.VISITOR, True, "안녕하세요")
-    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone() == (4,)
+    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,)
+
+
+def test_a_schema_4_file_gains_the_correction_provenance_and_keeps_every_line(tmp_path: Path) -> None:
+    """A file from before flips stored how their added translation was made: its lines read as they were."""
+    path = tmp_path / "old.db"
+    store = TranscriptStore(path)
+    store.open_session("s", 1.0, "en", "speech")
+    said = [store.add(entry("s", text, role=Role.CLERK, provenance="machine")) for text in ("hello", "thanks")]
+    store.correct(said[0].entry_id, "", {"ko": "안녕하세요"}, 2.0, role=Role.VISITOR)
+    store.close()
+    db = sqlite3.connect(path)
+    db.executescript(  # corrections as schema 4 wrote them (SQLite cannot drop the table's last column here)
+        "CREATE TABLE old AS SELECT id, entry_id, time, text, translations, suggestion, role FROM corrections;"
+        "DROP TABLE corrections; ALTER TABLE old RENAME TO corrections; PRAGMA user_version=4;"
+    )
+    db.close()
+    old = TranscriptStore(path, read_only=True).entries("s")
+    assert [(e.text, e.role, e.provenance) for e in old] == [
+        ("hello", Role.VISITOR, "machine"),
+        ("thanks", Role.CLERK, "machine"),
+    ]
+    store = TranscriptStore(path)  # writable: migrated in place, no line lost
+    store.correct(said[1].entry_id, "", {"ko": "고맙습니다"}, 3.0, role=Role.VISITOR, provenance="phrasebook")
+    lines = store.entries("s")
+    assert [(e.text, e.role, e.flipped, e.provenance) for e in lines] == [
+        ("hello", Role.VISITOR, True, "machine"),
+        ("thanks", Role.VISITOR, True, "phrasebook"),
+    ]
+    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,) == (5,)

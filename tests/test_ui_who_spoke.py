@@ -28,6 +28,7 @@ def test_one_tap_flips_a_misattributed_line_on_both_screens_and_in_the_store(qtb
     settle(kiosk)
     (flipped,) = transcript_texts(kiosk.clerk)
     assert flipped.startswith(f"{asked['ko']}\n{asked['en']}\n") and "[화자 바뀜]" in flipped  # Korean first now
+    assert "[문구집]" in flipped and "[번역]" not in flipped, "its Korean came from the phrasebook"
     moved = clerk_chat.item(0)
     assert moved.objectName() == "visitor_bubble" and moved.name.text() == "방문자 · 영어"
     qtbot.waitUntil(lambda: moved.isVisible())

@@ -35,11 +35,13 @@ def test_the_clerk_flips_a_misattributed_line_and_the_original_is_kept(session: 
     flipped = session.flip_speaker(heard.entry_id)
     assert flipped.role is Role.VISITOR and flipped.flipped and flipped.text == asked["en"]
     assert flipped.translations == {"ko": asked["ko"]}, "the clerk now reads it in Korean (reviewed phrase)"
+    assert (heard.provenance, flipped.provenance) == ("original", "phrasebook"), "how the Korean was made"
     assert events == [flipped] and session.entries[-1] == flipped
     stored = session.store.entries(session.session_id)[-1]
     assert stored.role is Role.VISITOR and stored.flipped and stored.translations == {"ko": asked["ko"]}
-    raw = sqlite3.connect(config.store.path).execute("SELECT role, text FROM entries").fetchall()
-    assert raw == [("clerk", asked["en"])], "the entry as recognised is never changed"
+    assert stored.provenance == "phrasebook"
+    raw = sqlite3.connect(config.store.path).execute("SELECT role, text, provenance FROM entries").fetchall()
+    assert raw == [("clerk", asked["en"], "original")], "the entry as recognised is never changed"
     back = session.flip_speaker(heard.entry_id)
     assert back.role is Role.CLERK and not back.flipped
     assert session.store.entries(session.session_id)[-1].role is Role.CLERK
