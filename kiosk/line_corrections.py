@@ -15,25 +15,13 @@ through :meth:`TranscriptWriter.correct` and shown on both screens.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from base.events import Role, TranscriptEntry
 from kiosk.event_gate import EventGate
 from kiosk.line_translator import LineTranslator
+from kiosk.store import Amendment
 from kiosk.transcript_writer import TranscriptWriter
 from kiosk.visit_states import VisitStates
-
-
-@dataclass(frozen=True)
-class Amendment:
-    """What a correction stores: the speaker, the corrected words ("" none), the translations, a tapped phrase, and
-    how the translations were made (None: as the line's were)."""
-
-    role: Role
-    text: str
-    translations: dict[str, str]
-    suggestion: str = ""
-    provenance: str | None = None
 
 
 class LineCorrections:
@@ -57,15 +45,7 @@ class LineCorrections:
             entry = self._writer.saved_entry(entry_id)
         amended = change(entry)  # may translate: outside the lock
         with self._gate.hold():
-            corrected = self._writer.correct(
-                entry,
-                amended.text,
-                amended.translations,
-                self._wall(),
-                amended.suggestion,
-                amended.role,
-                amended.provenance,
-            )
+            corrected = self._writer.correct(entry, amended, self._wall())
             self._visit.touch()
             self._gate.emit(corrected)
         return corrected

@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from base.errors import InputError
 from base.events import Role, SessionEvent, SuggestionItem, Suggestions, TranscriptEntry
+from kiosk.store import Amendment
 from kiosk.transcript_writer import TranscriptWriter
 from translations.suggest import Suggester
 
@@ -62,7 +63,9 @@ class LineSuggestions:
             raise InputError(
                 "이 추천 문구는 더 이상 고를 수 없습니다", f"no suggestion {suggestion_id!r} for line {entry.entry_id}"
             )
-        chosen = self._writer.correct(entry, "", {item.language: item.translation}, when, suggestion_id)
+        chosen = self._writer.correct(
+            entry, Amendment(entry.role, "", {item.language: item.translation}, suggestion_id), when
+        )
         self._offer = None
         self._emit(chosen)
         return chosen

@@ -16,7 +16,7 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from base.errors import CorruptDatabaseError, StoreError, StoreWriteError
@@ -25,6 +25,23 @@ from kiosk.store_schema import COLUMNS, check_integrity, migrate, move_aside
 
 log = logging.getLogger(__name__)
 _LATEST = "(SELECT {column} FROM corrections c WHERE c.entry_id = e.id ORDER BY c.id DESC LIMIT 1)"
+
+
+@dataclass(frozen=True)
+class Amendment:
+    """One correction of a line, as stored (the line itself is never changed; the newest correction counts).
+
+    ``role``: who said the line (the clerk may have flipped it); ``text``: the clerk's words for it ("" none: the
+    words said stand); ``translations``: what each party reads; ``suggestion``: the reviewed phrase the speaker
+    tapped instead ("" none; ``translations`` are then the phrase's); ``provenance``: how ``translations`` were
+    made (None: as the line's were).
+    """
+
+    role: Role
+    text: str
+    translations: dict[str, str]
+    suggestion: str = ""
+    provenance: str | None = None
 
 
 class TranscriptStore:
@@ -135,28 +152,22 @@ class TranscriptStore:
             entry_id = cursor.lastrowid
         return replace(entry, entry_id=entry_id or 0, saved=True)
 
-    def correct(
-        self,
-        entry_id: int,
-        text: str,
-        translations: dict[str, str],
-        when: float,
-        suggestion: str = "",
-        role: Role | None = None,
-        provenance: str | None = None,
-    ) -> None:
-        """Record the clerk's correction of an entry (the original stays as it was); the newest one counts.
-
-        ``suggestion``: the speaker tapped this reviewed phrase instead; ``text`` is then "" (the words stand)
-        and ``translations`` are the phrase's. ``role``: who said the line (the clerk flipped the speaker).
-        ``provenance``: how ``translations`` were made (None: as the entry's).
-        """
-        translated = json.dumps(translations, ensure_ascii=False)
+    def correct(self, entry_id: int, amendment: Amendment, when: float) -> None:
+        """Record ``amendment`` of the entry ``entry_id`` at ``when`` (the entry stays as it was)."""
+        translated = json.dumps(amendment.translations, ensure_ascii=False)
         with self._writing() as db:
             db.execute(
                 "INSERT INTO corrections(entry_id, time, text, translations, suggestion, role, provenance)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (entry_id, when, text, translated, suggestion, role and role.value, provenance),
+                (
+                    entry_id,
+                    when,
+                    amendment.text,
+                    translated,
+                    amendment.suggestion,
+                    amendment.role.value,
+                    amendment.provenance,
+                ),
             )
 
     def add_translations(self, entry_id: int, translations: dict[str, str], provenance: str) -> None:

@@ -14,7 +14,7 @@ from typing import TypeVar
 
 from base.errors import InputError, StoreWriteError
 from base.events import Modality, Notice, Role, SessionEvent, TranscriptEntry
-from kiosk.store import TranscriptStore
+from kiosk.store import Amendment, TranscriptStore
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -92,42 +92,30 @@ class TranscriptWriter:
             raise InputError("고칠 수 있는 줄이 아닙니다", f"no saved line {entry_id} in this visit")
         return entry
 
-    def correct(
-        self,
-        entry: TranscriptEntry,
-        text: str,
-        translations: dict[str, str],
-        when: float,
-        suggestion: str = "",
-        role: Role | None = None,
-        provenance: str | None = None,
-    ) -> TranscriptEntry:
-        """Store the clerk's correction of a saved line (the original is kept) and return the corrected line.
+    def correct(self, entry: TranscriptEntry, amendment: Amendment, when: float) -> TranscriptEntry:
+        """Store the clerk's ``amendment`` of a saved line (the original is kept) and return the corrected line.
 
-        ``suggestion``: the speaker tapped this reviewed phrase instead (``text`` ""; the words said stand).
-        ``role``: the line's speaker from now on (None: unchanged); every correction row records the speaker.
-        ``provenance``: how ``translations`` were made (None: as the line's were).
-        Raises :class:`StoreWriteError` (after telling the clerk) when the store cannot write it.
+        Every correction row records the speaker. Raises :class:`StoreWriteError` (after telling the clerk) when
+        the store cannot write it.
         """
-        role = role or entry.role
         try:
-            self.store.correct(entry.entry_id, text, translations, when, suggestion, role, provenance)
+            self.store.correct(entry.entry_id, amendment, when)
         except StoreWriteError as exc:
             self.not_saved(exc)
             raise
         first = entry.role.other if entry.flipped else entry.role
         corrected = dataclasses.replace(
             entry,
-            correction=text,
-            translations=translations,
-            suggestion=suggestion,
-            role=role,
-            flipped=role != first,
-            provenance=provenance or entry.provenance,
+            correction=amendment.text,
+            translations=amendment.translations,
+            suggestion=amendment.suggestion,
+            role=amendment.role,
+            flipped=amendment.role != first,
+            provenance=amendment.provenance or entry.provenance,
         )
         self.entries = [corrected if e.entry_id == entry.entry_id else e for e in self.entries]
-        what = "speaker flipped by the clerk" if role != entry.role else "corrected by the clerk"
-        log.info("entry %s: %s", entry.entry_id, f"suggestion {suggestion}" if suggestion else what)
+        what = "speaker flipped by the clerk" if amendment.role != entry.role else "corrected by the clerk"
+        log.info("entry %s: %s", entry.entry_id, f"suggestion {amendment.suggestion}" if amendment.suggestion else what)
         return corrected
 
     def add_translations(

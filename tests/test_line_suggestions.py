@@ -9,7 +9,7 @@ from base.errors import InputError
 from base.events import Modality, Role, SessionEvent, Suggestions, TranscriptEntry, Translation, VisitorMode
 from kiosk.config import KioskConfig
 from kiosk.session import Session
-from kiosk.store import TranscriptStore
+from kiosk.store import Amendment, TranscriptStore
 from kiosk.translation import kiosk_suggester, kiosk_translator
 
 
@@ -128,6 +128,6 @@ def test_a_transcript_file_from_before_suggestions_gets_the_column(tmp_path) -> 
     store.open_session("v", 0.0, "en", "speech")
     line = TranscriptEntry(0, "v", 0.0, Role.CLERK, Modality.TEXT, "ko", "카드 꽂아 주세요")
     entry = store.add(line)
-    store.correct(entry.entry_id, "", {"en": "Please insert your card."}, 1.0, suggestion="insert_card")
+    store.correct(entry.entry_id, Amendment(entry.role, "", {"en": "Please insert your card."}, "insert_card"), 1.0)
     (stored,) = store.entries("v")
     assert stored.suggestion == "insert_card" and stored.text == "카드 꽂아 주세요" and stored.correction == ""

@@ -16,7 +16,7 @@ import pytest
 from base.errors import CorruptDatabaseError, StoreWriteError
 from base.events import Modality, Role, TranscriptEntry
 from kiosk.export import write_export
-from kiosk.store import TranscriptStore, retention_cutoff
+from kiosk.store import Amendment, TranscriptStore, retention_cutoff
 from kiosk.store_schema import SCHEMA_VERSION
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -157,7 +157,7 @@ def test_a_schema_3_file_gains_the_speaker_column_and_reads_the_same(tmp_path: P
     store = TranscriptStore(path)
     store.open_session("s", 1.0, "en", "speech")
     first = store.add(entry("s", "hello", role=Role.CLERK))
-    store.correct(first.entry_id, "안녕하세요", {"en": "hello"}, 2.0)
+    store.correct(first.entry_id, Amendment(Role.CLERK, "안녕하세요", {"en": "hello"}), 2.0)
     store.close()
     db = sqlite3.connect(path)
     db.execute("ALTER TABLE corrections DROP COLUMN role")  # as schema 3 wrote it
@@ -167,7 +167,7 @@ def test_a_schema_3_file_gains_the_speaker_column_and_reads_the_same(tmp_path: P
     old = TranscriptStore(path, read_only=True).entries("s")
     assert [(e.role, e.flipped, e.correction) for e in old] == [(Role.CLERK, False, "안녕하세요")]
     store = TranscriptStore(path)  # writable: migrated in place
-    store.correct(first.entry_id, "안녕하세요", {"en": "hello"}, 3.0, role=Role.VISITOR)
+    store.correct(first.entry_id, Amendment(Role.VISITOR, "안녕하세요", {"en": "hello"}), 3.0)
     (flipped,) = store.entries("s")
     assert (flipped.role, flipped.flipped, flipped.correction) == (Role.VISITOR, True, "안녕하세요")
     assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,)
@@ -179,7 +179,7 @@ def test_a_schema_4_file_gains_the_correction_provenance_and_keeps_every_line(tm
     store = TranscriptStore(path)
     store.open_session("s", 1.0, "en", "speech")
     said = [store.add(entry("s", text, role=Role.CLERK, provenance="machine")) for text in ("hello", "thanks")]
-    store.correct(said[0].entry_id, "", {"ko": "안녕하세요"}, 2.0, role=Role.VISITOR)
+    store.correct(said[0].entry_id, Amendment(Role.VISITOR, "", {"ko": "안녕하세요"}), 2.0)
     store.close()
     db = sqlite3.connect(path)
     db.executescript(  # corrections as schema 4 wrote them (SQLite cannot drop the table's last column here)
@@ -193,7 +193,7 @@ def test_a_schema_4_file_gains_the_correction_provenance_and_keeps_every_line(tm
         ("thanks", Role.CLERK, "machine"),
     ]
     store = TranscriptStore(path)  # writable: migrated in place, no line lost
-    store.correct(said[1].entry_id, "", {"ko": "고맙습니다"}, 3.0, role=Role.VISITOR, provenance="phrasebook")
+    store.correct(said[1].entry_id, Amendment(Role.VISITOR, "", {"ko": "고맙습니다"}, provenance="phrasebook"), 3.0)
     lines = store.entries("s")
     assert [(e.text, e.role, e.flipped, e.provenance) for e in lines] == [
         ("hello", Role.VISITOR, True, "machine"),
