@@ -139,3 +139,23 @@ def test_after_a_switch_both_screens_show_the_conversation_so_far_in_the_new_lan
     assert clerk_lines[0].startswith(f"{sign['ko']}\n→ {sign['en']}\n[음성]  [문구집]"), "what the visitor reads now"
     assert sign["vi"] not in clerk_lines[0]
     assert clerk_lines[2] == "잠시만 기다려 주시겠어요\n[음성]  [번역 없음]  [신뢰도 90%]"
+
+
+def test_who_is_speaking_is_kept_in_one_place_that_both_screens_read(qtbot, kiosk) -> None:
+    qtbot.mouseClick(find(kiosk.visitor, QPushButton, "lang_vi"), Qt.MouseButton.LeftButton)
+    visitor_talk, clerk_talk = kiosk.visitor.talk, kiosk.clerk.talk
+    kiosk.session.show_caption(Caption(Role.CLERK, "잠시", "ko", 0.0, 1.0, final=False))
+    assert kiosk.bridge.speaking == {Role.CLERK}
+    assert (visitor_talk.state, clerk_talk.state) == ("clerk_speaking", "listening")
+    kiosk.session.show_caption(Caption(Role.VISITOR, "toi can", "vi", 0.0, 1.0, final=False))
+    assert kiosk.bridge.speaking == {Role.CLERK, Role.VISITOR}  # two microphones: both at once
+    assert (visitor_talk.state, clerk_talk.state) == ("clerk_speaking", "visitor_speaking")
+    kiosk.session.say(Role.CLERK, "잠시만요", Modality.SPEECH)  # the clerk's line is in: no longer being heard
+    assert kiosk.bridge.speaking == {Role.VISITOR}
+    assert (visitor_talk.state, clerk_talk.state) == ("listening", "visitor_speaking")
+    kiosk.session.show_caption(Caption(Role.VISITOR, "toi can giay", "vi", 0.0, 2.0, final=True))
+    assert kiosk.bridge.speaking == set() and clerk_talk.state == "listening"
+    kiosk.session.show_caption(Caption(Role.VISITOR, "toi", "vi", 0.0, 1.0, final=False))
+    kiosk.session.end()
+    kiosk.session.clear()
+    assert kiosk.bridge.speaking == set() and clerk_talk.state == "listening", "a new visit starts with nobody heard"

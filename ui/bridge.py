@@ -1,7 +1,9 @@
 """Moves Session events and media callbacks from any thread onto the Qt main thread as signals.
 
-Camera frames are coalesced like the camera worker does: only the newest frame waits for the GUI thread,
-so a busy screen skips stale frames instead of painting a queue of them late. :class:`MainThread` brings a
+It also keeps, once for both screens, whose words are being recognised (:attr:`SessionBridge.speaking`: a partial
+caption came, no final caption or line yet), updated before any screen's slot runs. Camera frames are coalesced
+like the camera worker does: only the newest frame waits for the GUI thread, so a busy screen skips stale frames
+instead of painting a queue of them late. :class:`MainThread` brings a
 worker's result (a saved sign, an installed pack) back the same way.
 """
 
@@ -18,6 +20,7 @@ from base.events import (
     CameraView,
     Caption,
     Notice,
+    Role,
     SessionEvent,
     SignChips,
     Spelling,
@@ -27,6 +30,7 @@ from base.events import (
     TranscriptEntry,
 )
 from kiosk.session import Session
+from kiosk.visit_states import OPEN
 
 
 class SessionBridge(QObject):
@@ -51,7 +55,17 @@ class SessionBridge(QObject):
         self._frame_lock = threading.Lock()
         self._pending_frame: np.ndarray | None = None
         self._frame_waiting.connect(self._emit_frame)
+        self.speaking: set[Role] = set()  # whose words are being recognised now (the screens' Talk buttons read it)
+        self.caption.connect(self._heard)  # connected first: Qt calls slots in connection order
+        self.entry_added.connect(lambda entry: self.speaking.discard(entry.role))
+        self.state_changed.connect(lambda event: None if event.state in OPEN else self.speaking.clear())
         session.subscribe(self._on_event)
+
+    def _heard(self, caption: Caption) -> None:
+        if caption.final:
+            self.speaking.discard(caption.role)
+        else:
+            self.speaking.add(caption.role)
 
     def _on_event(self, event: SessionEvent) -> None:
         if isinstance(event, StateChanged):

@@ -14,6 +14,7 @@ from PyQt6.QtWidgets import QLabel
 from base.events import Caption, Notice, Role, SessionState, StateChanged, TranscriptEntry
 from kiosk.session import Session
 from ui.action_bar import TalkButton
+from ui.bridge import SessionBridge
 from ui.widgets import session_is_push_to_talk
 
 MIC = {
@@ -29,15 +30,15 @@ class ClerkVoice:
     """The microphone state in words (``state``, beside the visit's status) and the clerk's Talk button (``talk``,
     beside the text box)."""
 
-    def __init__(self, session: Session) -> None:
-        self.session = session
+    def __init__(self, session: Session, bridge: SessionBridge) -> None:
+        """``bridge``: the session's events; whose words are being heard is its :attr:`SessionBridge.speaking`."""
+        self.session, self.bridge = session, bridge
         self.state = QLabel()
         self.state.setObjectName("mic_state")
         self.state.setWordWrap(True)
         self.talk = TalkButton("clerk_talk", other="visitor_speaking")
         self.talk.toggled.connect(self._on_talk)
         self.unavailable = not session.config.speech.enabled
-        self.visitor_speaking = False  # the visitor's words are being recognised
         self.translating = False  # a line the clerk typed or tapped is with the line worker
         self.update_state()
 
@@ -47,14 +48,11 @@ class ClerkVoice:
 
     def on_caption(self, caption: Caption) -> None:
         if caption.role is Role.VISITOR:
-            self.visitor_speaking = not caption.final
             self.update_state()
 
     def on_entry(self, entry: TranscriptEntry) -> None:
         if entry.role is Role.CLERK:
             self.translating = False
-        else:
-            self.visitor_speaking = False
         self.update_state()
 
     def on_notice(self, notice: Notice) -> None:
@@ -64,7 +62,7 @@ class ClerkVoice:
 
     def on_state(self, event: StateChanged) -> None:
         if event.state is SessionState.IDLE:
-            self.visitor_speaking = self.translating = False
+            self.translating = False
             self.talk.setChecked(False)
         self.update_state()
 
@@ -86,4 +84,4 @@ class ClerkVoice:
         self.state.setText(MIC[key])
         self.talk.setVisible(key in ("auto", "push_to_talk"))
         push_to_talk = session_is_push_to_talk(self.session)
-        self.talk.show_state(self.visitor_speaking, self.translating, push_to_talk, "ko")
+        self.talk.show_state(Role.VISITOR in self.bridge.speaking, self.translating, push_to_talk, "ko")

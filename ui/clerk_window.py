@@ -121,7 +121,7 @@ class ClerkWindow(QWidget):
         self.send = QPushButton("보내기")
         self.send.setObjectName("clerk_send")
         self.send.clicked.connect(self._send)
-        self.voice = ClerkVoice(session)
+        self.voice = ClerkVoice(session, bridge)
         self.talk = self.voice.talk
         self.error = MessageLine()  # takes no room while it says nothing
         self.error.setObjectName("clerk_error")

@@ -80,7 +80,6 @@ class VisitorWindow(QWidget):
         self.languages = languages if languages is not None else list(session.config.kiosk.languages)
         self._bubbles: dict[int, Bubble] = {}  # entry id -> its chat bubble
         self._translating = False  # a line of the visitor's was handed to the line worker
-        self._clerk_speaking = False  # the clerk's words are being recognised
         self._last_voice = 0.0  # when the microphone last heard someone (monotonic)
         self.setWindowTitle("방문자 화면 / Visitor")
         self.banner = QLabel()
@@ -232,7 +231,8 @@ class VisitorWindow(QWidget):
 
     def _update_talk(self) -> None:
         push_to_talk = session_is_push_to_talk(self.session)
-        self.talk.show_state(self._clerk_speaking, self._translating, push_to_talk, self.session.language)
+        clerk_speaking = Role.CLERK in self.bridge.speaking
+        self.talk.show_state(clerk_speaking, self._translating, push_to_talk, self.session.language)
 
     def _use_suggestion(self, entry_id: int, suggestion_id: str) -> None:
         try:
@@ -272,15 +272,12 @@ class VisitorWindow(QWidget):
             self._bubbles[entry.entry_id] = bubble
         if entry.role is Role.VISITOR:
             self._translating = False
-        else:
-            self._clerk_speaking = False
         self._update_talk()
 
     def _on_caption(self, caption: Caption) -> None:
         """Live words in a dashed "being heard" bubble on the speaker's side, until the final line arrives."""
         language = self.session.language
         if caption.role is Role.CLERK:
-            self._clerk_speaking = not caption.final
             self._update_talk()
             if caption.language != language:
                 return  # untranslated live Korean would only confuse a foreign visitor; the final line follows
@@ -322,7 +319,7 @@ class VisitorWindow(QWidget):
         for widget in (self.captions, self.input, self.error, self.notice, self.suggestions):
             widget.clear()
         self._bubbles.clear()
-        self._translating = self._clerk_speaking = False
+        self._translating = False
         self.spelling_box.clear()
         self.sign_box.clear()
         self.camera.clear()
