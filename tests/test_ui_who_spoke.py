@@ -159,3 +159,12 @@ def test_who_is_speaking_is_kept_in_one_place_that_both_screens_read(qtbot, kios
     kiosk.session.end()
     kiosk.session.clear()
     assert kiosk.bridge.speaking == set() and clerk_talk.state == "listening", "a new visit starts with nobody heard"
+
+
+def test_a_line_in_a_third_language_is_badged_by_its_translation_for_the_clerk(qtbot, suggesting_kiosk) -> None:
+    kiosk = suggesting_kiosk
+    qtbot.mouseClick(find(kiosk.visitor, QPushButton, "lang_vi"), Qt.MouseButton.LeftButton)
+    said = kiosk.session.phrasebook.get("pay_by_card").texts
+    kiosk.session.say(Role.VISITOR, said["en"], Modality.SPEECH, language="en", confidence=0.8)
+    (shown,) = transcript_texts(kiosk.clerk)  # the visitor reads their own words: no Vietnamese is missing
+    assert shown == f"{said['ko']}\n{said['en']}\n[음성]  [문구집]  [신뢰도 80%]"

@@ -67,9 +67,9 @@ class LineFooter(QWidget):
         self.fix.setVisible(entry.saved)
         self.flip.setVisible(entry.saved and entry.modality is Modality.SPEECH)
 
-    def show_entry(self, bubble: Bubble, entry: TranscriptEntry, readers: set[str]) -> None:
-        """``readers``: the languages of the clerk and the visitor."""
-        self.badges.setText("  ".join(f"[{badge}]" for badge in badges(entry, readers)))
+    def show_entry(self, bubble: Bubble, entry: TranscriptEntry, reader: str) -> None:
+        """``reader``: the language the other party reads the line in."""
+        self.badges.setText("  ".join(f"[{badge}]" for badge in badges(entry, reader)))
         if doubtful(entry) or bubble.property("doubtful"):  # (unset reads as not doubtful: no restyling needed)
             restyle(bubble, "doubtful", doubtful(entry))
             restyle(self.fix, "doubtful", doubtful(entry))
@@ -103,7 +103,8 @@ class ClerkTranscript(ChatView):
         if bubble is not old or footer is None:
             footer = LineFooter(self, entry)
             bubble.add_footer(footer)
-        footer.show_entry(bubble, entry, {self.clerk_language, visitor_language or self.clerk_language})
+        visitor = visitor_language or self.clerk_language
+        footer.show_entry(bubble, entry, self.clerk_language if entry.role is Role.VISITOR else visitor)
         if entry.entry_id:
             self._shown[entry.entry_id] = bubble, footer
             self.entries[entry.entry_id] = entry
@@ -139,12 +140,12 @@ def korean_first(entry: TranscriptEntry, korean: str, visitor: str | None = None
     )
 
 
-def badges(entry: TranscriptEntry, readers: set[str]) -> list[str]:
-    """How the line was given, how it was translated (or "번역 없음" when one of the ``readers``' languages has none
-    yet: after the visitor switched language, the new one), how sure the recogniser was, what the clerk changed."""
-    needed = readers - {entry.language}
+def badges(entry: TranscriptEntry, reader: str) -> list[str]:
+    """How the line was given, how it was translated for the other party's language ``reader`` (or "번역 없음" when
+    it has none: e.g. after the visitor switched language), how sure the recogniser was, what the clerk changed."""
+    needed = reader != entry.language
     kind = PROVENANCE.get(entry.provenance, "번역" if needed else "")
-    if needed - set(entry.translations):
+    if needed and reader not in entry.translations:
         kind = "번역 없음"
     found = [MODALITIES[entry.modality], *(["추천 문구 선택" if entry.suggestion else kind] if kind else [])]
     if entry.confidence is not None:
