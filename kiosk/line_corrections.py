@@ -61,27 +61,27 @@ class LineCorrections:
 
     def other_speaker(self, entry: TranscriptEntry) -> Amendment:
         """``entry`` said by the other party: same words, translated for whoever cannot read them yet."""
-        added, provenance = self._unread(entry)
+        added, provenance = self._unread(entry, reader=entry.role)  # the other party of its new speaker
         translations = {**entry.translations, **added}
         return Amendment(entry.role.other, entry.correction, translations, entry.suggestion, provenance)
 
     def new_reader(self, visit_id: str | None, entry: TranscriptEntry) -> None:
         """Show the saved line ``entry`` of visit ``visit_id`` again, translated into the visit's language where it
         was not yet (outside the lock); skipped when the visit or the line changed meanwhile."""
-        added, provenance = self._unread(entry)
+        added, provenance = self._unread(entry, reader=entry.role.other)
         with self._gate.hold():
             if self._visit.session_id != visit_id or entry not in self._writer.entries:
                 return
             self._gate.emit(self._writer.add_translations(entry, added, provenance))
 
-    def _unread(self, entry: TranscriptEntry) -> tuple[dict[str, str], str]:
-        """``entry``'s words translated into each party's language it has no translation into yet, and how (the
-        last one made; the line's own provenance when none was)."""
-        clerk = self._language_of(Role.CLERK)
+    def _unread(self, entry: TranscriptEntry, reader: Role) -> tuple[dict[str, str], str]:
+        """``entry``'s words translated into each party's language it has no translation into yet, and the line's
+        provenance: how the translation for ``reader`` (the party who reads the line translated) was made."""
+        clerk, read_in = self._language_of(Role.CLERK), self._language_of(reader)
         words, language = (entry.correction, clerk) if entry.correction else (entry.text, entry.language)
         added, provenance = {}, entry.provenance
         for target in sorted({clerk, self._language_of(Role.VISITOR)} - {language} - set(entry.translations)):
             translated, how = self._lines.translate(words, language, target, entry.provenance)
             added.update(translated)
-            provenance = how if translated else provenance
+            provenance = how if translated and target == read_in else provenance
         return added, provenance

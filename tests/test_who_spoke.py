@@ -16,6 +16,7 @@ from kiosk.config import KioskConfig
 from kiosk.session import Session
 from kiosk.store import TranscriptStore
 from kiosk.translation import kiosk_translator
+from translations.mt import Translation
 
 
 @pytest.fixture
@@ -121,3 +122,33 @@ def test_a_corrected_line_is_shown_in_the_new_language_from_its_corrected_words(
     (stored,) = session.store.entries(session.session_id)
     assert stored.correction == sign["ko"] and stored.text == "여기 서면해 주세요"
     assert stored.translations == {"vi": sign["vi"], "en": sign["en"]}
+
+
+class ByTarget:
+    """A translator whose provenance depends on the target (Korean from the phrasebook, the rest machine-made)."""
+
+    def supports(self, source: str, target: str) -> bool:
+        return True
+
+    def translate(self, text: str, source: str, target: str) -> Translation:
+        return Translation(f"[{target}] {text}", source, target, "phrasebook" if target == "ko" else "machine")
+
+
+def test_a_line_keeps_the_provenance_of_the_translation_its_other_party_reads(config: KioskConfig) -> None:
+    store = TranscriptStore(config.store.path)
+    session = Session(config, store, clock=ManualClock(), translator=ByTarget())
+    session.choose("vi", VisitorMode.SPEECH)
+    visitor = session.say(Role.VISITOR, "toi can giay to", Modality.SPEECH)
+    clerk = session.say(Role.CLERK, "잠시만요", Modality.SPEECH)
+    misheard = session.say(Role.CLERK, "xin loi", Modality.SPEECH, language="vi")  # the visitor's words
+    assert (visitor.provenance, clerk.provenance, misheard.translations) == ("phrasebook", "machine", {})
+    assert session.flip_speaker(misheard.entry_id).provenance == "phrasebook", "its Korean, now read by the clerk"
+    session.switch_language("en")
+    again = {e.entry_id: e for e in store.entries(session.session_id)}
+    assert again[visitor.entry_id].translations == {"ko": "[ko] toi can giay to", "en": "[en] toi can giay to"}
+    assert [again[line.entry_id].provenance for line in (visitor, clerk, misheard)] == [
+        "phrasebook",  # the clerk still reads the phrasebook's Korean (the visitor's English is machine-made)
+        "machine",
+        "phrasebook",
+    ]
+    store.close()
