@@ -13,11 +13,19 @@ from collections.abc import Callable
 
 from PyQt6.QtCore import QRectF, Qt
 from PyQt6.QtGui import QColor, QPainter, QPaintEvent
-from PyQt6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PyQt6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from base.events import VisitorMode
 from ui.strings import STRINGS, language_label, tr
-from ui.wrap_button import WrapButton, named_button
+from ui.wrap_button import WrapButton
 
 
 def attract_page(codes: list[str], on_touch: Callable[[], None]) -> tuple[QWidget, WrapButton]:
@@ -37,21 +45,36 @@ def start_page(codes: list[str], languages: list[str], on_choose: Callable[[str,
     """ "Choose your language" in every language, then one button per language and mode (low on the screen)."""
     page = QWidget()
     layout = QVBoxLayout(page)
-    title = QLabel("\n".join(STRINGS["choose_language"][code] for code in codes))
-    title.setObjectName("title")
-    title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    layout.addWidget(title, 1)
-    grid = QGridLayout()
-    choices = [
-        (language_label(c), f"lang_{c}", c, VisitorMode.TEXT if c == "ko" else VisitorMode.SPEECH) for c in languages
-    ]
-    for index, (label, name, code, mode) in enumerate(choices):
-        button = named_button(label, name)
-        button.clicked.connect(lambda _=False, c=code, m=mode: on_choose(c, m))
-        grid.addWidget(button, index // 3, index % 3)
+    layout.addWidget(choose_title(codes), 1)
+    grid, _buttons = language_grid(
+        languages, "lang", lambda c: on_choose(c, VisitorMode.TEXT if c == "ko" else VisitorMode.SPEECH)
+    )
     layout.addLayout(grid)  # in the lower part of the screen, reachable from a wheelchair
     layout.addWidget(_sign_tile(on_choose))
     return page
+
+
+def choose_title(codes: list[str]) -> QLabel:
+    """ "Choose your language" in each of ``codes``, one per line (before a choice, the visitor reads any)."""
+    title = QLabel("\n".join(STRINGS["choose_language"][code] for code in codes))
+    title.setObjectName("title")
+    title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    title.setWordWrap(True)
+    return title
+
+
+def language_grid(
+    languages: list[str], prefix: str, on_choose: Callable[[str], None]
+) -> tuple[QGridLayout, dict[str, WrapButton]]:
+    """One button per language, by its own name, three to a row (named ``{prefix}_{code}``), and the buttons by code."""
+    grid = QGridLayout()
+    buttons: dict[str, WrapButton] = {}
+    for index, code in enumerate(languages):
+        button = buttons[code] = WrapButton(language_label(code), code)  # wraps rather than widen a narrow screen
+        button.setObjectName(f"{prefix}_{code}")
+        button.clicked.connect(lambda _=False, c=code: on_choose(c))
+        grid.addWidget(button, index // 3, index % 3)
+    return grid, buttons
 
 
 def _sign_tile(on_choose: Callable[[str, VisitorMode], None]) -> QFrame:

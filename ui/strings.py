@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from base.languages import lookup
 from ui.category_strings import CATEGORY_STRINGS
+from ui.switch_strings import SWITCH_STRINGS
 
 KOREAN_CAPTIONS = "한국어 (자막)"  # Korean for the visitor who reads captions: typed text, no speech
 
@@ -361,33 +362,18 @@ STRINGS: dict[str, dict[str, str]] = {
         "vi": "Xóa ký hiệu cuối",
         "ja": "最後の手話を消す",
     },
+    "talk_visitor_speaking": {  # the clerk's talk button (Korean only is read; the rest for completeness)
+        "ko": "방문자가 말하고 있어요",
+        "en": "The visitor is speaking",
+        "zh": "来访者正在说话",
+        "vi": "Khách đang nói",
+        "ja": "来訪者が話しています",
+    },
 }
 
 
 STRINGS.update(CATEGORY_STRINGS)  # the phrase topics, kept in their own module
-
-
-# -- the clerk's flip and the visitor's language switch (issue 16 item 4) -----------------------------------
-STRINGS.update(
-    {
-        "switch_question": {
-            "ko": "{name} 화면으로 바꿀까요?",
-            "en": "Switch the screen to {name}?",
-            "zh": "要将屏幕切换为{name}吗？",
-            "vi": "Chuyển màn hình sang {name}?",
-            "ja": "画面を{name}に切り替えますか？",
-        },
-        "switch_yes": {"ko": "바꾸기", "en": "Switch", "zh": "切换", "vi": "Chuyển", "ja": "切り替える"},
-        "switch_no": {"ko": "아니요", "en": "No, thanks", "zh": "不用了", "vi": "Không, cảm ơn", "ja": "いいえ"},
-        "talk_visitor_speaking": {  # the clerk's talk button (Korean only is read; the rest for completeness)
-            "ko": "방문자가 말하고 있어요",
-            "en": "The visitor is speaking",
-            "zh": "来访者正在说话",
-            "vi": "Khách đang nói",
-            "ja": "来訪者が話しています",
-        },
-    }
-)
+STRINGS.update(SWITCH_STRINGS)  # changing the visit's language, kept in their own module
 
 
 def tr(key: str, language: str | None, **values: object) -> str:

@@ -1,0 +1,107 @@
+"""The visitor changes the visit's language during the conversation (a wrong choice on the start page, or a
+companion taking over): the globe button on the action bar opens the start page's languages, a choice switches
+the visit and the conversation so far is shown again in it; back changes nothing. Real windows, Session and SQLite
+store (offscreen Qt); the phrasebook translates, so the bubbles' English is the reviewed English."""
+
+from __future__ import annotations
+
+import pytest
+from PyQt6.QtCore import QCoreApplication, QSize, Qt
+from PyQt6.QtWidgets import QPushButton, QWidget
+
+from base.events import Modality, Role
+from tests.ui_kiosk import find, settle
+from ui.layout_check import layout_problems
+from ui.screenshots import DISPLAYS, LOW_FROM
+from ui.strings import language_label, tr
+from ui.theme import VISITOR_TEXT_PX, min_target_px
+from ui.visitor_window import CONVERSATION, LANGUAGE
+
+
+def _vietnamese_visit(qtbot, kiosk) -> tuple[dict[str, str], dict[str, str]]:
+    """A visit begun in Tiếng Việt with a line of each party; the two phrases' texts."""
+    qtbot.mouseClick(find(kiosk.visitor, QPushButton, "lang_vi"), Qt.MouseButton.LeftButton)
+    sign, need = (kiosk.session.phrasebook.get(p).texts for p in ("sign_here", "need_certificate"))
+    kiosk.session.say(Role.CLERK, sign["ko"], Modality.SPEECH, confidence=0.9)
+    kiosk.session.say(Role.VISITOR, need["vi"], Modality.SPEECH, confidence=0.9)
+    return sign, need
+
+
+def _chat(kiosk) -> list[str]:
+    chat = find(kiosk.visitor, QWidget, "caption_view")
+    return [chat.item(i).text() for i in range(chat.count())]
+
+
+def test_the_globe_opens_the_languages_and_english_switches_a_vietnamese_visit(qtbot, suggesting_kiosk) -> None:
+    kiosk = suggesting_kiosk
+    sign, need = _vietnamese_visit(qtbot, kiosk)
+    globe = find(kiosk.visitor, QPushButton, "visitor_language")
+    assert globe.isVisible() and globe.text() == "Tiếng Việt"
+    assert _chat(kiosk) == [f"Nhân viên: {sign['vi']}", f"Bạn: {need['vi']}"]
+    qtbot.mouseClick(globe, Qt.MouseButton.LeftButton)
+    assert kiosk.visitor.pages.currentIndex() == LANGUAGE
+    picker = find(kiosk.visitor, QWidget, "language_picker")
+    offered = {code: find(picker, QPushButton, f"pick_{code}") for code in kiosk.visitor.languages}
+    start = {code: find(kiosk.visitor, QPushButton, f"lang_{code}").text() for code in kiosk.visitor.languages}
+    assert {code: b.text().removeprefix("✓ ") for code, b in offered.items()} == start, "the start page's languages"
+    assert [code for code, b in offered.items() if b.isChecked()] == ["vi"] and offered["vi"].text() == "✓ Tiếng Việt"
+    assert find(picker, QPushButton, "language_back").text() == tr("language_back", "vi")
+    qtbot.mouseClick(offered["en"], Qt.MouseButton.LeftButton)
+    settle(kiosk)  # switched on the line worker, the lines translated again
+    assert kiosk.session.language == "en" and kiosk.visitor.pages.currentIndex() == CONVERSATION
+    assert kiosk.store.session_language(kiosk.session.session_id) == "en"
+    assert _chat(kiosk) == [f"Clerk: {sign['en']}", f"You: {need['en']}"]
+    assert globe.text() == "English" and kiosk.visitor.finish.text() == tr("finish", "en")
+    qtbot.mouseClick(globe, Qt.MouseButton.LeftButton)
+    assert [code for code, b in offered.items() if b.isChecked()] == ["en"], "the language in use now"
+
+
+def test_back_or_the_language_in_use_changes_nothing(qtbot, suggesting_kiosk) -> None:
+    kiosk = suggesting_kiosk
+    _vietnamese_visit(qtbot, kiosk)
+    before, stored = _chat(kiosk), kiosk.store.entries(kiosk.session.session_id)
+    for tap in ("language_back", "pick_vi"):
+        qtbot.mouseClick(kiosk.visitor.actions.language, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(find(kiosk.visitor, QPushButton, tap), Qt.MouseButton.LeftButton)
+        settle(kiosk)
+        assert kiosk.visitor.pages.currentIndex() == CONVERSATION, tap
+        assert kiosk.session.language == "vi" and _chat(kiosk) == before, tap
+        assert kiosk.store.entries(kiosk.session.session_id) == stored, tap
+        assert kiosk.store.session_language(kiosk.session.session_id) == "vi", tap
+
+
+def test_a_signing_visit_has_no_globe(qtbot, kiosk) -> None:
+    qtbot.mouseClick(find(kiosk.visitor, QPushButton, "mode_sign"), Qt.MouseButton.LeftButton)
+    assert kiosk.visitor.pages.currentIndex() == CONVERSATION and not kiosk.visitor.actions.language.isVisible()
+    kiosk.session.end("visitor")
+    kiosk.session.clear()
+    qtbot.mouseClick(find(kiosk.visitor, QPushButton, "attract"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(find(kiosk.visitor, QPushButton, "lang_ja"), Qt.MouseButton.LeftButton)
+    assert kiosk.visitor.actions.language.isVisible(), "a spoken visit after a signing one has it again"
+
+
+SIZES = {**{name: QSize(*size) for name, size in DISPLAYS.items()}, "half": QSize(960, 1080)}
+
+
+@pytest.mark.parametrize("scale", [1.0, 2.0], ids=["100", "200"])
+@pytest.mark.parametrize("display", list(SIZES))
+def test_the_globe_and_the_languages_fit_and_are_large_enough_to_touch(
+    qtbot, suggesting_kiosk, display: str, scale: float
+) -> None:
+    kiosk, size = suggesting_kiosk, SIZES[display]
+    _vietnamese_visit(qtbot, kiosk)
+    kiosk.visitor.display.set(scale, False)
+    kiosk.visitor.resize(size)
+    target = min_target_px(size.width(), kiosk.session.config.ui.display_width_mm)
+    text = VISITOR_TEXT_PX if scale == 1.0 else None
+    for page in (CONVERSATION, LANGUAGE):
+        if page == LANGUAGE:
+            qtbot.mouseClick(kiosk.visitor.actions.language, Qt.MouseButton.LeftButton)
+        for _ in range(5):  # a wrapping button asks for its height once it knows its width
+            QCoreApplication.processEvents()
+        assert kiosk.visitor.size() == size and kiosk.visitor.pages.currentIndex() == page
+        assert layout_problems(kiosk.visitor, size, target, LOW_FROM, text) == [], page
+    picker = find(kiosk.visitor, QWidget, "language_picker")
+    for button in (kiosk.visitor.actions.language, *picker.findChildren(QPushButton)):
+        assert min(button.width(), button.height()) >= target, button.objectName()
+    assert language_label("ko") in find(picker, QPushButton, "pick_ko").text()
