@@ -15,7 +15,7 @@ from ui.layout_check import layout_problems
 from ui.screenshots import DISPLAYS, LOW_FROM
 from ui.strings import language_label, tr
 from ui.theme import VISITOR_TEXT_PX, min_target_px
-from ui.visitor_window import CONVERSATION, LANGUAGE
+from ui.visitor_window import CONVERSATION, LANGUAGE, START
 
 
 def _vietnamese_visit(qtbot, kiosk) -> tuple[dict[str, str], dict[str, str]]:
@@ -88,19 +88,23 @@ SIZES = {**{name: QSize(*size) for name, size in DISPLAYS.items()}, "half": QSiz
 def test_the_globe_and_the_languages_fit_and_are_large_enough_to_touch(
     qtbot, suggesting_kiosk, display: str, scale: float
 ) -> None:
+    """The start page too: at 200 % on a half screen its third column and 지문자 were once cut off (the language
+    buttons did not wrap, so the page grew wider than its scroll area)."""
     kiosk, size = suggesting_kiosk, SIZES[display]
-    _vietnamese_visit(qtbot, kiosk)
     kiosk.visitor.display.set(scale, False)
     kiosk.visitor.resize(size)
     target = min_target_px(size.width(), kiosk.session.config.ui.display_width_mm)
     text = VISITOR_TEXT_PX if scale == 1.0 else None
-    for page in (CONVERSATION, LANGUAGE):
+    low = None if display == "half" else LOW_FROM  # the reach rule is the gallery's displays' (as for suggestions)
+    for page in (START, CONVERSATION, LANGUAGE):
+        if page == CONVERSATION:
+            _vietnamese_visit(qtbot, kiosk)
         if page == LANGUAGE:
             qtbot.mouseClick(kiosk.visitor.actions.language, Qt.MouseButton.LeftButton)
         for _ in range(5):  # a wrapping button asks for its height once it knows its width
             QCoreApplication.processEvents()
         assert kiosk.visitor.size() == size and kiosk.visitor.pages.currentIndex() == page
-        assert layout_problems(kiosk.visitor, size, target, LOW_FROM, text) == [], page
+        assert layout_problems(kiosk.visitor, size, target, low, text) == [], page
     picker = find(kiosk.visitor, QWidget, "language_picker")
     for button in (kiosk.visitor.actions.language, *picker.findChildren(QPushButton)):
         assert min(button.width(), button.height()) >= target, button.objectName()

@@ -3,7 +3,8 @@ displays counters have: landscape 1920x1080, portrait 1080x1920 (the usual publi
 1366x768 panel.
 
 ``python -m ui.screenshots OUT_DIR`` (``make screenshots``) renders the visitor's screens (attract,
-language choice, conversation, suggestions, fingerspelling, sign, closing) and the clerk's screen offscreen,
+language choice, conversation, the change of language from the globe button, suggestions, fingerspelling, sign,
+closing) and the clerk's screen offscreen,
 writes half-size PNGs named ``SCREEN_LANGUAGE_VARIANT_DISPLAY.png`` and ``README.md`` into OUT_DIR, and
 reports anything :mod:`ui.layout_check` finds. The clerk's screen is shot on every display too, its text
 size and contrast as ``[ui]`` would set them. A short scripted visit fills the conversation (with one spoken line
@@ -102,6 +103,9 @@ class Gallery:
         self.session.show_caption(Caption(Role.VISITOR, "…", language, 0.0, 1.0, final=False))
         self.shoot(self.visitor, "conversation", language, variant)
         self.shoot(self.clerk, "clerk", language, variant)
+        self.visitor.actions.language.click()  # the globe: the visitor's own change of language
+        self.shoot(self.visitor, "language", language, variant)
+        self.visitor.picker.cancel.click()
         if language != "ko":
             self.who_spoke(language, variant)
         if language == "en":  # the idle warning with its "more time" button
