@@ -1,5 +1,5 @@
 """The visitor changes the visit's language during the conversation (a wrong choice on the start page, or a
-companion taking over): the globe button on the action bar opens the start page's languages, a choice switches
+companion taking over): the globe button on the bottom bar opens the start page's languages, a choice switches
 the visit and the conversation so far is shown again in it; back changes nothing. Real windows, Session and SQLite
 store (offscreen Qt); the phrasebook translates, so the bubbles' English is the reviewed English."""
 
@@ -61,7 +61,7 @@ def test_back_or_the_language_in_use_changes_nothing(qtbot, suggesting_kiosk) ->
     _vietnamese_visit(qtbot, kiosk)
     before, stored = _chat(kiosk), kiosk.store.entries(kiosk.session.session_id)
     for tap in ("language_back", "pick_vi"):
-        qtbot.mouseClick(kiosk.visitor.actions.language, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(kiosk.visitor.picker.globe, Qt.MouseButton.LeftButton)
         qtbot.mouseClick(find(kiosk.visitor, QPushButton, tap), Qt.MouseButton.LeftButton)
         settle(kiosk)
         assert kiosk.visitor.pages.currentIndex() == CONVERSATION, tap
@@ -70,14 +70,38 @@ def test_back_or_the_language_in_use_changes_nothing(qtbot, suggesting_kiosk) ->
         assert kiosk.store.session_language(kiosk.session.session_id) == "vi", tap
 
 
+def test_the_globe_is_there_only_during_a_spoken_or_typed_visit(qtbot, kiosk) -> None:
+    globe = kiosk.visitor.picker.globe
+    assert not globe.isVisible(), "the start page"
+    qtbot.mouseClick(find(kiosk.visitor, QPushButton, "lang_ko"), Qt.MouseButton.LeftButton)
+    assert globe.isVisible() and globe.text() == "한국어"
+    kiosk.session.end("visitor")
+    assert not globe.isVisible(), "the closing page"
+
+
+def test_the_globe_fits_beside_the_text_size_buttons_in_every_language_at_200_percent(qtbot, kiosk) -> None:
+    """On the action bar beside Talk, Type and Finish it did not: Japanese in portrait needed 1122 px of 1080."""
+    for code in kiosk.visitor.languages:
+        qtbot.mouseClick(find(kiosk.visitor, QPushButton, f"lang_{code}"), Qt.MouseButton.LeftButton)
+        kiosk.visitor.display.set(2.0, False)
+        for size in map(QSize, *zip(*DISPLAYS.values(), strict=True)):
+            kiosk.visitor.resize(size)
+            for _ in range(10):
+                QCoreApplication.processEvents()
+            assert layout_problems(kiosk.visitor, size, low_from=LOW_FROM) == [], (code, size)
+        kiosk.session.end("visitor")
+        kiosk.session.clear()
+        qtbot.mouseClick(find(kiosk.visitor, QPushButton, "attract"), Qt.MouseButton.LeftButton)
+
+
 def test_a_signing_visit_has_no_globe(qtbot, kiosk) -> None:
     qtbot.mouseClick(find(kiosk.visitor, QPushButton, "mode_sign"), Qt.MouseButton.LeftButton)
-    assert kiosk.visitor.pages.currentIndex() == CONVERSATION and not kiosk.visitor.actions.language.isVisible()
+    assert kiosk.visitor.pages.currentIndex() == CONVERSATION and not kiosk.visitor.picker.globe.isVisible()
     kiosk.session.end("visitor")
     kiosk.session.clear()
     qtbot.mouseClick(find(kiosk.visitor, QPushButton, "attract"), Qt.MouseButton.LeftButton)
     qtbot.mouseClick(find(kiosk.visitor, QPushButton, "lang_ja"), Qt.MouseButton.LeftButton)
-    assert kiosk.visitor.actions.language.isVisible(), "a spoken visit after a signing one has it again"
+    assert kiosk.visitor.picker.globe.isVisible(), "a spoken visit after a signing one has it again"
 
 
 SIZES = {**{name: QSize(*size) for name, size in DISPLAYS.items()}, "half": QSize(960, 1080)}
@@ -100,12 +124,12 @@ def test_the_globe_and_the_languages_fit_and_are_large_enough_to_touch(
         if page == CONVERSATION:
             _vietnamese_visit(qtbot, kiosk)
         if page == LANGUAGE:
-            qtbot.mouseClick(kiosk.visitor.actions.language, Qt.MouseButton.LeftButton)
+            qtbot.mouseClick(kiosk.visitor.picker.globe, Qt.MouseButton.LeftButton)
         for _ in range(5):  # a wrapping button asks for its height once it knows its width
             QCoreApplication.processEvents()
         assert kiosk.visitor.size() == size and kiosk.visitor.pages.currentIndex() == page
         assert layout_problems(kiosk.visitor, size, target, low, text) == [], page
     picker = find(kiosk.visitor, QWidget, "language_picker")
-    for button in (kiosk.visitor.actions.language, *picker.findChildren(QPushButton)):
+    for button in (kiosk.visitor.picker.globe, *picker.findChildren(QPushButton)):
         assert min(button.width(), button.height()) >= target, button.objectName()
     assert language_label("ko") in find(picker, QPushButton, "pick_ko").text()

@@ -1,5 +1,4 @@
-"""The visitor's fixed action bar: Talk (with the live microphone level and what the kiosk is doing), the language
-in use (a globe: tap to change it, :mod:`ui.language_picker`), Type, Finish.
+"""The visitor's fixed action bar: Talk (with the live microphone level and what the kiosk is doing), Type, Finish.
 
 It sits at the bottom of the conversation screen outside every scroll area, so it never scrolls away and is
 always within reach of a seated visitor. The Talk button says, in the visitor's language, whether the kiosk is
@@ -18,7 +17,6 @@ from PyQt6.QtCore import QRectF, Qt
 from PyQt6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PyQt6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
-from ui.language_picker import GlobeButton
 from ui.phrase_breaks import set_wrapped
 from ui.strings import tr
 from ui.theme import TARGET_PX
@@ -86,21 +84,12 @@ class TalkButton(WrapButton):
 class ActionBar(PageStack):
     """Talk / Type / Finish, or the question "end this conversation?" with yes and no."""
 
-    def __init__(
-        self,
-        on_talk: Callable[[bool], None],
-        on_type: Callable[[bool], None],
-        on_finish: Callable[[], None],
-        on_language: Callable[[], None],
-    ):
-        """``on_language``: the globe button was tapped (the visitor's choice of language opens)."""
+    def __init__(self, on_talk: Callable[[bool], None], on_type: Callable[[bool], None], on_finish: Callable[[], None]):
         super().__init__()
         self.setObjectName("action_bar")
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)  # room left goes to the phrases
         self.talk = TalkButton()
         self.talk.toggled.connect(on_talk)
-        self.language = GlobeButton()
-        self.language.clicked.connect(on_language)
         self.type = _wrap("keyboard_toggle")
         self.type.setCheckable(True)
         self.type.toggled.connect(on_type)
@@ -117,7 +106,6 @@ class ActionBar(PageStack):
         row = QHBoxLayout(actions)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.talk, 3)
-        row.addWidget(self.language, 1)
         row.addWidget(self.type, 1)
         row.addWidget(self.finish, 1)
         ask = QVBoxLayout(confirm)  # the question on its own line: the answers keep the bar's full width
@@ -129,7 +117,7 @@ class ActionBar(PageStack):
         ask.addLayout(answers)
         self.addWidget(actions)
         self.addWidget(confirm)
-        for button in (self.talk, self.language, self.type, self.finish):
+        for button in (self.talk, self.type, self.finish):
             button.setMinimumHeight(int(1.5 * TARGET_PX))
 
     def set_language(self, language: str | None) -> None:
@@ -139,10 +127,9 @@ class ActionBar(PageStack):
             button.setText(tr(key, language), language)
         set_wrapped(self.question, tr("finish_question", language), language)
         self.talk.set_state(self.talk.state, language)
-        self.language.set_language(language)
 
     def buttons(self) -> list[QPushButton]:
-        return [self.talk, self.language, self.type, self.finish, self.yes, self.no]
+        return [self.talk, self.type, self.finish, self.yes, self.no]
 
 
 def _wrap(name: str) -> WrapButton:

@@ -41,6 +41,10 @@ class DisplayControls(QWidget):
         self.buttons["contrast"].clicked.connect(lambda: self.set(self.scale, not self.high_contrast))
         self.buttons["contrast"].setCheckable(True)
 
+    def add(self, button: QWidget) -> None:
+        """One more button on the bar (the globe of :mod:`ui.language_picker`)."""
+        self.layout().addWidget(button)
+
     def set_language(self, language: str | None) -> None:
         """Before a language is chosen: every language up to 125 %; larger, the first one (the sign says the rest)."""
         self.language = language

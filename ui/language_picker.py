@@ -1,13 +1,15 @@
 """Changing the visit's language during the conversation: the globe button and the choice of language.
 
 A visitor who tapped the wrong language on the start page, or whose companion takes over, changes it with the
-globe button on the action bar (:mod:`ui.action_bar`; it always shows the language in use by its own name, next
-to a globe drawn on the button, a sign read without reading any language). The choice is a page in place of the
-conversation, low on the screen like the start page: "choose your language" in every language (the visitor may
-not read the one in use), the start page's own language buttons (:func:`ui.start_page.language_grid`) with the
-one in use marked ✓, and a way back. A choice switches the visit through :meth:`LineWorker.switch_language`, off
-the Qt thread, as the automatic offer (:mod:`ui.switch_offer`) does: the lines so far are translated again
-(:meth:`LineCorrections.new_reader`). Back, or the language in use, changes nothing.
+globe button. It shows the language in use by its own name next to a globe drawn on the button (a sign read
+without reading any language), on the bottom bar with text size and contrast (:mod:`ui.display_controls`, the
+visitor's own settings, always on screen): the action bar has no room for a fourth button (Japanese at 200 % in
+portrait needed 1122 px of 1080). The choice is a page in place of the conversation, low on the screen like the
+start page: "choose your language" in every language (the visitor may not read the one in use), the start page's
+own language buttons (:func:`ui.start_page.language_grid`) with the one in use marked ✓, and a way back. A choice
+switches the visit through :meth:`LineWorker.switch_language`, off the Qt thread, as the automatic offer
+(:mod:`ui.switch_offer`) does: the lines so far are translated again (:meth:`LineCorrections.new_reader`). Back,
+or the language in use, changes nothing.
 
 Decided: not offered in a signing visit (수어, 지문자). The camera's signs become Korean lines and the visitor reads
 Korean; there is no spoken language to switch, and a switch would not change the way of talking (camera or
@@ -24,13 +26,17 @@ from PyQt6.QtCore import QRectF, Qt
 from PyQt6.QtGui import QPainter, QPaintEvent, QPen
 from PyQt6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from base.events import SessionState, StateChanged, VisitorMode
+from base.languages import lookup
 from kiosk.line_worker import LineWorker
+from ui.bridge import SessionBridge
 from ui.phrase_breaks import set_wrapped
 from ui.start_page import choose_title, language_grid
 from ui.strings import language_label, tr
 from ui.wrap_button import WrapButton
 
 GLOBE_PX = 36
+SIGNING = (VisitorMode.SIGN, VisitorMode.FINGERSPELLING)
 
 
 class GlobeButton(WrapButton):
@@ -42,7 +48,8 @@ class GlobeButton(WrapButton):
         self.layout().setContentsMargins(GLOBE_PX + 20, 6, 12, 6)
 
     def set_language(self, language: str | None) -> None:
-        self.setText(language_label(language or "ko"), language)
+        """The language's own name alone (the start page's "(자막)" would only make it wrap)."""
+        self.setText(lookup(language or "ko").native, language)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
@@ -60,14 +67,25 @@ class GlobeButton(WrapButton):
 
 
 class LanguagePicker(QWidget):
-    """The visit's languages as on the start page, the one in use marked; ``back()`` returns to the conversation."""
+    """The visit's languages as on the start page, the one in use marked, and the globe button that opens them."""
 
-    def __init__(self, lines: LineWorker, codes: list[str], languages: list[str], back: Callable[[], None]) -> None:
-        """``codes``: the languages the title is given in; ``languages``: the ones offered (the start page's)."""
+    def __init__(
+        self,
+        lines: LineWorker,
+        bridge: SessionBridge,
+        codes: list[str],
+        languages: list[str],
+        show: Callable[[bool], None],
+    ) -> None:
+        """``codes``: the languages the title is given in; ``languages``: the ones offered (the start page's);
+        ``show(True)``: put this page in place of the conversation, ``show(False)``: the conversation again."""
         super().__init__()
         self.setObjectName("language_picker")
-        self.lines, self.back = lines, back
+        self.lines, self.show_page = lines, show
         self.current: str | None = None
+        self.globe = GlobeButton()
+        self.globe.clicked.connect(self.open)
+        self.globe.hide()
         self.note = QLabel()
         self.note.setObjectName("language_note")
         self.note.setWordWrap(True)
@@ -77,24 +95,33 @@ class LanguagePicker(QWidget):
             button.setCheckable(True)
         self.cancel = WrapButton()
         self.cancel.setObjectName("language_back")
-        self.cancel.clicked.connect(back)
+        self.cancel.clicked.connect(lambda: show(False))
         layout = QVBoxLayout(self)
         layout.addWidget(choose_title(codes), 1)
         layout.addWidget(self.note)
         layout.addLayout(grid)  # low on the screen, reachable from a wheelchair
         layout.addWidget(self.cancel)
+        bridge.state_changed.connect(self.on_state)
 
-    def open(self, language: str | None) -> None:
-        """The choice for a visit in ``language`` (marked ✓, the note and the way back in it); a tap is not idle."""
+    def on_state(self, event: StateChanged) -> None:
+        """The globe shows the language of a spoken or typed visit (switched, too); none between visits or when
+        signing."""
+        self.current = event.language
+        spoken = event.state in (SessionState.CHOSEN, SessionState.CONVERSATION) and event.mode not in SIGNING
+        self.globe.setVisible(spoken)
+        self.globe.set_language(event.language)
+
+    def open(self) -> None:
+        """The choice, the language in use marked ✓ (the note and the way back in it); a tap is not idle."""
         self.lines.session.touch()
-        self.current = language
         for code, button in self.buttons.items():
-            button.setChecked(code == language)
-            button.setText(("✓ " if code == language else "") + language_label(code), code)
-        set_wrapped(self.note, tr("language_note", language), language)
-        self.cancel.setText(tr("language_back", language), language)
+            button.setChecked(code == self.current)
+            button.setText(("✓ " if code == self.current else "") + language_label(code), code)
+        set_wrapped(self.note, tr("language_note", self.current), self.current)
+        self.cancel.setText(tr("language_back", self.current), self.current)
+        self.show_page(True)
 
     def _pick(self, language: str) -> None:
-        self.back()
+        self.show_page(False)
         if language != self.current:
             self.lines.switch_language(language)  # refused (the visit ended meanwhile): a Notice, as for a line

@@ -103,7 +103,7 @@ class Gallery:
         self.session.show_caption(Caption(Role.VISITOR, "…", language, 0.0, 1.0, final=False))
         self.shoot(self.visitor, "conversation", language, variant)
         self.shoot(self.clerk, "clerk", language, variant)
-        self.visitor.actions.language.click()  # the globe: the visitor's own change of language
+        self.visitor.picker.globe.click()  # the globe: the visitor's own change of language
         self.shoot(self.visitor, "language", language, variant)
         self.visitor.picker.cancel.click()
         if language != "ko":

@@ -9,7 +9,6 @@ larger (up to 200 %) or high-contrast; the conversation has an on-screen keyboar
 from __future__ import annotations
 
 import time
-from functools import partial
 
 import numpy as np
 from PyQt6.QtCore import QPoint, Qt, QTimer
@@ -41,7 +40,7 @@ from ui.closing_page import ClosingPage
 from ui.display_controls import DisplayControls
 from ui.idle_overlay import IdleOverlay
 from ui.keyboard import OnScreenKeyboard
-from ui.language_picker import LanguagePicker
+from ui.language_picker import SIGNING, LanguagePicker
 from ui.phrase_panel import PhrasePanel
 from ui.sign_panel import SignPanel
 from ui.spelling_panel import SpellingPanel
@@ -56,7 +55,6 @@ from ui.widgets import MessageLine, PageStack, scrolling, session_is_push_to_tal
 from ui.wrap_button import named_button
 
 ATTRACT, START, CONVERSATION, CLOSING, LANGUAGE = 0, 1, 2, 3, 4
-SIGNING = (VisitorMode.SIGN, VisitorMode.FINGERSPELLING)
 CAPTION_SHARE = 0.4  # the chat reaches down to here, so every control sits below (wheelchair reach)
 SPEAKING_LEVEL = 0.15  # a microphone level this high is someone speaking: the visit is not idle
 
@@ -99,11 +97,11 @@ class VisitorWindow(QWidget):
         self.pages.addWidget(scrolling(start))  # at 200 % text a page scrolls, nothing is cut
         self.pages.addWidget(self._conversation_page())  # fixed: only the chat and the phrase list scroll
         self.pages.addWidget(scrolling(self.closing))
-        back = partial(self.pages.setCurrentIndex, CONVERSATION)
-        self.picker = LanguagePicker(self.lines, self._codes(), self.languages, back)
+        self.picker = LanguagePicker(self.lines, bridge, self._codes(), self.languages, self._show_picker)
         self.pages.addWidget(scrolling(self.picker))  # the globe button's choice of language
         ui = session.config.ui
         self.display = DisplayControls(ui.text_scale, ui.high_contrast, self._restyle, self._codes())
+        self.display.add(self.picker.globe)  # the visitor's own settings: text size, contrast, language
         layout = QVBoxLayout(self)
         layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)  # _fit_chat's height must not hold it
         layout.addWidget(self.banner)
@@ -155,7 +153,7 @@ class VisitorWindow(QWidget):
         self.keyboard.hide()
         self.send = named_button("", "visitor_send")
         self.send.clicked.connect(self._send)
-        self.actions = ActionBar(self._talk, self._show_keyboard, lambda: self.session.end("visitor"), self._pick)
+        self.actions = ActionBar(self._talk, self._show_keyboard, lambda: self.session.end("visitor"))
         self.talk, self.keyboard_toggle, self.finish = self.actions.talk, self.actions.type, self.actions.finish
         entry = QHBoxLayout()
         entry.addWidget(self.input, 1)
@@ -220,10 +218,9 @@ class VisitorWindow(QWidget):
         self.session.talk(Role.VISITOR if on else None)
         self._update_talk()
 
-    def _pick(self) -> None:
-        """The globe button: the choice of language, in place of the conversation (which goes on meanwhile)."""
-        self.picker.open(self.session.language)
-        self.pages.setCurrentIndex(LANGUAGE)
+    def _show_picker(self, on: bool) -> None:
+        """The globe's choice of language in place of the conversation (which goes on meanwhile), or back."""
+        self.pages.setCurrentIndex(LANGUAGE if on else CONVERSATION)
 
     def _show_keyboard(self, on: bool) -> None:
         """The keyboard takes the phrase list's place (the screen has no room for both at 200 %)."""
@@ -355,7 +352,6 @@ class VisitorWindow(QWidget):
         self.keyboard.show_layout("hangul" if language == "ko" else "latin")
         self.actions.set_language(language)
         self.talk.setVisible(not signing and self.session.config.speech.enabled)
-        self.actions.language.setVisible(not signing)  # no spoken language to switch (ui.language_picker)
         self.display.set_language(language)
         self.input.setPlaceholderText(tr("type_here", language))
         self.send.setText(tr("send", language))
