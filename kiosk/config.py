@@ -22,6 +22,7 @@ from pathlib import Path
 from base.errors import ConfigError
 from kiosk.paths import bundle_root, data_root, frozen, resolve
 from kiosk.toml_values import coerce, key_error
+from translations.asr import AsrOptions
 
 CONFIG_ENV = "KIOSK_CONFIG"
 DEFAULT_FILE = "kiosk.toml"
@@ -75,17 +76,23 @@ class DeviceOptions:
     demo_conversation: Path = Path("assets/demo/conversation.toml")  # played as two microphones without one
 
 
+def _recognizer_default(name: str) -> typing.Any:
+    """The default of ``translations.asr.AsrOptions.<name>``: the recogniser's settings are decided there once."""
+    return next(f.default for f in dataclasses.fields(AsrOptions) if f.name == name)
+
+
 @dataclass(frozen=True)
 class SpeechOptions:
-    """Live captions from speech (faster-whisper). See ``translations.asr.AsrOptions``."""
+    """Live captions from speech (faster-whisper). The recogniser's settings default to, and are explained in,
+    ``translations.asr.AsrOptions``; the TOML overrides them."""
 
     enabled: bool = True
     mode: str = "auto"  # "auto": speech is captioned whenever it is heard; "push_to_talk": only while held
-    cpu_threads: int = 2
-    beam_size: int = 5  # as offline; 3 was +0.2/+0.7 CER points on clean/joined Korean (docs/bench.md, issue 16)
-    end_silence_s: float = 0.5
-    max_utterance_s: float = 15.0
-    partial_interval_s: float = 0.8
+    cpu_threads: int = _recognizer_default("cpu_threads")
+    beam_size: int = _recognizer_default("beam_size")
+    end_silence_s: float = _recognizer_default("end_silence_s")
+    max_utterance_s: float = _recognizer_default("max_utterance_s")
+    partial_interval_s: float = _recognizer_default("partial_interval_s")
     terms_file: Path = Path("translations/data/civil_terms_ko.txt")  # civil-service terms (hotwords)
     # Off: as a Korean prompt the terms cost 1.4 CER points on the shared real Korean clips (0.100 vs 0.086,
     # tests/test_speech.py) and leak into unrelated speech ("... 이대요 수수료룡", issue 16).

@@ -78,3 +78,16 @@ def test_non_utf8_file(tmp_path: Path) -> None:
 def test_example_config_is_valid() -> None:
     config = load_config(bundle_root() / "kiosk.example.toml")
     assert config.kiosk.languages == ("ko", "en", "zh", "vi", "ja")
+
+
+def test_speech_defaults_are_the_recognisers(tmp_path: Path) -> None:
+    """One fact in one place: without a [speech] table the kiosk runs the recogniser's own defaults
+    (translations.asr.AsrOptions), and a key in the file overrides only itself."""
+    from kiosk.channels.speech import asr_options
+    from translations.asr import AsrOptions
+
+    config = load_config(write(tmp_path / "kiosk.toml", '[kiosk]\nname = "x"\n'))
+    assert asr_options(config) == AsrOptions(model_dir=config.models.whisper_dir)
+    config = load_config(write(tmp_path / "kiosk.toml", "[speech]\nbeam_size = 3\n"))
+    changed = asr_options(config)
+    assert changed.beam_size == 3 and changed.end_silence_s == AsrOptions(model_dir=Path()).end_silence_s
