@@ -41,6 +41,7 @@ CUT_AT = 0.55
 SHORT_S = (2.0, 3.0)  # speech seconds of the short phrases
 PAUSE_S, ROOM_TONE_S = 0.8, 0.3
 OFFLINE_BEAM = 5
+COUNTS = ("dropped", "corrected", "continued")  # finals: dropped by the guards, term corrected, decoded on
 
 
 @dataclass(frozen=True)
@@ -149,8 +150,8 @@ def _up_to(clip: tuple[str, str, np.ndarray], words: tuple[tuple[str, float, flo
 
 
 def streaming_text(recognizer: SpeechRecognizer, options: AsrOptions, sample: Sample) -> tuple[str, dict]:
-    """The live path's finals for ``sample``, joined, and how many finals the guards dropped and how many had a
-    civil-service term corrected; no partials, no clock (0.1 s chunks)."""
+    """The live path's finals for ``sample``, joined, and how many finals the guards dropped, had a civil-service
+    term corrected or were decoded on past a full stop; no partials, no clock (0.1 s chunks)."""
     options = dataclasses.replace(options, partial_interval_s=1e9)
     transcriber = StreamingTranscriber(
         recognizer, Role.VISITOR, language=sample.language, allowed=(sample.language,), options=options
@@ -160,7 +161,7 @@ def streaming_text(recognizer: SpeechRecognizer, options: AsrOptions, sample: Sa
         transcriber.push(sample.audio[start : start + step])
         captions += transcriber.poll()
     captions += transcriber.flush()
-    counts = {"dropped": transcriber.dropped, "corrected": transcriber.corrected}
+    counts = {name: getattr(transcriber, name) for name in COUNTS}
     return " ".join(c.text for c in captions if c.final), counts
 
 
@@ -174,7 +175,7 @@ def offline_text(recognizer: SpeechRecognizer, sample: Sample) -> str:
 
 def score(recognizer: SpeechRecognizer, options: AsrOptions, samples: list[Sample]) -> dict[str, dict]:
     """Per language: clips, reference units (characters or words), streaming and offline corpus error rates,
-    finals dropped by the guards and finals with a term corrected."""
+    and the ``COUNTS`` of finals."""
     rows: dict[str, list[tuple[str, str, str, dict]]] = {}
     for sample in samples:
         text, counts = streaming_text(recognizer, options, sample)
@@ -185,8 +186,7 @@ def score(recognizer: SpeechRecognizer, options: AsrOptions, samples: list[Sampl
             "streaming": error_rate([r[0] for r in group], [r[1] for r in group], language),
             "offline": error_rate([r[0] for r in group], [r[2] for r in group], language),
             "units": sum(len(units(r[0], language)) for r in group),  # one error is 1/units of the rate
-            "dropped": sum(r[3]["dropped"] for r in group),
-            "corrected": sum(r[3]["corrected"] for r in group),
+            **{name: sum(r[3][name] for r in group) for name in COUNTS},
         }
         for language, group in sorted(rows.items())
     }

@@ -32,7 +32,7 @@ import numpy as np
 
 from base.events import Role
 from base.languages import lookup
-from bench.asr_sets import SETS, Sample, make_set, offline_text, score
+from bench.asr_sets import COUNTS, SETS, Sample, make_set, offline_text, score
 from hardware.wav_file import read_wav
 from kiosk.channels.speech import asr_options
 from kiosk.channels.transcribe import stream_audio
@@ -145,7 +145,7 @@ def bench_asr(
     for name in SETS if "all" in sets else [n for n in sets if n != "none"]:
         for language, row in score(recognizer, options, make_set(name, recordings, recognizer)).items():
             ours, theirs = row["streaming"], row["offline"]
-            info[f"asr {name} {language}"] = {k: row[k] for k in ("units", "dropped", "corrected")}
+            info[f"asr {name} {language}"] = {k: row[k] for k in ("units", *COUNTS)}
             results.append(
                 Result(
                     f"asr {name} {language} {lookup(language).asr_metric} streaming (offline {theirs:.3f}, "
@@ -166,8 +166,8 @@ class TimedRecognizer:
         self.inner, self.options, self.model = inner, inner.options, inner.model
         self.decodes: list[tuple[int | None, float]] = []
 
-    def decode(self, audio, language, allowed=(), beam_size=None, words=False) -> Hypothesis:
-        hypothesis = self.inner.decode(audio, language, allowed, beam_size, words=words)
+    def decode(self, audio, language, allowed=(), beam_size=None, words=False, prefix=()) -> Hypothesis:
+        hypothesis = self.inner.decode(audio, language, allowed, beam_size, words=words, prefix=prefix)
         self.decodes.append((beam_size, hypothesis.seconds))
         return hypothesis
 

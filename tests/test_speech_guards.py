@@ -10,7 +10,7 @@ import pytest
 from bench.scoring import edit_distance, error_rate
 from hardware.wav_file import read_wav
 from translations.asr import MAX_PROMPT_TOKENS, MAX_TOKENS, generation_budget, load_terms
-from translations.text_guards import cut_repetitions, is_hallucination
+from translations.text_guards import adds_new_words, cut_repetitions, is_hallucination, voiced_after_words
 from translations.vad import WINDOW, StreamingVad
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -99,3 +99,33 @@ def test_the_decoder_may_generate_the_whole_token_limit(prompt: int, limit: int)
     """CTranslate2's whisper generates ``min(max_length // 2, max_length - prompt)`` tokens (whisper.cc)."""
     budget = generation_budget(prompt, limit)
     assert min(budget // 2, budget - prompt) >= limit and budget <= 448
+
+
+def test_voiced_audio_after_the_last_word_is_found() -> None:
+    """ "... of his life." decoded while "It was" follows in the audio (a full stop's span is no evidence)."""
+    voiced = [False] * 4 + [True] * 71 + [False] * 11 + [True] * 6 + [False] * 16  # 32 ms windows
+    words = ((" his", 1.76, 1.90), (" life", 1.90, 2.24), (".", 2.24, 2.56))
+    assert voiced_after_words(words, voiced, 0.032)
+    assert not voiced_after_words(words, voiced[:86] + [False] * 22, 0.032)  # nothing said after "life"
+    assert not voiced_after_words(words[:2], voiced[:75] + [True] * 2 + [False] * 31, 0.032)  # VAD hangover
+    assert not voiced_after_words((), voiced, 0.032)
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "spaced", "expected"),
+    [
+        ("It was the first great sorrow of his life.", "It was the first great sorrow of his life. It was", True, True),
+        ("He hoped there would be stew for dinner. Turnip.", "He hoped ... dinner. Turnip. Turnip", True, False),
+        (
+            "He hoped there would be stew for dinner. Turnip.",
+            "He hoped there would be stew for dinner. Turnip. Turnip",
+            True,
+            False,
+        ),
+        ("Stuff it into you.", "Stuff it into you.", True, False),
+        ("여러 차례", "여러 차례입니다", False, True),
+        ("여러 차례.", "여러 차례. 차례", False, False),
+    ],
+)
+def test_a_continued_decoding_must_add_new_words(before: str, after: str, spaced: bool, expected: bool) -> None:
+    assert adds_new_words(before, after, spaced) is expected

@@ -34,7 +34,7 @@ class RecordingRecognizer:
     def __init__(self, options: AsrOptions, words: tuple = ()) -> None:
         self.options, self.calls, self.words = options, [], words
 
-    def decode(self, audio, language, allowed=(), beam_size=None, words=False) -> Hypothesis:
+    def decode(self, audio, language, allowed=(), beam_size=None, words=False, prefix=()) -> Hypothesis:
         self.calls.append((round(audio.size / 16000, 2), beam_size, language))
         text = "".join(w[0] for w in self.words).strip() if self.words else "안녕하세요 민원 창구입니다"
         spans = self.words if words else ()
@@ -85,6 +85,47 @@ def test_a_word_heard_in_silence_is_dropped() -> None:
     assert [c.text for c in captions if c.final] == ["여보, 등본 떼러 왔어요"]
 
 
+class StoppingRecognizer(RecordingRecognizer):
+    """Stops at a full stop (as whisper without timestamps does) unless asked to go on after its own tokens;
+    whisper's probability of the words after the stop is ``after_p``."""
+
+    def __init__(self, options: AsrOptions, words: tuple, after_p: float) -> None:
+        super().__init__(options, words)
+        self.after_p = after_p
+
+    def decode(self, audio, language, allowed=(), beam_size=None, words=False, prefix=()) -> Hypothesis:
+        super().decode(audio, language, allowed, beam_size, words)
+        said = self.words if prefix else self.words[:3]
+        text = "".join(w[0] for w in said).strip()
+        p = tuple(0.9 if i < 3 else self.after_p for i in range(len(said)))
+        return Hypothesis(text, "en", -0.2, 0.01, 0.0, None, said if words else (), tuple(range(len(said))), p)
+
+
+def final_after_a_stop(continue_after_stop: bool, after_p: float = 0.8) -> list[str]:
+    """1.6 s of speech, a 0.35 s pause, 0.3 s of speech: the first decoding ends at "life." and leaves the
+    voiced fragment after it out (issue 16, the English short set)."""
+    script = [0.9] * 50 + [0.0] * 11 + [0.9] * 10 + [0.0] * 30
+    words = ((" of his", 0.30, 1.20), (" life", 1.20, 1.60), (".", 1.60, 1.90), (" It was", 1.96, 2.25))
+    options = replace(AsrOptions(model_dir=Path("unused")), partial_interval_s=1e9)
+    recognizer = StoppingRecognizer(replace(options, continue_after_stop=continue_after_stop), words, after_p)
+    transcriber = StreamingTranscriber(
+        recognizer, Role.VISITOR, language="en", allowed=("en",), options=recognizer.options, vad=ScriptedVad(script)
+    )
+    captions = [c for _ in script for c in (transcriber.push(np.zeros(WINDOW, np.float32)), transcriber.poll())[1]]
+    return [c.text for c in captions + transcriber.flush() if c.final]
+
+
+def test_a_fragment_after_a_full_stop_is_decoded() -> None:
+    assert final_after_a_stop(True) == ["of his life. It was"]
+    assert final_after_a_stop(False) == ["of his life."]
+
+
+def test_an_unlikely_word_after_the_stop_is_not_added() -> None:
+    """Background voices after the speaker stopped: forced to go on, whisper writes a filler it finds unlikely
+    ("네" at 0.01, "Good" at 0.48 in the babble set); the words after the stop must be more likely than not."""
+    assert final_after_a_stop(True, after_p=0.3) == ["of his life."]
+
+
 def test_a_partial_due_when_the_speech_ends_is_skipped_for_the_final() -> None:
     """The worker was busy: one read brings 1.6 s of speech (a greedy partial is long due), its end and part of
     the closing silence. The only decoding is the final-quality one; no partial is decoded before it."""
@@ -118,7 +159,7 @@ class ScriptedRecognizer(RecordingRecognizer):
         super().__init__(options)
         self.texts = texts
 
-    def decode(self, audio, language, allowed=(), beam_size=None, words=False) -> Hypothesis:
+    def decode(self, audio, language, allowed=(), beam_size=None, words=False, prefix=()) -> Hypothesis:
         super().decode(audio, language, allowed, beam_size, words)
         text = self.texts[min(len(self.calls), len(self.texts)) - 1] if beam_size == 1 else self.texts[-1]
         return Hypothesis(text, "ko", -0.2, 0.01, 0.0, None, ())

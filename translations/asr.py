@@ -39,7 +39,7 @@ class AsrOptions:
     model_dir: Path
     cpu_threads: int = 2  # the counter PC has 4 cores; the rest go to the camera and the UI
     compute_type: str = "int8"
-    beam_size: int = 5  # as offline transcribe(); 3 cost Korean accuracy, 1 was 3 CER points worse
+    beam_size: int = 5  # as offline transcribe(); 3: +0.2/+0.7 CER points on clean/joined Korean, 1: +3 (issue 16)
     end_silence_s: float = 0.5  # this much silence ends an utterance
     max_utterance_s: float = 15.0  # hard cap: longer speech is cut into several captions
     partial_interval_s: float = 0.8  # a partial caption at least this often while speech goes on
@@ -52,6 +52,7 @@ class AsrOptions:
     term_correction: bool = (
         False  # Korean finals: civil-term near-misses corrected (glossary.py); off: not shown to pay
     )
+    continue_after_stop: bool = True  # finals: voiced audio after the last word: decode on past the full stop
     timestamps: bool = False  # whisper's timestamp mode, as offline transcribe() decodes (the tokens are dropped)
     min_window_s: float = 10.0  # encoder window: utterance + 3 s, at least this (30: whisper's full window);
     # shorter windows made whisper repeat short utterances ("Ask not. Ask not. Ask not.")
@@ -68,6 +69,8 @@ class Hypothesis:
     seconds: float  # compute time
     language_p: float | None = None  # whisper's probability of ``language`` among all its languages; None: fixed
     words: tuple[tuple[str, float, float], ...] = ()  # (text, start s, end s) when word timestamps were asked
+    tokens: tuple[int, ...] = ()  # the decoder's text tokens (a later decoding can continue after them)
+    words_p: tuple[float, ...] = ()  # whisper's probability of each of ``words`` (mean over its tokens)
 
     @property
     def confidence(self) -> float:
@@ -129,11 +132,14 @@ class SpeechRecognizer:
         allowed: tuple[str, ...] = (),
         beam_size: int | None = None,
         words: bool = False,
+        prefix: tuple[int, ...] = (),
     ) -> Hypothesis:
         """Text of one utterance (at most 30 s); ``language=None`` detects it among ``allowed``.
 
         ``beam_size`` overrides the configured beam (live partials use 1: they are redrawn anyway). ``words``
-        adds word timestamps (faster-whisper's cross-attention alignment on the same encoder output).
+        adds word timestamps (faster-whisper's cross-attention alignment on the same encoder output). ``prefix``
+        (the tokens of an earlier decoding) is forced, and the decoder may not end right after it: it goes on
+        with what the audio holds after that text (the result's text and words include the prefix).
         Measured and not kept (issue 16): forcing the final through the words already committed by local
         agreement saved 4 % of the final's CPU (CTranslate2 steps through forced tokens one by one); whisper's
         timestamp mode (what offline ``transcribe`` uses; ``options.timestamps``, off) made Korean CER worse on
@@ -150,6 +156,7 @@ class SpeechRecognizer:
         prompt = [*self._context(tokenizer, language), *tokenizer.sot_sequence]
         if not self.options.timestamps:
             prompt.append(tokenizer.no_timestamps)
+        prompt += prefix  # suppress_blank below also forbids the end of text as the first token after it
         limit = min(MAX_TOKENS, max(MIN_TOKENS, int(TOKENS_PER_SECOND * audio.size / 16000)))
         result = self.model.model.generate(
             encoded,
@@ -161,16 +168,26 @@ class SpeechRecognizer:
             suppress_blank=True,
             suppress_tokens=list(get_suppressed_tokens(tokenizer, [-1])),
         )[0]
-        tokens = [t for t in result.sequences_ids[0] if t < tokenizer.eot]
+        tokens = [t for t in result.sequences_ids[0] if t < tokenizer.eot]  # the prefix included
         # A decoding that stops inside a multi-byte character (at the token limit) leaves U+FFFD at the end.
         text = tokenizer.decode(tokens).strip().rstrip("\ufffd").strip()
         logprob = result.scores[0] * len(tokens) / (len(tokens) + 1) if tokens else -10.0
-        spans: tuple[tuple[str, float, float], ...] = ()
-        if words and tokens:
-            aligned = self.model.find_alignment(tokenizer, [tokens], encoded, audio.size // 160)[0]
-            spans = tuple((w["word"], float(w["start"]), float(w["end"])) for w in aligned)
+        aligned = (
+            self.model.find_alignment(tokenizer, [tokens], encoded, audio.size // 160)[0] if words and tokens else []
+        )
+        spans = tuple((w["word"], float(w["start"]), float(w["end"])) for w in aligned)
         seconds = time.perf_counter() - started
-        return Hypothesis(text, language, float(logprob), float(result.no_speech_prob), seconds, language_p, spans)
+        return Hypothesis(
+            text,
+            language,
+            float(logprob),
+            float(result.no_speech_prob),
+            seconds,
+            language_p,
+            spans,
+            tuple(tokens),
+            tuple(float(w["probability"]) for w in aligned),
+        )
 
     def align(self, audio: np.ndarray, text: str, language: str) -> tuple[tuple[str, float, float], ...]:
         """Word spans (text, start s, end s) of a given ``text`` in ``audio``: forced alignment by whisper's

@@ -10,8 +10,11 @@ hypotheses agree are committed and never change on screen again (local agreement
 Speculative endpointing: when a pause starts (``SPECULATE_S``), the utterance is decoded at once; if no
 more speech comes before ``end_silence_s``, that decoding *is* the final caption, so the final appears
 about when the silence wait ends instead of one decoding later. Otherwise the finished utterance is
-decoded once more. Finals pass the guards in :mod:`translations.text_guards`; in Korean finals, near-misses
-of civil-service terms are corrected (:func:`translations.glossary.correct_terms`).
+decoded once more. Without timestamps whisper often ends a decoding at a full stop and leaves out a fragment
+said after a pause ("... of his life." for "... of his life. It was"); when voiced audio follows the last
+word, the final is decoded on from its own text (``continue_after_stop``). Finals pass the guards in
+:mod:`translations.text_guards`; in Korean finals, near-misses of civil-service terms are corrected
+(:func:`translations.glossary.correct_terms`).
 
 ``push`` is cheap (VAD only); all decoding happens in ``poll``, so a worker that reads everything the
 microphone has before each ``poll`` never falls further behind than one decoding.
@@ -28,7 +31,13 @@ from base.events import Caption, Role
 from base.languages import lookup
 from translations.asr import AsrOptions, Hypothesis, SpeechRecognizer
 from translations.glossary import HOME, correct_terms, korean_terms
-from translations.text_guards import cut_repetitions, drop_unvoiced_words, is_hallucination
+from translations.text_guards import (
+    adds_new_words,
+    cut_repetitions,
+    drop_unvoiced_words,
+    is_hallucination,
+    voiced_after_words,
+)
 from translations.vad import WINDOW, StreamingVad
 
 log = logging.getLogger(__name__)
@@ -39,6 +48,7 @@ PREROLL_S = 0.3
 TRAILING_S = 0.2  # silence kept after the last voiced window
 START_WINDOWS = 2
 SPECULATE_S = 0.15  # a pause this long triggers a decoding that the final caption can reuse
+LIKELY = 0.5  # a decoding continued past its end keeps words only if whisper finds the first more likely than not
 
 
 @dataclass
@@ -93,6 +103,7 @@ class StreamingTranscriber:
         self.dropped = 0  # finals dropped by the guards
         self.corrected = 0  # finals with a civil-service term corrected
         self.speculated = 0  # finals that are the decoding made at the pause (nothing decoded after the end)
+        self.continued = 0  # finals decoded on past a full stop (voiced audio after the last word)
         self._time = 0.0
         self._buffer = np.zeros(0, np.float32)
         self._preroll: list[np.ndarray] = []
@@ -226,6 +237,14 @@ class StreamingTranscriber:
             self.speculated += 1
         else:
             hypothesis = self._decode(utterance, finished.audio)
+        if self.options.continue_after_stop and voiced_after_words(hypothesis.words, utterance.voiced, WINDOW_S):
+            # voiced audio after the last word: the decoder stopped at a full stop; let it go on from there
+            more = self.recognizer.decode(finished.audio, hypothesis.language, words=True, prefix=hypothesis.tokens)
+            said = more.words_p[len(hypothesis.words) : len(hypothesis.words) + 1]  # the first word after it
+            spaced = lookup(hypothesis.language).spaced
+            if said and said[0] >= LIKELY and adds_new_words(hypothesis.text, more.text, spaced):
+                hypothesis = more
+                self.continued += 1
         text = cut_repetitions(hypothesis.text)
         if self.options.word_guard and hypothesis.words:
             guarded = drop_unvoiced_words(hypothesis.words, utterance.voiced, WINDOW_S)

@@ -7,6 +7,9 @@
   the second repeat.
 - Words in silence: a word whose time span (whisper's word timestamps) holds no voiced VAD window is dropped,
   e.g. a filler such as "여보," inserted before the speech starts (:func:`drop_unvoiced_words`).
+- Speech after the last word: without timestamps the decoder often ends at a full stop and leaves out a short
+  fragment said after it ("... of his life." for "... of his life. It was"); :func:`voiced_after_words` finds
+  voiced audio that no word covers, and the decoding is then continued after the text.
 """
 
 from __future__ import annotations
@@ -88,3 +91,35 @@ def drop_unvoiced_words(
     if len(kept) == len(words):
         return None
     return "".join(kept).strip()
+
+
+def voiced_after_words(
+    words: Sequence[tuple[str, float, float]],
+    voiced: Sequence[bool],
+    window_s: float,
+    least_s: float = 0.1,
+    slack_s: float = 0.1,
+) -> bool:
+    """True when at least ``least_s`` of voiced windows come after a pause that follows the last word holding a
+    letter or digit: ``slack_s`` after its end (a full stop's span is no evidence: it often runs into the next
+    word), and past the voiced run that goes on from there (the word's own end, which whisper's timestamps
+    often cut short)."""
+    spoken = [end for text, _, end in words if any(ch.isalnum() for ch in text)]
+    if not spoken:
+        return False
+    first = int((spoken[-1] + slack_s) / window_s) + 1
+    while first < len(voiced) and voiced[first]:
+        first += 1
+    return sum(voiced[first:]) * window_s >= least_s
+
+
+def adds_new_words(before: str, after: str, spaced: bool = True) -> bool:
+    """True when ``after`` (a decoding continued from ``before``) adds words (characters when not ``spaced``)
+    that are not a copy of the ones ``before`` ends with ("... for dinner. Turnip." -> "... Turnip. Turnip")."""
+    old, new = normalise(before), normalise(after)
+    if spaced:
+        old_units, new_units = old.split(), new.split()
+    else:
+        old_units, new_units = list(old.replace(" ", "")), list(new.replace(" ", ""))
+    added = new_units[len(old_units) :]
+    return bool(added) and new_units[: len(old_units)] == old_units and old_units[-len(added) :] != added
