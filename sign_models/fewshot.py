@@ -13,13 +13,15 @@ examples is kept pre-weighted in float32: a query is compared with every entry o
 one matrix product, and only the ``candidates`` nearest entries get the full DTW (frame costs by a matrix
 product too; cost divided by n + m).
 
-Decision: the nearest gloss is accepted when its distance is within that gloss's own threshold and clearly
-below the nearest other gloss (``margin``). A gloss's threshold is calibrated from its own examples by
-leave-one-out: each of its examples is matched against the gloss's other recorded examples
-(with a single example: each widened copy against the example and the other copies),
-and the threshold is ``spread`` x their largest (``quantile`` 1), kept within [``min_threshold``,
-``threshold``]. Anything else is unknown. A damaged manifest line or example file is reported in
-:attr:`EnrolledSigns.problems` and skipped; it never stops the recogniser.
+Decision: the nearest gloss is accepted when its distance is within that gloss's own threshold, clearly
+below the nearest other gloss (``margin``), and not clearly above the nearest of its minimal-pair impostors
+(:mod:`sign_models.impostors`: its entries with another taught gloss's handshape). A gloss's threshold is
+calibrated from its own examples by leave-one-out: each of its examples is matched against the gloss's other
+recorded examples (with a single example: each widened copy against the example and the other copies), and the
+threshold is ``spread`` x their largest (``quantile`` 1; an entry with no neighbour within ``threshold``, such as
+a lone mirrored copy, left out), kept within [``min_threshold``, ``threshold``]. Anything else is unknown. A
+damaged manifest line or example file is reported in :attr:`EnrolledSigns.problems` and skipped; it never stops
+the recogniser.
 """
 
 from __future__ import annotations
@@ -48,7 +50,8 @@ GROUP_WEIGHTS = {"present": 1.0, "position": 1.5, "velocity": 1.0, "scale": 0.5,
 class FewShotOptions:
     """``threshold``: the largest DTW distance ever accepted; ``min_threshold``: the smallest per-sign threshold;
     ``spread``, ``quantile``: per-sign threshold = spread x that quantile of the leave-one-out distances;
-    ``margin``: best / nearest other gloss must be below it; ``length``: steps after resampling;
+    ``margin``: best / nearest other gloss must be below it, and best / nearest impostor not above 1 / margin;
+    ``handshapes``: other taught handshapes that make a gloss's impostors; ``length``: steps after resampling;
     ``candidates``: entries given the full DTW."""
 
     threshold: float = 0.45
@@ -152,6 +155,7 @@ class EnrolledSigns:
         self._bank: tuple | None = None
         self._thresholds: dict[str, float] = {}
         self._impostors: dict[str, np.ndarray | None] = {}
+        self._handshapes: dict[str, np.ndarray | None] | None = None
 
     @classmethod
     def load(cls, data_dir: Path, options: FewShotOptions | None = None) -> EnrolledSigns:
@@ -188,6 +192,7 @@ class EnrolledSigns:
         self._bank = None
         self._thresholds.pop(gloss, None)
         self._impostors.clear()  # a new gloss lends its handshape to the others' impostors
+        self._handshapes = None
 
     def check(self, file: str) -> tuple[bool | None, tuple[str, float] | None]:
         """For the teaching screen, the example stored as ``file`` against all the others: whether the gloss's
@@ -240,8 +245,11 @@ class EnrolledSigns:
         """The gloss's minimal-pair impostors [k, length, F] (:mod:`sign_models.impostors`), or None."""
         if gloss not in self._impostors:
             own = [e for e in self.examples if e.gloss == gloss]
-            shapes = {e.gloss: handshape(e.features) for e in reversed(self.examples) if e.gloss != gloss}
-            known = [s for s in shapes.values() if s is not None]
+            if self._handshapes is None:  # each gloss's handshape: that of its first example
+                self._handshapes = {}
+                for e in self.examples:
+                    self._handshapes.setdefault(e.gloss, handshape(e.features))
+            known = [s for g, s in self._handshapes.items() if g != gloss and s is not None]
             every = np.concatenate([entries(e) for e in own])
             spread = self._variation(gloss)
             self._impostors[gloss] = minimal_pairs(
