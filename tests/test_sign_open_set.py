@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import numpy as np
 import pytest
 
+from kiosk.channels.signing import load_enrolled
 from sign_models.enrollment import enroll_frames, matching_features
 from sign_models.features import HAND_FEATURES
 from sign_models.fewshot import EnrolledSigns, Example, FewShotOptions, dtw_distances
@@ -81,3 +83,15 @@ def test_a_lone_far_copy_does_not_widen_the_threshold_to_the_cap() -> None:
     near = [float(dtw_distances(c, np.stack([example, *(x for x in copies if x is not c)])).min()) for c in copies]
     expected = np.clip(options.spread * max(near), options.min_threshold, options.threshold)
     assert enrolled.threshold("네") == pytest.approx(expected, rel=1e-4) and expected < options.threshold
+
+
+def test_readied_signs_answer_as_signs_worked_out_at_their_first_match(folder: Path) -> None:
+    lazy, readied = EnrolledSigns.load(folder), EnrolledSigns.load(folder)
+    readied.ready()
+    assert set(readied._thresholds) == set(readied._impostors) == set(TAUGHT)  # nothing left for a first match
+    queries = [tilted(g, 401) for g in [*TAUGHT, "무엇"]]
+    assert [readied.match(q) for q in queries] == [lazy.match(q) for q in queries]
+    loaded = load_enrolled(folder)  # the live kiosk's loading readies them on a thread of its own
+    for thread in [t for t in threading.enumerate() if t.name == "enrolled-signs"]:
+        thread.join(timeout=30)
+    assert set(loaded._impostors) == set(TAUGHT)

@@ -70,8 +70,15 @@ def load_recognizer(config: KioskConfig, enrolled_dir: Path | None = None) -> tu
         except ModelMissingError as exc:
             log.warning("sign model unavailable: %s", exc.message_en)
             notices.append(Notice("sign_model_missing", exc.message_ko, exc.message_en, "warning"))
-    enrolled = EnrolledSigns.load(enrolled_dir or config.models.enrolled_dir)
-    return SignRecognizer(classifier, enrolled), notices
+    return SignRecognizer(classifier, load_enrolled(enrolled_dir or config.models.enrolled_dir)), notices
+
+
+def load_enrolled(folder: Path) -> EnrolledSigns:
+    """The signs taught in ``folder``; their thresholds and impostors are worked out on a thread of its own, so
+    the first sign a visitor makes does not wait for them."""
+    enrolled = EnrolledSigns.load(folder)
+    threading.Thread(target=enrolled.ready, name="enrolled-signs", daemon=True).start()
+    return enrolled
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -110,7 +117,7 @@ class SignChannel(CameraWorker):
 
     def reload_enrolled(self) -> None:
         """Signs taught on the admin screen are recognised from the next sign on."""
-        self.recognizer.enrolled = EnrolledSigns.load(self.session.config.models.enrolled_dir)
+        self.recognizer.enrolled = load_enrolled(self.session.config.models.enrolled_dir)
 
     # -- the visitor's buttons -------------------------------------------------------------------------
     def send(self) -> TranscriptEntry | None:
