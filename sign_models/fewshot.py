@@ -262,6 +262,8 @@ class EnrolledSigns:
         """Work out now what matching otherwise works out at a gloss's first match: the bank, every gloss's
         threshold and impostors (at 300 signs a first accepted match cost 48 ms instead of 27, `kiosk bench sign`).
         The live kiosk calls it on a thread of its own after loading; the results are the same either way."""
+        if not self.examples:  # nothing taught: nothing to work out
+            return
         self._bank_arrays()
         for gloss in self.glosses:
             self.threshold(gloss)

@@ -95,3 +95,9 @@ def test_readied_signs_answer_as_signs_worked_out_at_their_first_match(folder: P
     for thread in [t for t in threading.enumerate() if t.name == "enrolled-signs"]:
         thread.join(timeout=30)
     assert set(loaded._impostors) == set(TAUGHT)
+
+
+def test_no_taught_signs_are_ready_at_once(tmp_path: Path) -> None:
+    enrolled = EnrolledSigns.load(tmp_path / "none")
+    enrolled.ready()  # the live kiosk readies whatever it loaded, often nothing
+    assert enrolled.match(tilted("이름", 401)).gloss is None
