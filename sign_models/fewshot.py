@@ -153,7 +153,7 @@ class EnrolledSigns:
         self.examples = list(examples)
         self.problems: list[str] = []
         self._bank: tuple | None = None
-        self._thresholds: dict[str, float] = {}
+        self._variations: dict[str, float] = {}
         self._impostors: dict[str, np.ndarray | None] = {}
         self._handshapes: dict[str, np.ndarray | None] | None = None
 
@@ -190,7 +190,7 @@ class EnrolledSigns:
         copies = np.stack([self._prepare(w) for w in widened]) if widened else None
         self.examples.append(Example(gloss, signer, file, self._prepare(features), copies, seconds))
         self._bank = None
-        self._thresholds.pop(gloss, None)
+        self._variations.pop(gloss, None)
         self._impostors.clear()  # a new gloss lends its handshape to the others' impostors
         self._handshapes = None
 
@@ -217,17 +217,21 @@ class EnrolledSigns:
     def threshold(self, gloss: str) -> float:
         """The acceptance threshold of ``gloss``: ``spread`` x its own variants' spread (:meth:`_variation`),
         within [``min_threshold``, ``threshold``]."""
-        if gloss not in self._thresholds:
-            o = self.options
-            self._thresholds[gloss] = float(np.clip(o.spread * self._variation(gloss), o.min_threshold, o.threshold))
-        return self._thresholds[gloss]
+        o = self.options
+        return float(np.clip(o.spread * self._variation(gloss), o.min_threshold, o.threshold))
 
     def _variation(self, gloss: str) -> float:
         """How far the gloss's own variants lie from each other, leave-one-out: each recorded example against the
         others (not their widened copies); with one example, each widened copy against the example and the other
         copies. The ``quantile`` of those distances, leaving out an entry with no neighbour within
         ``threshold``: a lone mirrored copy measures the other hand, not the sign's spread (SYNTHETIC stress,
-        split 0, one teacher: it set 7 of 20 thresholds to the cap; untaught rejected 0.60 -> 0.673)."""
+        split 0, one teacher: it set 7 of 20 thresholds to the cap; untaught rejected 0.60 -> 0.673). Worked out
+        once per gloss (the threshold and the impostors both need it)."""
+        if gloss not in self._variations:
+            self._variations[gloss] = self._measure_variation(gloss)
+        return self._variations[gloss]
+
+    def _measure_variation(self, gloss: str) -> float:
         own = [e for e in self.examples if e.gloss == gloss]
         if len(own) > 1:
             loo = [
