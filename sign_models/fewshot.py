@@ -127,11 +127,12 @@ def _dtw_weighted(q: np.ndarray, e: np.ndarray, qn: np.ndarray, en: np.ndarray) 
     return previous[:, -1] / (cost.shape[1] + cost.shape[2])
 
 
-def entries(example: Example) -> np.ndarray:
-    """An example and its widened copies [1 + k, length, F]."""
+def entries(example: Example, *, signers: bool = True) -> np.ndarray:
+    """An example and its widened copies [1 + k, length, F]; without ``signers``, only the camera-widened ones
+    (the other-signer copies follow them, :data:`~sign_models.enrollment.WIDEN` onwards)."""
     if example.widened is None:
         return example.features[None]
-    return np.concatenate([example.features[None], example.widened])
+    return np.concatenate([example.features[None], example.widened if signers else example.widened[:WIDEN]])
 
 
 def prepare(features: np.ndarray, length: int) -> np.ndarray:
@@ -314,7 +315,7 @@ class EnrolledSigns:
             signers: dict[str, set[str]] = {}
             for e in self.examples:
                 signers.setdefault(e.gloss, set()).add(e.signer)
-            blocks = [(e.gloss, entries(e)[: None if len(signers[e.gloss]) < 2 else 1 + WIDEN]) for e in self.examples]
+            blocks = [(e.gloss, entries(e, signers=len(signers[e.gloss]) < 2)) for e in self.examples]
             owners = [g for g, block in blocks for _ in range(len(block))]
             weighted = np.concatenate([block for _, block in blocks]) * SQRT_WEIGHTS
             coarse = np.ascontiguousarray(weighted[:, :: self._stride()].reshape(len(weighted), -1))

@@ -36,7 +36,7 @@ import numpy as np
 
 from base.errors import InputError, ModelMissingError
 from sign_models.classifier import Candidate, Classification
-from sign_models.enrollment import WIDEN, matching_features
+from sign_models.enrollment import matching_features
 from sign_models.features import SIGN_FEATURE_SIZE
 from sign_models.fewshot import SQRT_WEIGHTS, EnrolledSigns, Example, entries, prepare
 from sign_models.landmarks import LandmarkFrame
@@ -148,7 +148,7 @@ def train(enrolled: EnrolledSigns) -> tuple[TrainedSigns, TrainingReport]:
         model = _fit(labels, train_part, enrolled.options.length)
         for gloss, examples in test_part.items():
             for example in examples:
-                rows = _rows(entries(example)[: 1 + WIDEN])
+                rows = _rows(entries(example, signers=False))
                 z = (rows - model._mean) / model._scale
                 distances[gloss].extend(np.linalg.norm(z - model._centres[labels.index(gloss)], axis=1))
                 p = _softmax(z @ model._weights + model._bias)[0]
@@ -165,7 +165,7 @@ def train(enrolled: EnrolledSigns) -> tuple[TrainedSigns, TrainingReport]:
 
 def _fit(labels: list[str], examples: dict[str, list[Example]], length: int) -> TrainedSigns:
     """Logistic regression on the examples and their widened copies (full-batch gradient descent)."""
-    blocks = [(labels.index(g), _rows(entries(x)[: 1 + WIDEN])) for g, xs in examples.items() for x in xs]
+    blocks = [(labels.index(g), _rows(entries(x, signers=False))) for g, xs in examples.items() for x in xs]
     rows = np.concatenate([b for _, b in blocks])
     target = np.concatenate([np.full(len(b), c) for c, b in blocks])
     mean, scale = rows.mean(axis=0), rows.std(axis=0) + 0.05
