@@ -8,7 +8,8 @@ from base.languages import LANGUAGES, language, lookup
 from bench.scoring import units
 from translations.glossary import Protected, restore
 from translations.sentences import joiner
-from translations.streaming import _join, _tokens
+from translations.streaming import _join
+from translations.text_guards import text_units
 from ui.strings import KOREAN_CAPTIONS, language_label
 
 CODES = sorted(LANGUAGES)
@@ -28,7 +29,7 @@ def test_thai_is_scored_and_labelled_by_characters() -> None:
 
 @pytest.mark.parametrize("code", CODES)
 def test_streaming_tokens_follow_the_table(code: str) -> None:
-    tokens = _tokens("ab cd", code)
+    tokens = text_units("ab cd", code)
     assert tokens == (["ab", "cd"] if LANGUAGES[code].spaced else ["a", "b", "c", "d"])
     assert _join(tokens, code) == ("ab cd" if LANGUAGES[code].spaced else "abcd")
 

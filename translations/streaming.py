@@ -36,6 +36,7 @@ from translations.text_guards import (
     cut_repetitions,
     drop_unvoiced_words,
     is_hallucination,
+    text_units,
     voiced_after_words,
 )
 from translations.vad import WINDOW, StreamingVad
@@ -210,7 +211,7 @@ class StreamingTranscriber:
         # Never spend more than about half of real time on partials: the final caption must not queue
         # behind them. On a slow machine partials then come less often than ``partial_interval_s``.
         self._partial_interval = max(self.options.partial_interval_s, 2.0 * hypothesis.seconds)
-        words = _tokens(cut_repetitions(hypothesis.text), hypothesis.language)
+        words = text_units(cut_repetitions(hypothesis.text), hypothesis.language)
         agreed = _common_prefix(utterance.previous, words)
         if len(agreed) > len(utterance.committed):
             utterance.committed = agreed
@@ -241,8 +242,7 @@ class StreamingTranscriber:
             # voiced audio after the last word: the decoder stopped at a full stop; let it go on from there
             more = self.recognizer.decode(finished.audio, hypothesis.language, words=True, prefix=hypothesis.tokens)
             said = more.words_p[len(hypothesis.words) : len(hypothesis.words) + 1]  # the first word after it
-            spaced = lookup(hypothesis.language).spaced
-            if said and said[0] >= LIKELY and adds_new_words(hypothesis.text, more.text, spaced):
+            if said and said[0] >= LIKELY and adds_new_words(hypothesis.text, more.text, hypothesis.language):
                 hypothesis = more
                 self.continued += 1
         text = cut_repetitions(hypothesis.text)
@@ -289,10 +289,6 @@ class StreamingTranscriber:
         if beam_size is None:
             utterance.hypothesis, utterance.hypothesis_end = hypothesis, utterance.speech_end
         return hypothesis
-
-
-def _tokens(text: str, language: str) -> list[str]:
-    return text.split() if lookup(language).spaced else list(text.replace(" ", ""))
 
 
 def _join(tokens: list[str], language: str) -> str:

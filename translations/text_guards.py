@@ -18,6 +18,8 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
+from base.languages import lookup
+
 HALLUCINATIONS = (
     "시청해 주셔서 감사합니다",
     "시청해주셔서 감사합니다",
@@ -113,13 +115,14 @@ def voiced_after_words(
     return sum(voiced[first:]) * window_s >= least_s
 
 
-def adds_new_words(before: str, after: str, spaced: bool = True) -> bool:
-    """True when ``after`` (a decoding continued from ``before``) adds words (characters when not ``spaced``)
+def text_units(text: str, language: str) -> list[str]:
+    """``text``'s words, or its characters (spaces left out) in a language written without spaces."""
+    return text.split() if lookup(language).spaced else list(text.replace(" ", ""))
+
+
+def adds_new_words(before: str, after: str, language: str) -> bool:
+    """True when ``after`` (a decoding continued from ``before``) adds units (:func:`text_units` of ``language``)
     that are not a copy of the ones ``before`` ends with ("... for dinner. Turnip." -> "... Turnip. Turnip")."""
-    old, new = normalise(before), normalise(after)
-    if spaced:
-        old_units, new_units = old.split(), new.split()
-    else:
-        old_units, new_units = list(old.replace(" ", "")), list(new.replace(" ", ""))
+    old_units, new_units = text_units(normalise(before), language), text_units(normalise(after), language)
     added = new_units[len(old_units) :]
     return bool(added) and new_units[: len(old_units)] == old_units and old_units[-len(added) :] != added
