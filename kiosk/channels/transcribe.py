@@ -47,7 +47,7 @@ def stream_audio(
     feed: Callable[[np.ndarray], list[Caption]],
     finish: Callable[[], list[Caption]],
     chunk_s: float = 0.1,
-    beside: Callable[[], object] | None = None,
+    beside: Callable[[], object] = lambda: None,
 ) -> list[TimedCaption]:
     """Feed ``audio`` as it would arrive live; return every caption with the virtual time it was ready.
 
@@ -66,11 +66,9 @@ def stream_audio(
         captions = feed(samples)
         clock += time.perf_counter() - started
         out += [TimedCaption(c, clock) for c in captions]
-        if beside is not None:
-            beside()
+        beside()
     started = time.perf_counter()
     captions = finish()
     clock += time.perf_counter() - started
-    if beside is not None:
-        beside()
+    beside()
     return out + [TimedCaption(c, clock) for c in captions]
