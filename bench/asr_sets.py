@@ -113,8 +113,8 @@ def _babble(clips: list[tuple[str, str, np.ndarray]], index: int, size: int) -> 
 
 def _cut(clip: tuple[str, str, np.ndarray], recognizer: SpeechRecognizer) -> Sample | None:
     """The clip cut between two reference words near ``CUT_AT`` of its length, and the reference up to there."""
-    language, _, audio = clip
-    words = recognizer.align(audio, clip[1], language)
+    language, reference, audio = clip
+    words = recognizer.align(audio, reference, language)
     if len(words) < 4:
         return None
     return _up_to(clip, words, CUT_AT * audio.size / RATE)
