@@ -25,7 +25,7 @@ from kiosk.visit_states import VisitStates
 
 
 class LineCorrections:
-    """Corrected lines for the visit whose languages ``language_of`` gives."""
+    """Corrected lines of the visit ``visit``, in its parties' languages."""
 
     def __init__(
         self,
@@ -33,11 +33,10 @@ class LineCorrections:
         visit: VisitStates,
         writer: TranscriptWriter,
         lines: LineTranslator,
-        language_of: Callable[[Role], str],
         wall_clock: Callable[[], float],
     ) -> None:
         self._gate, self._visit, self._writer, self._lines = gate, visit, writer, lines
-        self._language_of, self._wall = language_of, wall_clock
+        self._wall = wall_clock
 
     def amend(self, entry_id: int, change: Callable[[TranscriptEntry], Amendment]) -> TranscriptEntry:
         """Store ``change`` of the saved line ``entry_id`` and show it (:class:`InputError`: no such line)."""
@@ -52,9 +51,9 @@ class LineCorrections:
 
     def new_words(self, entry: TranscriptEntry, text: str) -> Amendment:
         """``entry`` as the clerk says it should read (``text`` in the clerk's language)."""
-        clerk = self._language_of(Role.CLERK)
+        clerk = self._visit.language_of(Role.CLERK)
         if entry.role is Role.CLERK:
-            visitor = self._language_of(Role.VISITOR)
+            visitor = self._visit.language_of(Role.VISITOR)
             translations, provenance = self._lines.translate(text, clerk, visitor, entry.provenance)
             return Amendment(entry.role, text, translations, provenance=provenance)
         return Amendment(entry.role, text, {**entry.translations, clerk: text})  # the clerk's Korean: as understood
@@ -77,10 +76,10 @@ class LineCorrections:
     def _unread(self, entry: TranscriptEntry, reader: Role) -> tuple[dict[str, str], str]:
         """``entry``'s words translated into each party's language it has no translation into yet, and the line's
         provenance: how the translation for ``reader`` (the party who reads the line translated) was made."""
-        clerk, read_in = self._language_of(Role.CLERK), self._language_of(reader)
+        clerk, read_in = self._visit.language_of(Role.CLERK), self._visit.language_of(reader)
         words, language = (entry.correction, clerk) if entry.correction else (entry.text, entry.language)
         added, provenance = {}, entry.provenance
-        for target in sorted({clerk, self._language_of(Role.VISITOR)} - {language} - set(entry.translations)):
+        for target in sorted({clerk, self._visit.language_of(Role.VISITOR)} - {language} - set(entry.translations)):
             translated, how = self._lines.translate(words, language, target, entry.provenance)
             added.update(translated)
             provenance = how if translated and target == read_in else provenance

@@ -5,9 +5,10 @@ language and mode (``chosen``); the first words or the conversation screen start
 clerk, the visitor or the idle timeout ends it (``closing``, the summary); after ``closing_s`` or a tap the
 kiosk clears itself (``idle``) and keeps nothing of the visit in memory. :class:`Session` is a façade over
 parts: :class:`VisitStates` (states, idle timer), :class:`TranscriptWriter` (lines saved with retry),
-:class:`LineTranslator`, :class:`LineSuggestions` (nearest reviewed phrases), :class:`LineCorrections` (the
-clerk's corrections), :class:`Privacy` (consent, export, retention). :meth:`Session.tick` is called by the
-UI's timer: no threads here; listeners run on the caller's thread (the Qt bridge moves events to the UI).
+:class:`LineInput` (a new line: translated, saved, shown), :class:`LineTranslator`, :class:`LineSuggestions`
+(nearest reviewed phrases), :class:`LineCorrections` (the clerk's corrections), :class:`Privacy` (consent,
+export, retention). :meth:`Session.tick` is called by the UI's timer: no threads here; listeners run on the
+caller's thread (the Qt bridge moves events to the UI).
 """
 
 from __future__ import annotations
@@ -33,8 +34,9 @@ from base.events import (
 from kiosk.config import KioskConfig
 from kiosk.event_gate import EventGate, Listener
 from kiosk.line_corrections import LineCorrections
+from kiosk.line_input import LineInput
 from kiosk.line_suggestions import LineSuggestions
-from kiosk.line_translator import LineTranslator, phrase_line
+from kiosk.line_translator import LineTranslator
 from kiosk.privacy import Privacy
 from kiosk.store import TranscriptStore
 from kiosk.text_input import clean_text
@@ -73,7 +75,8 @@ class Session:
         self._lines = LineTranslator(translator, emit)  # None: lines untranslated (phrases carry their own)
         self._hints = LineSuggestions(suggester, self._writer, emit)  # None: no suggestions
         self._privacy = Privacy(config, self._writer, self._clock.now, wall_clock, emit)
-        self._fixes = LineCorrections(self._gate, self._visit, self._writer, self._lines, self._language_of, wall_clock)
+        self._fixes = LineCorrections(self._gate, self._visit, self._writer, self._lines, wall_clock)
+        self._input = LineInput(self._gate, self._visit, self._writer, self._lines, self._hints, wall_clock)
         self.talking: Role | None = None  # push-to-talk: who holds the talk button
         self._writer.close_interrupted(self._wall())
         self.purge_expired()
@@ -182,32 +185,19 @@ class Session:
         """Commit one line and show it on both screens. Without ``translations`` it is translated into the other
         party's language first (outside the lock: the other screen is not held up) and, unless a phrase or
         template answered, its speaker is offered the nearest reviewed phrases (:meth:`use_suggestion`)."""
-        clean = clean_text(text)
-        language = language or self._language_of(role)
-        items = ()
-        if translations is None:
-            other = self._language_of(role.other)
-            translations, provenance = self._lines.translate(clean, language, other, provenance)
-            items = self._hints.find(clean, language, other, role, provenance)
-        with self._gate.hold():
-            if self._visit.state is SessionState.CHOSEN:
-                self._visit.set(SessionState.CONVERSATION, "first words")
-            self._visit.require(SessionState.CONVERSATION)
-            entry = self._writer.add_line(
-                self._wall(), role, modality, language, clean, translations or {}, provenance, confidence
-            )
-            self._visit.touch()
-            self._gate.emit(entry)
-            self._hints.offer(entry, items)
-            return entry
+        return self._input.say(
+            role,
+            text,
+            modality,
+            language=language,
+            translations=translations,
+            provenance=provenance,
+            confidence=confidence,
+        )
 
     def say_phrase(self, role: Role, phrase_id: str) -> TranscriptEntry:
         """Commit a curated phrase with its reviewed translations (provenance ``phrasebook``)."""
-        own, other = self._language_of(role), self._language_of(role.other)
-        text, language, translations = phrase_line(self.phrasebook, phrase_id, own, other)
-        return self.say(
-            role, text, Modality.PHRASE, language=language, translations=translations, provenance="phrasebook"
-        )
+        return self._input.say_phrase(self.phrasebook, role, phrase_id)
 
     def correct(self, entry_id: int, text: str) -> TranscriptEntry:
         """The clerk corrects a line's words (:meth:`LineCorrections.new_words`): stored, the original kept."""
@@ -294,7 +284,3 @@ class Session:
                 if active:
                     self._visit.touch()
                 self._gate.emit(event)
-
-    def _language_of(self, role: Role) -> str:
-        language = self._visit.language
-        return self.config.kiosk.clerk_language if role is Role.CLERK or language is None else language

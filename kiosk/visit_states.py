@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from base.clock import Clock
 from base.errors import InputError, SessionStateError
-from base.events import SessionEvent, SessionState, StateChanged, TimeoutWarning, VisitorMode
+from base.events import Role, SessionEvent, SessionState, StateChanged, TimeoutWarning, VisitorMode
 from kiosk.config import KioskOptions
 
 log = logging.getLogger(__name__)
@@ -54,6 +54,11 @@ class VisitStates:
     def _offered(self, language: str) -> None:
         if language not in self._options.languages:
             raise InputError("사용할 수 없는 언어입니다", f"language {language!r} is not enabled on this kiosk")
+
+    def language_of(self, role: Role) -> str:
+        """The language ``role`` reads and speaks: the clerk's, or the visitor's (the clerk's before a visit)."""
+        clerk = self._options.clerk_language
+        return clerk if role is Role.CLERK or self.language is None else self.language
 
     def forget(self) -> None:
         self.session_id, self.language, self.mode = None, None, None

@@ -1,0 +1,81 @@
+"""A new line of the conversation: translated for the other party, then saved and shown on both screens.
+
+A line without translations is translated into the other party's language first, outside the session lock (the
+other screen is not held up), and unless a phrase or template answered, its speaker is offered the nearest
+reviewed phrases (:class:`~kiosk.line_suggestions.LineSuggestions`). A curated phrase comes with its reviewed
+translations (provenance ``phrasebook``). The first line of a chosen visit starts the conversation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from base.events import Modality, Role, SessionState, TranscriptEntry
+from kiosk.event_gate import EventGate
+from kiosk.line_suggestions import LineSuggestions
+from kiosk.line_translator import LineTranslator, phrase_line
+from kiosk.text_input import clean_text
+from kiosk.transcript_writer import TranscriptWriter
+from kiosk.visit_states import VisitStates
+from translations.phrasebook import Phrasebook
+
+
+class LineInput:
+    """New lines of the visit ``visit``: said, typed, signed or a curated phrase."""
+
+    def __init__(
+        self,
+        gate: EventGate,
+        visit: VisitStates,
+        writer: TranscriptWriter,
+        lines: LineTranslator,
+        hints: LineSuggestions,
+        wall_clock: Callable[[], float],
+    ) -> None:
+        self._gate, self._visit, self._writer, self._lines, self._hints = gate, visit, writer, lines, hints
+        self._wall = wall_clock
+
+    def say(
+        self,
+        role: Role,
+        text: str,
+        modality: Modality,
+        *,
+        language: str | None,
+        translations: dict[str, str] | None,
+        provenance: str,
+        confidence: float | None,
+    ) -> TranscriptEntry:
+        """Commit one line (see :meth:`kiosk.session.Session.say`) and return it as saved."""
+        clean = clean_text(text)
+        language = language or self._visit.language_of(role)
+        items = ()
+        if translations is None:
+            other = self._visit.language_of(role.other)
+            translations, provenance = self._lines.translate(clean, language, other, provenance)
+            items = self._hints.find(clean, language, other, role, provenance)
+        with self._gate.hold():
+            if self._visit.state is SessionState.CHOSEN:
+                self._visit.set(SessionState.CONVERSATION, "first words")
+            self._visit.require(SessionState.CONVERSATION)
+            entry = self._writer.add_line(
+                self._wall(), role, modality, language, clean, translations or {}, provenance, confidence
+            )
+            self._visit.touch()
+            self._gate.emit(entry)
+            self._hints.offer(entry, items)
+            return entry
+
+    def say_phrase(self, phrasebook: Phrasebook, role: Role, phrase_id: str) -> TranscriptEntry:
+        """Commit the curated phrase ``phrase_id`` with its reviewed translations (provenance ``phrasebook``)."""
+        own, other = self._visit.language_of(role), self._visit.language_of(role.other)
+        text, language, translations = phrase_line(phrasebook, phrase_id, own, other)
+        return self.say(
+            role,
+            text,
+            Modality.PHRASE,
+            language=language,
+            translations=translations,
+            provenance="phrasebook",
+            confidence=None,
+        )
