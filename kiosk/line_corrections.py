@@ -64,14 +64,17 @@ class LineCorrections:
         translations = {**entry.translations, **added}
         return Amendment(entry.role.other, entry.correction, translations, entry.suggestion, provenance)
 
-    def new_reader(self, visit_id: str | None, entry: TranscriptEntry) -> None:
-        """Show the saved line ``entry`` of visit ``visit_id`` again, translated into the visit's language where it
-        was not yet (outside the lock); skipped when the visit or the line changed meanwhile."""
+    def new_reader(self, visit_id: str | None, entry: TranscriptEntry) -> TranscriptEntry:
+        """Show the line ``entry`` of visit ``visit_id`` again, translated into the visit's language where it was not
+        yet (outside the lock), and return it as it reads now; skipped when the visit or the line changed meanwhile.
+        A line the store refused gains the translation in memory and is written with it later."""
         added, provenance = self._unread(entry, reader=entry.role.other)
         with self._gate.hold():
             if self._visit.session_id != visit_id or entry not in self._writer.entries:
-                return
-            self._gate.emit(self._writer.add_translations(entry, added, provenance))
+                return entry
+            updated = self._writer.add_translations(entry, added, provenance)
+            self._gate.emit(updated)
+            return updated
 
     def _unread(self, entry: TranscriptEntry, reader: Role) -> tuple[dict[str, str], str]:
         """``entry``'s words translated into each party's language it has no translation into yet, and the line's

@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from base.events import Modality, Role, SessionState, TranscriptEntry
 from kiosk.event_gate import EventGate
+from kiosk.line_corrections import LineCorrections
 from kiosk.line_suggestions import LineSuggestions
 from kiosk.line_translator import LineTranslator, phrase_line
 from kiosk.text_input import clean_text
@@ -30,9 +31,11 @@ class LineInput:
         writer: TranscriptWriter,
         lines: LineTranslator,
         hints: LineSuggestions,
+        readers: LineCorrections,
         wall_clock: Callable[[], float],
     ) -> None:
         self._gate, self._visit, self._writer, self._lines, self._hints = gate, visit, writer, lines, hints
+        self._readers = readers
         self._wall = wall_clock
 
     def say(
@@ -46,12 +49,16 @@ class LineInput:
         provenance: str,
         confidence: float | None,
     ) -> TranscriptEntry:
-        """Commit one line (see :meth:`kiosk.session.Session.say`) and return it as saved."""
+        """Commit one line (see :meth:`kiosk.session.Session.say`) and return it as it reads now.
+
+        The visitor may switch language while the line is translated (speech on the microphone thread, the switch
+        on the line worker): the switch re-reads only the lines already in the transcript, so this line is then
+        translated into the new language too, once it is in (:meth:`LineCorrections.new_reader`)."""
         clean = clean_text(text)
         language = language or self._visit.language_of(role)
+        other = self._visit.language_of(role.other)
         items = ()
         if translations is None:
-            other = self._visit.language_of(role.other)
             translations, provenance = self._lines.translate(clean, language, other, provenance)
             items = self._hints.find(clean, language, other, role, provenance)
         with self._gate.hold():
@@ -64,7 +71,8 @@ class LineInput:
             self._visit.touch()
             self._gate.emit(entry)
             self._hints.offer(entry, items)
-            return entry
+            switched = other != self._visit.language_of(role.other)
+        return self._readers.new_reader(entry.session_id, entry) if switched else entry
 
     def say_phrase(self, phrasebook: Phrasebook, role: Role, phrase_id: str) -> TranscriptEntry:
         """Commit the curated phrase ``phrase_id`` with its reviewed translations (provenance ``phrasebook``)."""

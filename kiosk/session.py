@@ -76,7 +76,9 @@ class Session:
         self._hints = LineSuggestions(suggester, self._writer, emit)  # None: no suggestions
         self._privacy = Privacy(config, self._writer, self._clock.now, wall_clock, emit)
         self._fixes = LineCorrections(self._gate, self._visit, self._writer, self._lines, wall_clock)
-        self._input = LineInput(self._gate, self._visit, self._writer, self._lines, self._hints, wall_clock)
+        self._input = LineInput(
+            self._gate, self._visit, self._writer, self._lines, self._hints, self._fixes, wall_clock
+        )
         self.talking: Role | None = None  # push-to-talk: who holds the talk button
         self._writer.close_interrupted(self._wall())
         self.purge_expired()
@@ -150,11 +152,12 @@ class Session:
 
     def switch_language(self, language: str) -> None:
         """The visitor switches the visit to ``language`` (offered when they were heard speaking it); then the lines
-        so far are shown again, translated into it where they can be (:meth:`LineCorrections.new_reader`)."""
+        so far, saved or kept for the store, are shown again, translated into it where they can be
+        (:meth:`LineCorrections.new_reader`; a line on its way meanwhile follows in :meth:`LineInput.say`)."""
         with self._gate.hold():
             self._visit.switch(language)
             self._writer.attempt(lambda: self.store.set_language(self._visit.session_id or "", language))
-            visit, lines = self._visit.session_id, [e for e in self._writer.entries if e.saved]
+            visit, lines = self._visit.session_id, list(self._writer.entries)
         for entry in lines:
             self._fixes.new_reader(visit, entry)
 

@@ -122,12 +122,17 @@ class TranscriptWriter:
         self, entry: TranscriptEntry, translations: dict[str, str], provenance: str
     ) -> TranscriptEntry:
         """``entry`` read by a new reader (the visitor switched language): its words stay, ``translations`` (made
-        with ``provenance``) are added and stored with the line; returns the line as it reads now."""
+        with ``provenance``) are added and stored with the line (a line kept unsaved gets them in memory, and the
+        store with the line when it is written); returns the line as it reads now."""
         if not translations:
             return entry
         updated = dataclasses.replace(entry, translations={**entry.translations, **translations}, provenance=provenance)
-        self.attempt(lambda: self.store.add_translations(entry.entry_id, translations, provenance))
-        self.entries = [updated if e.entry_id == entry.entry_id else e for e in self.entries]
+        if entry.saved:
+            self.attempt(lambda: self.store.add_translations(entry.entry_id, translations, provenance))
+            self.entries = [updated if e.entry_id == entry.entry_id else e for e in self.entries]
+        else:  # unsaved lines all have id 0: the very line, in both lists
+            self._unsaved = [updated if e is entry else e for e in self._unsaved]
+            self.entries = [updated if e is entry else e for e in self.entries]
         return updated
 
     def attempt(self, write: Callable[[], T]) -> T | None:

@@ -9,7 +9,8 @@ import pytest
 from PyQt6.QtCore import QCoreApplication, QSize, Qt
 from PyQt6.QtWidgets import QPushButton, QWidget
 
-from base.events import Modality, Role
+from base.errors import StoreWriteError
+from base.events import Modality, Role, TranscriptEntry
 from tests.ui_kiosk import find, settle
 from ui.layout_check import layout_problems
 from ui.screenshots import DISPLAYS, LOW_FROM
@@ -133,3 +134,20 @@ def test_the_globe_and_the_languages_fit_and_are_large_enough_to_touch(
     for button in (kiosk.visitor.picker.globe, *picker.findChildren(QPushButton)):
         assert min(button.width(), button.height()) >= target, button.objectName()
     assert language_label("ko") in find(picker, QPushButton, "pick_ko").text()
+
+
+def test_a_line_the_store_refused_is_shown_once_in_the_new_language(qtbot, suggesting_kiosk, monkeypatch) -> None:
+    kiosk = suggesting_kiosk
+    sign, need = _vietnamese_visit(qtbot, kiosk)
+    ask = kiosk.session.phrasebook.get("id_please").texts
+
+    def full_disk(entry: TranscriptEntry) -> TranscriptEntry:
+        raise StoreWriteError("기록을 저장하지 못했습니다", "disk full")
+
+    monkeypatch.setattr(kiosk.store, "add", full_disk)
+    assert not kiosk.session.say(Role.CLERK, ask["ko"], Modality.SPEECH, confidence=0.9).saved
+    kiosk.session.switch_language("en")
+    settle(kiosk)
+    assert _chat(kiosk) == [f"Clerk: {sign['en']}", f"You: {need['en']}", f"Clerk: {ask['en']}"], "once, in English"
+    clerk = find(kiosk.clerk, QWidget, "clerk_transcript")
+    assert clerk.count() == 3 and clerk.lines()[-1].startswith(f"{ask['ko']}\n→ {ask['en']}\n")

@@ -16,7 +16,7 @@ from PyQt6.QtCore import QRectF, Qt
 from PyQt6.QtGui import QColor, QPainter, QPaintEvent
 from PyQt6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from base.events import Role
+from base.events import Role, TranscriptEntry
 from ui.phrase_breaks import plain, set_wrapped
 from ui.widgets import restyle
 
@@ -62,6 +62,7 @@ class Bubble(QFrame):
     ) -> None:
         super().__init__()
         self.role, self.who = role, who
+        self.footer: QWidget | None = None
         self.setObjectName(f"{role.value}_{'partial' if partial else 'bubble'}")
         self.icon = PersonIcon(role)
         self.name = QLabel(who)
@@ -92,6 +93,7 @@ class Bubble(QFrame):
 
     def add_footer(self, widget: QWidget) -> None:
         """A widget under the line (badges, buttons). (Added only then: an empty layout would cap the width.)"""
+        self.footer = widget
         self._text.addWidget(widget)
 
     def text(self) -> str:
@@ -123,6 +125,7 @@ class ChatView(QScrollArea):
         self.rows.addWidget(self.placeholder)
         self.setWidget(holder)
         self.bubbles: list[Bubble] = []
+        self._lines: dict[object, Bubble] = {}  # line_key(entry) -> the bubble showing that line
         self.partial: Bubble | None = None
         self.partial_text = ""  # the words being heard, as recognised so far
         self.high_contrast = False
@@ -133,6 +136,14 @@ class ChatView(QScrollArea):
 
     def item(self, index: int) -> Bubble:
         return self.bubbles[index]
+
+    def shown(self, entry: TranscriptEntry) -> Bubble | None:
+        """The bubble showing ``entry`` already (to rewrite: corrected, or read in a new language), or None."""
+        return self._lines.get(line_key(entry))
+
+    def keep(self, entry: TranscriptEntry, bubble: Bubble) -> None:
+        """``bubble`` shows ``entry`` from now on."""
+        self._lines[line_key(entry)] = bubble
 
     def add(self, role: Role, who: str, line: str, original: str = "", languages: Languages = NONE) -> Bubble:
         self.show_partial(None)
@@ -179,6 +190,7 @@ class ChatView(QScrollArea):
         for bubble in self.bubbles:
             self._remove(bubble)
         self.bubbles.clear()
+        self._lines.clear()
         self.placeholder.show()
 
     def set_placeholder(self, text: str) -> None:
@@ -217,3 +229,9 @@ class ChatView(QScrollArea):
         other = [b for b in self.bubbles if b.role is not self.own]
         for bubble in self.bubbles:
             bubble.set_newest(bool(other) and bubble is other[-1])
+
+
+def line_key(entry: TranscriptEntry) -> object:
+    """Which line ``entry`` is: a saved line by its id; one the store refused (all have id 0, until written) by when
+    it was said and its words, which a re-read (a new reader's translation) keeps."""
+    return entry.entry_id if entry.saved else ("unsaved", entry.time, entry.text)

@@ -88,37 +88,35 @@ class ClerkTranscript(ChatView):
         self.clerk_language = clerk_language
         self.on_correct, self.on_flip = on_correct, on_flip
         self.entries: dict[int, TranscriptEntry] = {}  # entry id -> the line as shown
-        self._shown: dict[int, tuple[Bubble, LineFooter]] = {}
         self.set_placeholder("방문자와 담당자의 말이 여기에 차례로 나옵니다")
 
     def show_entry(self, entry: TranscriptEntry, visitor_language: str | None) -> Bubble:
         """A new line, or a corrected one (same entry id: rewritten in place, on its speaker's side)."""
         line, original, said = korean_first(entry, self.clerk_language, visitor_language)
         who = "담당자" if entry.role is Role.CLERK else f"방문자 · {lookup(entry.language).korean}"
-        old, footer = self._shown.get(entry.entry_id, (None, None)) if entry.entry_id else (None, None)
+        old = self.shown(entry)
         if old is None:
             bubble = self.add(entry.role, who, line, original, said)
         else:
             bubble = self.rewrite(old, entry.role, who, line, original, said)
-        if bubble is not old or footer is None:
+        footer = bubble.footer
+        if not isinstance(footer, LineFooter):
             footer = LineFooter(self, entry)
             bubble.add_footer(footer)
         visitor = visitor_language or self.clerk_language
         footer.show_entry(bubble, entry, self.clerk_language if entry.role is Role.VISITOR else visitor)
-        if entry.entry_id:
-            self._shown[entry.entry_id] = bubble, footer
+        self.keep(entry, bubble)
+        if entry.saved:
             self.entries[entry.entry_id] = entry
         return bubble
 
     def clear(self) -> None:
         super().clear()
         self.entries.clear()
-        self._shown.clear()
 
     def lines(self) -> list[str]:
         """Each line as the clerk reads it: Korean, the words under it, the badges (for the tests)."""
-        footers = {id(bubble): footer for bubble, footer in self._shown.values()}
-        return [_plain(bubble, footers.get(id(bubble))) for bubble in self.bubbles]
+        return [_plain(bubble, bubble.footer) for bubble in self.bubbles]
 
 
 def korean_first(entry: TranscriptEntry, korean: str, visitor: str | None = None) -> tuple[str, str, Languages]:
@@ -161,6 +159,6 @@ def doubtful(entry: TranscriptEntry) -> bool:
     return entry.confidence is not None and entry.confidence < LOW_CONFIDENCE and not entry.correction
 
 
-def _plain(bubble: Bubble, footer: LineFooter | None) -> str:
+def _plain(bubble: Bubble, footer: QWidget | None) -> str:
     parts = [bubble.line.text(), bubble.original.text() if bubble.original.isVisibleTo(bubble) else ""]
-    return "\n".join(p for p in [*parts, footer.badges.text() if footer else ""] if p)
+    return "\n".join(p for p in [*parts, footer.badges.text() if isinstance(footer, LineFooter) else ""] if p)

@@ -35,7 +35,7 @@ from kiosk.session import Session
 from ui.action_bar import ActionBar
 from ui.bridge import SessionBridge
 from ui.camera_view import CameraView
-from ui.chat_view import Bubble, ChatView
+from ui.chat_view import ChatView
 from ui.closing_page import ClosingPage
 from ui.display_controls import DisplayControls
 from ui.idle_overlay import IdleOverlay
@@ -78,7 +78,6 @@ class VisitorWindow(QWidget):
         self.lines = lines or LineWorker(session)  # lines are translated off the Qt thread
         self.spelling, self.signing = spelling, signing
         self.languages = languages if languages is not None else list(session.config.kiosk.languages)
-        self._bubbles: dict[int, Bubble] = {}  # entry id -> its chat bubble
         self._translating = False  # a line of the visitor's was handed to the line worker
         self._last_voice = 0.0  # when the microphone last heard someone (monotonic)
         self.setWindowTitle("방문자 화면 / Visitor")
@@ -269,13 +268,11 @@ class VisitorWindow(QWidget):
         original = "" if entry.language == language else own
         said = (language if text is not own else entry.language, entry.language)
         who = tr("you" if entry.role is Role.VISITOR else "clerk", language)
-        bubble = self._bubbles.get(entry.entry_id) if entry.entry_id else None
+        bubble = self.captions.shown(entry)
         if bubble is not None:
-            self._bubbles[entry.entry_id] = self.captions.rewrite(bubble, entry.role, who, line, original, said)
+            self.captions.keep(entry, self.captions.rewrite(bubble, entry.role, who, line, original, said))
             return
-        bubble = self.captions.add(entry.role, who, line, original, said)
-        if entry.entry_id:
-            self._bubbles[entry.entry_id] = bubble
+        self.captions.keep(entry, self.captions.add(entry.role, who, line, original, said))
         if entry.role is Role.VISITOR:
             self._translating = False
         self._update_talk()
@@ -324,7 +321,6 @@ class VisitorWindow(QWidget):
         """Back to the start; nothing of the last visit stays in any widget."""
         for widget in (self.captions, self.input, self.error, self.notice, self.suggestions):
             widget.clear()
-        self._bubbles.clear()
         self._translating = False
         self.spelling_box.clear()
         self.sign_box.clear()
