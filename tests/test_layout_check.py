@@ -195,3 +195,35 @@ def test_opening_the_keyboard_keeps_the_landscape_window_on_its_screen(qtbot, ki
         application().processEvents()
     assert kiosk.visitor.size() == screen
     assert layout_problems(kiosk.visitor, screen) == []
+
+
+def test_a_button_above_the_reach_line_is_found_in_a_scrolling_page(qtbot) -> None:
+    """The start page at 960x1080 with the three-line demo banner: its language buttons began at 420 px, above 40 %
+    of the height, and the gallery (which had no half screen) never said so."""
+    window = _window(qtbot)
+    rows = QVBoxLayout(window)
+    rows.setContentsMargins(0, 0, 0, 0)
+    banner = QLabel("banner")
+    banner.setFixedHeight(120)
+    rows.addWidget(banner)
+    page = QWidget()
+    column = QVBoxLayout(page)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.addSpacing(293)  # with the layout's spacing: 420 px from the top
+    column.addWidget(_button("lang_ko"))
+    column.addStretch(1)
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setWidget(page)
+    rows.addWidget(area, 1)
+    window.resize(960, 1080)
+    window.show()
+    qtbot.waitExposed(window)
+    application().processEvents()
+    size = QSize(960, 1080)
+    assert layout_problems(window, size, low_from=0.4) == [
+        "button lang_ko at 420px: above the lower part of the screen"
+    ]
+    column.insertSpacing(0, 13)  # at 433 px it is low enough
+    application().processEvents()
+    assert layout_problems(window, size, low_from=0.4) == []

@@ -251,9 +251,9 @@ def test_the_gallery_has_every_screen_and_no_text_is_cut_off(tmp_path) -> None:
     languages = {s.language for s in shots} - {"all", "ko"}
     assert languages == {"en", "zh", "vi", "ja"}
     assert {s.variant for s in shots} == set(VARIANTS)
-    assert {s.display for s in shots} == {"landscape", "portrait", "small"}
+    assert {s.display for s in shots} == {"landscape", "portrait", "small", "half"}
     assert {s.screen for s in shots} >= {"attract", "start", "conversation", "fingerspelling", "closing", "clerk"}
-    assert {s.display for s in shots if s.screen == "clerk"} == {"landscape", "portrait", "small"}
+    assert {s.display for s in shots if s.screen == "clerk"} == {"landscape", "portrait", "small", "half"}
     assert {s.screen for s in shots} >= {"switch_offer", "flipped", "clerk_flipped"}  # issue 16 item 4
     assert {s.language for s in shots if s.screen == "language"} == {"ko", "en", "zh", "vi", "ja"}  # the globe
     assert all(s.path.is_file() for s in shots) and (tmp_path / "README.md").is_file()

@@ -9,6 +9,7 @@ from PyQt6.QtWidgets import QPushButton, QWidget
 from base.events import Role
 from tests.ui_kiosk import find, settle, transcript_texts
 from ui.layout_check import layout_problems
+from ui.screenshots import LOW_FROM
 from ui.theme import VISITOR_TEXT_PX
 
 
@@ -71,4 +72,5 @@ def test_suggestions_fit_the_half_screen_window_of_a_one_screen_counter(qtbot, s
     for _ in range(5):  # a wrapping button asks for its height once it knows its width
         QCoreApplication.processEvents()
     assert kiosk.visitor.size() == half and len(kiosk.visitor.suggestions.buttons()) == 3
-    assert layout_problems(kiosk.visitor, half, min_text_px=VISITOR_TEXT_PX if scale == 1.0 else None) == []
+    text = VISITOR_TEXT_PX if scale == 1.0 else None
+    assert layout_problems(kiosk.visitor, half, low_from=LOW_FROM, min_text_px=text) == []

@@ -38,6 +38,7 @@ class ClosingPage(QWidget):
         self.retention.setWordWrap(True)
         self.countdown = QLabel()
         self.countdown.setObjectName("closing_countdown")
+        self.countdown.setWordWrap(True)  # a long language at 200 % on a half screen is wider than the page
         self._shown_at = 0.0
         self._ticker = QTimer(self)
         self._ticker.timeout.connect(self._tick)

@@ -1,6 +1,6 @@
 """The screenshot gallery: every screen in every enabled language at 100 %, 200 % and high contrast, on the
-displays counters have: landscape 1920x1080, portrait 1080x1920 (the usual public-kiosk panel) and a small
-1366x768 panel.
+displays counters have: landscape 1920x1080, portrait 1080x1920 (the usual public-kiosk panel), a small
+1366x768 panel, and the left half (960x1080) of a 1920x1080 screen that a one-screen counter shares.
 
 ``python -m ui.screenshots OUT_DIR`` (``make screenshots``) renders the visitor's screens (attract,
 language choice, conversation, the change of language from the globe button, suggestions, fingerspelling, sign,
@@ -27,7 +27,12 @@ from kiosk.session import Session
 from kiosk.store import TranscriptStore
 from kiosk.translation import kiosk_suggester, kiosk_translator
 
-DISPLAYS = {"landscape": (1920, 1080), "portrait": (1080, 1920), "small": (1366, 768)}
+DISPLAYS = {
+    "landscape": (1920, 1080),
+    "portrait": (1080, 1920),
+    "small": (1366, 768),
+    "half": (960, 1080),  # the visitor's window on a one-screen counter: the left half (ui.displays.place)
+}
 SCREEN = DISPLAYS["landscape"]  # the reference resolution of the visitor's touch display
 VARIANTS = {"100": (1.0, False), "200": (2.0, False), "contrast": (1.0, True)}
 LOW_FROM = 0.4  # every control of the visitor's screen sits below 40 % of its height (wheelchair reach)

@@ -57,7 +57,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "ja": "手話",
     },
     "sign_tile_help": {
-        "ko": "카메라 앞에서 수어나 지문자로 말하면, 담당자 화면에 한국어 글자로 나타납니다.",
+        "ko": "카메라 앞에서 수어나 지문자로 말하면 담당자 화면에 한국어로 나타납니다.",
         "en": "Sign or fingerspell in front of the camera; the clerk reads your words in Korean.",
         "zh": "在摄像头前打手语或指拼，工作人员会在屏幕上看到韩文。",
         "vi": "Hãy ra dấu hoặc đánh vần bằng tay trước camera; nhân viên sẽ đọc lời bạn bằng tiếng Hàn.",
@@ -251,6 +251,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "语音识别目前不可用，请使用文字和常用语交流。",
         "vi": "Hiện không thể nhận dạng giọng nói. Vui lòng dùng chữ viết và các câu thường dùng.",
         "ja": "現在、音声認識は使用できません。文字入力とよく使うフレーズをご利用ください。",
+    },
+    "demo_title": {  # before a visit, in Korean and English on one line: the page's buttons stay low
+        "ko": "데모 모드",
+        "en": "Demo mode",
+        "zh": "演示模式",
+        "vi": "Chế độ trình diễn",
+        "ja": "デモモード",
     },
     "demo_mode": {
         "ko": "데모 모드: 카메라와 마이크 대신 녹화된 영상과 음성을 재생합니다",

@@ -4,6 +4,8 @@ Used on both screens: the clerk sees the Korean text with its translation small 
 the phrases in their own language. The bar is empty (hidden) until the session offers suggestions for this
 speaker's line, and empties again when the next line is said or a suggestion was sent. On the visitor's
 screen it takes the place of the quick phrases meanwhile (``replaces``), so the input row stays on screen.
+The buttons sit side by side when they fit the bar's width, else one under another (Japanese at 200 % on a
+half screen: three phrases kept whole are wider than the window); the bar never asks for more width than it has.
 """
 
 from __future__ import annotations
@@ -11,7 +13,8 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
-from PyQt6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PyQt6.QtGui import QResizeEvent
+from PyQt6.QtWidgets import QBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from base.events import Role, Suggestions, TranscriptEntry
 from ui.phrase_breaks import keep_phrases, set_wrapped
@@ -37,8 +40,9 @@ class SuggestionBar(QWidget):
         self.heading = QLabel()
         self.heading.setObjectName("suggestion_heading")
         self.heading.setWordWrap(True)
-        self.row = QHBoxLayout()
+        self.row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.row.setContentsMargins(0, 0, 0, 0)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # its width: what there is
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
@@ -67,9 +71,22 @@ class SuggestionBar(QWidget):
             button.setToolTip(f"{item.score:.0f} / 100")
             button.clicked.connect(lambda _=False, i=item.suggestion_id: self.on_use(offer.entry_id, i))
             self.row.addWidget(button)
+        self._arrange()
         self.show()
         if self.replaces is not None:
             self.replaces.hide()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._arrange()
+
+    def _arrange(self) -> None:
+        """Side by side when the buttons fit the bar's width, else one under another."""
+        items = [self.row.itemAt(i) for i in range(self.row.count())]  # as the layout sizes them
+        need = sum(item.minimumSize().width() for item in items) + self.row.spacing() * max(0, len(items) - 1)
+        across = QBoxLayout.Direction.LeftToRight if need <= self.width() else QBoxLayout.Direction.TopToBottom
+        if self.row.direction() != across:
+            self.row.setDirection(across)
 
     def on_entry(self, entry: TranscriptEntry) -> None:
         """A line was said (or a suggestion sent): the offer is over."""

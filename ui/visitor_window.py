@@ -366,8 +366,8 @@ class VisitorWindow(QWidget):
         self.pages.setCurrentIndex(CLOSING)
 
     def _set_banner(self, language: str | None) -> None:
-        ko_and_en = f"{tr('demo_mode', 'ko')}\n{tr('demo_mode', 'en')}"
-        self.banner.setText(tr("demo_mode", language) if language else ko_and_en)  # in a visit: one line
+        ko_and_en = f"{tr('demo_title', 'ko')} · {tr('demo_title', 'en')}"  # what plays instead: in the visit
+        self.banner.setText(tr("demo_mode", language) if language else ko_and_en)
         self.banner.setVisible(self.demo)
 
     def resizeEvent(self, event: QResizeEvent) -> None:

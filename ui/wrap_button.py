@@ -78,9 +78,13 @@ class WrapButton(QPushButton):
         return QSize(max(TARGET_PX, width), self.heightForWidth(width))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        """Ask for the height the wrapped text needs at this width (grid layouts ignore height-for-width)."""
+        """Ask for the height the wrapped text needs at this width (grid layouts ignore height-for-width); the label
+        gets the new size even when its layout was being redone (Qt then drops the resize: a label 118 px high in
+        a 196 px button, cut at 200 %)."""
         super().resizeEvent(event)
         self._fit()
+        if self.layout().geometry() != self.rect():
+            self.layout().setGeometry(self.rect())
 
     def event(self, event: QEvent) -> bool:
         """A new font size or stylesheet (larger text) changes the height the text needs at the same width."""
