@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PyQt6.QtCore import QPoint, Qt
+from PyQt6.QtCore import QCoreApplication, QPoint, Qt
 from PyQt6.QtGui import QFontInfo
 from PyQt6.QtWidgets import QPushButton, QWidget
 
@@ -132,3 +132,23 @@ def test_the_clerk_ends_a_visit_only_after_confirming_with_a_red_button(qtbot, k
     assert kiosk.session.state.value == "conversation" and "종료할까요" in answers[0]  # "no": nothing ends
     qtbot.mouseClick(end, Qt.MouseButton.LeftButton)
     assert kiosk.session.state.value == "closing"
+
+
+def test_a_newest_line_taller_than_the_chat_is_shown_from_its_start(qtbot, kiosk) -> None:
+    """200 % text in the half-screen window (960x1080): the greeting is taller than the chat. Following the bottom
+    showed only its last word ("you?"); the visitor reads it from its first word, the bar says there is more."""
+    qtbot.mouseClick(find(kiosk.visitor, QPushButton, "lang_en"), Qt.MouseButton.LeftButton)
+    kiosk.visitor.display.set(2.0, False)
+    kiosk.visitor.resize(960, 1080)
+    kiosk.session.say(Role.VISITOR, "I need a certificate")
+    kiosk.session.say_phrase(Role.CLERK, "greeting")
+    chat = find(kiosk.visitor, QWidget, "caption_view")
+    newest = chat.item(1)
+    top = lambda: newest.mapTo(chat.viewport(), QPoint(0, 0)).y()  # noqa: E731
+    qtbot.waitUntil(lambda: newest.height() > chat.viewport().height())  # laid out: taller than the chat
+    for _ in range(3):
+        QCoreApplication.processEvents()
+    assert 0 <= top() < 40, "its first line at the top of the chat"
+    assert chat.verticalScrollBar().value() < chat.verticalScrollBar().maximum()
+    kiosk.visitor.display.set(1.0, False)  # short enough again: the chat follows its bottom
+    qtbot.waitUntil(lambda: chat.verticalScrollBar().value() == chat.verticalScrollBar().maximum())

@@ -7,7 +7,8 @@ the line in the reader's language first and, small under it, what was actually s
 other party's newest line is the largest text on the screen (48 px at 100 %): it is what the reader must read
 now. A screen may add a footer to a bubble (the clerk's badges and correction buttons).
 Words still being recognised appear in a dashed bubble on the speaker's side, marked "being heard", until the
-final line replaces them. Only this view and the phrase list scroll; the view follows the newest line.
+final line replaces them. Only this view and the phrase list scroll; the view follows the newest line (from its
+first words when it is taller than the view).
 """
 
 from __future__ import annotations
@@ -129,7 +130,7 @@ class ChatView(QScrollArea):
         self.partial: Bubble | None = None
         self.partial_text = ""  # the words being heard, as recognised so far
         self.high_contrast = False
-        self.verticalScrollBar().rangeChanged.connect(lambda _low, high: self.verticalScrollBar().setValue(high))
+        self.verticalScrollBar().rangeChanged.connect(lambda _low, high: self._follow(high))
 
     def count(self) -> int:
         return len(self.bubbles)
@@ -224,6 +225,13 @@ class ChatView(QScrollArea):
         holder.hide()
         self.rows.removeWidget(holder)
         holder.deleteLater()
+
+    def _follow(self, bottom: int) -> None:
+        """Show the newest line next to the controls; one taller than the view (200 % text in a half screen) from
+        its first words, not its last: the scroll bar says the rest is below."""
+        newest = self.partial or (self.bubbles[-1] if self.bubbles else None)
+        start = newest.parentWidget().y() if newest is not None else bottom
+        self.verticalScrollBar().setValue(min(bottom, start))
 
     def _mark_newest(self) -> None:
         other = [b for b in self.bubbles if b.role is not self.own]
