@@ -59,7 +59,11 @@ class LineCorrections:
         return Amendment(entry.role, text, {**entry.translations, clerk: text})  # the clerk's Korean: as understood
 
     def other_speaker(self, entry: TranscriptEntry) -> Amendment:
-        """``entry`` said by the other party: same words, translated for whoever cannot read them yet."""
+        """``entry`` said by the other party: same words, translated for whoever cannot read them yet.
+
+        Known gap: a line has one provenance. One already translated into both languages (the visitor switched
+        language) keeps the badge of its earlier reader's translation when flipped; the fix is a provenance per
+        translation language (``TranscriptEntry`` in ``base/events.py``, the store's schema 6)."""
         added, provenance = self._unread(entry, reader=entry.role)  # the other party of its new speaker
         translations = {**entry.translations, **added}
         return Amendment(entry.role.other, entry.correction, translations, entry.suggestion, provenance)
