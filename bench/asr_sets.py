@@ -41,7 +41,8 @@ CUT_AT = 0.55
 SHORT_S = (2.0, 3.0)  # speech seconds of the short phrases
 PAUSE_S, ROOM_TONE_S = 0.8, 0.3
 OFFLINE_BEAM = 5
-COUNTS = ("dropped", "corrected", "continued")  # finals: dropped by the guards, term corrected, decoded on
+COUNTS = ("dropped", "corrected", "continued", "decoded_on")  # finals: dropped by the guards, term corrected,
+# decoded on past a full stop; and the decodings tried for that
 
 
 @dataclass(frozen=True)

@@ -30,3 +30,14 @@ def test_a_fragment_after_a_full_stop_is_captioned() -> None:
     }
     assert units(texts[True][0], "en") == units(sample.reference, "en") and texts[True][1]["continued"] == 1
     assert units(texts[False][0], "en")[-2:] == ["his", "life"]  # the scenario bites: without it, left out
+
+
+def test_background_voices_after_the_speaker_are_not_decoded_on() -> None:
+    """The babble set's second clip: three other speakers go on after the Korean speaker stops (the VAD hears
+    them as speech, 0.74 s after the last word, 12 dB under the speaker's voice); decoding on after the full stop
+    only wrote a filler whisper found unlikely (0.20), one final-quality decoding wasted."""
+    recognizer = SpeechRecognizer(asr_options(load_config(cwd=ROOT / "tests")))
+    sample = make_set("babble", clips(), recognizer)[1]
+    text, counts = streaming_text(recognizer, recognizer.options, sample)
+    assert sample.language == "ko" and counts["decoded_on"] == 0 and counts["continued"] == 0
+    assert units(text, "ko")[-4:] == units("쳐버린다", "ko")  # the caption itself is the speaker's, as before

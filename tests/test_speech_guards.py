@@ -10,7 +10,13 @@ import pytest
 from bench.scoring import edit_distance, error_rate
 from hardware.wav_file import read_wav
 from translations.asr import MAX_PROMPT_TOKENS, MAX_TOKENS, generation_budget, load_terms
-from translations.text_guards import adds_new_words, cut_repetitions, is_hallucination, voiced_after_words
+from translations.text_guards import (
+    adds_new_words,
+    as_loud,
+    cut_repetitions,
+    is_hallucination,
+    voiced_after_words,
+)
 from translations.vad import WINDOW, StreamingVad
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -109,6 +115,14 @@ def test_voiced_audio_after_the_last_word_is_found() -> None:
     assert not voiced_after_words(words, voiced[:86] + [False] * 22, 0.032)  # nothing said after "life"
     assert not voiced_after_words(words[:2], voiced[:75] + [True] * 2 + [False] * 31, 0.032)  # VAD hangover
     assert not voiced_after_words((), voiced, 0.032)
+    levels = [0.001] * 4 + [0.1] * 71 + [0.001] * 11 + [0.02] * 6 + [0.001] * 16  # voices 14 dB under the speaker's
+    assert not voiced_after_words(words, voiced, 0.032, levels)
+    assert voiced_after_words(words, voiced, 0.032, levels[:86] + [0.08] * 6 + levels[92:])  # -1.9 dB: the speaker
+
+
+def test_background_is_quieter_than_the_speaker() -> None:
+    assert as_loud([0.05, 0.06], [0.1, 0.1, 0.2]) and not as_loud([0.04], [0.1])  # -5.2 dB, -8 dB
+    assert not as_loud([], [0.1]) and not as_loud([0.1], [])
 
 
 @pytest.mark.parametrize(

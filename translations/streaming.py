@@ -11,8 +11,10 @@ Speculative endpointing: when a pause starts (``SPECULATE_S``), the utterance is
 more speech comes before ``end_silence_s``, that decoding *is* the final caption, so the final appears
 about when the silence wait ends instead of one decoding later. Otherwise the finished utterance is
 decoded once more. Without timestamps whisper often ends a decoding at a full stop and leaves out a fragment
-said after a pause ("... of his life." for "... of his life. It was"); when voiced audio follows the last
-word, the final is decoded on from its own text (``continue_after_stop``). Finals pass the guards in
+said after a pause ("... of his life." for "... of his life. It was"); when the speaker's voice (voiced windows
+about as loud as the words before, not quieter voices behind them) follows the last word, the final is decoded
+on from its own text (``continue_after_stop``; it needs the final's word timestamps, which are then made even
+with the word guard off). Finals pass the guards in
 :mod:`translations.text_guards`; in Korean finals, near-misses of civil-service terms are corrected
 (:func:`translations.glossary.correct_terms`).
 
@@ -75,6 +77,10 @@ class _Utterance:
     def audio(self) -> np.ndarray:
         return np.concatenate(self.chunks) if self.chunks else np.zeros(0, np.float32)
 
+    def levels(self) -> list[float]:
+        """The RMS of each window of ``chunks``."""
+        return [float(np.sqrt(np.mean(np.square(c, dtype=np.float64)))) for c in self.chunks]
+
 
 @dataclass(frozen=True)
 class _Finished:
@@ -105,6 +111,7 @@ class StreamingTranscriber:
         self.corrected = 0  # finals with a civil-service term corrected
         self.speculated = 0  # finals that are the decoding made at the pause (nothing decoded after the end)
         self.continued = 0  # finals decoded on past a full stop (voiced audio after the last word)
+        self.decoded_on = 0  # decodings made for that, kept or not (each costs a final-quality decoding)
         self._time = 0.0
         self._buffer = np.zeros(0, np.float32)
         self._preroll: list[np.ndarray] = []
@@ -238,9 +245,12 @@ class StreamingTranscriber:
             self.speculated += 1
         else:
             hypothesis = self._decode(utterance, finished.audio)
-        if self.options.continue_after_stop and voiced_after_words(hypothesis.words, utterance.voiced, WINDOW_S):
-            # voiced audio after the last word: the decoder stopped at a full stop; let it go on from there
+        if self.options.continue_after_stop and voiced_after_words(
+            hypothesis.words, utterance.voiced, WINDOW_S, utterance.levels()
+        ):
+            # the speaker's voice after the last word: the decoder stopped at a full stop; let it go on from there
             more = self.recognizer.decode(finished.audio, hypothesis.language, words=True, prefix=hypothesis.tokens)
+            self.decoded_on += 1
             said = more.words_p[len(hypothesis.words) : len(hypothesis.words) + 1]  # the first word after it
             if said and said[0] >= LIKELY and adds_new_words(hypothesis.text, more.text, hypothesis.language):
                 hypothesis = more
@@ -278,10 +288,11 @@ class StreamingTranscriber:
 
     def _decode(self, utterance: _Utterance, audio: np.ndarray, beam_size: int | None = None) -> Hypothesis:
         """Decode; the language is fixed, or detected: at the first partial, then kept for the greedy partials,
-        and again on the whole audio for a final-quality decoding (its detection decides who spoke). A decoding
-        with the configured beam is remembered so that the final caption can reuse it."""
+        and again on the whole audio for a final-quality decoding (its detection decides who spoke), with word
+        timestamps for the word guard and the continuation. A decoding with the configured beam is remembered so
+        that the final caption can reuse it."""
         language = self.language if beam_size is None else utterance.language or self.language
-        words = beam_size is None and self.options.word_guard
+        words = beam_size is None and (self.options.word_guard or self.options.continue_after_stop)
         hypothesis = self.recognizer.decode(audio, language, self.allowed, beam_size, words=words)
         utterance.language = hypothesis.language
         if hypothesis.language_p is not None:
