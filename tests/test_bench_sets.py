@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from bench.asr_sets import GAP_S, PAUSE_S, RATE, WHITE_SNR_DB, make_set
+from bench.asr_shifts import LEADS_MS, table, variants
 from cli.measure import asr_overrides
 
 TONE = (0.3 * np.sin(2 * np.pi * 220 * np.arange(2 * RATE) / RATE)).astype(np.float32)
@@ -79,3 +80,27 @@ def test_the_pause_after_a_short_phrase_is_the_clips_room_tone_not_its_speech() 
     clip = ("ko", "가나 다라", np.concatenate([TONE, room, TONE]))
     pause = make_set("short", [clip], FakeAligner())[0].audio[-int(PAUSE_S * RATE) :]
     assert np.abs(pause).max() == np.float32(0.001)
+
+
+def test_shifted_copies_change_only_the_silence_around_the_speech() -> None:
+    shifted = variants(TONE, last_voiced_s=1.5)
+    assert list(shifted) == [*(f"lead {ms}" for ms in LEADS_MS), "trail +0.3", "trail -0.3"]
+    lead = shifted["lead 30"]
+    assert lead.size == TONE.size + 480 and not lead[:480].any() and np.array_equal(lead[480:], TONE)
+    assert shifted["trail +0.3"].size == TONE.size + int(0.3 * RATE)
+    assert shifted["trail -0.3"].size == int(1.7 * RATE)  # 0.3 s off the end: nothing voiced there
+    assert variants(TONE, last_voiced_s=1.9)["trail -0.3"].size == TONE.size  # never into the last 0.1 s of voice
+
+
+def test_the_shift_table_says_whether_the_kiosk_lies_in_offlines_own_spread() -> None:
+    def rows(edits: list[tuple[int, int]]) -> list[dict]:
+        names = [f"lead {ms}" for ms in LEADS_MS]
+        return [
+            {"language": "ko", "variant": v, "units": 100, "streaming_edits": s, "offline_edits": o}
+            for v, (s, o) in zip(names, edits, strict=True)
+        ]
+
+    noisy_offline = table("cut", rows([(9, 7), (9, 10), (9, 9), (9, 7), (9, 8)]))[0]
+    assert "0.090 / 0.070" in noisy_offline and "0.070 / 0.080 / 0.100" in noisy_offline
+    assert noisy_offline.endswith("| +1.0 | inside |")  # differences +2, -1, 0, +2, +1 points
+    assert table("cut", rows([(9, 7)] * 5))[0].endswith("| outside |")
