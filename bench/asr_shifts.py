@@ -85,7 +85,7 @@ def measure(recognizer: SpeechRecognizer, samples: list[Sample]) -> list[dict]:
 def table(name: str, rows: list[dict]) -> list[str]:
     """Markdown rows: per language, each system's corpus rate at every variant, its spread, the median of the
     kiosk-minus-offline differences (same audio), and whether the kiosk's rate at no shift lies inside offline's
-    spread (its top widened by the issue's half a point)."""
+    spread (its top widened by the issue's half a point), above it or below it."""
     lines = []
     for language in sorted({r["language"] for r in rows}):
         mine = [r for r in rows if r["language"] == language]
@@ -100,7 +100,8 @@ def table(name: str, rows: list[dict]) -> list[str]:
         cells = " | ".join(f"{rate['streaming', v]:.3f} / {rate['offline', v]:.3f}" for v in names)
         paired = float(np.median([rate["streaming", v] - rate["offline", v] for v in names])) * 100
         low, _, high = bands["offline"]
-        inside = "inside" if low <= rate["streaming", names[0]] <= high + ERROR_RATE_MARGIN else "outside"
+        ours = rate["streaming", names[0]]
+        inside = "above (worse)" if ours > high + ERROR_RATE_MARGIN else "below (better)" if ours < low else "inside"
         lines.append(
             f"| {name} {language} ({total} units) | {cells} | "
             + " | ".join("{:.3f} / {:.3f} / {:.3f}".format(*bands[s]) for s in ("streaming", "offline"))

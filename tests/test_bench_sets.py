@@ -103,4 +103,5 @@ def test_the_shift_table_says_whether_the_kiosk_lies_in_offlines_own_spread() ->
     noisy_offline = table("cut", rows([(9, 7), (9, 10), (9, 9), (9, 7), (9, 8)]))[0]
     assert "0.090 / 0.070" in noisy_offline and "0.070 / 0.080 / 0.100" in noisy_offline
     assert noisy_offline.endswith("| +1.0 | inside |")  # differences +2, -1, 0, +2, +1 points
-    assert table("cut", rows([(9, 7)] * 5))[0].endswith("| outside |")
+    assert table("cut", rows([(9, 7)] * 5))[0].endswith("| above (worse) |")
+    assert table("cut", rows([(5, 7)] * 5))[0].endswith("| below (better) |")
