@@ -52,7 +52,8 @@ class AsrOptions:
     term_correction: bool = (
         False  # Korean finals: civil-term near-misses corrected (glossary.py); off: not shown to pay
     )
-    continue_after_stop: bool = True  # finals: voiced audio after the last word: decode on past the full stop
+    continue_after_stop: bool = True  # finals: the speaker's voice after the last word: decode on past the full
+    # stop (needs the word timestamps, made for it with the word guard off too)
     timestamps: bool = False  # whisper's timestamp mode, as offline transcribe() decodes (the tokens are dropped)
     min_window_s: float = 10.0  # encoder window: utterance + 3 s, at least this (30: whisper's full window);
     # shorter windows made whisper repeat short utterances ("Ask not. Ask not. Ask not.")
