@@ -79,7 +79,9 @@ class _Utterance:
 
     def levels(self) -> list[float]:
         """The RMS of each window of ``chunks``."""
-        return [float(np.sqrt(np.mean(np.square(c, dtype=np.float64)))) for c in self.chunks]
+        if not self.chunks:
+            return []
+        return np.sqrt(np.mean(np.square(np.stack(self.chunks), dtype=np.float64), axis=1)).tolist()
 
 
 @dataclass(frozen=True)
