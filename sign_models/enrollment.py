@@ -6,7 +6,8 @@ view, on the counter, at the waist or in the lap); only a recording in which the
 is seen) is refused, and the error says which. It writes the sign's landmarks
 (:func:`~sign_models.landmarks.frames_to_arrays`), its levelled features (:func:`matching_features`, mirrored
 for a left-handed signer) and ``WIDEN`` camera-widened plus ``WIDEN_SIGNERS`` other-signer copies
-(:mod:`sign_models.widening`, resampled to ``WIDENED_LENGTH`` steps) to ``DATA_DIR/<date>-<id>.npz``, then
+(:mod:`sign_models.widening`, resampled to ``WIDENED_LENGTH`` steps; ``mirrored``: which of them are mirrored,
+:data:`MIRRORED_COPIES`) to ``DATA_DIR/<date>-<id>.npz``, then
 appends one JSON line {gloss, signer, date, file, frames, seconds, left_handed} to ``DATA_DIR/manifest.jsonl``.
 The landmarks are kept so that examples can be re-featured (an example stored by an older ``FEATURE_VERSION``
 is re-featured from them when loaded) or used for retraining. Examples work at once through :mod:`sign_models.fewshot`.
@@ -28,16 +29,19 @@ from sign_models.cleanup import clean_hands
 from sign_models.features import level_frames, resample, sign_features
 from sign_models.landmarks import LandmarkFrame, frames_to_arrays
 from sign_models.strokes import MOVING, hand_speed, sign_core
-from sign_models.widening import widen, widen_signers
+from sign_models.widening import mirrored_copies, widen, widen_signers
 
 MANIFEST = "manifest.jsonl"
 MAX_GLOSS = 30
 MAX_SIGNER = 40
-FEATURE_VERSION = 5  # 2: levelled, widened copies stored; 3: cleaned hands; 4: the sign's core; 5: other signers
+# 2: levelled, widened copies stored; 3: cleaned hands; 4: the sign's core; 5: other signers; 6: a fixed share of
+# mirrored copies, stored with which they are
+FEATURE_VERSION = 6
 WIDEN = 8  # camera-widened copies stored per example
 WIDEN_SIGNERS = 4  # other-signer copies stored per example
 WIDENED = WIDEN + WIDEN_SIGNERS  # all widened copies stored per example
 WIDENED_LENGTH = 24
+MIRRORED_COPIES = np.concatenate([mirrored_copies(WIDEN), np.zeros(WIDEN_SIGNERS, bool)])  # [WIDENED]: mirrored
 PAD_FRAMES = 2  # still frames kept either side of the movement
 
 
@@ -123,7 +127,8 @@ def enroll_frames(
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
         arrays = frames_to_arrays(sign)
-        extra = {"widened": widened, "version": np.asarray(FEATURE_VERSION), "left_handed": np.asarray(left_handed)}
+        extra = {"widened": widened, "mirrored": MIRRORED_COPIES, "version": np.asarray(FEATURE_VERSION)}
+        extra["left_handed"] = np.asarray(left_handed)
         np.savez_compressed(data_dir / name, features=features, **extra, **arrays)
         with (data_dir / MANIFEST).open("a", encoding="utf-8") as manifest:
             manifest.write(json.dumps(record, ensure_ascii=False) + "\n")

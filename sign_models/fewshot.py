@@ -17,9 +17,11 @@ Decision: the nearest gloss is accepted when its distance is within that gloss's
 below the nearest other gloss (``margin``), and not clearly above the nearest of its minimal-pair impostors
 (:mod:`sign_models.impostors`: its entries with another taught gloss's handshape). A gloss's threshold is
 calibrated from its own examples by leave-one-out: each of its examples is matched against the gloss's other
-recorded examples (with a single example: each widened copy against the example and the other copies), and the
-threshold is ``spread`` x their largest (``quantile`` 1; an entry with no neighbour within ``threshold``, such as
-a lone mirrored copy, left out), kept within [``min_threshold``, ``threshold``]. Anything else is unknown. A
+recorded examples (with a single example: each widened copy against the example and the other copies made with
+the same hand: a mirrored copy against the other mirrored ones), and the threshold is ``spread`` x their largest
+(``quantile`` 1; an entry with no neighbour within ``threshold`` left out), kept within [``min_threshold``,
+``threshold``]. What matching works out from the examples (the bank, each gloss's variation and impostors) is
+one :class:`Derived` object, dropped as a whole when an example is added. Anything else is unknown. A
 damaged manifest line or example file is reported in :attr:`EnrolledSigns.problems` and skipped; it never stops
 the recogniser.
 """
@@ -29,13 +31,21 @@ from __future__ import annotations
 import json
 import logging
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
 from base.errors import InputError, KioskError
-from sign_models.enrollment import FEATURE_VERSION, MANIFEST, WIDEN, find_sign, matching_features, widened_features
+from sign_models.enrollment import (
+    FEATURE_VERSION,
+    MANIFEST,
+    MIRRORED_COPIES,
+    WIDEN,
+    find_sign,
+    matching_features,
+    widened_features,
+)
 from sign_models.features import HAND_FEATURES, SIGN_FEATURE_GROUPS, SIGN_FEATURE_SIZE, drop_resting_hands, resample
 from sign_models.impostors import handshape, minimal_pairs
 from sign_models.landmarks import arrays_to_frames
@@ -67,7 +77,7 @@ class FewShotOptions:
 @dataclass(frozen=True)
 class Example:
     """One taught example: its gloss, signer, file and features resampled to the options' length; ``widened``
-    [k, length, F]: its widened copies."""
+    [k, length, F]: its widened copies; ``mirrored`` [k]: which of them are mirrored (None: none)."""
 
     gloss: str
     signer: str
@@ -75,6 +85,7 @@ class Example:
     features: np.ndarray
     widened: np.ndarray | None = None
     seconds: float = 0.0  # how long the recorded sign lasted (0: not known)
+    mirrored: np.ndarray | None = None
 
 
 @dataclass(frozen=True)
@@ -135,6 +146,13 @@ def entries(example: Example, *, signers: bool = True) -> np.ndarray:
     return np.concatenate([example.features[None], example.widened if signers else example.widened[:WIDEN]])
 
 
+def hands(example: Example) -> np.ndarray:
+    """Which of the example's :func:`entries` are mirrored [1 + k] (bool; the recorded example is not)."""
+    copies = 0 if example.widened is None else len(example.widened)
+    flags = np.zeros(copies, bool) if example.mirrored is None else np.asarray(example.mirrored, bool)
+    return np.concatenate([[False], flags])
+
+
 def prepare(features: np.ndarray, length: int) -> np.ndarray:
     """Levelled features [n, F] as matching compares them: resting hands dropped, resampled to [length, F]."""
     features = np.asarray(features, dtype=np.float32)
@@ -146,6 +164,18 @@ def prepare(features: np.ndarray, length: int) -> np.ndarray:
     return resample(drop_resting_hands(features), length)
 
 
+@dataclass
+class Derived:
+    """What matching works out from the examples, each part at its first use: the bank (:meth:`EnrolledSigns.
+    _bank_arrays`), each gloss's variation and impostors, each gloss's handshape. Replaced as a whole when an
+    example is added, so no part can be left stale."""
+
+    bank: tuple | None = None
+    variations: dict[str, float] = field(default_factory=dict)
+    impostors: dict[str, np.ndarray | None] = field(default_factory=dict)
+    handshapes: dict[str, np.ndarray | None] | None = None
+
+
 class EnrolledSigns:
     """The examples of a data folder; :meth:`match` finds the nearest taught sign."""
 
@@ -153,10 +183,7 @@ class EnrolledSigns:
         self.options = options or FewShotOptions()
         self.examples = list(examples)
         self.problems: list[str] = []
-        self._bank: tuple | None = None
-        self._variations: dict[str, float] = {}
-        self._impostors: dict[str, np.ndarray | None] = {}
-        self._handshapes: dict[str, np.ndarray | None] | None = None
+        self._derived = Derived()
 
     @classmethod
     def load(cls, data_dir: Path, options: FewShotOptions | None = None) -> EnrolledSigns:
@@ -185,15 +212,14 @@ class EnrolledSigns:
         file: str = "",
         widened: list | None = None,
         seconds: float = 0.0,
+        mirrored: np.ndarray | None = None,
     ) -> None:
-        """Add one example's levelled features [n, F], its widened copies' features (each [n_i, F]) and how
-        long it lasted."""
+        """Add one example's levelled features [n, F], its widened copies' features (each [n_i, F]), how long it
+        lasted and which copies are mirrored."""
         copies = np.stack([self._prepare(w) for w in widened]) if widened else None
-        self.examples.append(Example(gloss, signer, file, self._prepare(features), copies, seconds))
-        self._bank = None
-        self._variations.pop(gloss, None)
-        self._impostors.clear()  # a new gloss lends its handshape to the others' impostors
-        self._handshapes = None
+        flags = None if mirrored is None or copies is None else np.asarray(mirrored, bool)
+        self.examples.append(Example(gloss, signer, file, self._prepare(features), copies, seconds, flags))
+        self._derived = Derived()
 
     def check(self, file: str) -> tuple[bool | None, tuple[str, float] | None]:
         """For the teaching screen, the example stored as ``file`` against all the others: whether the gloss's
@@ -224,13 +250,13 @@ class EnrolledSigns:
     def _variation(self, gloss: str) -> float:
         """How far the gloss's own variants lie from each other, leave-one-out: each recorded example against the
         others (not their widened copies); with one example, each widened copy against the example and the other
-        copies. The ``quantile`` of those distances, leaving out an entry with no neighbour within
-        ``threshold``: a lone mirrored copy measures the other hand, not the sign's spread (SYNTHETIC stress,
-        split 0, one teacher: it set 7 of 20 thresholds to the cap; untaught rejected 0.60 -> 0.673). Worked out
-        once per gloss (the threshold and the impostors both need it)."""
-        if gloss not in self._variations:
-            self._variations[gloss] = self._measure_variation(gloss)
-        return self._variations[gloss]
+        copies made with the same hand (a mirrored copy is about 1.0 from the others: it measures the other hand,
+        not the sign's spread). The ``quantile`` of those distances, leaving out an entry with no neighbour within
+        ``threshold``. Worked out once per gloss (the threshold and the impostors both need it)."""
+        variations = self._derived.variations
+        if gloss not in variations:
+            variations[gloss] = self._measure_variation(gloss)
+        return variations[gloss]
 
     def _measure_variation(self, gloss: str) -> float:
         own = [e for e in self.examples if e.gloss == gloss]
@@ -239,7 +265,7 @@ class EnrolledSigns:
                 float(dtw_distances(e.features, np.stack([x.features for x in own if x is not e])).min()) for e in own
             ]
         else:
-            copies = entries(own[0])
+            copies = entries(own[0])[~hands(own[0])]
             loo = [float(dtw_distances(copies[i], np.delete(copies, i, axis=0)).min()) for i in range(1, len(copies))]
         if not loo:
             return self.options.threshold / self.options.spread
@@ -248,20 +274,21 @@ class EnrolledSigns:
 
     def impostors(self, gloss: str) -> np.ndarray | None:
         """The gloss's minimal-pair impostors [k, length, F] (:mod:`sign_models.impostors`), or None."""
-        if gloss not in self._impostors:
+        derived = self._derived
+        if gloss not in derived.impostors:
             own = [e for e in self.examples if e.gloss == gloss]
-            if self._handshapes is None:  # each gloss's handshape: that of its first example (whole, then shared)
+            if derived.handshapes is None:  # each gloss's handshape: that of its first example (whole, then shared)
                 shapes: dict[str, np.ndarray | None] = {}
                 for e in self.examples:
                     shapes.setdefault(e.gloss, handshape(e.features))
-                self._handshapes = shapes
-            known = [s for g, s in self._handshapes.items() if g != gloss and s is not None]
+                derived.handshapes = shapes
+            known = [s for g, s in derived.handshapes.items() if g != gloss and s is not None]
             every = np.concatenate([entries(e) for e in own])
             spread = self._variation(gloss)
-            self._impostors[gloss] = minimal_pairs(
+            derived.impostors[gloss] = minimal_pairs(
                 own[0].features, every, known, spread, self.options.handshapes, dtw_distances
             )
-        return self._impostors[gloss]
+        return derived.impostors[gloss]
 
     def ready(self) -> None:
         """Work out now what matching otherwise works out at a gloss's first match: the bank, every gloss's
@@ -311,7 +338,7 @@ class EnrolledSigns:
         """Every entry pre-weighted [E, length, F], squared norms, the coarse rows and the owning gloss. A gloss
         taught by two signers or more has real other signers: its examples' other-signer copies are left out
         (SYNTHETIC, three teachers: untaught rejected 0.618 with them, 0.709 without, other signers alike)."""
-        if self._bank is None:
+        if self._derived.bank is None:
             signers: dict[str, set[str]] = {}
             for e in self.examples:
                 signers.setdefault(e.gloss, set()).add(e.signer)
@@ -320,8 +347,8 @@ class EnrolledSigns:
             weighted = np.concatenate([block for _, block in blocks]) * SQRT_WEIGHTS
             coarse = np.ascontiguousarray(weighted[:, :: self._stride()].reshape(len(weighted), -1))
             squared = np.einsum("emf,emf->em", weighted, weighted)
-            self._bank = (weighted, squared, coarse, np.einsum("ef,ef->e", coarse, coarse), owners)
-        return self._bank
+            self._derived.bank = (weighted, squared, coarse, np.einsum("ef,ef->e", coarse, coarse), owners)
+        return self._derived.bank
 
     def _prepare(self, features: np.ndarray) -> np.ndarray:
         return prepare(features, self.options.length)
@@ -335,13 +362,13 @@ class EnrolledSigns:
             with np.load(data_dir / file, allow_pickle=False) as data:
                 current = "version" in data and int(data["version"]) == FEATURE_VERSION
                 if current:
-                    features, widened = data["features"], list(data["widened"])
+                    features, widened, mirrored = data["features"], list(data["widened"]), data["mirrored"]
                 else:  # stored by an older feature version: recompute from the landmarks
                     frames, left = find_sign(arrays_to_frames(data)), bool(data["left_handed"])
-                    features = matching_features(frames, left_handed=left)
+                    features, mirrored = matching_features(frames, left_handed=left), MIRRORED_COPIES
                     widened = list(widened_features(frames, np.random.default_rng(len(frames)), left_handed=left))
                 seconds = float(record.get("seconds", 0.0))
-                self.add(gloss, features, str(record.get("signer", "")), file, widened, seconds)
+                self.add(gloss, features, str(record.get("signer", "")), file, widened, seconds, mirrored)
         except (OSError, ValueError, KeyError, TypeError, EOFError, zipfile.BadZipFile, KioskError) as exc:
             self._problem(f"{where}: {type(exc).__name__}: {exc}")
 

@@ -88,13 +88,14 @@ def test_a_lone_far_copy_does_not_widen_the_threshold_to_the_cap() -> None:
 def test_readied_signs_answer_as_signs_worked_out_at_their_first_match(folder: Path) -> None:
     lazy, readied = EnrolledSigns.load(folder), EnrolledSigns.load(folder)
     readied.ready()
-    assert set(readied._variations) == set(readied._impostors) == set(TAUGHT)  # nothing left for a first match
+    derived = readied._derived
+    assert set(derived.variations) == set(derived.impostors) == set(TAUGHT)  # nothing left for a first match
     queries = [tilted(g, 401) for g in [*TAUGHT, "무엇"]]
     assert [readied.match(q) for q in queries] == [lazy.match(q) for q in queries]
     loaded = load_enrolled(folder)  # the live kiosk's loading readies them on a thread of its own
     for thread in [t for t in threading.enumerate() if t.name == "enrolled-signs"]:
         thread.join(timeout=30)
-    assert set(loaded._impostors) == set(TAUGHT)
+    assert set(loaded._derived.impostors) == set(TAUGHT)
 
 
 def test_no_taught_signs_are_ready_at_once(tmp_path: Path) -> None:
