@@ -16,8 +16,9 @@ recognised. The held-out figures on real signing are the ones quoted in issue 15
   widths elsewhere, 0.6-1.5x as large, 0.6-1.6x the speed, other arm proportions, lax or crisp fingers, hands
   resting at the waist or in the lap, the other hand moving along; hands turned, fingers longer or shorter), the
   weakest real figure of the issue. A taught sign is right when the first answered segment gives its gloss; an
-  untaught one is rejected when no segment is answered. Beside each condition: the naive closed-set one-shot
-  baseline (:mod:`bench.sign_naive`) on the same replays, taught by the first teacher's recordings.
+  untaught one is rejected when no segment is answered; per condition, the taught signs right, unknown and
+  wrong. Beside each condition: the naive closed-set one-shot baseline (:mod:`bench.sign_naive`) on the same
+  replays, taught by the first teacher's recordings.
 * Signs in a row: three taught signs with a short hold between them, and three that flow into each other
   with neither a hold nor a rest; gloss error rate = edit distance between the answered glosses and the
   truth, divided by 3.
@@ -110,7 +111,7 @@ def stress(
             else:
                 total_untaught += 1
                 rejected += answer is None
-        report["conditions"][name] = f"{ok}/{len(teach)}"
+        report["conditions"][name] = f"{ok}/{len(teach)} right, {len(teach) - ok - wrong} unknown, {wrong} wrong"
         report["naive_conditions"][name] = f"{naive_ok}/{len(teach)}"
         if name == ANOTHER:
             report["another_signer_right"] = round(ok / len(teach), 3)

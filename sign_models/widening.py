@@ -105,8 +105,7 @@ def _rotation(angles: np.ndarray) -> np.ndarray:
 
 
 def random_change(rng: np.random.Generator) -> CameraChange:
-    """A change drawn from the ranges counter cameras differ by (roll ±15°, speed 0.75-1.3x, 15 or 30 fps ...),
-    not mirrored (:func:`widen` decides that)."""
+    """A change drawn from the ranges counter cameras differ by (roll ±15°, speed 0.75-1.3x, 15 or 30 fps ...)."""
     return CameraChange(
         roll=float(rng.uniform(-15, 15)),
         scale=float(rng.uniform(0.7, 1.3)),
@@ -116,6 +115,7 @@ def random_change(rng: np.random.Generator) -> CameraChange:
         jitter=float(rng.uniform(0.0, 0.004)),
         drop_rate=float(rng.uniform(0.0, 0.08)),
         depth=float(rng.uniform(0.6, 1.4)),
+        mirror=bool(rng.random() < MIRRORED),
     )
 
 
@@ -128,7 +128,7 @@ def mirrored_copies(count: int) -> np.ndarray:
 
 def widen(frames: list[LandmarkFrame], rng: np.random.Generator, count: int) -> list[list[LandmarkFrame]]:
     """``count`` random camera variants of one recorded example (the original is not among them), mirrored
-    as :func:`mirrored_copies` says."""
+    as :func:`mirrored_copies` says, not by the chance :func:`random_change` draws."""
     return [
         camera_variant(frames, dataclasses.replace(random_change(rng), mirror=bool(mirror)), rng)
         for mirror in mirrored_copies(count)
