@@ -27,17 +27,21 @@ recognised. The held-out figures on real signing are the ones quoted in issue 15
 from __future__ import annotations
 
 import dataclasses
+import itertools
+import json
 import tempfile
 from pathlib import Path
 
 import numpy as np
 
 from bench.sign_naive import NaiveOneShot
-from sign_models.enrollment import enroll_frames
-from sign_models.fewshot import EnrolledSigns
+from sign_models.enrollment import enroll_frames, find_sign, matching_features, widened_features
+from sign_models.features import HAND_FEATURES, HANDSHAPE, SIGN_FEATURE_GROUPS
+from sign_models.fewshot import EnrolledSigns, column_weights
+from sign_models.impostors import handshape, signing_hand
 from sign_models.recognizer import SignRecognizer
 from sign_models.sign_dataset import random_sign
-from sign_models.sign_spec import load_sign_spec
+from sign_models.sign_spec import SIGN_SPEC_PATH, load_sign_spec
 from sign_models.synthetic_signs import SynthesisOptions, render_signs
 from sign_models.trained_signs import train
 from sign_models.widening import CameraChange, camera_variant, random_signer, signer_variant
@@ -166,3 +170,58 @@ def _edit_distance(a: list[str], b: list[str]) -> int:
         for j, y in enumerate(b, start=1):
             previous, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, previous + (x != y))
     return row[-1]
+
+
+def handshape_separation(teachers: int = 2, others: int = 4) -> dict:
+    """SYNTHETIC: whether matching can tell the spec's handshapes apart. Each handshape signs 천천히's place, palm and
+    movement; per handshape, ``teachers`` taught examples (seeds 5000+) with their widened copies in the same hand,
+    and ``others`` renders by other signers (:data:`ANOTHER_SIGNER`). A sequence's handshape is its signing hand's
+    median shape columns (:func:`~sign_models.impostors.handshape`); distances are weighted as matching weighs
+    them, "old": the palm-frame landmarks alone at their former weight 1.8, "new": :data:`GROUP_WEIGHTS`. Per pair:
+    the median distance from one handshape's examples to the other's sequences over the larger of the two
+    handshapes' spread (0.9 quantile of the distances from its examples to its own copies and other signers);
+    below 1: not separable."""
+    template = load_sign_spec()["천천히"]
+    names = {g: f["shape"] for g, f in json.loads(SIGN_SPEC_PATH.read_text(encoding="utf-8"))["signs"].items()}
+    hands = {}
+    for gloss, spec in load_sign_spec().items():
+        name = names[gloss]
+        if name not in hands:
+            shape = dataclasses.replace(spec.dominant.shape, palm=template.dominant.shape.palm, points="viewer")
+            hands[name] = dataclasses.replace(template, dominant=dataclasses.replace(template.dominant, shape=shape))
+    sequences = {name: _handshape_sequences(spec, teachers, others) for name, spec in hands.items()}
+    new = column_weights()[:HAND_FEATURES][HANDSHAPE]
+    old = np.where(np.isin(HANDSHAPE, SIGN_FEATURE_GROUPS["shape"]), 1.8 / len(SIGN_FEATURE_GROUPS["shape"]), 0.0)
+    report: dict = {}
+    for key, weights in (("old", old), ("new", new)):
+
+        def distance(a: np.ndarray, b: np.ndarray, w: np.ndarray = weights) -> float:
+            return float(np.sqrt(np.sum(w * (a - b) ** 2)))
+
+        spread = {
+            n: np.quantile([distance(e, c) for e in taught for c in rest], 0.9)
+            for n, (taught, rest) in sequences.items()
+        }
+        ratios = {}
+        for a, b in itertools.combinations(sequences, 2):
+            between = np.median([distance(e, s) for e in sequences[a][0] for s in itertools.chain(*sequences[b])])
+            ratios[f"{a}-{b}"] = round(float(between / max(spread[a], spread[b])), 2)
+        report[key] = ratios
+        report[f"separable_{key}"] = f"{sum(r > 1 for r in ratios.values())}/{len(ratios)}"
+    return report
+
+
+def _handshape_sequences(spec, teachers: int, others: int) -> tuple[list[np.ndarray], list[np.ndarray]]:
+    """The handshapes of ``teachers`` taught examples of ``spec``, and of their widened copies in the same hand
+    and ``others`` other signers' renders."""
+    taught, rest = [], []
+    for k in range(teachers):
+        sign = find_sign(render_signs([spec], np.random.default_rng(5000 + k)).frames)
+        features = matching_features(sign)
+        taught.append(handshape(features))
+        copies = widened_features(sign, np.random.default_rng(len(sign)))
+        rest += [handshape(c) for c in copies if signing_hand(c) == signing_hand(features)]
+    rest += [
+        handshape(matching_features(find_sign(_replay(spec, ANOTHER, CONDITIONS[ANOTHER], i)))) for i in range(others)
+    ]
+    return taught, rest

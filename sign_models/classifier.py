@@ -1,10 +1,11 @@
 """The sign classifier at run time: a TFLite model run with ai-edge-litert (never TensorFlow).
 
-The model takes [1, T, F] (:func:`~sign_models.features.sign_features` of one segment, resampled to the model's
-T steps) and gives one probability per line of the labels file; the last label may be the reject class
-``_unknown``. The answer is :class:`Classification`: the top-k glosses with probabilities, and ``gloss`` set
-only when the best is a real gloss at or above ``threshold``. Otherwise ``gloss`` is None: "unknown sign,
-please repeat" (never a silent guess). A missing, damaged or mismatched model is :class:`ModelMissingError`.
+The model takes [1, T, F] (:func:`~sign_models.features.sign_features` of one segment without the finger
+descriptors, :func:`~sign_models.features.model_columns`, resampled to the model's T steps) and gives one
+probability per line of the labels file; the last label may be the reject class ``_unknown``. The answer is
+:class:`Classification`: the top-k glosses with probabilities, and ``gloss`` set only when the best is a real
+gloss at or above ``threshold``. Otherwise ``gloss`` is None: "unknown sign, please repeat" (never a silent
+guess). A missing, damaged or mismatched model is :class:`ModelMissingError`.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from typing import Protocol
 import numpy as np
 
 from base.errors import InputError, ModelMissingError
-from sign_models.features import SIGN_FEATURE_SIZE, resample, sign_features
+from sign_models.features import MODEL_FEATURE_SIZE, model_columns, resample, sign_features
 from sign_models.landmarks import LandmarkFrame
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -87,10 +88,10 @@ class SignClassifier:
         interpreter = _interpreter(Path(model))
         shape = tuple(interpreter.get_input_details()[0]["shape"])
         classes = int(interpreter.get_output_details()[0]["shape"][-1])
-        if len(shape) != 3 or shape[2] != SIGN_FEATURE_SIZE or classes != len(names):
+        if len(shape) != 3 or shape[2] != MODEL_FEATURE_SIZE or classes != len(names):
             raise ModelMissingError(
                 "수어 모델이 현재 특징/라벨과 맞지 않습니다. 다시 학습해 주세요",
-                f"sign model {model} takes {shape} -> {classes} classes; expected [1, T, {SIGN_FEATURE_SIZE}] -> "
+                f"sign model {model} takes {shape} -> {classes} classes; expected [1, T, {MODEL_FEATURE_SIZE}] -> "
                 f"{len(names)} labels",
                 hint="python -m sign_models.sign_training train",
             )
@@ -99,9 +100,9 @@ class SignClassifier:
     def classify(self, features: np.ndarray) -> Classification:
         """Classify one segment's features [n, F] (any n >= 1)."""
         features = np.asarray(features, dtype=np.float32)
-        if features.ndim != 2 or features.shape[1] != SIGN_FEATURE_SIZE or not len(features):
+        if features.ndim != 2 or features.shape[1] != MODEL_FEATURE_SIZE or not len(features):
             raise InputError(
-                "수어 특징의 모양이 잘못되었습니다", f"features must be [n, {SIGN_FEATURE_SIZE}], got {features.shape}"
+                "수어 특징의 모양이 잘못되었습니다", f"features must be [n, {MODEL_FEATURE_SIZE}], got {features.shape}"
             )
         if not np.isfinite(features).all():
             raise InputError("수어 특징에 NaN 또는 무한대 값이 있습니다", "features contain NaN or infinity")
@@ -109,7 +110,7 @@ class SignClassifier:
 
     def classify_frames(self, frames: Sequence[LandmarkFrame], *, left_handed: bool = False) -> Classification:
         """Classify one segment's frames."""
-        return self.classify(sign_features(frames, left_handed=left_handed))
+        return self.classify(model_columns(sign_features(frames, left_handed=left_handed)))
 
     def classify_input(self, sample: np.ndarray) -> Classification:
         """Classify one model input [T, F] (already resampled)."""

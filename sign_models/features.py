@@ -11,13 +11,14 @@ hand in its own palm frame (so turning the hand does not change it) and the orie
 axes in the camera. A left hand is mirrored (:func:`mirror_hand`) into a right hand first.
 
 :func:`sign_features` turns a sequence of :class:`~sign_models.landmarks.LandmarkFrame` into one row per frame
-for sign recognition (training and the live kiosk use the same function). The body gives the frame of
-reference: the origin is the midpoint of the shoulders (pose points 11 and 12) and the unit is the shoulder
-width, both measured in image heights, so where the signer stands and how far from the camera does not
-matter. Per hand, dominant (right) hand first: a presence flag, the wrist relative to the body, the wrist
-velocity, the palm size in shoulder widths (a depth cue), and the hand-shape features above. A missing hand
-is all zeros with its flag 0. The body frame is averaged over a few frames (shoulder landmarks jitter). A
-frame without a pose borrows the body of the nearest frame that has one (the body hardly moves while
+for sign recognition (training and the live kiosk use the same function). The body gives the frame of reference:
+the origin is the midpoint of the shoulders (pose points 11 and 12) and the unit is the shoulder width, both
+measured in image heights, so where the signer stands and how far from the camera does not matter. Per hand,
+dominant (right) hand first: a presence flag, the wrist relative to the body, the wrist velocity, the palm size
+in shoulder widths (a depth cue), the hand-shape features above, and the finger descriptors of
+:func:`finger_features` (sign matching only: :func:`model_columns` leaves them out for the packaged model). A
+missing hand is all zeros with its flag 0. The body frame is averaged over a few frames (shoulder landmarks
+jitter). A frame without a pose borrows the body of the nearest frame that has one (the body hardly moves while
 signing); a sequence with no pose at all is an :class:`InputError`. Left-handed signers are mirrored
 (:func:`mirror_frame`) so that their dominant hand comes first.
 """
@@ -91,6 +92,47 @@ def hand_shape_features(hand: np.ndarray, aspect: float | np.ndarray = 1.0, *, l
 
 
 TIPS = (4, 8, 12, 16, 20)
+FINGERS = ((5, 6, 7, 8), (9, 10, 11, 12), (13, 14, 15, 16), (17, 18, 19, 20))  # MCP, PIP, DIP, tip
+PALM = (WRIST, INDEX_MCP, MIDDLE_MCP, 13, PINKY_MCP)
+FINGER_SIZE = 12 + 2 + 1 + 3 + 5 + 4 + 1
+
+
+def finger_features(hand: np.ndarray, aspect: float | np.ndarray = 1.0) -> np.ndarray:
+    """Finger descriptors [..., FINGER_SIZE] of a hand or a batch, the same however the hand is turned, placed,
+    scaled or mirrored: the bend at each finger's MCP, PIP and DIP joints and at the thumb's MCP and IP (angles
+    in half turns), the thumb's abduction from the index metacarpal, the spread between adjacent fingers, each
+    fingertip's distance from the palm centre, the gaps between adjacent fingertips (thumb to little finger) and
+    the thumb tip's distance from the index knuckle (opposition), distances in palm sizes.
+
+    They tell apart handshapes whose landmarks in the palm frame lie within a signer's variation (flat vs open
+    hand, index vs index and middle): the palm frame's out-of-palm axis carries MediaPipe's unreliable depth."""
+    rel, size = _relative(hand, aspect)
+    p = rel / size[..., None, None]
+    bones = [np.diff(p[..., (WRIST, *chain), :], axis=-2) for chain in FINGERS]  # wrist->MCP ... DIP->tip
+    flexion = [_angle(b[..., :-1, :], b[..., 1:, :]) for b in bones]
+    thumb = np.diff(p[..., :5, :], axis=-2)  # wrist->CMC, CMC->MCP, MCP->IP, IP->tip
+    proximal = np.stack([b[..., 1, :] for b in bones], axis=-2)
+    tips = p[..., TIPS, :]
+    return np.concatenate(
+        [
+            *flexion,
+            _angle(thumb[..., 1:-1, :], thumb[..., 2:, :]),
+            _angle(thumb[..., 1, :], p[..., INDEX_MCP, :])[..., None],
+            _angle(proximal[..., :-1, :], proximal[..., 1:, :]),
+            np.linalg.norm(tips - p[..., PALM, :].mean(axis=-2, keepdims=True), axis=-1),
+            np.linalg.norm(np.diff(tips, axis=-2), axis=-1),
+            np.linalg.norm(p[..., 4, :] - p[..., INDEX_MCP, :], axis=-1)[..., None],
+        ],
+        axis=-1,
+    )
+
+
+def _angle(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """The angle between vectors a and b [..., 3], in half turns (0: same direction, 1: opposite)."""
+    cos = np.sum(a * b, axis=-1) / np.maximum(np.linalg.norm(a, axis=-1) * np.linalg.norm(b, axis=-1), 1e-12)
+    return np.arccos(np.clip(cos, -1.0, 1.0)) / np.pi
+
+
 LETTER_FEATURE_SIZE = FEATURE_SIZE + 40 + 1 + 5 + 4
 
 
@@ -145,16 +187,20 @@ LEFT_SHOULDER, RIGHT_SHOULDER = 11, 12
 # MediaPipe pose and the face subset of sign_models.landmarks with left and right swapped.
 POSE_MIRROR = (0, 4, 5, 6, 1, 2, 3, 8, 7, 10, 9, *(j for i in range(11, 33, 2) for j in (i + 1, i)))
 FACE_MIRROR = (3, 2, 1, 0, 6, 7, 4, 5, 8, 10, 9, 11, 12)
-HAND_FEATURES = 6 + FEATURE_SIZE  # present, wrist x y, velocity x y, palm size, then the hand shape
+MODEL_HAND_FEATURES = 6 + FEATURE_SIZE  # present, wrist x y, velocity x y, palm size, then the hand shape
+HAND_FEATURES = MODEL_HAND_FEATURES + FINGER_SIZE  # then the finger descriptors
 SIGN_FEATURE_SIZE = 2 * HAND_FEATURES  # dominant hand, then the other hand
-SIGN_FEATURE_GROUPS = {  # column slices of one hand's block, for distance weighting
-    "present": slice(0, 1),
-    "position": slice(1, 3),
-    "velocity": slice(3, 5),
-    "scale": slice(5, 6),
-    "shape": slice(6, 6 + (N_LANDMARKS - 1) * 3),
-    "orientation": slice(6 + (N_LANDMARKS - 1) * 3, HAND_FEATURES),
+MODEL_FEATURE_SIZE = 2 * MODEL_HAND_FEATURES  # what the packaged sign model takes (:func:`model_columns`)
+SIGN_FEATURE_GROUPS = {  # columns of one hand's block, for distance weighting
+    "present": np.arange(0, 1),
+    "position": np.arange(1, 3),
+    "velocity": np.arange(3, 5),
+    "scale": np.arange(5, 6),
+    "shape": np.arange(6, 6 + (N_LANDMARKS - 1) * 3),
+    "orientation": np.arange(6 + (N_LANDMARKS - 1) * 3, MODEL_HAND_FEATURES),
+    "fingers": np.arange(MODEL_HAND_FEATURES, HAND_FEATURES),
 }
+HANDSHAPE = np.concatenate([SIGN_FEATURE_GROUPS["shape"], SIGN_FEATURE_GROUPS["fingers"]])  # the hand's shape
 VELOCITY_SPAN = 2  # frames either side for the velocity estimate (smooths landmark jitter)
 BODY_SMOOTHING = 4  # frames either side averaged for the shoulder midpoint and width (they jitter)
 VELOCITY_UNIT = 0.1  # velocities in shoulder widths per 0.1 s, so that they are about 1
@@ -264,7 +310,8 @@ def _hand_block(frames: list[LandmarkFrame], name: str, origin: np.ndarray, widt
     out[index, 0] = 1.0
     out[index, 1:3] = position[index]
     out[index, 5] = palm / width[index]
-    out[index, 6:] = hand_shape_features(hands, aspect)
+    out[index, 6:MODEL_HAND_FEATURES] = hand_shape_features(hands, aspect)
+    out[index, MODEL_HAND_FEATURES:] = finger_features(hands, aspect)
     before = np.clip(np.arange(len(frames)) - VELOCITY_SPAN, 0, len(frames) - 1)
     after = np.clip(np.arange(len(frames)) + VELOCITY_SPAN, 0, len(frames) - 1)
     usable = present[before] & present[after] & (after > before)
@@ -272,6 +319,13 @@ def _hand_block(frames: list[LandmarkFrame], name: str, origin: np.ndarray, widt
     velocity = (position[after] - position[before]) / dt[:, None] * VELOCITY_UNIT
     out[:, 3:5] = np.where(usable[:, None], velocity, 0.0)
     return out
+
+
+def model_columns(features: np.ndarray) -> np.ndarray:
+    """Sign features [..., SIGN_FEATURE_SIZE] without the finger descriptors [..., MODEL_FEATURE_SIZE]: the
+    columns the packaged sign model was trained on."""
+    keep = np.concatenate([np.arange(MODEL_HAND_FEATURES) + start for start in (0, HAND_FEATURES)])
+    return np.asarray(features)[..., keep]
 
 
 def resample(features: np.ndarray, length: int) -> np.ndarray:

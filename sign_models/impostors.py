@@ -15,9 +15,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from sign_models.features import HAND_FEATURES, SIGN_FEATURE_GROUPS
-
-SHAPE = SIGN_FEATURE_GROUPS["shape"]
+from sign_models.features import HAND_FEATURES, HANDSHAPE
 
 
 def signing_hand(features: np.ndarray) -> int:
@@ -27,12 +25,13 @@ def signing_hand(features: np.ndarray) -> int:
 
 
 def handshape(features: np.ndarray) -> np.ndarray | None:
-    """The signing hand's median shape columns over the frames it is present in (None: never present)."""
+    """The signing hand's median shape columns (:data:`~sign_models.features.HANDSHAPE`) over the frames it is
+    present in (None: never present)."""
     start = signing_hand(features)
     present = features[:, start] > 0
     if not present.any():
         return None
-    return np.median(features[present, start + SHAPE.start : start + SHAPE.stop], axis=0)
+    return np.median(features[present][:, start + HANDSHAPE], axis=0)
 
 
 def with_handshape(features: np.ndarray, shape: np.ndarray) -> np.ndarray:
@@ -41,7 +40,7 @@ def with_handshape(features: np.ndarray, shape: np.ndarray) -> np.ndarray:
     for sequence in out.reshape(-1, *out.shape[-2:]):
         start = signing_hand(sequence)
         present = sequence[:, start] > 0
-        sequence[present, start + SHAPE.start : start + SHAPE.stop] = shape
+        sequence[np.ix_(present, start + HANDSHAPE)] = shape
     return out
 
 

@@ -1,10 +1,11 @@
 """Synthetic training and test examples for the sign classifier (pure numpy: used by training and tests).
 
 An example is what the live kiosk would give the classifier: a synthetic signer signs the gloss (alone, or
-between two other signs with a hold in between), :class:`~sign_models.segmenter.SignSegmenter` cuts the
-stream, and the segment that covers the gloss is turned into :func:`~sign_models.features.sign_features`
-resampled to ``SEQUENCE_LENGTH`` steps. Class ``UNKNOWN`` holds random signs: random joint angles, palm,
-place, direction and size, so the model can say "not a sign I know". Everything is synthetic, NOT real KSL.
+between two other signs with a hold in between), :class:`~sign_models.segmenter.SignSegmenter` cuts the stream,
+and the segment that covers the gloss is turned into :func:`~sign_models.features.sign_features`
+(:func:`~sign_models.features.model_columns`) resampled to ``SEQUENCE_LENGTH`` steps. Class ``UNKNOWN`` holds
+random signs: random joint angles, palm, place, direction and size, so the model can say "not a sign I know".
+Everything is synthetic, NOT real KSL.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 
 from sign_models.classifier import UNKNOWN
-from sign_models.features import SIGN_FEATURE_SIZE, resample, sign_features
+from sign_models.features import MODEL_FEATURE_SIZE, model_columns, resample, sign_features
 from sign_models.fingerspell_spec import DIRECTIONS, LetterSpec
 from sign_models.segmenter import Segment, segment_all
 from sign_models.sign_spec import MOVES, Movement, Placement, SignSpec, load_sign_spec
@@ -59,7 +60,7 @@ def example(sign: str | SignSpec, rng: np.random.Generator, *, left_handed: bool
     segment = covering_segment(sequence, len(context[:1]), segment_all(sequence.frames))
     if segment is None:
         return None
-    return resample(sign_features(segment.frames, left_handed=left_handed), SEQUENCE_LENGTH)
+    return resample(model_columns(sign_features(segment.frames, left_handed=left_handed)), SEQUENCE_LENGTH)
 
 
 def class_examples(label: str, count: int, seed: int) -> np.ndarray:
@@ -71,7 +72,7 @@ def class_examples(label: str, count: int, seed: int) -> np.ndarray:
         x = example(random_sign(rng) if label == UNKNOWN else label, rng)
         if x is not None:
             xs.append(x)
-    return np.stack(xs) if xs else np.zeros((0, SEQUENCE_LENGTH, SIGN_FEATURE_SIZE), np.float32)
+    return np.stack(xs) if xs else np.zeros((0, SEQUENCE_LENGTH, MODEL_FEATURE_SIZE), np.float32)
 
 
 def dataset(

@@ -5,7 +5,7 @@
     python -m sign_models.sign_training evaluate [--model M] [--labels L] [--per-class N] [--seed S]
         (run with the kiosk venv: ai-edge-litert only) held-out accuracy, confusions, unknown rate, latency
 
-The model is a small 1D CNN over [SEQUENCE_LENGTH, SIGN_FEATURE_SIZE] (see :mod:`sign_models.sign_dataset`)
+The model is a small 1D CNN over [SEQUENCE_LENGTH, MODEL_FEATURE_SIZE] (see :mod:`sign_models.sign_dataset`)
 with the feature normalisation built in; softmax over the glosses plus the reject class ``_unknown``. It uses
 builtin TFLite ops only and is stored as float16 by default. Augmentation is the synthetic signer's own
 variation (speed, size, place, rotation, dropped hands); left-handed signers are mirrored before the model.

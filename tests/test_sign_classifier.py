@@ -10,7 +10,7 @@ import pytest
 
 from base.errors import InputError, ModelMissingError
 from sign_models.classifier import DEFAULT_LABELS, DEFAULT_MODEL, UNKNOWN, SignClassifier
-from sign_models.features import SIGN_FEATURE_SIZE
+from sign_models.features import MODEL_FEATURE_SIZE
 from sign_models.sign_dataset import class_examples, dataset
 from sign_models.sign_spec import load_sign_spec
 from sign_models.synthetic_signs import render_signs
@@ -65,7 +65,7 @@ def test_bad_features_are_clear_errors(classifier: SignClassifier) -> None:
     with pytest.raises(InputError):
         classifier.classify(np.zeros((10, 5)))
     with pytest.raises(InputError, match="NaN"):
-        classifier.classify(np.full((10, SIGN_FEATURE_SIZE), np.nan))
+        classifier.classify(np.full((10, MODEL_FEATURE_SIZE), np.nan))
 
 
 def test_missing_damaged_or_mismatched_model(tmp_path: Path) -> None:
