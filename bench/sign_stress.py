@@ -37,7 +37,7 @@ import numpy as np
 from bench.sign_naive import NaiveOneShot
 from sign_models.enrollment import enroll_frames, find_sign, matching_features, widened_features
 from sign_models.features import HAND_FEATURES, HANDSHAPE, SIGN_FEATURE_GROUPS
-from sign_models.fewshot import EnrolledSigns, column_weights
+from sign_models.fewshot import HANDSHAPE_WEIGHTS, EnrolledSigns, column_weights
 from sign_models.impostors import handshape, signing_hand
 from sign_models.recognizer import SignRecognizer
 from sign_models.sign_dataset import random_sign
@@ -177,7 +177,8 @@ def handshape_separation(teachers: int = 2, others: int = 4) -> dict:
     movement; per handshape, ``teachers`` taught examples (seeds 5000+) with their widened copies in the same hand,
     and ``others`` renders by other signers (:data:`ANOTHER_SIGNER`). A sequence's handshape is its signing hand's
     median shape columns (:func:`~sign_models.impostors.handshape`); distances are weighted as matching weighs
-    them, "old": the palm-frame landmarks alone at their former weight 1.8, "new": :data:`GROUP_WEIGHTS`. Per pair:
+    them, "old": the palm-frame landmarks alone (weight 1.8), "new": with the finger descriptors as a query is weighed
+    against a sign's impostors (:data:`~sign_models.fewshot.HANDSHAPE_WEIGHTS`). Per pair:
     the median distance from one handshape's examples to the other's sequences over the larger of the two
     handshapes' spread (0.9 quantile of the distances from its examples to its own copies and other signers);
     below 1: not separable."""
@@ -190,7 +191,7 @@ def handshape_separation(teachers: int = 2, others: int = 4) -> dict:
             shape = dataclasses.replace(spec.dominant.shape, palm=template.dominant.shape.palm, points="viewer")
             hands[name] = dataclasses.replace(template, dominant=dataclasses.replace(template.dominant, shape=shape))
     sequences = {name: _handshape_sequences(spec, teachers, others) for name, spec in hands.items()}
-    new = column_weights()[:HAND_FEATURES][HANDSHAPE]
+    new = column_weights(HANDSHAPE_WEIGHTS)[:HAND_FEATURES][HANDSHAPE]
     old = np.where(np.isin(HANDSHAPE, SIGN_FEATURE_GROUPS["shape"]), 1.8 / len(SIGN_FEATURE_GROUPS["shape"]), 0.0)
     report: dict = {}
     for key, weights in (("old", old), ("new", new)):

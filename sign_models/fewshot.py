@@ -15,7 +15,8 @@ costs by a matrix product too; cost divided by n + m).
 
 Decision: the nearest gloss is accepted when its distance is within that gloss's own threshold, clearly
 below the nearest other gloss (``margin``), and not clearly above the nearest of its minimal-pair impostors
-(:mod:`sign_models.impostors`: its entries with another taught gloss's handshape). A gloss's threshold is
+(:mod:`sign_models.impostors`: its entries with another taught gloss's handshape; this comparison also weighs
+the finger descriptors, :data:`HANDSHAPE_WEIGHTS`). A gloss's threshold is
 calibrated from its own examples by leave-one-out: each of its examples is matched against the gloss's other
 recorded examples (with a single example: each widened copy against the example and the other copies made with
 the same hand: a mirrored copy against the other mirrored ones), and the threshold is ``spread`` x their largest
@@ -52,17 +53,18 @@ from sign_models.landmarks import arrays_to_frames
 
 log = logging.getLogger(__name__)
 # Where a sign is made differs between signers: place 1.5 (was 3.0); the palm's orientation is its own group (was
-# 6/66 of "shape"); the finger descriptors 3.0 and the palm-frame landmarks 0.9 (was 1.8 and no fingers: handshapes
-# that differ in the thumb or one finger were within a sign's own spread). SYNTHETIC effect: the README's tables.
+# 6/66 of "shape"). SYNTHETIC effect: the README's table. The finger descriptors count only when a query is weighed
+# against a sign's minimal-pair impostors (HANDSHAPE_WEIGHTS): in every distance they cost right answers.
 GROUP_WEIGHTS = {
     "present": 1.0,
     "position": 1.5,
     "velocity": 1.0,
     "scale": 0.5,
-    "shape": 0.9,
+    "shape": 1.8,
     "orientation": 0.5,
-    "fingers": 3.0,
+    "fingers": 0.0,
 }
+HANDSHAPE_WEIGHTS = GROUP_WEIGHTS | {"fingers": 3.0}
 
 
 @dataclass(frozen=True)
@@ -111,15 +113,16 @@ class Match:
         return self.nearest[0][1] if self.nearest else float("inf")
 
 
-def column_weights() -> np.ndarray:
+def column_weights(weights: dict[str, float] = GROUP_WEIGHTS) -> np.ndarray:
     """Weight of each feature column: a group's weight shared among its columns."""
     hand = np.zeros(HAND_FEATURES)
     for name, columns in SIGN_FEATURE_GROUPS.items():
-        hand[columns] = GROUP_WEIGHTS[name] / len(columns)
+        hand[columns] = weights[name] / len(columns)
     return np.tile(hand, SIGN_FEATURE_SIZE // HAND_FEATURES)
 
 
 SQRT_WEIGHTS = np.sqrt(column_weights()).astype(np.float32)
+SQRT_HANDSHAPE_WEIGHTS = np.sqrt(column_weights(HANDSHAPE_WEIGHTS)).astype(np.float32)
 
 
 def dtw_distances(query: np.ndarray, examples: np.ndarray, weights: np.ndarray | float = SQRT_WEIGHTS) -> np.ndarray:
@@ -176,12 +179,13 @@ def prepare(features: np.ndarray, length: int) -> np.ndarray:
 @dataclass
 class Derived:
     """What matching works out from the examples, each part at its first use: the bank (:meth:`EnrolledSigns.
-    _bank_arrays`), each gloss's variation and impostors, each gloss's handshape. Replaced as a whole when an
+    _bank_arrays`), each gloss's variation, impostors and entries (for the impostor check), each gloss's handshape. Replaced as a whole when an
     example is added, so no part can be left stale."""
 
     bank: tuple | None = None
     variations: dict[str, float] = field(default_factory=dict)
     impostors: dict[str, np.ndarray | None] = field(default_factory=dict)
+    entries: dict[str, np.ndarray] = field(default_factory=dict)
     handshapes: dict[str, np.ndarray | None] | None = None
 
 
@@ -292,7 +296,7 @@ class EnrolledSigns:
                     shapes.setdefault(e.gloss, handshape(e.features))
                 derived.handshapes = shapes
             known = [s for g, s in derived.handshapes.items() if g != gloss and s is not None]
-            every = np.concatenate([entries(e) for e in own])
+            every = derived.entries[gloss] = np.concatenate([entries(e) for e in own])
             spread = self._variation(gloss)
             derived.impostors[gloss] = minimal_pairs(
                 own[0].features, every, known, spread, self.options.handshapes, dtw_distances
@@ -335,10 +339,17 @@ class EnrolledSigns:
         clear = len(nearest) == 1 or distance < self.options.margin * nearest[1][1]
         if distance <= threshold and clear:
             impostors = self.impostors(gloss)
-            # the same movement with another taught handshape, clearly nearer: not this gloss
-            if impostors is None or self.options.margin * distance < float(dtw_distances(query, impostors).min()):
+            # the same movement with another taught handshape, clearly nearer: not this gloss (weighed with the
+            # finger descriptors, which tell handshapes apart; SYNTHETIC effect: the README's table)
+            if impostors is None or self._clear_of(query, gloss, impostors):
                 return Match(nearest, gloss, threshold)
         return Match(nearest, None, threshold)
+
+    def _clear_of(self, query: np.ndarray, gloss: str, impostors: np.ndarray) -> bool:
+        """Whether ``query`` is not clearly nearer one of ``gloss``'s impostors than the gloss's own entries, both
+        weighed by :data:`HANDSHAPE_WEIGHTS`."""
+        own = float(dtw_distances(query, self._derived.entries[gloss], SQRT_HANDSHAPE_WEIGHTS).min())
+        return self.options.margin * own < float(dtw_distances(query, impostors, SQRT_HANDSHAPE_WEIGHTS).min())
 
     def _stride(self) -> int:
         return max(1, self.options.length // 8)

@@ -4,11 +4,12 @@ Why (SYNTHETIC stress, split 0, one teacher): most untaught signs that were answ
 spec with the place, palm and small movement of a taught sign and a different handshape (무엇 read as 이름, 괜찮다
 as 미안합니다: the handshape cost along the alignment 0.34-0.45 against a median of 0.16 for right answers). The
 summed distance over every feature group dilutes a handshape difference, so such a sign fell within the taught
-sign's threshold. A gloss's impostors are its entries (example and widened copies) with the signing hand's
-shape replaced, frame by frame, by the median handshape of another taught gloss: the ``count`` such handshapes
-nearest to the gloss's own that still lie farther from its example than its own variants do (``spread``). A
-query clearly nearer one of them than the gloss (:meth:`~sign_models.fewshot.EnrolledSigns.match_prepared`)
-is the same movement with another handshape: unknown. Nothing is drawn from untaught signs.
+sign's threshold. A gloss's impostors are its entries (example and widened copies) with the signing hand's shape
+(palm-frame landmarks and finger descriptors) replaced, frame by frame, by the median handshape of another
+taught gloss: the ``count`` such handshapes nearest to the gloss's own that still lie farther from its example
+than its own variants do (``spread``). A query clearly nearer one of them than the gloss
+(:meth:`~sign_models.fewshot.EnrolledSigns.match_prepared`, weighing the finger descriptors too) is the same
+movement with another handshape: unknown. Nothing is drawn from untaught signs.
 """
 
 from __future__ import annotations

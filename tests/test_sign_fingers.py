@@ -13,7 +13,7 @@ from sign_models.features import (
     hand_shape_features,
     mirror_hand,
 )
-from sign_models.fewshot import column_weights
+from sign_models.fewshot import HANDSHAPE_WEIGHTS, column_weights
 from sign_models.hand_model import canonical_hand, sample
 from sign_models.sign_spec import load_sign_spec
 
@@ -49,9 +49,9 @@ def _separation(a: np.ndarray, b: np.ndarray) -> float:
 def test_index_and_index_middle_hands_are_apart_with_the_finger_descriptors() -> None:
     """SYNTHETIC hands of the generator (joint noise, hand size, wrist turn, camera tilt and distance, MediaPipe's
     uncertain depth): in the palm-frame landmarks alone an index hand (무엇) and an index+middle hand (이름) lie
-    about one spread apart (0.98-1.03 over seeds 0-2); weighted as matching weighs them, with the finger
-    descriptors, about 1.6 spreads."""
-    weights = np.sqrt(column_weights()[:HAND_FEATURES])
+    about one spread apart (0.98-1.03 over seeds 0-2); weighted as matching weighs a query against a sign's
+    impostors (with the finger descriptors), about 1.6 spreads."""
+    weights = np.sqrt(column_weights(HANDSHAPE_WEIGHTS)[:HAND_FEATURES])
     rows = []
     for gloss in ("무엇", "이름"):
         hands, aspect = sample(load_sign_spec()[gloss].dominant.shape, 300, np.random.default_rng(0))
