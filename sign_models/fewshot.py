@@ -122,6 +122,7 @@ def column_weights(weights: dict[str, float] = GROUP_WEIGHTS) -> np.ndarray:
 
 
 SQRT_WEIGHTS = np.sqrt(column_weights()).astype(np.float32)
+WEIGHED = np.flatnonzero(SQRT_WEIGHTS)  # the columns the bank keeps (a weight 0 adds nothing but cost)
 SQRT_HANDSHAPE_WEIGHTS = np.sqrt(column_weights(HANDSHAPE_WEIGHTS)).astype(np.float32)
 
 
@@ -179,13 +180,13 @@ def prepare(features: np.ndarray, length: int) -> np.ndarray:
 @dataclass
 class Derived:
     """What matching works out from the examples, each part at its first use: the bank (:meth:`EnrolledSigns.
-    _bank_arrays`), each gloss's variation, impostors and entries (for the impostor check), each gloss's handshape. Replaced as a whole when an
-    example is added, so no part can be left stale."""
+    _bank_arrays`), each gloss's variation, impostors and pre-weighted impostor check, each gloss's handshape.
+    Replaced as a whole when an example is added, so no part can be left stale."""
 
     bank: tuple | None = None
     variations: dict[str, float] = field(default_factory=dict)
     impostors: dict[str, np.ndarray | None] = field(default_factory=dict)
-    entries: dict[str, np.ndarray] = field(default_factory=dict)
+    checks: dict[str, tuple[np.ndarray, np.ndarray, int]] = field(default_factory=dict)
     handshapes: dict[str, np.ndarray | None] | None = None
 
 
@@ -296,7 +297,7 @@ class EnrolledSigns:
                     shapes.setdefault(e.gloss, handshape(e.features))
                 derived.handshapes = shapes
             known = [s for g, s in derived.handshapes.items() if g != gloss and s is not None]
-            every = derived.entries[gloss] = np.concatenate([entries(e) for e in own])
+            every = np.concatenate([entries(e) for e in own])
             spread = self._variation(gloss)
             derived.impostors[gloss] = minimal_pairs(
                 own[0].features, every, known, spread, self.options.handshapes, dtw_distances
@@ -323,7 +324,7 @@ class EnrolledSigns:
     def match_prepared(self, query: np.ndarray) -> Match:
         """:meth:`match` for features already resampled to the options' length."""
         weighted, squared, coarse, coarse_sq, owners = self._bank_arrays()
-        q = query * SQRT_WEIGHTS
+        q = (query * SQRT_WEIGHTS)[:, WEIGHED]
         qc = q[:: self._stride()].ravel()
         rough = coarse_sq - 2 * coarse @ qc
         keep = np.argsort(rough)[: self.options.candidates] if len(rough) > self.options.candidates else None
@@ -347,9 +348,16 @@ class EnrolledSigns:
 
     def _clear_of(self, query: np.ndarray, gloss: str, impostors: np.ndarray) -> bool:
         """Whether ``query`` is not clearly nearer one of ``gloss``'s impostors than the gloss's own entries, both
-        weighed by :data:`HANDSHAPE_WEIGHTS`."""
-        own = float(dtw_distances(query, self._derived.entries[gloss], SQRT_HANDSHAPE_WEIGHTS).min())
-        return self.options.margin * own < float(dtw_distances(query, impostors, SQRT_HANDSHAPE_WEIGHTS).min())
+        weighed by :data:`HANDSHAPE_WEIGHTS` (own entries and impostors pre-weighted once per gloss)."""
+        checks = self._derived.checks
+        if gloss not in checks:
+            own = np.concatenate([entries(e) for e in self.examples if e.gloss == gloss])
+            both = np.concatenate([own, impostors]) * SQRT_HANDSHAPE_WEIGHTS
+            checks[gloss] = (both, np.einsum("emf,emf->em", both, both), len(own))
+        both, squared, count = checks[gloss]
+        q = query * SQRT_HANDSHAPE_WEIGHTS
+        distances = _dtw_weighted(q, both, np.einsum("if,if->i", q, q), squared)
+        return self.options.margin * float(distances[:count].min()) < float(distances[count:].min())
 
     def _stride(self) -> int:
         return max(1, self.options.length // 8)
@@ -364,7 +372,7 @@ class EnrolledSigns:
                 signers.setdefault(e.gloss, set()).add(e.signer)
             blocks = [(e.gloss, entries(e, signers=len(signers[e.gloss]) < 2)) for e in self.examples]
             owners = [g for g, block in blocks for _ in range(len(block))]
-            weighted = np.concatenate([block for _, block in blocks]) * SQRT_WEIGHTS
+            weighted = (np.concatenate([block for _, block in blocks]) * SQRT_WEIGHTS)[..., WEIGHED]
             coarse = np.ascontiguousarray(weighted[:, :: self._stride()].reshape(len(weighted), -1))
             squared = np.einsum("emf,emf->em", weighted, weighted)
             self._derived.bank = (weighted, squared, coarse, np.einsum("ef,ef->e", coarse, coarse), owners)

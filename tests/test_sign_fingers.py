@@ -50,7 +50,7 @@ def test_index_and_index_middle_hands_are_apart_with_the_finger_descriptors() ->
     """SYNTHETIC hands of the generator (joint noise, hand size, wrist turn, camera tilt and distance, MediaPipe's
     uncertain depth): in the palm-frame landmarks alone an index hand (무엇) and an index+middle hand (이름) lie
     about one spread apart (0.98-1.03 over seeds 0-2); weighted as matching weighs a query against a sign's
-    impostors (with the finger descriptors), about 1.6 spreads."""
+    impostors (with the finger descriptors), about 1.5."""
     weights = np.sqrt(column_weights(HANDSHAPE_WEIGHTS)[:HAND_FEATURES])
     rows = []
     for gloss in ("무엇", "이름"):
