@@ -15,8 +15,8 @@ import numpy as np
 from base.errors import KioskError
 from sign_models.enrollment import find_sign
 from sign_models.features import REST_LEVEL, body_track, resample
-from sign_models.fewshot import dtw_distances
 from sign_models.landmarks import LandmarkFrame
+from sign_models.sign_distance import dtw_distances
 
 LENGTH = 24
 

@@ -37,10 +37,11 @@ import numpy as np
 from bench.sign_naive import NaiveOneShot
 from sign_models.enrollment import enroll_frames, find_sign, matching_features, widened_features
 from sign_models.features import HAND_FEATURES, HANDSHAPE, SIGN_FEATURE_GROUPS
-from sign_models.fewshot import HANDSHAPE_WEIGHTS, EnrolledSigns, column_weights
+from sign_models.fewshot import EnrolledSigns
 from sign_models.impostors import handshape, signing_hand
 from sign_models.recognizer import SignRecognizer
 from sign_models.sign_dataset import random_sign
+from sign_models.sign_distance import HANDSHAPE_WEIGHTS, column_weights
 from sign_models.sign_spec import SIGN_SPEC_PATH, load_sign_spec
 from sign_models.synthetic_signs import SynthesisOptions, render_signs
 from sign_models.trained_signs import train
@@ -178,7 +179,7 @@ def handshape_separation(teachers: int = 2, others: int = 4) -> dict:
     and ``others`` renders by other signers (:data:`ANOTHER_SIGNER`). A sequence's handshape is its signing hand's
     median shape columns (:func:`~sign_models.impostors.handshape`); distances are weighted as matching weighs
     them, "old": the palm-frame landmarks alone (weight 1.8), "new": with the finger descriptors as a query is weighed
-    against a sign's impostors (:data:`~sign_models.fewshot.HANDSHAPE_WEIGHTS`). Per pair:
+    against a sign's impostors (:data:`~sign_models.sign_distance.HANDSHAPE_WEIGHTS`). Per pair:
     the median distance from one handshape's examples to the other's sequences over the larger of the two
     handshapes' spread (0.9 quantile of the distances from its examples to its own copies and other signers);
     below 1: not separable."""

@@ -1,22 +1,22 @@
 """Few-shot sign recognition from taught examples: dynamic time warping over roll-levelled sign features.
 
-Works at once from 1-5 examples per sign, without retraining. Each taught example comes with its widened
-copies (:mod:`sign_models.widening`: mirrored, rolled, nearer/farther, off-centre, faster/slower, 15/30 fps,
-noisy, with dropped hands, and as other signers would sign it: elsewhere, larger or smaller, faster or slower;
-made once at enrolment and stored with the example). Every sequence is levelled
-(:func:`~sign_models.features.level_frames`: the shoulder line horizontal, so camera roll does not matter) and
-described by :func:`~sign_models.features.sign_features` (body-relative: position and distance do not matter),
-then resampled to ``length`` steps. The frame distance is a weighted Euclidean distance in which each feature
-group (presence, position, velocity, palm size, hand shape, palm orientation, finger descriptors) counts by its
-weight whatever its number of columns; a resting hand, and a non-dominant hand idle at the waist, count as
-missing. The bank of all examples is kept pre-weighted in float32: a query is compared with every entry on a
-coarse 8-step version by one matrix product, and only the ``candidates`` nearest entries get the full DTW (frame
+Works at once from 1-5 examples per sign, without retraining. Each taught example comes with its widened copies
+(:mod:`sign_models.widening`: mirrored, rolled, nearer/farther, off-centre, faster/slower, 15/30 fps, noisy, with
+dropped hands, and as other signers would sign it: elsewhere, larger or smaller, faster or slower; made once at
+enrolment and stored with the example). Every sequence is levelled (:func:`~sign_models.features.level_frames`: the
+shoulder line horizontal, so camera roll does not matter) and described by
+:func:`~sign_models.features.sign_features` (body-relative: position and distance do not matter), then resampled to
+``length`` steps. The frame distance (:mod:`sign_models.sign_distance`) is a weighted Euclidean distance in which
+each feature group (presence, position, velocity, palm size, hand shape, palm orientation, finger descriptors)
+counts by its weight whatever its number of columns; a resting hand, and a non-dominant hand idle at the waist,
+count as missing. The bank of all examples is kept pre-weighted in float32: a query is compared with every entry on
+a coarse 8-step version by one matrix product, and only the ``candidates`` nearest entries get the full DTW (frame
 costs by a matrix product too; cost divided by n + m).
 
 Decision: the nearest gloss is accepted when its distance is within that gloss's own threshold, clearly
 below the nearest other gloss (``margin``), and not clearly above the nearest of its minimal-pair impostors
 (:mod:`sign_models.impostors`: its entries with another taught gloss's handshape; this comparison also weighs
-the finger descriptors, :data:`HANDSHAPE_WEIGHTS`). A gloss's threshold is
+the finger descriptors, :data:`~sign_models.sign_distance.HANDSHAPE_WEIGHTS`). A gloss's threshold is
 calibrated from its own examples by leave-one-out: each of its examples is matched against the gloss's other
 recorded examples (with a single example: each widened copy against the example and the other copies made with
 the same hand: a mirrored copy against the other mirrored ones), and the threshold is ``spread`` x their largest
@@ -47,24 +47,12 @@ from sign_models.enrollment import (
     matching_features,
     widened_features,
 )
-from sign_models.features import HAND_FEATURES, SIGN_FEATURE_GROUPS, SIGN_FEATURE_SIZE, drop_resting_hands, resample
+from sign_models.features import SIGN_FEATURE_SIZE, drop_resting_hands, resample
 from sign_models.impostors import handshape, minimal_pairs
 from sign_models.landmarks import arrays_to_frames
+from sign_models.sign_distance import SQRT_HANDSHAPE_WEIGHTS, SQRT_WEIGHTS, WEIGHED, dtw_distances, dtw_weighted
 
 log = logging.getLogger(__name__)
-# Where a sign is made differs between signers: place 1.5 (was 3.0); the palm's orientation is its own group (was
-# 6/66 of "shape"). SYNTHETIC effect: the README's table. The finger descriptors count only when a query is weighed
-# against a sign's minimal-pair impostors (HANDSHAPE_WEIGHTS): in every distance they cost right answers.
-GROUP_WEIGHTS = {
-    "present": 1.0,
-    "position": 1.5,
-    "velocity": 1.0,
-    "scale": 0.5,
-    "shape": 1.8,
-    "orientation": 0.5,
-    "fingers": 0.0,
-}
-HANDSHAPE_WEIGHTS = GROUP_WEIGHTS | {"fingers": 3.0}
 
 
 @dataclass(frozen=True)
@@ -111,44 +99,6 @@ class Match:
     @property
     def distance(self) -> float:
         return self.nearest[0][1] if self.nearest else float("inf")
-
-
-def column_weights(weights: dict[str, float] = GROUP_WEIGHTS) -> np.ndarray:
-    """Weight of each feature column: a group's weight shared among its columns."""
-    hand = np.zeros(HAND_FEATURES)
-    for name, columns in SIGN_FEATURE_GROUPS.items():
-        hand[columns] = weights[name] / len(columns)
-    return np.tile(hand, SIGN_FEATURE_SIZE // HAND_FEATURES)
-
-
-SQRT_WEIGHTS = np.sqrt(column_weights()).astype(np.float32)
-WEIGHED = np.flatnonzero(SQRT_WEIGHTS)  # the columns the bank keeps (a weight 0 adds nothing but cost)
-SQRT_HANDSHAPE_WEIGHTS = np.sqrt(column_weights(HANDSHAPE_WEIGHTS)).astype(np.float32)
-
-
-def dtw_distances(query: np.ndarray, examples: np.ndarray, weights: np.ndarray | float = SQRT_WEIGHTS) -> np.ndarray:
-    """DTW distance [E] between a query [n, F] and examples [E, m, F] (frames scaled by ``weights``: the square
-    roots of the column weights; Euclidean frame cost; cost / (n + m))."""
-    q = np.asarray(query, np.float32) * weights
-    e = np.asarray(examples, np.float32) * weights
-    return _dtw_weighted(q, e, np.einsum("if,if->i", q, q), np.einsum("emf,emf->em", e, e))
-
-
-def _dtw_weighted(q: np.ndarray, e: np.ndarray, qn: np.ndarray, en: np.ndarray) -> np.ndarray:
-    """DTW of a pre-weighted query [n, F] against pre-weighted examples [E, m, F] with their squared norms."""
-    count, m, _ = e.shape
-    products = (e.reshape(count * m, -1) @ q.T).reshape(count, m, len(q)).transpose(0, 2, 1)  # [E, n, m]
-    cost = np.sqrt(np.maximum(qn[None, :, None] + en[:, None, :] - 2 * products, 0.0))
-    previous = np.cumsum(cost[:, 0, :], axis=1)
-    pad = np.full((count, 1), np.inf, np.float32)
-    zeros = np.zeros((count, 1), np.float32)
-    for i in range(1, cost.shape[1]):
-        c = np.cumsum(cost[:, i, :], axis=1)
-        # best of (up, diagonal) per column, then the running minimum left along the row
-        arrive = np.minimum(previous, np.concatenate([pad, previous[:, :-1]], axis=1))
-        shifted = np.concatenate([zeros, c[:, :-1]], axis=1)
-        previous = c + np.minimum.accumulate(arrive - shifted, axis=1)
-    return previous[:, -1] / (cost.shape[1] + cost.shape[2])
 
 
 def entries(example: Example, *, signers: bool = True) -> np.ndarray:
@@ -329,7 +279,7 @@ class EnrolledSigns:
         rough = coarse_sq - 2 * coarse @ qc
         keep = np.argsort(rough)[: self.options.candidates] if len(rough) > self.options.candidates else None
         index = keep if keep is not None else np.arange(len(rough))
-        distances = _dtw_weighted(q, weighted[index], np.einsum("if,if->i", q, q), squared[index])
+        distances = dtw_weighted(q, weighted[index], np.einsum("if,if->i", q, q), squared[index])
         best: dict[str, float] = {}
         for i, distance in zip(index, distances, strict=True):
             gloss = owners[i]
@@ -348,7 +298,8 @@ class EnrolledSigns:
 
     def _clear_of(self, query: np.ndarray, gloss: str, impostors: np.ndarray) -> bool:
         """Whether ``query`` is not clearly nearer one of ``gloss``'s impostors than the gloss's own entries, both
-        weighed by :data:`HANDSHAPE_WEIGHTS` (own entries and impostors pre-weighted once per gloss)."""
+        weighed by :data:`~sign_models.sign_distance.HANDSHAPE_WEIGHTS` (own entries and impostors pre-weighted once
+        per gloss)."""
         checks = self._derived.checks
         if gloss not in checks:
             own = np.concatenate([entries(e) for e in self.examples if e.gloss == gloss])
@@ -356,7 +307,7 @@ class EnrolledSigns:
             checks[gloss] = (both, np.einsum("emf,emf->em", both, both), len(own))
         both, squared, count = checks[gloss]
         q = query * SQRT_HANDSHAPE_WEIGHTS
-        distances = _dtw_weighted(q, both, np.einsum("if,if->i", q, q), squared)
+        distances = dtw_weighted(q, both, np.einsum("if,if->i", q, q), squared)
         return self.options.margin * float(distances[:count].min()) < float(distances[count:].min())
 
     def _stride(self) -> int:

@@ -38,8 +38,9 @@ from base.errors import InputError, ModelMissingError
 from sign_models.classifier import Candidate, Classification
 from sign_models.enrollment import matching_features
 from sign_models.features import SIGN_FEATURE_SIZE
-from sign_models.fewshot import SQRT_WEIGHTS, EnrolledSigns, Example, entries, prepare
+from sign_models.fewshot import EnrolledSigns, Example, entries, prepare
 from sign_models.landmarks import LandmarkFrame
+from sign_models.sign_distance import SQRT_WEIGHTS
 
 MODEL_FILE = "sign_model.npz"
 VERSION = 2  # 2: the re-weighted feature groups of sign_models.fewshot (issue 15, other signers)

@@ -13,8 +13,8 @@ from sign_models.features import (
     hand_shape_features,
     mirror_hand,
 )
-from sign_models.fewshot import HANDSHAPE_WEIGHTS, column_weights
 from sign_models.hand_model import canonical_hand, sample
+from sign_models.sign_distance import HANDSHAPE_WEIGHTS, column_weights
 from sign_models.sign_spec import load_sign_spec
 
 

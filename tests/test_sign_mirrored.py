@@ -9,7 +9,8 @@ import pytest
 
 from sign_models.enrollment import FEATURE_VERSION, MIRRORED_COPIES, WIDEN, enroll_frames
 from sign_models.features import HAND_FEATURES
-from sign_models.fewshot import Derived, EnrolledSigns, Example, dtw_distances, prepare
+from sign_models.fewshot import Derived, EnrolledSigns, Example, prepare
+from sign_models.sign_distance import dtw_distances
 from sign_models.synthetic_signs import render_signs
 from sign_models.widening import MIRRORED
 

@@ -11,9 +11,10 @@ import pytest
 from kiosk.channels.signing import load_enrolled
 from sign_models.enrollment import enroll_frames, matching_features
 from sign_models.features import HAND_FEATURES, HANDSHAPE
-from sign_models.fewshot import EnrolledSigns, Example, FewShotOptions, dtw_distances
+from sign_models.fewshot import EnrolledSigns, Example, FewShotOptions
 from sign_models.impostors import handshape, minimal_pairs, with_handshape
 from sign_models.segmenter import segment_all
+from sign_models.sign_distance import dtw_distances
 from sign_models.synthetic_signs import render_signs
 from sign_models.widening import CameraChange, camera_variant
 

@@ -90,7 +90,7 @@ def test_per_sign_thresholds_follow_how_much_the_examples_differ(tmp_path: Path)
     thresholds = {g: enrolled.threshold(g) for g in enrolled.glosses}
     assert all(options.min_threshold <= t <= options.threshold for t in thresholds.values())
     same = [e for e in enrolled.examples if e.gloss == "네"]
-    from sign_models.fewshot import dtw_distances
+    from sign_models.sign_distance import dtw_distances
 
     spread = options.spread * float(dtw_distances(same[0].features, same[1].features[None])[0])
     assert thresholds["네"] == pytest.approx(np.clip(spread, options.min_threshold, options.threshold), rel=1e-4)
