@@ -67,13 +67,20 @@ class SpeechChannel:
         self.transcriber = StreamingTranscriber(
             recognizer, Role.CLERK, language=self.clerk_language, allowed=(self.clerk_language,), options=options
         )
-        self._visit: str | None = None
+        self._visit: tuple[str | None, str | None] | None = None
         self._held: Role | None = None
 
     def feed(self, samples: np.ndarray) -> list[Caption]:
         """Push audio and deliver what is ready; returns the captions delivered (for tests and the bench)."""
-        if not self._follow_session():
-            return []
+        switched = self._follow_session()
+        return [] if switched is None else switched + self._heard(samples)
+
+    def finish(self) -> list[Caption]:
+        """The stream ended: decode what is left."""
+        switched = self._follow_session()
+        return [] if switched is None else switched + self._deliver(self.transcriber.flush())
+
+    def _heard(self, samples: np.ndarray) -> list[Caption]:
         held = self.session.talking if self.push_to_talk else None
         if self.push_to_talk and held != self._held:
             delivered = self._deliver(self.transcriber.flush()) if self._held is not None else []
@@ -86,21 +93,21 @@ class SpeechChannel:
         self.transcriber.push(samples)
         return self._deliver(self.transcriber.poll())
 
-    def finish(self) -> list[Caption]:
-        """The stream ended: decode what is left."""
-        return self._deliver(self.transcriber.flush()) if self._follow_session() else []
-
-    def _follow_session(self) -> bool:
-        """Reconfigure for a new visit; False while no visit is open."""
+    def _follow_session(self) -> list[Caption] | None:
+        """Reconfigure for a new visit or language: None while no visit is open, else the captions of speech that was
+        under way at a language switch (heard as before the switch). Speech of an ended visit is dropped unseen."""
         if not self.session.listening:
             self._visit = None
-            return False
-        visit = f"{self.session.session_id} {self.session.language}"  # a switched language is heard from now on
-        if visit != self._visit:
-            self._visit = visit
-            self.transcriber.flush()
-            self._configure(None)
-        return True
+            return None
+        visit = (self.session.session_id, self.session.language)  # a switched language is heard from now on
+        if visit == self._visit:
+            return []
+        same_visit = self._visit is not None and self._visit[0] == visit[0]
+        self._visit = visit
+        under_way = self.transcriber.flush()
+        switched = self._deliver(under_way) if same_visit else []
+        self._configure(None)
+        return switched
 
     def _configure(self, held: Role | None) -> None:
         visitor_language = self.session.language or self.clerk_language
