@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from PyQt6.QtCore import QSize, Qt
+from PyQt6.QtGui import QFontInfo
 from PyQt6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from tests.ui_kiosk import find
 from ui.app import application
-from ui.layout_check import layout_problems
+from ui.layout_check import layout_problems, scrolled_out
 from ui.theme import VISITOR_TEXT_PX, stylesheet
 
 SCREEN = QSize(960, 540)
+SIZE_FHD = QSize(1920, 1080)
 
 
 def _window(qtbot) -> QWidget:
@@ -227,3 +229,36 @@ def test_a_button_above_the_reach_line_is_found_in_a_scrolling_page(qtbot) -> No
     column.insertSpacing(0, 13)  # at 433 px it is low enough
     application().processEvents()
     assert layout_problems(window, size, low_from=0.4) == []
+
+
+def test_every_language_button_is_in_view_on_the_start_page_at_200_percent(qtbot, kiosk) -> None:
+    """With 200 % text the title in five languages pushed the second row of languages below the fold on half a
+    1920x1080 screen (a Vietnamese or Japanese visitor saw half of their button) and both rows on 1366x768."""
+    kiosk.visitor.pages.setCurrentIndex(1)
+    title = find(kiosk.visitor, QLabel, "title")
+    for scale, size, title_px in ((2.0, QSize(960, 1080), None), (2.0, QSize(1366, 768), None), (1.0, SIZE_FHD, 36)):
+        kiosk.visitor.display.set(scale, False)
+        kiosk.visitor.resize(size)
+        for _ in range(5):
+            application().processEvents()
+        assert scrolled_out(kiosk.visitor, "lang_") == [], size
+        assert layout_problems(kiosk.visitor, size, low_from=0.4) == [], size
+        if title_px:
+            assert QFontInfo(title.font()).pixelSize() == title_px, "where all fits the title keeps the theme's size"
+
+
+def test_a_button_below_the_fold_of_a_scroll_area_is_found(qtbot) -> None:
+    window = _window(qtbot)
+    page = QWidget()
+    column = QVBoxLayout(page)
+    column.addSpacing(600)
+    column.addWidget(_button("lang_vi"))
+    area = QScrollArea(window)
+    area.setObjectName("start_scroll")
+    area.setWidgetResizable(True)
+    area.setWidget(page)
+    area.resize(SCREEN)
+    _show(qtbot, window)
+    assert scrolled_out(window, "lang_") == ["button lang_vi is seen only by scrolling start_scroll"]
+    area.verticalScrollBar().setValue(area.verticalScrollBar().maximum())
+    assert scrolled_out(window, "lang_") == []

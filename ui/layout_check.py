@@ -12,6 +12,8 @@ object name:
 - an overlay (an object name ending in ``overlay``) that is not wholly inside the window and on top of it:
   an overlay must never need scrolling or be clipped by the window edge;
 - with ``min_text_px``: any text smaller than that (the visitor's screen at 100 %: 24 px).
+
+:func:`scrolled_out` finds the buttons that must be seen without scrolling (the start page's languages) but are not.
 """
 
 from __future__ import annotations
@@ -64,6 +66,19 @@ def layout_problems(
                 width = max(widget.fontMetrics().horizontalAdvance(line) for line in widget.text().split("\n"))
                 if width + PADDING_PX > widget.width() + 1:
                     problems.append(f"button {_name(widget)} {widget.text()!r}: needs {width + PADDING_PX}px")
+    return problems
+
+
+def scrolled_out(window: QWidget, prefix: str) -> list[str]:
+    """Shown buttons named ``prefix...`` that lie (partly) outside their scroll area's view at its current position."""
+    problems = []
+    for button in window.findChildren(QAbstractButton):
+        if not button.isVisible() or not button.objectName().startswith(prefix):
+            continue
+        rect = _rect_in(window, button)
+        cut = [area for area in _scroll_areas(button, window) if not _rect_in(window, area.viewport()).contains(rect)]
+        if cut:
+            problems.append(f"button {_name(button)} is seen only by scrolling {_name(cut[0])}")
     return problems
 
 

@@ -72,7 +72,7 @@ class Gallery:
     def shoot(self, widget: object, screen: str, language: str, variant: str) -> None:
         from PyQt6.QtCore import QSize, Qt
 
-        from ui.layout_check import layout_problems
+        from ui.layout_check import layout_problems, scrolled_out
         from ui.theme import VISITOR_TEXT_PX, min_target_px
 
         size = DISPLAYS[self.display]
@@ -87,6 +87,8 @@ class Gallery:
         low = LOW_FROM if visitor else None
         text = VISITOR_TEXT_PX if visitor and self.visitor.display.scale == 1.0 else None
         problems = layout_problems(widget, QSize(*size), target, low, text)  # type: ignore[arg-type]
+        if screen == "start":  # every language's button in view: the visitor finds theirs without scrolling
+            problems += scrolled_out(widget, "lang_")  # type: ignore[arg-type]
         self.shots.append(Shot(path, screen, language, variant, problems, self.display))
 
     def visit(self, language: str, variant: str) -> None:

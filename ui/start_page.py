@@ -5,18 +5,24 @@ the kiosk speaks their language. On the choice screen the spoken and written lan
 language (수어) and fingerspelling (지문자) are not languages to pick from that list but a different way of
 talking, so they get a tile of their own with a hand pictogram and one line saying what happens (the camera
 reads the signs, the clerk reads them in Korean).
+
+The language buttons must be on screen without scrolling at every display and text size (a visitor who cannot
+read the title in a language they do not know finds their own only by its button): the title's text shrinks,
+down to the smallest visitor text, until it and the buttons fit the screen (:class:`StartPage`). The sign tile
+below them may then need scrolling; the scroll bar says so.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PyQt6.QtCore import QRectF, Qt
-from PyQt6.QtGui import QColor, QPainter, QPaintEvent
+from PyQt6.QtCore import QEvent, QRect, QRectF, Qt
+from PyQt6.QtGui import QColor, QFont, QFontInfo, QFontMetrics, QPainter, QPaintEvent, QResizeEvent
 from PyQt6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from base.events import VisitorMode
 from ui.strings import STRINGS, language_label, tr
+from ui.theme import VISITOR_TEXT_PX
 from ui.wrap_button import WrapButton
 
 
@@ -33,17 +39,55 @@ def attract_page(codes: list[str], on_touch: Callable[[], None]) -> tuple[QWidge
     return page, button
 
 
-def start_page(codes: list[str], languages: list[str], on_choose: Callable[[str, VisitorMode], None]) -> QWidget:
+class StartPage(QWidget):
     """ "Choose your language" in every language, then one button per language and mode (low on the screen)."""
-    page = QWidget()
-    layout = QVBoxLayout(page)
-    layout.addWidget(choose_title(codes), 1)
-    grid, _buttons = language_grid(
-        languages, "lang", lambda c: on_choose(c, VisitorMode.TEXT if c == "ko" else VisitorMode.SPEECH)
-    )
-    layout.addLayout(grid)  # in the lower part of the screen, reachable from a wheelchair
-    layout.addWidget(_sign_tile(on_choose))
-    return page
+
+    def __init__(self, codes: list[str], languages: list[str], on_choose: Callable[[str, VisitorMode], None]) -> None:
+        super().__init__()
+        self.title = choose_title(codes)
+        self.grid, self.buttons = language_grid(
+            languages, "lang", lambda c: on_choose(c, VisitorMode.TEXT if c == "ko" else VisitorMode.SPEECH)
+        )
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title, 1)
+        layout.addLayout(self.grid)  # in the lower part of the screen, reachable from a wheelchair
+        layout.addWidget(_sign_tile(on_choose))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_title()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.StyleChange:  # another text size: the title's room and size change
+            self.fit_title()
+
+    def fit_title(self) -> None:
+        """The title at the theme's size, or smaller (not under the visitor's least text size) until the title
+        and the language buttons fit the screen: the scroll area's viewport when the page is in one."""
+        layout = self.layout()
+        if layout is None:
+            return
+        self.title.setStyleSheet("")
+        self.title.ensurePolished()
+        styled = QFontInfo(self.title.font()).pixelSize()
+        margins = layout.contentsMargins()
+        width = self.width() - margins.left() - margins.right()
+        screen = self.parentWidget().height() if self.parentWidget() else self.height()
+        grid = self.grid.totalHeightForWidth(width) if self.grid.hasHeightForWidth() else self.grid.sizeHint().height()
+        room = screen - margins.top() - margins.bottom() - layout.spacing() - grid
+        size = next(
+            (px for px in range(styled, VISITOR_TEXT_PX, -2) if self._title_height(px, width) <= room),
+            VISITOR_TEXT_PX,
+        )
+        if size < styled:
+            self.title.setStyleSheet(f"font-size: {size}px;")  # the theme's weight and colour stay
+
+    def _title_height(self, px: int, width: int) -> int:
+        font = QFont(self.title.font())
+        font.setPixelSize(px)
+        flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
+        return QFontMetrics(font).boundingRect(QRect(0, 0, width, 100_000), flags, self.title.text()).height()
 
 
 def choose_title(codes: list[str]) -> QLabel:

@@ -44,7 +44,7 @@ from ui.language_picker import SIGNING, LanguagePicker
 from ui.phrase_panel import PhrasePanel
 from ui.sign_panel import SignPanel
 from ui.spelling_panel import SpellingPanel
-from ui.start_page import attract_page, start_page
+from ui.start_page import StartPage, attract_page
 from ui.strings import STRINGS, tr
 from ui.suggestion_bar import SuggestionBar
 from ui.switch_offer import SwitchOffer
@@ -92,7 +92,7 @@ class VisitorWindow(QWidget):
         attract, self.attract = attract_page(self._codes(), lambda: self.pages.setCurrentIndex(START))
         self.pages.addWidget(scrolling(attract))
         self.closing = ClosingPage(session)
-        start = start_page(self._codes(), self.languages, self._choose)
+        start = StartPage(self._codes(), self.languages, self._choose)
         self.pages.addWidget(scrolling(start))  # at 200 % text a page scrolls, nothing is cut
         self.pages.addWidget(self._conversation_page())  # fixed: only the chat and the phrase list scroll
         self.pages.addWidget(scrolling(self.closing))
