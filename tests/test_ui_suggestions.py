@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PyQt6.QtCore import QCoreApplication, QSize, Qt
+from PyQt6.QtCore import QCoreApplication, QPoint, QRect, QSize, Qt
 from PyQt6.QtWidgets import QPushButton, QWidget
 
 from base.events import Role
@@ -74,3 +74,24 @@ def test_suggestions_fit_the_half_screen_window_of_a_one_screen_counter(qtbot, s
     assert kiosk.visitor.size() == half and len(kiosk.visitor.suggestions.buttons()) == 3
     text = VISITOR_TEXT_PX if scale == 1.0 else None
     assert layout_problems(kiosk.visitor, half, low_from=LOW_FROM, min_text_px=text) == []
+
+
+def test_at_200_percent_on_the_half_screen_the_suggestions_get_the_room_the_finish_question_kept(
+    qtbot, suggesting_kiosk
+) -> None:
+    """The action bar held the room of its hidden "end this conversation?" page (taller than Talk/Type/Finish), and
+    Talk took three fifths of the row so Finish wrapped to three lines: the list above showed only part of the
+    suggestions' heading, no suggestion."""
+    kiosk, half = suggesting_kiosk, QSize(960, 1080)
+    qtbot.mouseClick(find(kiosk.visitor, QPushButton, "lang_vi"), Qt.MouseButton.LeftButton)
+    kiosk.visitor.display.set(2.0, False)
+    kiosk.visitor.resize(half)
+    kiosk.session.say(Role.VISITOR, "hà vệ sinh ở đâu ạ")
+    for _ in range(5):
+        QCoreApplication.processEvents()
+    actions, middle = kiosk.visitor.actions, kiosk.visitor.middle
+    assert actions.layout().totalHeightForWidth(actions.width()) == actions.height(), "no room kept for the question"
+    heading = kiosk.visitor.suggestions.heading
+    seen = QRect(middle.viewport().mapTo(kiosk.visitor, QPoint(0, 0)), middle.viewport().size())
+    assert seen.contains(QRect(heading.mapTo(kiosk.visitor, QPoint(0, 0)), heading.size())), "the heading is whole"
+    assert middle.viewport().height() >= heading.height() + 60, "and the first suggestion begins below it"

@@ -15,12 +15,12 @@ from collections.abc import Callable
 
 from PyQt6.QtCore import QRectF, Qt
 from PyQt6.QtGui import QColor, QPainter, QPaintEvent, QPen
-from PyQt6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PyQt6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout
 
 from ui.phrase_breaks import set_wrapped
 from ui.strings import tr
 from ui.theme import TARGET_PX
-from ui.widgets import PageStack, restyle
+from ui.widgets import PageStack, StackPage, restyle
 from ui.wrap_button import WrapButton
 
 MIC_PX = 44
@@ -102,10 +102,10 @@ class ActionBar(PageStack):
         self.yes.clicked.connect(lambda: (self.setCurrentIndex(0), on_finish()))
         self.no = _wrap("finish_no")
         self.no.clicked.connect(lambda: self.setCurrentIndex(0))
-        actions, confirm = QWidget(), QWidget()
+        actions, confirm = StackPage(), StackPage()  # the question is taller than Talk/Type/Finish
         row = QHBoxLayout(actions)
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.talk, 3)
+        row.addWidget(self.talk, 2)  # at 3 of 5, Finish wrapped to three lines at 200 % on a half screen
         row.addWidget(self.type, 1)
         row.addWidget(self.finish, 1)
         ask = QVBoxLayout(confirm)  # the question on its own line: the answers keep the bar's full width

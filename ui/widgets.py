@@ -51,6 +51,17 @@ def scrolling(page: QWidget) -> QScrollArea:
     return area
 
 
+class StackPage(QWidget):
+    """A page of a :class:`PageStack` that asks for room only while it is on screen. The layout above a stack asks
+    the stack's own layout (not :meth:`PageStack.heightForWidth`), which answers with its tallest page's height."""
+
+    def heightForWidth(self, width: int) -> int:
+        stack = self.parentWidget()
+        if isinstance(stack, QStackedWidget) and stack.currentWidget() is not self:
+            return 0
+        return super().heightForWidth(width)
+
+
 class PageStack(QStackedWidget):
     """Pages of which only the one on screen asks for room (a plain stack needs the largest page's minimum)."""
 
