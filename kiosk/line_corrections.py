@@ -17,26 +17,16 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from base.events import Role, TranscriptEntry
-from kiosk.event_gate import EventGate
-from kiosk.line_translator import LineTranslator
+from kiosk.line_context import LineContext
 from kiosk.store import Amendment
-from kiosk.transcript_writer import TranscriptWriter
-from kiosk.visit_states import VisitStates
 
 
 class LineCorrections:
     """Corrected lines of the visit ``visit``, in its parties' languages."""
 
-    def __init__(
-        self,
-        gate: EventGate,
-        visit: VisitStates,
-        writer: TranscriptWriter,
-        lines: LineTranslator,
-        wall_clock: Callable[[], float],
-    ) -> None:
-        self._gate, self._visit, self._writer, self._lines = gate, visit, writer, lines
-        self._wall = wall_clock
+    def __init__(self, context: LineContext) -> None:
+        self._gate, self._visit, self._writer, self._lines = context.gate, context.visit, context.writer, context.lines
+        self._wall = context.wall_clock
 
     def amend(self, entry_id: int, change: Callable[[TranscriptEntry], Amendment]) -> TranscriptEntry:
         """Store ``change`` of the saved line ``entry_id`` and show it (:class:`InputError`: no such line)."""

@@ -8,35 +8,21 @@ translations (provenance ``phrasebook``). The first line of a chosen visit start
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from base.events import Modality, Role, SessionState, TranscriptEntry
-from kiosk.event_gate import EventGate
+from kiosk.line_context import LineContext
 from kiosk.line_corrections import LineCorrections
 from kiosk.line_suggestions import LineSuggestions
-from kiosk.line_translator import LineTranslator, phrase_line
+from kiosk.line_translator import phrase_line
 from kiosk.text_input import clean_text
-from kiosk.transcript_writer import TranscriptWriter
-from kiosk.visit_states import VisitStates
 from translations.phrasebook import Phrasebook
 
 
 class LineInput:
     """New lines of the visit ``visit``: said, typed, signed or a curated phrase."""
 
-    def __init__(
-        self,
-        gate: EventGate,
-        visit: VisitStates,
-        writer: TranscriptWriter,
-        lines: LineTranslator,
-        hints: LineSuggestions,
-        readers: LineCorrections,
-        wall_clock: Callable[[], float],
-    ) -> None:
-        self._gate, self._visit, self._writer, self._lines, self._hints = gate, visit, writer, lines, hints
-        self._readers = readers
-        self._wall = wall_clock
+    def __init__(self, context: LineContext, hints: LineSuggestions, readers: LineCorrections) -> None:
+        self._gate, self._visit, self._writer, self._lines = context.gate, context.visit, context.writer, context.lines
+        self._hints, self._readers, self._wall = hints, readers, context.wall_clock
 
     def say(
         self,

@@ -33,6 +33,7 @@ from base.events import (
 )
 from kiosk.config import KioskConfig
 from kiosk.event_gate import EventGate, Listener
+from kiosk.line_context import LineContext
 from kiosk.line_corrections import LineCorrections
 from kiosk.line_input import LineInput
 from kiosk.line_suggestions import LineSuggestions
@@ -75,10 +76,9 @@ class Session:
         self._lines = LineTranslator(translator, emit)  # None: lines untranslated (phrases carry their own)
         self._hints = LineSuggestions(suggester, self._writer, emit)  # None: no suggestions
         self._privacy = Privacy(config, self._writer, self._clock.now, wall_clock, emit)
-        self._fixes = LineCorrections(self._gate, self._visit, self._writer, self._lines, wall_clock)
-        self._input = LineInput(
-            self._gate, self._visit, self._writer, self._lines, self._hints, self._fixes, wall_clock
-        )
+        context = LineContext(self._gate, self._visit, self._writer, self._lines, wall_clock)
+        self._fixes = LineCorrections(context)
+        self._input = LineInput(context, self._hints, self._fixes)
         self.talking: Role | None = None  # push-to-talk: who holds the talk button
         self._writer.close_interrupted(self._wall())
         self.purge_expired()
