@@ -62,8 +62,8 @@ def load_everything(config: KioskConfig) -> tuple[list[tuple[str, float]], float
     steps.append(("translation pack (one line)", _resident_mb()))
     from sign_models.landmarks import HolisticLandmarker
 
-    HolisticLandmarker().process(person_frame(), 0.0)
-    steps.append(("MediaPipe Holistic (one frame)", _resident_mb()))
+    HolisticLandmarker(hands_alone=True).process(person_frame(), 0.0)  # as the spelling channel's: Hands loaded too
+    steps.append(("MediaPipe Holistic + Hands (one frame)", _resident_mb()))
     from sign_models.fingerspell_classifier import FingerspellClassifier
     from sign_models.fingerspell_spec import load_spec
 

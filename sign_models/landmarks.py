@@ -42,9 +42,14 @@ class LandmarkFrame:
 
 
 class HolisticLandmarker:
-    """MediaPipe Holistic in video mode (tracking between frames); thread-safe, one frame at a time."""
+    """MediaPipe Holistic in video mode (tracking between frames); thread-safe, one frame at a time.
 
-    def __init__(self) -> None:
+    Holistic looks for hands only beside a body it has found: a hand held close to the camera, with the face
+    and shoulders out of view, is never found (real close-up photos of a hand: none of 3). With
+    ``hands_alone`` a frame with neither body nor hand is given to MediaPipe Hands, whose palm detector needs no
+    body (it found all 3); fingerspelling needs only the hand, signs need the body and do not use it."""
+
+    def __init__(self, *, hands_alone: bool = False) -> None:
         try:
             from mediapipe.python.solutions import holistic
         except ImportError as exc:
@@ -61,14 +66,19 @@ class HolisticLandmarker:
                 f"MediaPipe Holistic models are missing or damaged ({exc})",
                 hint="kiosk doctor",
             ) from exc
+        self._hands = _hands_solution() if hands_alone else None
         self._lock = threading.Lock()
 
     def process(self, rgb: np.ndarray, t: float) -> LandmarkFrame:
         """Landmarks of an RGB uint8 image [H, W, 3]."""
         if not isinstance(rgb, np.ndarray) or rgb.ndim != 3 or rgb.shape[2] != 3 or rgb.dtype != np.uint8:
             raise MediaFormatError("영상 프레임 형식이 잘못되었습니다", "expected an RGB uint8 image [H, W, 3]")
+        image = np.ascontiguousarray(rgb)
         with self._lock:
-            result = self._holistic.process(np.ascontiguousarray(rgb))
+            result = self._holistic.process(image)
+            left, right = _points(result.left_hand_landmarks), _points(result.right_hand_landmarks)
+            if self._hands is not None and result.pose_landmarks is None and left is None and right is None:
+                left, right = _hands_alone(self._hands.process(image))
         height, width = rgb.shape[:2]
         face = _points(result.face_landmarks)
         return LandmarkFrame(
@@ -76,14 +86,45 @@ class HolisticLandmarker:
             width=width,
             height=height,
             pose=_points(result.pose_landmarks, visibility=True),
-            left_hand=_points(result.left_hand_landmarks),
-            right_hand=_points(result.right_hand_landmarks),
+            left_hand=left,
+            right_hand=right,
             face=face[list(FACE_SUBSET)] if face is not None else None,
         )
 
     def close(self) -> None:
         with self._lock:
             self._holistic.close()
+            if self._hands is not None:
+                self._hands.close()
+
+
+def _hands_solution() -> object:
+    """MediaPipe Hands in video mode (its models ship in the wheel, as Holistic's do)."""
+    from mediapipe.python.solutions import hands
+
+    try:
+        return hands.Hands(static_image_mode=False, max_num_hands=2, model_complexity=1)
+    except (RuntimeError, FileNotFoundError, ValueError) as exc:
+        raise ModelMissingError(
+            "MediaPipe 손 모델 파일이 없거나 손상되었습니다",
+            f"MediaPipe Hands models are missing or damaged ({exc})",
+            hint="kiosk doctor",
+        ) from exc
+
+
+def _hands_alone(result: object) -> tuple[np.ndarray | None, np.ndarray | None]:
+    """(left, right) hands of a MediaPipe Hands result in Holistic's convention. Hands labels a hand as if the
+    image were mirrored (a selfie view): on the kiosk's unmirrored image its "Right" is the signer's left hand
+    (on a real clip, 35 of 43 frames so labelled where Holistic found the left hand)."""
+    found: dict[str, np.ndarray] = {}
+    for landmarks, handedness in zip(
+        result.multi_hand_landmarks or (),  # type: ignore[attr-defined]
+        result.multi_handedness or (),  # type: ignore[attr-defined]
+        strict=False,
+    ):
+        side = "left" if handedness.classification[0].label == "Right" else "right"
+        found.setdefault(side, _points(landmarks))  # type: ignore[arg-type]
+    return found.get("left"), found.get("right")
 
 
 def _points(landmarks: object, visibility: bool = False) -> np.ndarray | None:

@@ -37,6 +37,7 @@ class CameraWorker:
 
     mode: VisitorMode
     notice_code = "camera_input_unavailable"
+    hands_alone = False  # hands with no body in view are looked for too (HolisticLandmarker's ``hands_alone``)
 
     def __init__(self, session: Session, landmarker_factory: Callable[[], object] | None = None) -> None:
         self.session = session
@@ -94,7 +95,7 @@ class CameraWorker:
             t, rgb = item
             try:
                 if self._landmarker is None:
-                    self._landmarker = self._factory() if self._factory else _holistic()
+                    self._landmarker = self._factory() if self._factory else _holistic(self.hands_alone)
                 frame = self._landmarker.process(rgb, t)
             except KioskError as exc:
                 self._failed = True
@@ -117,7 +118,7 @@ class CameraWorker:
                 listener(view)
 
 
-def _holistic() -> object:
+def _holistic(hands_alone: bool) -> object:
     from sign_models.landmarks import HolisticLandmarker
 
-    return HolisticLandmarker()
+    return HolisticLandmarker(hands_alone=hands_alone)

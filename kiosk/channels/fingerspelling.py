@@ -30,6 +30,7 @@ class SpellingChannel(CameraWorker):
 
     mode = VisitorMode.FINGERSPELLING
     notice_code = "fingerspelling_unavailable"
+    hands_alone = True  # a visitor may hold the hand up close to the camera: only the hand is needed
 
     def __init__(self, session, landmarker_factory=None) -> None:
         self._classifier = FingerspellClassifier.load()
