@@ -72,6 +72,14 @@ def test_both_inputs_report_hands_step_in_and_too_dark_alike(session: Session, k
     ]
 
 
+def test_hands_found_in_a_dim_picture_are_not_called_too_dark(session: Session) -> None:
+    """MediaPipe finds real hands well below the dark level (README): when it finds them, the cue says so."""
+    replay = Replay([True, True, False])
+    channel = SpellingChannel(session, landmarker_factory=lambda: replay)
+    views = _views(channel, session, VisitorMode.FINGERSPELLING, [BLACK, BLACK, BLACK], gap=SEEN_S * 1.2)
+    assert views == [CameraView(hands=True, dark=False), CameraView(hands=False, dark=True)]
+
+
 def test_real_mediapipe_on_the_demo_video_says_step_into_the_frame(session: Session, config: KioskConfig) -> None:
     """The real Holistic model on the demo video (no person in it): no hand, not dark."""
     camera = VideoFileCamera(config.devices.demo_video, realtime=False)

@@ -28,7 +28,8 @@ from kiosk.visit_states import OPEN
 from sign_models.landmarks import LandmarkFrame
 
 log = logging.getLogger(__name__)
-DARK = 45  # mean brightness (0-255) below which the picture is too dark to read hands
+DARK = 45  # mean brightness (0-255) below which a picture without hands is called too dark (a real clip
+# darkened: MediaPipe still found the hand at mean 25, lost it at 16; README, fingerspelling)
 SEEN_S = 1.0  # a hand counts as in view this long after MediaPipe last found one (it misses single frames)
 
 
@@ -111,7 +112,8 @@ class CameraWorker:
     def _tell_view(self, frame: LandmarkFrame, rgb: np.ndarray, t: float) -> None:
         if frame.right_hand is not None or frame.left_hand is not None:
             self._hand_at = t
-        view = CameraView(hands=t - self._hand_at < SEEN_S, dark=float(rgb[::8, ::8].mean()) < DARK)
+        hands = t - self._hand_at < SEEN_S  # hands found: light enough, whatever the picture's mean says
+        view = CameraView(hands=hands, dark=not hands and float(rgb[::8, ::8].mean()) < DARK)
         if view != self._view:
             self._view = view
             for listener in self._view_listeners:
