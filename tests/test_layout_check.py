@@ -263,3 +263,28 @@ def test_a_button_below_the_fold_of_a_scroll_area_is_found(qtbot) -> None:
     assert scrolled_out(window, "lang_") == ["button lang_vi is seen only by scrolling start_scroll"]
     area.verticalScrollBar().setValue(area.verticalScrollBar().maximum())
     assert scrolled_out(window, "lang_") == []
+
+
+def test_the_spelling_and_sign_buttons_are_in_view_on_the_small_panel(qtbot, kiosk) -> None:
+    """Enter (the spelled word) and send (the signed sentence) were inside the scrolling area under the camera,
+    below its fold on 1366x768 at 100 % and on every display at 200 %: the visitor was told to press a button
+    they could not see."""
+    from base.events import SignChips, SignEvent, Spelling, VisitorMode
+
+    for mode, prefix, button in (
+        (VisitorMode.FINGERSPELLING, "spelling_", "spelling_confirm"),
+        (VisitorMode.SIGN, "sign_", "sign_send"),
+    ):
+        kiosk.session.choose("ko", mode)
+        kiosk.session.begin()
+        kiosk.session.show_spelling(Spelling(tuple("ㄱㅣㅁㅁㅣㄴ"), "김민", "ㅅ", 0.9))
+        kiosk.session.show_signs(SignChips((SignEvent("서류", "서류", 0.97, 0.0, 1.0),)))
+        for scale in (1.0, 2.0):
+            kiosk.visitor.display.set(scale, False)
+            kiosk.visitor.resize(QSize(1366, 768))
+            for _ in range(5):
+                application().processEvents()
+            assert find(kiosk.visitor, QPushButton, button).isVisible()
+            assert scrolled_out(kiosk.visitor, prefix) == [], (mode, scale)
+        kiosk.session.end("visitor")
+        kiosk.session.clear()

@@ -36,6 +36,7 @@ DISPLAYS = {
 SCREEN = DISPLAYS["landscape"]  # the reference resolution of the visitor's touch display
 VARIANTS = {"100": (1.0, False), "200": (2.0, False), "contrast": (1.0, True)}
 LOW_FROM = 0.4  # every control of the visitor's screen sits below 40 % of its height (wheelchair reach)
+IN_VIEW = {"start": "lang_", "fingerspelling": "spelling_", "sign": "sign_"}  # screen: its buttons' name prefix
 
 
 @dataclass
@@ -87,8 +88,8 @@ class Gallery:
         low = LOW_FROM if visitor else None
         text = VISITOR_TEXT_PX if visitor and self.visitor.display.scale == 1.0 else None
         problems = layout_problems(widget, QSize(*size), target, low, text)  # type: ignore[arg-type]
-        if screen == "start":  # every language's button in view: the visitor finds theirs without scrolling
-            problems += scrolled_out(widget, "lang_")  # type: ignore[arg-type]
+        if screen in IN_VIEW:  # buttons the visitor needs on this screen, seen without scrolling
+            problems += scrolled_out(widget, IN_VIEW[screen])  # type: ignore[arg-type]
         self.shots.append(Shot(path, screen, language, variant, problems, self.display))
 
     def visit(self, language: str, variant: str) -> None:

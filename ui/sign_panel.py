@@ -1,4 +1,5 @@
-"""The visitor's sign panel: recognised signs as chips, with "send sentence" and "remove last sign".
+"""The visitor's sign panel: recognised signs as chips; its "send sentence" and "remove last sign" buttons are a
+row of their own, :attr:`SignPanel.controls`, which the screen keeps in view.
 
 Each sign is a large chip (48 px text at 100 %, readable from a metre; at least a touch target high) that
 wraps onto the next line like a word; the newest is highlighted, an unrecognised one shows "?".
@@ -35,13 +36,15 @@ class SignPanel(QFrame):
         self.undo.setObjectName("sign_undo")
         self.send.clicked.connect(lambda: self.channel.send() if self.channel else None)
         self.undo.clicked.connect(lambda: self.channel.undo() if self.channel else None)
-        row = QHBoxLayout()
+        self.controls = QWidget()  # not inside the panel: the panel may scroll, its buttons must not
+        self.controls.setObjectName("sign_controls")
+        row = QHBoxLayout(self.controls)
+        row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.undo)
         row.addWidget(self.send)
         layout = QVBoxLayout(self)
         layout.addWidget(self.chips)
         layout.addWidget(self.hint)
-        layout.addLayout(row)
 
     def set_language(self, language: str) -> None:
         self.language = language

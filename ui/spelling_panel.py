@@ -1,8 +1,9 @@
-"""The visitor's fingerspelling panel: the word so far (large), its letters, the letter seen now."""
+"""The visitor's fingerspelling panel: the word so far (large), its letters, the letter seen now; its buttons
+(delete, space, enter) are a row of their own, :attr:`SpellingPanel.controls`, which the screen keeps in view."""
 
 from __future__ import annotations
 
-from PyQt6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout
+from PyQt6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from base.errors import KioskError
 from base.events import Spelling
@@ -26,12 +27,14 @@ class SpellingPanel(QFrame):
             label.setObjectName(name)
         self.holding.setObjectName("spelling_holding")
         self.holding.setWordWrap(True)
-        row = QHBoxLayout()
+        self.controls = QWidget()  # not inside the panel: the panel may scroll, its buttons must not
+        self.controls.setObjectName("spelling_controls")
+        row = QHBoxLayout(self.controls)
+        row.setContentsMargins(0, 0, 0, 0)
         self.buttons = add_buttons(row, ACTIONS, self._act)
         layout = QVBoxLayout(self)
         for label in (self.word, self.letters, self.holding):
             layout.addWidget(label)
-        layout.addLayout(row)
 
     def set_language(self, language: str) -> None:
         self.language = language

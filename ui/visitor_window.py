@@ -128,8 +128,9 @@ class VisitorWindow(QWidget):
 
     # -- pages ---------------------------------------------------------------------------------------------
     def _conversation_page(self) -> QWidget:
-        """Chat on top, then suggestions or the sign panels, the phrase list (which scrolls), the typing row,
-        and the fixed action bar at the bottom: nothing the visitor needs can scroll out of view."""
+        """Chat on top, then suggestions or the sign panels, the phrase list (which scrolls), the sign panels'
+        buttons, the typing row, and the fixed action bar at the bottom: nothing the visitor needs to press can
+        scroll out of view (the spelled word's enter and a sentence's send were below the scroll area's fold)."""
         page = QWidget()
         layout = QVBoxLayout(page)
         self.camera = CameraView()
@@ -164,9 +165,10 @@ class VisitorWindow(QWidget):
         )
         self.voice_controls = VoiceControls(self.voice, self.session.touch)
         self.spelling_box = SpellingPanel(self.spelling, lambda exc: self.error.setText(exc.message_ko))
-        self.spelling_box.hide()
         self.sign_box = SignPanel(self.signing)
-        self.sign_box.hide()
+        for panel in (self.spelling_box, self.sign_box):
+            panel.hide()
+            panel.controls.hide()
         self.camera.hide()
         self.switch_offer = SwitchOffer(  # a third language heard: it heads the list, scrolled to the top when shown
             self.lines, self.bridge, self._codes(), lambda: self.middle.verticalScrollBar().setValue(0)
@@ -186,11 +188,11 @@ class VisitorWindow(QWidget):
         self.typing.setLayout(entry)
         entry.setContentsMargins(0, 0, 0, 0)
         self.typing.hide()
-        for item in (top, self.middle, self.error, self.keyboard, self.typing):
+        fixed = (self.spelling_box.controls, self.sign_box.controls, self.error, self.keyboard, self.typing)
+        for item in (top, self.middle, *fixed):
             layout.addWidget(item) if isinstance(item, QWidget) else layout.addLayout(item)
         layout.addWidget(self.actions)
-        layout.setStretch(1, 4)
-        layout.setStretch(2, 3)
+        layout.setStretchFactor(self.middle, 1)  # the spare height: the chat and the camera keep their size hints
         return page
 
     # -- actions -------------------------------------------------------------------------------------------
@@ -338,10 +340,12 @@ class VisitorWindow(QWidget):
         spelling = mode is VisitorMode.FINGERSPELLING
         prompt = "spelling_prompt" if spelling else "sign_prompt" if signing else "waiting"
         self.captions.set_placeholder(tr(prompt, language))  # what to do, until the first line arrives
-        self.spelling_box.setVisible(spelling and self.spelling is not None)
-        self.spelling_box.set_language(language)
-        self.sign_box.setVisible(mode is VisitorMode.SIGN and self.signing is not None)
-        self.sign_box.set_language(language)
+        shown = {self.spelling_box: spelling and self.spelling is not None}
+        shown[self.sign_box] = mode is VisitorMode.SIGN and self.signing is not None
+        for panel, visible in shown.items():
+            panel.setVisible(visible)
+            panel.controls.setVisible(visible)
+            panel.set_language(language)
         self.camera.setVisible(signing)
         self.camera.language = language
         self.camera.fit(self.width(), self.height())
