@@ -1,23 +1,24 @@
 """Spotting taught signs inside continuous signing: sliding windows, then the best set of non-overlapping ones.
 
 Deaf visitors sign phrases without resting between signs, and the segmenter (which needs a rest or a hold) then
-misses or merges signs. :func:`spot` looks at a whole recording instead: the matching features are computed
-once for all frames, every window of ``lengths`` seconds starting every ``step`` seconds (while a hand is up)
-is matched against the taught signs (whose examples are the signs alone, without the rise from rest and the
-fall back: :func:`~sign_models.strokes.sign_core`), and the windows whose match is accepted (per-sign threshold
-and margin, :meth:`~sign_models.fewshot.EnrolledSigns.match_prepared`, and within ``accept`` of the threshold:
-a window is one of many chances for an untaught sign to be answered) are candidates. A window must last about
-as long as the sign did when it was taught (``duration``: a quick transition is no sign) and must not be mostly
-still (a hold alone is no sign). :func:`best_path` then keeps the non-overlapping candidates whose scores (how far
-below its threshold each match is) weighted by their length add up to the most: a small dynamic programme over
-the phrase, so that one window overlapping two good ones no longer pushes them out as the greedy best-first
-suppression did, and the moves between signs stay outside every window. Neighbouring windows that found the same
-gloss within ``merge_gap`` are one sign (the hold after a sign and the move out of it look like its end; so the
-same sign twice in a row within 0.8 s counts once: a known limit). SYNTHETIC stress, one teacher, three signs in a
-row, gloss error with holds / flowing: greedy suppression 0.35 / 0.267 (examples with rise and fall), 0.25 / 0.067
-(signs alone), this 0.083 / 0.067 (with ``accept`` 1: 0.117 / 0.05, untaught rejected 0.673 instead of 0.709).
-It costs one match per window, so it is used on recordings (``kiosk sign recognize``, the benches), not on every
-live frame.
+misses or merges signs. :func:`spot` looks at a whole recording instead: the matching features are computed once
+for all frames, every window of ``lengths`` seconds starting every ``step`` seconds (while a hand is up) is matched
+against the taught signs (whose examples are the signs alone, without the rise from rest and the fall back:
+:func:`~sign_models.strokes.sign_core`), and the windows whose match is accepted (per-sign threshold and margin,
+:meth:`~sign_models.fewshot.EnrolledSigns.match_prepared`, and within ``accept`` of the threshold: a window is one
+of many chances for an untaught sign to be answered) are candidates. A window must last about as long as the sign
+did when it was taught (``duration``: a quick transition is no sign; the shortest windows always fit a sign taught
+shorter than them: a one-stroke sign cut to its core kept 0.13-0.16 s, under 0.4 / 2.2, and was never spotted) and
+must not be mostly still (a hold alone is no sign). :func:`best_path` then keeps the non-overlapping candidates
+whose scores (how far below its threshold each match is) weighted by their length add up to the most: a small
+dynamic programme over the phrase, so that one window overlapping two good ones no longer pushes them out as the
+greedy best-first suppression did, and the moves between signs stay outside every window. Neighbouring windows that
+found the same gloss within ``merge_gap`` are one sign (the hold after a sign and the move out of it look like its
+end; so the same sign twice in a row within 0.8 s counts once: a known limit). SYNTHETIC stress, one teacher, three
+signs in a row, gloss error with holds / flowing: greedy suppression 0.35 / 0.267 (examples with rise and fall),
+0.25 / 0.067 (signs alone), this 0.083 / 0.067 (with ``accept`` 1: 0.117 / 0.05, untaught rejected 0.673 instead of
+0.709). It costs one match per window, so it is used on recordings (``kiosk sign recognize``, the benches), not on
+every live frame.
 """
 
 from __future__ import annotations
@@ -38,8 +39,9 @@ from sign_models.strokes import MOVING, hand_speed, hands_up
 class SpotOptions:
     """Window ``lengths`` and start ``step`` in seconds; ``moving``, ``up``: least shares of moving and raised frames
     in a window; ``merge_gap``: the same gloss found again within this many seconds is the same sign;
-    ``duration``: the band of window length / the sign's taught duration; ``accept``: a window's match must be
-    within this share of the gloss's threshold."""
+    ``duration``: the band of window length / the sign's taught duration (a window of the shortest length is
+    never too long: a taught core can be shorter than it); ``accept``: a window's match must be within this share
+    of the gloss's threshold."""
 
     lengths: tuple[float, ...] = (0.4, 0.6, 0.8, 1.0, 1.2, 1.5)
     step: float = 0.1
@@ -94,7 +96,8 @@ def spot(
                 continue
             match = enrolled.match(features[first : last + 1])
             taught = enrolled.seconds(match.gloss) if match.gloss is not None else 0.0
-            fits = not taught or o.duration[0] <= (t[last] - t[first]) / taught <= o.duration[1]
+            seconds = t[last] - t[first]
+            fits = not taught or o.duration[0] * taught <= seconds <= max(o.duration[1] * taught, min(o.lengths))
             if match.gloss is not None and fits and match.distance <= o.accept * match.threshold:
                 found.append(Spot(first, last, float(t[first]), float(t[last]), match))
     return _merge(best_path(found), o.merge_gap)
