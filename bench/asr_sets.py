@@ -12,6 +12,12 @@ fixed seeds, so a figure can be made again with the same command:
 - ``short``: counter-length phrases (a place, a document, "서울대 입구역"): each clip's opening words up to the
   word boundary nearest 2 s and 3 s after the speech starts (the same alignment), then 0.8 s of the clip's own
   room tone (its quietest 0.3 s, repeated) as the pause after them.
+- ``quiet``: the clip 20-30 dB quieter (uniform, seed 16 + clip index): a soft voice, a caller far from the
+  microphone.
+- ``reverb``: the clip convolved with a synthetic room impulse response (a direct path, then seeded white noise
+  decaying exponentially, RT60 0.4-0.8 s uniform, seed 16 + clip index, as much energy as the direct path), its
+  tail kept, scaled back to the clip's RMS: an echoey hall.
+- ``phone``: a telephone line: band-pass 300-3400 Hz (4th-order Butterworth), 8 kHz, 8-bit mu-law, back to 16 kHz.
 
 Each sample is decoded twice in the same run: by the live path (:class:`StreamingTranscriber`, finals only,
 fed in 0.1 s chunks without a clock, so the text depends on the audio alone), and by plain offline
@@ -33,13 +39,16 @@ from translations.asr import AsrOptions, SpeechRecognizer
 from translations.streaming import StreamingTranscriber
 
 RATE = 16_000
-SETS = ("clean", "joined", "white", "babble", "cut", "short")
+SETS = ("clean", "joined", "white", "babble", "cut", "short", "quiet", "reverb", "phone")
 GAP_S = 0.6
 WHITE_SNR_DB, WHITE_SEED = 10.0, 16
 BABBLE_SNR_DB, BABBLE_VOICES = 15.0, 3
 CUT_AT = 0.55
 SHORT_S = (2.0, 3.0)  # speech seconds of the short phrases
 PAUSE_S, ROOM_TONE_S = 0.8, 0.3
+QUIET_DB, QUIET_SEED = (20.0, 30.0), 16  # attenuation range
+RT60_S, REVERB_SEED, DIRECT_TO_REVERB_DB = (0.4, 0.8), 16, 0.0
+PHONE_BAND_HZ, PHONE_RATE, MU = (300.0, 3400.0), 8_000, 255
 OFFLINE_BEAM = 5
 COUNTS = ("dropped", "corrected", "continued", "decoded_on")  # finals: dropped by the guards, term corrected,
 # decoded on past a full stop; and the decodings tried for that
@@ -76,6 +85,9 @@ def make_set(name: str, clips: list[tuple[str, str, np.ndarray]], recognizer: Sp
         return [s for clip in clips if (s := _cut(clip, recognizer)) is not None]
     if name == "short":
         return [s for clip in clips for s in _opening_phrases(clip, recognizer)]
+    if name in ("quiet", "reverb", "phone"):
+        change = {"quiet": _quieter, "reverb": _reverberant, "phone": _telephone}[name]
+        return [Sample(lang, ref, change(audio, i)) for i, (lang, ref, audio) in enumerate(clips)]
     raise ValueError(f"unknown speech set {name!r} (available: {', '.join(SETS)}, all)")
 
 
@@ -98,6 +110,42 @@ def _mix(speech: np.ndarray, noise: np.ndarray, snr_db: float) -> np.ndarray:
     noise = np.asarray(noise, np.float64)
     gain = np.sqrt(np.mean(speech.astype(np.float64) ** 2) / (np.mean(noise**2) * 10 ** (snr_db / 10)))
     return np.clip(speech + gain * noise, -1.0, 1.0).astype(np.float32)
+
+
+def _quieter(audio: np.ndarray, index: int) -> np.ndarray:
+    """``audio`` attenuated by ``QUIET_DB`` (seeded uniform draw)."""
+    db = np.random.default_rng(QUIET_SEED + index).uniform(*QUIET_DB)
+    return (audio * 10 ** (-db / 20)).astype(np.float32)
+
+
+def room_response(rt60_s: float, seed: int) -> np.ndarray:
+    """A synthetic impulse response: 1 (the direct path), then white noise decaying 60 dB over ``rt60_s``,
+    scaled to ``DIRECT_TO_REVERB_DB`` below the direct path's energy."""
+    t = np.arange(1, int(rt60_s * RATE)) / RATE
+    tail = np.random.default_rng(seed).standard_normal(t.size) * 10 ** (-3 * t / rt60_s)
+    tail *= np.sqrt(10 ** (-DIRECT_TO_REVERB_DB / 10) / np.sum(tail**2))
+    return np.concatenate([[1.0], tail])
+
+
+def _reverberant(audio: np.ndarray, index: int) -> np.ndarray:
+    """``audio`` in a room of seeded RT60 (``RT60_S``), its reverberant tail kept, at the clip's own RMS."""
+    from scipy.signal import fftconvolve
+
+    rt60 = np.random.default_rng(REVERB_SEED + index).uniform(*RT60_S)
+    wet = fftconvolve(audio.astype(np.float64), room_response(rt60, REVERB_SEED + index))
+    wet *= np.sqrt(np.mean(audio.astype(np.float64) ** 2) / np.mean(wet**2))
+    return np.clip(wet, -1.0, 1.0).astype(np.float32)
+
+
+def _telephone(audio: np.ndarray, index: int) -> np.ndarray:
+    """``audio`` through a telephone line: ``PHONE_BAND_HZ``, ``PHONE_RATE``, 8-bit mu-law, back to 16 kHz."""
+    from scipy.signal import butter, resample_poly, sosfilt
+
+    band = sosfilt(butter(4, PHONE_BAND_HZ, "bandpass", fs=RATE, output="sos"), audio.astype(np.float64))
+    narrow = np.clip(resample_poly(band, PHONE_RATE, RATE), -1.0, 1.0)
+    code = np.round(np.sign(narrow) * np.log1p(MU * np.abs(narrow)) / np.log1p(MU) * 127) / 127
+    decoded = np.sign(code) * np.expm1(np.abs(code) * np.log1p(MU)) / MU
+    return np.clip(resample_poly(decoded, RATE, PHONE_RATE), -1.0, 1.0).astype(np.float32)
 
 
 def _babble(clips: list[tuple[str, str, np.ndarray]], index: int, size: int) -> np.ndarray:

@@ -29,8 +29,8 @@ def add_bench(commands: argparse._SubParsersAction) -> None:
         dest="sets",
         action="append",
         metavar="SET",
-        help="asr: speech set(s) scored against offline: clean (default), joined, white, babble, cut, short, all"
-        " or none",
+        help="asr: speech set(s) scored against offline: clean (default), joined, white, babble, cut, short, quiet,"
+        " reverb, phone, all or none",
     )
     bench.add_argument(
         "--asr",

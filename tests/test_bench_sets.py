@@ -5,7 +5,17 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from bench.asr_sets import GAP_S, PAUSE_S, RATE, WHITE_SNR_DB, make_set
+from bench.asr_sets import (
+    DIRECT_TO_REVERB_DB,
+    GAP_S,
+    PAUSE_S,
+    QUIET_DB,
+    RATE,
+    RT60_S,
+    WHITE_SNR_DB,
+    make_set,
+    room_response,
+)
 from bench.asr_shifts import LEADS_MS, table, variants
 from cli.measure import asr_overrides
 
@@ -105,3 +115,41 @@ def test_the_shift_table_says_whether_the_kiosk_lies_in_offlines_own_spread() ->
     assert noisy_offline.endswith("| +1.0 | inside |")  # differences +2, -1, 0, +2, +1 points
     assert table("cut", rows([(9, 7)] * 5))[0].endswith("| above (worse) |")
     assert table("cut", rows([(5, 7)] * 5))[0].endswith("| below (better) |")
+
+
+def test_quiet_clips_are_20_to_30_db_quieter_and_the_same_every_run() -> None:
+    quiet, again = make_set("quiet", CLIPS, FakeAligner()), make_set("quiet", CLIPS, FakeAligner())
+    drops = [20 * np.log10(np.abs(c[2]).max() / np.abs(s.audio).max()) for s, c in zip(quiet, CLIPS, strict=True)]
+    assert all(QUIET_DB[0] <= d <= QUIET_DB[1] for d in drops) and len(set(np.round(drops, 3))) > 1
+    assert all(np.array_equal(s.audio, r.audio) for s, r in zip(quiet, again, strict=True))
+
+
+def test_the_room_response_decays_60_db_over_its_rt60_after_a_direct_path() -> None:
+    response = room_response(0.6, seed=16)
+    assert response[0] == 1.0 and response.size == int(0.6 * RATE)
+    reverberant = np.sum(response[1:] ** 2)
+    assert abs(10 * np.log10(1.0 / reverberant) - DIRECT_TO_REVERB_DB) < 0.01
+    tenth = int(0.06 * RATE)  # first and last 60 ms of the tail: about 54 dB apart (60 dB over 0.6 s, 0.54 s between)
+    fall = 10 * np.log10(np.mean(response[1 : 1 + tenth] ** 2) / np.mean(response[-tenth:] ** 2))
+    assert 50 < fall < 58
+
+
+def test_reverberant_clips_keep_their_tail_and_level() -> None:
+    reverb = make_set("reverb", CLIPS, FakeAligner())
+    for sample, (_, reference, clean) in zip(reverb, CLIPS, strict=True):
+        tail = sample.audio.size - clean.size
+        assert sample.reference == reference and RT60_S[0] * RATE - 2 <= tail <= RT60_S[1] * RATE
+        assert abs(np.sqrt(np.mean(sample.audio**2)) - np.sqrt(np.mean(clean**2))) < 0.01
+
+
+def test_the_phone_line_keeps_the_voice_band_and_cuts_what_lies_outside_it() -> None:
+    t = np.arange(RATE) / RATE
+    level = {}
+    for hz in (100, 1000, 5000):
+        tone = ("ko", "가", (0.3 * np.sin(2 * np.pi * hz * t)).astype(np.float32))
+        line = make_set("phone", [tone], FakeAligner())[0].audio
+        assert line.size == tone[2].size
+        level[hz] = 20 * np.log10(np.sqrt(np.mean(line[RATE // 4 :] ** 2)) / np.sqrt(np.mean(tone[2] ** 2)))
+    assert abs(level[1000]) < 1.0 and level[100] < -20 and level[5000] < -30
+    constant = make_set("phone", [("ko", "가", np.full(RATE, 0.1, np.float32))], FakeAligner())[0].audio
+    assert np.abs(constant[RATE // 2 :]).max() < 0.01  # nor does a constant (0 Hz), once the filter has settled
