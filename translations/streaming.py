@@ -1,8 +1,9 @@
 """Streaming transcription: ``push(audio)``, ``poll() -> [Caption]``, ``flush()``.
 
 Silero VAD marks speech in 32 ms windows. An utterance starts after 64 ms of speech (with 0.3 s of audio
-before it, so the first syllable is kept) and ends after ``end_silence_s`` of silence or at the hard cap
-``max_utterance_s``. While it goes on, :meth:`StreamingTranscriber.poll` decodes it again every
+before it, so the first syllable is kept; from earlier when loud audio led up to it that the VAD scored low, as
+it does reverberant speech: the look-back, ``lookback_loud_db``) and ends after ``end_silence_s`` of silence or
+at the hard cap ``max_utterance_s``. While it goes on, :meth:`StreamingTranscriber.poll` decodes it again every
 ``partial_interval_s`` of new audio (less often when decoding is slow, see ``_partial``) and emits a
 partial caption; words on which two consecutive
 hypotheses agree are committed and never change on screen again (local agreement).
@@ -50,6 +51,8 @@ WINDOW_S = WINDOW / RATE
 PREROLL_S = 0.3
 TRAILING_S = 0.2  # silence kept after the last voiced window
 START_WINDOWS = 2
+LOOKBACK_GAP_S = 0.3  # the speech led up to a trigger may pause this long between its loud windows
+ROOM_PERCENTILE = 10  # the room's level: this percentile of the window levels before a trigger
 SPECULATE_S = 0.15  # a pause this long triggers a decoding that the final caption can reuse
 LIKELY = 0.5  # a decoding continued past its end keeps words only if whisper finds the first more likely than not
 
@@ -118,6 +121,7 @@ class StreamingTranscriber:
         self._buffer = np.zeros(0, np.float32)
         self._preroll: list[np.ndarray] = []
         self._preroll_voiced: list[bool] = []
+        self._preroll_levels: list[float] = []
         self._trigger = 0
         self._current: _Utterance | None = None
         self._finished: list[_Finished] = []
@@ -151,14 +155,13 @@ class StreamingTranscriber:
         current = self._current
         voiced = probability >= threshold - 0.15
         if current is None:
-            keep = int(PREROLL_S / WINDOW_S)
+            keep = int((PREROLL_S + self.options.lookback_s) / WINDOW_S)
             self._preroll = [*self._preroll, window][-keep:]
             self._preroll_voiced = [*self._preroll_voiced, voiced][-keep:]
+            self._preroll_levels = [*self._preroll_levels, _rms(window)][-keep:]
             self._trigger = self._trigger + 1 if probability >= threshold else 0
             if self._trigger >= START_WINDOWS:
-                start = self._time - len(self._preroll) * WINDOW_S
-                self._current = _Utterance(start, self._preroll, self._preroll_voiced, voiced_windows=self._trigger)
-                self._preroll, self._preroll_voiced, self._trigger = [], [], 0
+                self._start()
             return
         current.chunks.append(window)
         current.voiced.append(voiced)
@@ -173,6 +176,27 @@ class StreamingTranscriber:
         elif current.seconds >= self.options.max_utterance_s:
             self._finish(trailing=0)
             self._current = _Utterance(self._time, voiced_windows=1, language=current.language)
+
+    def _start(self) -> None:
+        """Open an utterance at the trigger with ``PREROLL_S`` of audio before it or, when a loud run led up to
+        the trigger from before that pre-roll (speech the VAD scored low: under reverberation silero gives loud
+        words 0.1-0.45, issue 16), with that run and the same pre-roll before it; the run's loud windows then
+        count as voiced (the word guard and ``min_speech_s``)."""
+        levels = self._preroll_levels[: -self._trigger]
+        loud = loud_windows(levels, self.options.lookback_loud_db)
+        first = loud_run_start(loud, int(LOOKBACK_GAP_S / WINDOW_S))
+        begin = max(0, len(self._preroll) - int(PREROLL_S / WINDOW_S))  # the pre-roll alone ...
+        if first >= begin:  # ... holds the loud run, as for speech the VAD scores as such: unchanged
+            first = len(levels)
+        loud = [flag and index >= first for index, flag in enumerate(loud)] + [False] * self._trigger
+        begin = max(0, min(begin, first + self._trigger - int(PREROLL_S / WINDOW_S)))
+        self._current = _Utterance(
+            self._time - (len(self._preroll) - begin) * WINDOW_S,
+            self._preroll[begin:],
+            [v or flag for v, flag in zip(self._preroll_voiced[begin:], loud[begin:], strict=True)],
+            voiced_windows=self._trigger + sum(loud),
+        )
+        self._preroll, self._preroll_voiced, self._preroll_levels, self._trigger = [], [], [], 0
 
     def _finish(self, trailing: int) -> None:
         current = self._current
@@ -302,6 +326,33 @@ class StreamingTranscriber:
         if beam_size is None:
             utterance.hypothesis, utterance.hypothesis_end = hypothesis, utterance.speech_end
         return hypothesis
+
+
+def _rms(window: np.ndarray) -> float:
+    return float(np.sqrt(np.mean(np.square(window, dtype=np.float64))))
+
+
+def loud_windows(levels: list[float], loud_db: float) -> list[bool]:
+    """Which windows (RMS ``levels``) are ``loud_db`` or more above the room: the ``ROOM_PERCENTILE``-th
+    percentile of ``levels``. None is when ``loud_db`` is 0 (look-back off)."""
+    if not levels or loud_db <= 0:
+        return [False] * len(levels)
+    least = max(float(np.percentile(levels, ROOM_PERCENTILE)), 1e-9) * 10 ** (loud_db / 20)
+    return [level >= least for level in levels]
+
+
+def loud_run_start(loud: list[bool], gap: int) -> int:
+    """Index of the first window of the run of ``loud`` windows that reaches the end of ``loud`` (at most ``gap``
+    quiet windows between two of them and after the last); ``len(loud)`` when there is none."""
+    first, quiet = len(loud), 0
+    for index in range(len(loud) - 1, -1, -1):
+        if loud[index]:
+            first, quiet = index, 0
+        else:
+            quiet += 1
+            if quiet > gap:
+                break
+    return first
 
 
 def _join(tokens: list[str], language: str) -> str:
