@@ -22,10 +22,11 @@ ROOT = Path(__file__).resolve().parents[1]
 ROOM, VOICE = 0.001, 0.1  # amplitudes: 40 dB apart
 
 
-def test_loud_windows_are_measured_against_the_rooms_level() -> None:
-    levels = [ROOM] * 20 + [VOICE, ROOM * 4, ROOM * 8]  # 0, 12 and 18 dB above the room
-    assert loud_windows(levels, 15.0)[-3:] == [True, False, True]
-    assert not any(loud_windows(levels, 0.0))  # look-back off
+def test_loud_windows_are_measured_against_the_room_and_the_trigger() -> None:
+    levels = [ROOM] * 20 + [VOICE, ROOM * 4, ROOM * 8]  # 40, 12 and 18 dB above the room
+    assert loud_windows(levels, 15.0, trigger=VOICE)[-3:] == [True, False, False]  # 18 dB: 22 dB under the voice
+    assert loud_windows(levels, 15.0, trigger=ROOM * 40)[-3:] == [True, False, True]  # a softer voice: 14 dB under
+    assert not any(loud_windows(levels, 0.0, trigger=VOICE))  # look-back off
 
 
 def test_the_loud_run_may_pause_briefly_but_must_reach_the_trigger() -> None:

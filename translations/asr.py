@@ -56,7 +56,7 @@ class AsrOptions:
     # stop (needs the word timestamps, made for it with the word guard off too)
     timestamps: bool = False  # whisper's timestamp mode, as offline transcribe() decodes (the tokens are dropped)
     lookback_s: float = 1.5  # an utterance may start this long before its VAD trigger, on loud audio leading to it
-    lookback_loud_db: float = 0.0  # loud: this far above the room's level (0: no look-back, the pre-roll only)
+    lookback_loud_db: float = 15.0  # loud: this far above the room's level (0: no look-back, the pre-roll only)
     min_window_s: float = 10.0  # encoder window: utterance + 3 s, at least this (30: whisper's full window);
     # shorter windows made whisper repeat short utterances ("Ask not. Ask not. Ask not.")
 

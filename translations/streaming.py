@@ -53,6 +53,7 @@ TRAILING_S = 0.2  # silence kept after the last voiced window
 START_WINDOWS = 2
 LOOKBACK_GAP_S = 0.3  # the speech led up to a trigger may pause this long between its loud windows
 ROOM_PERCENTILE = 10  # the room's level: this percentile of the window levels before a trigger
+LOOKBACK_BELOW_DB = 20.0  # ... and at most this far under the trigger's own level
 SPECULATE_S = 0.15  # a pause this long triggers a decoding that the final caption can reuse
 LIKELY = 0.5  # a decoding continued past its end keeps words only if whisper finds the first more likely than not
 
@@ -183,7 +184,8 @@ class StreamingTranscriber:
         words 0.1-0.45, issue 16), with that run and the same pre-roll before it; the run's loud windows then
         count as voiced (the word guard and ``min_speech_s``)."""
         levels = self._preroll_levels[: -self._trigger]
-        loud = loud_windows(levels, self.options.lookback_loud_db)
+        trigger = float(np.median(self._preroll_levels[-self._trigger :]))
+        loud = loud_windows(levels, self.options.lookback_loud_db, trigger)
         first = loud_run_start(loud, int(LOOKBACK_GAP_S / WINDOW_S))
         begin = max(0, len(self._preroll) - int(PREROLL_S / WINDOW_S))  # the pre-roll alone ...
         if first >= begin:  # ... holds the loud run, as for speech the VAD scores as such: unchanged
@@ -332,12 +334,15 @@ def _rms(window: np.ndarray) -> float:
     return float(np.sqrt(np.mean(np.square(window, dtype=np.float64))))
 
 
-def loud_windows(levels: list[float], loud_db: float) -> list[bool]:
-    """Which windows (RMS ``levels``) are ``loud_db`` or more above the room: the ``ROOM_PERCENTILE``-th
-    percentile of ``levels``. None is when ``loud_db`` is 0 (look-back off)."""
+def loud_windows(levels: list[float], loud_db: float, trigger: float) -> list[bool]:
+    """Which windows (RMS ``levels``) are ``loud_db`` or more above the room (the ``ROOM_PERCENTILE``-th
+    percentile of ``levels``) and at most ``LOOKBACK_BELOW_DB`` under the ``trigger`` level (the speech the VAD
+    heard): the speaker's voice, not the room's own sounds above a near-digital silence or quieter voices behind.
+    None is when ``loud_db`` is 0 (look-back off)."""
     if not levels or loud_db <= 0:
         return [False] * len(levels)
-    least = max(float(np.percentile(levels, ROOM_PERCENTILE)), 1e-9) * 10 ** (loud_db / 20)
+    room = max(float(np.percentile(levels, ROOM_PERCENTILE)), 1e-9)
+    least = max(room * 10 ** (loud_db / 20), trigger * 10 ** (-LOOKBACK_BELOW_DB / 20))
     return [level >= least for level in levels]
 
 
