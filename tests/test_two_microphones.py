@@ -191,3 +191,27 @@ def test_two_microphones_through_the_runtime_give_one_caption_per_utterance(
     assert [role for role, _, _ in lines] == [Role.CLERK, Role.VISITOR], "one line per utterance, right speaker"
     assert lines[0][1] == "ko" and "커피" in lines[0][2]
     assert lines[1][1] == "en" and "hello" in lines[1][2].lower()
+
+
+@needs_speech
+def test_the_held_audio_reaches_back_as_far_as_the_transcribers_look_back(config: KioskConfig) -> None:
+    """Before a side is chosen the transcribers get silence: with 0.4 s held the look-back (loud audio the VAD
+    scored low, as under reverberation) had nothing to start on at a two-microphone counter."""
+    from types import SimpleNamespace
+
+    from kiosk.channels.two_microphones import FRAME_S, TwoMicrophoneSpeech, held_before_s
+    from translations.asr import AsrOptions
+
+    options = AsrOptions(model_dir=Path("."))
+    before = held_before_s(options)
+    assert before >= options.lookback_s + 0.3
+    store = TranscriptStore(config.store.path)
+    pair = TwoMicrophoneSpeech(Session(config, store, clock=ManualClock()), SimpleNamespace(options=options))
+    store.close()
+    assert pair.louder.before_frames * FRAME_S >= before - FRAME_S, "the kiosk's pair holds that much"
+    speech = read_wav(SPEECH / KO)
+    room = np.random.default_rng(0).normal(0, 1e-3, 48_000).astype(np.float32)
+    clerk = np.concatenate([room, speech, GAP])
+    routed = route(LouderChannel(release_s=0.8, before_s=before), clerk, clerk * db(-15.0))
+    first = next(r for r in routed if r.side == CLERK)
+    assert first.audio.size / 16_000 >= before, "the utterance's side gets the audio before its first voiced frame"

@@ -5,7 +5,8 @@ and the other way round. Captioning each microphone on its own would turn one ut
 :class:`LouderChannel` compares the two time-aligned channels over the utterance and routes it to one side:
 
 - Silero VAD on the sum of the two channels marks the voiced 32 ms frames (either person talking);
-- from the first voiced frame on, both channels are *held* (with ``PREROLL_S`` before it) while the energy of
+- from the first voiced frame on, both channels are *held* (with the transcriber's pre-roll and look-back before
+  it, :func:`held_before_s`: before that, the transcribers get silence) while the energy of
   each channel over the voiced frames is summed; once ``DECIDE_S`` of voiced audio is heard and one channel is
   louder by ``MARGIN_DB``, the utterance belongs to that side; if the margin is still not reached after
   ``UNSURE_S`` of voiced audio (or at the pause), it goes to the shared-microphone rule (language detection,
@@ -31,7 +32,8 @@ import numpy as np
 from base.events import Caption, Role
 from kiosk.channels.speech import CLERK, SHARED, VISITOR, SpeechChannel
 from kiosk.session import Session
-from translations.asr import SpeechRecognizer
+from translations.asr import AsrOptions, SpeechRecognizer
+from translations.streaming import PREROLL_S
 from translations.vad import WINDOW, StreamingVad
 
 log = logging.getLogger(__name__)
@@ -41,7 +43,7 @@ FRAME_S = WINDOW / RATE
 MARGIN_DB = 6.0  # a counter microphone hears its own person this much louder than the other one, at least
 DECIDE_S = 0.3  # voiced audio compared before an utterance is given to a side
 UNSURE_S = 1.0  # no margin after this much voiced audio: the language decides (shared-microphone rule)
-PREROLL_S = 0.4  # audio before the first voiced frame, kept for the transcriber's own pre-roll
+HELD_EXTRA_S = 0.1  # audio kept before the first voiced frame beyond what the transcriber may start on
 RELEASE_EXTRA_S = 0.3  # a side keeps the turn this much longer than the transcriber's end-of-speech silence
 VOICED_P = 0.5
 EPS = 1e-12
@@ -59,9 +61,17 @@ class Routed:
 class LouderChannel:
     """Routes two time-aligned 16 kHz channels, utterance by utterance, to the louder side."""
 
-    def __init__(self, release_s: float, vad: StreamingVad | None = None, margin_db: float = MARGIN_DB) -> None:
+    def __init__(
+        self,
+        release_s: float,
+        vad: StreamingVad | None = None,
+        margin_db: float = MARGIN_DB,
+        before_s: float = PREROLL_S + HELD_EXTRA_S,
+    ) -> None:
+        """``before_s``: audio kept before the first voiced frame (:func:`held_before_s` of the recogniser)."""
         self.vad = vad or StreamingVad()
         self.margin_db, self.release_frames = margin_db, max(1, round(release_s / FRAME_S))
+        self.before_frames = max(1, round(before_s / FRAME_S))
         self.decisions: deque[tuple[str, float]] = deque(maxlen=100)  # (side, clerk minus visitor dB), latest
         self.reset()
 
@@ -105,7 +115,7 @@ class LouderChannel:
             self._held.append(frame)
             if voiced:
                 return self._listen(frame)
-            keep = int(PREROLL_S / FRAME_S)
+            keep = self.before_frames
             out, self._held = self._held[:-keep], self._held[-keep:]
             return [Routed(None, np.concatenate([f[0] for f in out]))] if out else []
         if self._side is None:  # an utterance began and no side has it yet
@@ -149,6 +159,12 @@ class LouderChannel:
         self._side, self._voiced, self._energy = None, 0, np.zeros(2)
 
 
+def held_before_s(options: AsrOptions) -> float:
+    """How much audio before its VAD trigger a transcriber may start an utterance on: its pre-roll, and the
+    look-back over loud audio the VAD scored low (reverberant speech); held a little longer than that."""
+    return PREROLL_S + (options.lookback_s if options.lookback_loud_db > 0 else 0.0) + HELD_EXTRA_S
+
+
 def _merged(routed: list[Routed]) -> list[Routed]:
     """Adjacent stretches for the same side joined (fewer, larger pushes)."""
     merged: list[Routed] = []
@@ -172,7 +188,8 @@ class TwoMicrophoneSpeech:
         self.session = session
         self.push_to_talk = session.config.speech.mode == "push_to_talk"
         self.channels = {side: SpeechChannel(session, recognizer, side, partials=partials) for side in SIDES}
-        self.louder = LouderChannel(recognizer.options.end_silence_s + RELEASE_EXTRA_S)
+        options = recognizer.options
+        self.louder = LouderChannel(options.end_silence_s + RELEASE_EXTRA_S, before_s=held_before_s(options))
 
     def feed(self, clerk: np.ndarray, visitor: np.ndarray | None) -> list[Caption]:
         """Push both channels' new audio (equally long; ``visitor`` None while the visitor's microphone is
