@@ -23,15 +23,15 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PyQt6.QtCore import QRectF, Qt
-from PyQt6.QtGui import QPainter, QPaintEvent, QPen
-from PyQt6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PyQt6.QtGui import QFontInfo, QPainter, QPaintEvent, QPen
+from PyQt6.QtWidgets import QLabel, QVBoxLayout
 
 from base.events import SessionState, StateChanged, VisitorMode
 from base.languages import lookup
 from kiosk.line_worker import LineWorker
 from ui.bridge import SessionBridge
 from ui.phrase_breaks import set_wrapped
-from ui.start_page import choose_title, language_grid
+from ui.start_page import ChoicePage, choose_title, item_height, language_grid
 from ui.strings import language_label, tr
 from ui.wrap_button import WrapButton
 
@@ -66,7 +66,7 @@ class GlobeButton(WrapButton):
             painter.drawLine(int(globe.left() + GLOBE_PX * 0.12), y, int(globe.right() - GLOBE_PX * 0.12), y)
 
 
-class LanguagePicker(QWidget):
+class LanguagePicker(ChoicePage):
     """The visit's languages as on the start page, the one in use marked, and the globe button that opens them."""
 
     def __init__(
@@ -90,16 +90,17 @@ class LanguagePicker(QWidget):
         self.note.setObjectName("language_note")
         self.note.setWordWrap(True)
         self.note.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        grid, self.buttons = language_grid(languages, "pick", self._pick)
+        self.title = choose_title(codes)
+        self.grid, self.buttons = language_grid(languages, "pick", self._pick)
         for button in self.buttons.values():
             button.setCheckable(True)
         self.cancel = WrapButton()
         self.cancel.setObjectName("language_back")
         self.cancel.clicked.connect(lambda: show(False))
         layout = QVBoxLayout(self)
-        layout.addWidget(choose_title(codes), 1)
+        layout.addWidget(self.title, 1)
         layout.addWidget(self.note)
-        layout.addLayout(grid)  # low on the screen, reachable from a wheelchair
+        layout.addLayout(self.grid)  # low on the screen, reachable from a wheelchair
         layout.addWidget(self.cancel)
         bridge.state_changed.connect(self.on_state)
 
@@ -119,7 +120,28 @@ class LanguagePicker(QWidget):
             button.setText(("✓ " if code == self.current else "") + language_label(code), code)
         set_wrapped(self.note, tr("language_note", self.current), self.current)
         self.cancel.setText(tr("language_back", self.current), self.current)
+        self.fit()  # the texts' heights are this language's
         self.show_page(True)
+
+    def fit(self) -> None:
+        """Every language in view and low on the screen. The note only while the title, at least as large as the
+        note, fits with it and all below it. When the title (at its least), the languages and the way back do
+        not all fit (200 % text on 1366x768), the way back is below the fold and the page as tall as the screen
+        and it, so that the languages end at the screen's bottom: a shorter page would lift them above the
+        reach line."""
+        layout = self.layout()
+        if layout is None:
+            return
+        width, screen = self.room()
+        gap, margins = layout.spacing(), layout.contentsMargins()
+        grid, back = item_height(self.grid, width), item_height(self.cancel, width)
+        note = self.note.heightForWidth(width)
+        noted = self.fit_title(screen - 3 * gap - note - grid - back, QFontInfo(self.note.font()).pixelSize())
+        in_view = noted or self.fit_title(screen - 2 * gap - grid - back)
+        if not in_view:
+            self.fit_title(screen - gap - grid)
+        self.note.setVisible(noted)
+        self.setMinimumHeight(0 if in_view else screen + margins.top() + margins.bottom() + gap + back)
 
     def _pick(self, language: str) -> None:
         self.show_page(False)

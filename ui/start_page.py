@@ -8,17 +8,17 @@ reads the signs, the clerk reads them in Korean).
 
 The language buttons must be on screen without scrolling at every display and text size (a visitor who cannot
 read the title in a language they do not know finds their own only by its button): the title's text shrinks,
-down to the smallest visitor text, until it and the buttons fit the screen (:class:`StartPage`). The sign tile
-below them may then need scrolling; the scroll bar says so.
+down to the smallest visitor text, until it and the buttons fit the screen (:class:`ChoicePage`, the globe's
+choice of language too). The sign tile below them may then need scrolling; the scroll bar says so.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PyQt6.QtCore import QEvent, QRect, QRectF, Qt
+from PyQt6.QtCore import QEvent, QObject, QRect, QRectF, Qt
 from PyQt6.QtGui import QColor, QFont, QFontInfo, QFontMetrics, QPainter, QPaintEvent, QResizeEvent
-from PyQt6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PyQt6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from base.events import VisitorMode
 from ui.strings import STRINGS, language_label, tr
@@ -39,7 +39,62 @@ def attract_page(codes: list[str], on_touch: Callable[[], None]) -> tuple[QWidge
     return page, button
 
 
-class StartPage(QWidget):
+class ChoicePage(QWidget):
+    """A page headed by "choose your language" in every language (``title``) whose language buttons must be in
+    view without scrolling: :meth:`fit` places them again at every resize and text size."""
+
+    title: QLabel
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ParentChange and self.parentWidget() is not None:
+            self.parentWidget().installEventFilter(self)  # the screen it fits: a page taller than the scroll
+        return super().event(event)  # area's viewport is not resized when the viewport is
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.parentWidget() and event.type() == QEvent.Type.Resize:
+            self.fit()
+        return False
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.StyleChange:  # another text size: the title's room and size change
+            self.fit()
+
+    def fit(self) -> None:
+        """Size the title (and what else the page has) so its language buttons are in view."""
+        raise NotImplementedError
+
+    def room(self) -> tuple[int, int]:
+        """The width inside the page's margins, and the height of the screen less the margins: the scroll area's
+        viewport when the page is in one."""
+        margins = self.layout().contentsMargins()
+        screen = self.parentWidget().height() if self.parentWidget() else self.height()
+        return self.width() - margins.left() - margins.right(), screen - margins.top() - margins.bottom()
+
+    def fit_title(self, room: int, least: int = VISITOR_TEXT_PX) -> bool:
+        """The title at the theme's size, or smaller (not under ``least`` px, by default the visitor's least text
+        size) until it is at most ``room`` high; whether it is."""
+        self.title.setStyleSheet("")
+        self.title.ensurePolished()
+        styled = QFontInfo(self.title.font()).pixelSize()
+        width = self.room()[0]
+        size = next((px for px in range(styled, least, -2) if self._title_height(px, width) <= room), None)
+        if size != styled:
+            self.title.setStyleSheet(f"font-size: {size or least}px;")  # the theme's weight and colour stay
+        return size is not None or self._title_height(least, width) <= room
+
+    def _title_height(self, px: int, width: int) -> int:
+        font = QFont(self.title.font())
+        font.setPixelSize(px)
+        flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
+        return QFontMetrics(font).boundingRect(QRect(0, 0, width, 100_000), flags, self.title.text()).height()
+
+
+class StartPage(ChoicePage):
     """ "Choose your language" in every language, then one button per language and mode (low on the screen)."""
 
     def __init__(self, codes: list[str], languages: list[str], on_choose: Callable[[str, VisitorMode], None]) -> None:
@@ -53,41 +108,21 @@ class StartPage(QWidget):
         layout.addLayout(self.grid)  # in the lower part of the screen, reachable from a wheelchair
         layout.addWidget(_sign_tile(on_choose))
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self.fit_title()
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.StyleChange:  # another text size: the title's room and size change
-            self.fit_title()
-
-    def fit_title(self) -> None:
-        """The title at the theme's size, or smaller (not under the visitor's least text size) until the title
-        and the language buttons fit the screen: the scroll area's viewport when the page is in one."""
+    def fit(self) -> None:
+        """The title and the language buttons fit the screen; the sign tile below them may need scrolling."""
         layout = self.layout()
-        if layout is None:
-            return
-        self.title.setStyleSheet("")
-        self.title.ensurePolished()
-        styled = QFontInfo(self.title.font()).pixelSize()
-        margins = layout.contentsMargins()
-        width = self.width() - margins.left() - margins.right()
-        screen = self.parentWidget().height() if self.parentWidget() else self.height()
-        grid = self.grid.totalHeightForWidth(width) if self.grid.hasHeightForWidth() else self.grid.sizeHint().height()
-        room = screen - margins.top() - margins.bottom() - layout.spacing() - grid
-        size = next(
-            (px for px in range(styled, VISITOR_TEXT_PX, -2) if self._title_height(px, width) <= room),
-            VISITOR_TEXT_PX,
-        )
-        if size < styled:
-            self.title.setStyleSheet(f"font-size: {size}px;")  # the theme's weight and colour stay
+        if layout is not None:
+            width, screen = self.room()
+            self.fit_title(screen - layout.spacing() - item_height(self.grid, width))
 
-    def _title_height(self, px: int, width: int) -> int:
-        font = QFont(self.title.font())
-        font.setPixelSize(px)
-        flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
-        return QFontMetrics(font).boundingRect(QRect(0, 0, width, 100_000), flags, self.title.text()).height()
+
+def item_height(item: QLayout | QWidget, width: int) -> int:
+    """The height of a layout or widget at ``width`` (0 for a hidden widget)."""
+    if isinstance(item, QWidget) and item.isHidden():
+        return 0
+    if item.hasHeightForWidth():
+        return item.totalHeightForWidth(width) if isinstance(item, QLayout) else item.heightForWidth(width)
+    return item.sizeHint().height()
 
 
 def choose_title(codes: list[str]) -> QLabel:
