@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PyQt6.QtCore import QCoreApplication, QPoint, QRect, QSize, Qt
-from PyQt6.QtWidgets import QPushButton, QWidget
+from PyQt6.QtWidgets import QBoxLayout, QPushButton, QWidget
 
 from base.events import Role
 from tests.ui_kiosk import find, settle, transcript_texts
@@ -95,3 +95,28 @@ def test_at_200_percent_on_the_half_screen_the_suggestions_get_the_room_the_fini
     seen = QRect(middle.viewport().mapTo(kiosk.visitor, QPoint(0, 0)), middle.viewport().size())
     assert seen.contains(QRect(heading.mapTo(kiosk.visitor, QPoint(0, 0)), heading.size())), "the heading is whole"
     assert middle.viewport().height() >= heading.height() + 60, "and the first suggestion begins below it"
+
+
+@pytest.mark.parametrize("language", ["en", "vi", "zh", "ja"])
+def test_at_200_percent_on_the_half_screen_each_suggestion_is_read_whole_or_reached_by_scrolling(
+    qtbot, suggesting_kiosk, language: str
+) -> None:
+    """The list under the chat showed the heading and the first line of each suggestion ("Where is the"): the
+    heading now rises above the reach line (a label), the chat giving it room, and the buttons start at the line.
+    Side by side they are whole in view; one under another (Japanese) the first is, the others a scroll away."""
+    kiosk, half = suggesting_kiosk, QSize(960, 1080)
+    qtbot.mouseClick(find(kiosk.visitor, QPushButton, f"lang_{language}"), Qt.MouseButton.LeftButton)
+    kiosk.visitor.display.set(2.0, False)
+    kiosk.visitor.resize(half)
+    kiosk.session.say(Role.VISITOR, kiosk.session.phrasebook.get("restroom").texts[language][1:])
+    for _ in range(5):
+        QCoreApplication.processEvents()
+    bar, middle = kiosk.visitor.suggestions, kiosk.visitor.middle
+    seen = QRect(middle.viewport().mapTo(kiosk.visitor, QPoint(0, 0)), middle.viewport().size())
+    buttons = [QRect(b.mapTo(kiosk.visitor, QPoint(0, 0)), b.size()) for b in bar.buttons()]
+    assert len(buttons) == 3 and all(b.top() >= LOW_FROM * half.height() for b in buttons), buttons
+    side_by_side = bar.row.direction() is QBoxLayout.Direction.LeftToRight
+    whole = [seen.contains(b) for b in buttons]
+    assert all(whole) if side_by_side else whole[0], (language, seen, buttons)
+    assert middle.verticalScrollBar().isVisible() and middle.verticalScrollBar().maximum() > 0, "the rest a scroll away"
+    assert layout_problems(kiosk.visitor, half, low_from=LOW_FROM) == []

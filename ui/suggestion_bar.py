@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
+from PyQt6.QtCore import pyqtSignal
 from PyQt6.QtGui import QResizeEvent
 from PyQt6.QtWidgets import QBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
@@ -23,6 +24,8 @@ from ui.wrap_button import WrapButton
 
 class SuggestionBar(QWidget):
     """Suggestions for ``role``'s newest line; a tap calls ``on_use(entry_id, suggestion_id)``."""
+
+    changed = pyqtSignal()  # shown or cleared: the room above it may change (:meth:`room_above`)
 
     def __init__(
         self,
@@ -75,6 +78,13 @@ class SuggestionBar(QWidget):
         self.show()
         if self.replaces is not None:
             self.replaces.hide()
+        self.changed.emit()
+
+    def room_above(self) -> int:
+        """While suggestions are on show, the height of their heading and the gap under it: a label, it may sit
+        above the reach line, so the chat above gives it room and the buttons get more (at 200 % on a half
+        screen the list showed the heading and the buttons' first lines only)."""
+        return 0 if self.isHidden() else self.heading.heightForWidth(self.width()) + self.layout().spacing()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -101,3 +111,4 @@ class SuggestionBar(QWidget):
         self.hide()
         if self.replaces is not None:
             self.replaces.show()
+        self.changed.emit()

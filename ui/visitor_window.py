@@ -163,6 +163,7 @@ class VisitorWindow(QWidget):
         self.suggestions = SuggestionBar(
             Role.VISITOR, self._use_suggestion, prefix="visitor", with_translation=False, replaces=self.phrases
         )
+        self.suggestions.changed.connect(lambda: QTimer.singleShot(0, self._fit_chat))
         self.voice_controls = VoiceControls(self.voice, self.session.touch)
         self.spelling_box = SpellingPanel(self.spelling, lambda exc: self.error.setText(exc.message_ko))
         self.sign_box = SignPanel(self.signing)
@@ -382,10 +383,12 @@ class VisitorWindow(QWidget):
         self.idle.fit()
 
     def _fit_chat(self) -> None:
-        """The chat reaches 40 % down, not while the keyboard is open (the keys need the room)."""
+        """The chat reaches 40 % down, less the suggestions' heading when it heads the list below; not while the
+        keyboard is open (the keys need the room)."""
         if self.captions.isVisible():  # (its place is known only while the conversation is on screen)
             top = self.captions.mapTo(self, QPoint(0, 0)).y() if self.keyboard.isHidden() else self.height()
-            self.captions.setMinimumHeight(max(2 * TARGET_PX, int(CAPTION_SHARE * self.height()) - top + 8))
+            above = self.suggestions.room_above() if self.switch_offer.isHidden() else 0
+            self.captions.setMinimumHeight(max(2 * TARGET_PX, int(CAPTION_SHARE * self.height()) - top + 8 - above))
 
     def _restyle(self, scale: float, high_contrast: bool) -> None:
         self.setStyleSheet(stylesheet(scale, high_contrast))
