@@ -53,7 +53,8 @@ def scrolling(page: QWidget) -> QScrollArea:
 
 class StackPage(QWidget):
     """A page of a :class:`PageStack` that asks for room only while it is on screen. The layout above a stack asks
-    the stack's own layout (not :meth:`PageStack.heightForWidth`), which answers with its tallest page's height."""
+    the stack's own layout for its height at a width (Qt's QWidgetItem asks a widget's layout, never the widget),
+    and that layout answers with its tallest page's height."""
 
     def heightForWidth(self, width: int) -> int:
         stack = self.parentWidget()
@@ -80,8 +81,3 @@ class PageStack(QStackedWidget):
     def hasHeightForWidth(self) -> bool:
         page = self.currentWidget()
         return page.hasHeightForWidth() if page is not None else super().hasHeightForWidth()
-
-    def heightForWidth(self, width: int) -> int:
-        """The page on screen's height at ``width`` (a plain stack answers with its tallest page's)."""
-        page = self.currentWidget()
-        return page.heightForWidth(width) if page is not None else super().heightForWidth(width)
