@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import threading
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -58,15 +58,8 @@ class HolisticLandmarker:
                 f"mediapipe is not installed: sign recognition is unavailable ({exc})",
                 hint="make setup",
             ) from exc
-        try:
-            self._holistic = holistic.Holistic(static_image_mode=False, model_complexity=1)
-        except (RuntimeError, FileNotFoundError, ValueError) as exc:
-            raise ModelMissingError(
-                "MediaPipe 모델 파일이 없거나 손상되었습니다",
-                f"MediaPipe Holistic models are missing or damaged ({exc})",
-                hint="kiosk doctor",
-            ) from exc
-        self._hands = _hands_solution() if hands_alone else None
+        self._holistic = _solution(lambda: holistic.Holistic(static_image_mode=False, model_complexity=1), "Holistic")
+        self._hands = _solution(_hands_solution, "Hands") if hands_alone else None
         self._lock = threading.Lock()
 
     def process(self, rgb: np.ndarray, t: float) -> LandmarkFrame:
@@ -98,18 +91,23 @@ class HolisticLandmarker:
                 self._hands.close()
 
 
+def _solution(make: Callable[[], object], name: str) -> object:
+    """A MediaPipe solution made by ``make``; its model files missing or damaged raise :class:`ModelMissingError`."""
+    try:
+        return make()
+    except (RuntimeError, FileNotFoundError, ValueError) as exc:
+        raise ModelMissingError(
+            f"MediaPipe {name} 모델 파일이 없거나 손상되었습니다",
+            f"MediaPipe {name} models are missing or damaged ({exc})",
+            hint="kiosk doctor",
+        ) from exc
+
+
 def _hands_solution() -> object:
     """MediaPipe Hands in video mode (its models ship in the wheel, as Holistic's do)."""
     from mediapipe.python.solutions import hands
 
-    try:
-        return hands.Hands(static_image_mode=False, max_num_hands=2, model_complexity=1)
-    except (RuntimeError, FileNotFoundError, ValueError) as exc:
-        raise ModelMissingError(
-            "MediaPipe 손 모델 파일이 없거나 손상되었습니다",
-            f"MediaPipe Hands models are missing or damaged ({exc})",
-            hint="kiosk doctor",
-        ) from exc
+    return hands.Hands(static_image_mode=False, max_num_hands=2, model_complexity=1)
 
 
 def _hands_alone(result: object) -> tuple[np.ndarray | None, np.ndarray | None]:

@@ -85,3 +85,28 @@ def pack_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         "ko-en": build_pack(folder / "translate-ko_en.argosmodel", "ko", "en", KO_EN),
         "en-ja": build_pack(folder / "translate-en_ja.argosmodel", "en", "ja", EN_JA),
     }
+
+
+def live_channel(config: KioskConfig, channel_type: type):
+    """Yields (session, a live camera channel of ``channel_type``, the session's events) on a real store; no
+    visit chosen yet (for fixtures: ``yield from``)."""
+    from base.clock import ManualClock
+    from kiosk.session import Session
+    from kiosk.store import TranscriptStore
+
+    store = TranscriptStore(config.store.path)
+    session = Session(config, store, clock=ManualClock())
+    events: list = []
+    session.subscribe(events.append)
+    channel = channel_type(session)
+    yield session, channel, events
+    channel.close()
+    store.close()
+
+
+@pytest.fixture
+def spelling(config: KioskConfig):
+    """(session, the live spelling channel, the session's events)."""
+    from kiosk.channels.fingerspelling import SpellingChannel
+
+    yield from live_channel(config, SpellingChannel)

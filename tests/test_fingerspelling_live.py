@@ -21,18 +21,6 @@ from sign_models.landmarks import HolisticLandmarker
 from sign_models.synthetic_signing import ASPECT, spelled_hands
 
 
-@pytest.fixture
-def spelling(config: KioskConfig):
-    store = TranscriptStore(config.store.path)
-    session = Session(config, store, clock=ManualClock())
-    events: list = []
-    session.subscribe(events.append)
-    channel = SpellingChannel(session)
-    yield session, channel, events
-    channel.close()
-    store.close()
-
-
 def spell(channel: SpellingChannel, word: str, seed: int = 3, t0: float = 0.0) -> float:
     t = t0
     for t, hand in spelled_hands(word, np.random.default_rng(seed)):

@@ -13,13 +13,9 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from base.clock import ManualClock
 from base.events import Spelling, VisitorMode
 from hardware.video_file_camera import VideoFileCamera
 from kiosk.channels.fingerspelling import SpellingChannel
-from kiosk.config import KioskConfig
-from kiosk.session import Session
-from kiosk.store import TranscriptStore
 from sign_models.landmarks import HolisticLandmarker
 
 DATA = Path(__file__).parent / "data" / "real_hands"
@@ -46,16 +42,11 @@ def test_mediapipe_finds_the_real_hand_in_every_frame(frames) -> None:
 
 
 @pytest.fixture
-def spelling(config: KioskConfig):
-    store = TranscriptStore(config.store.path)
-    session = Session(config, store, clock=ManualClock())
-    events: list = []
-    session.subscribe(events.append)
-    channel = SpellingChannel(session)
+def spelling_visit(spelling):
+    """The spelling channel and the session's events in a Korean fingerspelling visit."""
+    session, channel, events = spelling
     session.choose("ko", VisitorMode.FINGERSPELLING)
-    yield channel, events
-    channel.close()
-    store.close()
+    return channel, events
 
 
 def shown(events: list) -> str:
@@ -64,8 +55,8 @@ def shown(events: list) -> str:
     return spelled[-1].holding if spelled else ""
 
 
-def test_the_live_spelling_path_reads_the_real_letters(frames, spelling) -> None:
-    channel, events = spelling
+def test_the_live_spelling_path_reads_the_real_letters(frames, spelling_visit) -> None:
+    channel, events = spelling_visit
     held = []
     for k, frame in enumerate(frames):
         channel.handle(frame, k / 10)
@@ -76,9 +67,9 @@ def test_the_live_spelling_path_reads_the_real_letters(frames, spelling) -> None
     assert channel.decoder.text == "ㅑ햫"
 
 
-def test_a_hand_close_to_the_camera_with_no_body_in_view_is_read(spelling) -> None:
+def test_a_hand_close_to_the_camera_with_no_body_in_view_is_read(spelling_visit) -> None:
     """Holistic finds hands only beside a body; the spelling channel's landmarker also asks MediaPipe Hands."""
-    channel, events = spelling
+    channel, events = spelling_visit
     image = np.asarray(Image.open(DATA / "index_up_close.jpg").convert("RGB"))
     body_only, either = HolisticLandmarker(), HolisticLandmarker(hands_alone=SpellingChannel.hands_alone)
     try:

@@ -22,6 +22,7 @@ from sign_models.landmarks import LandmarkFrame
 from sign_models.recognizer import SignResult
 from sign_models.sign_dataset import random_sign
 from sign_models.synthetic_signs import render_signs
+from tests.conftest import live_channel
 
 TAUGHT = ("화장실", "어디", "서류", "필요하다")  # synthetic stand-ins for signs interpreters taught on site
 
@@ -38,14 +39,7 @@ def teach(folder: Path, glosses=TAUGHT) -> None:
 def signing(config: KioskConfig, tmp_path: Path):
     config = dataclasses.replace(config, models=dataclasses.replace(config.models, enrolled_dir=tmp_path / "signs"))
     teach(tmp_path / "signs")
-    store = TranscriptStore(config.store.path)
-    session = Session(config, store, clock=ManualClock())
-    events: list = []
-    session.subscribe(events.append)
-    channel = SignChannel(session)
-    yield session, channel, events
-    channel.close()
-    store.close()
+    yield from live_channel(config, SignChannel)
 
 
 def sign(channel: SignChannel, glosses: list[str], seed: int) -> float:
