@@ -3,11 +3,12 @@
 ``enroll_frames`` finds the sign in the recording whatever the hands do before and after it
 (:func:`find_sign`: the still frames at the start and at the end are trimmed, wherever the hands rest: out of
 view, on the counter, at the waist or in the lap); only a recording in which the hands never move (or no hand
-is seen) is refused, and the error says which. It writes the sign's landmarks
-(:func:`~sign_models.landmarks.frames_to_arrays`), its levelled features (:func:`matching_features`, mirrored
-for a left-handed signer) and ``WIDEN`` camera-widened plus ``WIDEN_SIGNERS`` other-signer copies
-(:mod:`sign_models.widening`, resampled to ``WIDENED_LENGTH`` steps; ``mirrored``: which of them are mirrored,
-:data:`MIRRORED_COPIES`) to ``DATA_DIR/<date>-<id>.npz``, then
+is seen) is refused, and the error says which. It writes the recording's landmarks with the still start and
+end trimmed (:func:`trim_still`, :func:`~sign_models.landmarks.frames_to_arrays`; ``recording`` marks them: the
+sign's core is cut from them again whenever the features are made anew), the sign's levelled features
+(:func:`matching_features`, mirrored for a left-handed signer) and ``WIDEN`` camera-widened plus
+``WIDEN_SIGNERS`` other-signer copies (:mod:`sign_models.widening`, resampled to ``WIDENED_LENGTH`` steps;
+``mirrored``: which of them are mirrored, :data:`MIRRORED_COPIES`) to ``DATA_DIR/<date>-<id>.npz``, then
 appends one JSON line {gloss, signer, date, file, frames, seconds, left_handed} to ``DATA_DIR/manifest.jsonl``.
 The landmarks are kept so that examples can be re-featured (an example stored by an older ``FEATURE_VERSION``
 is re-featured from them when loaded) or used for retraining. Examples work at once through :mod:`sign_models.fewshot`.
@@ -27,7 +28,7 @@ import numpy as np
 from base.errors import InputError
 from sign_models.cleanup import clean_hands
 from sign_models.features import level_frames, resample, sign_features
-from sign_models.landmarks import LandmarkFrame, frames_to_arrays
+from sign_models.landmarks import LandmarkFrame, arrays_to_frames, frames_to_arrays
 from sign_models.strokes import MOVING, hand_speed, sign_core
 from sign_models.widening import mirrored_copies, widen, widen_signers
 
@@ -60,10 +61,16 @@ def widened_features(frames: list[LandmarkFrame], rng: np.random.Generator, *, l
 
 
 def find_sign(frames: list[LandmarkFrame]) -> list[LandmarkFrame]:
-    """The sign in a recording: the frames from the first to the last moving frame (plus ``PAD_FRAMES``), so the
-    still start and end are trimmed wherever the hands rest, then without the rise from rest into the sign and
-    the fall back after it (:func:`~sign_models.strokes.sign_core`: in a phrase the sign comes without them).
-    No hand, or hands that never move, raise :class:`InputError`."""
+    """The sign in a recording: :func:`trim_still`, then without the rise from rest into the sign and the fall
+    back after it (:func:`~sign_models.strokes.sign_core`: in a phrase the sign comes without them)."""
+    trimmed = trim_still(frames)
+    first, last = sign_core(matching_features(trimmed))
+    return trimmed[first : last + 1]
+
+
+def trim_still(frames: list[LandmarkFrame]) -> list[LandmarkFrame]:
+    """The frames from the first to the last moving frame (plus ``PAD_FRAMES``): the still start and end trimmed
+    wherever the hands rest. No hand, or hands that never move, raise :class:`InputError`."""
     hint = "카메라 앞에서 수어를 한 번 해 주세요 / sign once in front of the camera"
     if not any(f.left_hand is not None or f.right_hand is not None for f in frames):
         raise InputError(
@@ -78,9 +85,16 @@ def find_sign(frames: list[LandmarkFrame]) -> list[LandmarkFrame]:
             "no sign found: the hands did not move in the recording",
             hint=hint,
         )
-    core = sign_core(matching_features(frames))
-    first, last = max(core[0], moving[0] - PAD_FRAMES), min(core[1], moving[-1] + PAD_FRAMES)
-    return frames[first : last + 1]
+    return frames[max(0, moving[0] - PAD_FRAMES) : moving[-1] + PAD_FRAMES + 1]
+
+
+def stored_sign(data: np.lib.npyio.NpzFile) -> list[LandmarkFrame]:
+    """The sign of a stored example, from its landmarks: an example stored with its trimmed recording
+    (``recording``) or before the core was cut (version < 4) is cut again; from version 4 to 7 only the core
+    was stored, and cutting it again would take its first and last stroke a second time."""
+    frames = arrays_to_frames(data)
+    version = int(data["version"]) if "version" in data else 0
+    return find_sign(frames) if "recording" in data or version < 4 else frames
 
 
 def check_label(text: object, what_ko: str, what_en: str, limit: int) -> str:
@@ -109,7 +123,8 @@ def enroll_frames(
     frames = list(frames)
     if not frames:
         raise InputError("녹화에서 수어를 찾지 못했습니다: 프레임이 없습니다", "no sign found: the recording is empty")
-    sign = find_sign(frames)
+    recording = trim_still(frames)
+    sign = find_sign(recording)
     features = matching_features(sign, left_handed=left_handed)
     widened = widened_features(sign, np.random.default_rng(len(sign)), left_handed=left_handed)
     when = now or datetime.now().astimezone()
@@ -126,9 +141,9 @@ def enroll_frames(
     }
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
-        arrays = frames_to_arrays(sign)
+        arrays = frames_to_arrays(recording)
         extra = {"widened": widened, "mirrored": MIRRORED_COPIES, "version": np.asarray(FEATURE_VERSION)}
-        extra["left_handed"] = np.asarray(left_handed)
+        extra |= {"left_handed": np.asarray(left_handed), "recording": np.asarray(True)}
         np.savez_compressed(data_dir / name, features=features, **extra, **arrays)
         with (data_dir / MANIFEST).open("a", encoding="utf-8") as manifest:
             manifest.write(json.dumps(record, ensure_ascii=False) + "\n")

@@ -43,13 +43,12 @@ from sign_models.enrollment import (
     MANIFEST,
     MIRRORED_COPIES,
     WIDEN,
-    find_sign,
     matching_features,
+    stored_sign,
     widened_features,
 )
 from sign_models.features import SIGN_FEATURE_SIZE, drop_resting_hands, resample
 from sign_models.impostors import handshape, minimal_pairs
-from sign_models.landmarks import arrays_to_frames
 from sign_models.sign_distance import SQRT_HANDSHAPE_WEIGHTS, SQRT_WEIGHTS, WEIGHED, dtw_distances, dtw_weighted
 
 log = logging.getLogger(__name__)
@@ -343,7 +342,7 @@ class EnrolledSigns:
                 if current:
                     features, widened, mirrored = data["features"], list(data["widened"]), data["mirrored"]
                 else:  # stored by an older feature version: recompute from the landmarks
-                    frames, left = find_sign(arrays_to_frames(data)), bool(data["left_handed"])
+                    frames, left = stored_sign(data), bool(data["left_handed"])
                     features, mirrored = matching_features(frames, left_handed=left), MIRRORED_COPIES
                     widened = list(widened_features(frames, np.random.default_rng(len(frames)), left_handed=left))
                 seconds = float(record.get("seconds", 0.0))
