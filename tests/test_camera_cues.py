@@ -105,3 +105,19 @@ def test_the_sign_screen_shows_the_cue_and_the_signs_as_chips(qtbot, kiosk) -> N
     assert [c.text() for c in chips] == ["화장실", "어디", "가다", "서류"]
     assert [c.property("newest") for c in chips] == [False, False, False, True], "the newest is highlighted"
     assert min(c.height() for c in chips) >= 64 and chips[0].font().pixelSize() >= 48, "touch-size, read from 1 m"
+
+
+def test_the_self_view_shows_the_word_spelled_so_far(qtbot, kiosk) -> None:
+    """The word under the camera can be a scroll away (200 % on a short screen); on the picture it is always seen."""
+    from base.events import Spelling
+
+    qtbot.mouseClick(find(kiosk.visitor, QPushButton, "mode_fingerspelling"), Qt.MouseButton.LeftButton)
+    camera = kiosk.visitor.camera
+    kiosk.session.show_spelling(Spelling((), "", "", 0.0))
+    qtbot.waitUntil(lambda: camera.word == "")
+    empty = camera.grab().toImage()
+    kiosk.session.show_spelling(Spelling(tuple("ㄱㅣㅁㅁㅣㄴ"), "김민", "ㅅ", 0.9))
+    qtbot.waitUntil(lambda: camera.word == "김민")
+    spelled = camera.grab().toImage()
+    strip = [(x, y) for x in range(20, 120, 4) for y in range(16, 70, 4)]  # where the word is drawn
+    assert sum(empty.pixel(x, y) != spelled.pixel(x, y) for x, y in strip) > len(strip) // 4

@@ -5,7 +5,8 @@ width, a dashed frame marks where the hands and face should be, and a line along
 sees: hands seen, step into the frame, or too dark. That comes from the sign or fingerspelling input's own
 landmark results (:class:`~base.events.CameraView`, the same for both), not from the picture shown here. The
 letter being held in fingerspelling is drawn large (140 px, 120 px at least on a short view) in the picture's
-corner, where the visitor is already looking.
+corner, where the visitor is already looking, and the word spelled so far along the picture's top beside it (on
+a short screen at 200 % the word under the camera is a scroll away; here it is always seen, its end kept).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ SHARE = 0.42  # of the window's width
 MIN_HEIGHT = 240  # the self-view on a short screen at 200 % text
 BAND_PX = 56  # the cue along the bottom
 LETTER_PX, MIN_LETTER_PX = 140, 120
+WORD_PX = 40  # the word spelled so far, along the top
 
 
 class CameraView(QLabel):
@@ -33,6 +35,7 @@ class CameraView(QLabel):
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.language: str | None = None
         self.letter = ""
+        self.word = ""
         self.seen = Seen(hands=False, dark=False)
 
     def fit(self, window_width: int, window_height: int) -> None:
@@ -65,6 +68,11 @@ class CameraView(QLabel):
         self.letter = letter
         self.update()
 
+    def show_word(self, word: str) -> None:
+        """The word fingerspelled so far ("" none)."""
+        self.word = word
+        self.update()
+
     def cue(self) -> str:
         if self.seen.dark:
             return tr("cam_dark", self.language)
@@ -72,7 +80,7 @@ class CameraView(QLabel):
 
     def clear(self) -> None:
         super().clear()
-        self.letter, self.seen = "", Seen(hands=False, dark=False)
+        self.letter, self.word, self.seen = "", "", Seen(hands=False, dark=False)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
@@ -89,8 +97,15 @@ class CameraView(QLabel):
         painter.setFont(font)
         painter.setPen(QColor("#FFFFFF"))
         painter.drawText(band, Qt.AlignmentFlag.AlignCenter, self.cue())
+        side = max(MIN_LETTER_PX * 1.3, min(LETTER_PX * 1.3, h - BAND_PX - 24))  # the held letter's box
+        if self.word:  # left of the letter's box; a long word keeps its end, the newest letters
+            font.setPixelSize(WORD_PX)
+            painter.setFont(font)
+            strip = QRectF(12, 12, max(0.0, w - side - 36), WORD_PX * 1.6)
+            painter.fillRect(strip, QColor(0, 0, 0, 170))
+            text = painter.fontMetrics().elidedText(self.word, Qt.TextElideMode.ElideLeft, int(strip.width()) - 16)
+            painter.drawText(strip.adjusted(8, 0, -8, 0), Qt.AlignmentFlag.AlignVCenter, text)
         if self.letter:  # 140 px, or as large as fits above the cue on a short view (120 px at least)
-            side = max(MIN_LETTER_PX * 1.3, min(LETTER_PX * 1.3, h - BAND_PX - 24))
             font.setPixelSize(int(side / 1.3))
             painter.setFont(font)
             box = QRectF(w - side - 12, 12, side, side)

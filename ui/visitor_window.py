@@ -314,6 +314,7 @@ class VisitorWindow(QWidget):
     def _on_spelling(self, spelling: Spelling) -> None:
         self.spelling_box.show_spelling(spelling)
         self.camera.show_letter("" if spelling.holding == "?" else spelling.holding)  # "?": a hand, not a letter
+        self.camera.show_word(spelling.text)
 
     def _on_frame(self, image: np.ndarray) -> None:
         if self.camera.isVisible():
