@@ -49,7 +49,14 @@ from sign_models.enrollment import (
 )
 from sign_models.features import SIGN_FEATURE_SIZE, drop_resting_hands, resample
 from sign_models.impostors import handshape, minimal_pairs
-from sign_models.sign_distance import SQRT_HANDSHAPE_WEIGHTS, SQRT_WEIGHTS, WEIGHED, dtw_distances, dtw_weighted
+from sign_models.sign_distance import (
+    SQRT_HANDSHAPE_WEIGHTS,
+    SQRT_WEIGHTS,
+    WEIGHED,
+    dtw_distances,
+    dtw_weighted,
+    weigh,
+)
 
 log = logging.getLogger(__name__)
 
@@ -278,7 +285,7 @@ class EnrolledSigns:
         rough = coarse_sq - 2 * coarse @ qc
         keep = np.argsort(rough)[: self.options.candidates] if len(rough) > self.options.candidates else None
         index = keep if keep is not None else np.arange(len(rough))
-        distances = dtw_weighted(q, weighted[index], np.einsum("if,if->i", q, q), squared[index])
+        distances = dtw_weighted(q, weighted[index], squared[index])
         best: dict[str, float] = {}
         for i, distance in zip(index, distances, strict=True):
             gloss = owners[i]
@@ -302,11 +309,9 @@ class EnrolledSigns:
         checks = self._derived.checks
         if gloss not in checks:
             own = np.concatenate([entries(e) for e in self.examples if e.gloss == gloss])
-            both = np.concatenate([own, impostors]) * SQRT_HANDSHAPE_WEIGHTS
-            checks[gloss] = (both, np.einsum("emf,emf->em", both, both), len(own))
+            checks[gloss] = (*weigh(np.concatenate([own, impostors]), SQRT_HANDSHAPE_WEIGHTS), len(own))
         both, squared, count = checks[gloss]
-        q = query * SQRT_HANDSHAPE_WEIGHTS
-        distances = dtw_weighted(q, both, np.einsum("if,if->i", q, q), squared)
+        distances = dtw_weighted(query * SQRT_HANDSHAPE_WEIGHTS, both, squared)
         return self.options.margin * float(distances[:count].min()) < float(distances[count:].min())
 
     def _stride(self) -> int:
@@ -322,9 +327,8 @@ class EnrolledSigns:
                 signers.setdefault(e.gloss, set()).add(e.signer)
             blocks = [(e.gloss, entries(e, signers=len(signers[e.gloss]) < 2)) for e in self.examples]
             owners = [g for g, block in blocks for _ in range(len(block))]
-            weighted = (np.concatenate([block for _, block in blocks]) * SQRT_WEIGHTS)[..., WEIGHED]
+            weighted, squared = weigh(np.concatenate([block for _, block in blocks]), SQRT_WEIGHTS, WEIGHED)
             coarse = np.ascontiguousarray(weighted[:, :: self._stride()].reshape(len(weighted), -1))
-            squared = np.einsum("emf,emf->em", weighted, weighted)
             self._derived.bank = (weighted, squared, coarse, np.einsum("ef,ef->e", coarse, coarse), owners)
         return self._derived.bank
 

@@ -42,13 +42,22 @@ SQRT_HANDSHAPE_WEIGHTS = np.sqrt(column_weights(HANDSHAPE_WEIGHTS)).astype(np.fl
 def dtw_distances(query: np.ndarray, examples: np.ndarray, weights: np.ndarray | float = SQRT_WEIGHTS) -> np.ndarray:
     """DTW distance [E] between a query [n, F] and examples [E, m, F] (frames scaled by ``weights``: the square
     roots of the column weights; Euclidean frame cost; cost / (n + m))."""
-    q = np.asarray(query, np.float32) * weights
-    e = np.asarray(examples, np.float32) * weights
-    return dtw_weighted(q, e, np.einsum("if,if->i", q, q), np.einsum("emf,emf->em", e, e))
+    return dtw_weighted(np.asarray(query, np.float32) * weights, *weigh(examples, weights))
 
 
-def dtw_weighted(q: np.ndarray, e: np.ndarray, qn: np.ndarray, en: np.ndarray) -> np.ndarray:
-    """DTW of a pre-weighted query [n, F] against pre-weighted examples [E, m, F] with their squared norms."""
+def weigh(
+    examples: np.ndarray, weights: np.ndarray | float = SQRT_WEIGHTS, columns: np.ndarray | slice = slice(None)
+) -> tuple[np.ndarray, np.ndarray]:
+    """Examples [E, m, F] scaled by ``weights`` (then only ``columns`` kept) and the squared norm of each of their
+    frames [E, m]: the example side of :func:`dtw_weighted`, worked out once for a bank that many queries meet."""
+    e = (np.asarray(examples, np.float32) * weights)[..., columns]
+    return e, np.einsum("emf,emf->em", e, e)
+
+
+def dtw_weighted(q: np.ndarray, e: np.ndarray, en: np.ndarray) -> np.ndarray:
+    """DTW of a query [n, F] against examples [E, m, F], both weighted alike (:func:`weigh`; ``en``: the examples'
+    squared frame norms)."""
+    qn = np.einsum("if,if->i", q, q)
     count, m, _ = e.shape
     products = (e.reshape(count * m, -1) @ q.T).reshape(count, m, len(q)).transpose(0, 2, 1)  # [E, n, m]
     cost = np.sqrt(np.maximum(qn[None, :, None] + en[:, None, :] - 2 * products, 0.0))
