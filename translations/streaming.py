@@ -82,10 +82,8 @@ class _Utterance:
         return np.concatenate(self.chunks) if self.chunks else np.zeros(0, np.float32)
 
     def levels(self) -> list[float]:
-        """The RMS of each window of ``chunks``."""
-        if not self.chunks:
-            return []
-        return np.sqrt(np.mean(np.square(np.stack(self.chunks), dtype=np.float64), axis=1)).tolist()
+        """The level (:func:`_rms`) of each window of ``chunks``."""
+        return [_rms(chunk) for chunk in self.chunks]
 
 
 @dataclass(frozen=True)
@@ -156,7 +154,7 @@ class StreamingTranscriber:
         current = self._current
         voiced = probability >= threshold - 0.15
         if current is None:
-            keep = int((PREROLL_S + self.options.lookback_s) / WINDOW_S)
+            keep = int(start_reach_s(self.options) / WINDOW_S)
             self._preroll = [*self._preroll, window][-keep:]
             self._preroll_voiced = [*self._preroll_voiced, voiced][-keep:]
             self._preroll_levels = [*self._preroll_levels, _rms(window)][-keep:]
@@ -330,7 +328,13 @@ class StreamingTranscriber:
         return hypothesis
 
 
+def start_reach_s(options: AsrOptions) -> float:
+    """How far before its VAD trigger an utterance may start: the pre-roll, and the look-back when it is on."""
+    return PREROLL_S + (options.lookback_s if options.lookback_loud_db > 0 else 0.0)
+
+
 def _rms(window: np.ndarray) -> float:
+    """A window's level: its root mean square."""
     return float(np.sqrt(np.mean(np.square(window, dtype=np.float64))))
 
 

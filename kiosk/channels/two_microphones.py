@@ -33,7 +33,7 @@ from base.events import Caption, Role
 from kiosk.channels.speech import CLERK, SHARED, VISITOR, SpeechChannel
 from kiosk.session import Session
 from translations.asr import AsrOptions, SpeechRecognizer
-from translations.streaming import PREROLL_S
+from translations.streaming import PREROLL_S, start_reach_s
 from translations.vad import WINDOW, StreamingVad
 
 log = logging.getLogger(__name__)
@@ -162,7 +162,7 @@ class LouderChannel:
 def held_before_s(options: AsrOptions) -> float:
     """How much audio before its VAD trigger a transcriber may start an utterance on: its pre-roll, and the
     look-back over loud audio the VAD scored low (reverberant speech); held a little longer than that."""
-    return PREROLL_S + (options.lookback_s if options.lookback_loud_db > 0 else 0.0) + HELD_EXTRA_S
+    return start_reach_s(options) + HELD_EXTRA_S
 
 
 def _merged(routed: list[Routed]) -> list[Routed]:
