@@ -321,11 +321,13 @@ def _hand_block(frames: list[LandmarkFrame], name: str, origin: np.ndarray, widt
     return out
 
 
+MODEL_COLUMNS = np.concatenate([np.arange(MODEL_HAND_FEATURES) + start for start in (0, HAND_FEATURES)])
+
+
 def model_columns(features: np.ndarray) -> np.ndarray:
     """Sign features [..., SIGN_FEATURE_SIZE] without the finger descriptors [..., MODEL_FEATURE_SIZE]: the
-    columns the packaged sign model was trained on."""
-    keep = np.concatenate([np.arange(MODEL_HAND_FEATURES) + start for start in (0, HAND_FEATURES)])
-    return np.asarray(features)[..., keep]
+    columns the packaged sign model was trained on (:data:`MODEL_COLUMNS`)."""
+    return np.asarray(features)[..., MODEL_COLUMNS]
 
 
 def resample(features: np.ndarray, length: int) -> np.ndarray:
