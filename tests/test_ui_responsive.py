@@ -1,16 +1,18 @@
 """No engine work on the Qt main thread: with a translator that takes a full second a sentence, typing, sending,
 tapping a phrase, correcting and switching the visit's language (the lines so far are translated again) never
-freeze the screens (the event loop never stalls for more than 50 ms); nor do saving a taught sign and
-installing a language pack on the admin screen, with a second added to each (there 100 ms: the admin tables are
-rebuilt on the Qt thread after a change, see ``ADMIN_STALL_MS``).
+freeze the screens; nor do saving a taught sign and installing a language pack on the admin screen, with a second
+added to each.
 
-The budget is 50 ms on top of the machine's own scheduling noise, measured by the same heartbeat on the idle
-loop just before (a few ms on a quiet machine; on a loaded shared one the OS alone can delay the loop by 100 ms
-and more). Engine work on the Qt thread blocks for a second here and fails whatever the noise."""
+Two checks, neither a speed measurement (those live in ``kiosk bench``): every engine call runs on a thread other
+than the Qt one (the cause), and the event loop never stalls for half the engine's second (the symptom, which
+also catches the Qt thread waiting on a worker's result). Half a second is far above what the admin tables'
+rebuild (tens of ms) or a loaded shared machine's scheduling (a few hundred ms at load 15) costs, and far below
+the second that engine work on the Qt thread blocks for; the probe is shown to see that second."""
 
 from __future__ import annotations
 
 import shutil
+import threading
 import time
 from concurrent.futures import Future
 
@@ -32,11 +34,8 @@ from translations.mt import Translation
 from ui.admin_window import AdminWindow
 from ui.app import freeze_start_up_heap
 
-STALL_MS = 50
-# The admin screen rebuilds its languages and packs tables after a pack change: Qt work, on the Qt thread by
-# necessity (tens of ms, measured 55-80 ms at the worst beat on this 2-core machine under load). Engine work (the
-# second added to MediaPipe and to the install) is what must stay off it, and would block for >= 1 s.
-ADMIN_STALL_MS = 100
+ENGINE_S = 1.0  # what each engine call takes here
+STALL_MS = 500  # half of it: see the module's docstring
 
 
 class SlowTranslator:
@@ -44,13 +43,15 @@ class SlowTranslator:
 
     def __init__(self) -> None:
         self.calls = 0
+        self.on_qt_thread = 0
 
     def supports(self, source: str, target: str) -> bool:
         return True
 
     def translate(self, text: str, source: str, target: str) -> Translation:
         self.calls += 1
-        time.sleep(1.0)
+        self.on_qt_thread += _on_qt_thread()
+        time.sleep(ENGINE_S)
         return Translation(f"[{target}] {text}", source, target, "pack", 1.0)
 
 
@@ -80,12 +81,8 @@ class Heartbeat:
         return self.longest * 1000
 
 
-def budget_ms(qtbot, idle_ms: int = 2000, allowed_ms: float = STALL_MS) -> float:
-    """``allowed_ms`` plus the longest gap the heartbeat sees on the idle event loop for ``idle_ms``."""
-    idle = Heartbeat()
-    idle.start()
-    qtbot.wait(idle_ms)
-    return allowed_ms + idle.stop(qtbot)
+def _on_qt_thread() -> bool:
+    return threading.current_thread() is threading.main_thread()
 
 
 @pytest.fixture
@@ -133,13 +130,13 @@ def _visit_with_slow_lines(qtbot, kiosk) -> Heartbeat:
 
 
 def test_a_one_second_translator_never_blocks_the_screens(qtbot, slow_kiosk) -> None:
-    budget = budget_ms(qtbot)
     heart = _visit_with_slow_lines(qtbot, slow_kiosk)
     assert slow_kiosk.translator.calls == 5  # two lines, a correction, and both lines again in English
+    assert slow_kiosk.translator.on_qt_thread == 0
     texts = transcript_texts(slow_kiosk.clerk)
     assert texts[0].startswith("[ko] toi mat the\ntoi mat the") and "→ [en] 외국인등록증을 잃어버렸어요" in texts[1]
     stalled = heart.longest * 1000
-    assert stalled < budget, f"the Qt event loop was blocked for {stalled:.0f} ms (budget {budget:.0f} ms)"
+    assert stalled < STALL_MS, f"the Qt event loop was blocked for {stalled:.0f} ms"
 
 
 def test_the_heartbeat_sees_a_line_translated_on_the_qt_thread(qtbot, slow_kiosk, monkeypatch) -> None:
@@ -152,7 +149,7 @@ def test_the_heartbeat_sees_a_line_translated_on_the_qt_thread(qtbot, slow_kiosk
 
     monkeypatch.setattr(LineWorker, "submit", inline)
     heart = _visit_with_slow_lines(qtbot, slow_kiosk)
-    assert heart.longest >= 0.9
+    assert heart.longest >= 0.9 * ENGINE_S and slow_kiosk.translator.on_qt_thread == 5
 
 
 @pytest.fixture
@@ -165,25 +162,34 @@ def slow_admin(qtbot, slow_kiosk, config: KioskConfig, monkeypatch):
     frames = render_signs(["서류"], np.random.default_rng(1)).frames
     recordings = [frames, []]
     real_install = actions.install
-    monkeypatch.setattr(actions, "landmarks_of", lambda _images: time.sleep(1.0) or recordings.pop(0))
-    monkeypatch.setattr(actions, "install", lambda *args: time.sleep(1.0) or real_install(*args))
+    on_qt_thread: list[bool] = []
+
+    def slow(call):
+        def engine(*args):
+            on_qt_thread.append(_on_qt_thread())
+            time.sleep(ENGINE_S)
+            return call(*args)
+
+        return engine
+
+    monkeypatch.setattr(actions, "landmarks_of", slow(lambda _images: recordings.pop(0)))
+    monkeypatch.setattr(actions, "install", slow(real_install))
     folders = []
     gate = AdminGate("", config.store.audit_log)
     window = AdminWindow(AdminActions(slow_kiosk.session, gate, FrameRecorder()), lambda _parent: folders.pop(0))
     qtbot.addWidget(window)
     window.show()
-    return window, folders
+    return window, folders, on_qt_thread
 
 
 def test_saving_a_sign_and_installing_a_pack_never_block_the_screens(qtbot, slow_admin, tmp_path, pack_files) -> None:
-    window, folders = slow_admin
+    window, folders, on_qt_thread = slow_admin
     good, broken = tmp_path / "usb", tmp_path / "usb2"
     good.mkdir(), broken.mkdir()
     shutil.copy(pack_files["ko-en"], good)
     (broken / "translate-en_ja.argosmodel").write_bytes(pack_files["en-ja"].read_bytes()[:500])
     folders += [good, broken]
     window.gloss.setText("서류")
-    budget = budget_ms(qtbot, allowed_ms=ADMIN_STALL_MS)
     heart = Heartbeat()
     heart.start()
     window._sign_recorded()
@@ -201,7 +207,8 @@ def test_saving_a_sign_and_installing_a_pack_never_block_the_screens(qtbot, slow
     assert "translate-en_ja.argosmodel" in _pack_result(window) and " / " in _pack_result(window)
     packs, _ = window.actions.packs()
     assert [p.code for p in packs] == ["ko-en"], "the refused pack changed nothing installed before"
-    assert stalled < budget, f"the Qt event loop was blocked for {stalled:.0f} ms (budget {budget:.0f} ms)"
+    assert on_qt_thread == [False] * 4, "MediaPipe twice and the install twice, all off the Qt thread"
+    assert stalled < STALL_MS, f"the Qt event loop was blocked for {stalled:.0f} ms"
 
 
 def _pack_result(window) -> str:
