@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-import time
+import tracemalloc
 from pathlib import Path
 
 import numpy as np
@@ -124,8 +124,10 @@ def test_untaught_signs_are_unknown_and_taught_ones_survive_a_tilted_camera(tmp_
     assert sum(answer(g, 60 + i) is None for i, g in enumerate(untaught)) >= 3
 
 
-def test_matching_300_signs_of_3_examples_is_fast() -> None:
-    """The bank of 300 x 3 examples with their widened copies: one match well under the 30 ms target."""
+def test_matching_300_signs_of_3_examples_stays_small() -> None:
+    """The bank of 300 x 3 examples with their widened copies: one match allocates at most 200 MB at its peak
+    (54 MB measured; a float64 difference tensor of every example against the query, as before issue 15, takes
+    over 1 GB). Its speed (target 30 ms) is reported by ``kiosk bench sign``, not timed here."""
     rng = np.random.default_rng(0)
     base = matching_features(recording("서류", 2))
     enrolled = EnrolledSigns([])
@@ -133,10 +135,14 @@ def test_matching_300_signs_of_3_examples_is_fast() -> None:
         wobble = rng.normal(0, 0.3, base.shape).astype(np.float32)
         enrolled.add(f"s{k // 3}", base + wobble, widened=[base + wobble * 0.9] * WIDENED)
     enrolled.match(base)
-    started = time.perf_counter()
-    for _ in range(5):
-        enrolled.match(base)
-    assert (time.perf_counter() - started) / 5 < 0.1  # generous for a busy test machine; the bench reports it
+    tracemalloc.start()
+    try:
+        nearest = enrolled.match(base).nearest
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert len(nearest) >= 2 and nearest[0][1] <= nearest[1][1]  # it did match, best first
+    assert peak < 200e6, f"one match allocated {peak / 1e6:.0f} MB"
 
 
 def test_short_hand_gaps_are_filled_and_long_absences_kept() -> None:
