@@ -8,7 +8,7 @@ from PyQt6.QtWidgets import QBoxLayout, QPushButton, QWidget
 
 from base.events import Role
 from tests.ui_kiosk import find, settle, transcript_texts
-from ui.layout_check import layout_problems
+from ui.layout_check import layout_problems, scrolled_out
 from ui.screenshots import LOW_FROM
 from ui.theme import VISITOR_TEXT_PX
 
@@ -120,3 +120,25 @@ def test_at_200_percent_on_the_half_screen_each_suggestion_is_read_whole_or_reac
     assert all(whole) if side_by_side else whole[0], (language, seen, buttons)
     assert middle.verticalScrollBar().isVisible() and middle.verticalScrollBar().maximum() > 0, "the rest a scroll away"
     assert layout_problems(kiosk.visitor, half, low_from=LOW_FROM) == []
+
+
+@pytest.mark.parametrize("language", ["en", "vi", "zh", "ja"])
+def test_at_200_percent_on_1366x768_the_first_suggestion_is_whole_below_the_reach_line(
+    qtbot, suggesting_kiosk, language: str
+) -> None:
+    """101 px lay between the reach line and the list's bottom: each suggestion showed its top 55 px (Japanese,
+    Vietnamese) or 87 px (one line: 126 px). One under another, the text-size bar making way while they are on
+    offer, the first is whole in view, the others whole or a scroll away; the bar is back when the offer ends."""
+    kiosk, small = suggesting_kiosk, QSize(1366, 768)
+    qtbot.mouseClick(find(kiosk.visitor, QPushButton, f"lang_{language}"), Qt.MouseButton.LeftButton)
+    kiosk.visitor.display.set(2.0, False)
+    kiosk.visitor.resize(small)
+    kiosk.session.say(Role.VISITOR, kiosk.session.phrasebook.get("restroom").texts[language][1:])
+    for _ in range(5):
+        QCoreApplication.processEvents()
+    assert scrolled_out(kiosk.visitor, "visitor_suggestion_", first=True) == []
+    assert layout_problems(kiosk.visitor, small, low_from=LOW_FROM) == []
+    kiosk.session.say_phrase(Role.CLERK, "greeting")
+    for _ in range(3):
+        QCoreApplication.processEvents()
+    assert kiosk.visitor.display.isVisible()

@@ -13,7 +13,8 @@ object name:
   an overlay must never need scrolling or be clipped by the window edge;
 - with ``min_text_px``: any text smaller than that (the visitor's screen at 100 %: 24 px).
 
-:func:`scrolled_out` finds the buttons that must be seen without scrolling (the start page's languages) but are not.
+:func:`scrolled_out` finds the buttons that must be seen without scrolling (the start page's languages, the first
+suggestion) but are not.
 """
 
 from __future__ import annotations
@@ -69,12 +70,14 @@ def layout_problems(
     return problems
 
 
-def scrolled_out(window: QWidget, prefix: str) -> list[str]:
-    """Shown buttons named ``prefix...`` that lie (partly) outside their scroll area's view at its current position."""
+def scrolled_out(window: QWidget, prefix: str | tuple[str, ...], first: bool = False) -> list[str]:
+    """Shown buttons named ``prefix...`` that lie (partly) outside their scroll area's view at its current position;
+    with ``first``, only the first of them in reading order (the others may be a scroll away)."""
     problems = []
-    for button in window.findChildren(QAbstractButton):
-        if not button.isVisible() or not button.objectName().startswith(prefix):
-            continue
+    shown = [b for b in window.findChildren(QAbstractButton) if b.isVisible() and b.objectName().startswith(prefix)]
+    if first:
+        shown = sorted(shown, key=lambda b: (_rect_in(window, b).y(), _rect_in(window, b).x()))[:1]
+    for button in shown:
         rect = _rect_in(window, button)
         cut = [area for area in _scroll_areas(button, window) if not _rect_in(window, area.viewport()).contains(rect)]
         if cut:

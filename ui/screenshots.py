@@ -38,6 +38,8 @@ VARIANTS = {"100": (1.0, False), "200": (2.0, False), "contrast": (1.0, True)}
 LOW_FROM = 0.4  # every control of the visitor's screen sits below 40 % of its height (wheelchair reach)
 IN_VIEW = {"start": "lang_", "language": "pick_", "fingerspelling": "spelling_", "sign": "sign_"}  # screen:
 # the name prefix of its buttons, which must be in view without scrolling
+FIRST_IN_VIEW = {"suggestions": "visitor_suggestion_"}  # screen: the first of these buttons in view, the rest may
+# be a scroll away
 
 
 @dataclass
@@ -91,6 +93,8 @@ class Gallery:
         problems = layout_problems(widget, QSize(*size), target, low, text)  # type: ignore[arg-type]
         if screen in IN_VIEW:  # buttons the visitor needs on this screen, seen without scrolling
             problems += scrolled_out(widget, IN_VIEW[screen])  # type: ignore[arg-type]
+        if screen in FIRST_IN_VIEW:
+            problems += scrolled_out(widget, FIRST_IN_VIEW[screen], first=True)  # type: ignore[arg-type]
         self.shots.append(Shot(path, screen, language, variant, problems, self.display))
 
     def visit(self, language: str, variant: str) -> None:

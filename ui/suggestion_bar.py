@@ -4,8 +4,10 @@ Used on both screens: the clerk sees the Korean text with its translation small 
 the phrases in their own language. The bar is empty (hidden) until the session offers suggestions for this
 speaker's line, and empties again when the next line is said or a suggestion was sent. On the visitor's
 screen it takes the place of the quick phrases meanwhile (``replaces``), so the input row stays on screen.
-The buttons sit side by side when they fit the bar's width, else one under another (Japanese at 200 % on a
-half screen: three phrases kept whole are wider than the window); the bar never asks for more width than it has.
+The buttons sit side by side when they fit the bar's width and the height in view (:attr:`SuggestionBar.room`),
+else one under another, each as wide as the bar and so as low as it can be (Japanese at 200 % on a half screen:
+three phrases kept whole are wider than the window; at 200 % on 1366x768 three two-line buttons are taller than
+the view, one line each the first is whole); the bar never asks for more width than it has.
 """
 
 from __future__ import annotations
@@ -51,6 +53,7 @@ class SuggestionBar(QWidget):
         layout.addWidget(self.heading)
         layout.addLayout(self.row)
         self.offer: Suggestions | None = None
+        self.room: int | None = None  # the height its buttons have in view (None: no limit), set by the screen
         self.hide()
 
     def buttons(self) -> list[WrapButton]:
@@ -90,13 +93,25 @@ class SuggestionBar(QWidget):
         super().resizeEvent(event)
         self._arrange()
 
-    def _arrange(self) -> None:
-        """Side by side when the buttons fit the bar's width, else one under another."""
-        items = [self.row.itemAt(i) for i in range(self.row.count())]  # as the layout sizes them
-        need = sum(item.minimumSize().width() for item in items) + self.row.spacing() * max(0, len(items) - 1)
-        across = QBoxLayout.Direction.LeftToRight if need <= self.width() else QBoxLayout.Direction.TopToBottom
+    def arrange(self, room: int | None) -> int:
+        """Arranged for ``room`` px in view (None: no limit); the first button's height as arranged (0: none)."""
+        self.room = room
+        return self._arrange()
+
+    def _arrange(self) -> int:
+        """Side by side when the buttons fit the bar's width and :attr:`room`, else one under another."""
+        buttons = self.buttons()
+        if not buttons:
+            return 0
+        gaps = self.row.spacing() * (len(buttons) - 1)
+        need = sum(button.minimumWidth() for button in buttons) + gaps
+        share = (self.width() - gaps) // len(buttons)
+        high = max(button.heightForWidth(max(share, button.minimumWidth())) for button in buttons)
+        fits = need <= self.width() and (self.room is None or high <= self.room)
+        across = QBoxLayout.Direction.LeftToRight if fits else QBoxLayout.Direction.TopToBottom
         if self.row.direction() != across:
             self.row.setDirection(across)
+        return high if fits else buttons[0].heightForWidth(self.width())
 
     def on_entry(self, entry: TranscriptEntry) -> None:
         """A line was said (or a suggestion sent): the offer is over."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 import time
 
 import numpy as np
-from PyQt6.QtCore import QPoint, Qt, QTimer
+from PyQt6.QtCore import Qt, QTimer
 from PyQt6.QtGui import QResizeEvent
 from PyQt6.QtWidgets import QHBoxLayout, QLabel, QLayout, QLineEdit, QVBoxLayout, QWidget
 
@@ -37,6 +37,7 @@ from ui.bridge import SessionBridge
 from ui.camera_view import CameraView
 from ui.chat_view import ChatView
 from ui.closing_page import ClosingPage
+from ui.conversation_fit import ConversationFit
 from ui.display_controls import DisplayControls
 from ui.idle_overlay import IdleOverlay
 from ui.keyboard import OnScreenKeyboard
@@ -55,7 +56,6 @@ from ui.widgets import MessageLine, PageStack, scrolling, session_is_push_to_tal
 from ui.wrap_button import named_button
 
 ATTRACT, START, CONVERSATION, CLOSING, LANGUAGE = 0, 1, 2, 3, 4
-CAPTION_SHARE = 0.4  # the chat reaches down to here, so every control sits below (wheelchair reach)
 SPEAKING_LEVEL = 0.15  # a microphone level this high is someone speaking: the visit is not idle
 
 
@@ -102,11 +102,13 @@ class VisitorWindow(QWidget):
         self.display = DisplayControls(ui.text_scale, ui.high_contrast, self._restyle, self._codes())
         self.display.add(self.picker.globe)  # the visitor's own settings: text size, contrast, language
         layout = QVBoxLayout(self)
-        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)  # _fit_chat's height must not hold it
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)  # the chat's least height must not hold it
         layout.addWidget(self.banner)
         layout.addWidget(self.notice)
         layout.addWidget(self.pages, 1)
         layout.addWidget(self.display)
+        parts = (self.captions, self.middle, self.suggestions, self.keyboard, self.switch_offer, self.display)
+        self.room = ConversationFit(self, *parts)  # the chat's height; the suggestions whole in view
         self.idle = IdleOverlay(self, session.extend)  # above everything, outside every layout
         self.more_time = self.idle.more_time
         bridge.state_changed.connect(self._on_state)
@@ -163,7 +165,7 @@ class VisitorWindow(QWidget):
         self.suggestions = SuggestionBar(
             Role.VISITOR, self._use_suggestion, prefix="visitor", with_translation=False, replaces=self.phrases
         )
-        self.suggestions.changed.connect(lambda: QTimer.singleShot(0, self._fit_chat))
+        self.suggestions.changed.connect(lambda: QTimer.singleShot(0, self.room.fit))
         self.voice_controls = VoiceControls(self.voice, self.session.touch)
         self.spelling_box = SpellingPanel(self.spelling, lambda exc: self.error.setText(exc.message_ko))
         self.sign_box = SignPanel(self.signing)
@@ -229,7 +231,7 @@ class VisitorWindow(QWidget):
         self.keyboard.setVisible(on)
         self.typing.setVisible(on)
         self.middle.setVisible(not on)
-        self._fit_chat()
+        self.room.fit()
         if on:
             self.input.setFocus()
 
@@ -363,7 +365,7 @@ class VisitorWindow(QWidget):
         self.voice_controls.set_language(language, hearing=not signing)
         self._set_banner(language)
         self.pages.setCurrentIndex(CONVERSATION)
-        QTimer.singleShot(0, self._fit_chat)
+        QTimer.singleShot(0, self.room.fit)
 
     def _show_closing(self) -> None:
         self.idle.hide()
@@ -379,22 +381,14 @@ class VisitorWindow(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         """The captions keep the upper part of the screen, so every control stays low (wheelchair reach)."""
         super().resizeEvent(event)
-        self._fit_chat()
+        self.room.fit()
         self.camera.fit(self.width(), self.height())
         self.idle.fit()
-
-    def _fit_chat(self) -> None:
-        """The chat reaches 40 % down, less the suggestions' heading when it heads the list below; not while the
-        keyboard is open (the keys need the room)."""
-        if self.captions.isVisible():  # (its place is known only while the conversation is on screen)
-            top = self.captions.mapTo(self, QPoint(0, 0)).y() if self.keyboard.isHidden() else self.height()
-            above = self.suggestions.room_above() if self.switch_offer.isHidden() else 0
-            self.captions.setMinimumHeight(max(2 * TARGET_PX, int(CAPTION_SHARE * self.height()) - top + 8 - above))
 
     def _restyle(self, scale: float, high_contrast: bool) -> None:
         self.setStyleSheet(stylesheet(scale, high_contrast))
         self.captions.set_contrast(high_contrast)
-        QTimer.singleShot(0, self._fit_chat)  # the text size moved the chat's top
+        QTimer.singleShot(0, self.room.fit)  # the text size moved the chat's top
 
     def _codes(self) -> list[str]:
         return [c for c in self.session.config.kiosk.languages if c in STRINGS["choose_language"]]

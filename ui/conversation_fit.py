@@ -1,0 +1,64 @@
+"""The visitor's conversation screen, top to bottom: who gets how much of the height.
+
+The chat reaches 40 % down the window (:data:`CAPTION_SHARE`), so every control sits below that line (wheelchair
+reach); less the suggestions' heading when it heads the list below (a label may sit above the line), and not
+while the keyboard is open (the keys need the room). Suggestions on offer: the first one whole in view below the
+line, the others whole or a scroll away (:meth:`SuggestionBar.arrange` puts them one under another when side by
+side they are taller than that room). Where even then the first is not whole (200 % text on 1366x768: 101 px
+between the reach line and the list's bottom for a 126 px button), the text-size bar makes way while they are on
+offer, and comes back with the next line.
+"""
+
+from __future__ import annotations
+
+from PyQt6.QtCore import QPoint
+from PyQt6.QtWidgets import QScrollArea, QWidget
+
+from ui.chat_view import ChatView
+from ui.suggestion_bar import SuggestionBar
+from ui.theme import TARGET_PX
+
+CAPTION_SHARE = 0.4  # the chat reaches down to here, so every control sits below (wheelchair reach)
+
+
+class ConversationFit:
+    """Fits ``window``'s chat and suggestions to the window's height (:meth:`fit`)."""
+
+    def __init__(
+        self,
+        window: QWidget,
+        chat: ChatView,
+        middle: QScrollArea,
+        suggestions: SuggestionBar,
+        keyboard: QWidget,
+        switch_offer: QWidget,
+        display: QWidget,
+    ) -> None:
+        """``middle``: the list under the chat that holds ``suggestions`` (and ``switch_offer``, which heads it);
+        ``display``: the text-size bar at the window's bottom."""
+        self.window, self.chat, self.middle, self.suggestions = window, chat, middle, suggestions
+        self.keyboard, self.switch_offer, self.display = keyboard, switch_offer, display
+
+    def fit(self) -> None:
+        """The chat's height, then the suggestions' arrangement and whether the text-size bar makes way."""
+        if not self.chat.isVisible():  # (its place is known only while the conversation is on screen)
+            self.display.show()
+            return
+        window, reach = self.window, int(CAPTION_SHARE * self.window.height())
+        top = self.chat.mapTo(window, QPoint(0, 0)).y() if self.keyboard.isHidden() else window.height()
+        above = self.suggestions.room_above() if self.switch_offer.isHidden() else 0
+        self.chat.setMinimumHeight(max(2 * TARGET_PX, reach - top + 8 - above))
+        self.display.setVisible(self.suggestions.isHidden() or self.middle.isHidden() or self._offer_fits(reach))
+
+    def _offer_fits(self, reach: int) -> bool:
+        """Whether the first suggestion is whole in view below the reach line with the text-size bar on screen;
+        arranged for the room there is with the bar, or else without it."""
+        port = self.middle.viewport()
+        top = port.mapTo(self.window, QPoint(0, 0)).y()
+        bar = self.display.layout().totalHeightForWidth(self.display.width()) + self.window.layout().spacing()
+        start = max(reach, top + self.suggestions.room_above())
+        room = top + port.height() - start - (0 if self.display.isVisible() else bar)  # with the bar shown
+        if self.suggestions.arrange(room) <= room:
+            return True
+        self.suggestions.arrange(room + bar)
+        return False
