@@ -6,7 +6,9 @@ while the keyboard is open (the keys need the room). Suggestions on offer: the f
 line, the others whole or a scroll away (:meth:`SuggestionBar.arrange` puts them one under another when side by
 side they are taller than that room). Where even then the first is not whole (200 % text on 1366x768: 101 px
 between the reach line and the list's bottom for a 126 px button), the text-size bar makes way while they are on
-offer, and comes back with the next line.
+offer, and comes back with the next line. So too on the globe's choice of language, whose way back is a row of
+its own under the languages: where the languages, that row and the bar do not all fit below the reach line (200 %
+on 1366x768), the bar makes way while the choice is open.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from PyQt6.QtCore import QPoint
 from PyQt6.QtWidgets import QScrollArea, QWidget
 
 from ui.chat_view import ChatView
+from ui.language_picker import LanguagePicker
 from ui.suggestion_bar import SuggestionBar
 from ui.theme import TARGET_PX
 
@@ -33,29 +36,41 @@ class ConversationFit:
         keyboard: QWidget,
         switch_offer: QWidget,
         display: QWidget,
+        picker: LanguagePicker,
     ) -> None:
         """``middle``: the list under the chat that holds ``suggestions`` (and ``switch_offer``, which heads it);
-        ``display``: the text-size bar at the window's bottom."""
+        ``display``: the text-size bar at the window's bottom; ``picker``: the globe's choice of language."""
         self.window, self.chat, self.middle, self.suggestions = window, chat, middle, suggestions
-        self.keyboard, self.switch_offer, self.display = keyboard, switch_offer, display
+        self.keyboard, self.switch_offer, self.display, self.picker = keyboard, switch_offer, display, picker
 
     def fit(self) -> None:
-        """The chat's height, then the suggestions' arrangement and whether the text-size bar makes way."""
-        if not self.chat.isVisible():  # (its place is known only while the conversation is on screen)
-            self.display.show()
-            return
+        """The chat's height, then the suggestions' arrangement and whether the text-size bar makes way; on the
+        globe's choice of language, whether the bar makes way for it."""
         window, reach = self.window, int(CAPTION_SHARE * self.window.height())
+        if not self.chat.isVisible():  # (its place is known only while the conversation is on screen)
+            self.display.setVisible(not self.picker.isVisible() or self._picker_fits(reach))
+            return
         top = self.chat.mapTo(window, QPoint(0, 0)).y() if self.keyboard.isHidden() else window.height()
         above = self.suggestions.room_above() if self.switch_offer.isHidden() else 0
         self.chat.setMinimumHeight(max(2 * TARGET_PX, reach - top + 8 - above))
         self.display.setVisible(self.suggestions.isHidden() or self.middle.isHidden() or self._offer_fits(reach))
+
+    def _bar(self) -> int:
+        """The text-size bar's height and the gap above it."""
+        return self.display.layout().totalHeightForWidth(self.display.width()) + self.window.layout().spacing()
+
+    def _picker_fits(self, reach: int) -> bool:
+        """Whether the languages start below the reach line with the text-size bar on screen (the choice keeps them
+        at the bottom of its view, and the way back is a row under it)."""
+        top = min(button.mapTo(self.window, QPoint(0, 0)).y() for button in self.picker.buttons.values())
+        return top - (0 if self.display.isVisible() else self._bar()) >= reach
 
     def _offer_fits(self, reach: int) -> bool:
         """Whether the first suggestion is whole in view below the reach line with the text-size bar on screen;
         arranged for the room there is with the bar, or else without it."""
         port = self.middle.viewport()
         top = port.mapTo(self.window, QPoint(0, 0)).y()
-        bar = self.display.layout().totalHeightForWidth(self.display.width()) + self.window.layout().spacing()
+        bar = self._bar()
         start = max(reach, top + self.suggestions.room_above())
         room = top + port.height() - start - (0 if self.display.isVisible() else bar)  # with the bar shown
         if self.suggestions.arrange(room) <= room:

@@ -6,7 +6,8 @@ without reading any language), on the bottom bar with text size and contrast (:m
 visitor's own settings, always on screen): the action bar has no room for a fourth button (Japanese at 200 % in
 portrait needed 1122 px of 1080). The choice is a page in place of the conversation, low on the screen like the
 start page: "choose your language" in every language (the visitor may not read the one in use), the start page's
-own language buttons (:func:`ui.start_page.language_grid`) with the one in use marked ✓, and a way back. A choice
+own language buttons (:func:`ui.start_page.language_grid`) with the one in use marked ✓, and a way back, a row of
+its own under the scrolling choice and so always in view (at 200 % on 1366x768 it was below the fold). A choice
 switches the visit through :meth:`LineWorker.switch_language`, off the Qt thread, as the automatic offer
 (:mod:`ui.switch_offer`) does: the lines so far are translated again (:meth:`LineCorrections.new_reader`). Back,
 or the language in use, changes nothing.
@@ -24,7 +25,7 @@ from collections.abc import Callable
 
 from PyQt6.QtCore import QRectF, Qt
 from PyQt6.QtGui import QFontInfo, QPainter, QPaintEvent, QPen
-from PyQt6.QtWidgets import QLabel, QVBoxLayout
+from PyQt6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from base.events import SessionState, StateChanged, VisitorMode
 from base.languages import lookup
@@ -33,6 +34,7 @@ from ui.bridge import SessionBridge
 from ui.phrase_breaks import set_wrapped
 from ui.start_page import ChoicePage, choose_title, item_height, language_grid
 from ui.strings import language_label, tr
+from ui.widgets import scrolling
 from ui.wrap_button import WrapButton
 
 GLOBE_PX = 36
@@ -101,8 +103,17 @@ class LanguagePicker(ChoicePage):
         layout.addWidget(self.title, 1)
         layout.addWidget(self.note)
         layout.addLayout(self.grid)  # low on the screen, reachable from a wheelchair
-        layout.addWidget(self.cancel)
         bridge.state_changed.connect(self.on_state)
+
+    def page(self) -> QWidget:
+        """The screen's page: this choice in a scroll area, and the way back in a row of its own under it, always
+        in view (a visitor who opened the choice by mistake gets out without scrolling)."""
+        page = QWidget()
+        column = QVBoxLayout(page)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(scrolling(self), 1)
+        column.addWidget(self.cancel)
+        return page
 
     def on_state(self, event: StateChanged) -> None:
         """The globe shows the language of a spoken or typed visit (switched, too); none between visits or when
@@ -124,24 +135,18 @@ class LanguagePicker(ChoicePage):
         self.show_page(True)
 
     def fit(self) -> None:
-        """Every language in view and low on the screen. The note only while the title, at least as large as the
-        note, fits with it and all below it. When the title (at its least), the languages and the way back do
-        not all fit (200 % text on 1366x768), the way back is below the fold and the page as tall as the screen
-        and it, so that the languages end at the screen's bottom: a shorter page would lift them above the
-        reach line."""
+        """Every language in view and low on the screen (the way back is under the scroll area: :meth:`page`).
+        The note only while the title, at least as large as the note, fits with it and the languages."""
         layout = self.layout()
         if layout is None:
             return
         width, screen = self.room()
-        gap, margins = layout.spacing(), layout.contentsMargins()
-        grid, back = item_height(self.grid, width), item_height(self.cancel, width)
+        gap, grid = layout.spacing(), item_height(self.grid, width)
         note = self.note.heightForWidth(width)
-        noted = self.fit_title(screen - 3 * gap - note - grid - back, QFontInfo(self.note.font()).pixelSize())
-        in_view = noted or self.fit_title(screen - 2 * gap - grid - back)
-        if not in_view:
+        noted = self.fit_title(screen - 2 * gap - note - grid, QFontInfo(self.note.font()).pixelSize())
+        if not noted:
             self.fit_title(screen - gap - grid)
         self.note.setVisible(noted)
-        self.setMinimumHeight(0 if in_view else screen + margins.top() + margins.bottom() + gap + back)
 
     def _pick(self, language: str) -> None:
         self.show_page(False)

@@ -97,7 +97,7 @@ class VisitorWindow(QWidget):
         self.pages.addWidget(self._conversation_page())  # fixed: only the chat and the phrase list scroll
         self.pages.addWidget(scrolling(self.closing))
         self.picker = LanguagePicker(self.lines, bridge, self._codes(), self.languages, self._show_picker)
-        self.pages.addWidget(scrolling(self.picker))  # the globe button's choice of language
+        self.pages.addWidget(self.picker.page())  # the globe button's choice of language
         ui = session.config.ui
         self.display = DisplayControls(ui.text_scale, ui.high_contrast, self._restyle, self._codes())
         self.display.add(self.picker.globe)  # the visitor's own settings: text size, contrast, language
@@ -107,8 +107,8 @@ class VisitorWindow(QWidget):
         layout.addWidget(self.notice)
         layout.addWidget(self.pages, 1)
         layout.addWidget(self.display)
-        parts = (self.captions, self.middle, self.suggestions, self.keyboard, self.switch_offer, self.display)
-        self.room = ConversationFit(self, *parts)  # the chat's height; the suggestions whole in view
+        parts = (self.captions, self.middle, self.suggestions, self.keyboard, self.switch_offer)
+        self.room = ConversationFit(self, *parts, self.display, self.picker)  # who gets how much of the height
         self.idle = IdleOverlay(self, session.extend)  # above everything, outside every layout
         self.more_time = self.idle.more_time
         bridge.state_changed.connect(self._on_state)
@@ -225,6 +225,7 @@ class VisitorWindow(QWidget):
     def _show_picker(self, on: bool) -> None:
         """The globe's choice of language in place of the conversation (which goes on meanwhile), or back."""
         self.pages.setCurrentIndex(LANGUAGE if on else CONVERSATION)
+        QTimer.singleShot(0, self.room.fit)  # the bar may make way
 
     def _show_keyboard(self, on: bool) -> None:
         """The keyboard takes the phrase list's place (the screen has no room for both at 200 %)."""
