@@ -152,3 +152,27 @@ def test_a_newest_line_taller_than_the_chat_is_shown_from_its_start(qtbot, kiosk
     assert chat.verticalScrollBar().value() < chat.verticalScrollBar().maximum()
     kiosk.visitor.display.set(1.0, False)  # short enough again: the chat follows its bottom
     qtbot.waitUntil(lambda: chat.verticalScrollBar().value() == chat.verticalScrollBar().maximum())
+
+
+def test_the_chat_keeps_its_reach_line_when_a_notice_or_the_error_line_appears(qtbot, kiosk) -> None:
+    """The chat fitted its height only at a resize, a text size, a new visit and suggestions: a notice shown during
+    the visit pushed it down by the notice's height, so the controls under it sank and the list between shrank."""
+    from base.events import Notice
+    from ui.conversation_fit import CAPTION_SHARE
+
+    window = kiosk.visitor
+    window.resize(1366, 768)
+    qtbot.mouseClick(find(window, QPushButton, "lang_en"), Qt.MouseButton.LeftButton)
+    chat = window.captions
+
+    def bottom() -> int:
+        for _ in range(5):
+            QCoreApplication.processEvents()
+        return chat.mapTo(window, QPoint(0, chat.height())).y()
+
+    line = int(CAPTION_SHARE * window.height()) + 8
+    assert bottom() == line
+    kiosk.session.notify(Notice("store_failed", "기록을 저장하지 못했습니다", "not saved", "error"))
+    assert window.notice.isVisible() and bottom() == line, "a notice above the chat"
+    window.error.setText("Please check what you typed.")
+    assert bottom() == line, "the error line under the list"

@@ -1,4 +1,5 @@
-"""The visitor's conversation screen, top to bottom: who gets how much of the height.
+"""The visitor's conversation screen, top to bottom: who gets how much of the height, fitted again after every
+change of the room (one mechanism: the window's and its pages' layout requests and resizes, not a call per change).
 
 The chat reaches 40 % down the window (:data:`CAPTION_SHARE`), so every control sits below that line (wheelchair
 reach); less the suggestions' heading when it heads the list below (a label may sit above the line), and not
@@ -13,7 +14,7 @@ on 1366x768), the bar makes way while the choice is open.
 
 from __future__ import annotations
 
-from PyQt6.QtCore import QPoint
+from PyQt6.QtCore import QEvent, QObject, QPoint, QTimer
 from PyQt6.QtWidgets import QScrollArea, QWidget
 
 from ui.chat_view import ChatView
@@ -24,8 +25,9 @@ from ui.theme import TARGET_PX
 CAPTION_SHARE = 0.4  # the chat reaches down to here, so every control sits below (wheelchair reach)
 
 
-class ConversationFit:
-    """Fits ``window``'s chat and suggestions to the window's height (:meth:`fit`)."""
+class ConversationFit(QObject):
+    """Fits ``window``'s chat and suggestions to the window's height (:meth:`fit`), again after every change of
+    the room they have (:meth:`watch`)."""
 
     def __init__(
         self,
@@ -41,7 +43,25 @@ class ConversationFit:
         """``middle``: the list under the chat that holds ``suggestions`` (and ``switch_offer``, which heads it);
         ``display``: the text-size bar at the window's bottom; ``picker``: the globe's choice of language."""
         self.window, self.chat, self.middle, self.suggestions = window, chat, middle, suggestions
+        super().__init__(window)
         self.keyboard, self.switch_offer, self.display, self.picker = keyboard, switch_offer, display, picker
+        self.later = QTimer(self)  # one fit after a burst of changes, once Qt has laid them out
+        self.later.setSingleShot(True)
+        self.later.setInterval(0)
+        self.later.timeout.connect(self.fit)
+
+    def watch(self, *widgets: QWidget) -> None:
+        """Fit again whenever one of ``widgets`` is resized or its layout is redone: a line, a banner, the error
+        line, the camera, suggestions, the keyboard shown or hidden, another text size or language, a page shown.
+        (Qt redoes a widget's layout when anything in it changes size or is shown or hidden.)"""
+        for widget in widgets:
+            widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.LayoutRequest, QEvent.Type.Resize, QEvent.Type.Show):
+            self.fit()  # before this layout pass (the keyboard shown: the chat yields now, not a pass later)
+            self.later.start()  # and once more with the places it gives
+        return False
 
     def fit(self) -> None:
         """The chat's height, then the suggestions' arrangement and whether the text-size bar makes way; on the

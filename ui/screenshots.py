@@ -81,7 +81,7 @@ class Gallery:
 
         size = DISPLAYS[self.display]
         widget.resize(*size)  # type: ignore[attr-defined]
-        for _ in range(5):  # a wrapping button asks for its height once it knows its width: more layout passes
+        for _ in range(8):  # a wrapping button asks for its height once it knows its width; a bar makes way
             self.app.processEvents()
         path = self.out / f"{screen}_{language}_{variant}_{self.display}.png"
         image = widget.grab().scaledToWidth(size[0] // 2, Qt.TransformationMode.SmoothTransformation)  # type: ignore[attr-defined]

@@ -15,7 +15,6 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
-from PyQt6.QtCore import pyqtSignal
 from PyQt6.QtGui import QResizeEvent
 from PyQt6.QtWidgets import QBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
@@ -26,8 +25,6 @@ from ui.wrap_button import WrapButton
 
 class SuggestionBar(QWidget):
     """Suggestions for ``role``'s newest line; a tap calls ``on_use(entry_id, suggestion_id)``."""
-
-    changed = pyqtSignal()  # shown or cleared: the room above it may change (:meth:`room_above`)
 
     def __init__(
         self,
@@ -81,7 +78,6 @@ class SuggestionBar(QWidget):
         self.show()
         if self.replaces is not None:
             self.replaces.hide()
-        self.changed.emit()
 
     def room_above(self) -> int:
         """While suggestions are on show, the height of their heading and the gap under it: a label, it may sit
@@ -126,4 +122,3 @@ class SuggestionBar(QWidget):
         self.hide()
         if self.replaces is not None:
             self.replaces.show()
-        self.changed.emit()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import time
 
 import numpy as np
-from PyQt6.QtCore import Qt, QTimer
+from PyQt6.QtCore import Qt
 from PyQt6.QtGui import QResizeEvent
 from PyQt6.QtWidgets import QHBoxLayout, QLabel, QLayout, QLineEdit, QVBoxLayout, QWidget
 
@@ -109,6 +109,7 @@ class VisitorWindow(QWidget):
         layout.addWidget(self.display)
         parts = (self.captions, self.middle, self.suggestions, self.keyboard, self.switch_offer)
         self.room = ConversationFit(self, *parts, self.display, self.picker)  # who gets how much of the height
+        self.room.watch(self, *(self.pages.widget(page) for page in (CONVERSATION, LANGUAGE)))
         self.idle = IdleOverlay(self, session.extend)  # above everything, outside every layout
         self.more_time = self.idle.more_time
         bridge.state_changed.connect(self._on_state)
@@ -165,7 +166,6 @@ class VisitorWindow(QWidget):
         self.suggestions = SuggestionBar(
             Role.VISITOR, self._use_suggestion, prefix="visitor", with_translation=False, replaces=self.phrases
         )
-        self.suggestions.changed.connect(lambda: QTimer.singleShot(0, self.room.fit))
         self.voice_controls = VoiceControls(self.voice, self.session.touch)
         self.spelling_box = SpellingPanel(self.spelling, lambda exc: self.error.setText(exc.message_ko))
         self.sign_box = SignPanel(self.signing)
@@ -225,14 +225,12 @@ class VisitorWindow(QWidget):
     def _show_picker(self, on: bool) -> None:
         """The globe's choice of language in place of the conversation (which goes on meanwhile), or back."""
         self.pages.setCurrentIndex(LANGUAGE if on else CONVERSATION)
-        QTimer.singleShot(0, self.room.fit)  # the bar may make way
 
     def _show_keyboard(self, on: bool) -> None:
         """The keyboard takes the phrase list's place (the screen has no room for both at 200 %)."""
         self.keyboard.setVisible(on)
         self.typing.setVisible(on)
         self.middle.setVisible(not on)
-        self.room.fit()
         if on:
             self.input.setFocus()
 
@@ -366,7 +364,6 @@ class VisitorWindow(QWidget):
         self.voice_controls.set_language(language, hearing=not signing)
         self._set_banner(language)
         self.pages.setCurrentIndex(CONVERSATION)
-        QTimer.singleShot(0, self.room.fit)
 
     def _show_closing(self) -> None:
         self.idle.hide()
@@ -380,16 +377,14 @@ class VisitorWindow(QWidget):
         self.banner.setVisible(self.demo)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        """The captions keep the upper part of the screen, so every control stays low (wheelchair reach)."""
+        """The self-view and the idle warning follow the window (the chat's height: :class:`ConversationFit`)."""
         super().resizeEvent(event)
-        self.room.fit()
         self.camera.fit(self.width(), self.height())
         self.idle.fit()
 
     def _restyle(self, scale: float, high_contrast: bool) -> None:
         self.setStyleSheet(stylesheet(scale, high_contrast))
         self.captions.set_contrast(high_contrast)
-        QTimer.singleShot(0, self.room.fit)  # the text size moved the chat's top
 
     def _codes(self) -> list[str]:
         return [c for c in self.session.config.kiosk.languages if c in STRINGS["choose_language"]]
