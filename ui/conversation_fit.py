@@ -9,7 +9,8 @@ side they are taller than that room). Where even then the first is not whole (20
 between the reach line and the list's bottom for a 126 px button), the text-size bar makes way while they are on
 offer, and comes back with the next line. So too on the globe's choice of language, whose way back is a row of
 its own under the languages: where the languages, that row and the bar do not all fit below the reach line (200 %
-on 1366x768), the bar makes way while the choice is open.
+on 1366x768), the bar makes way while the choice is open. The fingerspelled word's line in the list is shown only
+where it is whole in view (:meth:`SpellingPanel.fit`).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from PyQt6.QtWidgets import QScrollArea, QWidget
 
 from ui.chat_view import ChatView
 from ui.language_picker import LanguagePicker
+from ui.spelling_panel import SpellingPanel
 from ui.suggestion_bar import SuggestionBar
 from ui.theme import TARGET_PX
 
@@ -39,12 +41,15 @@ class ConversationFit(QObject):
         switch_offer: QWidget,
         display: QWidget,
         picker: LanguagePicker,
+        spelling: SpellingPanel,
     ) -> None:
-        """``middle``: the list under the chat that holds ``suggestions`` (and ``switch_offer``, which heads it);
-        ``display``: the text-size bar at the window's bottom; ``picker``: the globe's choice of language."""
+        """``middle``: the list under the chat that holds ``suggestions`` (and ``switch_offer``, which heads it) and
+        the ``spelling`` panel; ``display``: the text-size bar at the window's bottom; ``picker``: the globe's choice
+        of language."""
         self.window, self.chat, self.middle, self.suggestions = window, chat, middle, suggestions
         super().__init__(window)
         self.keyboard, self.switch_offer, self.display, self.picker = keyboard, switch_offer, display, picker
+        self.spelling = spelling
         self.later = QTimer(self)  # one fit after a burst of changes, once Qt has laid them out
         self.later.setSingleShot(True)
         self.later.setInterval(0)
@@ -73,6 +78,7 @@ class ConversationFit(QObject):
         top = self.chat.mapTo(window, QPoint(0, 0)).y() if self.keyboard.isHidden() else window.height()
         above = self.suggestions.room_above() if self.switch_offer.isHidden() else 0
         self.chat.setMinimumHeight(max(2 * TARGET_PX, reach - top + 8 - above))
+        self.spelling.fit(self.middle.viewport().height() - self.spelling.y())  # its word line whole, or not shown
         self.display.setVisible(self.suggestions.isHidden() or self.middle.isHidden() or self._offer_fits(reach))
 
     def _bar(self) -> int:

@@ -13,8 +13,8 @@ object name:
   an overlay must never need scrolling or be clipped by the window edge;
 - with ``min_text_px``: any text smaller than that (the visitor's screen at 100 %: 24 px).
 
-:func:`scrolled_out` finds the buttons that must be seen without scrolling (the start page's languages, the first
-suggestion) but are not.
+:func:`scrolled_out` finds the buttons and labels that must be seen without scrolling (the start page's languages,
+the first suggestion, the fingerspelled word's line) but are not.
 """
 
 from __future__ import annotations
@@ -71,17 +71,18 @@ def layout_problems(
 
 
 def scrolled_out(window: QWidget, prefix: str | tuple[str, ...], first: bool = False) -> list[str]:
-    """Shown buttons named ``prefix...`` that lie (partly) outside their scroll area's view at its current position;
-    with ``first``, only the first of them in reading order (the others may be a scroll away)."""
+    """Shown buttons and labels named ``prefix...`` that lie (partly) outside their scroll area's view at its
+    current position; with ``first``, only the first of them in reading order (the others may be a scroll away)."""
     problems = []
-    shown = [b for b in window.findChildren(QAbstractButton) if b.isVisible() and b.objectName().startswith(prefix)]
+    named = (w for w in window.findChildren(QWidget) if isinstance(w, (QAbstractButton, QLabel)))
+    shown = [w for w in named if w.isVisible() and w.objectName().startswith(prefix)]
     if first:
         shown = sorted(shown, key=lambda b: (_rect_in(window, b).y(), _rect_in(window, b).x()))[:1]
-    for button in shown:
-        rect = _rect_in(window, button)
-        cut = [area for area in _scroll_areas(button, window) if not _rect_in(window, area.viewport()).contains(rect)]
+    for widget in shown:
+        rect = _rect_in(window, widget)
+        cut = [area for area in _scroll_areas(widget, window) if not _rect_in(window, area.viewport()).contains(rect)]
         if cut:
-            problems.append(f"button {_name(button)} is seen only by scrolling {_name(cut[0])}")
+            problems.append(f"{_kind(widget)} {_name(widget)} is seen only by scrolling {_name(cut[0])}")
     return problems
 
 
@@ -184,6 +185,10 @@ def _widest_line(label: QLabel) -> int:
     if Qt.mightBeRichText(label.text()):
         return 0
     return widest_line(label.text(), label.font(), label.contentsRect().width())
+
+
+def _kind(widget: QWidget) -> str:
+    return "label" if isinstance(widget, QLabel) else "button"
 
 
 def _name(widget: QWidget) -> str:

@@ -36,8 +36,12 @@ DISPLAYS = {
 SCREEN = DISPLAYS["landscape"]  # the reference resolution of the visitor's touch display
 VARIANTS = {"100": (1.0, False), "200": (2.0, False), "contrast": (1.0, True)}
 LOW_FROM = 0.4  # every control of the visitor's screen sits below 40 % of its height (wheelchair reach)
-IN_VIEW = {"start": "lang_", "language": ("pick_", "language_back"), "fingerspelling": "spelling_", "sign": "sign_"}
-# screen: the name prefixes of its buttons, which must be in view without scrolling
+IN_VIEW = {  # screen: the name prefixes of its buttons and labels, which must be in view without scrolling (or hidden)
+    "start": "lang_",
+    "language": ("pick_", "language_back"),
+    "fingerspelling": ("spelling_delete", "spelling_space", "spelling_confirm", "spelling_word"),
+    "sign": ("sign_send", "sign_undo"),
+}
 FIRST_IN_VIEW = {"suggestions": "visitor_suggestion_"}  # screen: the first of these buttons in view, the rest may
 # be a scroll away
 

@@ -1,5 +1,13 @@
 """The visitor's fingerspelling panel: the word so far (large), its letters, the letter seen now; its buttons
-(delete, space, enter) are a row of their own, :attr:`SpellingPanel.controls`, which the screen keeps in view."""
+(delete, space, enter) are a row of their own, :attr:`SpellingPanel.controls`, which the screen keeps in view.
+
+Decided: the word line is shown only where it fits whole in the view of the list it heads (:meth:`SpellingPanel.fit`),
+never cut in half. Where it does not (200 % text on 1366x768 and on 1920x1080: a 72 or 80 px view under the chat,
+which keeps the top 40 % for reach, and the camera, for a 105 px line), the self-view carries the word alone: it is
+drawn along the picture's top (:mod:`ui.camera_view`), where the visitor looks while spelling, always in view. A
+smaller camera would not give the line room on 1366x768 (the chat alone reaches the reach line there), and the
+word elided in the list would only repeat the self-view's, smaller.
+"""
 
 from __future__ import annotations
 
@@ -35,6 +43,12 @@ class SpellingPanel(QFrame):
         layout = QVBoxLayout(self)
         for label in (self.word, self.letters, self.holding):
             layout.addWidget(label)
+
+    def fit(self, view: int) -> None:
+        """Show the word line only when it is whole within ``view`` px from the panel's top."""
+        margins = self.contentsMargins().top() + self.layout().contentsMargins().top()
+        line = max(self.word.sizeHint().height(), self.word.fontMetrics().height())  # with or without a word yet
+        self.word.setVisible(margins + line <= view)
 
     def set_language(self, language: str) -> None:
         self.language = language

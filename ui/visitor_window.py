@@ -108,7 +108,7 @@ class VisitorWindow(QWidget):
         layout.addWidget(self.pages, 1)
         layout.addWidget(self.display)
         parts = (self.captions, self.middle, self.suggestions, self.keyboard, self.switch_offer)
-        self.room = ConversationFit(self, *parts, self.display, self.picker)  # who gets how much of the height
+        self.room = ConversationFit(self, *parts, self.display, self.picker, self.spelling_box)  # who gets what height
         self.room.watch(self, *(self.pages.widget(page) for page in (CONVERSATION, LANGUAGE)))
         self.idle = IdleOverlay(self, session.extend)  # above everything, outside every layout
         self.more_time = self.idle.more_time
