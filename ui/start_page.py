@@ -44,15 +44,22 @@ class ChoicePage(QWidget):
     view without scrolling: :meth:`fit` places them again at every resize and text size."""
 
     title: QLabel
+    followed: QWidget | None = None  # the parent whose resizes it follows
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.fit()
 
     def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ParentChange and self.parentWidget() is not None:
-            self.parentWidget().installEventFilter(self)  # the screen it fits: a page taller than the scroll
-        return super().event(event)  # area's viewport is not resized when the viewport is
+        """A new parent is the screen it fits (a page taller than the scroll area's viewport is not resized when
+        the viewport is): its resizes are followed, the old parent's no longer."""
+        if event.type() == QEvent.Type.ParentChange:
+            if self.followed is not None:
+                self.followed.removeEventFilter(self)
+            self.followed = self.parentWidget()
+            if self.followed is not None:
+                self.followed.installEventFilter(self)
+        return super().event(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.parentWidget() and event.type() == QEvent.Type.Resize:
