@@ -18,6 +18,10 @@ fixed seeds, so a figure can be made again with the same command:
   decaying exponentially, RT60 0.4-0.8 s uniform, seed 16 + clip index, as much energy as the direct path), its
   tail kept, scaled back to the clip's RMS: an echoey hall.
 - ``phone``: a telephone line: band-pass 300-3400 Hz (4th-order Butterworth), 8 kHz, 8-bit mu-law, back to 16 kHz.
+- ``breaths``: a short counter question said in two breaths, in an echoey hall, at the far end of the microphone:
+  the ``short`` phrase of 3 s, split at the word boundary nearest its middle by a pause of 0.4-1.2 s (uniform, seed
+  16 + clip index) of the clip's room tone, the pause after it as in ``short``; then the room of ``reverb`` with
+  the reverberant part 6 dB above the direct path (far from the microphone), then attenuated as ``quiet``.
 
 Each sample is decoded twice in the same run: by the live path (:class:`StreamingTranscriber`, finals only,
 fed in 0.1 s chunks without a clock, so the text depends on the audio alone), and by plain offline
@@ -39,7 +43,7 @@ from translations.asr import AsrOptions, SpeechRecognizer
 from translations.streaming import StreamingTranscriber
 
 RATE = 16_000
-SETS = ("clean", "joined", "white", "babble", "cut", "short", "quiet", "reverb", "phone")
+SETS = ("clean", "joined", "white", "babble", "cut", "short", "quiet", "reverb", "phone", "breaths")
 GAP_S = 0.6
 WHITE_SNR_DB, WHITE_SEED = 10.0, 16
 BABBLE_SNR_DB, BABBLE_VOICES = 15.0, 3
@@ -49,6 +53,7 @@ PAUSE_S, ROOM_TONE_S = 0.8, 0.3
 QUIET_DB, QUIET_SEED = (20.0, 30.0), 16  # attenuation range
 RT60_S, REVERB_SEED, DIRECT_TO_REVERB_DB = (0.4, 0.8), 16, 0.0
 PHONE_BAND_HZ, PHONE_RATE, MU = (300.0, 3400.0), 8_000, 255
+BREATH_S, BREATH_SEED, FAR_DIRECT_TO_REVERB_DB = (0.4, 1.2), 16, -6.0  # the pause mid-question; far end of the mic
 OFFLINE_BEAM = 5
 COUNTS = ("dropped", "corrected", "continued", "decoded_on")  # finals: dropped by the guards, term corrected,
 # decoded on past a full stop; and the decodings tried for that
@@ -88,6 +93,8 @@ def make_set(name: str, clips: list[tuple[str, str, np.ndarray]], recognizer: Sp
     if name in ("quiet", "reverb", "phone"):
         change = {"quiet": _quieter, "reverb": _reverberant, "phone": _telephone}[name]
         return [Sample(lang, ref, change(audio, i)) for i, (lang, ref, audio) in enumerate(clips)]
+    if name == "breaths":
+        return [s for i, clip in enumerate(clips) if (s := _two_breaths(clip, i, recognizer)) is not None]
     raise ValueError(f"unknown speech set {name!r} (available: {', '.join(SETS)}, all)")
 
 
@@ -118,21 +125,21 @@ def _quieter(audio: np.ndarray, index: int) -> np.ndarray:
     return (audio * 10 ** (-db / 20)).astype(np.float32)
 
 
-def room_response(rt60_s: float, seed: int) -> np.ndarray:
+def room_response(rt60_s: float, seed: int, direct_db: float = DIRECT_TO_REVERB_DB) -> np.ndarray:
     """A synthetic impulse response: 1 (the direct path), then white noise decaying 60 dB over ``rt60_s``,
-    scaled to ``DIRECT_TO_REVERB_DB`` below the direct path's energy."""
+    scaled to ``direct_db`` below the direct path's energy."""
     t = np.arange(1, int(rt60_s * RATE)) / RATE
     tail = np.random.default_rng(seed).standard_normal(t.size) * 10 ** (-3 * t / rt60_s)
-    tail *= np.sqrt(10 ** (-DIRECT_TO_REVERB_DB / 10) / np.sum(tail**2))
+    tail *= np.sqrt(10 ** (-direct_db / 10) / np.sum(tail**2))
     return np.concatenate([[1.0], tail])
 
 
-def _reverberant(audio: np.ndarray, index: int) -> np.ndarray:
+def _reverberant(audio: np.ndarray, index: int, direct_db: float = DIRECT_TO_REVERB_DB) -> np.ndarray:
     """``audio`` in a room of seeded RT60 (``RT60_S``), its reverberant tail kept, at the clip's own RMS."""
     from scipy.signal import fftconvolve
 
     rt60 = np.random.default_rng(REVERB_SEED + index).uniform(*RT60_S)
-    wet = fftconvolve(audio.astype(np.float64), room_response(rt60, REVERB_SEED + index))
+    wet = fftconvolve(audio.astype(np.float64), room_response(rt60, REVERB_SEED + index, direct_db))
     wet *= np.sqrt(np.mean(audio.astype(np.float64) ** 2) / np.mean(wet**2))
     return np.clip(wet, -1.0, 1.0).astype(np.float32)
 
@@ -178,6 +185,32 @@ def _opening_phrases(clip: tuple[str, str, np.ndarray], recognizer: SpeechRecogn
     pause = np.resize(_room_tone(clip[2]), int(PAUSE_S * RATE))
     phrases = {(p := _up_to(clip, words, words[0][1] + seconds)).reference: p for seconds in SHORT_S}
     return [Sample(p.language, p.reference, np.concatenate([p.audio, pause])) for p in phrases.values()]
+
+
+def _two_breaths(clip: tuple[str, str, np.ndarray], index: int, recognizer: SpeechRecognizer) -> Sample | None:
+    """The clip's opening ``SHORT_S[-1]`` s phrase with a ``BREATH_S`` pause of room tone at its middle word
+    boundary and ``PAUSE_S`` after it, then reverberant (``FAR_DIRECT_TO_REVERB_DB``) and quieter; None when the
+    phrase has fewer than two words."""
+    language, reference, audio = clip
+    words = recognizer.align(audio, reference, language)
+    if len(words) < 4:
+        return None
+    phrase = _up_to(clip, words, words[0][1] + SHORT_S[-1])
+    first = _up_to(clip, words, (words[0][1] + phrase.audio.size / RATE) / 2)
+    if first.audio.size >= phrase.audio.size:
+        return None
+    room = _room_tone(audio)
+    breath = np.random.default_rng(BREATH_SEED + index).uniform(*BREATH_S)
+    said = np.concatenate(
+        [
+            first.audio,
+            np.resize(room, int(breath * RATE)),
+            phrase.audio[first.audio.size :],
+            np.resize(room, int(PAUSE_S * RATE)),
+        ]
+    )
+    far = _quieter(_reverberant(said, index, FAR_DIRECT_TO_REVERB_DB), index)
+    return Sample(language, phrase.reference, far)
 
 
 def _room_tone(audio: np.ndarray) -> np.ndarray:

@@ -30,7 +30,7 @@ def add_bench(commands: argparse._SubParsersAction) -> None:
         action="append",
         metavar="SET",
         help="asr: speech set(s) scored against offline: clean (default), joined, white, babble, cut, short, quiet,"
-        " reverb, phone, all or none",
+        " reverb, phone, breaths, all or none",
     )
     bench.add_argument(
         "--asr",

@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from bench.asr_sets import (
+    BREATH_S,
     DIRECT_TO_REVERB_DB,
     GAP_S,
     PAUSE_S,
@@ -153,3 +154,18 @@ def test_the_phone_line_keeps_the_voice_band_and_cuts_what_lies_outside_it() -> 
     assert abs(level[1000]) < 1.0 and level[100] < -20 and level[5000] < -30
     constant = make_set("phone", [("ko", "가", np.full(RATE, 0.1, np.float32))], FakeAligner())[0].audio
     assert np.abs(constant[RATE // 2 :]).max() < 0.01  # nor does a constant (0 Hz), once the filter has settled
+
+
+def test_breaths_are_an_opening_phrase_split_by_a_pause_then_far_and_reverberant() -> None:
+    breaths, again = make_set("breaths", CLIPS, FakeAligner()), make_set("breaths", CLIPS, FakeAligner())
+    # words start at 0.1, 0.6, 1.1, 1.6 s: the phrase ends at 1.5 s (w0 w1 w2), its middle boundary at 0.5 s
+    assert [s.reference for s in breaths] == ["w0 w1 w2"] * len(CLIPS)
+    assert all(np.array_equal(s.audio, r.audio) for s, r in zip(breaths, again, strict=True))
+    pauses = []
+    for sample, (_, _, clean) in zip(breaths, CLIPS, strict=True):
+        extra = sample.audio.size / RATE - 1.5 - PAUSE_S  # the pause and the reverberant tail
+        assert BREATH_S[0] + RT60_S[0] - 0.01 <= extra <= BREATH_S[1] + RT60_S[1]
+        pauses.append(extra)
+        drop = 20 * np.log10(np.sqrt(np.mean(clean[: int(1.5 * RATE)] ** 2)) / np.sqrt(np.mean(sample.audio**2)))
+        assert QUIET_DB[0] <= drop <= QUIET_DB[1] + 6  # far: quieter (the pauses lower the mean a little more)
+    assert len(set(np.round(pauses, 3))) > 1  # seeded per clip

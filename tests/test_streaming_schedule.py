@@ -36,7 +36,7 @@ class RecordingRecognizer:
 
     def decode(self, audio, language, allowed=(), beam_size=None, words=False, prefix=()) -> Hypothesis:
         self.calls.append((round(audio.size / 16000, 2), beam_size, language))
-        text = "".join(w[0] for w in self.words).strip() if self.words else "안녕하세요 민원 창구입니다"
+        text = "".join(w[0] for w in self.words).strip() if self.words else "안녕하세요, 민원 창구입니다."
         spans = self.words if words else ()
         return Hypothesis(text, "ko", -0.2, 0.01, 0.0, 0.93 if language is None else None, spans)
 

@@ -41,6 +41,8 @@ class AsrOptions:
     compute_type: str = "int8"
     beam_size: int = 5  # as offline transcribe(); 3: +0.2/+0.7 CER points on clean/joined Korean, 1: +3 (issue 16)
     end_silence_s: float = 0.5  # this much silence ends an utterance
+    unended_silence_s: float = 1.3  # ... unless its pause decoding ends no sentence: then this much (0: off; a
+    # question said in two breaths is one caption, issue 16)
     max_utterance_s: float = 15.0  # hard cap: longer speech is cut into several captions
     partial_interval_s: float = 0.8  # a partial caption at least this often while speech goes on
     vad_threshold: float = 0.5

@@ -10,7 +10,10 @@ hypotheses agree are committed and never change on screen again (local agreement
 
 Speculative endpointing: when a pause starts (``SPECULATE_S``), the utterance is decoded at once; if no
 more speech comes before ``end_silence_s``, that decoding *is* the final caption, so the final appears
-about when the silence wait ends instead of one decoding later. Otherwise the finished utterance is
+about when the silence wait ends instead of one decoding later. When that decoding ends no sentence (no full
+stop, question or exclamation mark: "등본을" of "등본을... 떼러 왔는데요"), the utterance waits up to
+``unended_silence_s`` for the rest, so that a question said in two breaths is decoded whole, not as two halves
+each without the other. Otherwise the finished utterance is
 decoded once more. Without timestamps whisper often ends a decoding at a full stop and leaves out a fragment
 said after a pause ("... of his life." for "... of his life. It was"); when the speaker's voice (voiced windows
 about as loud as the words before, not quieter voices behind them) follows the last word, the final is decoded
@@ -38,6 +41,7 @@ from translations.text_guards import (
     adds_new_words,
     cut_repetitions,
     drop_unvoiced_words,
+    ends_sentence,
     is_hallucination,
     text_units,
     voiced_after_words,
@@ -170,11 +174,19 @@ class StreamingTranscriber:
             current.speech_end = len(current.chunks)
         else:
             current.silent_windows += 1
-        if current.silent_windows * WINDOW_S >= self.options.end_silence_s:
+        if current.silent_windows * WINDOW_S >= self._end_silence_s(current):
             self._finish(trailing=current.silent_windows)
         elif current.seconds >= self.options.max_utterance_s:
             self._finish(trailing=0)
             self._current = _Utterance(self._time, voiced_windows=1, language=current.language)
+
+    def _end_silence_s(self, utterance: _Utterance) -> float:
+        """The silence that ends ``utterance``: ``end_silence_s``, or ``unended_silence_s`` when its decoding at
+        the pause (done, of all its speech) ends no sentence."""
+        decoded = utterance.hypothesis is not None and utterance.hypothesis_end == utterance.speech_end
+        if decoded and self.options.unended_silence_s > 0 and not ends_sentence(utterance.hypothesis.text):
+            return max(self.options.end_silence_s, self.options.unended_silence_s)
+        return self.options.end_silence_s
 
     def _start(self) -> None:
         """Open an utterance at the trigger with ``PREROLL_S`` of audio before it or, when a loud run led up to

@@ -7,6 +7,8 @@
   the second repeat.
 - Words in silence: a word whose time span (whisper's word timestamps) holds no voiced VAD window is dropped,
   e.g. a filler such as "여보," inserted before the speech starts (:func:`drop_unvoiced_words`).
+- A sentence not ended: a caption whose text stops without a full stop, question or exclamation mark (or trails
+  off, "...") is a question said in two breaths more often than a whole one (:func:`ends_sentence`).
 - Speech after the last word: without timestamps the decoder often ends at a full stop and leaves out a short
   fragment said after it ("... of his life." for "... of his life. It was"); :func:`voiced_after_words` finds
   voiced audio that no word covers and that is as loud as the words (:func:`as_loud`: background voices are
@@ -24,6 +26,8 @@ import numpy as np
 
 from base.languages import lookup
 
+SENTENCE_ENDS = (".", "?", "!", "。", "？", "！")
+TRAIL_OFFS = ("...", "…")
 TAIL_BELOW_DB = -6.0  # speech after the last word quieter than this (against the words before) is background
 
 HALLUCINATIONS = (
@@ -151,3 +155,9 @@ def adds_new_words(before: str, after: str, language: str) -> bool:
     old_units, new_units = text_units(normalise(before), language), text_units(normalise(after), language)
     added = new_units[len(old_units) :]
     return bool(added) and new_units[: len(old_units)] == old_units and old_units[-len(added) :] != added
+
+
+def ends_sentence(text: str) -> bool:
+    """True when ``text`` ends with a full stop, question or exclamation mark, and does not trail off ("...")."""
+    text = text.rstrip()
+    return text.endswith(SENTENCE_ENDS) and not text.endswith(TRAIL_OFFS)

@@ -1,0 +1,89 @@
+"""A question said in two breaths is one caption (issue 16, the breaths set): an utterance whose decoding at the
+pause ends no sentence waits ``unended_silence_s`` for the rest instead of ending after ``end_silence_s``."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from base.events import Role
+from bench.asr_sets import make_set, streaming_text
+from bench.main import SPEECH, clips
+from bench.scoring import error_rate
+from kiosk.channels.speech import asr_options
+from kiosk.config import load_config
+from tests.test_streaming_schedule import RecordingRecognizer, ScriptedVad
+from translations.asr import AsrOptions, Hypothesis, SpeechRecognizer
+from translations.streaming import StreamingTranscriber
+from translations.text_guards import ends_sentence
+from translations.vad import WINDOW
+
+ROOT = Path(__file__).resolve().parents[1]
+# 1 s of speech, a 0.8 s pause (25 windows), 1 s more, then 2 s of silence
+TWO_BREATHS = [0.9] * 31 + [0.0] * 25 + [0.9] * 31 + [0.0] * 62
+
+
+class SaysText(RecordingRecognizer):
+    """Every decoding is ``text``."""
+
+    def __init__(self, options: AsrOptions, text: str) -> None:
+        super().__init__(options)
+        self.text = text
+
+    def decode(self, audio, language, allowed=(), beam_size=None, words=False, prefix=()) -> Hypothesis:
+        super().decode(audio, language, allowed, beam_size, words, prefix)
+        return Hypothesis(self.text, "ko", -0.2, 0.01, 0.0)
+
+
+def finals(text: str, **settings: float) -> list:
+    options = replace(AsrOptions(model_dir=Path("unused")), **settings)
+    transcriber = StreamingTranscriber(
+        SaysText(options, text),
+        Role.VISITOR,
+        language="ko",
+        allowed=("ko",),
+        options=options,
+        vad=ScriptedVad(TWO_BREATHS),
+    )
+    captions = []
+    for _ in TWO_BREATHS:
+        transcriber.push(np.zeros(WINDOW, np.float32))
+        captions += transcriber.poll()
+    return [c for c in captions + transcriber.flush() if c.final]
+
+
+def test_a_sentence_ends_at_a_stop_question_or_exclamation_mark_not_a_trail_off() -> None:
+    assert all(ends_sentence(t) for t in ("떼러 왔는데요.", "어디예요? ", "Ask not!", "甚至出现。", "何ですか？"))
+    assert not any(ends_sentence(t) for t in ("등본을", "And so my fellow Americans,", "waiting on...", "그…", ""))
+
+
+def test_an_unended_first_breath_waits_for_the_second() -> None:
+    whole = finals("등본을 떼러")
+    assert len(whole) == 1 and whole[0].end - whole[0].start > 2.0  # both breaths, one caption
+    assert len(finals("등본을 떼러", unended_silence_s=0.0)) == 2  # the scenario bites: split at the pause
+    assert len(finals("등본 떼러 왔어요.")) == 2  # an ended sentence ends after end_silence_s, as before
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not SPEECH.exists(), reason="shared test speech not present")
+def test_a_far_reverberant_question_in_two_breaths_is_decoded_whole() -> None:
+    """The breaths set's "지난해 삼 월 | 김 전 장관의" and "다른 지역에서는 | 그곳이": split at the pause, each half
+    decoded alone came out "찌랑이 사모야", "할인 지요의 선배" (11 errors each); whole, 2-3 errors."""
+    recognizer = SpeechRecognizer(asr_options(load_config(cwd=ROOT / "tests")))
+    samples = [
+        s for s in make_set("breaths", clips(language="ko"), recognizer) if s.reference.startswith(("지난", "다른"))
+    ]
+    assert len(samples) == 2
+    references = [s.reference for s in samples]
+    rate = {
+        wait: error_rate(
+            references,
+            [streaming_text(recognizer, replace(recognizer.options, unended_silence_s=wait), s)[0] for s in samples],
+            "ko",
+        )
+        for wait in (0.0, 1.3)
+    }
+    assert rate[1.3] < rate[0.0] - 0.2
