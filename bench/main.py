@@ -115,13 +115,8 @@ def bench_asr(
         Result("asr final latency p50", round(p50), "ms", "<= 800", p50 <= 800),
         Result("asr final latency p90", round(p90), "ms", "report", True),
         Result("asr offline transcribe latency p50", round(offline_p50), "ms", "report", True),
-        Result(
-            "asr latency ratio streaming/offline (p50)",
-            round(p50 / offline_p50, 3),
-            "",
-            "<= 0.5",
-            p50 / offline_p50 <= 0.5,
-        ),
+        # not a target: issue 16's are absolute (final p50 <= 800 ms); the ratio shows how loaded the machine was
+        Result("asr latency ratio streaming/offline (p50)", round(p50 / offline_p50, 3), "", "report", True),
         Result("asr partial update interval p90", round(gap_p90), "ms", "<= 1000", gap_p90 <= 1000),
         Result(
             "asr real-time factor (streaming compute / audio)",
