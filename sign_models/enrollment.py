@@ -36,8 +36,8 @@ MANIFEST = "manifest.jsonl"
 MAX_GLOSS = 30
 MAX_SIGNER = 40
 # 2: levelled, widened copies stored; 3: cleaned hands; 4: the sign's core; 5: other signers; 6: a fixed share of
-# mirrored copies, stored with which they are; 7: finger descriptors
-FEATURE_VERSION = 7
+# mirrored copies, stored with which they are; 7: finger descriptors; 8: the recording trimmed once
+FEATURE_VERSION = 8
 WIDEN = 8  # camera-widened copies stored per example
 WIDEN_SIGNERS = 4  # other-signer copies stored per example
 WIDENED = WIDEN + WIDEN_SIGNERS  # all widened copies stored per example
@@ -61,11 +61,17 @@ def widened_features(frames: list[LandmarkFrame], rng: np.random.Generator, *, l
 
 
 def find_sign(frames: list[LandmarkFrame]) -> list[LandmarkFrame]:
-    """The sign in a recording: :func:`trim_still`, then without the rise from rest into the sign and the fall
-    back after it (:func:`~sign_models.strokes.sign_core`: in a phrase the sign comes without them)."""
-    trimmed = trim_still(frames)
-    first, last = sign_core(matching_features(trimmed))
-    return trimmed[first : last + 1]
+    """The sign in a recording: :func:`cut_core` of :func:`trim_still`."""
+    return cut_core(trim_still(frames))
+
+
+def cut_core(recording: list[LandmarkFrame]) -> list[LandmarkFrame]:
+    """The sign in a recording already trimmed by :func:`trim_still`, without the rise from rest into the sign
+    and the fall back after it (:func:`~sign_models.strokes.sign_core`: in a phrase the sign comes without them).
+    Not trimmed again: trimming trimmed frames can move their ends (their edge velocities change), so the core
+    would depend on how often its recording was trimmed (enrolment trimmed twice before version 8)."""
+    first, last = sign_core(matching_features(recording))
+    return recording[first : last + 1]
 
 
 def trim_still(frames: list[LandmarkFrame]) -> list[LandmarkFrame]:
@@ -89,12 +95,15 @@ def trim_still(frames: list[LandmarkFrame]) -> list[LandmarkFrame]:
 
 
 def stored_sign(data: np.lib.npyio.NpzFile) -> list[LandmarkFrame]:
-    """The sign of a stored example, from its landmarks: an example stored with its trimmed recording
-    (``recording``) or before the core was cut (version < 4) is cut again; from version 4 to 7 only the core
-    was stored, and cutting it again would take its first and last stroke a second time."""
+    """The sign of a stored example, from its landmarks: the core is cut from a stored trimmed recording
+    (``recording``; not trimmed again, :func:`cut_core`) and found in a recording stored before the core was cut
+    (version < 4); from version 4 to 7 only the core was stored, and cutting it again would take its first and
+    last stroke a second time."""
     frames = arrays_to_frames(data)
     version = int(data["version"]) if "version" in data else 0
-    return find_sign(frames) if "recording" in data or version < 4 else frames
+    if "recording" in data:
+        return cut_core(frames)
+    return find_sign(frames) if version < 4 else frames
 
 
 def check_label(text: object, what_ko: str, what_en: str, limit: int) -> str:
@@ -124,7 +133,7 @@ def enroll_frames(
     if not frames:
         raise InputError("녹화에서 수어를 찾지 못했습니다: 프레임이 없습니다", "no sign found: the recording is empty")
     recording = trim_still(frames)
-    sign = find_sign(recording)
+    sign = cut_core(recording)
     features = matching_features(sign, left_handed=left_handed)
     widened = widened_features(sign, np.random.default_rng(len(sign)), left_handed=left_handed)
     when = now or datetime.now().astimezone()
