@@ -23,10 +23,13 @@ def test_the_clerk_taps_a_suggestion_and_the_visitor_reads_the_reviewed_translat
     button = find(kiosk.clerk, QPushButton, "clerk_suggestion_insert_card")
     assert "카드를 단말기에 꽂아 주세요." in button.text() and "Please insert your card" in button.text()
     captions = find(kiosk.visitor, QWidget, "caption_view")
-    assert captions.item(captions.count() - 1).text() == "Clerk: 카드 꽂아 주세요"  # untranslated until a tap
+    bubble = captions.item(captions.count() - 1)
+    assert bubble.text() == "Clerk: 카드 꽂아 주세요"  # untranslated until a tap, and it says so in English
+    assert bubble.original.isVisibleTo(bubble) and "could not be translated" in bubble.original.text()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     settle(kiosk)
-    assert captions.item(captions.count() - 1).text() == "Clerk: Please insert your card into the card reader."
+    assert bubble.text() == "Clerk: Please insert your card into the card reader."
+    assert bubble.original.text() == "카드 꽂아 주세요"  # now the words as said, small under the translation
     assert not bar.isVisible()
     (cell,) = transcript_texts(kiosk.clerk)
     assert cell.startswith("카드 꽂아 주세요\n→ Please insert your card") and "추천 문구 선택" in cell

@@ -136,6 +136,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "vi": "Chạm để nói",
         "ja": "押して話す",
     },
+    "not_translated": {  # under another party's line that has no translation into the reader's language
+        "ko": "이 말은 번역하지 못했습니다. 자주 쓰는 말 버튼은 언제나 번역됩니다.",
+        "en": "This line could not be translated into your language. The common-phrase buttons are always translated.",
+        "zh": "这句话无法翻译成您的语言。常用语按钮始终有翻译。",
+        "vi": "Không thể dịch câu này sang ngôn ngữ của bạn. Các nút câu thường dùng luôn được dịch.",
+        "ja": "この発言はお使いの言語に翻訳できませんでした。よく使うフレーズのボタンは常に翻訳されます。",
+    },
     "being_heard": {"ko": "듣는 중", "en": "being heard", "zh": "正在识别", "vi": "đang nghe", "ja": "聞き取り中"},
     "you": {"ko": "나", "en": "You", "zh": "您", "vi": "Bạn", "ja": "あなた"},
     "clerk": {"ko": "담당자", "en": "Clerk", "zh": "工作人员", "vi": "Nhân viên", "ja": "担当者"},

@@ -262,15 +262,20 @@ class VisitorWindow(QWidget):
         """A new chat line, or a corrected one (rewritten in place, marked ✎; on the other side when the clerk
         corrected who said it); suggestions end.
 
-        The visitor reads each line in their language first; what was said, when it differs, small under it.
+        The visitor reads each line in their language first; what was said, when it differs, small under it; a
+        line with no translation into their language says so under it, in their language (never bare Korean).
         """
         self.suggestions.clear()
         language = self.session.language
         own = entry.correction if entry.role is Role.CLERK and entry.correction else entry.text
         text = own if entry.language == language else entry.translations.get(language or "", own)
         line = text + (" ✎" if entry.correction and entry.role is Role.CLERK else "")
-        original = "" if entry.language == language else own
-        said = (language if text is not own else entry.language, entry.language)
+        if entry.language == language:
+            original, said = "", (language, language)
+        elif text is own:
+            original, said = tr("not_translated", language), (entry.language, language)
+        else:
+            original, said = own, (language, entry.language)
         who = tr("you" if entry.role is Role.VISITOR else "clerk", language)
         bubble = self.captions.shown(entry)
         if bubble is not None:
