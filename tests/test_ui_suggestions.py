@@ -35,6 +35,17 @@ def test_the_clerk_taps_a_suggestion_and_the_visitor_reads_the_reviewed_translat
     assert cell.startswith("카드 꽂아 주세요\n→ Please insert your card") and "추천 문구 선택" in cell
 
 
+def test_only_the_clerks_untranslated_line_carries_the_note(qtbot, suggesting_kiosk) -> None:
+    """The visitor's own line in a third language (before a switch) is shown as said, with no note about it."""
+    kiosk = suggesting_kiosk
+    qtbot.mouseClick(find(kiosk.visitor, QPushButton, "lang_en"), Qt.MouseButton.LeftButton)
+    kiosk.session.say(Role.VISITOR, "我用卡支付。", language="zh")
+    settle(kiosk)
+    captions = find(kiosk.visitor, QWidget, "caption_view")
+    bubble = captions.item(captions.count() - 1)
+    assert bubble.text() == "You: 我用卡支付。" and not bubble.original.isVisibleTo(bubble)
+
+
 def test_the_visitor_taps_a_suggestion_in_their_language(qtbot, suggesting_kiosk) -> None:
     kiosk = suggesting_kiosk
     qtbot.mouseClick(find(kiosk.visitor, QPushButton, "lang_vi"), Qt.MouseButton.LeftButton)

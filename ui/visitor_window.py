@@ -263,19 +263,17 @@ class VisitorWindow(QWidget):
         corrected who said it); suggestions end.
 
         The visitor reads each line in their language first; what was said, when it differs, small under it; a
-        line with no translation into their language says so under it, in their language (never bare Korean).
+        clerk's line with no translation into their language says so under it, in their language (never bare Korean).
         """
         self.suggestions.clear()
         language = self.session.language
         own = entry.correction if entry.role is Role.CLERK and entry.correction else entry.text
         text = own if entry.language == language else entry.translations.get(language or "", own)
         line = text + (" ✎" if entry.correction and entry.role is Role.CLERK else "")
-        if entry.language == language:
-            original, said = "", (language, language)
-        elif text is own:
+        original = "" if entry.language == language else own
+        said = (language if text is not own else entry.language, entry.language)
+        if entry.role is Role.CLERK and entry.language != language and text is own:
             original, said = tr("not_translated", language), (entry.language, language)
-        else:
-            original, said = own, (language, entry.language)
         who = tr("you" if entry.role is Role.VISITOR else "clerk", language)
         bubble = self.captions.shown(entry)
         if bubble is not None:
