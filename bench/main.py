@@ -161,8 +161,8 @@ class TimedRecognizer:
         self.inner, self.options, self.model = inner, inner.options, inner.model
         self.decodes: list[tuple[int | None, float]] = []
 
-    def decode(self, audio, language, allowed=(), beam_size=None, words=False, prefix=()) -> Hypothesis:
-        hypothesis = self.inner.decode(audio, language, allowed, beam_size, words=words, prefix=prefix)
+    def decode(self, audio, language, allowed=(), beam_size=None, words=False, prefix=(), context=None) -> Hypothesis:
+        hypothesis = self.inner.decode(audio, language, allowed, beam_size, words=words, prefix=prefix, context=context)
         self.decodes.append((beam_size, hypothesis.seconds))
         return hypothesis
 

@@ -32,27 +32,31 @@ class SaysText(RecordingRecognizer):
     def __init__(self, options: AsrOptions, text: str) -> None:
         super().__init__(options)
         self.text = text
+        self.contexts: list = []  # (audio seconds, the context) of each final-quality decoding
 
-    def decode(self, audio, language, allowed=(), beam_size=None, words=False, prefix=()) -> Hypothesis:
+    def decode(self, audio, language, allowed=(), beam_size=None, words=False, prefix=(), context=None) -> Hypothesis:
         super().decode(audio, language, allowed, beam_size, words, prefix)
-        return Hypothesis(self.text, "ko", -0.2, 0.01, 0.0)
+        if beam_size is None:
+            self.contexts.append((audio.size / 16000, context))
+        return Hypothesis(self.text, "ko", -0.2, 0.01, 0.0, None, (), (7, 8, 9))
 
 
-def finals(text: str, **settings: float) -> list:
+def finals(text: str, script: list[float] = TWO_BREATHS, **settings: object) -> list:
+    return transcribe(text, script, **settings)[1]
+
+
+def transcribe(text: str, script: list[float], **settings: object) -> tuple[SaysText, list]:
+    """The scripted recogniser (every decoding is ``text``) and the finals of ``script``'s VAD probabilities."""
     options = replace(AsrOptions(model_dir=Path("unused")), **settings)
+    recognizer = SaysText(options, text)
     transcriber = StreamingTranscriber(
-        SaysText(options, text),
-        Role.VISITOR,
-        language="ko",
-        allowed=("ko",),
-        options=options,
-        vad=ScriptedVad(TWO_BREATHS),
+        recognizer, Role.VISITOR, language="ko", allowed=("ko",), options=options, vad=ScriptedVad(script)
     )
     captions = []
-    for _ in TWO_BREATHS:
+    for _ in script:
         transcriber.push(np.zeros(WINDOW, np.float32))
         captions += transcriber.poll()
-    return [c for c in captions + transcriber.flush() if c.final]
+    return recognizer, [c for c in captions + transcriber.flush() if c.final]
 
 
 def test_a_sentence_ends_at_a_stop_question_or_exclamation_mark_not_a_trail_off() -> None:
@@ -65,6 +69,19 @@ def test_an_unended_first_breath_waits_for_the_second() -> None:
     assert len(whole) == 1 and whole[0].end - whole[0].start > 2.0  # both breaths, one caption
     assert len(finals("등본을 떼러", unended_silence_s=0.0)) == 2  # the scenario bites: split at the pause
     assert len(finals("등본 떼러 왔어요.")) == 2  # an ended sentence ends after end_silence_s, as before
+
+
+def test_a_second_breath_after_an_ended_first_is_decoded_after_it() -> None:
+    """The first breath ended a sentence ("He hoped there would be."): two captions; the second is decoded after
+    the first's audio and tokens when it starts within ``unended_silence_s`` of it, never after a long pause."""
+    recognizer, captions = transcribe("등본 떼러 왔어요.", TWO_BREATHS)
+    assert len(captions) == 2
+    (first_s, first), (second_s, second) = recognizer.contexts
+    assert first is None and second.tokens == (7, 8, 9) and second.language == "ko"
+    assert abs(second.audio.size / 16000 - first_s) < 0.25 and second_s < 2.0, "the first's audio, then the second's"
+    far = [0.9] * 31 + [0.0] * 60 + [0.9] * 31 + [0.0] * 62  # a 1.9 s pause: another utterance
+    assert [c for _, c in transcribe("등본 떼러 왔어요.", far)[0].contexts] == [None, None]
+    assert transcribe("등본 떼러 왔어요.", TWO_BREATHS, context_after_final=False)[0].contexts[1][1] is None
 
 
 @pytest.mark.slow
@@ -87,3 +104,16 @@ def test_a_far_reverberant_question_in_two_breaths_is_decoded_whole() -> None:
         for wait in (0.0, 1.3)
     }
     assert rate[1.3] < rate[0.0] - 0.2
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not SPEECH.exists(), reason="shared test speech not present")
+def test_a_phrase_after_a_full_stop_is_decoded_after_it() -> None:
+    """The phone set's JFK clip (SYNTHETIC telephone band) splits at its 0.86 s pauses into finals that whisper ends
+    with a full stop; "ask not" decoded alone was "is not." After the previous final: "Ask not."."""
+    recognizer = SpeechRecognizer(asr_options(load_config(cwd=ROOT / "tests")))
+    sample = next(s for s in make_set("phone", clips(language="en"), recognizer) if s.reference.startswith("And so"))
+    after = streaming_text(recognizer, recognizer.options, sample)[0]
+    alone = streaming_text(recognizer, replace(recognizer.options, context_after_final=False), sample)[0]
+    assert "ask not" in after.lower() and "ask not" not in alone.lower()
+    assert error_rate([sample.reference], [after], "en") < error_rate([sample.reference], [alone], "en")

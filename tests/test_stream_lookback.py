@@ -15,7 +15,8 @@ from kiosk.channels.speech import asr_options
 from kiosk.config import load_config
 from tests.test_streaming_schedule import RecordingRecognizer, ScriptedVad
 from translations.asr import AsrOptions, SpeechRecognizer
-from translations.streaming import StreamingTranscriber, loud_run_start, loud_windows
+from translations.lookback import loud_run_start, loud_windows
+from translations.streaming import StreamingTranscriber
 from translations.vad import WINDOW
 
 ROOT = Path(__file__).resolve().parents[1]

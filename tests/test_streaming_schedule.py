@@ -34,7 +34,7 @@ class RecordingRecognizer:
     def __init__(self, options: AsrOptions, words: tuple = ()) -> None:
         self.options, self.calls, self.words = options, [], words
 
-    def decode(self, audio, language, allowed=(), beam_size=None, words=False, prefix=()) -> Hypothesis:
+    def decode(self, audio, language, allowed=(), beam_size=None, words=False, prefix=(), context=None) -> Hypothesis:
         self.calls.append((round(audio.size / 16000, 2), beam_size, language))
         text = "".join(w[0] for w in self.words).strip() if self.words else "안녕하세요, 민원 창구입니다."
         spans = self.words if words else ()
@@ -93,7 +93,7 @@ class StoppingRecognizer(RecordingRecognizer):
         super().__init__(options, words)
         self.after_p = after_p
 
-    def decode(self, audio, language, allowed=(), beam_size=None, words=False, prefix=()) -> Hypothesis:
+    def decode(self, audio, language, allowed=(), beam_size=None, words=False, prefix=(), context=None) -> Hypothesis:
         super().decode(audio, language, allowed, beam_size, words)
         said = self.words if prefix else self.words[:3]
         text = "".join(w[0] for w in said).strip()
@@ -174,7 +174,7 @@ class ScriptedRecognizer(RecordingRecognizer):
         super().__init__(options)
         self.texts = texts
 
-    def decode(self, audio, language, allowed=(), beam_size=None, words=False, prefix=()) -> Hypothesis:
+    def decode(self, audio, language, allowed=(), beam_size=None, words=False, prefix=(), context=None) -> Hypothesis:
         super().decode(audio, language, allowed, beam_size, words)
         text = self.texts[min(len(self.calls), len(self.texts)) - 1] if beam_size == 1 else self.texts[-1]
         return Hypothesis(text, "ko", -0.2, 0.01, 0.0, None, ())

@@ -61,6 +61,17 @@ class AsrOptions:
     lookback_loud_db: float = 15.0  # loud: this far above the room's level (0: no look-back, the pre-roll only)
     min_window_s: float = 10.0  # encoder window: utterance + 3 s, at least this (30: whisper's full window);
     # shorter windows made whisper repeat short utterances ("Ask not. Ask not. Ask not.")
+    context_after_final: bool = True  # an utterance starting within unended_silence_s of the previous final is
+    # decoded after it: its audio before, its tokens forced (its text as the prompt only: measured, no gain)
+
+
+@dataclass(frozen=True)
+class Context:
+    """The previous final of the same channel, to decode the next utterance after: its tokens and its audio."""
+
+    tokens: tuple[int, ...]
+    audio: np.ndarray
+    language: str
 
 
 @dataclass(frozen=True)
@@ -138,6 +149,7 @@ class SpeechRecognizer:
         beam_size: int | None = None,
         words: bool = False,
         prefix: tuple[int, ...] = (),
+        context: Context | None = None,
     ) -> Hypothesis:
         """Text of one utterance (at most 30 s); ``language=None`` detects it among ``allowed``.
 
@@ -145,6 +157,8 @@ class SpeechRecognizer:
         adds word timestamps (faster-whisper's cross-attention alignment on the same encoder output). ``prefix``
         (the tokens of an earlier decoding) is forced, and the decoder may not end right after it: it goes on
         with what the audio holds after that text (the result's text and words include the prefix).
+        ``context`` (in ``context.language``): its audio goes before ``audio`` and its tokens before ``prefix``;
+        the result holds only what follows them (words timed in ``audio``).
         Measured and not kept (issue 16): forcing the final through the words already committed by local
         agreement saved 4 % of the final's CPU (CTranslate2 steps through forced tokens one by one); whisper's
         timestamp mode (what offline ``transcribe`` uses; ``options.timestamps``, off) made Korean CER worse on
@@ -152,7 +166,9 @@ class SpeechRecognizer:
         from faster_whisper.transcribe import get_suppressed_tokens
 
         started = time.perf_counter()
-        audio = np.asarray(audio, np.float32)[:MAX_SAMPLES]
+        before = context.audio if context is not None else np.zeros(0, np.float32)
+        forced = context.tokens if context is not None else ()
+        audio = np.concatenate([before, np.asarray(audio, np.float32)])[:MAX_SAMPLES]
         encoded = self._encode(audio)
         language_p = None
         if language is None:
@@ -161,7 +177,7 @@ class SpeechRecognizer:
         prompt = [*self._context(tokenizer, language), *tokenizer.sot_sequence]
         if not self.options.timestamps:
             prompt.append(tokenizer.no_timestamps)
-        prompt += prefix  # suppress_blank below also forbids the end of text as the first token after it
+        prompt += (*forced, *prefix)  # suppress_blank below also forbids the end of text as the first token after it
         limit = min(MAX_TOKENS, max(MIN_TOKENS, int(TOKENS_PER_SECOND * audio.size / 16000)))
         result = self.model.model.generate(
             encoded,
@@ -173,13 +189,15 @@ class SpeechRecognizer:
             suppress_blank=True,
             suppress_tokens=list(get_suppressed_tokens(tokenizer, [-1])),
         )[0]
-        tokens = [t for t in result.sequences_ids[0] if t < tokenizer.eot]  # the prefix included
+        every = [t for t in result.sequences_ids[0] if t < tokenizer.eot]  # the prefix included
+        tokens = every[len(forced) :]
         # A decoding that stops inside a multi-byte character (at the token limit) leaves U+FFFD at the end.
         text = tokenizer.decode(tokens).strip().rstrip("\ufffd").strip()
-        logprob = result.scores[0] * len(tokens) / (len(tokens) + 1) if tokens else -10.0
+        logprob = result.scores[0] * len(every) / (len(every) + 1) if every else -10.0
         aligned = (
-            self.model.find_alignment(tokenizer, [tokens], encoded, audio.size // 160)[0] if words and tokens else []
+            self.model.find_alignment(tokenizer, [every], encoded, audio.size // 160)[0] if words and tokens else []
         )
+        aligned = _after(aligned, len(forced), before.size / 16000)
         spans = tuple((w["word"], float(w["start"]), float(w["end"])) for w in aligned)
         seconds = time.perf_counter() - started
         return Hypothesis(
@@ -226,3 +244,13 @@ class SpeechRecognizer:
             return []
         tokens = tokenizer.encode(" " + text)[:MAX_PROMPT_TOKENS]  # type: ignore[attr-defined]
         return [tokenizer.sot_prev, *tokens]  # type: ignore[attr-defined]
+
+
+def _after(aligned: list[dict], forced: int, offset: float) -> list[dict]:
+    """The aligned words after the first ``forced`` tokens, timed from ``offset`` s on."""
+    count, kept = 0, []
+    for word in aligned:
+        count += len(word["tokens"])
+        if count > forced:
+            kept.append({**word, "start": word["start"] - offset, "end": word["end"] - offset})
+    return kept

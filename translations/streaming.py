@@ -13,7 +13,9 @@ more speech comes before ``end_silence_s``, that decoding *is* the final caption
 about when the silence wait ends instead of one decoding later. When that decoding ends no sentence (no full
 stop, question or exclamation mark: "등본을" of "등본을... 떼러 왔는데요"), the utterance waits up to
 ``unended_silence_s`` for the rest, so that a question said in two breaths is decoded whole, not as two halves
-each without the other. Otherwise the finished utterance is
+each without the other. When whisper ended the first breath with a full stop ("He hoped there would be."), the
+second, starting within ``unended_silence_s`` of it, is decoded after it (``context_after_final``: the
+first's audio before its own, its tokens forced; only the new words come out). Otherwise the finished utterance is
 decoded once more. Without timestamps whisper often ends a decoding at a full stop and leaves out a fragment
 said after a pause ("... of his life." for "... of his life. It was"); when the speaker's voice (voiced windows
 about as loud as the words before, not quieter voices behind them) follows the last word, the final is decoded
@@ -35,8 +37,9 @@ import numpy as np
 
 from base.events import Caption, Role
 from base.languages import lookup
-from translations.asr import AsrOptions, Hypothesis, SpeechRecognizer
+from translations.asr import MAX_SAMPLES, AsrOptions, Context, Hypothesis, SpeechRecognizer
 from translations.glossary import HOME, correct_terms, korean_terms
+from translations.lookback import loud_run_start, loud_windows, rms
 from translations.text_guards import (
     adds_new_words,
     cut_repetitions,
@@ -56,8 +59,6 @@ PREROLL_S = 0.3
 TRAILING_S = 0.2  # silence kept after the last voiced window
 START_WINDOWS = 2
 LOOKBACK_GAP_S = 0.3  # the speech led up to a trigger may pause this long between its loud windows
-ROOM_PERCENTILE = 10  # the room's level: this percentile of the window levels before a trigger
-LOOKBACK_BELOW_DB = 20.0  # ... and at most this far under the trigger's own level
 SPECULATE_S = 0.15  # a pause this long triggers a decoding that the final caption can reuse
 LIKELY = 0.5  # a decoding continued past its end keeps words only if whisper finds the first more likely than not
 
@@ -86,8 +87,8 @@ class _Utterance:
         return np.concatenate(self.chunks) if self.chunks else np.zeros(0, np.float32)
 
     def levels(self) -> list[float]:
-        """The level (:func:`_rms`) of each window of ``chunks``."""
-        return [_rms(chunk) for chunk in self.chunks]
+        """The level (:func:`~translations.lookback.rms`) of each window of ``chunks``."""
+        return [rms(chunk) for chunk in self.chunks]
 
 
 @dataclass(frozen=True)
@@ -129,6 +130,7 @@ class StreamingTranscriber:
         self._current: _Utterance | None = None
         self._finished: list[_Finished] = []
         self._partial_interval = self.options.partial_interval_s
+        self._last: tuple[float, Context] | None = None  # the previous final's end and what to decode after it
 
     def set_language(self, language: str | None) -> None:
         """Fix the language (None: detect among ``allowed``); applies from the next utterance."""
@@ -161,7 +163,7 @@ class StreamingTranscriber:
             keep = int(start_reach_s(self.options) / WINDOW_S)
             self._preroll = [*self._preroll, window][-keep:]
             self._preroll_voiced = [*self._preroll_voiced, voiced][-keep:]
-            self._preroll_levels = [*self._preroll_levels, _rms(window)][-keep:]
+            self._preroll_levels = [*self._preroll_levels, rms(window)][-keep:]
             self._trigger = self._trigger + 1 if probability >= threshold else 0
             if self._trigger >= START_WINDOWS:
                 self._start()
@@ -287,7 +289,13 @@ class StreamingTranscriber:
             hypothesis.words, utterance.voiced, WINDOW_S, utterance.levels()
         ):
             # the speaker's voice after the last word: the decoder stopped at a full stop; let it go on from there
-            more = self.recognizer.decode(finished.audio, hypothesis.language, words=True, prefix=hypothesis.tokens)
+            more = self.recognizer.decode(
+                finished.audio,
+                hypothesis.language,
+                words=True,
+                prefix=hypothesis.tokens,
+                context=self._context(utterance, hypothesis.language, finished.audio.size),
+            )
             self.decoded_on += 1
             said = more.words_p[len(hypothesis.words) : len(hypothesis.words) + 1]  # the first word after it
             if said and said[0] >= LIKELY and adds_new_words(hypothesis.text, more.text, hypothesis.language):
@@ -304,6 +312,7 @@ class StreamingTranscriber:
             self.corrected += fixed != text
             text = fixed
         silent = hypothesis.no_speech_prob >= self.options.no_speech_threshold
+        self._last = None
         if not text or (is_hallucination(text) and (silent or voiced < 1.0 or hypothesis.no_speech_prob > 0.3)):
             self.dropped += 1
             log.info(
@@ -313,6 +322,7 @@ class StreamingTranscriber:
                 voiced,
             )
             return None
+        self._last = (finished.end, Context(hypothesis.tokens, finished.audio, hypothesis.language))
         return Caption(
             self.role,
             text,
@@ -331,7 +341,8 @@ class StreamingTranscriber:
         that the final caption can reuse it."""
         language = self.language if beam_size is None else utterance.language or self.language
         words = beam_size is None and (self.options.word_guard or self.options.continue_after_stop)
-        hypothesis = self.recognizer.decode(audio, language, self.allowed, beam_size, words=words)
+        context = self._context(utterance, language, audio.size) if beam_size is None else None
+        hypothesis = self.recognizer.decode(audio, language, self.allowed, beam_size, words=words, context=context)
         utterance.language = hypothesis.language
         if hypothesis.language_p is not None:
             utterance.language_p = hypothesis.language_p
@@ -339,41 +350,19 @@ class StreamingTranscriber:
             utterance.hypothesis, utterance.hypothesis_end = hypothesis, utterance.speech_end
         return hypothesis
 
+    def _context(self, utterance: _Utterance, language: str | None, samples: int) -> Context | None:
+        """The previous final, when ``context_after_final`` is on, this utterance (``samples`` long) started at
+        most ``unended_silence_s`` after its end (a second breath) and is heard in its language."""
+        if self._last is None or not self.options.context_after_final:
+            return None
+        end, context = self._last
+        fits = context.audio.size + samples <= MAX_SAMPLES and language == context.language
+        return context if fits and utterance.start - end <= self.options.unended_silence_s else None
+
 
 def start_reach_s(options: AsrOptions) -> float:
     """How far before its VAD trigger an utterance may start: the pre-roll, and the look-back when it is on."""
     return PREROLL_S + (options.lookback_s if options.lookback_loud_db > 0 else 0.0)
-
-
-def _rms(window: np.ndarray) -> float:
-    """A window's level: its root mean square."""
-    return float(np.sqrt(np.mean(np.square(window, dtype=np.float64))))
-
-
-def loud_windows(levels: list[float], loud_db: float, trigger: float) -> list[bool]:
-    """Which windows (RMS ``levels``) are ``loud_db`` or more above the room (the ``ROOM_PERCENTILE``-th
-    percentile of ``levels``) and at most ``LOOKBACK_BELOW_DB`` under the ``trigger`` level (the speech the VAD
-    heard): the speaker's voice, not the room's own sounds above a near-digital silence or quieter voices behind.
-    None is when ``loud_db`` is 0 (look-back off)."""
-    if not levels or loud_db <= 0:
-        return [False] * len(levels)
-    room = max(float(np.percentile(levels, ROOM_PERCENTILE)), 1e-9)
-    least = max(room * 10 ** (loud_db / 20), trigger * 10 ** (-LOOKBACK_BELOW_DB / 20))
-    return [level >= least for level in levels]
-
-
-def loud_run_start(loud: list[bool], gap: int) -> int:
-    """Index of the first window of the run of ``loud`` windows that reaches the end of ``loud`` (at most ``gap``
-    quiet windows between two of them and after the last); ``len(loud)`` when there is none."""
-    first, quiet = len(loud), 0
-    for index in range(len(loud) - 1, -1, -1):
-        if loud[index]:
-            first, quiet = index, 0
-        else:
-            quiet += 1
-            if quiet > gap:
-                break
-    return first
 
 
 def _join(tokens: list[str], language: str) -> str:
