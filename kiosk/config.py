@@ -91,6 +91,7 @@ class SpeechOptions:
     cpu_threads: int = _recognizer_default("cpu_threads")
     beam_size: int = _recognizer_default("beam_size")
     end_silence_s: float = _recognizer_default("end_silence_s")
+    unended_silence_s: float = _recognizer_default("unended_silence_s")
     max_utterance_s: float = _recognizer_default("max_utterance_s")
     partial_interval_s: float = _recognizer_default("partial_interval_s")
     terms_file: Path = Path("translations/data/civil_terms_ko.txt")  # civil-service terms (hotwords)
@@ -245,6 +246,12 @@ def _check(config: KioskConfig, source: Path, text: str) -> None:
         ("voice", "volume", 0.0 <= config.voice.volume <= 1.0, "must be between 0.0 and 1.0"),
         ("voice", "rate", 0.5 <= config.voice.rate <= 2.0, "must be between 0.5 and 2.0"),
         ("speech", "end_silence_s", 0.2 <= config.speech.end_silence_s <= 3, "must be between 0.2 and 3 seconds"),
+        (
+            "speech",
+            "unended_silence_s",
+            config.speech.unended_silence_s == 0 or 0.2 <= config.speech.unended_silence_s <= 3,
+            "must be 0 (off) or between 0.2 and 3 seconds",
+        ),
         ("speech", "max_utterance_s", 3 <= config.speech.max_utterance_s <= 30, "must be between 3 and 30 seconds"),
         (
             "speech",

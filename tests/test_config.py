@@ -60,6 +60,7 @@ def test_relative_paths_resolve_absolute_stay(tmp_path: Path) -> None:
         ('[kiosk]\nlanguages = "en"\n', "kiosk.languages.*list of strings"),
         ('[store]\nretention = "forever"\n', "store.retention.*end_of_day"),
         ("[ui]\ntext_scale = 3\n", "ui.text_scale.*between 1.0 and 2.0"),
+        ("[speech]\nunended_silence_s = 0.1\n", "speech.unended_silence_s.*0 \\(off\\) or between 0.2 and 3"),
         ("[kiosk\nname = 1\n", "not valid TOML.*line 1"),
     ],
 )
@@ -91,3 +92,5 @@ def test_speech_defaults_are_the_recognisers(tmp_path: Path) -> None:
     config = load_config(write(tmp_path / "kiosk.toml", "[speech]\nbeam_size = 3\n"))
     changed = asr_options(config)
     assert changed.beam_size == 3 and changed.end_silence_s == AsrOptions(model_dir=Path()).end_silence_s
+    config = load_config(write(tmp_path / "kiosk.toml", "[speech]\nunended_silence_s = 0\n"))
+    assert asr_options(config).unended_silence_s == 0  # the wait for a second breath, off
