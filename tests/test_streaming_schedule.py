@@ -11,7 +11,8 @@ import numpy as np
 from base.events import Caption, Role
 from kiosk.channels.transcribe import stream_audio
 from translations.asr import AsrOptions, Hypothesis
-from translations.streaming import StreamingTranscriber
+from translations.streaming import WINDOW_S, StreamingTranscriber
+from translations.text_guards import drop_unvoiced_words
 from translations.vad import WINDOW
 
 
@@ -83,6 +84,15 @@ def test_a_word_heard_in_silence_is_dropped() -> None:
     assert [c.text for c in captions if c.final] == ["등본 떼러 왔어요"]
     _, captions = run(script, words, word_guard=False)  # without the guard the filler stays
     assert [c.text for c in captions if c.final] == ["여보, 등본 떼러 왔어요"]
+
+
+def test_words_timed_before_the_utterance_are_dropped() -> None:
+    """Decoded after the previous caption's audio, whisper may write that audio's words again: their times are
+    negative (before this utterance). They were kept: a negative end made the slice of voiced windows
+    ``voiced[0:-n]``, most of the utterance."""
+    words = (("And so my fellow Americans", -2.2, -0.4), (" ask not.", 0.40, 1.10))
+    assert drop_unvoiced_words(words, [True] * 40, WINDOW_S) == "ask not."
+    assert drop_unvoiced_words(words[1:], [True] * 40, WINDOW_S) is None
 
 
 class StoppingRecognizer(RecordingRecognizer):

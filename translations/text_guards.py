@@ -93,11 +93,12 @@ def drop_unvoiced_words(
 ) -> str | None:
     """The text without the words whose span ``(text, start, end)`` (seconds from the utterance start) has no
     voiced window in ``voiced`` (one flag per VAD window), allowing ``slack_s`` of timestamp error each side.
-    None when nothing was dropped (keep the decoder's text as it is)."""
+    A word that ends before the utterance starts (negative times: a decoding after the previous caption's audio
+    that wrote that audio's words again) has none. None when nothing was dropped (keep the decoder's text)."""
     kept = []
     for text, start, end in words:
         first = max(0, int((start - slack_s) / window_s))
-        last = min(len(voiced), int((end + slack_s) / window_s) + 1)
+        last = min(len(voiced), max(0, math.floor((end + slack_s) / window_s) + 1))
         if any(voiced[first:last]):
             kept.append(text)
     if len(kept) == len(words):
