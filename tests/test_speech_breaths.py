@@ -6,20 +6,16 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-import numpy as np
 import pytest
 
-from base.events import Role
 from bench.asr_sets import make_set, streaming_text
 from bench.main import SPEECH, clips
 from bench.scoring import error_rate
 from kiosk.channels.speech import asr_options
 from kiosk.config import load_config
-from tests.test_streaming_schedule import RecordingRecognizer, ScriptedVad
+from tests.test_streaming_schedule import RecordingRecognizer, stream
 from translations.asr import AsrOptions, Hypothesis, SpeechRecognizer
-from translations.streaming import StreamingTranscriber
 from translations.text_guards import ends_sentence
-from translations.vad import WINDOW
 
 ROOT = Path(__file__).resolve().parents[1]
 # 1 s of speech, a 0.8 s pause (25 windows), 1 s more, then 2 s of silence
@@ -47,16 +43,8 @@ def finals(text: str, script: list[float] = TWO_BREATHS, **settings: object) -> 
 
 def transcribe(text: str, script: list[float], **settings: object) -> tuple[SaysText, list]:
     """The scripted recogniser (every decoding is ``text``) and the finals of ``script``'s VAD probabilities."""
-    options = replace(AsrOptions(model_dir=Path("unused")), **settings)
-    recognizer = SaysText(options, text)
-    transcriber = StreamingTranscriber(
-        recognizer, Role.VISITOR, language="ko", allowed=("ko",), options=options, vad=ScriptedVad(script)
-    )
-    captions = []
-    for _ in script:
-        transcriber.push(np.zeros(WINDOW, np.float32))
-        captions += transcriber.poll()
-    return recognizer, [c for c in captions + transcriber.flush() if c.final]
+    recognizer = SaysText(replace(AsrOptions(model_dir=Path("unused")), **settings), text)
+    return recognizer, [c for c in stream(recognizer, script, "ko", ("ko",)) if c.final]
 
 
 def test_a_sentence_ends_at_a_stop_question_or_exclamation_mark_not_a_trail_off() -> None:

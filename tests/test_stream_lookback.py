@@ -5,18 +5,15 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-import numpy as np
 import pytest
 
-from base.events import Role
 from bench.asr_sets import make_set, streaming_text
 from bench.main import SPEECH, clips
 from kiosk.channels.speech import asr_options
 from kiosk.config import load_config
-from tests.test_streaming_schedule import RecordingRecognizer, ScriptedVad
+from tests.test_streaming_schedule import RecordingRecognizer, stream
 from translations.asr import AsrOptions, SpeechRecognizer
 from translations.lookback import loud_run_start, loud_windows
-from translations.streaming import StreamingTranscriber
 from translations.vad import WINDOW
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -41,15 +38,8 @@ def run(lookback_loud_db: float, quiet_gap: int = 3) -> list[tuple]:
     """1 s of room, 0.5 s of loud speech the VAD scores 0.2 (reverberant), a short gap, then speech it hears."""
     windows = [ROOM] * 31 + [VOICE] * 16 + [ROOM] * quiet_gap + [VOICE] * 20 + [ROOM] * 30
     script = [0.0] * 31 + [0.2] * 16 + [0.0] * quiet_gap + [0.9] * 20 + [0.0] * 30
-    options = replace(AsrOptions(model_dir=Path("unused")), lookback_loud_db=lookback_loud_db)
-    recognizer = RecordingRecognizer(options)
-    transcriber = StreamingTranscriber(
-        recognizer, Role.VISITOR, language="ko", allowed=("ko",), options=options, vad=ScriptedVad(script)
-    )
-    for level in windows:
-        transcriber.push(np.full(WINDOW, level, np.float32))
-        transcriber.poll()
-    transcriber.flush()
+    recognizer = RecordingRecognizer(replace(AsrOptions(model_dir=Path("unused")), lookback_loud_db=lookback_loud_db))
+    stream(recognizer, script, "ko", ("ko",), windows)
     return [call for call in recognizer.calls if call[1] is None]
 
 

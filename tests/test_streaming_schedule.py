@@ -42,17 +42,35 @@ class RecordingRecognizer:
         return Hypothesis(text, "ko", -0.2, 0.01, 0.0, 0.93 if language is None else None, spans)
 
 
-def run(script: list[float], words: tuple = (), **options: object) -> tuple[RecordingRecognizer, list]:
-    base = replace(AsrOptions(model_dir=Path("unused")), partial_interval_s=0.5, **options)
-    recognizer = RecordingRecognizer(base, words)
+def stream(
+    recognizer: RecordingRecognizer,
+    script: list[float],
+    language: str | None = None,
+    allowed: tuple[str, ...] = ("ko", "en"),
+    levels: list[float] | None = None,
+) -> list[Caption]:
+    """Every caption of a transcriber over ``recognizer`` fed one window per VAD probability of ``script``
+    (silent windows, or windows at ``levels``), flushed at the end."""
     transcriber = StreamingTranscriber(
-        recognizer, Role.VISITOR, language=None, allowed=("ko", "en"), options=base, vad=ScriptedVad(script)
+        recognizer,
+        Role.VISITOR,
+        language=language,
+        allowed=allowed,
+        options=recognizer.options,
+        vad=ScriptedVad(script),
     )
     captions = []
-    for _ in range(len(script)):
-        transcriber.push(np.zeros(WINDOW, np.float32))
+    for level in levels or [0.0] * len(script):
+        transcriber.push(np.full(WINDOW, level, np.float32))
         captions += transcriber.poll()
-    return recognizer, captions + transcriber.flush()
+    return captions + transcriber.flush()
+
+
+def run(script: list[float], words: tuple = (), **options: object) -> tuple[RecordingRecognizer, list]:
+    recognizer = RecordingRecognizer(
+        replace(AsrOptions(model_dir=Path("unused")), partial_interval_s=0.5, **options), words
+    )
+    return recognizer, stream(recognizer, script)
 
 
 # 1.6 s of speech, a 0.1 s dip, 0.3 s more speech (ending after 63 windows, 2.02 s), then closing silence
