@@ -54,6 +54,7 @@ QUIET_DB, QUIET_SEED = (20.0, 30.0), 16  # attenuation range
 RT60_S, REVERB_SEED, DIRECT_TO_REVERB_DB = (0.4, 0.8), 16, 0.0
 PHONE_BAND_HZ, PHONE_RATE, MU = (300.0, 3400.0), 8_000, 255
 BREATH_S, BREATH_SEED, FAR_DIRECT_TO_REVERB_DB = (0.4, 1.2), 16, -6.0  # the pause mid-question; far end of the mic
+MIN_WORDS = 4  # a clip aligned to fewer reference words gives no cut, opening phrase or breaths sample
 OFFLINE_BEAM = 5
 COUNTS = ("dropped", "corrected", "continued", "decoded_on")  # finals: dropped by the guards, term corrected,
 # decoded on past a full stop; and the decodings tried for that
@@ -171,7 +172,7 @@ def _cut(clip: tuple[str, str, np.ndarray], recognizer: SpeechRecognizer) -> Sam
     """The clip cut between two reference words near ``CUT_AT`` of its length, and the reference up to there."""
     language, reference, audio = clip
     words = recognizer.align(audio, reference, language)
-    if len(words) < 4:
+    if len(words) < MIN_WORDS:
         return None
     return _up_to(clip, words, CUT_AT * audio.size / RATE)
 
@@ -180,7 +181,7 @@ def _opening_phrases(clip: tuple[str, str, np.ndarray], recognizer: SpeechRecogn
     """The clip's opening words, ``SHORT_S`` seconds of speech each (a phrase once when both end at the same
     word), followed by a pause of its own room tone."""
     words = recognizer.align(clip[2], clip[1], clip[0])
-    if len(words) < 4:
+    if len(words) < MIN_WORDS:
         return []
     pause = np.resize(_room_tone(clip[2]), int(PAUSE_S * RATE))
     phrases = {(p := _up_to(clip, words, words[0][1] + seconds)).reference: p for seconds in SHORT_S}
@@ -190,10 +191,10 @@ def _opening_phrases(clip: tuple[str, str, np.ndarray], recognizer: SpeechRecogn
 def _two_breaths(clip: tuple[str, str, np.ndarray], index: int, recognizer: SpeechRecognizer) -> Sample | None:
     """The clip's opening ``SHORT_S[-1]`` s phrase with a ``BREATH_S`` pause of room tone at its middle word
     boundary and ``PAUSE_S`` after it, then reverberant (``FAR_DIRECT_TO_REVERB_DB``) and quieter; None when the
-    phrase has fewer than two words."""
+    clip has fewer than ``MIN_WORDS`` words or its phrase cannot be split."""
     language, reference, audio = clip
     words = recognizer.align(audio, reference, language)
-    if len(words) < 4:
+    if len(words) < MIN_WORDS:
         return None
     phrase = _up_to(clip, words, words[0][1] + SHORT_S[-1])
     first = _up_to(clip, words, (words[0][1] + phrase.audio.size / RATE) / 2)
