@@ -46,8 +46,8 @@ class ConversationFit(QObject):
         """``middle``: the list under the chat that holds ``suggestions`` (and ``switch_offer``, which heads it) and
         the ``spelling`` panel; ``display``: the text-size bar at the window's bottom; ``picker``: the globe's choice
         of language."""
-        self.window, self.chat, self.middle, self.suggestions = window, chat, middle, suggestions
         super().__init__(window)
+        self.window, self.chat, self.middle, self.suggestions = window, chat, middle, suggestions
         self.keyboard, self.switch_offer, self.display, self.picker = keyboard, switch_offer, display, picker
         self.spelling = spelling
         self.later = QTimer(self)  # one fit after a burst of changes, once Qt has laid them out
