@@ -50,6 +50,12 @@ class SessionState(enum.StrEnum):
     CLOSING = "closing"
 
 
+# exp(avg_logprob) of whisper's words (a sign: the classifier's probability): below this the clerk should check
+# (the clerk's screen marks the line "확인 필요"), and a caption is not decoded after (issue 16). Whisper itself treats
+# avg_logprob < -1.0 (0.37) as a failed decoding; 0.6 (-0.51) flags the doubtful ones too.
+LOW_CONFIDENCE = 0.6
+
+
 @dataclass(frozen=True)
 class Caption:
     """Recognised speech; partial captions may still change, final ones do not."""

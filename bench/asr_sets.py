@@ -36,7 +36,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from base.events import Role
+from base.events import Caption, Role
 from base.languages import lookup
 from bench.scoring import error_rate, units
 from translations.asr import AsrOptions, SpeechRecognizer
@@ -234,7 +234,14 @@ def _up_to(clip: tuple[str, str, np.ndarray], words: tuple[tuple[str, float, flo
 
 def streaming_text(recognizer: SpeechRecognizer, options: AsrOptions, sample: Sample) -> tuple[str, dict]:
     """The live path's finals for ``sample``, joined, and how many finals the guards dropped, had a civil-service
-    term corrected or were decoded on past a full stop; no partials, no clock (0.1 s chunks)."""
+    term corrected or were decoded on past a full stop."""
+    finals, counts = streaming_finals(recognizer, options, sample)
+    return " ".join(c.text for c in finals), counts
+
+
+def streaming_finals(recognizer: SpeechRecognizer, options: AsrOptions, sample: Sample) -> tuple[list[Caption], dict]:
+    """The live path's final captions for ``sample`` and the counts of :func:`streaming_text`; no partials, no
+    clock (0.1 s chunks)."""
     options = dataclasses.replace(options, partial_interval_s=1e9)
     transcriber = StreamingTranscriber(
         recognizer, Role.VISITOR, language=sample.language, allowed=(sample.language,), options=options
@@ -244,8 +251,7 @@ def streaming_text(recognizer: SpeechRecognizer, options: AsrOptions, sample: Sa
         transcriber.push(sample.audio[start : start + step])
         captions += transcriber.poll()
     captions += transcriber.flush()
-    counts = {name: getattr(transcriber, name) for name in COUNTS}
-    return " ".join(c.text for c in captions if c.final), counts
+    return [c for c in captions if c.final], {name: getattr(transcriber, name) for name in COUNTS}
 
 
 def offline_text(recognizer: SpeechRecognizer, sample: Sample) -> str:

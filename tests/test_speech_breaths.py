@@ -3,12 +3,14 @@ pause ends no sentence waits ``unended_silence_s`` for the rest instead of endin
 
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from bench.asr_sets import make_set, streaming_text
+from base.events import LOW_CONFIDENCE
+from bench.asr_sets import make_set, streaming_finals, streaming_text
 from bench.main import SPEECH, clips
 from bench.scoring import error_rate
 from kiosk.channels.speech import asr_options
@@ -25,25 +27,25 @@ TWO_BREATHS = [0.9] * 31 + [0.0] * 25 + [0.9] * 31 + [0.0] * 62
 class SaysText(RecordingRecognizer):
     """Every decoding is ``text``."""
 
-    def __init__(self, options: AsrOptions, text: str) -> None:
+    def __init__(self, options: AsrOptions, text: str, logprob: float = -0.2) -> None:
         super().__init__(options)
-        self.text = text
+        self.text, self.logprob = text, logprob
         self.contexts: list = []  # (audio seconds, the context) of each final-quality decoding
 
     def decode(self, audio, language, allowed=(), beam_size=None, words=False, prefix=(), context=None) -> Hypothesis:
         super().decode(audio, language, allowed, beam_size, words, prefix)
         if beam_size is None:
             self.contexts.append((audio.size / 16000, context))
-        return Hypothesis(self.text, "ko", -0.2, 0.01, 0.0, None, (), (7, 8, 9))
+        return Hypothesis(self.text, "ko", self.logprob, 0.01, 0.0, None, (), (7, 8, 9))
 
 
 def finals(text: str, script: list[float] = TWO_BREATHS, **settings: object) -> list:
     return transcribe(text, script, **settings)[1]
 
 
-def transcribe(text: str, script: list[float], **settings: object) -> tuple[SaysText, list]:
+def transcribe(text: str, script: list[float], logprob: float = -0.2, **settings: object) -> tuple[SaysText, list]:
     """The scripted recogniser (every decoding is ``text``) and the finals of ``script``'s VAD probabilities."""
-    recognizer = SaysText(replace(AsrOptions(model_dir=Path("unused")), **settings), text)
+    recognizer = SaysText(replace(AsrOptions(model_dir=Path("unused")), **settings), text, logprob)
     return recognizer, [c for c in stream(recognizer, script, "ko", ("ko",)) if c.final]
 
 
@@ -70,6 +72,16 @@ def test_a_second_breath_after_an_ended_first_is_decoded_after_it() -> None:
     far = [0.9] * 31 + [0.0] * 60 + [0.9] * 31 + [0.0] * 62  # a 1.9 s pause: another utterance
     assert [c for _, c in transcribe("등본 떼러 왔어요.", far)[0].contexts] == [None, None]
     assert transcribe("등본 떼러 왔어요.", TWO_BREATHS, context_after_final=False)[0].contexts[1][1] is None
+
+
+def test_a_first_breath_the_clerk_is_asked_to_check_is_no_context() -> None:
+    """A wrong first half led the second astray ("그 | 바람에 나의 몸도" -> "감사합니다. | 고맙습니다."): a final
+    below the clerk screen's own threshold for "확인 필요" is not decoded after; one just above it is."""
+    below, above = math.log(LOW_CONFIDENCE) - 0.01, math.log(LOW_CONFIDENCE) + 0.01
+    recognizer, captions = transcribe("감사합니다.", TWO_BREATHS, logprob=below)
+    assert len(captions) == 2 and captions[0].confidence < LOW_CONFIDENCE
+    assert [c for _, c in recognizer.contexts] == [None, None]
+    assert transcribe("감사합니다.", TWO_BREATHS, logprob=above)[0].contexts[1][1] is not None
 
 
 @pytest.mark.slow
@@ -101,7 +113,10 @@ def test_a_phrase_after_a_full_stop_is_decoded_after_it() -> None:
     with a full stop; "ask not" decoded alone was "is not." After the previous final: "Ask not."."""
     recognizer = SpeechRecognizer(asr_options(load_config(cwd=ROOT / "tests")))
     sample = next(s for s in make_set("phone", clips(language="en"), recognizer) if s.reference.startswith("And so"))
-    after = streaming_text(recognizer, recognizer.options, sample)[0]
+    finals = streaming_finals(recognizer, recognizer.options, sample)[0]
+    after = " ".join(c.text for c in finals)
     alone = streaming_text(recognizer, replace(recognizer.options, context_after_final=False), sample)[0]
     assert "ask not" in after.lower() and "ask not" not in alone.lower()
+    # its confidence is over its own tokens: the six forced ones of the first breath had raised it 0.69 -> 0.86
+    assert "ask not" in finals[1].text.lower() and finals[1].confidence < 0.8
     assert error_rate([sample.reference], [after], "en") < error_rate([sample.reference], [alone], "en")

@@ -156,7 +156,8 @@ class SpeechRecognizer:
         ``beam_size`` overrides the configured beam (live partials use 1: they are redrawn anyway). ``words``
         adds word timestamps (faster-whisper's cross-attention alignment on the same encoder output). ``prefix``
         (the tokens of an earlier decoding) is forced, and the decoder may not end right after it: it goes on
-        with what the audio holds after that text (the result's text and words include the prefix).
+        with what the audio holds after that text (the result's text and words include the prefix; its
+        confidence is that of the tokens decoded after it).
         ``context`` (in ``context.language``): its audio goes before ``audio`` and its tokens before ``prefix``;
         the result holds only what follows them (words timed in ``audio``).
         Measured and not kept (issue 16): forcing the final through the words already committed by local
@@ -193,7 +194,10 @@ class SpeechRecognizer:
         tokens = every[len(forced) :]
         # A decoding that stops inside a multi-byte character (at the token limit) leaves U+FFFD at the end.
         text = tokenizer.decode(tokens).strip().rstrip("\ufffd").strip()
-        logprob = result.scores[0] * len(every) / (len(every) + 1) if every else -10.0
+        # CTranslate2 scores forced tokens 0 but counts them in the length: the mean is over the decoded ones
+        # (and the end of text) only, or a forced context would inflate it ("Ask not." 0.69 -> 0.86, issue 16).
+        decoded = len(every) - len(forced) - len(prefix)
+        logprob = result.scores[0] * len(every) / (decoded + 1) if decoded > 0 else -10.0
         aligned = (
             self.model.find_alignment(tokenizer, [every], encoded, audio.size // 160)[0] if words and tokens else []
         )

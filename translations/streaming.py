@@ -15,12 +15,13 @@ stop, question or exclamation mark: "등본을" of "등본을... 떼러 왔는�
 ``unended_silence_s`` for the rest, so that a question said in two breaths is decoded whole, not as two halves
 each without the other. When whisper ended the first breath with a full stop ("He hoped there would be."), the
 second, starting within ``unended_silence_s`` of it, is decoded after it (``context_after_final``: the
-first's audio before its own, its tokens forced; only the new words come out). Otherwise the finished utterance is
-decoded once more. Without timestamps whisper often ends a decoding at a full stop and leaves out a fragment
-said after a pause ("... of his life." for "... of his life. It was"); when the speaker's voice (voiced windows
-about as loud as the words before, not quieter voices behind them) follows the last word, the final is decoded
-on from its own text (``continue_after_stop``; it needs the final's word timestamps, which are then made even
-with the word guard off). Finals pass the guards in
+first's audio before its own, its tokens forced; only the new words come out), unless the first's confidence is
+below ``LOW_CONFIDENCE`` (a caption the clerk is asked to check: a wrong first half led the second astray).
+Otherwise the finished utterance is decoded once more. Without timestamps whisper often ends a decoding at a
+full stop and leaves out a fragment said after a pause ("... of his life." for "... of his life. It was"); when
+the speaker's voice (voiced windows about as loud as the words before, not quieter voices behind them) follows
+the last word, the final is decoded on from its own text (``continue_after_stop``; it needs the final's word
+timestamps, which are then made even with the word guard off). Finals pass the guards in
 :mod:`translations.text_guards`; in Korean finals, near-misses of civil-service terms are corrected
 (:func:`translations.glossary.correct_terms`).
 
@@ -31,11 +32,11 @@ microphone has before each ``poll`` never falls further behind than one decoding
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from base.events import Caption, Role
+from base.events import LOW_CONFIDENCE, Caption, Role
 from base.languages import lookup
 from translations.asr import MAX_SAMPLES, AsrOptions, Context, Hypothesis, SpeechRecognizer
 from translations.glossary import HOME, correct_terms, korean_terms
@@ -299,7 +300,8 @@ class StreamingTranscriber:
             self.decoded_on += 1
             said = more.words_p[len(hypothesis.words) : len(hypothesis.words) + 1]  # the first word after it
             if said and said[0] >= LIKELY and adds_new_words(hypothesis.text, more.text, hypothesis.language):
-                hypothesis = more
+                # the caption is as sure as its least sure part (``more`` is scored after its forced prefix)
+                hypothesis = replace(more, avg_logprob=min(hypothesis.avg_logprob, more.avg_logprob))
                 self.continued += 1
         text = cut_repetitions(hypothesis.text)
         if self.options.word_guard and hypothesis.words:
@@ -322,7 +324,8 @@ class StreamingTranscriber:
                 voiced,
             )
             return None
-        self._last = (finished.end, Context(hypothesis.tokens, finished.audio, hypothesis.language))
+        if hypothesis.confidence >= LOW_CONFIDENCE:  # a caption the clerk is asked to check is no context
+            self._last = (finished.end, Context(hypothesis.tokens, finished.audio, hypothesis.language))
         return Caption(
             self.role,
             text,

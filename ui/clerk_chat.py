@@ -16,14 +16,11 @@ from collections.abc import Callable
 
 from PyQt6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from base.events import Modality, Role, TranscriptEntry
+from base.events import LOW_CONFIDENCE, Modality, Role, TranscriptEntry
 from base.languages import lookup
 from ui.chat_view import Bubble, ChatView, Languages
 from ui.widgets import restyle
 
-# exp(avg_logprob) of whisper's words (a sign: the classifier's probability): below this the clerk should check.
-# Whisper itself treats avg_logprob < -1.0 (0.37) as a failed decoding; 0.6 (-0.51) flags the doubtful ones too.
-LOW_CONFIDENCE = 0.6
 PROVENANCE = {
     "template": "문구 틀",
     "phrasebook": "문구집",
