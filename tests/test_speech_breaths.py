@@ -120,3 +120,14 @@ def test_a_phrase_after_a_full_stop_is_decoded_after_it() -> None:
     # its confidence is over its own tokens: the six forced ones of the first breath had raised it 0.69 -> 0.86
     assert "ask not" in finals[1].text.lower() and finals[1].confidence < 0.8
     assert error_rate([sample.reference], [after], "en") < error_rate([sample.reference], [alone], "en")
+
+
+def test_a_burst_after_a_final_is_neither_decoded_nor_shown() -> None:
+    """A door or clap 0.6 s after a final, scored as speech for 0.13 s (less than ``min_speech_s``): its decoding
+    at the pause would have been made after the final (the forced prefix makes whisper write a word: "Fatt and
+    sauce", SYNTHETIC burst after a real clip) and shown as a live caption; it is not an utterance."""
+    burst = [0.9] * 31 + [0.0] * 19 + [0.9] * 4 + [0.0] * 62
+    recognizer = SaysText(AsrOptions(model_dir=Path("unused")), "등본 떼러 왔어요.")
+    captions = stream(recognizer, burst, "ko", ("ko",))
+    assert [c.final for c in captions if c.start < 1.0][-1] and all(c.start < 1.0 for c in captions)
+    assert [context for _, context in recognizer.contexts] == [None]  # the first breath's pause decoding only

@@ -228,8 +228,8 @@ class StreamingTranscriber:
         """Decode what is due: finished utterances (finals), then one partial of the current one."""
         captions = [c for f in self._take_finished() if (c := self._final(f)) is not None]
         current = self._current
-        if current is None:
-            return captions
+        if current is None or current.voiced_windows * WINDOW_S < self.options.min_speech_s:
+            return captions  # not an utterance (yet): a click or a door is neither shown nor decoded
         due = current.seconds - current.decoded_at >= self._partial_interval
         if self.options.quiet_partials and current.silent_windows:
             due = False  # a pause may be the end: a greedy partial started now would delay the final (issue 16)
