@@ -12,9 +12,13 @@ from bench.main import Result, Stage
 from bench.report import markdown, write
 
 ROOT = Path(__file__).resolve().parents[1]
+HANG_S = 900  # a hung kiosk, not a slow machine: loaded runs took 30-120 s
 
 
 def test_bench_startup_and_ui_quick_json(tmp_path: Path) -> None:
+    """The report's shape, not its speed: under load (2 cores, other suites running) the two fresh kiosk starts,
+    the sign vocabulary's load and matplotlib's font cache (HOME is empty here) took over 120 s, so the limit is
+    only a guard against a hung kiosk (HANG_S)."""
     out = tmp_path / "report"
     done = subprocess.run(
         [sys.executable, "-m", "cli", "bench", "startup", "ui", "--quick", "--json", "--out", str(out)],
@@ -22,7 +26,7 @@ def test_bench_startup_and_ui_quick_json(tmp_path: Path) -> None:
         env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), "HOME": str(tmp_path), "QT_QPA_PLATFORM": "offscreen"},
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=HANG_S,
     )
     assert done.returncode == 0, done.stderr[-3000:]
     report = json.loads(done.stdout)
