@@ -8,7 +8,7 @@ from PyQt6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollAre
 
 from tests.ui_kiosk import find
 from ui.app import application
-from ui.layout_check import layout_problems, scrolled_out
+from ui.layout_check import layout_problems, newest_cut, scrolled_out, slivers
 from ui.start_page import StartPage
 from ui.theme import VISITOR_TEXT_PX, stylesheet
 
@@ -265,11 +265,33 @@ def test_a_button_below_the_fold_of_a_scroll_area_is_found(qtbot) -> None:
     assert scrolled_out(window, "lang_") == []
 
 
+def test_a_button_of_which_the_fold_shows_a_strip_is_found(qtbot) -> None:
+    """At 200 % on 1366x768 the second suggestion showed its top 49 of 126 px under the first: whole or not at all."""
+    window = _window(qtbot)
+    page = QWidget()
+    column = QVBoxLayout(page)
+    column.addSpacing(SCREEN.height() - 50)
+    column.addWidget(_button("visitor_suggestion_exit"))
+    column.addSpacing(SCREEN.height())
+    area = QScrollArea(window)
+    area.setWidgetResizable(True)
+    area.setWidget(page)
+    area.resize(SCREEN)
+    _show(qtbot, window)
+    assert slivers(window, "visitor_suggestion_")[0].startswith("button visitor_suggestion_exit shows ")
+    area.verticalScrollBar().setValue(300)  # scrolled: whole
+    assert slivers(window, "visitor_suggestion_") == []
+    area.verticalScrollBar().setValue(0)
+    area.resize(SCREEN.width(), SCREEN.height() - 60)  # below the fold: a scroll away
+    assert slivers(window, "visitor_suggestion_") == []
+
+
 def test_the_spelling_and_sign_buttons_are_in_view_on_the_small_panel(qtbot, kiosk) -> None:
     """Enter (the spelled word) and send (the signed sentence) were inside the scrolling area under the camera,
     below its fold on 1366x768 at 100 % and on every display at 200 %: the visitor was told to press a button
     they could not see. The spelled word's line under the camera showed its top 60 of 105 px at 200 %: it is
-    whole or not shown (the self-view carries the word)."""
+    whole or not shown (the self-view carries the word); the letters' line lost its bottom 10 px at 200 %, the
+    chat and the self-view reaching 41 px into the list: it is whole, the rows do not overlap."""
     from base.events import SignChips, SignEvent, Spelling, VisitorMode
     from ui.screenshots import IN_VIEW
 
@@ -288,5 +310,8 @@ def test_the_spelling_and_sign_buttons_are_in_view_on_the_small_panel(qtbot, kio
                 application().processEvents()
             assert find(kiosk.visitor, QPushButton, button).isVisible()
             assert scrolled_out(kiosk.visitor, prefix) == [], (mode, scale)
+            camera, middle = kiosk.visitor.camera, kiosk.visitor.middle
+            assert camera.geometry().bottom() < middle.y(), (mode, scale)  # the self-view's cue is not under the list
+            assert newest_cut(kiosk.visitor) == [], (mode, scale)
         kiosk.session.end("visitor")
         kiosk.session.clear()

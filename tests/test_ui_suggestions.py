@@ -8,7 +8,7 @@ from PyQt6.QtWidgets import QBoxLayout, QPushButton, QWidget
 
 from base.events import Role
 from tests.ui_kiosk import find, settle, transcript_texts
-from ui.layout_check import layout_problems, scrolled_out
+from ui.layout_check import layout_problems, newest_cut, scrolled_out, slivers
 from ui.screenshots import LOW_FROM
 from ui.theme import VISITOR_TEXT_PX
 
@@ -141,6 +141,8 @@ def test_at_200_percent_on_1366x768_the_first_suggestion_is_whole_below_the_reac
     kiosk, small = suggesting_kiosk, QSize(1366, 768)
     _misheard_at_200_percent(qtbot, kiosk, language, small)
     assert scrolled_out(kiosk.visitor, "visitor_suggestion_", first=True) == []
+    assert slivers(kiosk.visitor, "visitor_suggestion_") == []  # the second showed its top 49 px
+    assert newest_cut(kiosk.visitor) == []  # the chat showed the top half of the visitor's words
     assert layout_problems(kiosk.visitor, small, low_from=LOW_FROM) == []
     kiosk.session.say_phrase(Role.CLERK, "greeting")
     for _ in range(3):

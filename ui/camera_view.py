@@ -23,6 +23,7 @@ SHARE = 0.42  # of the window's width
 MIN_HEIGHT = 240  # the self-view on a short screen at 200 % text
 BAND_PX = 56  # the cue along the bottom
 LETTER_PX, MIN_LETTER_PX = 140, 120
+LEAST_HEIGHT = round(MIN_LETTER_PX * 1.3) + 12 + BAND_PX  # the held letter's box above the cue, where rows are short
 WORD_PX = 40  # the word spelled so far, along the top
 
 
@@ -45,6 +46,10 @@ class CameraView(QLabel):
         self.setFixedWidth(width)
         self.setMinimumHeight(MIN_HEIGHT)
         self.setMaximumHeight(max(MIN_HEIGHT, min(width * 3 // 4, int(window_height * 0.45))))
+
+    def yield_to(self, room: int) -> None:
+        """At least :data:`MIN_HEIGHT` high when ``room`` allows it, else ``room`` down to :data:`LEAST_HEIGHT`."""
+        self.setMinimumHeight(max(LEAST_HEIGHT, min(MIN_HEIGHT, room)))
 
     def sizeHint(self) -> QSize:
         """As tall as :meth:`fit` allows: the layout gives the self-view its full size when the screen has room."""

@@ -13,7 +13,7 @@ first words when it is taller than the view).
 
 from __future__ import annotations
 
-from PyQt6.QtCore import QRectF, Qt
+from PyQt6.QtCore import QPoint, QRectF, Qt, QTimer
 from PyQt6.QtGui import QColor, QPainter, QPaintEvent
 from PyQt6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
@@ -130,13 +130,25 @@ class ChatView(QScrollArea):
         self.partial: Bubble | None = None
         self.partial_text = ""  # the words being heard, as recognised so far
         self.high_contrast = False
-        self.verticalScrollBar().rangeChanged.connect(lambda _low, high: self._follow(high))
+        self.verticalScrollBar().rangeChanged.connect(self._range_changed)
+        self._again = QTimer(self)  # the places of a new line are known once Qt has laid it out
+        self._again.setSingleShot(True)
+        self._again.setInterval(0)
+        self._again.timeout.connect(lambda: self._follow(self.verticalScrollBar().maximum()))
 
     def count(self) -> int:
         return len(self.bubbles)
 
     def item(self, index: int) -> Bubble:
         return self.bubbles[index]
+
+    def newest_words(self) -> QLabel | None:
+        """The label the reader must read now: the newest line's words (the words being heard first), or the prompt
+        while there is no line (None: neither is shown)."""
+        newest = self.partial or (self.bubbles[-1] if self.bubbles else None)
+        if newest is not None:
+            return newest.line
+        return self.placeholder if self.placeholder.isVisible() and self.placeholder.text() else None
 
     def shown(self, entry: TranscriptEntry) -> Bubble | None:
         """The bubble showing ``entry`` already (to rewrite: corrected, or read in a new language), or None."""
@@ -226,12 +238,25 @@ class ChatView(QScrollArea):
         self.rows.removeWidget(holder)
         holder.deleteLater()
 
+    def _range_changed(self, _low: int, high: int) -> None:
+        self._follow(high)
+        self._again.start()
+
     def _follow(self, bottom: int) -> None:
-        """Show the newest line next to the controls; one taller than the view (200 % text in a half screen) from
-        its first words, not its last: the scroll bar says the rest is below."""
-        newest = self.partial or (self.bubbles[-1] if self.bubbles else None)
-        start = newest.parentWidget().y() if newest is not None else bottom
-        self.verticalScrollBar().setValue(min(bottom, start))
+        """Show the newest line next to the controls, its words whole (:meth:`newest_words`): with the speaker's
+        name above them when the bubble fits the view, else without (200 % text on 1366x768: a 126 px view for a
+        189 px bubble cut its words in half); words taller than the view (200 % in a half screen) from their first
+        line, not their last: the scroll bar says the rest is below. Again once Qt has laid the new line out."""
+        bar, words = self.verticalScrollBar(), self.newest_words()
+        if words is None:
+            bar.setValue(bottom)
+            return
+        view, holder = self.viewport().height(), self.widget()
+        top = words.mapTo(holder, QPoint(0, 0)).y()
+        end = top + words.height()
+        start = words.parentWidget().parentWidget().y() if words is not self.placeholder else top  # the bubble's row
+        value = start if end - start <= view else end - view if words.height() <= view else top
+        bar.setValue(min(bottom, value))
 
     def _mark_newest(self) -> None:
         other = [b for b in self.bubbles if b.role is not self.own]

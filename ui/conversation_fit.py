@@ -10,7 +10,12 @@ between the reach line and the list's bottom for a 126 px button), the text-size
 offer, and comes back with the next line. So too on the globe's choice of language, whose way back is a row of
 its own under the languages: where the languages, that row and the bar do not all fit below the reach line (200 %
 on 1366x768), the bar makes way while the choice is open. The fingerspelled word's line in the list is shown only
-where it is whole in view (:meth:`SpellingPanel.fit`).
+where it is whole in view (:meth:`SpellingPanel.fit`); its letters' line always is (the list is at least that high).
+The chat and the self-view beside it never reach into the list's least height (they overlapped it by 41-46 px
+in fingerspelling and signing at 200 % on 1366x768, the letters' line and the self-view's cue cut): the chat
+yields, down to two rows, the self-view down to its letter and cue (:meth:`CameraView.yield_to`), and where even
+that is too much (a demo's banner on top), the demo banner makes way. A suggestion under the first starts below the
+list's fold when it would be cut there (:meth:`SuggestionBar.start_below`): whole in view or a scroll away.
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from ui.suggestion_bar import SuggestionBar
 from ui.theme import TARGET_PX
 
 CAPTION_SHARE = 0.4  # the chat reaches down to here, so every control sits below (wheelchair reach)
+LIST_PX = TARGET_PX + 8  # the list under the chat: one row and the scroll bar, on the smallest panel
 
 
 class ConversationFit(QObject):
@@ -42,18 +48,20 @@ class ConversationFit(QObject):
         display: QWidget,
         picker: LanguagePicker,
         spelling: SpellingPanel,
+        camera: QWidget,
+        banner: QWidget | None,
     ) -> None:
         """``middle``: the list under the chat that holds ``suggestions`` (and ``switch_offer``, which heads it) and
         the ``spelling`` panel; ``display``: the text-size bar at the window's bottom; ``picker``: the globe's choice
-        of language."""
+        of language; ``camera``: the self-view beside the chat; ``banner``: the demo banner (None: not a demo)."""
         super().__init__(window)
         self.window, self.chat, self.middle, self.suggestions = window, chat, middle, suggestions
         self.keyboard, self.switch_offer, self.display, self.picker = keyboard, switch_offer, display, picker
-        self.spelling = spelling
+        self.spelling, self.camera, self.banner = spelling, camera, banner
         self.later = QTimer(self)  # one fit after a burst of changes, once Qt has laid them out
         self.later.setSingleShot(True)
         self.later.setInterval(0)
-        self.later.timeout.connect(self.fit)
+        self.later.timeout.connect(lambda: self.fit(settled=True))
 
     def watch(self, *widgets: QWidget) -> None:
         """Fit again whenever one of ``widgets`` is resized or its layout is redone: a line, a banner, the error
@@ -68,18 +76,48 @@ class ConversationFit(QObject):
             self.later.start()  # and once more with the places it gives
         return False
 
-    def fit(self) -> None:
+    def fit(self, settled: bool = False) -> None:
         """The chat's height, then the suggestions' arrangement and whether the text-size bar makes way; on the
-        globe's choice of language, whether the bar makes way for it."""
+        globe's choice of language, whether the bar makes way for it; ``settled`` (once Qt has laid out the last
+        change, its places are not stale): whether the demo banner makes way."""
         window, reach = self.window, int(CAPTION_SHARE * self.window.height())
         if not self.chat.isVisible():  # (its place is known only while the conversation is on screen)
             self.display.setVisible(not self.picker.isVisible() or self._picker_fits(reach))
             return
         top = self.chat.mapTo(window, QPoint(0, 0)).y() if self.keyboard.isHidden() else window.height()
         above = self.suggestions.room_above() if self.switch_offer.isHidden() else 0
-        self.chat.setMinimumHeight(max(2 * TARGET_PX, reach - top + 8 - above))
+        letters = self.spelling.y() + self.spelling.letters_end() if self.spelling.isVisible() else 0
+        self.middle.setMinimumHeight(max(LIST_PX, letters + self.middle.height() - self.middle.viewport().height()))
+        want = max(2 * TARGET_PX, reach - top + 8 - above)
+        if not self.middle.isHidden():  # never more than leaves the list its least height: the rows must not overlap
+            room = self.middle.geometry().bottom() + 1 - self.middle.minimumHeight() - self._spacing() - self.chat.y()
+            want = max(2 * TARGET_PX, min(want, room))
+            if self.camera.isVisible():
+                self.camera.yield_to(room)
+            if self.banner is not None and settled:
+                self._banner_makes_way()
+        self.chat.setMinimumHeight(want)
         self.spelling.fit(self.middle.viewport().height() - self.spelling.y())  # its word line whole, or not shown
         self.display.setVisible(self.suggestions.isHidden() or self.middle.isHidden() or self._offer_fits(reach))
+        if not self.suggestions.isHidden():  # the buttons under the first: whole in the list's view or below it
+            port = self.middle.viewport()
+            self.suggestions.start_below(self.suggestions.mapFrom(port, QPoint(0, port.height())).y())
+
+    def _banner_makes_way(self) -> None:
+        """The demo banner makes way while the rows' least heights add up to more than the window, and comes back
+        where it fits again (fingerspelling and signing at 200 % on 1366x768: the self-view, at its least height,
+        and the list under it overlapped, the self-view's cue and the letters' line cut)."""
+        above = max(w.geometry().bottom() + 1 for w in (self.chat, self.camera) if w.isVisible())
+        overlap = max(0, above + self._spacing() - self.middle.y())
+        slack = self.middle.height() - self.middle.minimumHeight() - overlap
+        if self.banner.isVisible() and slack < 0:
+            self.banner.hide()
+        elif self.banner.isHidden() and slack >= self.banner.sizeHint().height() + self.window.layout().spacing():
+            self.banner.show()
+
+    def _spacing(self) -> int:
+        """The gap between the chat's row and the list under it."""
+        return self.middle.parentWidget().layout().spacing()
 
     def _bar(self) -> int:
         """The text-size bar's height and the gap above it."""

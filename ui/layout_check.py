@@ -14,7 +14,9 @@ object name:
 - with ``min_text_px``: any text smaller than that (the visitor's screen at 100 %: 24 px).
 
 :func:`scrolled_out` finds the buttons and labels that must be seen without scrolling (the start page's languages,
-the first suggestion, the fingerspelled word's line) but are not.
+the first suggestion, the fingerspelled word's line) but are not; :func:`slivers` the buttons that show only a part of
+themselves at a scroll area's fold (whole or a scroll away, never a strip of a button); :func:`newest_cut` a chat whose
+newest words (or, before any, its prompt) are cut: whole in view, or from their first line when taller than the view.
 """
 
 from __future__ import annotations
@@ -83,6 +85,40 @@ def scrolled_out(window: QWidget, prefix: str | tuple[str, ...], first: bool = F
         cut = [area for area in _scroll_areas(widget, window) if not _rect_in(window, area.viewport()).contains(rect)]
         if cut:
             problems.append(f"{_kind(widget)} {_name(widget)} is seen only by scrolling {_name(cut[0])}")
+    return problems
+
+
+def slivers(window: QWidget, prefix: str) -> list[str]:
+    """Shown buttons named ``prefix...`` that are partly, not wholly, in view of their scroll area."""
+    problems = []
+    for button in window.findChildren(QAbstractButton):
+        if not (button.isVisible() and button.objectName().startswith(prefix)):
+            continue
+        rect = _rect_in(window, button)
+        for area in _scroll_areas(button, window):
+            seen = rect.intersected(_rect_in(window, area.viewport())).height()
+            if 0 < seen < rect.height():
+                problems.append(f"button {_name(button)} shows {seen} of its {rect.height()}px in {_name(area)}")
+    return problems
+
+
+def newest_cut(window: QWidget) -> list[str]:
+    """Chats whose newest line (its words; before any line, the prompt) is cut: not whole in the chat's view, or,
+    when taller than the view, not shown from its top."""
+    from ui.chat_view import ChatView  # (the chat imports nothing of this module)
+
+    problems = []
+    for chat in window.findChildren(ChatView):
+        words = chat.newest_words() if chat.isVisible() else None
+        if words is None:
+            continue
+        port, rect = _rect_in(window, chat.viewport()), _rect_in(window, words)
+        inside = port.top() <= rect.top() and rect.bottom() <= port.bottom()  # (across: the label checks)
+        whole = inside if rect.height() <= port.height() else port.top() <= rect.top() <= port.top() + 2
+        if not whole:
+            top, bottom = rect.top() - port.top(), port.bottom() - rect.bottom()
+            edges = f"{top}px below the view's top, {bottom}px above its bottom"
+            problems.append(f"newest line of {_name(chat)} {plain(words.text())[:30]!r} is cut ({edges})")
     return problems
 
 

@@ -1,9 +1,10 @@
 """The visitor's fingerspelling panel: the word so far (large), its letters, the letter seen now; its buttons
 (delete, space, enter) are a row of their own, :attr:`SpellingPanel.controls`, which the screen keeps in view.
 
-Decided: the word line is shown only where it fits whole in the view of the list it heads (:meth:`SpellingPanel.fit`),
-never cut in half. Where it does not (200 % text on 1366x768 and on 1920x1080: a 72 or 80 px view under the chat,
-which keeps the top 40 % for reach, and the camera, for a 105 px line), the self-view carries the word alone: it is
+Decided: the word line is shown only where it fits whole, with the letters' line under it, in the view of the list it
+heads (:meth:`SpellingPanel.fit`), never cut in half; the letters' line is always whole (the list is kept that high).
+Where it does not (200 % text on 1366x768 and on 1920x1080: a 72 or 80 px view under the chat, which keeps the top
+40 % for reach, and the camera, for a 105 px line), the self-view carries the word alone: it is
 drawn along the picture's top (:mod:`ui.camera_view`), where the visitor looks while spelling, always in view. A
 smaller camera would not give the line room on 1366x768 (the chat alone reaches the reach line there), and the
 word elided in the list would only repeat the self-view's, smaller.
@@ -45,10 +46,15 @@ class SpellingPanel(QFrame):
             layout.addWidget(label)
 
     def fit(self, view: int) -> None:
-        """Show the word line only when it is whole within ``view`` px from the panel's top."""
-        margins = self.contentsMargins().top() + self.layout().contentsMargins().top()
+        """Show the word line only when it and the letters' line under it are whole within ``view`` px from the
+        panel's top (the list is at least :meth:`letters_end` high: the letters' line is always whole)."""
         line = max(self.word.sizeHint().height(), self.word.fontMetrics().height())  # with or without a word yet
-        self.word.setVisible(margins + line <= view)
+        self.word.setVisible(self.letters_end() + line + self.layout().spacing() <= view)
+
+    def letters_end(self) -> int:
+        """Px from the panel's top to the bottom of the letters' line when the word line is not shown."""
+        margin = self.contentsMargins().top() + self.layout().contentsMargins().top()
+        return margin + max(self.letters.sizeHint().height(), self.letters.fontMetrics().height())
 
     def set_language(self, language: str) -> None:
         self.language = language

@@ -16,7 +16,7 @@ import html
 from collections.abc import Callable
 
 from PyQt6.QtGui import QResizeEvent
-from PyQt6.QtWidgets import QBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PyQt6.QtWidgets import QBoxLayout, QLabel, QSizePolicy, QSpacerItem, QVBoxLayout, QWidget
 
 from base.events import Role, Suggestions, TranscriptEntry
 from ui.phrase_breaks import keep_phrases, set_wrapped
@@ -50,12 +50,32 @@ class SuggestionBar(QWidget):
         layout.addWidget(self.heading)
         layout.addLayout(self.row)
         self.offer: Suggestions | None = None
+        self.gap = QSpacerItem(0, 0)  # above the button that would be cut at the list's fold (:meth:`start_below`)
         self.room: int | None = None  # the height its buttons have in view (None: no limit), set by the screen
         self.hide()
 
     def buttons(self) -> list[WrapButton]:
         """The suggestion buttons on show, best first."""
-        return [self.row.itemAt(i).widget() for i in range(self.row.count())]
+        items = (self.row.itemAt(i) for i in range(self.row.count()))
+        return [item.widget() for item in items if item.widget() is not None]
+
+    def start_below(self, fold: int) -> None:
+        """One under another, a button after the first that ``fold`` (px from the bar's top: where the view of the
+        list ends) would cut starts below it instead, a gap above it: whole in view or a scroll away, never a strip
+        of a button (at 200 % on 1366x768 the second showed its top 49 px)."""
+        buttons, gap = self.buttons(), 0
+        if self.row.direction() == QBoxLayout.Direction.TopToBottom and len(buttons) > 1:
+            top = buttons[0].y() + buttons[0].height() + self.row.spacing()
+            for button in buttons[1:]:
+                if top < fold < top + button.height():
+                    gap = fold - top
+                    break
+                top += button.height() + self.row.spacing()
+        if gap != self.gap.sizeHint().height():
+            self.row.removeItem(self.gap)
+            self.gap.changeSize(0, gap)
+            if gap:
+                self.row.insertItem(self.row.indexOf(button), self.gap)
 
     def show_offer(self, offer: Suggestions, heading: str, language: str | None = None) -> None:
         """Show ``offer`` when it is for this bar's speaker (another speaker's offer only clears the bar);
@@ -115,6 +135,8 @@ class SuggestionBar(QWidget):
 
     def clear(self) -> None:
         self.offer = None
+        self.row.removeItem(self.gap)
+        self.gap.changeSize(0, 0)
         while self.row.count():
             old = self.row.takeAt(0).widget()
             old.hide()

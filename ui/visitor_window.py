@@ -37,7 +37,7 @@ from ui.bridge import SessionBridge
 from ui.camera_view import CameraView
 from ui.chat_view import ChatView
 from ui.closing_page import ClosingPage
-from ui.conversation_fit import ConversationFit
+from ui.conversation_fit import LIST_PX, ConversationFit
 from ui.display_controls import DisplayControls
 from ui.idle_overlay import IdleOverlay
 from ui.keyboard import OnScreenKeyboard
@@ -49,7 +49,7 @@ from ui.start_page import StartPage, attract_page
 from ui.strings import STRINGS, tr
 from ui.suggestion_bar import SuggestionBar
 from ui.switch_offer import SwitchOffer
-from ui.theme import TARGET_PX, stylesheet
+from ui.theme import stylesheet
 from ui.visitor_notice import visitor_notice
 from ui.voice_controls import VoiceControls
 from ui.widgets import MessageLine, PageStack, scrolling, session_is_push_to_talk
@@ -108,7 +108,8 @@ class VisitorWindow(QWidget):
         layout.addWidget(self.pages, 1)
         layout.addWidget(self.display)
         parts = (self.captions, self.middle, self.suggestions, self.keyboard, self.switch_offer)
-        self.room = ConversationFit(self, *parts, self.display, self.picker, self.spelling_box)  # who gets what height
+        banner = self.banner if demo else None
+        self.room = ConversationFit(self, *parts, self.display, self.picker, self.spelling_box, self.camera, banner)
         self.room.watch(self, *(self.pages.widget(page) for page in (CONVERSATION, LANGUAGE)))
         self.idle = IdleOverlay(self, session.extend)  # above everything, outside every layout
         self.more_time = self.idle.more_time
@@ -186,7 +187,7 @@ class VisitorWindow(QWidget):
         self.middle = scrolling(middle)
         self.middle.setObjectName("phrase_scroll")
         self.middle.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)  # it looks scrollable
-        self.middle.setMinimumHeight(TARGET_PX + 8)  # one row and the scroll bar, on the smallest panel
+        self.middle.setMinimumHeight(LIST_PX)
         self.typing = QWidget()  # the text field and Send: shown with the keyboard when Type is tapped
         self.typing.setLayout(entry)
         entry.setContentsMargins(0, 0, 0, 0)
