@@ -60,7 +60,7 @@ def test_timeout_warning_and_more_time(qtbot, kiosk) -> None:
     assert overlay.isVisible() and overlay.geometry() == kiosk.visitor.rect()  # the whole screen, above everything
     assert find(kiosk.visitor, QLabel, "timeout_count").text() == "25"  # the warning started at 30 s
     assert find(kiosk.visitor, QLabel, "timeout_unit").text() == "秒で終了"
-    assert "時間が必要な場合" in find(kiosk.visitor, QLabel, "timeout_text").accessibleName()
+    assert "さらに時間が必要な場合" in find(kiosk.visitor, QLabel, "timeout_text").accessibleName()
     qtbot.mouseClick(find(kiosk.visitor, QPushButton, "more_time"), Qt.MouseButton.LeftButton)
     assert not overlay.isVisible()
 

@@ -151,7 +151,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Your session is about to end. If you need more time, tap the button below.",
         "zh": "本次服务即将结束。如需更多时间，请点击下方按钮。",
         "vi": "Phiên làm việc sắp kết thúc. Nếu bạn cần thêm thời gian, hãy chạm vào nút bên dưới.",
-        "ja": "まもなく終了します。時間が必要な場合は、下のボタンを押してください。",
+        "ja": "まもなく終了します。さらに時間が必要な場合は、下のボタンを押してください。",
     },
     "timeout_seconds": {
         "ko": "초 남음",
@@ -274,11 +274,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "ja": "デモモード：カメラとマイクの代わりに録画済みの映像と音声を再生しています",
     },
     "no_demo_speech": {
-        "ko": "선택하신 언어로 된 데모 음성이 없어 직원의 한국어 녹음만 재생합니다.",
+        "ko": "선택하신 언어로 된 데모 음성이 없어 담당자의 한국어 녹음만 재생합니다.",
         "en": "There are no demo recordings in your language, so only the clerk's Korean recordings will play.",
         "zh": "暂无您所选语言的演示录音，因此只播放工作人员的韩语录音。",
         "vi": "Chưa có bản ghi âm trình diễn bằng ngôn ngữ của bạn, nên chỉ phát bản ghi âm tiếng Hàn của nhân viên.",
-        "ja": "お選びの言語のデモ音声がないため、職員の韓国語の録音のみを再生します。",
+        "ja": "お選びの言語のデモ音声がないため、担当者の韓国語の録音のみを再生します。",
     },
     "voice_mute": {"ko": "소리 끄기", "en": "Mute", "zh": "静音", "vi": "Tắt tiếng", "ja": "消音"},
     "voice_unmute": {"ko": "소리 켜기", "en": "Sound on", "zh": "打开声音", "vi": "Bật tiếng", "ja": "音声オン"},
@@ -363,7 +363,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "did_you_mean": {
         "ko": "이 말씀인가요? 누르면 번역해서 보냅니다.",
-        "en": "Did you mean one of these? Tap to send it translated.",
+        "en": "Did you mean one of these? Tap one to send its translation.",
         "zh": "您是想说以下哪一句吗？点击即可发送译文。",
         "vi": "Có phải ý bạn là một trong các câu sau? Chạm để gửi bản dịch.",
         "ja": "もしかして、次のどれかですか？タップすると翻訳して送ります。",
