@@ -58,7 +58,8 @@ LOW_CONFIDENCE = 0.6
 
 @dataclass(frozen=True)
 class Caption:
-    """Recognised speech; partial captions may still change, final ones do not."""
+    """Recognised speech; partial captions may still change, final ones do not. A final caption without text takes
+    back the partial of an utterance the recogniser then dropped (judged silence or a hallucination)."""
 
     role: Role
     text: str

@@ -218,7 +218,8 @@ class Session:
             return self._hints.use(self._writer.saved_entry(entry_id), suggestion_id, self._wall())
 
     def show_caption(self, caption: Caption) -> None:
-        """Show a live (partial) caption on both screens; dropped when no visit is going on."""
+        """Show a live (partial) caption on both screens, or take it back (:class:`Caption`); dropped when no visit
+        is going on."""
         self._show(caption, active=True)
 
     def show_signs(self, chips: SignChips) -> None:

@@ -21,9 +21,10 @@ pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def spoken(text: str, path: Path) -> np.ndarray:
+def spoken(text: str, path: Path, words_per_minute: int = 150) -> np.ndarray:
     """espeak-ng's English ``text`` without its trailing silence: the speaker has not stopped yet."""
-    subprocess.run(["espeak-ng", "-v", "en-us", "-s", "150", "-w", str(path), text], check=True, timeout=60)
+    speed = str(words_per_minute)
+    subprocess.run(["espeak-ng", "-v", "en-us", "-s", speed, "-w", str(path), text], check=True, timeout=60)
     audio = read_wav(path)
     return audio[: np.flatnonzero(np.abs(audio) > 0.02)[-1] + 1]
 

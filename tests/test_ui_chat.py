@@ -39,6 +39,18 @@ def test_words_being_heard_show_on_the_speakers_side_until_the_line_arrives(qtbo
     assert chat.partial is None and chat.count() == 1
 
 
+def test_words_the_recogniser_then_dropped_are_taken_back_from_both_screens(qtbot, kiosk) -> None:
+    """A final caption without words (the utterance was judged silence or a hallucination) removes the partial."""
+    qtbot.mouseClick(find(kiosk.visitor, QPushButton, "lang_en"), Qt.MouseButton.LeftButton)
+    heard = Caption(Role.VISITOR, "Thanks for watching.", "en", 0.0, 1.0, final=False)
+    kiosk.session.show_caption(heard)
+    chat, transcript = find(kiosk.visitor, QWidget, "caption_view"), kiosk.clerk.transcript
+    assert chat.partial is not None and transcript.partial is not None
+    kiosk.session.show_caption(Caption(Role.VISITOR, "", "en", 0.0, 1.0, final=True))
+    assert chat.partial is None and transcript.partial is None and chat.count() == transcript.count() == 0
+    assert not kiosk.bridge.speaking and kiosk.session.entries == []
+
+
 def test_the_talk_button_says_what_the_kiosk_is_doing_in_the_visitors_language(qtbot, kiosk) -> None:
     qtbot.mouseClick(find(kiosk.visitor, QPushButton, "lang_vi"), Qt.MouseButton.LeftButton)
     talk = find(kiosk.visitor, QPushButton, "visitor_talk")

@@ -70,6 +70,7 @@ class SpeechChannel:
         )
         self._visit: tuple[str | None, str | None] | None = None
         self._held: Role | None = None
+        self._open: Caption | None = None  # the partial on the screens, until its final or its taking back
 
     def feed(self, samples: np.ndarray) -> list[Caption]:
         """Push audio and deliver what is ready; returns the captions delivered (for tests and the bench)."""
@@ -79,12 +80,12 @@ class SpeechChannel:
     def finish(self) -> list[Caption]:
         """The stream ended: decode what is left."""
         switched = self._follow_session()
-        return [] if switched is None else switched + self._deliver(self.transcriber.flush())
+        return [] if switched is None else switched + self._decoded(flush=True)
 
     def _heard(self, samples: np.ndarray) -> list[Caption]:
         held = self.session.talking if self.push_to_talk else None
         if self.push_to_talk and held != self._held:
-            delivered = self._deliver(self.transcriber.flush()) if self._held is not None else []
+            delivered = self._decoded(flush=True) if self._held is not None else []
             self._held = held
             if held is None:
                 return delivered
@@ -92,7 +93,18 @@ class SpeechChannel:
         if self.push_to_talk and held is None:
             return []
         self.transcriber.push(samples)
-        return self._deliver(self.transcriber.poll())
+        return self._decoded()
+
+    def _decoded(self, *, flush: bool = False) -> list[Caption]:
+        """Decode what is due (``flush``: everything) and deliver it. A partial on the screens whose utterance
+        ended and was dropped by the recogniser's guards (too little voice, a known hallucination) is taken back
+        first: nobody said those words."""
+        dropped = self.transcriber.dropped
+        captions = self.transcriber.flush() if flush else self.transcriber.poll()
+        if self._open is not None and (self.transcriber.dropped > dropped or not self.transcriber.in_speech):
+            self.session.show_caption(replace(self._open, text="", final=True))
+            self._open = None
+        return self._deliver(captions)
 
     def _follow_session(self) -> list[Caption] | None:
         """Reconfigure for a new visit or language: None while no visit is open, else the captions of speech that was
@@ -105,8 +117,11 @@ class SpeechChannel:
             return []
         same_visit = self._visit is not None and self._visit[0] == visit[0]
         self._visit = visit
-        under_way = self.transcriber.flush()
-        switched = self._deliver(under_way) if same_visit else []
+        if same_visit:
+            switched = self._decoded(flush=True)
+        else:
+            self.transcriber.flush()
+            switched, self._open = [], None
         self._configure(None)
         return switched
 
@@ -144,6 +159,7 @@ class SpeechChannel:
         delivered = []
         for caption in captions:
             caption = self._attributed(caption)
+            self._open = None if caption.final else caption
             if not caption.final:
                 self.session.show_caption(caption)
             else:
