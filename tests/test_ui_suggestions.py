@@ -158,3 +158,19 @@ def _misheard_at_200_percent(qtbot, kiosk, language: str, size: QSize) -> None:
     kiosk.session.say(Role.VISITOR, kiosk.session.phrasebook.get("restroom").texts[language][1:])
     for _ in range(5):  # a wrapping button asks for its height once it knows its width
         QCoreApplication.processEvents()
+
+
+def test_suggestions_after_fingerspelling_on_the_small_panel_at_200_percent(qtbot, config, tmp_path) -> None:
+    """The gallery's screens in another order: fingerspelling just before suggestions (200 %, 1366x768) left the
+    chat 76 px taller (QScrollArea's stale size hint) and cut the first suggestion by 15 px."""
+    from ui.screenshots import Gallery
+
+    gallery = Gallery(config, tmp_path)
+    gallery.display = "small"
+    gallery.visitor.display.set(2.0, False)
+    try:
+        gallery.fingerspelling("200")
+        gallery.suggestions("en", "200")
+    finally:
+        gallery.close()
+    assert [(shot.screen, shot.problems) for shot in gallery.shots][-1] == ("suggestions", [])

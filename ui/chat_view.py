@@ -13,7 +13,7 @@ first words when it is taller than the view).
 
 from __future__ import annotations
 
-from PyQt6.QtCore import QPoint, QRectF, Qt, QTimer
+from PyQt6.QtCore import QPoint, QRectF, QSize, Qt, QTimer
 from PyQt6.QtGui import QColor, QPainter, QPaintEvent
 from PyQt6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
@@ -135,6 +135,12 @@ class ChatView(QScrollArea):
         self._again.setSingleShot(True)
         self._again.setInterval(0)
         self._again.timeout.connect(lambda: self._follow(self.verticalScrollBar().maximum()))
+
+    def sizeHint(self) -> QSize:
+        """Its least size, not its content's: QScrollArea keeps the size hint its content had when first asked and
+        that stale height was the chat's height on the next screen (a fingerspelling visit before suggestions at
+        200 % on 1366x768 left the chat 76 px taller and the first suggestion cut). Its screen gives it its room."""
+        return self.minimumSizeHint()
 
     def count(self) -> int:
         return len(self.bubbles)
