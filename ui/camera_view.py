@@ -24,6 +24,7 @@ MIN_HEIGHT = 240  # the self-view on a short screen at 200 % text
 BAND_PX = 56  # the cue along the bottom
 LETTER_PX, MIN_LETTER_PX = 140, 120
 LEAST_HEIGHT = round(MIN_LETTER_PX * 1.3) + 12 + BAND_PX  # the held letter's box above the cue, where rows are short
+SIGNING_LEAST_HEIGHT = 3 * BAND_PX  # signing holds no letter: the guide and the cue (1366x768 at 200 %: whole signs)
 WORD_PX = 40  # the word spelled so far, along the top
 
 
@@ -37,6 +38,7 @@ class CameraView(QLabel):
         self.language: str | None = None
         self.letter = ""
         self.word = ""
+        self.spelling = False  # the fingerspelling screen (its held letter's box): else the sign screen
         self.seen = Seen(hands=False, dark=False)
 
     def fit(self, window_width: int, window_height: int) -> None:
@@ -48,8 +50,10 @@ class CameraView(QLabel):
         self.setMaximumHeight(max(MIN_HEIGHT, min(width * 3 // 4, int(window_height * 0.45))))
 
     def yield_to(self, room: int) -> None:
-        """At least :data:`MIN_HEIGHT` high when ``room`` allows it, else ``room`` down to :data:`LEAST_HEIGHT`."""
-        self.setMinimumHeight(max(LEAST_HEIGHT, min(MIN_HEIGHT, room)))
+        """At least :data:`MIN_HEIGHT` high when ``room`` allows it, else ``room`` down to :data:`LEAST_HEIGHT`
+        (:data:`SIGNING_LEAST_HEIGHT` on the sign screen)."""
+        least = LEAST_HEIGHT if self.spelling else SIGNING_LEAST_HEIGHT
+        self.setMinimumHeight(max(least, min(MIN_HEIGHT, room)))
 
     def sizeHint(self) -> QSize:
         """As tall as :meth:`fit` allows: the layout gives the self-view its full size when the screen has room."""

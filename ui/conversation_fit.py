@@ -10,7 +10,8 @@ between the reach line and the list's bottom for a 126 px button), the text-size
 offer, and comes back with the next line. So too on the globe's choice of language, whose way back is a row of
 its own under the languages: where the languages, that row and the bar do not all fit below the reach line (200 %
 on 1366x768), the bar makes way while the choice is open. The fingerspelled word's line in the list is shown only
-where it is whole in view (:meth:`SpellingPanel.fit`); its letters' line always is (the list is at least that high).
+where it is whole in view (:meth:`SpellingPanel.fit`); its letters' line always is (the list is at least that high),
+and so is the first row of signs (:meth:`SignPanel.chips_end`).
 The chat and the self-view beside it never reach into the list's least height (they overlapped it by 41-46 px
 in fingerspelling and signing at 200 % on 1366x768, the letters' line and the self-view's cue cut): the chat
 yields, down to two rows, the self-view down to its letter and cue (:meth:`CameraView.yield_to`), and where even
@@ -25,6 +26,7 @@ from PyQt6.QtWidgets import QScrollArea, QWidget
 
 from ui.chat_view import ChatView
 from ui.language_picker import LanguagePicker
+from ui.sign_panel import SignPanel
 from ui.spelling_panel import SpellingPanel
 from ui.suggestion_bar import SuggestionBar
 from ui.theme import TARGET_PX
@@ -48,16 +50,18 @@ class ConversationFit(QObject):
         display: QWidget,
         picker: LanguagePicker,
         spelling: SpellingPanel,
+        signs: SignPanel,
         camera: QWidget,
         banner: QWidget | None,
     ) -> None:
         """``middle``: the list under the chat that holds ``suggestions`` (and ``switch_offer``, which heads it) and
-        the ``spelling`` panel; ``display``: the text-size bar at the window's bottom; ``picker``: the globe's choice
-        of language; ``camera``: the self-view beside the chat; ``banner``: the demo banner (None: not a demo)."""
+        the ``spelling`` and ``signs`` panels; ``display``: the text-size bar at the window's bottom; ``picker``: the
+        globe's choice of language; ``camera``: the self-view beside the chat; ``banner``: the demo banner (None: not
+        a demo)."""
         super().__init__(window)
         self.window, self.chat, self.middle, self.suggestions = window, chat, middle, suggestions
         self.keyboard, self.switch_offer, self.display, self.picker = keyboard, switch_offer, display, picker
-        self.spelling, self.camera, self.banner = spelling, camera, banner
+        self.spelling, self.signs, self.camera, self.banner = spelling, signs, camera, banner
         self.later = QTimer(self)  # one fit after a burst of changes, once Qt has laid them out
         self.later.setSingleShot(True)
         self.later.setInterval(0)
@@ -86,8 +90,9 @@ class ConversationFit(QObject):
             return
         top = self.chat.mapTo(window, QPoint(0, 0)).y() if self.keyboard.isHidden() else window.height()
         above = self.suggestions.room_above() if self.switch_offer.isHidden() else 0
-        letters = self.spelling.y() + self.spelling.letters_end() if self.spelling.isVisible() else 0
-        self.middle.setMinimumHeight(max(LIST_PX, letters + self.middle.height() - self.middle.viewport().height()))
+        rows = ((self.spelling, self.spelling.letters_end), (self.signs, self.signs.chips_end))
+        whole = max((panel.y() + end() for panel, end in rows if panel.isVisible()), default=0)  # letters, signs
+        self.middle.setMinimumHeight(max(LIST_PX, whole + self.middle.height() - self.middle.viewport().height()))
         want = max(2 * TARGET_PX, reach - top + 8 - above)
         if not self.middle.isHidden():  # never more than leaves the list its least height: the rows must not overlap
             room = self.middle.geometry().bottom() + 1 - self.middle.minimumHeight() - self._spacing() - self.chat.y()

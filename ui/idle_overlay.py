@@ -64,11 +64,11 @@ class IdleOverlay(QFrame):
         window = self.parentWidget()
         self.setGeometry(window.rect())
         self.card.setFixedWidth(max(320, int(window.width() * 0.9)))
+        self.count.setStyleSheet("")  # the theme's size: 140 px at 100 % ...
         for widget in (self.card, self.count, self.unit, self.text, self.more_time):
             widget.ensurePolished()
-        font = self.count.font()  # 140 px at 100 %, but never more than a sixth of a short window (200 % text)
-        font.setPixelSize(min(self.count.fontInfo().pixelSize(), window.height() // 6))
-        self.count.setFont(font)
+        size = min(self.count.fontInfo().pixelSize(), window.height() // 6)  # ... never over a sixth of the height
+        self.count.setStyleSheet(f"font-size: {size}px;")  # (a font set in code, the theme's next polish undid it)
         self.count.setMinimumHeight(self.count.fontMetrics().lineSpacing())
         self.layout().activate()
 

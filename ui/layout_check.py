@@ -16,14 +16,25 @@ object name:
 :func:`scrolled_out` finds the buttons and labels that must be seen without scrolling (the start page's languages,
 the first suggestion, the fingerspelled word's line) but are not; :func:`slivers` the buttons that show only a part of
 themselves at a scroll area's fold (whole or a scroll away, never a strip of a button); :func:`newest_cut` a chat whose
-newest words (or, before any, its prompt) are cut: whole in view, or from their first line when taller than the view.
+newest words (or, before any, its prompt) are cut: whole in view, or from their first line when taller than the view;
+:func:`overlaps` widgets that one layout placed over each other (it had less room than their least sizes: the idle
+warning's countdown under its label, the self-view over the list under it).
 """
 
 from __future__ import annotations
 
 from PyQt6.QtCore import QPoint, QRect, QSize, Qt
 from PyQt6.QtGui import QFontInfo
-from PyQt6.QtWidgets import QAbstractButton, QComboBox, QLabel, QLineEdit, QPushButton, QScrollArea, QWidget
+from PyQt6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QLabel,
+    QLayout,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QWidget,
+)
 
 from ui.phrase_breaks import plain, widest_line
 from ui.theme import MIN_TARGET_PX
@@ -120,6 +131,36 @@ def newest_cut(window: QWidget) -> list[str]:
             edges = f"{top}px below the view's top, {bottom}px above its bottom"
             problems.append(f"newest line of {_name(chat)} {plain(words.text())[:30]!r} is cut ({edges})")
     return problems
+
+
+def overlaps(window: QWidget) -> list[str]:
+    """Shown widgets of one layout (its sub-layouts included) whose places overlap: the layout was squeezed below
+    their least sizes, one is drawn over the other."""
+    problems = []
+    for parent in [window, *window.findChildren(QWidget)]:
+        layout = parent.layout()
+        if layout is None or not parent.isVisible():
+            continue
+        placed = [w for w in _laid_out(layout) if w.isVisible()]
+        for index, first in enumerate(placed):
+            for second in placed[index + 1 :]:
+                common = first.geometry().intersected(second.geometry())
+                if not common.isEmpty():
+                    size = f"{common.width()}x{common.height()}px"
+                    problems.append(f"{_name(first)} and {_name(second)} overlap by {size} in {_name(parent)}")
+    return problems
+
+
+def _laid_out(layout: QLayout) -> list[QWidget]:
+    """The widgets ``layout`` places, those of its sub-layouts included."""
+    widgets = []
+    for index in range(layout.count()):
+        item = layout.itemAt(index)
+        if item.widget() is not None:
+            widgets.append(item.widget())
+        elif item.layout() is not None:
+            widgets += _laid_out(item.layout())
+    return widgets
 
 
 def _untouchable(window: QWidget, control: QWidget) -> list[str]:

@@ -40,7 +40,7 @@ IN_VIEW = {  # screen: the name prefixes of its buttons and labels, which must b
     "start": "lang_",
     "language": ("pick_", "language_back"),
     "fingerspelling": ("spelling_delete", "spelling_space", "spelling_confirm", "spelling_word", "spelling_letters"),
-    "sign": ("sign_send", "sign_undo"),
+    "sign": ("sign_send", "sign_undo", "sign_chip"),
 }
 FIRST_IN_VIEW = {"suggestions": "visitor_suggestion_"}  # screen: the first of these buttons in view, the rest whole
 # or a scroll away
@@ -80,7 +80,7 @@ class Gallery:
     def shoot(self, widget: object, screen: str, language: str, variant: str) -> None:
         from PyQt6.QtCore import QSize, Qt
 
-        from ui.layout_check import layout_problems, newest_cut, scrolled_out, slivers
+        from ui.layout_check import layout_problems, newest_cut, overlaps, scrolled_out, slivers
         from ui.theme import VISITOR_TEXT_PX, min_target_px
 
         size = DISPLAYS[self.display]
@@ -100,7 +100,7 @@ class Gallery:
         if screen in FIRST_IN_VIEW:
             problems += scrolled_out(widget, FIRST_IN_VIEW[screen], first=True)  # type: ignore[arg-type]
             problems += slivers(widget, FIRST_IN_VIEW[screen])  # type: ignore[arg-type]
-        problems += newest_cut(widget)  # type: ignore[arg-type]
+        problems += newest_cut(widget) + overlaps(widget)  # type: ignore[arg-type]
         self.shots.append(Shot(path, screen, language, variant, problems, self.display))
 
     def visit(self, language: str, variant: str) -> None:

@@ -43,6 +43,7 @@ class SignPanel(QFrame):
         row.addWidget(self.undo)
         row.addWidget(self.send)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)  # the chips' row fits the list's least height on 1366x768 at 200 %
         layout.addWidget(self.chips)
         layout.addWidget(self.hint)
 
@@ -54,6 +55,15 @@ class SignPanel(QFrame):
 
     def clear(self) -> None:
         self.show_signs(SignChips(()))
+
+    def chips_end(self) -> int:
+        """Px from the panel's top to the bottom of the first row of chips (0: none); the list under the chat is at
+        least that high, the signs are whole (at 200 % on 1366x768 its 72 px showed their tops)."""
+        chips = self._chips()
+        if not chips:
+            return 0
+        margin = self.contentsMargins().top() + self.layout().contentsMargins().top()
+        return margin + max(chip.sizeHint().height() for chip in chips)
 
     def chip_texts(self) -> list[str]:
         return [label.text() for label in self._chips()]

@@ -109,7 +109,8 @@ class VisitorWindow(QWidget):
         layout.addWidget(self.display)
         parts = (self.captions, self.middle, self.suggestions, self.keyboard, self.switch_offer)
         banner = self.banner if demo else None
-        self.room = ConversationFit(self, *parts, self.display, self.picker, self.spelling_box, self.camera, banner)
+        panels = (self.spelling_box, self.sign_box)
+        self.room = ConversationFit(self, *parts, self.display, self.picker, *panels, self.camera, banner)
         self.room.watch(self, *(self.pages.widget(page) for page in (CONVERSATION, LANGUAGE)))
         self.idle = IdleOverlay(self, session.extend)  # above everything, outside every layout
         self.more_time = self.idle.more_time
@@ -136,6 +137,7 @@ class VisitorWindow(QWidget):
         buttons, the typing row, and the fixed action bar at the bottom: nothing the visitor needs to press can
         scroll out of view (the spelled word's enter and a sentence's send were below the scroll area's fold)."""
         page = QWidget()
+        page.setObjectName("conversation_page")
         layout = QVBoxLayout(page)
         self.camera = CameraView()
         self.captions = ChatView()
@@ -354,7 +356,7 @@ class VisitorWindow(QWidget):
             panel.controls.setVisible(visible)
             panel.set_language(language)
         self.camera.setVisible(signing)
-        self.camera.language = language
+        self.camera.language, self.camera.spelling = language, spelling
         self.camera.fit(self.width(), self.height())
         self.keyboard.show_layout("hangul" if language == "ko" else "latin")
         self.actions.set_language(language)
