@@ -91,7 +91,7 @@ def _demo(kind: str, options: DeviceOptions, clock: Clock | None) -> tuple[objec
         return None, "none", Notice("no_microphone", exc.message_ko, exc.message_en, "warning")
     notice = Notice(
         "demo_microphone",
-        f"{ko}가 없어 데모 대화(직원과 방문자의 녹음)를 재생합니다",
+        f"{ko}가 없어 데모 대화(담당자와 방문자의 녹음)를 재생합니다",
         f"no {en}: playing a demo conversation (recordings of a clerk and a visitor)",
         "info",
     )
@@ -120,7 +120,7 @@ def play_demo(session: Session, conversation: DemoConversation, event: object) -
         session.notify(
             Notice(
                 "no_demo_speech",
-                f"{name.korean} 데모 음성이 없어 직원의 한국어 녹음만 재생합니다",
+                f"{name.korean} 데모 음성이 없어 담당자의 한국어 녹음만 재생합니다",
                 f"There is no demo speech in {name.english}: only the clerk's Korean recordings play",
                 "info",
             )

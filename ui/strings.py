@@ -282,8 +282,8 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "voice_mute": {"ko": "소리 끄기", "en": "Mute", "zh": "静音", "vi": "Tắt tiếng", "ja": "消音"},
     "voice_unmute": {"ko": "소리 켜기", "en": "Sound on", "zh": "打开声音", "vi": "Bật tiếng", "ja": "音声オン"},
-    "voice_louder": {"ko": "크게", "en": "Louder", "zh": "大声", "vi": "To hơn", "ja": "大きく"},
-    "voice_quieter": {"ko": "작게", "en": "Quieter", "zh": "小声", "vi": "Nhỏ hơn", "ja": "小さく"},
+    "voice_louder": {"ko": "소리 크게", "en": "Louder", "zh": "调高音量", "vi": "To hơn", "ja": "音量を上げる"},
+    "voice_quieter": {"ko": "소리 작게", "en": "Quieter", "zh": "调低音量", "vi": "Nhỏ hơn", "ja": "音量を下げる"},
     "voice_faster": {"ko": "빠르게", "en": "Faster", "zh": "加快", "vi": "Nhanh hơn", "ja": "速く"},
     "voice_slower": {"ko": "느리게", "en": "Slower", "zh": "放慢", "vi": "Chậm hơn", "ja": "ゆっくり"},
     "voice_status": {
