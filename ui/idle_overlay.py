@@ -45,7 +45,7 @@ class IdleOverlay(QFrame):
         inner.addWidget(self.more_time)
         outer = QVBoxLayout(self)
         outer.addStretch(1)
-        outer.addWidget(self.card, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addWidget(self.card)
         outer.addStretch(1)
         self.hide()
 
@@ -60,10 +60,13 @@ class IdleOverlay(QFrame):
         self.fit()
 
     def fit(self) -> None:
-        """Cover the window (again, after a resize or a new text size); the card takes 80 % of its width."""
+        """Cover the window (again, after a resize or a new text size); the card takes 90 % of its width, by side
+        margins: the layout then knows the card's width and its height for it (a fixed width, narrower than the
+        layout thought, wrapped the question onto a third line and drew the countdown under its label)."""
         window = self.parentWidget()
         self.setGeometry(window.rect())
-        self.card.setFixedWidth(max(320, int(window.width() * 0.9)))
+        side = max(0, (window.width() - max(320, int(window.width() * 0.9))) // 2)
+        self.layout().setContentsMargins(side, 0, side, 0)
         self.count.setStyleSheet("")  # the theme's size: 140 px at 100 % ...
         for widget in (self.card, self.count, self.unit, self.text, self.more_time):
             widget.ensurePolished()
