@@ -98,10 +98,12 @@ class SpeechChannel:
     def _decoded(self, *, flush: bool = False) -> list[Caption]:
         """Decode what is due (``flush``: everything) and deliver it. A partial on the screens whose utterance
         ended and was dropped by the recogniser's guards (too little voice, a known hallucination) is taken back
-        first: nobody said those words."""
+        first: nobody said those words. A final delivered now replaces it instead (taken back first, the screens
+        would blank the words for a moment)."""
         dropped = self.transcriber.dropped
         captions = self.transcriber.flush() if flush else self.transcriber.poll()
-        if self._open is not None and (self.transcriber.dropped > dropped or not self.transcriber.in_speech):
+        ended = self.transcriber.dropped > dropped or not self.transcriber.in_speech
+        if self._open is not None and ended and not any(caption.final for caption in captions):
             self.session.show_caption(replace(self._open, text="", final=True))
             self._open = None
         return self._deliver(captions)
