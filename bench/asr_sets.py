@@ -264,7 +264,7 @@ def offline_text(recognizer: SpeechRecognizer, sample: Sample) -> str:
 
 def score(recognizer: SpeechRecognizer, options: AsrOptions, samples: list[Sample]) -> dict[str, dict]:
     """Per language: clips, reference units (characters or words), streaming and offline corpus error rates,
-    and the ``COUNTS`` of finals."""
+    the ``COUNTS`` of finals and the samples without any final caption."""
     rows: dict[str, list[tuple[str, str, str, dict]]] = {}
     for sample in samples:
         text, counts = streaming_text(recognizer, options, sample)
@@ -276,6 +276,7 @@ def score(recognizer: SpeechRecognizer, options: AsrOptions, samples: list[Sampl
             "offline": error_rate([r[0] for r in group], [r[2] for r in group], language),
             "units": sum(len(units(r[0], language)) for r in group),  # one error is 1/units of the rate
             **{name: sum(r[3][name] for r in group) for name in COUNTS},
+            "uncaptioned": sum(not r[1].strip() for r in group),  # samples the live path gave no final caption
         }
         for language, group in sorted(rows.items())
     }

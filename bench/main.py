@@ -140,7 +140,7 @@ def bench_asr(
     for name in SETS if "all" in sets else [n for n in sets if n != "none"]:
         for language, row in score(recognizer, options, make_set(name, recordings, recognizer)).items():
             ours, theirs = row["streaming"], row["offline"]
-            info[f"asr {name} {language}"] = {k: row[k] for k in ("units", *COUNTS)}
+            info[f"asr {name} {language}"] = {k: row[k] for k in ("units", *COUNTS, "uncaptioned")}
             results.append(
                 Result(
                     f"asr {name} {language} {lookup(language).asr_metric} streaming (offline {theirs:.3f}, "

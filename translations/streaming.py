@@ -116,7 +116,7 @@ class StreamingTranscriber:
         self.options = options or recognizer.options
         self.allowed = allowed
         self.language = language
-        self.vad = vad or StreamingVad()
+        self.vad = vad or StreamingVad(max_gain_db=self.options.vad_gain_db)
         self.dropped = 0  # finals dropped by the guards
         self.corrected = 0  # finals with a civil-service term corrected
         self.speculated = 0  # finals that are the decoding made at the pause (nothing decoded after the end)

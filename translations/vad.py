@@ -4,18 +4,32 @@ faster-whisper's own ``SileroVADModel`` scores a whole file at once; this keeps 
 state and the 64-sample context between calls, so audio can arrive in chunks of any size and get the same
 per-window probabilities. onnxruntime and faster_whisper are imported only here, when the first object
 is made.
+
+Silero's probabilities depend on the input level (whisper's do not: its log-mel input is normalised): a soft or far
+voice, 20-30 dB under a close one, scored 0.1-0.5 and never started an utterance (issue 16). :class:`VadGain`
+raises the VAD's copy of the audio (only the VAD's: whisper and the two-microphone level comparison get the
+audio as heard) so that the loudest recent voice reaches ``TARGET_LEVEL``; room tone alone is never raised.
 """
 
 from __future__ import annotations
 
+from collections import deque
 from pathlib import Path
 
 import numpy as np
 
 from base.errors import ModelMissingError
+from translations.lookback import ROOM_PERCENTILE, rms
 
 WINDOW = 512  # samples per VAD window at 16 kHz (32 ms)
 CONTEXT = 64
+TARGET_LEVEL = 0.1  # window RMS (-20 dBFS) the loudest recent voice is raised to, as a close speaker's words
+HOLD_S = 3.0  # the loudest voice-like window of this long sets the gain
+ROOM_S = 10.0  # the room's level: the ``ROOM_PERCENTILE``-th percentile of the window levels this long
+ABOVE_ROOM_DB = 18.0  # a window this far above the room is a voice (or a bang), not room tone (the zh clips' room
+# tone varies over 14 dB)
+DIGITAL_SILENCE = 0.5  # a window with this share of samples exactly 0 (a muted channel: the two-microphone router
+# feeds zeros; a recording's edited start) is no room level
 
 
 def default_vad_path() -> Path:
@@ -25,10 +39,32 @@ def default_vad_path() -> Path:
     return Path(get_assets_path()) / "silero_vad_v6.onnx"
 
 
-class StreamingVad:
-    """Speech probability for each 32 ms window of a 16 kHz stream."""
+class VadGain:
+    """The gain for each window: ``TARGET_LEVEL`` over the loudest window of the last ``HOLD_S`` that was
+    ``ABOVE_ROOM_DB`` above the room, between 1 (never lowered) and ``max_gain_db``; 1 when no window was."""
 
-    def __init__(self, path: Path | None = None) -> None:
+    def __init__(self, max_gain_db: float) -> None:
+        self.max_gain = 10 ** (max_gain_db / 20)
+        self._room: deque[float] = deque(maxlen=round(ROOM_S * 16_000 / WINDOW))
+        self._voice: deque[float] = deque(maxlen=round(HOLD_S * 16_000 / WINDOW))  # level, or 0 (not voice-like)
+
+    def gain(self, window: np.ndarray) -> float:
+        """The gain for ``window``, the next one of the stream (it joins the history after it is judged)."""
+        level = rms(window)
+        room = float(np.percentile(self._room, ROOM_PERCENTILE)) if self._room else level
+        self._voice.append(level if level >= room * 10 ** (ABOVE_ROOM_DB / 20) else 0.0)
+        if np.count_nonzero(window) > (1 - DIGITAL_SILENCE) * window.size:
+            self._room.append(level)
+        voice = max(self._voice)
+        return 1.0 if voice <= 0 else float(np.clip(TARGET_LEVEL / voice, 1.0, self.max_gain))
+
+
+class StreamingVad:
+    """Speech probability for each 32 ms window of a 16 kHz stream (its level raised by :class:`VadGain` when
+    ``max_gain_db`` > 0)."""
+
+    def __init__(self, path: Path | None = None, max_gain_db: float = 0.0) -> None:
+        self._gain = VadGain(max_gain_db) if max_gain_db > 0 else None
         path = path or default_vad_path()
         if not path.is_file():
             raise ModelMissingError("음성 구간 감지 모델이 없습니다", f"VAD model missing: {path}")
@@ -48,7 +84,7 @@ class StreamingVad:
         self._h = np.zeros((1, 1, 128), dtype=np.float32)
         self._c = np.zeros((1, 1, 128), dtype=np.float32)
         self._context = np.zeros(CONTEXT, dtype=np.float32)
-        self._pending = np.zeros(0, dtype=np.float32)
+        self._pending = np.zeros(0, dtype=np.float32)  # the gain keeps its room: the microphone is the same
 
     def push(self, samples: np.ndarray) -> np.ndarray:
         """Probabilities (0..1) for every complete window the new samples finish."""
@@ -58,6 +94,8 @@ class StreamingVad:
             return np.zeros(0, dtype=np.float32)
         windows = self._pending[: count * WINDOW].reshape(count, WINDOW)
         self._pending = self._pending[count * WINDOW :]
+        if self._gain is not None:
+            windows = windows * np.array([[self._gain.gain(w)] for w in windows], dtype=np.float32)
         contexts = np.vstack([self._context[None, :], windows[:-1, -CONTEXT:]])
         self._context = windows[-1, -CONTEXT:].copy()
         batch = np.concatenate([contexts, windows], axis=1)

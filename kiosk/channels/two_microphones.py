@@ -189,7 +189,11 @@ class TwoMicrophoneSpeech:
         self.push_to_talk = session.config.speech.mode == "push_to_talk"
         self.channels = {side: SpeechChannel(session, recognizer, side, partials=partials) for side in SIDES}
         options = recognizer.options
-        self.louder = LouderChannel(options.end_silence_s + RELEASE_EXTRA_S, before_s=held_before_s(options))
+        self.louder = LouderChannel(
+            options.end_silence_s + RELEASE_EXTRA_S,
+            StreamingVad(max_gain_db=options.vad_gain_db),  # its levels are compared on the audio as heard
+            before_s=held_before_s(options),
+        )
 
     def feed(self, clerk: np.ndarray, visitor: np.ndarray | None) -> list[Caption]:
         """Push both channels' new audio (equally long; ``visitor`` None while the visitor's microphone is
