@@ -28,6 +28,7 @@ HOLD_S = 3.0  # the loudest voice-like window of this long sets the gain
 ROOM_S = 10.0  # the room's level: the ``ROOM_PERCENTILE``-th percentile of the window levels this long
 ABOVE_ROOM_DB = 18.0  # a window this far above the room is a voice (or a bang), not room tone (the zh clips' room
 # tone varies over 14 dB)
+RISE = 10 ** (12.0 / 20 * WINDOW / 16_000)  # the gain rises by at most 12 dB a second (falls at once)
 DIGITAL_SILENCE = 0.5  # a window with this share of samples exactly 0 (a muted channel: the two-microphone router
 # feeds zeros; a recording's edited start) is no room level
 
@@ -41,10 +42,13 @@ def default_vad_path() -> Path:
 
 class VadGain:
     """The gain for each window: ``TARGET_LEVEL`` over the loudest window of the last ``HOLD_S`` that was
-    ``ABOVE_ROOM_DB`` above the room, between 1 (never lowered) and ``max_gain_db``; 1 when no window was."""
+    ``ABOVE_ROOM_DB`` above the room, between 1 (never lowered) and ``max_gain_db``; 1 when no window was. It rises
+    by at most ``RISE`` a window: raised at once, the soft first windows of normal speech changed the clean set's
+    utterances (Korean CER 0.077 -> 0.093, SYNTHETIC-free clips); rising slowly, none of its 21 captions changed."""
 
     def __init__(self, max_gain_db: float) -> None:
         self.max_gain = 10 ** (max_gain_db / 20)
+        self._gain = 1.0
         self._room: deque[float] = deque(maxlen=round(ROOM_S * 16_000 / WINDOW))
         self._voice: deque[float] = deque(maxlen=round(HOLD_S * 16_000 / WINDOW))  # level, or 0 (not voice-like)
 
@@ -56,7 +60,9 @@ class VadGain:
         if np.count_nonzero(window) > (1 - DIGITAL_SILENCE) * window.size:
             self._room.append(level)
         voice = max(self._voice)
-        return 1.0 if voice <= 0 else float(np.clip(TARGET_LEVEL / voice, 1.0, self.max_gain))
+        wanted = 1.0 if voice <= 0 else float(np.clip(TARGET_LEVEL / voice, 1.0, self.max_gain))
+        self._gain = min(wanted, self._gain * RISE)  # slow to rise: a voice's soft onset is not raised
+        return self._gain
 
 
 class StreamingVad:

@@ -4,7 +4,8 @@ At a counter both microphones hear both people: the clerk's microphone hears the
 and the other way round. Captioning each microphone on its own would turn one utterance into two captions.
 :class:`LouderChannel` compares the two time-aligned channels over the utterance and routes it to one side:
 
-- Silero VAD on the sum of the two channels marks the voiced 32 ms frames (either person talking);
+- Silero VAD on the sum of the two channels marks the voiced 32 ms frames (either person talking; its copy of a
+  soft voice raised, :class:`translations.vad.VadGain`, while the energies below are of the audio as heard);
 - from the first voiced frame on, both channels are *held* (with the transcriber's pre-roll and look-back before
   it, :func:`held_before_s`: before that, the transcribers get silence) while the energy of
   each channel over the voiced frames is summed; once ``DECIDE_S`` of voiced audio is heard and one channel is
