@@ -92,6 +92,7 @@ class SpeechOptions:
     beam_size: int = _recognizer_default("beam_size")
     end_silence_s: float = _recognizer_default("end_silence_s")
     unended_silence_s: float = _recognizer_default("unended_silence_s")
+    vad_gain_db: float = _recognizer_default("vad_gain_db")
     max_utterance_s: float = _recognizer_default("max_utterance_s")
     partial_interval_s: float = _recognizer_default("partial_interval_s")
     terms_file: Path = Path("translations/data/civil_terms_ko.txt")  # civil-service terms (hotwords)
@@ -252,6 +253,7 @@ def _check(config: KioskConfig, source: Path, text: str) -> None:
             config.speech.unended_silence_s == 0 or 0.2 <= config.speech.unended_silence_s <= 3,
             "must be 0 (off) or between 0.2 and 3 seconds",
         ),
+        ("speech", "vad_gain_db", 0 <= config.speech.vad_gain_db <= 30, "must be between 0 (off) and 30 dB"),
         ("speech", "max_utterance_s", 3 <= config.speech.max_utterance_s <= 30, "must be between 3 and 30 seconds"),
         (
             "speech",

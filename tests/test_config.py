@@ -61,6 +61,7 @@ def test_relative_paths_resolve_absolute_stay(tmp_path: Path) -> None:
         ('[store]\nretention = "forever"\n', "store.retention.*end_of_day"),
         ("[ui]\ntext_scale = 3\n", "ui.text_scale.*between 1.0 and 2.0"),
         ("[speech]\nunended_silence_s = 0.1\n", "speech.unended_silence_s.*0 \\(off\\) or between 0.2 and 3"),
+        ("[speech]\nvad_gain_db = -6\n", "speech.vad_gain_db.*between 0 \\(off\\) and 30"),
         ("[kiosk\nname = 1\n", "not valid TOML.*line 1"),
     ],
 )
@@ -94,3 +95,5 @@ def test_speech_defaults_are_the_recognisers(tmp_path: Path) -> None:
     assert changed.beam_size == 3 and changed.end_silence_s == AsrOptions(model_dir=Path()).end_silence_s
     config = load_config(write(tmp_path / "kiosk.toml", "[speech]\nunended_silence_s = 0\n"))
     assert asr_options(config).unended_silence_s == 0  # the wait for a second breath, off
+    config = load_config(write(tmp_path / "kiosk.toml", "[speech]\nvad_gain_db = 24\n"))
+    assert asr_options(config).vad_gain_db == 24  # a far microphone: the VAD hears a soft voice raised

@@ -46,7 +46,10 @@ class AsrOptions:
     max_utterance_s: float = 15.0  # hard cap: longer speech is cut into several captions
     partial_interval_s: float = 0.8  # a partial caption at least this often while speech goes on
     vad_threshold: float = 0.5
-    vad_gain_db: float = 24.0  # the VAD's copy of a soft or far voice raised by up to this (0: off; issue 16)
+    # the VAD's copy of a soft or far voice raised by up to this (issue 16). Off (0) by default: it captions a far
+    # voice the VAD missed, but moves the ends of far reverberant breaths (breaths en WER 0.197 -> 0.328, offline
+    # 0.295; the same at 12 dB); docs/bench.md, tenth session. 24 for a microphone far from the visitor.
+    vad_gain_db: float = 0.0
     min_speech_s: float = 0.25  # less voiced audio than this is not an utterance (coughs, clicks)
     no_speech_threshold: float = 0.6
     hotwords_ko: tuple[str, ...] = field(default_factory=tuple)

@@ -47,6 +47,7 @@ def asr_options(config: KioskConfig) -> AsrOptions:
         beam_size=speech.beam_size,
         end_silence_s=speech.end_silence_s,
         unended_silence_s=speech.unended_silence_s,
+        vad_gain_db=speech.vad_gain_db,
         max_utterance_s=speech.max_utterance_s,
         partial_interval_s=speech.partial_interval_s,
         hotwords_ko=terms,
