@@ -232,35 +232,30 @@ def _build_section(section_type: type, values: dict, source: Path, text: str, se
 
 def _check(config: KioskConfig, source: Path, text: str) -> None:
     """Value rules the types cannot express."""
-    k = config.kiosk
+    k, s = config.kiosk, config.speech
     rules = [
         ("kiosk", "idle_warning_s", k.idle_warning_s >= 20, "must be at least 20 seconds"),
         ("kiosk", "idle_timeout_s", k.idle_timeout_s > k.idle_warning_s, "must be longer than idle_warning_s"),
         ("kiosk", "closing_s", k.closing_s > 0, "must be positive"),
         ("kiosk", "languages", len(k.languages) > 0, "must name at least one language"),
         ("ui", "text_scale", 1.0 <= config.ui.text_scale <= 2.0, "must be between 1.0 and 2.0"),
-        ("speech", "mode", config.speech.mode in ("auto", "push_to_talk"), 'must be "auto" or "push_to_talk"'),
-        ("speech", "cpu_threads", 1 <= config.speech.cpu_threads <= 16, "must be between 1 and 16"),
-        ("speech", "beam_size", 1 <= config.speech.beam_size <= 5, "must be between 1 and 5"),
+        ("speech", "mode", s.mode in ("auto", "push_to_talk"), 'must be "auto" or "push_to_talk"'),
+        ("speech", "cpu_threads", 1 <= s.cpu_threads <= 16, "must be between 1 and 16"),
+        ("speech", "beam_size", 1 <= s.beam_size <= 5, "must be between 1 and 5"),
         ("translation", "beam_size", 1 <= config.translation.beam_size <= 8, "must be between 1 and 8"),
         ("translation", "cpu_threads", 1 <= config.translation.cpu_threads <= 16, "must be between 1 and 16"),
         ("voice", "volume", 0.0 <= config.voice.volume <= 1.0, "must be between 0.0 and 1.0"),
         ("voice", "rate", 0.5 <= config.voice.rate <= 2.0, "must be between 0.5 and 2.0"),
-        ("speech", "end_silence_s", 0.2 <= config.speech.end_silence_s <= 3, "must be between 0.2 and 3 seconds"),
+        ("speech", "end_silence_s", 0.2 <= s.end_silence_s <= 3, "must be between 0.2 and 3 seconds"),
         (
             "speech",
             "unended_silence_s",
-            config.speech.unended_silence_s == 0 or 0.2 <= config.speech.unended_silence_s <= 3,
+            s.unended_silence_s == 0 or 0.2 <= s.unended_silence_s <= 3,
             "must be 0 (off) or between 0.2 and 3 seconds",
         ),
-        ("speech", "vad_gain_db", 0 <= config.speech.vad_gain_db <= 30, "must be between 0 (off) and 30 dB"),
-        ("speech", "max_utterance_s", 3 <= config.speech.max_utterance_s <= 30, "must be between 3 and 30 seconds"),
-        (
-            "speech",
-            "partial_interval_s",
-            0.3 <= config.speech.partial_interval_s <= 1.0,
-            "must be between 0.3 and 1.0 seconds",
-        ),
+        ("speech", "vad_gain_db", 0 <= s.vad_gain_db <= 30, "must be between 0 (off) and 30 dB"),
+        ("speech", "max_utterance_s", 3 <= s.max_utterance_s <= 30, "must be between 3 and 30 seconds"),
+        ("speech", "partial_interval_s", 0.3 <= s.partial_interval_s <= 1.0, "must be between 0.3 and 1.0 seconds"),
         ("store", "retention", _retention_ok(config.store.retention), 'must be "end_of_day" or hours, e.g. "24"'),
         *(("display", key, _screen_ok(getattr(config.display, key)), SCREEN_RULE) for key in ("visitor", "clerk")),
     ]
