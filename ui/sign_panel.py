@@ -14,6 +14,7 @@ from kiosk.channels.signing import UNKNOWN, SignChannel
 from ui.flow_layout import FlowLayout
 from ui.phrase_breaks import set_wrapped
 from ui.strings import tr
+from ui.widgets import first_row_top
 
 
 class SignPanel(QFrame):
@@ -62,8 +63,7 @@ class SignPanel(QFrame):
         chips = self._chips()
         if not chips:
             return 0
-        margin = self.contentsMargins().top() + self.layout().contentsMargins().top()
-        return margin + max(chip.sizeHint().height() for chip in chips)
+        return first_row_top(self) + max(chip.sizeHint().height() for chip in chips)
 
     def chip_texts(self) -> list[str]:
         return [label.text() for label in self._chips()]

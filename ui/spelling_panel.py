@@ -18,6 +18,7 @@ from base.errors import KioskError
 from base.events import Spelling
 from kiosk.channels.fingerspelling import SpellingChannel
 from ui.strings import tr
+from ui.widgets import first_row_top
 from ui.wrap_button import add_buttons
 
 ACTIONS = {"spelling_delete": "delete", "spelling_space": "space", "spelling_confirm": "confirm"}
@@ -53,8 +54,7 @@ class SpellingPanel(QFrame):
 
     def letters_end(self) -> int:
         """Px from the panel's top to the bottom of the letters' line when the word line is not shown."""
-        margin = self.contentsMargins().top() + self.layout().contentsMargins().top()
-        return margin + max(self.letters.sizeHint().height(), self.letters.fontMetrics().height())
+        return first_row_top(self) + max(self.letters.sizeHint().height(), self.letters.fontMetrics().height())
 
     def set_language(self, language: str) -> None:
         self.language = language

@@ -81,3 +81,8 @@ class PageStack(QStackedWidget):
     def hasHeightForWidth(self) -> bool:
         page = self.currentWidget()
         return page.hasHeightForWidth() if page is not None else super().hasHeightForWidth()
+
+
+def first_row_top(panel: QWidget) -> int:
+    """Px from ``panel``'s top to where its layout's first row starts: its own margin and its layout's."""
+    return panel.contentsMargins().top() + panel.layout().contentsMargins().top()
