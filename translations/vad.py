@@ -8,7 +8,9 @@ is made.
 Silero's probabilities depend on the input level (whisper's do not: its log-mel input is normalised): a soft or far
 voice, 20-30 dB under a close one, scored 0.1-0.5 and never started an utterance (issue 16). :class:`VadGain`
 raises the VAD's copy of the audio (only the VAD's: whisper and the two-microphone level comparison get the
-audio as heard) so that the loudest recent voice reaches ``TARGET_LEVEL``; room tone alone is never raised.
+audio as heard) so that the loudest recent voice reaches ``TARGET_LEVEL``; room tone alone is never raised. It is off
+by default (it worsened the far breaths set), so :class:`SpeakUpWatch` tells when such a voice went unheard: the
+screens then ask the speaker to come closer or speak louder.
 """
 
 from __future__ import annotations
@@ -31,6 +33,13 @@ ABOVE_ROOM_DB = 18.0  # a window this far above the room is a voice (or a bang),
 RISE = 10 ** (12.0 / 20 * WINDOW / 16_000)  # the gain rises by at most 12 dB a second (falls at once)
 DIGITAL_SILENCE = 0.5  # a window with this share of samples exactly 0 (a muted channel: the two-microphone router
 # feeds zeros; a recording's edited start) is no room level
+SOFT_ABOVE_ROOM_DB = 10.0  # a window this far above the room with a speech score of at least ``SOFT_P`` ...
+SOFT_P = 0.1  # ... is a voice: Silero scores a soft or far voice 0.1-0.5, room tone and steady noise under 0.1
+SOFT_SPAN_S, SOFT_HEARD_S = 2.0, 0.8  # that much of it within this span is someone speaking ...
+SOFT_MODULATION_DB = 2.0  # ... if the level moves from window to window by this much on average (speech: 2.5-7 dB;
+# white noise scored 0.1-0.25 over room tone, 0.3-0.4 dB, SYNTHETIC)
+SOFT_PAUSE_S = 0.5  # ... who has now paused (an utterance the VAD may still start late is not yet unheard)
+SOFT_AGAIN_S = 8.0  # at most one hint this often
 
 
 def default_vad_path() -> Path:
@@ -38,6 +47,69 @@ def default_vad_path() -> Path:
     from faster_whisper.utils import get_assets_path
 
     return Path(get_assets_path()) / "silero_vad_v6.onnx"
+
+
+class RoomTone:
+    """The room's level: the ``ROOM_PERCENTILE``-th percentile of the window levels of the last ``ROOM_S``, digital
+    silence left out."""
+
+    def __init__(self) -> None:
+        self._levels: deque[float] = deque(maxlen=round(ROOM_S * 16_000 / WINDOW))
+
+    def level(self, default: float) -> float:
+        """The room's level (``default`` before any window was heard)."""
+        return float(np.percentile(self._levels, ROOM_PERCENTILE)) if self._levels else default
+
+    def add(self, window: np.ndarray, level: float) -> None:
+        """Take ``window`` (of RMS ``level``) into the history."""
+        if np.count_nonzero(window) > (1 - DIGITAL_SILENCE) * window.size:
+            self._levels.append(level)
+
+
+class SpeakUpWatch:
+    """Was someone heard speaking too softly to be captioned? ``SOFT_HEARD_S`` of windows within ``SOFT_SPAN_S``
+    that are ``SOFT_ABOVE_ROOM_DB`` above the room and scored at least ``SOFT_P``, their level moving as a voice's does
+    (``SOFT_MODULATION_DB``), then ``SOFT_PAUSE_S`` without one. A door or a clap is too short; room tone is the
+    room; steady noise is the room, or scores under ``SOFT_P``, or its level hardly moves. The caller
+    knows whether a caption came of it (:meth:`clear`) and asks :meth:`due` when none did."""
+
+    def __init__(self) -> None:
+        self._room = RoomTone()
+        self._recent: deque[bool] = deque(maxlen=round(SOFT_SPAN_S * 16_000 / WINDOW))
+        self._steps: deque[float] = deque(maxlen=round(SOFT_SPAN_S * 16_000 / WINDOW))  # |level change|, dB
+        self._last_db: float | None = None
+        self._heard = False
+        self._pause = 0  # windows since the last voice-like one
+        self._since_hint = round(SOFT_AGAIN_S * 16_000 / WINDOW)
+
+    def observe(self, windows: np.ndarray, probabilities: np.ndarray) -> None:
+        """The stream's next windows (as heard, before any gain) and their speech probabilities."""
+        for window, probability in zip(windows, probabilities, strict=True):
+            level = rms(window)
+            soft = probability >= SOFT_P and level >= self._room.level(level) * 10 ** (SOFT_ABOVE_ROOM_DB / 20)
+            self._room.add(window, level)
+            self._recent.append(bool(soft))
+            level_db = 20 * np.log10(max(level, 1e-9))
+            self._steps.append(0.0 if self._last_db is None else abs(level_db - self._last_db))
+            self._last_db = level_db
+            speaking = sum(self._recent) * WINDOW / 16_000 >= SOFT_HEARD_S
+            self._heard = self._heard or (speaking and float(np.mean(self._steps)) >= SOFT_MODULATION_DB)
+            self._pause = 0 if soft else self._pause + 1
+            self._since_hint += 1
+
+    def clear(self) -> None:
+        """What was heard so far was captioned."""
+        self._recent.clear()
+        self._heard = False
+
+    def due(self) -> bool:
+        """True (once) when a soft voice was heard and has paused, and no hint was given for ``SOFT_AGAIN_S``."""
+        due = self._heard and self._pause * WINDOW / 16_000 >= SOFT_PAUSE_S
+        if due and self._since_hint * WINDOW / 16_000 >= SOFT_AGAIN_S:
+            self.clear()
+            self._since_hint = 0
+            return True
+        return False
 
 
 class VadGain:
@@ -49,16 +121,15 @@ class VadGain:
     def __init__(self, max_gain_db: float) -> None:
         self.max_gain = 10 ** (max_gain_db / 20)
         self._gain = 1.0
-        self._room: deque[float] = deque(maxlen=round(ROOM_S * 16_000 / WINDOW))
+        self._room = RoomTone()
         self._voice: deque[float] = deque(maxlen=round(HOLD_S * 16_000 / WINDOW))  # level, or 0 (not voice-like)
 
     def gain(self, window: np.ndarray) -> float:
         """The gain for ``window``, the next one of the stream (it joins the history after it is judged)."""
         level = rms(window)
-        room = float(np.percentile(self._room, ROOM_PERCENTILE)) if self._room else level
+        room = self._room.level(level)
         self._voice.append(level if level >= room * 10 ** (ABOVE_ROOM_DB / 20) else 0.0)
-        if np.count_nonzero(window) > (1 - DIGITAL_SILENCE) * window.size:
-            self._room.append(level)
+        self._room.add(window, level)
         voice = max(self._voice)
         wanted = 1.0 if voice <= 0 else float(np.clip(TARGET_LEVEL / voice, 1.0, self.max_gain))
         self._gain = min(wanted, self._gain * RISE)  # slow to rise: a voice's soft onset is not raised
@@ -67,10 +138,11 @@ class VadGain:
 
 class StreamingVad:
     """Speech probability for each 32 ms window of a 16 kHz stream (its level raised by :class:`VadGain` when
-    ``max_gain_db`` > 0)."""
+    ``max_gain_db`` > 0); ``watch``, when set, is shown every window and its score."""
 
     def __init__(self, path: Path | None = None, max_gain_db: float = 0.0) -> None:
         self._gain = VadGain(max_gain_db) if max_gain_db > 0 else None
+        self.watch: SpeakUpWatch | None = None
         path = path or default_vad_path()
         if not path.is_file():
             raise ModelMissingError("음성 구간 감지 모델이 없습니다", f"VAD model missing: {path}")
@@ -100,10 +172,14 @@ class StreamingVad:
             return np.zeros(0, dtype=np.float32)
         windows = self._pending[: count * WINDOW].reshape(count, WINDOW)
         self._pending = self._pending[count * WINDOW :]
+        heard = windows
         if self._gain is not None:
             windows = windows * np.array([[self._gain.gain(w)] for w in windows], dtype=np.float32)
         contexts = np.vstack([self._context[None, :], windows[:-1, -CONTEXT:]])
         self._context = windows[-1, -CONTEXT:].copy()
         batch = np.concatenate([contexts, windows], axis=1)
         output, self._h, self._c = self._session.run(None, {"input": batch, "h": self._h, "c": self._c})
-        return np.asarray(output, dtype=np.float32).reshape(-1)
+        probabilities = np.asarray(output, dtype=np.float32).reshape(-1)
+        if self.watch is not None:
+            self.watch.observe(heard, probabilities)
+        return probabilities

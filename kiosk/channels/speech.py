@@ -12,6 +12,9 @@ Two layouts:
   feeds only that side's channel: ``CLERK`` (fixed to Korean) or ``VISITOR`` (fixed to their language), or
   ``SHARED`` (the language rule above) when neither is clearly louder.
 
+A voice heard but too soft to caption (:class:`translations.vad.SpeakUpWatch`: no utterance started, or it was
+dropped) gets the ``speak_up`` notice: the screens ask to come closer to the microphone or speak louder.
+
 Deaf visitors (sign, fingerspelling) and Korean caption readers do not speak to the kiosk: all speech is
 then the clerk's. Nothing is decoded while no visit is open.
 """
@@ -25,16 +28,22 @@ from dataclasses import replace
 import numpy as np
 
 from base.errors import KioskError
-from base.events import Caption, Modality, Role, VisitorMode
+from base.events import Caption, Modality, Notice, Role, VisitorMode
 from kiosk.config import KioskConfig
 from kiosk.session import Session
 from translations.asr import AsrOptions, SpeechRecognizer, load_terms
 from translations.attribution import attribute
 from translations.streaming import StreamingTranscriber
+from translations.vad import SpeakUpWatch
 
 log = logging.getLogger(__name__)
 
 SHARED, CLERK, VISITOR = "shared", "clerk", "visitor"
+SPEAK_UP = Notice(
+    "speak_up",
+    "말소리가 작아 인식하지 못했습니다. 마이크 가까이에서 말씀해 주세요.",
+    "A voice was too soft to recognise: please speak closer to the microphone.",
+)
 
 
 def asr_options(config: KioskConfig) -> AsrOptions:
@@ -72,6 +81,8 @@ class SpeechChannel:
         self._visit: tuple[str | None, str | None] | None = None
         self._held: Role | None = None
         self._open: Caption | None = None  # the partial on the screens, until its final or its taking back
+        self.watch = SpeakUpWatch()
+        self.transcriber.vad.watch = self.watch
 
     def feed(self, samples: np.ndarray) -> list[Caption]:
         """Push audio and deliver what is ready; returns the captions delivered (for tests and the bench)."""
@@ -94,7 +105,12 @@ class SpeechChannel:
         if self.push_to_talk and held is None:
             return []
         self.transcriber.push(samples)
-        return self._decoded()
+        delivered = self._decoded()
+        if delivered:
+            self.watch.clear()
+        elif not self.transcriber.in_speech and self.watch.due():
+            self.session.notify(SPEAK_UP)
+        return delivered
 
     def _decoded(self, *, flush: bool = False) -> list[Caption]:
         """Decode what is due (``flush``: everything) and deliver it. A partial on the screens whose utterance
