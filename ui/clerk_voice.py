@@ -4,7 +4,8 @@ In ``auto`` speech mode the kiosk listens all the time: the label says so and th
 happening (듣고 있어요 / 번역하고 있어요 / 방문자가 말하고 있어요) with the microphone level along its bottom edge;
 a tap only counts as activity (who spoke is decided by the language heard, :mod:`translations.attribution`).
 In ``push_to_talk`` mode the button is held (checked) while the clerk speaks. Without speech (switched off,
-or no model or microphone) the label says why and the button is hidden.
+or no model or microphone) the label says why and the button is hidden. A voice too soft to caption (the
+``speak_up`` notice) is said there for a while.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from base.events import Caption, Notice, Role, SessionState, StateChanged, Trans
 from kiosk.session import Session
 from ui.action_bar import TalkButton
 from ui.bridge import SessionBridge
+from ui.visitor_notice import PASSING_S, later
 from ui.widgets import session_is_push_to_talk
 
 MIC = {
@@ -23,6 +25,7 @@ MIC = {
     "off": "마이크 꺼짐 · 설정에서 음성 인식을 껐습니다",
     "unavailable": "마이크 사용 불가 · 글자와 문구로 대화하세요",
     "idle": "마이크 대기 · 상담 중에만 듣습니다",
+    "soft": "말소리가 작아요 · 마이크 가까이에서 말씀해 주세요",
 }
 
 
@@ -40,6 +43,7 @@ class ClerkVoice:
         self.talk.toggled.connect(self._on_talk)
         self.unavailable = not session.config.speech.enabled
         self.translating = False  # a line the clerk typed or tapped is with the line worker
+        self.soft = 0  # speak_up notices still on the label
         self.update_state()
 
     def _on_talk(self, on: bool) -> None:
@@ -58,7 +62,14 @@ class ClerkVoice:
     def on_notice(self, notice: Notice) -> None:
         if notice.code == "speech_unavailable":
             self.unavailable = True
-            self.update_state()
+        elif notice.code in PASSING_S:
+            self.soft += 1
+            later(self.state, PASSING_S[notice.code], self._soft_over)
+        self.update_state()
+
+    def _soft_over(self) -> None:
+        self.soft -= 1
+        self.update_state()
 
     def on_state(self, event: StateChanged) -> None:
         if event.state is SessionState.IDLE:
@@ -79,6 +90,8 @@ class ClerkVoice:
             key = "unavailable"
         elif not self.session.listening:
             key = "idle"
+        elif self.soft:
+            key = "soft"
         else:
             key = speech.mode
         self.state.setText(MIC[key])

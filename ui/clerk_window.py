@@ -53,6 +53,7 @@ from ui.phrase_panel import PhrasePanel
 from ui.strings import language_label
 from ui.suggestion_bar import SuggestionBar
 from ui.theme import TARGET_PX
+from ui.visitor_notice import PASSING_S
 from ui.widgets import MessageLine, TapToClose
 
 SUGGESTIONS = "혹시 이 문구인가요? 누르면 검수된 번역을 보냅니다 (안 누르면 번역 없이 전달)"
@@ -312,6 +313,8 @@ class ClerkWindow(QWidget):
         self.notice.show()
 
     def _on_notice(self, notice: Notice) -> None:
+        if notice.code in PASSING_S:  # the microphone's label says it for a while (ui.clerk_voice)
+            return
         self.notice.setText(notice.message_ko + CLOSE)
         self.notice.show()
         if notice.code == "consent":

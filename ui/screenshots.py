@@ -126,6 +126,7 @@ class Gallery:
         self.shoot(self.visitor, "language", language, variant)
         self.visitor.picker.cancel.click()
         if language != "ko":
+            self.speak_up(language, variant)
             self.who_spoke(language, variant)
         if language == "en":  # the idle warning with its "more time" button
             kiosk = self.session.config.kiosk
@@ -152,6 +153,16 @@ class Gallery:
         self.shoot(self.visitor, "suggestions", language, variant)
         self.session.end("visitor")
         self.session.clear()
+
+    def speak_up(self, language: str, variant: str) -> None:
+        """A voice too soft to caption: the hint on both screens (it goes away by itself; hidden here at once)."""
+        from kiosk.channels.speech import SPEAK_UP
+
+        self.session.notify(SPEAK_UP)
+        self.shoot(self.visitor, "speak_up", language, variant)
+        self.shoot(self.clerk, "clerk_speak_up", language, variant)
+        self.visitor.notice.hide()
+        self.clerk.notice.hide()
 
     def who_spoke(self, language: str, variant: str) -> None:
         """A third language heard from the visitor (the switch offer), and a line the microphone gave to the

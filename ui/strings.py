@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from base.languages import lookup
 from ui.category_strings import CATEGORY_STRINGS
+from ui.notice_strings import NOTICE_STRINGS
 from ui.switch_strings import SWITCH_STRINGS
 
 KOREAN_CAPTIONS = "한국어 (자막)"  # Korean for the visitor who reads captions: typed text, no speech
@@ -388,6 +389,7 @@ STRINGS: dict[str, dict[str, str]] = {
 
 STRINGS.update(CATEGORY_STRINGS)  # the phrase topics, kept in their own module
 STRINGS.update(SWITCH_STRINGS)  # changing the visit's language, kept in their own module
+STRINGS.update(NOTICE_STRINGS)  # passing notices, kept in their own module
 
 
 def tr(key: str, language: str | None, **values: object) -> str:

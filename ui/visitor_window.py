@@ -50,7 +50,7 @@ from ui.strings import STRINGS, tr
 from ui.suggestion_bar import SuggestionBar
 from ui.switch_offer import SwitchOffer
 from ui.theme import stylesheet
-from ui.visitor_notice import visitor_notice
+from ui.visitor_notice import show_notice, visitor_notice
 from ui.voice_controls import VoiceControls
 from ui.widgets import MessageLine, PageStack, scrolling, session_is_push_to_talk
 from ui.wrap_button import named_button
@@ -315,8 +315,7 @@ class VisitorWindow(QWidget):
     def _on_notice(self, notice: Notice) -> None:
         text = visitor_notice(notice, self.session.language, self.session.mode in SIGNING, self.demo)
         if text is not None:
-            self.notice.setText(text)
-            self.notice.show()
+            show_notice(self.notice, text, notice.code)
 
     def _on_spelling(self, spelling: Spelling) -> None:
         self.spelling_box.show_spelling(spelling)

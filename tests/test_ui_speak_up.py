@@ -1,0 +1,48 @@
+"""The hint for a voice too soft to caption (issue 16) on the real windows (offscreen Qt): the visitor reads it in
+their language, the clerk a short Korean line on the microphone's label; both go away by themselves; a signing
+visitor is not asked."""
+
+from __future__ import annotations
+
+import pytest
+from PyQt6.QtCore import QSize, Qt
+from PyQt6.QtWidgets import QPushButton
+
+from base.events import Notice, VisitorMode
+from kiosk.channels.speech import SPEAK_UP
+from tests.ui_kiosk import find
+from ui import visitor_notice
+from ui.clerk_voice import MIC
+from ui.layout_check import layout_problems
+from ui.strings import STRINGS, tr
+
+
+def test_every_visitor_language_has_the_hint(kiosk) -> None:
+    assert set(STRINGS["speak_up"]) >= set(kiosk.session.config.kiosk.languages)
+
+
+@pytest.mark.parametrize("language", ["vi", "ja"])
+def test_the_hint_shows_on_both_screens_and_goes_away_by_itself(qtbot, kiosk, monkeypatch, language) -> None:
+    monkeypatch.setitem(visitor_notice.PASSING_S, SPEAK_UP.code, 0.2)
+    qtbot.mouseClick(find(kiosk.visitor, QPushButton, f"lang_{language}"), Qt.MouseButton.LeftButton)
+    kiosk.session.notify(SPEAK_UP)
+    assert kiosk.visitor.notice.text() == tr("speak_up", language) and kiosk.visitor.notice.isVisible()
+    assert kiosk.clerk.voice.state.text() == MIC["soft"] and SPEAK_UP.message_ko not in kiosk.clerk.notice.text()
+    assert layout_problems(kiosk.visitor, QSize(1920, 1080)) == []
+    qtbot.waitUntil(lambda: not kiosk.visitor.notice.isVisible(), timeout=2000)
+    assert kiosk.clerk.voice.state.text() == MIC["auto"], "the clerk's microphone label is back too"
+
+
+def test_another_notice_in_its_place_stays(qtbot, kiosk, monkeypatch) -> None:
+    monkeypatch.setitem(visitor_notice.PASSING_S, SPEAK_UP.code, 0.1)
+    qtbot.mouseClick(find(kiosk.visitor, QPushButton, "lang_en"), Qt.MouseButton.LeftButton)
+    kiosk.session.notify(SPEAK_UP)
+    kiosk.session.notify(Notice("store_failed", "저장 실패", "not saved", "error"))
+    qtbot.wait(300)
+    assert kiosk.visitor.notice.isVisible() and kiosk.visitor.notice.text() == tr("not_saved", "en")
+
+
+def test_a_signing_visitor_is_not_asked_to_speak_up(kiosk) -> None:
+    kiosk.session.choose("ko", VisitorMode.SIGN)
+    kiosk.session.notify(SPEAK_UP)
+    assert not kiosk.visitor.notice.isVisible() and kiosk.clerk.voice.state.text() == MIC["soft"]
