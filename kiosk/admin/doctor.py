@@ -1,4 +1,5 @@
-"""``kiosk doctor``: is everything the counter needs present? Each check says OK or MISSING and what to do.
+"""``kiosk doctor``: is everything the counter needs present and working? Each check says OK or what is wrong
+(MISSING, NO SOUND) and what to do.
 
 The exit code is 0 only when every *required* part is present. Optional parts (speaker, translation
 packs, voices, demo media) are reported but do not fail the check: without them the kiosk runs degraded
@@ -13,12 +14,14 @@ import os
 import shutil
 import subprocess
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from pathlib import Path
 
 from base.errors import MediaFormatError
 from hardware import discovery
 from hardware.demo_conversation import DemoConversation
+from kiosk.admin.check import Check
+from kiosk.admin.microphone_check import microphone_levels
 from kiosk.channels.signing import load_recognizer
 from kiosk.config import KioskConfig
 from kiosk.paths import bundled_fonts
@@ -37,22 +40,12 @@ HOLISTIC_FILES = (
 )
 
 
-@dataclass(frozen=True)
-class Check:
-    """One line of the doctor's report."""
-
-    name: str
-    ok: bool
-    required: bool
-    detail: str
-    fix: str = ""
-
-
 def run_checks(config: KioskConfig) -> list[Check]:
     """Run every check; none of them raises."""
-    checks: list[Callable[[KioskConfig], Check]] = [
+    checks: list[Callable[[KioskConfig], Check | list[Check]]] = [
         _camera,
         _microphone,
+        microphone_levels,
         _speaker,
         _korean_font,
         _whisper,
@@ -68,7 +61,8 @@ def run_checks(config: KioskConfig) -> list[Check]:
     results = []
     for check in checks:
         try:
-            results.append(check(config))
+            result = check(config)
+            results += result if isinstance(result, list) else [result]
         except Exception as exc:  # noqa: BLE001 - a broken check is reported, never a crash
             results.append(Check(check.__name__.strip("_"), False, True, f"check failed: {exc}"))
     return results
@@ -82,7 +76,7 @@ def report(results: list[Check], as_json: bool = False) -> str:
         )
     lines = []
     for r in results:
-        status = "OK" if r.ok else ("MISSING" if r.required else "MISSING (optional)")
+        status = "OK" if r.ok else (r.failure if r.required else f"{r.failure} (optional)")
         lines.append(f"{r.name:<14} {status:<19} {r.detail}")
         if not r.ok and r.fix:
             lines.append(f"{'':<14} -> {r.fix}")
