@@ -120,3 +120,24 @@ def test_the_far_breaths_sample_gets_the_hint_instead_of_nothing() -> None:
     assert sample is not None
     notices, finals = hints(config, sample.audio, recognizer)
     assert finals == [] and notices == [SPEAK_UP]
+
+
+@needs_speech
+def test_with_two_microphones_a_soft_visitor_gets_the_hint_once(config: KioskConfig) -> None:
+    """The far JFK opening 6 dB further away at the visitor's microphone (the clerk's hears it 10 dB quieter):
+    the router may give it to a side, whose channel starts no utterance; the sum of both microphones is watched."""
+    from kiosk.channels.two_microphones import TwoMicrophoneSpeech
+    from tests.test_vad_gain import counter
+
+    clerk, visitor = counter(np.zeros(RATE, np.float32), far_opening() / 2)
+    session = Session(config, TranscriptStore(config.store.path), clock=ManualClock())
+    notices: list[Notice] = []
+    session.subscribe(lambda event: notices.append(event) if isinstance(event, Notice) else None)
+    session.choose("en", VisitorMode.SPEECH)
+    pair = TwoMicrophoneSpeech(session, SaysText(AsrOptions(model_dir=Path("unused")), "And so"), partials=False)
+    captions = [
+        c
+        for start in range(0, clerk.size, 1600)
+        for c in pair.feed(clerk[start : start + 1600], visitor[start : start + 1600])
+    ]
+    assert captions + pair.finish() == [] and notices == [SPEAK_UP]

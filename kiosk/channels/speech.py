@@ -63,6 +63,15 @@ def asr_options(config: KioskConfig) -> AsrOptions:
     )
 
 
+def ask_to_speak_up(session: Session, watch: SpeakUpWatch, delivered: list[Caption], in_speech: bool) -> None:
+    """After new audio: a caption means what ``watch`` heard was captioned; none, and no utterance under way,
+    and a soft voice that paused means the screens ask to come closer or speak louder."""
+    if delivered:
+        watch.clear()
+    elif not in_speech and watch.due():
+        session.notify(SPEAK_UP)
+
+
 class SpeechChannel:
     """One microphone's audio turned into captions for the session."""
 
@@ -106,10 +115,7 @@ class SpeechChannel:
             return []
         self.transcriber.push(samples)
         delivered = self._decoded()
-        if delivered:
-            self.watch.clear()
-        elif not self.transcriber.in_speech and self.watch.due():
-            self.session.notify(SPEAK_UP)
+        ask_to_speak_up(self.session, self.watch, delivered, self.transcriber.in_speech)
         return delivered
 
     def _decoded(self, *, flush: bool = False) -> list[Caption]:

@@ -31,11 +31,11 @@ from dataclasses import dataclass
 import numpy as np
 
 from base.events import Caption, Role
-from kiosk.channels.speech import CLERK, SHARED, VISITOR, SpeechChannel
+from kiosk.channels.speech import CLERK, SHARED, VISITOR, SpeechChannel, ask_to_speak_up
 from kiosk.session import Session
 from translations.asr import AsrOptions, SpeechRecognizer
 from translations.streaming import PREROLL_S, start_reach_s
-from translations.vad import WINDOW, StreamingVad
+from translations.vad import WINDOW, SpeakUpWatch, StreamingVad
 
 log = logging.getLogger(__name__)
 
@@ -86,6 +86,11 @@ class LouderChannel:
         self._energy = np.zeros(2)
         self._voiced = 0
         self._quiet = 0
+
+    @property
+    def busy(self) -> bool:
+        """An utterance is held for a decision or has a side."""
+        return self._side is not None or self._voiced > 0
 
     def push(self, clerk: np.ndarray, visitor: np.ndarray) -> list[Routed]:
         """Add equally long stretches of both channels; returns the audio that can go out now, in order."""
@@ -195,6 +200,10 @@ class TwoMicrophoneSpeech:
             StreamingVad(max_gain_db=options.vad_gain_db),  # its levels are compared on the audio as heard
             before_s=held_before_s(options),
         )
+        self.watch = SpeakUpWatch()  # a soft voice is never routed: it is watched on both microphones' sum
+        self.louder.vad.watch = self.watch
+        for channel in self.channels.values():
+            channel.transcriber.vad.watch = None
 
     def feed(self, clerk: np.ndarray, visitor: np.ndarray | None) -> list[Caption]:
         """Push both channels' new audio (equally long; ``visitor`` None while the visitor's microphone is
@@ -206,7 +215,10 @@ class TwoMicrophoneSpeech:
         if visitor is None or self.push_to_talk:
             held = self.session.talking
             return self.channels[SHARED].feed(visitor if held is Role.VISITOR and visitor is not None else clerk)
-        return self._route(self.louder.push(clerk, visitor))
+        captions = self._route(self.louder.push(clerk, visitor))
+        speaking = any(channel.transcriber.in_speech for channel in self.channels.values())
+        ask_to_speak_up(self.session, self.watch, captions, speaking or self.louder.busy)
+        return captions
 
     def finish(self) -> list[Caption]:
         """The streams ended: decode what is left."""
