@@ -71,6 +71,7 @@ class Caption:
     # Who-spoke facts for the screens (shared microphone; see translations.attribution):
     language_p: float | None = None  # whisper's probability of ``language`` (None: the language was fixed)
     switch_to: str | None = None  # a third language heard from the visitor: the visitor screen offers to switch
+    revised: bool = False  # a final heard again with the next one: it replaces the shown final of this role and start
 
 
 @dataclass(frozen=True)

@@ -56,8 +56,8 @@ PHONE_BAND_HZ, PHONE_RATE, MU = (300.0, 3400.0), 8_000, 255
 BREATH_S, BREATH_SEED, FAR_DIRECT_TO_REVERB_DB = (0.4, 1.2), 16, -6.0  # the pause mid-question; far end of the mic
 MIN_WORDS = 4  # a clip aligned to fewer reference words gives no cut, opening phrase or breaths sample
 OFFLINE_BEAM = 5
-COUNTS = ("dropped", "corrected", "continued", "decoded_on")  # finals: dropped by the guards, term corrected,
-# decoded on past a full stop; and the decodings tried for that
+COUNTS = ("dropped", "corrected", "continued", "decoded_on", "revisions")  # finals: dropped by the guards, term
+# corrected, decoded on past a full stop; the decodings tried for that; pairs of finals revised
 
 
 @dataclass(frozen=True)
@@ -240,8 +240,8 @@ def streaming_text(recognizer: SpeechRecognizer, options: AsrOptions, sample: Sa
 
 
 def streaming_finals(recognizer: SpeechRecognizer, options: AsrOptions, sample: Sample) -> tuple[list[Caption], dict]:
-    """The live path's final captions for ``sample`` and the counts of :func:`streaming_text`; no partials, no
-    clock (0.1 s chunks)."""
+    """The live path's final captions for ``sample`` as the screen ends up showing them (a revision replaces the
+    final it names) and the counts of :func:`streaming_text`; no partials, no clock (0.1 s chunks)."""
     options = dataclasses.replace(options, partial_interval_s=1e9)
     transcriber = StreamingTranscriber(
         recognizer, Role.VISITOR, language=sample.language, allowed=(sample.language,), options=options
@@ -251,7 +251,11 @@ def streaming_finals(recognizer: SpeechRecognizer, options: AsrOptions, sample: 
         transcriber.push(sample.audio[start : start + step])
         captions += transcriber.poll()
     captions += transcriber.flush()
-    return [c for c in captions if c.final], {name: getattr(transcriber, name) for name in COUNTS}
+    finals: list[Caption] = []
+    for caption in (c for c in captions if c.final):
+        revised = caption.revised and any(f.start == caption.start for f in finals)
+        finals = [caption if f.start == caption.start else f for f in finals] if revised else [*finals, caption]
+    return finals, {name: getattr(transcriber, name) for name in COUNTS}
 
 
 def offline_text(recognizer: SpeechRecognizer, sample: Sample) -> str:

@@ -101,7 +101,7 @@ def bench_asr(
         timed = stream_audio(audio, lambda s, t=transcriber: t.push(s) or t.poll(), transcriber.flush)
         compute += time.perf_counter() - started
         audio_seconds += audio.size / 16000
-        latencies += [t.latency_ms for t in timed if t.caption.final]
+        latencies += [t.latency_ms for t in timed if t.caption.final and not t.caption.revised]
         speculated += transcriber.speculated
         gaps += _update_gaps(timed)
         started = time.perf_counter()

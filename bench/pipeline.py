@@ -82,7 +82,7 @@ def _play(audio: np.ndarray, channel, screen, translator: TimedTranslator, offse
     own paint is added to its latency."""
     painted_before = len(screen.visitor_probe.latencies)
     timed = stream_audio(audio, channel.feed, channel.finish, beside=screen.settle)
-    finals = [t for t in timed if t.caption.final]
+    finals = [t for t in timed if t.caption.final and not t.caption.revised]
     paints = screen.visitor_probe.latencies[painted_before:]
     translations = translator.seconds[-len(finals) :] if finals else []
     rows = []

@@ -101,11 +101,14 @@ def _transcribe(args: argparse.Namespace, config: KioskConfig) -> int:
             who = attribute(c.language, c.language_p, args.clerk, args.visitor, seconds=c.end - c.start)
             p = None if c.language_p is None else round(c.language_p, 3)
             fields |= {"speaker": who.role.value, "lang_p": p}
+        if c.revised:  # the line of the final that started at "start", heard again with the next one
+            fields["revised"] = True
         if args.json:
             print(json.dumps(fields, ensure_ascii=False), flush=True)
         else:
             who_text = f" {fields['speaker']}" if "speaker" in fields else ""
-            print(f"[{c.start:7.2f} - {c.end:7.2f}] ({c.language}{who_text}) {c.text}", flush=True)
+            revised = " revised" if c.revised else ""
+            print(f"[{c.start:7.2f} - {c.end:7.2f}] ({c.language}{who_text}{revised}) {c.text}", flush=True)
     return 0
 
 

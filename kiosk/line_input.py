@@ -60,6 +60,24 @@ class LineInput:
             switched = other != self._visit.language_of(role.other)
         return self._readers.new_reader(entry.session_id, entry) if switched else entry
 
+    def revise(self, entry_id: int, text: str, confidence: float | None) -> TranscriptEntry:
+        """The recogniser heard the spoken line ``entry_id`` again: its words become ``text``, translated again for
+        the other party, and it is shown again on both screens; a line someone amended meanwhile (a correction,
+        a suggestion, its speaker flipped) or one the store refused stays as it is."""
+        clean = clean_text(text)
+        with self._gate.hold():
+            entry = self._writer.saved_entry(entry_id)
+        if entry.correction or entry.suggestion or entry.flipped or entry.text == clean:
+            return entry
+        other = self._visit.language_of(entry.role.other)
+        translations, provenance = self._lines.translate(clean, entry.language, other, "original")
+        with self._gate.hold():
+            if entry not in self._writer.entries:  # amended or the visit ended while it was translated
+                return entry
+            revised = self._writer.revise(entry, clean, translations, provenance, confidence)
+            self._gate.emit(revised)
+        return revised
+
     def say_phrase(self, phrasebook: Phrasebook, role: Role, phrase_id: str) -> TranscriptEntry:
         """Commit the curated phrase ``phrase_id`` with its reviewed translations (provenance ``phrasebook``)."""
         own, other = self._visit.language_of(role), self._visit.language_of(role.other)

@@ -198,6 +198,10 @@ class Session:
             confidence=confidence,
         )
 
+    def revise(self, entry_id: int, text: str, confidence: float | None) -> TranscriptEntry:
+        """The recogniser heard a spoken line again (:meth:`LineInput.revise`)."""
+        return self._input.revise(entry_id, text, confidence)
+
     def say_phrase(self, role: Role, phrase_id: str) -> TranscriptEntry:
         """Commit a curated phrase with its reviewed translations (provenance ``phrasebook``)."""
         return self._input.say_phrase(self.phrasebook, role, phrase_id)

@@ -170,6 +170,17 @@ class TranscriptStore:
                 ),
             )
 
+    def revise(
+        self, entry_id: int, text: str, translations: dict[str, str], provenance: str, confidence: float | None
+    ) -> None:
+        """The recogniser heard the line ``entry_id`` again (with the words after it, before anyone amended it):
+        its words, translations and confidence become the revised ones."""
+        with self._writing() as db:
+            db.execute(
+                "UPDATE entries SET text=?, translations=?, provenance=?, confidence=? WHERE id=?",
+                (text, json.dumps(translations, ensure_ascii=False), provenance, confidence, entry_id),
+            )
+
     def add_translations(self, entry_id: int, translations: dict[str, str], provenance: str) -> None:
         """The line ``entry_id`` gained ``translations`` (a new reader: the visitor switched language), made with
         ``provenance``; stored where the line keeps its translations (its newest correction, else the entry), its

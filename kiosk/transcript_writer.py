@@ -118,6 +118,18 @@ class TranscriptWriter:
         log.info("entry %s: %s", entry.entry_id, f"suggestion {amendment.suggestion}" if amendment.suggestion else what)
         return corrected
 
+    def revise(
+        self, entry: TranscriptEntry, text: str, translations: dict[str, str], provenance: str, confidence: float | None
+    ) -> TranscriptEntry:
+        """``entry`` (saved) as the recogniser heard it again; returns the line as it reads now."""
+        self.attempt(lambda: self.store.revise(entry.entry_id, text, translations, provenance, confidence))
+        revised = dataclasses.replace(
+            entry, text=text, translations=translations, provenance=provenance, confidence=confidence
+        )
+        self.entries = [revised if e is entry else e for e in self.entries]
+        log.info("entry %s: revised by the recogniser, %d chars", entry.entry_id, len(text))
+        return revised
+
     def add_translations(
         self, entry: TranscriptEntry, translations: dict[str, str], provenance: str
     ) -> TranscriptEntry:

@@ -78,7 +78,7 @@ def test_a_first_breath_the_clerk_is_asked_to_check_is_no_context() -> None:
     """A wrong first half led the second astray ("그 | 바람에 나의 몸도" -> "감사합니다. | 고맙습니다."): a final
     below the clerk screen's own threshold for "확인 필요" is not decoded after; one just above it is."""
     below, above = math.log(LOW_CONFIDENCE) - 0.01, math.log(LOW_CONFIDENCE) + 0.01
-    recognizer, captions = transcribe("감사합니다.", TWO_BREATHS, logprob=below)
+    recognizer, captions = transcribe("감사합니다.", TWO_BREATHS, logprob=below, revise_after_final=False)
     assert len(captions) == 2 and captions[0].confidence < LOW_CONFIDENCE
     assert [c for _, c in recognizer.contexts] == [None, None]
     assert transcribe("감사합니다.", TWO_BREATHS, logprob=above)[0].contexts[1][1] is not None

@@ -67,6 +67,8 @@ class AsrOptions:
     # shorter windows made whisper repeat short utterances ("Ask not. Ask not. Ask not.")
     context_after_final: bool = True  # an utterance starting within unended_silence_s of the previous final is
     # decoded after it: its audio before, its tokens forced (its text as the prompt only: measured, no gain)
+    revise_after_final: bool = True  # a final below LOW_CONFIDENCE and the next within unended_silence_s decoded
+    # again as one once the next is shown (translations/revision.py; after a confident one too: measured, worse)
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,8 @@ stop, question or exclamation mark: "등본을" of "등본을... 떼러 왔는�
 each without the other. When whisper ended the first breath with a full stop ("He hoped there would be."), the
 second, starting within ``unended_silence_s`` of it, is decoded after it (``context_after_final``: the
 first's audio before its own, its tokens forced; only the new words come out), unless the first's confidence is
-below ``LOW_CONFIDENCE`` (a caption the clerk is asked to check: a wrong first half led the second astray).
+below ``LOW_CONFIDENCE`` (a caption the clerk is asked to check: a wrong first half led the second astray); such
+a first and the second are then decoded again as one once the second is shown (:mod:`translations.revision`).
 Otherwise the finished utterance is decoded once more. Without timestamps whisper often ends a decoding at a
 full stop and leaves out a fragment said after a pause ("... of his life." for "... of his life. It was"); when
 the speaker's voice (voiced windows about as loud as the words before, not quieter voices behind them) follows
@@ -38,9 +39,10 @@ import numpy as np
 
 from base.events import LOW_CONFIDENCE, Caption, Role
 from base.languages import lookup
-from translations.asr import MAX_SAMPLES, AsrOptions, Context, Hypothesis, SpeechRecognizer
+from translations.asr import AsrOptions, Context, Hypothesis, SpeechRecognizer
 from translations.glossary import HOME, correct_terms, korean_terms
 from translations.lookback import loud_run_start, loud_windows, rms
+from translations.revision import Shown, follows, revisable, revised
 from translations.text_guards import (
     adds_new_words,
     cut_repetitions,
@@ -122,6 +124,7 @@ class StreamingTranscriber:
         self.speculated = 0  # finals that are the decoding made at the pause (nothing decoded after the end)
         self.continued = 0  # finals decoded on past a full stop (voiced audio after the last word)
         self.decoded_on = 0  # decodings made for that, kept or not (each costs a final-quality decoding)
+        self.revisions = 0  # pairs of finals sent again as their joined decoding reads them
         self._time = 0.0
         self._buffer = np.zeros(0, np.float32)
         self._preroll: list[np.ndarray] = []
@@ -131,7 +134,8 @@ class StreamingTranscriber:
         self._current: _Utterance | None = None
         self._finished: list[_Finished] = []
         self._partial_interval = self.options.partial_interval_s
-        self._last: tuple[float, Context] | None = None  # the previous final's end and what to decode after it
+        self._previous: Shown | None = None  # the previous final (a next one may be decoded after it)
+        self._revision: tuple[Shown, Shown] | None = None  # two finals to decode again as one, when nobody speaks
 
     def set_language(self, language: str | None) -> None:
         """Fix the language (None: detect among ``allowed``); applies from the next utterance."""
@@ -212,6 +216,7 @@ class StreamingTranscriber:
             voiced_windows=self._trigger + sum(loud),
         )
         self._preroll, self._preroll_voiced, self._preroll_levels, self._trigger = [], [], [], 0
+        self._revision = None  # someone speaks: the new utterance's captions come first
 
     def _finish(self, trailing: int) -> None:
         current = self._current
@@ -226,8 +231,11 @@ class StreamingTranscriber:
     # -- captions out --------------------------------------------------------------------------------------
     def poll(self) -> list[Caption]:
         """Decode what is due: finished utterances (finals), then one partial of the current one."""
-        captions = [c for f in self._take_finished() if (c := self._final(f)) is not None]
+        finished, self._finished = self._finished, []
+        captions = [c for f in finished if (c := self._final(f)) is not None]
         current = self._current
+        if not captions and current is None:
+            captions = self._revised()  # after the second final was shown, while nobody speaks
         if current is None or current.voiced_windows * WINDOW_S < self.options.min_speech_s:
             return captions  # not an utterance (yet): a click or a door is neither shown nor decoded
         due = current.seconds - current.decoded_at >= self._partial_interval
@@ -244,11 +252,8 @@ class StreamingTranscriber:
             self._finish(trailing=self._current.silent_windows)
         self.vad.reset()
         self._buffer = np.zeros(0, np.float32)
-        return self.poll()
-
-    def _take_finished(self) -> list[_Finished]:
-        finished, self._finished = self._finished, []
-        return finished
+        captions = self.poll()
+        return captions + self._revised()
 
     def _partial(self, utterance: _Utterance, final_quality: bool) -> Caption:
         """A live caption. At a pause it is decoded like a final (and may become the final); otherwise
@@ -314,7 +319,7 @@ class StreamingTranscriber:
             self.corrected += fixed != text
             text = fixed
         silent = hypothesis.no_speech_prob >= self.options.no_speech_threshold
-        self._last = None
+        previous, self._previous = self._previous, None
         if not text or (is_hallucination(text) and (silent or voiced < 1.0 or hypothesis.no_speech_prob > 0.3)):
             self.dropped += 1
             log.info(
@@ -324,9 +329,7 @@ class StreamingTranscriber:
                 voiced,
             )
             return None
-        if hypothesis.confidence >= LOW_CONFIDENCE:  # a caption the clerk is asked to check is no context
-            self._last = (finished.end, Context(hypothesis.tokens, finished.audio, hypothesis.language))
-        return Caption(
+        caption = Caption(
             self.role,
             text,
             hypothesis.language,
@@ -336,6 +339,18 @@ class StreamingTranscriber:
             confidence=hypothesis.confidence,
             language_p=utterance.language_p,
         )
+        voiced_windows = tuple(utterance.voiced[: finished.audio.size // WINDOW])
+        self._previous = Shown(caption, finished.audio, voiced_windows, hypothesis.tokens)
+        if previous is not None and revisable(previous, self._previous, self.options):
+            self._revision = (previous, self._previous)
+        return caption
+
+    def _revised(self) -> list[Caption]:
+        """The pending pair of finals as their joined decoding reads them ([]: none, or read the same)."""
+        pair, self._revision = self._revision, None
+        captions = revised(self.recognizer, *pair, WINDOW_S) if pair is not None else []
+        self.revisions += bool(captions)
+        return captions
 
     def _decode(self, utterance: _Utterance, audio: np.ndarray, beam_size: int | None = None) -> Hypothesis:
         """Decode; the language is fixed, or detected: at the first partial, then kept for the greedy partials,
@@ -354,13 +369,16 @@ class StreamingTranscriber:
         return hypothesis
 
     def _context(self, utterance: _Utterance, language: str | None, samples: int) -> Context | None:
-        """The previous final, when ``context_after_final`` is on, this utterance (``samples`` long) started at
-        most ``unended_silence_s`` after its end (a second breath) and is heard in its language."""
-        if self._last is None or not self.options.context_after_final:
+        """The previous final, when ``context_after_final`` is on, this utterance (``samples`` long) is a second
+        breath of it (:func:`~translations.revision.follows`) and the clerk is not asked to check it (a wrong
+        first half led the second astray)."""
+        previous = self._previous
+        if not self.options.context_after_final or not follows(
+            previous, utterance.start, language, samples, self.options
+        ):
             return None
-        end, context = self._last
-        fits = context.audio.size + samples <= MAX_SAMPLES and language == context.language
-        return context if fits and utterance.start - end <= self.options.unended_silence_s else None
+        sure = previous.caption.confidence >= LOW_CONFIDENCE
+        return Context(previous.tokens, previous.audio, previous.caption.language) if sure else None
 
 
 def start_reach_s(options: AsrOptions) -> float:

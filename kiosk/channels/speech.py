@@ -17,6 +17,9 @@ dropped) gets the ``speak_up`` notice: the screens ask to come closer to the mic
 
 Deaf visitors (sign, fingerspelling) and Korean caption readers do not speak to the kiosk: all speech is
 then the clerk's. Nothing is decoded while no visit is open.
+
+A final the recogniser heard again with the next one (``Caption.revised``, :mod:`translations.revision`) revises
+the line it was committed as (:meth:`kiosk.session.Session.revise`), with that line's speaker.
 """
 
 from __future__ import annotations
@@ -92,6 +95,7 @@ class SpeechChannel:
         self._open: Caption | None = None  # the partial on the screens, until its final or its taking back
         self.watch = SpeakUpWatch()
         self.transcriber.vad.watch = self.watch
+        self._lines: dict[float, int] = {}  # the newest finals' lines by their start (a revision names its start)
 
     def feed(self, samples: np.ndarray) -> list[Caption]:
         """Push audio and deliver what is ready; returns the captions delivered (for tests and the bench)."""
@@ -183,13 +187,16 @@ class SpeechChannel:
     def _deliver(self, captions: list[Caption]) -> list[Caption]:
         delivered = []
         for caption in captions:
+            if caption.revised:
+                delivered += self._revise(caption)
+                continue
             caption = self._attributed(caption)
             self._open = None if caption.final else caption
             if not caption.final:
                 self.session.show_caption(caption)
             else:
                 try:
-                    self.session.say(
+                    entry = self.session.say(
                         caption.role,
                         caption.text,
                         Modality.SPEECH,
@@ -199,6 +206,19 @@ class SpeechChannel:
                 except KioskError as exc:  # the visit ended while the last words were decoded
                     log.info("caption not committed: %s", exc.message_en)
                     continue
+                self._lines = {**dict(list(self._lines.items())[-3:]), caption.start: entry.entry_id}
                 self.session.show_caption(caption)
             delivered.append(caption)
         return delivered
+
+    def _revise(self, caption: Caption) -> list[Caption]:
+        """Revise the line of the final that started at ``caption.start`` (none: it was not committed)."""
+        entry_id = self._lines.get(caption.start)
+        if entry_id is None:
+            return []
+        try:
+            entry = self.session.revise(entry_id, caption.text, caption.confidence)
+        except KioskError as exc:  # the visit ended, or the line was never saved
+            log.info("revision not committed: %s", exc.message_en)
+            return []
+        return [replace(caption, role=entry.role)]

@@ -1,0 +1,105 @@
+"""A first breath the clerk is asked to check is heard again with the second once the second is shown, and both
+lines are revised (translations/revision.py, issue 16)."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from base.clock import ManualClock
+from base.events import LOW_CONFIDENCE, Caption, Role, SessionEvent, TranscriptEntry, VisitorMode
+from bench.asr_sets import _two_breaths
+from bench.main import SPEECH, clips
+from kiosk.channels.speech import VISITOR, SpeechChannel, asr_options
+from kiosk.config import KioskConfig, load_config
+from kiosk.session import Session
+from kiosk.store import TranscriptStore
+from tests.test_streaming_schedule import RecordingRecognizer, ScriptedVad
+from translations.asr import AsrOptions, Hypothesis, SpeechRecognizer
+from translations.streaming import StreamingTranscriber
+from translations.vad import WINDOW
+
+ROOT = Path(__file__).resolve().parents[1]
+DOUBTFUL = math.log(LOW_CONFIDENCE) - 0.2  # each breath alone: a caption the clerk is asked to check
+# 1 s of speech, a 0.8 s pause, 1 s more, then 2 s of silence (32 ms windows)
+TWO_BREATHS = [0.9] * 31 + [0.0] * 25 + [0.9] * 31 + [0.0] * 62
+JOINED = ((" 등본을", 0.4, 0.9), (" 떼러", 1.0, 1.25), (" 왔어요.", 1.9, 2.6))  # halves split at the first's 1.5 s
+
+
+class HearsAgain(RecordingRecognizer):
+    """Each breath alone is heard wrong; the two as one (over 2 s of audio) as ``JOINED``."""
+
+    def decode(self, audio, language, allowed=(), beam_size=None, words=False, prefix=(), context=None) -> Hypothesis:
+        super().decode(audio, language, allowed, beam_size, words, prefix)
+        if audio.size > 2 * 16000:
+            return Hypothesis("등본을 떼러 왔어요.", "ko", -0.3, 0.01, 0.0, None, JOINED if words else ())
+        return Hypothesis("등보 내러.", "ko", DOUBTFUL, 0.01, 0.0, None, ((" 등보", 0.3, 0.8), (" 내러.", 0.8, 1.2)))
+
+
+def heard(
+    script: list[float], before_poll: dict[int, int] | None = None, **settings: object
+) -> list[tuple[int, Caption]]:
+    """(window, caption) of every caption for ``script`` (one VAD probability per window), polled after each
+    window; at window ``i`` of ``before_poll`` ``n`` more windows are pushed before that poll (a worker that reads
+    all it has)."""
+    recognizer = HearsAgain(replace(AsrOptions(model_dir=Path("unused")), **settings))
+    transcriber = StreamingTranscriber(
+        recognizer, Role.VISITOR, language="ko", allowed=("ko",), options=recognizer.options, vad=ScriptedVad(script)
+    )
+    captions, index = [], 0
+    while index < len(script):
+        count = 1 + (before_poll or {}).get(index, 0)
+        transcriber.push(np.zeros(WINDOW * count, np.float32))
+        index += count
+        captions += [(index - 1, c) for c in transcriber.poll()]
+    return captions + [(index, c) for c in transcriber.flush()]
+
+
+def test_both_lines_are_sent_again_after_the_second_final() -> None:
+    captions = [c for _, c in heard(TWO_BREATHS)]
+    finals = [c for c in captions if c.final and not c.revised]
+    assert [c.text for c in finals] == ["등보 내러.", "등보 내러."] and finals[0].confidence < LOW_CONFIDENCE
+    revised = [c for c in captions if c.revised]
+    assert [(c.start, c.text) for c in revised] == [(finals[0].start, "등본을 떼러"), (finals[1].start, "왔어요.")]
+    assert captions.index(revised[0]) > captions.index(finals[1]), "after the second final, never before"
+    assert revised[0].confidence == pytest.approx(math.exp(-0.3))  # the joined decoding's: above the check line
+    assert not [c for _, c in heard(TWO_BREATHS, revise_after_final=False) if c.revised]
+
+
+def test_no_revision_while_a_new_utterance_is_heard() -> None:
+    """Speech starts again right after the second final (pushed before the poll that would revise): that poll
+    decodes nothing joined, and the first pair is never revised."""
+    second = [i for i, c in heard(TWO_BREATHS) if c.final and not c.revised][1]  # the window whose poll gave it
+    script = TWO_BREATHS[: second + 1] + [0.9] * 40 + [0.0] * 62
+    captions = heard(script, before_poll={second + 1: 5})
+    assert [c.revised for i, c in captions if i == second + 6] == []  # the next poll: the new utterance only
+    first = next(c for _, c in captions if c.final)
+    assert not [c for _, c in captions if c.revised and c.start == first.start]
+    assert [c for _, c in heard(TWO_BREATHS[: second + 1] + [0.0] * 40) if c.revised], "the scenario bites"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not SPEECH.exists(), reason="shared test speech not present")
+def test_a_real_two_breath_question_is_revised_on_both_screens(config: KioskConfig) -> None:
+    """The bench's breaths sample of "一二线城市虽然也处于调整中" (SYNTHETIC: a real clip split by a pause, far and
+    reverberant): alone "一二先唱。" (0.50) | "而是虽然也处理上。"; both lines are then replaced, by their ids."""
+    recognizer = SpeechRecognizer(asr_options(load_config(cwd=ROOT / "tests")))
+    sample = _two_breaths(clips(language="zh")[1], 19, recognizer)  # its index in the bench's clips: its seed
+    session = Session(config, TranscriptStore(config.store.path), clock=ManualClock())
+    events: list[SessionEvent] = []
+    session.subscribe(events.append)
+    session.choose("zh", VisitorMode.SPEECH)
+    channel = SpeechChannel(session, recognizer, VISITOR, partials=False)
+    audio = np.concatenate([sample.audio, np.zeros(32000, np.float32)])
+    for start in range(0, audio.size, 1600):
+        channel.feed(audio[start : start + 1600])
+    lines = [e for e in events if isinstance(e, TranscriptEntry)]
+    ids = [e.entry_id for e in lines]
+    assert len(ids) == 4 and ids[:2] == ids[2:] and ids[0] != ids[1], "two lines, then both again by their ids"
+    assert lines[0].confidence < LOW_CONFIDENCE and lines[2].text != lines[0].text
+    assert [e.text for e in session.entries] == [e.text for e in lines[2:]]
+    assert channel.transcriber.revisions == 1

@@ -1,0 +1,84 @@
+"""Two finals heard again as one utterance (issue 16: a question said in two breaths).
+
+A first breath the clerk is asked to check (below ``LOW_CONFIDENCE``) gives the second no context: the second is
+decoded alone, and the first's own errors, made without what followed, would stay on screen. When such a final is
+followed within ``unended_silence_s`` by the next final of the same transcriber, in its language, both are decoded
+again as one utterance (the first's audio, then the second's) once the second is shown and while nobody speaks
+(:class:`~translations.streaming.StreamingTranscriber` drops it when a new utterance starts; one decoding of at
+most 30 s, which CTranslate2 cannot cut short). Its words are split between the two lines at the end of the
+first's audio by their timestamps; the word guard and the repetition cut apply to each part. When a part is empty
+or a known hallucination the lines stay as they are; when the text differs, both lines are sent again with
+``Caption.revised`` and the joined decoding's confidence (a revision the clerk is asked to check shows as such).
+Measured (SYNTHETIC, docs/bench.md, eleventh session): revising after a confident first too made the joined and
+breaths English sets worse (whisper without timestamps dropped or repeated a sentence of the joined audio).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from base.events import LOW_CONFIDENCE, Caption
+from translations.asr import MAX_SAMPLES, AsrOptions, SpeechRecognizer
+from translations.text_guards import cut_repetitions, drop_unvoiced_words, is_hallucination
+
+RATE = 16_000
+
+
+@dataclass(frozen=True)
+class Shown:
+    """A final caption on the screens and what it was decoded from."""
+
+    caption: Caption
+    audio: np.ndarray
+    voiced: tuple[bool, ...]  # one flag per VAD window of ``audio``
+    tokens: tuple[int, ...]
+
+
+def follows(previous: Shown | None, start: float, language: str | None, samples: int, options: AsrOptions) -> bool:
+    """True when an utterance (``samples`` long) starting at ``start`` s in ``language`` is a second breath of
+    ``previous``: it started at most ``unended_silence_s`` after its end, in its language, and both fit in
+    whisper's window."""
+    if previous is None:
+        return False
+    fits = previous.audio.size + samples <= MAX_SAMPLES and language == previous.caption.language
+    return fits and start - previous.caption.end <= options.unended_silence_s
+
+
+def revisable(first: Shown, second: Shown, options: AsrOptions) -> bool:
+    """True when ``first`` and ``second`` are to be decoded again as one: ``revise_after_final`` is on, ``first``
+    is a caption the clerk is asked to check (``second`` was decoded without it) and ``second`` :func:`follows` it."""
+    sure = first.caption.confidence is None or first.caption.confidence >= LOW_CONFIDENCE
+    return (
+        options.revise_after_final
+        and not sure
+        and follows(first, second.caption.start, second.caption.language, second.audio.size, options)
+    )
+
+
+def revised(recognizer: SpeechRecognizer, first: Shown, second: Shown, window_s: float) -> list[Caption]:
+    """``first`` and ``second`` as the joined decoding reads them (revised captions), or [] when it reads them
+    the same or cannot split them."""
+    audio = np.concatenate([first.audio, second.audio])
+    hypothesis = recognizer.decode(audio, second.caption.language, words=True)
+    cut = first.audio.size / RATE
+    voiced = (*first.voiced, *second.voiced)
+    halves = (
+        [w for w in hypothesis.words if (w[1] + w[2]) / 2 < cut],
+        [w for w in hypothesis.words if (w[1] + w[2]) / 2 >= cut],
+    )
+    texts = [_text(words, voiced, window_s) for words in halves]
+    if not all(texts) or any(is_hallucination(text) for text in texts):
+        return []
+    if texts == [first.caption.text, second.caption.text]:
+        return []
+    return [
+        replace(shown.caption, text=text, confidence=hypothesis.confidence, revised=True)
+        for shown, text in zip((first, second), texts, strict=True)
+    ]
+
+
+def _text(words: list[tuple[str, float, float]], voiced: tuple[bool, ...], window_s: float) -> str:
+    guarded = drop_unvoiced_words(words, voiced, window_s)
+    return cut_repetitions("".join(w[0] for w in words).strip() if guarded is None else guarded)
