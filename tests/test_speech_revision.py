@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from base.clock import ManualClock
-from base.events import LOW_CONFIDENCE, Caption, Role, SessionEvent, TranscriptEntry, VisitorMode
+from base.events import LOW_CONFIDENCE, Caption, Modality, Role, SessionEvent, TranscriptEntry, VisitorMode
 from bench.asr_sets import _two_breaths
 from bench.main import SPEECH, clips
 from kiosk.channels.speech import VISITOR, SpeechChannel, asr_options
@@ -82,6 +82,26 @@ def test_no_revision_while_a_new_utterance_is_heard() -> None:
     assert [c for _, c in heard(TWO_BREATHS[: second + 1] + [0.0] * 40) if c.revised], "the scenario bites"
 
 
+def test_a_revised_line_is_translated_again_and_a_corrected_one_stays(config: KioskConfig) -> None:
+    """``Session.revise``: the same line (id) with the new words, their translation and confidence, stored and
+    shown again; a line the clerk corrected keeps the clerk's words."""
+    from kiosk.translation import kiosk_translator
+
+    store = TranscriptStore(config.store.path)
+    session = Session(config, store, clock=ManualClock(), translator=kiosk_translator(config)[0])
+    events: list[SessionEvent] = []
+    session.subscribe(events.append)
+    session.choose("en", VisitorMode.SPEECH)
+    line = session.say(Role.CLERK, "여기 서면", Modality.SPEECH, confidence=0.4)
+    revised = session.revise(line.entry_id, "여기에 서명해 주세요.", 0.7)
+    assert (revised.entry_id, revised.text, revised.confidence) == (line.entry_id, "여기에 서명해 주세요.", 0.7)
+    assert revised.translations == {"en": "Please sign here."} and events[-1] == revised
+    assert [(e.entry_id, e.text) for e in store.entries(session.session_id)] == [(line.entry_id, revised.text)]
+    fixed = session.correct(line.entry_id, "여기에 서명해 주십시오.")
+    assert session.revise(line.entry_id, "다른 말", 0.9) == fixed and events[-1] == fixed
+    store.close()
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(not SPEECH.exists(), reason="shared test speech not present")
 def test_a_real_two_breath_question_is_revised_on_both_screens(config: KioskConfig) -> None:
@@ -89,7 +109,8 @@ def test_a_real_two_breath_question_is_revised_on_both_screens(config: KioskConf
     reverberant): alone "一二先唱。" (0.50) | "而是虽然也处理上。"; both lines are then replaced, by their ids."""
     recognizer = SpeechRecognizer(asr_options(load_config(cwd=ROOT / "tests")))
     sample = _two_breaths(clips(language="zh")[1], 19, recognizer)  # its index in the bench's clips: its seed
-    session = Session(config, TranscriptStore(config.store.path), clock=ManualClock())
+    store = TranscriptStore(config.store.path)
+    session = Session(config, store, clock=ManualClock())
     events: list[SessionEvent] = []
     session.subscribe(events.append)
     session.choose("zh", VisitorMode.SPEECH)
@@ -101,5 +122,5 @@ def test_a_real_two_breath_question_is_revised_on_both_screens(config: KioskConf
     ids = [e.entry_id for e in lines]
     assert len(ids) == 4 and ids[:2] == ids[2:] and ids[0] != ids[1], "two lines, then both again by their ids"
     assert lines[0].confidence < LOW_CONFIDENCE and lines[2].text != lines[0].text
-    assert [e.text for e in session.entries] == [e.text for e in lines[2:]]
+    assert [e.text for e in session.entries] == [e.text for e in store.entries()] == [e.text for e in lines[2:]]
     assert channel.transcriber.revisions == 1
