@@ -73,8 +73,9 @@ def _collect(probe: PaintProbe, into: list[float], failures: list[str]) -> None:
 
 class Screens:
     """Both windows of a runtime, driven from the calling thread (no event loop of its own). Every clerk
-    line is timed from the session's event until the visitor screen has painted its translation, and
-    every change of the visitor's signs until the clerk screen has painted the glosses."""
+    line is timed from the session's event until the visitor screen has painted its translation (a saved line
+    once: not again when it is revised or corrected in place), and every change of the visitor's signs until
+    the clerk screen has painted the glosses."""
 
     def __init__(self, runtime: ScreenRuntime) -> None:
         self.app = application()
@@ -83,13 +84,15 @@ class Screens:
         place(self.visitor, self.clerk, fullscreen=False)
         self.visitor_probe = PaintProbe(self.visitor)
         self.clerk_probe = PaintProbe(self.clerk)
+        self._timed: set[int] = set()  # saved lines already timed
 
     def settle(self) -> None:
         """Handle pending Qt events: the windows update and paint."""
         self.app.processEvents()
 
     def _on_event(self, event: object) -> None:
-        if isinstance(event, TranscriptEntry) and event.role is Role.CLERK:
+        if isinstance(event, TranscriptEntry) and event.role is Role.CLERK and event.entry_id not in self._timed:
+            self._timed |= {event.entry_id} if event.saved else set()
             shown = event.translations.get(self.visitor.session.language or "", event.text)
             self.visitor_probe.expect(lambda: _last_line(self.visitor).endswith(shown))
             self.visitor_probe.mark()
