@@ -56,8 +56,8 @@ PHONE_BAND_HZ, PHONE_RATE, MU = (300.0, 3400.0), 8_000, 255
 BREATH_S, BREATH_SEED, FAR_DIRECT_TO_REVERB_DB = (0.4, 1.2), 16, -6.0  # the pause mid-question; far end of the mic
 MIN_WORDS = 4  # a clip aligned to fewer reference words gives no cut, opening phrase or breaths sample
 OFFLINE_BEAM = 5
-COUNTS = ("dropped", "corrected", "continued", "decoded_on", "revisions")  # finals: dropped by the guards, term
-# corrected, decoded on past a full stop; the decodings tried for that; pairs of finals revised
+COUNTS = ("dropped", "corrected", "continued", "decoded_on", "revisions")  # utterances dropped (too little voice, or
+# by the guards); finals term corrected, decoded on past a full stop; the decodings tried for that; pairs revised
 
 
 @dataclass(frozen=True)

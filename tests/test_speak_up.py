@@ -4,13 +4,14 @@ and bursts are SYNTHETIC (the bench's room and attenuation); the recogniser is s
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 from base.clock import ManualClock
-from base.events import Notice, VisitorMode
+from base.events import Caption, Notice, VisitorMode
 from bench.asr_sets import _room_tone, _two_breaths
 from bench.main import clips
 from kiosk.channels.speech import SPEAK_UP, SpeechChannel, asr_options
@@ -20,7 +21,7 @@ from kiosk.store import TranscriptStore
 from tests.conftest import SPEECH
 from tests.test_speech_breaths import SaysText
 from tests.test_vad_gain import far_opening, noise
-from translations.asr import AsrOptions, SpeechRecognizer
+from translations.asr import AsrOptions, Hypothesis, SpeechRecognizer
 from translations.vad import SOFT_AGAIN_S, SpeakUpWatch, StreamingVad
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -141,3 +142,29 @@ def test_with_two_microphones_a_soft_visitor_gets_the_hint_once(config: KioskCon
         for c in pair.feed(clerk[start : start + 1600], visitor[start : start + 1600])
     ]
     assert captions + pair.finish() == [] and notices == [SPEAK_UP]
+
+
+class SaysSilence(SaysText):
+    """Every decoding is a known silence hallucination that whisper doubts is speech (no-speech 0.5)."""
+
+    def decode(self, audio, language, allowed=(), beam_size=None, words=False, prefix=(), context=None) -> Hypothesis:
+        return replace(super().decode(audio, language, allowed, beam_size, words, prefix, context), no_speech_prob=0.5)
+
+
+@needs_speech
+def test_a_shown_partial_whose_utterance_is_dropped_is_taken_back_and_gets_the_hint(config: KioskConfig) -> None:
+    """The far JFK opening with the VAD gain on (an utterance starts) and partials: "Thanks for watching!" is
+    shown while heard, then dropped. Before, the partial counted as captioned: no hint."""
+    options = AsrOptions(model_dir=Path("unused"), vad_gain_db=24.0, partial_interval_s=0.5)
+    session = Session(config, TranscriptStore(config.store.path), clock=ManualClock())
+    events: list = []
+    session.subscribe(events.append)
+    session.choose("en", VisitorMode.SPEECH)
+    channel = SpeechChannel(session, SaysSilence(options, "Thanks for watching!"))
+    audio = far_opening()
+    for start in range(0, audio.size, 1600):
+        channel.feed(audio[start : start + 1600])
+    captions = [(e.text, e.final) for e in events if isinstance(e, Caption)]
+    assert ("Thanks for watching!", False) in captions and captions[-1] == ("", True), "shown, then taken back"
+    assert channel.transcriber.dropped >= 1 and session.entries == []
+    assert [e for e in events if isinstance(e, Notice)] == [SPEAK_UP]

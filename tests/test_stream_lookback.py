@@ -5,15 +5,18 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
 import pytest
 
+from base.events import Role
 from bench.asr_sets import make_set, streaming_text
 from bench.main import SPEECH, clips
 from kiosk.channels.speech import asr_options
 from kiosk.config import load_config
-from tests.test_streaming_schedule import RecordingRecognizer, stream
+from tests.test_streaming_schedule import RecordingRecognizer, ScriptedVad, stream
 from translations.asr import AsrOptions, SpeechRecognizer
 from translations.lookback import loud_run_start, loud_windows
+from translations.streaming import StreamingTranscriber
 from translations.vad import WINDOW
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -63,3 +66,37 @@ def test_reverberant_speech_the_vad_scores_low_is_captioned() -> None:
     plain = streaming_text(recognizer, replace(options, lookback_loud_db=0.0), sample)[0].lower()
     assert "what your country can do for you" in looking
     assert "what your country" not in plain  # the scenario bites: without the look-back, lost
+
+
+def test_a_loud_run_inside_the_pre_roll_counts_as_voiced() -> None:
+    """A word the VAD scored low (0.2) and then 0.1 s it scored high: 6 + 3 loud windows, 0.29 s of voice, over
+    ``min_speech_s``. Before, the run lying inside the 0.3 s pre-roll was kept but not counted (3 windows, 0.1 s):
+    the utterance was dropped, and not counted as dropped either."""
+    windows = [ROOM] * 31 + [VOICE] * 9 + [ROOM] * 30
+    script = [0.0] * 31 + [0.2] * 6 + [0.9] * 3 + [0.0] * 30
+    recognizer = RecordingRecognizer(AsrOptions(model_dir=Path("unused")))
+    assert [c.final for c in stream(recognizer, script, "ko", ("ko",), windows)] == [False, True]
+    recognizer = RecordingRecognizer(replace(AsrOptions(model_dir=Path("unused")), lookback_loud_db=0.0))
+    assert stream(recognizer, script, "ko", ("ko",), windows) == [], "look-back off: the pre-roll alone, too short"
+
+
+def test_an_utterance_too_short_to_decode_is_counted_and_signalled_once() -> None:
+    recognizer = RecordingRecognizer(AsrOptions(model_dir=Path("unused")))
+    transcriber = StreamingTranscriber(
+        recognizer, Role.VISITOR, language="ko", allowed=("ko",), vad=ScriptedVad([0.0] * 10 + [0.9] * 3)
+    )
+    transcriber.push(np.zeros(WINDOW * 40, np.float32))
+    assert transcriber.poll() == [] and recognizer.calls == []
+    assert transcriber.dropped == 1 and transcriber.take_drops() == 1 and transcriber.take_drops() == 0
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not SPEECH.exists(), reason="shared test speech not present")
+def test_hello_is_kept_when_the_gain_triggers_the_vad_earlier() -> None:
+    """The breaths set's "Hello. | Bertie, any good in your" (SYNTHETIC: far, reverberant): with the VAD gain the
+    trigger came 0.16 s earlier and "Hello." (0.22 s voiced) was dropped under ``min_speech_s``."""
+    recognizer = SpeechRecognizer(asr_options(load_config(cwd=ROOT / "tests")))
+    sample = next(s for s in make_set("breaths", clips(language="en"), recognizer) if s.reference.startswith("HELLO"))
+    for gain in (0.0, 24.0):
+        text, counts = streaming_text(recognizer, replace(recognizer.options, vad_gain_db=gain), sample)
+        assert text.lower().startswith("hello.") and counts["dropped"] == 0, (gain, text)

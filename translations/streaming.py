@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field, replace
+from itertools import takewhile
 
 import numpy as np
 
@@ -119,7 +120,8 @@ class StreamingTranscriber:
         self.allowed = allowed
         self.language = language
         self.vad = vad or StreamingVad(max_gain_db=self.options.vad_gain_db)
-        self.dropped = 0  # finals dropped by the guards
+        self.dropped = 0  # utterances dropped: too little voice (``min_speech_s``), or their final by the guards
+        self._unseen_drops = 0  # ... not yet taken by :meth:`take_drops`
         self.corrected = 0  # finals with a civil-service term corrected
         self.speculated = 0  # finals that are the decoding made at the pause (nothing decoded after the end)
         self.continued = 0  # finals decoded on past a full stop (voiced audio after the last word)
@@ -146,6 +148,12 @@ class StreamingTranscriber:
     @property
     def in_speech(self) -> bool:
         return self._current is not None
+
+    def take_drops(self) -> int:
+        """How many utterances were dropped since the last call: nobody is to see their words (a partial shown
+        of one is taken back) and their voice went uncaptioned (the speak-up hint)."""
+        drops, self._unseen_drops = self._unseen_drops, 0
+        return drops
 
     # -- audio in ------------------------------------------------------------------------------------------
     def push(self, samples: np.ndarray) -> None:
@@ -198,17 +206,16 @@ class StreamingTranscriber:
     def _start(self) -> None:
         """Open an utterance at the trigger with ``PREROLL_S`` of audio before it or, when a loud run led up to
         the trigger from before that pre-roll (speech the VAD scored low: under reverberation silero gives loud
-        words 0.1-0.45, issue 16), with that run and the same pre-roll before it; the run's loud windows then
-        count as voiced (the word guard and ``min_speech_s``)."""
+        words 0.1-0.45, issue 16), with that run and the same pre-roll before it. The run's loud windows count
+        as voiced (the word guard and ``min_speech_s``), also when the pre-roll alone holds it."""
         levels = self._preroll_levels[: -self._trigger]
         trigger = float(np.median(self._preroll_levels[-self._trigger :]))
         loud = loud_windows(levels, self.options.lookback_loud_db, trigger)
         first = loud_run_start(loud, int(LOOKBACK_GAP_S / WINDOW_S))
         begin = max(0, len(self._preroll) - int(PREROLL_S / WINDOW_S))  # the pre-roll alone ...
-        if first >= begin:  # ... holds the loud run, as for speech the VAD scores as such: unchanged
-            first = len(levels)
+        if first < begin:  # ... unless the loud run starts before it (it is voice either way: "Hello." was dropped)
+            begin = max(0, min(begin, first + self._trigger - int(PREROLL_S / WINDOW_S)))
         loud = [flag and index >= first for index, flag in enumerate(loud)] + [False] * self._trigger
-        begin = max(0, min(begin, first + self._trigger - int(PREROLL_S / WINDOW_S)))
         self._current = _Utterance(
             self._time - (len(self._preroll) - begin) * WINDOW_S,
             self._preroll[begin:],
@@ -285,7 +292,7 @@ class StreamingTranscriber:
         utterance = finished.utterance
         voiced = utterance.voiced_windows * WINDOW_S
         if voiced < self.options.min_speech_s or finished.audio.size < RATE * 0.2:
-            return None
+            return self._drop()
         if utterance.hypothesis is not None and utterance.hypothesis_end == utterance.speech_end:
             hypothesis = utterance.hypothesis  # decoded during the closing silence: nothing new was said since
             self.speculated += 1
@@ -321,14 +328,8 @@ class StreamingTranscriber:
         silent = hypothesis.no_speech_prob >= self.options.no_speech_threshold
         previous, self._previous = self._previous, None
         if not text or (is_hallucination(text) and (silent or voiced < 1.0 or hypothesis.no_speech_prob > 0.3)):
-            self.dropped += 1
-            log.info(
-                "dropped a %s caption judged silence (no-speech %.2f, voiced %.2f s)",
-                self.role.value,
-                hypothesis.no_speech_prob,
-                voiced,
-            )
-            return None
+            log.info("dropped a %s caption judged silence (no-speech %.2f)", self.role.value, hypothesis.no_speech_prob)
+            return self._drop()
         caption = Caption(
             self.role,
             text,
@@ -344,6 +345,10 @@ class StreamingTranscriber:
         if previous is not None and revisable(previous, self._previous, self.options):
             self._revision = (previous, self._previous)
         return caption
+
+    def _drop(self) -> None:
+        self.dropped += 1
+        self._unseen_drops += 1
 
     def _revised(self) -> list[Caption]:
         """The pending pair of finals as their joined decoding reads them ([]: none, or read the same)."""
@@ -391,9 +396,4 @@ def _join(tokens: list[str], language: str) -> str:
 
 
 def _common_prefix(first: list[str], second: list[str]) -> list[str]:
-    prefix = []
-    for a, b in zip(first, second, strict=False):
-        if a != b:
-            break
-        prefix.append(a)
-    return prefix
+    return [a for a, _ in takewhile(lambda pair: pair[0] == pair[1], zip(first, second, strict=False))]

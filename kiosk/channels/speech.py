@@ -67,9 +67,10 @@ def asr_options(config: KioskConfig) -> AsrOptions:
 
 
 def ask_to_speak_up(session: Session, watch: SpeakUpWatch, delivered: list[Caption], in_speech: bool) -> None:
-    """After new audio: a caption means what ``watch`` heard was captioned; none, and no utterance under way,
-    and a soft voice that paused means the screens ask to come closer or speak louder."""
-    if delivered:
+    """After new audio: a final caption means what ``watch`` heard was captioned (a partial does not: its utterance
+    may yet be dropped); none, no utterance under way, and a soft voice that paused mean the screens ask to come
+    closer or speak louder."""
+    if any(caption.final for caption in delivered):
         watch.clear()
     elif not in_speech and watch.due():
         session.notify(SPEAK_UP)
@@ -127,9 +128,8 @@ class SpeechChannel:
         ended and was dropped by the recogniser's guards (too little voice, a known hallucination) is taken back
         first: nobody said those words. A final delivered now replaces it instead (taken back first, the screens
         would blank the words for a moment)."""
-        dropped = self.transcriber.dropped
         captions = self.transcriber.flush() if flush else self.transcriber.poll()
-        ended = self.transcriber.dropped > dropped or not self.transcriber.in_speech
+        ended = self.transcriber.take_drops() > 0 or not self.transcriber.in_speech
         if self._open is not None and ended and not any(caption.final for caption in captions):
             self.session.show_caption(replace(self._open, text="", final=True))
             self._open = None
