@@ -41,12 +41,12 @@ class HearsAgain(RecordingRecognizer):
 
 
 def heard(
-    script: list[float], before_poll: dict[int, int] | None = None, **settings: object
+    script: list[float], before_poll: dict[int, int] | None = None, recognizer: type = HearsAgain, **settings: object
 ) -> list[tuple[int, Caption]]:
     """(window, caption) of every caption for ``script`` (one VAD probability per window), polled after each
     window; at window ``i`` of ``before_poll`` ``n`` more windows are pushed before that poll (a worker that reads
     all it has)."""
-    recognizer = HearsAgain(replace(AsrOptions(model_dir=Path("unused")), **settings))
+    recognizer = recognizer(replace(AsrOptions(model_dir=Path("unused")), **settings))
     transcriber = StreamingTranscriber(
         recognizer, Role.VISITOR, language="ko", allowed=("ko",), options=recognizer.options, vad=ScriptedVad(script)
     )
@@ -124,3 +124,22 @@ def test_a_real_two_breath_question_is_revised_on_both_screens(config: KioskConf
     assert lines[0].confidence < LOW_CONFIDENCE and lines[2].text != lines[0].text
     assert [e.text for e in session.entries] == [e.text for e in store.entries()] == [e.text for e in lines[2:]]
     assert channel.transcriber.revisions == 1
+
+
+class HearsWorse(HearsAgain):
+    """As :class:`HearsAgain`, but the two as one are read less surely (0.37) than each breath alone (0.49)."""
+
+    joined = 0  # decodings of the two as one
+
+    def decode(self, audio, *args, **kwargs) -> Hypothesis:
+        hypothesis = super().decode(audio, *args, **kwargs)
+        if audio.size <= 2 * 16000:
+            return hypothesis
+        HearsWorse.joined += 1
+        return replace(hypothesis, avg_logprob=-1.0)
+
+
+def test_a_joined_decoding_no_surer_than_the_first_revises_nothing() -> None:
+    captions = heard(TWO_BREATHS, recognizer=HearsWorse)
+    assert [c.text for _, c in captions if c.final] == ["등보 내러.", "등보 내러."]
+    assert HearsWorse.joined == 1, "the pair was decoded joined, and not taken"

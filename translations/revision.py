@@ -7,8 +7,9 @@ again as one utterance (the first's audio, then the second's) once the second is
 (:class:`~translations.streaming.StreamingTranscriber` drops it when a new utterance starts; one decoding of at
 most 30 s, which CTranslate2 cannot cut short). Its words are split between the two lines at the end of the
 first's audio by their timestamps; the word guard and the repetition cut apply to each part. When a part is empty
-or a known hallucination the lines stay as they are; when the text differs, both lines are sent again with
-``Caption.revised`` and the joined decoding's confidence (a revision the clerk is asked to check shows as such).
+or a known hallucination the lines stay as they are; when the text differs and the joined decoding is surer than
+the first (its confidence above the first's), both lines are sent again with ``Caption.revised`` and that
+confidence (a revision the clerk is asked to check shows as such).
 Measured (SYNTHETIC, docs/bench.md, eleventh session): revising after a confident first too made the joined and
 breaths English sets worse (whisper without timestamps dropped or repeated a sentence of the joined audio).
 """
@@ -59,7 +60,7 @@ def revisable(first: Shown, second: Shown, options: AsrOptions) -> bool:
 
 def revised(recognizer: SpeechRecognizer, first: Shown, second: Shown, window_s: float) -> list[Caption]:
     """``first`` and ``second`` as the joined decoding reads them (revised captions), or [] when it reads them
-    the same or cannot split them."""
+    the same, no surer than ``first`` was read, or cannot split them."""
     audio = np.concatenate([first.audio, second.audio])
     hypothesis = recognizer.decode(audio, second.caption.language, words=True)
     cut = first.audio.size / RATE
@@ -71,8 +72,8 @@ def revised(recognizer: SpeechRecognizer, first: Shown, second: Shown, window_s:
     texts = [_text(words, voiced, window_s) for words in halves]
     if not all(texts) or any(is_hallucination(text) for text in texts):
         return []
-    if texts == [first.caption.text, second.caption.text]:
-        return []
+    if texts == [first.caption.text, second.caption.text] or hypothesis.confidence <= first.caption.confidence:
+        return []  # the same, or read no surer than the doubtful first
     return [
         replace(shown.caption, text=text, confidence=hypothesis.confidence, revised=True)
         for shown, text in zip((first, second), texts, strict=True)
