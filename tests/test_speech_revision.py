@@ -106,9 +106,8 @@ def test_a_revised_line_is_translated_again_and_a_corrected_one_stays(config: Ki
 @pytest.mark.skipif(not SPEECH.exists(), reason="shared test speech not present")
 def test_a_real_two_breath_question_is_revised_on_both_screens(config: KioskConfig) -> None:
     """The bench's breaths sample of "一二线城市虽然也处于调整中" (SYNTHETIC: a real clip split by a pause, far and
-    reverberant): alone "一二先唱。" (0.50) | "而是虽然也处理上。"; both lines are then replaced, by their ids. Cut at
-    its pre-roll (no look-back): with it the utterance starts 0.19 s earlier and is one caption."""
-    recognizer = SpeechRecognizer(replace(asr_options(load_config(cwd=ROOT / "tests")), lookback_loud_db=0.0))
+    reverberant): alone "一二先唱。" (0.50) | "而是虽然也处理上。"; both lines are then replaced, by their ids."""
+    recognizer = SpeechRecognizer(asr_options(load_config(cwd=ROOT / "tests")))
     sample = _two_breaths(clips(language="zh")[1], 19, recognizer)  # its index in the bench's clips: its seed
     store = TranscriptStore(config.store.path)
     session = Session(config, store, clock=ManualClock())
