@@ -100,17 +100,3 @@ def test_hello_is_kept_when_the_gain_triggers_the_vad_earlier() -> None:
     for gain in (0.0, 24.0):
         text, counts = streaming_text(recognizer, replace(recognizer.options, vad_gain_db=gain), sample)
         assert text.lower().startswith("hello.") and counts["dropped"] == 0, (gain, text)
-
-
-def test_the_lead_in_before_a_loud_run_does_not_depend_on_how_early_the_vad_triggered() -> None:
-    """The VAD gain makes Silero trigger earlier on a far voice: the run then lies inside the pre-roll, and the
-    utterance started 0.13 s before it instead of 0.22 s (the breaths set's "Hello, Bertie" then came out as
-    "Hello. I'll buy a tea", SYNTHETIC)."""
-
-    def start(low: int) -> float:
-        windows = [ROOM] * 31 + [VOICE] * 30 + [ROOM] * 30
-        script = [0.0] * 31 + [0.2] * low + [0.9] * (30 - low) + [0.0] * 30
-        recognizer = RecordingRecognizer(AsrOptions(model_dir=Path("unused")))
-        return next(c.start for c in stream(recognizer, script, "ko", ("ko",), windows) if c.final)
-
-    assert start(3) == pytest.approx(start(12)) == pytest.approx((31 - 7) * WINDOW / 16000)

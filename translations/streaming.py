@@ -212,9 +212,9 @@ class StreamingTranscriber:
         trigger = float(np.median(self._preroll_levels[-self._trigger :]))
         loud = loud_windows(levels, self.options.lookback_loud_db, trigger)
         first = loud_run_start(loud, int(LOOKBACK_GAP_S / WINDOW_S))
-        begin = max(0, len(self._preroll) - int(PREROLL_S / WINDOW_S))  # the pre-roll, or as much before the run
-        begin = max(0, min(begin, first + self._trigger - int(PREROLL_S / WINDOW_S)))  # (the same lead-in however
-        # early the VAD triggered on it: with the VAD gain, "Hello." was cut 0.04 s later and misheard)
+        begin = max(0, len(self._preroll) - int(PREROLL_S / WINDOW_S))  # the pre-roll alone ...
+        if first < begin:  # ... unless the loud run starts before it (it is voice either way: "Hello." was dropped)
+            begin = max(0, min(begin, first + self._trigger - int(PREROLL_S / WINDOW_S)))
         loud = [flag and index >= first for index, flag in enumerate(loud)] + [False] * self._trigger
         self._current = _Utterance(
             self._time - (len(self._preroll) - begin) * WINDOW_S,
