@@ -57,10 +57,16 @@ class StackPage(QWidget):
     and that layout answers with its tallest page's height."""
 
     def heightForWidth(self, width: int) -> int:
+        return super().heightForWidth(width) if self._current() else 0
+
+    def minimumSizeHint(self) -> QSize:
+        """Nothing while off screen: the stack's layout takes its least height from every page (the action bar's
+        question, 167 px at 200 %, held Talk/Type/Finish at 152 px for their 91)."""
+        return super().minimumSizeHint() if self._current() else QSize(0, 0)
+
+    def _current(self) -> bool:
         stack = self.parentWidget()
-        if isinstance(stack, QStackedWidget) and stack.currentWidget() is not self:
-            return 0
-        return super().heightForWidth(width)
+        return not isinstance(stack, QStackedWidget) or stack.currentWidget() is self
 
 
 class PageStack(QStackedWidget):
