@@ -147,9 +147,11 @@ def test_the_clerk_ends_a_visit_only_after_confirming_with_a_red_button(qtbot, k
 
 
 def test_a_newest_line_taller_than_the_chat_is_shown_from_its_start(qtbot, kiosk) -> None:
-    """200 % text in the half-screen window (960x1080): the greeting is taller than the chat. Following the bottom
-    showed only its last word ("you?"); the visitor reads it from its first word, the bar says there is more
-    (words that fit the chat are shown whole, the speaker's name scrolled out: :func:`ui.layout_check.newest_cut`)."""
+    """200 % text in the half-screen window (960x1080): the greeting is taller than the chat's share. Following the
+    bottom showed only its last word ("you?"); then its words from their first, who said it scrolled out. The chat
+    grows past its share and, still too short, shows the line from its top, who said it above its first word
+    (:func:`ui.layout_check.newest_cut`); at 100 % it follows its bottom again."""
+    from ui.conversation_fit import CAPTION_SHARE
     from ui.layout_check import newest_cut
 
     qtbot.mouseClick(find(kiosk.visitor, QPushButton, "lang_en"), Qt.MouseButton.LeftButton)
@@ -159,14 +161,14 @@ def test_a_newest_line_taller_than_the_chat_is_shown_from_its_start(qtbot, kiosk
     kiosk.session.say_phrase(Role.CLERK, "greeting")
     chat = find(kiosk.visitor, QWidget, "caption_view")
     newest = chat.item(1)
-    top = lambda: newest.line.mapTo(chat.viewport(), QPoint(0, 0)).y()  # noqa: E731
-    qtbot.waitUntil(lambda: newest.height() > chat.viewport().height())  # laid out: taller than the chat
-    for _ in range(3):
+    for _ in range(8):
         QCoreApplication.processEvents()
-    assert newest.line.height() > chat.viewport().height()  # its words alone are taller than the chat too
-    assert 0 <= top() <= 2, "its first line at the top of the chat"
-    assert newest_cut(kiosk.visitor) == []
-    assert chat.verticalScrollBar().value() < chat.verticalScrollBar().maximum()
+    bottom = chat.mapTo(kiosk.visitor, QPoint(0, chat.height())).y()
+    assert bottom > CAPTION_SHARE * kiosk.visitor.height(), "taller than its share of the window"
+    assert newest.height() > chat.viewport().height()  # taller than the chat even so
+    assert 0 <= newest.mapTo(chat.viewport(), QPoint(0, 0)).y() <= 2, "from its top: who said it, its first line"
+    assert newest_cut(kiosk.visitor) == []  # and no line halved at the chat's bottom
+    assert chat.verticalScrollBar().value() < chat.verticalScrollBar().maximum()  # the bar says there is more
     kiosk.visitor.display.set(1.0, False)  # short enough again: the chat follows its bottom
     qtbot.waitUntil(lambda: chat.verticalScrollBar().value() == chat.verticalScrollBar().maximum())
 

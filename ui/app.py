@@ -73,7 +73,13 @@ def build_windows(runtime: ScreenRuntime) -> tuple[SessionBridge, VisitorWindow,
     )
     gate = AdminGate(ui.admin_pin, session.config.store.audit_log)
     clerk = ClerkWindow(
-        session, bridge, gate=gate, recorder=runtime.recorder, signing=runtime.signing, lines=runtime.lines
+        session,
+        bridge,
+        gate=gate,
+        recorder=runtime.recorder,
+        signing=runtime.signing,
+        lines=runtime.lines,
+        demo=runtime.status.demo,
     )
     for window in (visitor, clerk):
         window.setStyleSheet(stylesheet(ui.text_scale, ui.high_contrast))

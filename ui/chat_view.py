@@ -156,6 +156,24 @@ class ChatView(QScrollArea):
             return newest.line
         return self.placeholder if self.placeholder.isVisible() and self.placeholder.text() else None
 
+    def newest(self) -> QWidget | None:
+        """The newest line's bubble (who said it and the words) or, before any line, the prompt (None: neither)."""
+        words = self.newest_words()
+        return words if words is None or words is self.placeholder else words.parentWidget()
+
+    def newest_px(self, lines: int | None = None) -> int:
+        """The chat's height that shows :meth:`newest` whole, or with ``lines``, from its top to the end of that many
+        lines of its words (0: nothing to show)."""
+        newest, words = self.newest(), self.newest_words()
+        if newest is None or words is None:
+            return 0
+        high = newest.height()
+        if lines is not None:
+            start = words.mapTo(newest, QPoint(0, 0)).y() + words.contentsRect().top()
+            high = min(high, start + lines * words.fontMetrics().lineSpacing())
+        margins = self.rows.contentsMargins()
+        return high + margins.top() + margins.bottom() + 2 * self.frameWidth()
+
     def shown(self, entry: TranscriptEntry) -> Bubble | None:
         """The bubble showing ``entry`` already (to rewrite: corrected, or read in a new language), or None."""
         return self._lines.get(line_key(entry))
@@ -249,20 +267,28 @@ class ChatView(QScrollArea):
         self._again.start()
 
     def _follow(self, bottom: int) -> None:
-        """Show the newest line next to the controls, its words whole (:meth:`newest_words`): with the speaker's
-        name above them when the bubble fits the view, else without (200 % text on 1366x768: a 126 px view for a
-        189 px bubble cut its words in half); words taller than the view (200 % in a half screen) from their first
-        line, not their last: the scroll bar says the rest is below. Again once Qt has laid the new line out."""
-        bar, words = self.verticalScrollBar(), self.newest_words()
-        if words is None:
+        """Show the newest line (:meth:`newest`) next to the controls, from its top: who said it, then the words
+        (its screen gives the chat the room for it where it can, :meth:`newest_px`); a line taller than the view
+        (200 % in a half screen) from its first line, not its last: the scroll bar says the rest is below. Again
+        once Qt has laid the new line out."""
+        bar, newest = self.verticalScrollBar(), self.newest()
+        if newest is None:
             bar.setValue(bottom)
             return
-        view, holder = self.viewport().height(), self.widget()
-        top = words.mapTo(holder, QPoint(0, 0)).y()
-        end = top + words.height()
-        start = words.parentWidget().parentWidget().y() if words is not self.placeholder else top  # the bubble's row
-        value = start if end - start <= view else end - view if words.height() <= view else top
-        bar.setValue(min(bottom, value))
+        self._whole_lines(newest)
+        bar.setValue(min(bottom, newest.mapTo(self.widget(), QPoint(0, 0)).y()))
+
+    def _whole_lines(self, newest: QWidget) -> None:
+        """A newest line taller than the chat: the view ends between two lines of its words, never through one (the
+        prompt's third line was half shown at 200 % on 1366x768): the rest is a scroll away."""
+        words = self.newest_words()
+        full = self.height() - 2 * self.frameWidth()  # the view's height with no margin
+        seen = full - words.mapTo(newest, QPoint(0, 0)).y() - words.contentsRect().top() if words else 0
+        spacing = words.fontMetrics().lineSpacing() if words else 1
+        halved = newest.height() > full and 0 < seen < words.contentsRect().height()  # type: ignore[union-attr]
+        margin = seen % spacing if halved else 0
+        if self.viewportMargins().bottom() != margin:
+            self.setViewportMargins(0, 0, 0, margin)
 
     def _mark_newest(self) -> None:
         other = [b for b in self.bubbles if b.role is not self.own]

@@ -50,11 +50,11 @@ from ui.clerk_chat import ClerkTranscript
 from ui.clerk_voice import ClerkVoice
 from ui.kiosk_mode import ask_pin_dialog
 from ui.phrase_panel import PhrasePanel
-from ui.strings import language_label
+from ui.strings import language_label, tr
 from ui.suggestion_bar import SuggestionBar
 from ui.theme import TARGET_PX
 from ui.visitor_notice import PASSING_S
-from ui.widgets import MessageLine, TapToClose
+from ui.widgets import DemoBanner, MessageLine, TapToClose
 
 SUGGESTIONS = "혹시 이 문구인가요? 누르면 검수된 번역을 보냅니다 (안 누르면 번역 없이 전달)"
 STATES = {"idle": "대기 중", "chosen": "방문자 선택 완료", "conversation": "상담 중", "closing": "상담 종료"}
@@ -76,9 +76,15 @@ class ClerkWindow(QWidget):
         recorder: FrameRecorder | None = None,
         signing: SignChannel | None = None,
         lines: LineWorker | None = None,
+        demo: bool = False,
     ) -> None:
+        """``demo``: demo media play instead of a camera and microphone, which a band on top says."""
         super().__init__()
         self.session = session
+        self.banner = DemoBanner()  # its short form, first in the top row: a band of its own took the chat's room
+        self.banner.set_texts(tr("demo_mode", "ko"), tr("demo_title", "ko"))
+        self.banner.compact(True)
+        self.banner.setVisible(demo)
         self.lines = lines or LineWorker(session)  # lines and corrections are translated off the Qt thread
         self.setWindowTitle(f"담당자 화면 — {session.config.kiosk.name}")
         self.status = QLabel()
@@ -147,6 +153,7 @@ class ClerkWindow(QWidget):
     def _build_layout(self) -> None:
         """Status and the visit's buttons on top, the chat, then the phrases, the text box and the microphone."""
         top = QHBoxLayout()
+        top.addWidget(self.banner)
         top.addWidget(self.status, 1)
         top.addWidget(self.voice.state, 1)
         for widget in (self.print_button, self.admin_button):
@@ -163,15 +170,22 @@ class ClerkWindow(QWidget):
             Role.CLERK, self._use_suggestion, prefix="clerk", with_translation=True, replaces=self.phrases
         )
         entry = QHBoxLayout()
-        entry.addWidget(self.input, 2)
+        entry.addWidget(self.input, 1)  # at 2 of 4, the state on Talk took three lines at 200 % on 1366x768
         entry.addWidget(self.send)
         entry.addWidget(self.talk, 1)
         layout = QVBoxLayout(self)
-        parts = (top, visit, self.notice, self.transcript, self.suggestions, self.phrases, self.error, entry)
+        chat = (self.transcript, self.suggestions, self.phrases, self.error)
+        parts = (top, visit, self.notice, *chat, entry)
         for part in parts:
             layout.addWidget(part) if isinstance(part, QWidget) else layout.addLayout(part)
         layout.setStretch(parts.index(self.transcript), 1)  # the chat takes the room that is left
         self.transcript.setMinimumHeight(2 * TARGET_PX)
+        self.transcript.verticalScrollBar().rangeChanged.connect(lambda _low, _high: self._fit_transcript())
+
+    def _fit_transcript(self) -> None:
+        """The chat never less high than who said the newest line and its first line (200 % on 1366x768: the chat
+        showed only the speaker's name); the quick phrases, which scroll, give way."""
+        self.transcript.setMinimumHeight(max(2 * TARGET_PX, self.transcript.newest_px(lines=1)))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """The quick phrases (they scroll) keep at most a quarter of the height: the conversation comes first."""

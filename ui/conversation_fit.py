@@ -15,8 +15,9 @@ and so is the first row of signs (:meth:`SignPanel.chips_end`).
 The chat and the self-view beside it never reach into the list's least height (they overlapped it by 41-46 px
 in fingerspelling and signing at 200 % on 1366x768, the letters' line and the self-view's cue cut): the chat
 yields, down to two rows, the self-view down to its letter and cue (:meth:`CameraView.yield_to`), and where even
-that is too much (a demo's banner on top), the demo banner makes way. A suggestion under the first starts below the
-list's fold when it would be cut there (:meth:`SuggestionBar.start_below`): whole in view or a scroll away.
+that is too much (a demo's banner on top), the demo banner takes its short form (never hidden: :class:`DemoBanner`).
+A suggestion under the first starts below the list's fold when it would be cut there
+(:meth:`SuggestionBar.start_below`): whole in view or a scroll away.
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ from ui.sign_panel import SignPanel
 from ui.spelling_panel import SpellingPanel
 from ui.suggestion_bar import SuggestionBar
 from ui.theme import TARGET_PX
+from ui.voice_controls import VoiceControls
+from ui.widgets import DemoBanner
 
 CAPTION_SHARE = 0.4  # the chat reaches down to here, so every control sits below (wheelchair reach)
 LIST_PX = TARGET_PX + 8  # the list under the chat: one row and the scroll bar, on the smallest panel
@@ -52,16 +55,17 @@ class ConversationFit(QObject):
         spelling: SpellingPanel,
         signs: SignPanel,
         camera: QWidget,
-        banner: QWidget | None,
+        voice: VoiceControls,
+        banner: DemoBanner | None,
     ) -> None:
         """``middle``: the list under the chat that holds ``suggestions`` (and ``switch_offer``, which heads it) and
         the ``spelling`` and ``signs`` panels; ``display``: the text-size bar at the window's bottom; ``picker``: the
-        globe's choice of language; ``camera``: the self-view beside the chat; ``banner``: the demo banner (None: not
-        a demo)."""
+        globe's choice of language; ``camera``: the self-view beside the chat; ``voice``: the voice buttons at the
+        list's end; ``banner``: the demo banner (None: not a demo)."""
         super().__init__(window)
         self.window, self.chat, self.middle, self.suggestions = window, chat, middle, suggestions
         self.keyboard, self.switch_offer, self.display, self.picker = keyboard, switch_offer, display, picker
-        self.spelling, self.signs, self.camera, self.banner = spelling, signs, camera, banner
+        self.spelling, self.signs, self.camera, self.voice, self.banner = spelling, signs, camera, voice, banner
         self.later = QTimer(self)  # one fit after a burst of changes, once Qt has laid them out
         self.later.setSingleShot(True)
         self.later.setInterval(0)
@@ -81,9 +85,10 @@ class ConversationFit(QObject):
         return False
 
     def fit(self, settled: bool = False) -> None:
-        """The chat's height, then the suggestions' arrangement and whether the text-size bar makes way; on the
+        """The chat's height, then the suggestions' arrangement and whether the text-size bar makes way (for them, or
+        for the newest line's first line under who said it: signing at 200 % on 1366x768 with the demo banner); on the
         globe's choice of language, whether the bar makes way for it; ``settled`` (once Qt has laid out the last
-        change, its places are not stale): whether the demo banner makes way."""
+        change, its places are not stale): the demo banner's whole or short form."""
         window, reach = self.window, int(CAPTION_SHARE * self.window.height())
         if not self.chat.isVisible():  # (its place is known only while the conversation is on screen)
             self.display.setVisible(not self.picker.isVisible() or self._picker_fits(reach))
@@ -93,32 +98,38 @@ class ConversationFit(QObject):
         rows = ((self.spelling, self.spelling.letters_end), (self.signs, self.signs.chips_end))
         whole = max((panel.y() + end() for panel, end in rows if panel.isVisible()), default=0)  # letters, signs
         self.middle.setMinimumHeight(max(LIST_PX, whole + self.middle.height() - self.middle.viewport().height()))
-        want = max(2 * TARGET_PX, reach - top + 8 - above)
+        offered = not self.suggestions.isHidden()  # (then the first suggestion comes first: whole below the reach line)
+        first, room = self.chat.newest_px(lines=1), window.height()
+        want = max(2 * TARGET_PX, reach - top + 8 - above, first if offered else self.chat.newest_px())
         if not self.middle.isHidden():  # never more than leaves the list its least height: the rows must not overlap
             room = self.middle.geometry().bottom() + 1 - self.middle.minimumHeight() - self._spacing() - self.chat.y()
-            want = max(2 * TARGET_PX, min(want, room))
+            want = max(2 * TARGET_PX, min(want, room), first)  # at least who said it and the words' first line
             if self.camera.isVisible():
                 self.camera.yield_to(room)
             if self.banner is not None and settled:
                 self._banner_makes_way()
         self.chat.setMinimumHeight(want)
         self.spelling.fit(self.middle.viewport().height() - self.spelling.y())  # its word line whole, or not shown
-        self.display.setVisible(self.suggestions.isHidden() or self.middle.isHidden() or self._offer_fits(reach))
-        if not self.suggestions.isHidden():  # the buttons under the first: whole in the list's view or below it
-            port = self.middle.viewport()
+        offer = self.suggestions.isHidden() or self.middle.isHidden() or self._offer_fits(reach)
+        fits = offered or first <= room - (0 if self.display.isVisible() else self._bar())
+        self.display.setVisible(offer and fits)
+        port = self.middle.viewport()  # the buttons under the first suggestion and the voice buttons under them:
+        if not self.suggestions.isHidden():  # whole in the list's view or below it
             self.suggestions.start_below(self.suggestions.mapFrom(port, QPoint(0, port.height())).y())
+        if self.voice.isVisible():
+            self.voice.start_below(self.voice.mapFrom(port, QPoint(0, port.height())).y())
 
     def _banner_makes_way(self) -> None:
-        """The demo banner makes way while the rows' least heights add up to more than the window, and comes back
-        where it fits again (fingerspelling and signing at 200 % on 1366x768: the self-view, at its least height,
-        and the list under it overlapped, the self-view's cue and the letters' line cut)."""
+        """The demo banner takes its short form while the rows' least heights add up to more than the window, and
+        its whole sentence where that fits again; it is never hidden (synthetic media play: the screen says so).
+        Hidden, it left fingerspelling and signing at 200 % on 1366x768 with no word of the demo."""
         above = max(w.geometry().bottom() + 1 for w in (self.chat, self.camera) if w.isVisible())
         overlap = max(0, above + self._spacing() - self.middle.y())
         slack = self.middle.height() - self.middle.minimumHeight() - overlap
-        if self.banner.isVisible() and slack < 0:
-            self.banner.hide()
-        elif self.banner.isHidden() and slack >= self.banner.sizeHint().height() + self.window.layout().spacing():
-            self.banner.show()
+        if not self.banner.compacted and slack < 0:
+            self.banner.compact(True)
+        elif self.banner.compacted and slack >= self.banner.saved_px():
+            self.banner.compact(False)
 
     def _spacing(self) -> int:
         """The gap between the chat's row and the list under it."""

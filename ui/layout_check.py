@@ -3,8 +3,8 @@
 Used by the screenshot gallery and its test at 100 % and 200 % text in every language, and reported by
 object name:
 - a window whose minimum size exceeds the reference screen; a label whose text is wider (or, when wrapping,
-  taller, or with a word or phrase that cannot break wider) than the label; a button whose text is wider than
-  the button;
+  taller, or with a word or phrase that cannot break wider) than the label, or whose lines part a number from its
+  unit ("1" and "倍"); a button whose text is wider than the button;
 - a control (button, text field, menu) that a touch at its centre or near its corners would not reach: covered
   by another widget (hit-tested with ``QWidget.childAt``, as a touch is routed), or outside the window, or cut
   off by a scroll area that shows no scroll bar (a control scrolled out of a scroll area with a visible scroll
@@ -16,7 +16,9 @@ object name:
 :func:`scrolled_out` finds the buttons and labels that must be seen without scrolling (the start page's languages,
 the first suggestion, the fingerspelled word's line) but are not; :func:`slivers` the buttons that show only a part of
 themselves at a scroll area's fold (whole or a scroll away, never a strip of a button); :func:`newest_cut` a chat whose
-newest words (or, before any, its prompt) are cut: whole in view, or from their first line when taller than the view;
+newest line (who said it and the words; before any, its prompt) is cut: whole in view, or from its top when taller
+than the view, with its words' first line whole and none halved at the view's bottom; :func:`demo_hidden` a demo
+without its notice;
 :func:`overlaps` widgets that one layout placed over each other (it had less room than their least sizes: the idle
 warning's countdown under its label, the self-view over the list under it).
 """
@@ -36,7 +38,7 @@ from PyQt6.QtWidgets import (
     QWidget,
 )
 
-from ui.phrase_breaks import plain, widest_line
+from ui.phrase_breaks import plain, unit_breaks, widest_line
 from ui.theme import MIN_TARGET_PX
 from ui.wrap_button import PADDING_PX, WrapButton
 
@@ -114,23 +116,48 @@ def slivers(window: QWidget, prefix: str) -> list[str]:
 
 
 def newest_cut(window: QWidget) -> list[str]:
-    """Chats whose newest line (its words; before any line, the prompt) is cut: not whole in the chat's view, or,
-    when taller than the view, not shown from its top."""
+    """Chats whose newest line (its bubble: who said it and the words; before any line, the prompt) is cut: not
+    whole in the chat's view, or, when taller than the view, not shown from its top or with a line of its words
+    halved by the view's bottom edge."""
     from ui.chat_view import ChatView  # (the chat imports nothing of this module)
 
     problems = []
     for chat in window.findChildren(ChatView):
-        words = chat.newest_words() if chat.isVisible() else None
-        if words is None:
+        newest, words = (chat.newest(), chat.newest_words()) if chat.isVisible() else (None, None)
+        if newest is None or words is None:
             continue
-        port, rect = _rect_in(window, chat.viewport()), _rect_in(window, words)
+        port, rect = _rect_in(window, chat.viewport()), _rect_in(window, newest)
         inside = port.top() <= rect.top() and rect.bottom() <= port.bottom()  # (across: the label checks)
-        whole = inside if rect.height() <= port.height() else port.top() <= rect.top() <= port.top() + 2
+        tall = rect.height() > port.height()
+        whole = port.top() <= rect.top() <= port.top() + 2 and not _line_halved(window, words, port) if tall else inside
         if not whole:
             top, bottom = rect.top() - port.top(), port.bottom() - rect.bottom()
             edges = f"{top}px below the view's top, {bottom}px above its bottom"
             problems.append(f"newest line of {_name(chat)} {plain(words.text())[:30]!r} is cut ({edges})")
     return problems
+
+
+def _line_halved(window: QWidget, words: QLabel, port: QRect) -> bool:
+    """The view's bottom edge runs through a line of ``words`` (its glyphs partly shown), not between two lines,
+    or shows not even their first line whole."""
+    metrics = words.fontMetrics()
+    seen = port.bottom() + 1 - (_rect_in(window, words).top() + words.contentsRect().top())
+    if seen < metrics.height():
+        return True
+    return seen < words.contentsRect().height() and 2 < seen % metrics.lineSpacing() < metrics.height()
+
+
+def demo_hidden(window: QWidget) -> list[str]:
+    """Demo media play: the demo notice (a label named ``demo_banner``) must be shown whole in ``window`` (the
+    label checks find its text cut)."""
+    shown = [w for w in window.findChildren(QLabel, "demo_banner") if w.isVisible()]
+    if not shown:
+        return ["no demo notice on screen in demo mode"]
+    rect = _rect_in(window, shown[0])
+    cut = not window.rect().contains(rect) or any(
+        not _rect_in(window, area.viewport()).contains(rect) for area in _scroll_areas(shown[0], window)
+    )
+    return [f"demo notice {_name(shown[0])} is cut by the window or a scroll area"] if cut else []
 
 
 def overlaps(window: QWidget) -> list[str]:
@@ -253,7 +280,11 @@ def _label(label: QLabel) -> list[str]:
         width = max(metrics.horizontalAdvance(line) for line in lines)
         fits = width <= room.width() + 1 and metrics.lineSpacing() * len(lines) <= room.height() + 2
         need = f"{width}px wide, has {room.width()}"
-    return [] if fits else [f"label {_name(label)} {plain(label.text())[:40]!r}: {need}"]
+    if not fits:
+        return [f"label {_name(label)} {plain(label.text())[:40]!r}: {need}"]
+    wraps = label.wordWrap() and not Qt.mightBeRichText(label.text())
+    parted = unit_breaks(label.text(), label.font(), room.width()) if wraps else []
+    return [f"label {_name(label)} parts a number from its unit: {', '.join(parted)}"] if parted else []
 
 
 def _widest_line(label: QLabel) -> int:

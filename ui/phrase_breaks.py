@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import math
+import re
 import unicodedata
 from collections.abc import Callable
 from functools import cache
@@ -24,17 +25,51 @@ from base.languages import lookup
 
 log = logging.getLogger(__name__)
 JOINER, BREAK = "\u2060", "\u200b"
+UNIT_START = re.compile(r"%|[^\W\d_]")  # a unit after a number: a per cent sign or a letter of any script
+NUMBER_UNIT = re.compile(r"(\d)( ?)(?=%|[^\W\d_])")
 
 
 def keep_phrases(text: str, language: str | None, fits: Callable[[str], bool] | None = None) -> str:
-    """``text`` with line breaks allowed only between its phrases (unchanged in a spaced language); a phrase
-    for which ``fits`` says no (wider than the whole line) may still break inside."""
+    """``text`` with line breaks allowed only between its phrases (in a spaced language: anywhere but between a
+    number and its unit, :func:`keep_units`); a phrase for which ``fits`` says no (wider than the whole line) may
+    still break inside."""
     model = lookup(language).phrase_model if language else None
     parser = _parser(model) if model and text else None
     if parser is None:
-        return text
-    phrases = parser.parse(plain(text))
-    return BREAK.join(_joined(p) if fits is None or fits(p) else p for p in phrases)
+        return keep_units(text)
+    phrases = _units_inside(parser.parse(plain(text)))
+    return BREAK.join(keep_units(_joined(p) if fits is None or fits(p) else p) for p in phrases)
+
+
+def keep_units(text: str) -> str:
+    """No line break between a number and its unit ("1 倍", "100%", "3 pages"): Qt broke the Japanese volume
+    status at 200 % between "1" and "倍"."""
+    return NUMBER_UNIT.sub(lambda m: m.group(1) + ("\u00a0" if m.group(2) else JOINER), text)  # (a no-break space)
+
+
+def unit_breaks(text: str, font: QFont, width: int) -> list[str]:
+    """Where Qt's lines of ``text`` at ``width`` px part a number from its unit (as "1|倍")."""
+    layout, cut = QTextLayout(text, font), []
+    layout.beginLayout()
+    while (line := layout.createLine()).isValid():
+        line.setLineWidth(width)
+        end = line.textStart() + line.textLength()
+        before, after = plain(text[:end]), plain(text[end:])
+        if re.search(r"\d ?$", before) and UNIT_START.match(after):
+            cut.append(f"{before.rstrip()[-4:]}|{after[:4]}")
+    layout.endLayout()
+    return cut
+
+
+def _units_inside(phrases: list[str]) -> list[str]:
+    """The phrases, a unit that BudouX began a phrase with joined to its number's phrase."""
+    out: list[str] = []
+    for phrase in phrases:
+        if out and re.search(r"\d ?$", out[-1]) and UNIT_START.match(phrase):
+            out[-1] += phrase
+        else:
+            out.append(phrase)
+    return out
 
 
 def plain(text: str) -> str:

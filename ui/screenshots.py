@@ -80,7 +80,7 @@ class Gallery:
     def shoot(self, widget: object, screen: str, language: str, variant: str) -> None:
         from PyQt6.QtCore import QSize, Qt
 
-        from ui.layout_check import layout_problems, newest_cut, overlaps, scrolled_out, slivers
+        from ui.layout_check import demo_hidden, layout_problems, newest_cut, overlaps, scrolled_out, slivers
         from ui.theme import VISITOR_TEXT_PX, min_target_px
 
         size = DISPLAYS[self.display]
@@ -100,7 +100,11 @@ class Gallery:
         if screen in FIRST_IN_VIEW:
             problems += scrolled_out(widget, FIRST_IN_VIEW[screen], first=True)  # type: ignore[arg-type]
             problems += slivers(widget, FIRST_IN_VIEW[screen])  # type: ignore[arg-type]
+        if visitor:  # the voice buttons at the list's end: whole or a scroll away, as the suggestions
+            problems += slivers(widget, "voice_")  # type: ignore[arg-type]
         problems += newest_cut(widget) + overlaps(widget)  # type: ignore[arg-type]
+        if self.runtime.status.demo:  # synthetic media play: every screen says so (demo_hidden)
+            problems += demo_hidden(widget)  # type: ignore[arg-type]
         self.shots.append(Shot(path, screen, language, variant, problems, self.display))
 
     def visit(self, language: str, variant: str) -> None:

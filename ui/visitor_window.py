@@ -52,7 +52,7 @@ from ui.switch_offer import SwitchOffer
 from ui.theme import stylesheet
 from ui.visitor_notice import show_notice, visitor_notice
 from ui.voice_controls import VoiceControls
-from ui.widgets import MessageLine, PageStack, scrolling, session_is_push_to_talk
+from ui.widgets import DemoBanner, MessageLine, PageStack, scrolling, session_is_push_to_talk
 from ui.wrap_button import named_button
 
 ATTRACT, START, CONVERSATION, CLOSING, LANGUAGE = 0, 1, 2, 3, 4
@@ -81,9 +81,7 @@ class VisitorWindow(QWidget):
         self._translating = False  # a line of the visitor's was handed to the line worker
         self._last_voice = 0.0  # when the microphone last heard someone (monotonic)
         self.setWindowTitle("방문자 화면 / Visitor")
-        self.banner = QLabel()
-        self.banner.setObjectName("demo_banner")
-        self.banner.setWordWrap(True)
+        self.banner = DemoBanner()
         self.notice = QLabel()
         self.notice.setObjectName("notice_banner")
         self.notice.setWordWrap(True)
@@ -110,8 +108,9 @@ class VisitorWindow(QWidget):
         parts = (self.captions, self.middle, self.suggestions, self.keyboard, self.switch_offer)
         banner = self.banner if demo else None
         panels = (self.spelling_box, self.sign_box)
-        self.room = ConversationFit(self, *parts, self.display, self.picker, *panels, self.camera, banner)
-        self.room.watch(self, *(self.pages.widget(page) for page in (CONVERSATION, LANGUAGE)))
+        fit = (self.display, self.picker, *panels, self.camera, self.voice_controls, banner)
+        self.room = ConversationFit(self, *parts, *fit)
+        self.room.watch(self, self.middle.widget(), *(self.pages.widget(page) for page in (CONVERSATION, LANGUAGE)))
         self.idle = IdleOverlay(self, session.extend)  # above everything, outside every layout
         self.more_time = self.idle.more_time
         bridge.state_changed.connect(self._on_state)
@@ -378,7 +377,8 @@ class VisitorWindow(QWidget):
 
     def _set_banner(self, language: str | None) -> None:
         ko_and_en = f"{tr('demo_title', 'ko')} · {tr('demo_title', 'en')}"  # what plays instead: in the visit
-        self.banner.setText(tr("demo_mode", language) if language else ko_and_en)
+        short = tr("demo_title", language) if language else ko_and_en
+        self.banner.set_texts(tr("demo_mode", language) if language else ko_and_en, short)
         self.banner.setVisible(self.demo)
 
     def resizeEvent(self, event: QResizeEvent) -> None:

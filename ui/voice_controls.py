@@ -7,8 +7,11 @@ from collections.abc import Callable
 from PyQt6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from kiosk.channels.voice_output import VoiceOutput
+from ui.phrase_breaks import set_wrapped
 from ui.strings import tr
 from ui.wrap_button import WrapButton
+
+COLUMNS = 3  # buttons a row: the words fit a portrait panel at 200 % too
 
 
 class VoiceControls(QWidget):
@@ -28,7 +31,7 @@ class VoiceControls(QWidget):
             "voice_slower": lambda v: v.set_rate(v.rate - 0.25),
             "voice_faster": lambda v: v.set_rate(v.rate + 0.25),
         }
-        grid = QGridLayout(self)  # three a row: the words fit a portrait panel at 200 % too
+        grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         self.buttons = {}
         for index, (key, action) in enumerate(actions.items()):
@@ -36,8 +39,23 @@ class VoiceControls(QWidget):
             button.setObjectName(key)
             button.clicked.connect(lambda _=False, act=action: self._act(act))
             self.buttons[key] = button
-            grid.addWidget(button, index // 3, index % 3)
-        grid.addWidget(self.status, len(actions) // 3, len(actions) % 3, 1, 3 - len(actions) % 3)
+            grid.addWidget(button, index // COLUMNS, index % COLUMNS)
+        row, column = divmod(len(actions), COLUMNS)
+        grid.addWidget(self.status, row, column, 1, COLUMNS - column)
+
+    def start_below(self, fold: int) -> None:
+        """Where ``fold`` (px from this widget's top: where the view of the list ends) would cut a row of buttons, the
+        rows start below it: whole in view or a scroll away, never a strip of a button (at 200 % in a half screen
+        the top 34 px of the first row showed under the suggestions)."""
+        grid, buttons, top = self.layout(), list(self.buttons.values()), 0
+        cut = False
+        for row in range(0, len(buttons), COLUMNS):  # (the rows' places without the gap: the buttons' may be stale)
+            high = max(button.height() for button in buttons[row : row + COLUMNS])
+            cut = cut or top < fold < top + high
+            top += high + grid.verticalSpacing()
+        gap = fold if cut else 0
+        if gap != grid.contentsMargins().top():
+            grid.setContentsMargins(0, gap, 0, 0)
 
     def set_language(self, language: str, hearing: bool) -> None:
         """Label in ``language``; shown only to hearing visitors when a voice exists."""
@@ -58,4 +76,4 @@ class VoiceControls(QWidget):
             muted = key == "voice_mute" and self.voice.muted
             button.setText(tr("voice_unmute" if muted else key, self.language), self.language)
         volume, rate = round(self.voice.volume * 100), f"{self.voice.rate:g}"
-        self.status.setText(tr("voice_status", self.language, volume=volume, rate=rate))
+        set_wrapped(self.status, tr("voice_status", self.language, volume=volume, rate=rate), self.language)
