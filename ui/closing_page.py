@@ -84,7 +84,8 @@ class ClosingPage(QWidget):
             self._ticker.stop()
             return
         left = max(0, round(self.session.config.kiosk.closing_s - (time.monotonic() - self._shown_at)))
-        self.countdown.setText(tr("closing_countdown", self.session.language, n=left))
+        language = self.session.language
+        set_wrapped(self.countdown, tr("closing_countdown", language, n=left), language)  # "15 giây" on one line
 
     def _export(self) -> None:
         try:
