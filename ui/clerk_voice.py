@@ -10,13 +10,14 @@ or no model or microphone) the label says why and the button is hidden. A voice 
 
 from __future__ import annotations
 
+from PyQt6.QtCore import QTimer
 from PyQt6.QtWidgets import QLabel
 
 from base.events import Caption, Notice, Role, SessionState, StateChanged, TranscriptEntry
 from kiosk.session import Session
 from ui.action_bar import TalkButton
 from ui.bridge import SessionBridge
-from ui.visitor_notice import PASSING_S, later
+from ui.visitor_notice import PASSING_S
 from ui.widgets import session_is_push_to_talk
 
 MIC = {
@@ -25,7 +26,7 @@ MIC = {
     "off": "마이크 꺼짐 · 설정에서 음성 인식을 껐습니다",
     "unavailable": "마이크 사용 불가 · 글자와 문구로 대화하세요",
     "idle": "마이크 대기 · 상담 중에만 듣습니다",
-    "soft": "말소리가 작아요 · 마이크 가까이에서 말씀해 주세요",
+    "soft": "말소리가 작아요 · 가까이서 말씀하세요",
 }
 
 
@@ -43,7 +44,9 @@ class ClerkVoice:
         self.talk.toggled.connect(self._on_talk)
         self.unavailable = not session.config.speech.enabled
         self.translating = False  # a line the clerk typed or tapped is with the line worker
-        self.soft = 0  # speak_up notices still on the label
+        self.soft = QTimer(self.state)  # while it runs, the label asks to speak up (a new notice starts it again)
+        self.soft.setSingleShot(True)
+        self.soft.timeout.connect(self.update_state)
         self.update_state()
 
     def _on_talk(self, on: bool) -> None:
@@ -63,12 +66,12 @@ class ClerkVoice:
         if notice.code == "speech_unavailable":
             self.unavailable = True
         elif notice.code in PASSING_S:
-            self.soft += 1
-            later(self.state, PASSING_S[notice.code], self._soft_over)
+            self.soft.start(round(PASSING_S[notice.code] * 1000))
         self.update_state()
 
-    def _soft_over(self) -> None:
-        self.soft -= 1
+    def end_hint(self) -> None:
+        """The label says the microphone's state again now, not when the hint's time is up."""
+        self.soft.stop()
         self.update_state()
 
     def on_state(self, event: StateChanged) -> None:
@@ -90,7 +93,7 @@ class ClerkVoice:
             key = "unavailable"
         elif not self.session.listening:
             key = "idle"
-        elif self.soft:
+        elif self.soft.isActive():
             key = "soft"
         else:
             key = speech.mode

@@ -27,6 +27,7 @@ from PyQt6.QtWidgets import QScrollArea, QWidget
 
 from ui.chat_view import ChatView
 from ui.language_picker import LanguagePicker
+from ui.phrase_panel import PhrasePanel
 from ui.sign_panel import SignPanel
 from ui.spelling_panel import SpellingPanel
 from ui.suggestion_bar import SuggestionBar
@@ -56,16 +57,18 @@ class ConversationFit(QObject):
         signs: SignPanel,
         camera: QWidget,
         voice: VoiceControls,
+        phrases: PhrasePanel,
         banner: DemoBanner | None,
     ) -> None:
         """``middle``: the list under the chat that holds ``suggestions`` (and ``switch_offer``, which heads it) and
         the ``spelling`` and ``signs`` panels; ``display``: the text-size bar at the window's bottom; ``picker``: the
         globe's choice of language; ``camera``: the self-view beside the chat; ``voice``: the voice buttons at the
-        list's end; ``banner``: the demo banner (None: not a demo)."""
+        list's end; ``phrases``: the quick phrases above them; ``banner``: the demo banner (None: not a demo)."""
         super().__init__(window)
         self.window, self.chat, self.middle, self.suggestions = window, chat, middle, suggestions
         self.keyboard, self.switch_offer, self.display, self.picker = keyboard, switch_offer, display, picker
         self.spelling, self.signs, self.camera, self.voice, self.banner = spelling, signs, camera, voice, banner
+        self.phrases = phrases
         self.later = QTimer(self)  # one fit after a burst of changes, once Qt has laid them out
         self.later.setSingleShot(True)
         self.later.setInterval(0)
@@ -113,9 +116,11 @@ class ConversationFit(QObject):
         offer = self.suggestions.isHidden() or self.middle.isHidden() or self._offer_fits(reach)
         fits = offered or first <= room - (0 if self.display.isVisible() else self._bar())
         self.display.setVisible(offer and fits)
-        port = self.middle.viewport()  # the buttons under the first suggestion and the voice buttons under them:
-        if not self.suggestions.isHidden():  # whole in the list's view or below it
+        port = self.middle.viewport()  # the buttons under the first suggestion, the rows of phrases and the voice
+        if not self.suggestions.isHidden():  # buttons under them: whole in the list's view or below it
             self.suggestions.start_below(self.suggestions.mapFrom(port, QPoint(0, port.height())).y())
+        if self.phrases.isVisible():
+            self.phrases.start_below(self.phrases.holder.mapFrom(port, QPoint(0, port.height())).y())
         if self.voice.isVisible():
             self.voice.start_below(self.voice.mapFrom(port, QPoint(0, port.height())).y())
 

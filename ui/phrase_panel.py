@@ -1,15 +1,26 @@
 """Quick-phrase buttons grouped by category: one row of category tabs, a grid of the chosen category.
 
 Used on both screens: the visitor sees the phrases in their language with category names from
-``ui.strings``; the clerk sees the Korean text. A tap calls ``on_say(phrase_id)``.
+``ui.strings``; the clerk sees the Korean text. A tap calls ``on_say(phrase_id)``. A row of tabs or phrases that the
+view's fold would cut starts below it (:meth:`PhrasePanel.start_below`): whole in view or a scroll away.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PyQt6.QtCore import Qt
-from PyQt6.QtWidgets import QButtonGroup, QFrame, QGridLayout, QPushButton, QScrollArea, QScroller, QVBoxLayout, QWidget
+from PyQt6.QtCore import QPoint, Qt
+from PyQt6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QGridLayout,
+    QPushButton,
+    QScrollArea,
+    QScroller,
+    QSpacerItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ui.strings import STRINGS, tr
 from ui.theme import TARGET_PX
@@ -21,6 +32,13 @@ ORDER = [
 ]  # fmt: skip
 TAB_COLUMNS = 6  # on a wide screen; a narrow one (portrait, 200 %) gets fewer, never a clipped tab
 TAB_MIN_PX = 280
+# The tabs' and the phrases' grids hold a row of buttons at every odd row (2 * i + 1); the even row before it is
+# empty (no height, no spacing) or holds the gap that moves that row below the view's fold.
+
+
+def _row(index: int, columns: int) -> tuple[int, int]:
+    """The grid cell of the ``index``-th button, ``columns`` a row."""
+    return 2 * (index // columns) + 1, index % columns
 
 
 class PhrasePanel(QWidget):
@@ -44,8 +62,10 @@ class PhrasePanel(QWidget):
             tab.setCheckable(True)
             tab.clicked.connect(lambda _=False, c=category: self.show_category(c))
             self.tab_group.addButton(tab)
-            self.tabs.addWidget(tab, index // TAB_COLUMNS, index % TAB_COLUMNS)
-        holder = QWidget()
+            self.tabs.addWidget(tab, *_row(index, TAB_COLUMNS))
+        self.gap = QSpacerItem(0, 0)  # before the row the fold would cut (start_below)
+        self._gap_at: tuple[QGridLayout, int, int] | None = None
+        self.holder = holder = QWidget()
         holder.setObjectName(f"{prefix}_grid")
         rows = QVBoxLayout(holder)  # the tabs scroll with the phrases: on a short screen the list gives way first
         rows.setContentsMargins(0, 0, 0, 0)
@@ -60,6 +80,7 @@ class PhrasePanel(QWidget):
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll.setMinimumHeight(2 * TARGET_PX + 8)
         self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)  # it looks scrollable
+        self.scroll.verticalScrollBar().rangeChanged.connect(lambda _low, _high: self._own_fold())
         QScroller.grabGesture(self.scroll.viewport(), QScroller.ScrollerGestureType.TouchGesture)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -68,11 +89,48 @@ class PhrasePanel(QWidget):
         else:
             self.scroll.takeWidget()
             layout.addWidget(holder)
+        self.scrolls = scrolls
         self.current = self.categories[0] if self.categories else ""
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._reflow_tabs()
+        self._own_fold()
+
+    def _own_fold(self) -> None:
+        """In its own scroll area, the rows start below that view's fold (at the top of the list)."""
+        if self.scrolls:
+            port = self.scroll.viewport()
+            self.start_below(self.holder.mapFrom(port, QPoint(0, port.height())).y())
+
+    def start_below(self, fold: int) -> None:
+        """Where ``fold`` (px from the top of the tabs and phrases: where the view of them ends) would cut a row of
+        tabs or phrases after the first, that row starts below it, a gap above it: whole in view or a scroll away,
+        never a strip of buttons (at 200 % on 1366x768 the second row of tabs showed 21 px on both screens)."""
+        place, top = None, 0  # (the rows' places without the gap: the buttons' own may be stale)
+        for grid, buttons, columns in (
+            (self.tabs, self.tab_group.buttons(), getattr(self, "_tab_columns", TAB_COLUMNS)),
+            (self.grid, self.buttons(), self.columns),
+        ):
+            for start in range(0, len(buttons), columns):
+                high = max(button.height() for button in buttons[start : start + columns])
+                if place is None and top > 0 and top < fold < top + high:
+                    place = (grid, _row(start, columns)[0] - 1, fold - top)
+                top += high + grid.verticalSpacing()
+            top += self.holder.layout().spacing() - grid.verticalSpacing()
+        if place != self._gap_at:
+            self._drop_gap()
+            if place is not None:
+                grid, row, gap = place
+                self.gap.changeSize(0, gap)
+                grid.addItem(self.gap, row, 0)
+            self._gap_at = place
+
+    def _drop_gap(self) -> None:
+        for grid in (self.tabs, self.grid):
+            if grid.indexOf(self.gap) >= 0:
+                grid.removeItem(self.gap)
+        self._gap_at = None
 
     def _reflow_tabs(self) -> None:
         """As many tab columns as the widest tab's word allows (never a word cut at a tab's edge)."""
@@ -81,10 +139,11 @@ class PhrasePanel(QWidget):
         columns = max(1, min(TAB_COLUMNS, self._room() // widest))
         if columns != getattr(self, "_tab_columns", TAB_COLUMNS):
             self._tab_columns = columns
+            self._drop_gap()
             for tab in tabs:
                 self.tabs.removeWidget(tab)
             for index, tab in enumerate(tabs):
-                self.tabs.addWidget(tab, index // columns, index % columns)
+                self.tabs.addWidget(tab, *_row(index, columns))
             for column in range(TAB_COLUMNS):  # equal columns: a long name beside short ones is not squeezed
                 self.tabs.setColumnStretch(column, 1 if column < columns else 0)
 
@@ -108,12 +167,13 @@ class PhrasePanel(QWidget):
 
     def buttons(self) -> list[QPushButton]:
         """The phrase buttons on show."""
-        return [self.grid.itemAt(i).widget() for i in range(self.grid.count())]
+        return [self.grid.itemAt(i).widget() for i in range(self.grid.count()) if self.grid.itemAt(i).widget()]
 
     def show_category(self, category: str) -> None:
         self.current = category
         for tab, name in zip(self.tab_group.buttons(), self.categories, strict=True):
             tab.setChecked(name == category)
+        self._drop_gap()
         while self.grid.count():
             old = self.grid.takeAt(0).widget()
             old.hide()
@@ -124,4 +184,4 @@ class PhrasePanel(QWidget):
             button = WrapButton(text or phrase.texts["ko"], self.language if text else "ko")
             button.setObjectName(f"{self.prefix}_{phrase.phrase_id}")
             button.clicked.connect(lambda _=False, p=phrase.phrase_id: self.on_say(p))
-            self.grid.addWidget(button, index // self.columns, index % self.columns)
+            self.grid.addWidget(button, *_row(index, self.columns))

@@ -100,8 +100,8 @@ class Gallery:
         if screen in FIRST_IN_VIEW:
             problems += scrolled_out(widget, FIRST_IN_VIEW[screen], first=True)  # type: ignore[arg-type]
             problems += slivers(widget, FIRST_IN_VIEW[screen])  # type: ignore[arg-type]
-        if visitor:  # the voice buttons at the list's end: whole or a scroll away, as the suggestions
-            problems += slivers(widget, "voice_")  # type: ignore[arg-type]
+        for prefix in ("phrase_", "voice_") if visitor else ("clerk_phrase",):  # the rows of the quick phrases and
+            problems += slivers(widget, prefix)  # type: ignore[arg-type]  # the voice: whole or a scroll away
         problems += newest_cut(widget) + overlaps(widget)  # type: ignore[arg-type]
         if self.runtime.status.demo:  # synthetic media play: every screen says so (demo_hidden)
             problems += demo_hidden(widget)  # type: ignore[arg-type]
@@ -159,14 +159,15 @@ class Gallery:
         self.session.clear()
 
     def speak_up(self, language: str, variant: str) -> None:
-        """A voice too soft to caption: the hint on both screens (it goes away by itself; hidden here at once)."""
+        """A voice too soft to caption: the hint on both screens (it goes away by itself; ended here at once, so that
+        the next shots do not depend on how long these took)."""
         from kiosk.channels.speech import SPEAK_UP
 
         self.session.notify(SPEAK_UP)
         self.shoot(self.visitor, "speak_up", language, variant)
         self.shoot(self.clerk, "clerk_speak_up", language, variant)
         self.visitor.notice.hide()
-        self.clerk.notice.hide()
+        self.clerk.voice.end_hint()
 
     def who_spoke(self, language: str, variant: str) -> None:
         """A third language heard from the visitor (the switch offer), and a line the microphone gave to the
