@@ -105,8 +105,9 @@ class PhrasePanel(QWidget):
 
     def start_below(self, fold: int) -> None:
         """Where ``fold`` (px from the top of the tabs and phrases: where the view of them ends) would cut a row of
-        tabs or phrases after the first, that row starts below it, a gap above it: whole in view or a scroll away,
-        never a strip of buttons (at 200 % on 1366x768 the second row of tabs showed 21 px on both screens)."""
+        tabs or phrases, that row starts below it, a gap above it: whole in view or a scroll away, never a strip of
+        buttons (at 200 % on 1366x768 the second row of tabs showed 21 px on both screens; in Japanese the list under
+        the chat, kept below the reach line, is lower than the first row: the tabs are a scroll away)."""
         place, top = None, 0  # (the rows' places without the gap: the buttons' own may be stale)
         for grid, buttons, columns in (
             (self.tabs, self.tab_group.buttons(), getattr(self, "_tab_columns", TAB_COLUMNS)),
@@ -114,7 +115,7 @@ class PhrasePanel(QWidget):
         ):
             for start in range(0, len(buttons), columns):
                 high = max(button.height() for button in buttons[start : start + columns])
-                if place is None and top > 0 and top < fold < top + high:
+                if place is None and top < fold < top + high:
                     place = (grid, _row(start, columns)[0] - 1, fold - top)
                 top += high + grid.verticalSpacing()
             top += self.holder.layout().spacing() - grid.verticalSpacing()
