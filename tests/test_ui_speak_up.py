@@ -44,6 +44,18 @@ def test_another_notice_in_its_place_stays(qtbot, kiosk, monkeypatch) -> None:
     assert kiosk.visitor.notice.isVisible() and kiosk.visitor.notice.text() == tr("not_saved", "en")
 
 
+def test_a_later_hint_keeps_its_whole_time(qtbot, kiosk, monkeypatch) -> None:
+    """The same hint again restarts the banner's time: the earlier hint's timer (same text) hid it early."""
+    monkeypatch.setitem(visitor_notice.PASSING_S, SPEAK_UP.code, 0.4)
+    qtbot.mouseClick(find(kiosk.visitor, QPushButton, "lang_en"), Qt.MouseButton.LeftButton)
+    kiosk.session.notify(SPEAK_UP)
+    qtbot.wait(250)
+    kiosk.session.notify(SPEAK_UP)
+    qtbot.wait(250)  # the first hint's time is up, the second's is not
+    assert kiosk.visitor.notice.isVisible()
+    qtbot.waitUntil(lambda: not kiosk.visitor.notice.isVisible(), timeout=2000)
+
+
 def test_a_signing_visitor_is_not_asked_to_speak_up(kiosk) -> None:
     kiosk.session.choose("ko", VisitorMode.SIGN)
     kiosk.session.notify(SPEAK_UP)

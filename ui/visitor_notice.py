@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PyQt6.QtCore import QTimer
-from PyQt6.QtWidgets import QLabel, QWidget
+from PyQt6.QtWidgets import QLabel
 
 from base.events import Notice
 from ui.strings import tr
@@ -34,19 +32,21 @@ def visitor_notice(notice: Notice, language: str | None, signing: bool, demo: bo
     return text
 
 
-def show_notice(label: QLabel, text: str, code: str) -> None:
-    """Show ``text`` on the banner ``label``; a passing notice (``PASSING_S``) hides itself after a while unless
-    another notice replaced it."""
-    label.setText(text)
-    label.show()
-    if code in PASSING_S:
-        later(label, PASSING_S[code], lambda: label.hide() if label.text() == text else None)
+class NoticeBanner(QLabel):
+    """The visitor's notice banner; a passing notice (``PASSING_S``) hides it after a while, on one timer that each
+    notice restarts (a passing one) or stops (another): an earlier notice's time never hides a later one."""
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.passing = QTimer(self)
+        self.passing.setSingleShot(True)
+        self.passing.timeout.connect(self.hide)
 
-def later(owner: QWidget, seconds: float, action: Callable[[], None]) -> None:
-    """Run ``action`` once after ``seconds``, unless ``owner`` is gone by then."""
-    timer = QTimer(owner)
-    timer.setSingleShot(True)
-    timer.timeout.connect(action)
-    timer.timeout.connect(timer.deleteLater)
-    timer.start(round(seconds * 1000))
+    def show_notice(self, text: str, code: str) -> None:
+        """Show ``text``, for ``PASSING_S[code]`` seconds if ``code`` is a passing notice, else until replaced."""
+        self.setText(text)
+        self.show()
+        if code in PASSING_S:
+            self.passing.start(round(PASSING_S[code] * 1000))
+        else:
+            self.passing.stop()

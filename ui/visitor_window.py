@@ -13,7 +13,7 @@ import time
 import numpy as np
 from PyQt6.QtCore import Qt
 from PyQt6.QtGui import QResizeEvent
-from PyQt6.QtWidgets import QHBoxLayout, QLabel, QLayout, QLineEdit, QVBoxLayout, QWidget
+from PyQt6.QtWidgets import QHBoxLayout, QLayout, QLineEdit, QVBoxLayout, QWidget
 
 from base.errors import KioskError
 from base.events import (
@@ -50,7 +50,7 @@ from ui.strings import STRINGS, tr
 from ui.suggestion_bar import SuggestionBar
 from ui.switch_offer import SwitchOffer
 from ui.theme import stylesheet
-from ui.visitor_notice import show_notice, visitor_notice
+from ui.visitor_notice import NoticeBanner, visitor_notice
 from ui.voice_controls import VoiceControls
 from ui.widgets import DemoBanner, MessageLine, PageStack, scrolling, session_is_push_to_talk
 from ui.wrap_button import named_button
@@ -82,7 +82,7 @@ class VisitorWindow(QWidget):
         self._last_voice = 0.0  # when the microphone last heard someone (monotonic)
         self.setWindowTitle("방문자 화면 / Visitor")
         self.banner = DemoBanner()
-        self.notice = QLabel()
+        self.notice = NoticeBanner()
         self.notice.setObjectName("notice_banner")
         self.notice.setWordWrap(True)
         self.notice.hide()
@@ -314,7 +314,7 @@ class VisitorWindow(QWidget):
     def _on_notice(self, notice: Notice) -> None:
         text = visitor_notice(notice, self.session.language, self.session.mode in SIGNING, self.demo)
         if text is not None:
-            show_notice(self.notice, text, notice.code)
+            self.notice.show_notice(text, notice.code)
 
     def _on_spelling(self, spelling: Spelling) -> None:
         self.spelling_box.show_spelling(spelling)
