@@ -9,8 +9,9 @@ end. The microphone's state is in words beside the clerk's Talk button (:mod:`ui
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 
-from PyQt6.QtCore import Qt
+from PyQt6.QtCore import QEvent, Qt
 from PyQt6.QtGui import QResizeEvent, QTextDocument
 from PyQt6.QtPrintSupport import QPrinter, QPrinterInfo
 from PyQt6.QtWidgets import (
@@ -191,6 +192,28 @@ class ClerkWindow(QWidget):
         """The quick phrases (they scroll) keep at most a quarter of the height: the conversation comes first."""
         super().resizeEvent(event)
         self.phrases.setMaximumHeight(max(3 * TARGET_PX, self.height() // 4))
+        self._phrases_make_way()
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() == QEvent.Type.LayoutRequest:  # a row shown, hidden or taller: the notice, the hint
+            self._phrases_make_way()
+        return handled
+
+    def _phrases_make_way(self) -> None:
+        """The quick phrases make way while the rows overlap (Qt lays them over one another when their least heights
+        add up to more than the window), and come back where the chat can spare their room again (200 % on 1366x768:
+        the notice banner and the speak-up hint on the microphone's label overlapped the chat and the phrases by
+        39 px); the text box stays for the clerk's words."""
+        if self.phrases.isVisible():
+            layout = self.layout()
+            rows = [layout.itemAt(i).geometry() for i in range(layout.count()) if not layout.itemAt(i).isEmpty()]
+            if any(below.top() <= above.bottom() for above, below in pairwise(rows)):
+                self.phrases.hide()
+        elif self.isVisible() and self.suggestions.isHidden():  # (on offer, the suggestions hold the phrases' place)
+            spare = self.transcript.height() - self.transcript.minimumHeight()
+            if spare >= self.phrases.minimumSizeHint().height() + self.layout().spacing():
+                self.phrases.show()
 
     def _end(self) -> None:
         if self._confirm(self, "상담을 종료할까요? 방문자 화면은 마무리 화면으로 바뀝니다."):
