@@ -32,6 +32,7 @@ from ui.sign_panel import SignPanel
 from ui.spelling_panel import SpellingPanel
 from ui.suggestion_bar import SuggestionBar
 from ui.theme import TARGET_PX
+from ui.visitor_notice import NoticeBanner
 from ui.voice_controls import VoiceControls
 from ui.widgets import DemoBanner
 
@@ -59,16 +60,18 @@ class ConversationFit(QObject):
         voice: VoiceControls,
         phrases: PhrasePanel,
         banner: DemoBanner | None,
+        notice: NoticeBanner,
     ) -> None:
         """``middle``: the list under the chat that holds ``suggestions`` (and ``switch_offer``, which heads it) and
         the ``spelling`` and ``signs`` panels; ``display``: the text-size bar at the window's bottom; ``picker``: the
         globe's choice of language; ``camera``: the self-view beside the chat; ``voice``: the voice buttons at the
-        list's end; ``phrases``: the quick phrases above them; ``banner``: the demo banner (None: not a demo)."""
+        list's end; ``phrases``: the quick phrases above them; ``banner``: the demo banner (None: not a demo);
+        ``notice``: the notice banner on top."""
         super().__init__(window)
         self.window, self.chat, self.middle, self.suggestions = window, chat, middle, suggestions
         self.keyboard, self.switch_offer, self.display, self.picker = keyboard, switch_offer, display, picker
         self.spelling, self.signs, self.camera, self.voice, self.banner = spelling, signs, camera, voice, banner
-        self.phrases = phrases
+        self.phrases, self.notice = phrases, notice
         self.later = QTimer(self)  # one fit after a burst of changes, once Qt has laid them out
         self.later.setSingleShot(True)
         self.later.setInterval(0)
@@ -109,8 +112,8 @@ class ConversationFit(QObject):
             want = max(2 * TARGET_PX, min(want, room), first)  # at least who said it and the words' first line
             if self.camera.isVisible():
                 self.camera.yield_to(room)
-            if self.banner is not None and settled:
-                self._banner_makes_way()
+            if settled:
+                self._banners_make_way()
         self.chat.setMinimumHeight(want)
         self.spelling.fit(self.middle.viewport().height() - self.spelling.y())  # its word line whole, or not shown
         offer = self.suggestions.isHidden() or self.middle.isHidden() or self._offer_fits(reach)
@@ -124,17 +127,21 @@ class ConversationFit(QObject):
         if self.voice.isVisible():
             self.voice.start_below(self.voice.mapFrom(port, QPoint(0, port.height())).y())
 
-    def _banner_makes_way(self) -> None:
+    def _banners_make_way(self) -> None:
         """The demo banner takes its short form while the rows' least heights add up to more than the window, and
         its whole sentence where that fits again; it is never hidden (synthetic media play: the screen says so).
-        Hidden, it left fingerspelling and signing at 200 % on 1366x768 with no word of the demo."""
+        Hidden, it left fingerspelling and signing at 200 % on 1366x768 with no word of the demo. Where even its short
+        form leaves the rows overlapping, a passing notice ends now (:class:`NoticeBanner`): the speak-up hint and
+        the newest line under who said it at 200 % on 1366x768 overlapped the chat and the list by 26 px."""
         above = max(w.geometry().bottom() + 1 for w in (self.chat, self.camera) if w.isVisible())
         overlap = max(0, above + self._spacing() - self.middle.y())
         slack = self.middle.height() - self.middle.minimumHeight() - overlap
-        if not self.banner.compacted and slack < 0:
+        if self.banner is not None and not self.banner.compacted and slack < 0:
             self.banner.compact(True)
-        elif self.banner.compacted and slack >= self.banner.saved_px():
+        elif self.banner is not None and self.banner.compacted and slack >= self.banner.saved_px():
             self.banner.compact(False)
+        elif slack < 0:
+            self.notice.end_passing()
 
     def _spacing(self) -> int:
         """The gap between the chat's row and the list under it."""

@@ -50,3 +50,9 @@ class NoticeBanner(QLabel):
             self.passing.start(round(PASSING_S[code] * 1000))
         else:
             self.passing.stop()
+
+    def end_passing(self) -> None:
+        """A passing notice ends now (the rows need its room); another stays."""
+        if self.passing.isActive():
+            self.passing.stop()
+            self.hide()

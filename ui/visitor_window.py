@@ -108,7 +108,7 @@ class VisitorWindow(QWidget):
         parts = (self.captions, self.middle, self.suggestions, self.keyboard, self.switch_offer)
         banner = self.banner if demo else None
         panels = (self.spelling_box, self.sign_box)
-        fit = (self.display, self.picker, *panels, self.camera, self.voice_controls, self.phrases, banner)
+        fit = (self.display, self.picker, *panels, self.camera, self.voice_controls, self.phrases, banner, self.notice)
         self.room = ConversationFit(self, *parts, *fit)
         self.room.watch(self, self.middle.widget(), *(self.pages.widget(page) for page in (CONVERSATION, LANGUAGE)))
         self.idle = IdleOverlay(self, session.extend)  # above everything, outside every layout
