@@ -24,6 +24,7 @@ from PyQt6.QtWidgets import (
 
 from ui.strings import STRINGS, tr
 from ui.theme import TARGET_PX
+from ui.widgets import fold_cut
 from ui.wrap_button import WrapButton
 
 ORDER = [
@@ -113,12 +114,13 @@ class PhrasePanel(QWidget):
             (self.tabs, self.tab_group.buttons(), getattr(self, "_tab_columns", TAB_COLUMNS)),
             (self.grid, self.buttons(), self.columns),
         ):
-            for start in range(0, len(buttons), columns):
-                high = max(button.height() for button in buttons[start : start + columns])
-                if place is None and top < fold < top + high:
-                    place = (grid, _row(start, columns)[0] - 1, fold - top)
-                top += high + grid.verticalSpacing()
-            top += self.holder.layout().spacing() - grid.verticalSpacing()
+            heights = [
+                max(b.height() for b in buttons[start : start + columns]) for start in range(0, len(buttons), columns)
+            ]
+            cut = fold_cut(heights, grid.verticalSpacing(), fold, top)
+            if place is None and cut is not None:
+                place = (grid, 2 * cut[0], cut[1])  # the empty grid row before the cut one (_row)
+            top += sum(heights) + (len(heights) - 1) * grid.verticalSpacing() + self.holder.layout().spacing()
         if place != self._gap_at:
             self._drop_gap()
             if place is not None:

@@ -20,6 +20,7 @@ from PyQt6.QtWidgets import QBoxLayout, QLabel, QSizePolicy, QSpacerItem, QVBoxL
 
 from base.events import Role, Suggestions, TranscriptEntry
 from ui.phrase_breaks import keep_phrases, set_wrapped
+from ui.widgets import fold_cut
 from ui.wrap_button import WrapButton
 
 
@@ -63,19 +64,16 @@ class SuggestionBar(QWidget):
         """One under another, a button after the first that ``fold`` (px from the bar's top: where the view of the
         list ends) would cut starts below it instead, a gap above it: whole in view or a scroll away, never a strip
         of a button (at 200 % on 1366x768 the second showed its top 49 px)."""
-        buttons, gap = self.buttons(), 0
+        buttons, cut = self.buttons(), None
         if self.row.direction() == QBoxLayout.Direction.TopToBottom and len(buttons) > 1:
             top = buttons[0].y() + buttons[0].height() + self.row.spacing()
-            for button in buttons[1:]:
-                if top < fold < top + button.height():
-                    gap = fold - top
-                    break
-                top += button.height() + self.row.spacing()
+            cut = fold_cut([button.height() for button in buttons[1:]], self.row.spacing(), fold, top)
+        gap = cut[1] if cut else 0
         if gap != self.gap.sizeHint().height():
             self.row.removeItem(self.gap)
             self.gap.changeSize(0, gap)
-            if gap:
-                self.row.insertItem(self.row.indexOf(button), self.gap)
+            if cut:
+                self.row.insertItem(self.row.indexOf(buttons[1 + cut[0]]), self.gap)
 
     def show_offer(self, offer: Suggestions, heading: str, language: str | None = None) -> None:
         """Show ``offer`` when it is for this bar's speaker (another speaker's offer only clears the bar);

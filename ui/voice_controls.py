@@ -9,6 +9,7 @@ from PyQt6.QtWidgets import QGridLayout, QLabel, QWidget
 from kiosk.channels.voice_output import VoiceOutput
 from ui.phrase_breaks import set_wrapped
 from ui.strings import tr
+from ui.widgets import fold_cut
 from ui.wrap_button import WrapButton
 
 COLUMNS = 3  # buttons a row: the words fit a portrait panel at 200 % too
@@ -47,13 +48,9 @@ class VoiceControls(QWidget):
         """Where ``fold`` (px from this widget's top: where the view of the list ends) would cut a row of buttons, the
         rows start below it: whole in view or a scroll away, never a strip of a button (at 200 % in a half screen
         the top 34 px of the first row showed under the suggestions)."""
-        grid, buttons, top = self.layout(), list(self.buttons.values()), 0
-        cut = False
-        for row in range(0, len(buttons), COLUMNS):  # (the rows' places without the gap: the buttons' may be stale)
-            high = max(button.height() for button in buttons[row : row + COLUMNS])
-            cut = cut or top < fold < top + high
-            top += high + grid.verticalSpacing()
-        gap = fold if cut else 0
+        grid, buttons = self.layout(), list(self.buttons.values())
+        heights = [max(b.height() for b in buttons[row : row + COLUMNS]) for row in range(0, len(buttons), COLUMNS)]
+        gap = fold if fold_cut(heights, grid.verticalSpacing(), fold) else 0  # (rows from 0: the buttons' may be stale)
         if gap != grid.contentsMargins().top():
             grid.setContentsMargins(0, gap, 0, 0)
 

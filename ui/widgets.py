@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PyQt6.QtCore import QSize, Qt
 from PyQt6.QtGui import QMouseEvent
 from PyQt6.QtWidgets import QFrame, QLabel, QScrollArea, QScroller, QStackedWidget, QWidget
@@ -119,3 +121,13 @@ class PageStack(QStackedWidget):
 def first_row_top(panel: QWidget) -> int:
     """Px from ``panel``'s top to where its layout's first row starts: its own margin and its layout's."""
     return panel.contentsMargins().top() + panel.layout().contentsMargins().top()
+
+
+def fold_cut(heights: Sequence[int], spacing: int, fold: int, top: int = 0) -> tuple[int, int] | None:
+    """The first of rows ``heights`` tall, ``spacing`` apart, the first at ``top``, that ``fold`` (px, the same
+    origin) cuts: (its index, how far the fold lies below its top); None when the fold cuts none."""
+    for index, high in enumerate(heights):
+        if top < fold < top + high:
+            return index, fold - top
+        top += high + spacing
+    return None
