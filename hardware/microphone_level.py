@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from base.room_level import WINDOW, heard, rms, room_level
 from hardware.devices import SAMPLE_RATE, Microphone
 
 RECORD_S = 2.0
@@ -20,9 +21,6 @@ TIMEOUT_S = 5.0  # a microphone that delivers nothing this long is dead
 STUCK = 2.0 / 32_768  # a peak-to-peak swing under two steps of 16-bit audio is a constant: muted or dead
 CLIP = 0.999  # a sample this close to full scale is clipped ...
 CLIPPED_SHARE = 0.001  # ... and this share of them is clipping
-WINDOW = 512  # 32 ms, as the VAD's windows
-ROOM_PERCENTILE = 10  # the room's level: this percentile of the window levels (the quiet between sounds); windows
-# mostly of exact zeros (a recording's edited start) are no room level
 
 
 @dataclass(frozen=True)
@@ -65,12 +63,12 @@ def judge(samples: np.ndarray) -> Level:
     if float(np.ptp(samples)) < STUCK:
         return Level("constant", seconds, _dbfs(peak), _dbfs(peak), 0.0)
     windows = np.array_split(samples, max(1, samples.size // WINDOW))
-    levels = [np.sqrt(np.mean(np.square(w))) for w in windows if np.count_nonzero(w) > w.size / 2]
+    levels = [rms(w) for w in windows if heard(w)]
     if not levels:  # mostly exact zeros: a muted channel, a glitch or two
         return Level("silent", seconds, -math.inf, _dbfs(peak), 0.0)
     clipped = float(np.mean(np.abs(samples) >= CLIP))
     verdict = "clipping" if clipped >= CLIPPED_SHARE else "ok"
-    return Level(verdict, seconds, _dbfs(float(np.percentile(levels, ROOM_PERCENTILE))), _dbfs(peak), clipped)
+    return Level(verdict, seconds, _dbfs(room_level(levels)), _dbfs(peak), clipped)
 
 
 def _dbfs(value: float) -> float:

@@ -4,25 +4,19 @@ words 0.1-0.45 under reverberation, issue 16), found by level against the room (
 
 from __future__ import annotations
 
-import numpy as np
+from base.room_level import room_level
 
-ROOM_PERCENTILE = 10  # the room's level: this percentile of the window levels before a trigger
 LOOKBACK_BELOW_DB = 20.0  # ... and at most this far under the trigger's own level
 
 
-def rms(window: np.ndarray) -> float:
-    """A window's level: its root mean square."""
-    return float(np.sqrt(np.mean(np.square(window, dtype=np.float64))))
-
-
 def loud_windows(levels: list[float], loud_db: float, trigger: float) -> list[bool]:
-    """Which windows (RMS ``levels``) are ``loud_db`` or more above the room (the ``ROOM_PERCENTILE``-th
-    percentile of ``levels``) and at most ``LOOKBACK_BELOW_DB`` under the ``trigger`` level (the speech the VAD
+    """Which windows (RMS ``levels``) are ``loud_db`` or more above the room (:func:`~base.room_level.room_level`
+    of ``levels``) and at most ``LOOKBACK_BELOW_DB`` under the ``trigger`` level (the speech the VAD
     heard): the speaker's voice, not the room's own sounds above a near-digital silence or quieter voices behind.
     None is when ``loud_db`` is 0 (look-back off)."""
     if not levels or loud_db <= 0:
         return [False] * len(levels)
-    room = max(float(np.percentile(levels, ROOM_PERCENTILE)), 1e-9)
+    room = max(room_level(levels), 1e-9)
     least = max(room * 10 ** (loud_db / 20), trigger * 10 ** (-LOOKBACK_BELOW_DB / 20))
     return [level >= least for level in levels]
 

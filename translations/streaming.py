@@ -40,9 +40,10 @@ import numpy as np
 
 from base.events import LOW_CONFIDENCE, Caption, Role
 from base.languages import lookup
+from base.room_level import rms
 from translations.asr import AsrOptions, Context, Hypothesis, SpeechRecognizer
 from translations.glossary import HOME, correct_terms, korean_terms
-from translations.lookback import loud_run_start, loud_windows, rms
+from translations.lookback import loud_run_start, loud_windows
 from translations.revision import Shown, follows, revisable, revised
 from translations.text_guards import (
     adds_new_words,

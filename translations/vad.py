@@ -21,18 +21,15 @@ from pathlib import Path
 import numpy as np
 
 from base.errors import ModelMissingError
-from translations.lookback import ROOM_PERCENTILE, rms
+from base.room_level import WINDOW, heard, rms, room_level
 
-WINDOW = 512  # samples per VAD window at 16 kHz (32 ms)
 CONTEXT = 64
 TARGET_LEVEL = 0.1  # window RMS (-20 dBFS) the loudest recent voice is raised to, as a close speaker's words
 HOLD_S = 3.0  # the loudest voice-like window of this long sets the gain
-ROOM_S = 10.0  # the room's level: the ``ROOM_PERCENTILE``-th percentile of the window levels this long
+ROOM_S = 10.0  # the room's level is taken over this long
 ABOVE_ROOM_DB = 18.0  # a window this far above the room is a voice (or a bang), not room tone (the zh clips' room
 # tone varies over 14 dB)
 RISE = 10 ** (12.0 / 20 * WINDOW / 16_000)  # the gain rises by at most 12 dB a second (falls at once)
-DIGITAL_SILENCE = 0.5  # a window with this share of samples exactly 0 (a muted channel: the two-microphone router
-# feeds zeros; a recording's edited start) is no room level
 SOFT_ABOVE_ROOM_DB = 10.0  # a window this far above the room with a speech score of at least ``SOFT_P`` ...
 SOFT_P = 0.1  # ... is a voice: Silero scores a soft or far voice 0.1-0.5, room tone and steady noise under 0.1
 SOFT_SPAN_S, SOFT_HEARD_S = 2.0, 0.8  # that much of it within this span is someone speaking ...
@@ -50,19 +47,18 @@ def default_vad_path() -> Path:
 
 
 class RoomTone:
-    """The room's level: the ``ROOM_PERCENTILE``-th percentile of the window levels of the last ``ROOM_S``, digital
-    silence left out."""
+    """The room's level (:func:`~base.room_level.room_level`) over the last ``ROOM_S``, digital silence left out."""
 
     def __init__(self) -> None:
         self._levels: deque[float] = deque(maxlen=round(ROOM_S * 16_000 / WINDOW))
 
     def level(self, default: float) -> float:
         """The room's level (``default`` before any window was heard)."""
-        return float(np.percentile(self._levels, ROOM_PERCENTILE)) if self._levels else default
+        return room_level(self._levels) if self._levels else default
 
     def add(self, window: np.ndarray, level: float) -> None:
         """Take ``window`` (of RMS ``level``) into the history."""
-        if np.count_nonzero(window) > (1 - DIGITAL_SILENCE) * window.size:
+        if heard(window):
             self._levels.append(level)
 
 
