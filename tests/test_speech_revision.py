@@ -143,3 +143,36 @@ def test_a_joined_decoding_no_surer_than_the_first_revises_nothing() -> None:
     captions = heard(TWO_BREATHS, recognizer=HearsWorse)
     assert [c.text for _, c in captions if c.final] == ["등보 내러.", "등보 내러."]
     assert HearsWorse.joined == 1, "the pair was decoded joined, and not taken"
+
+
+class HearsATerm(HearsAgain):
+    """As :class:`HearsAgain`, but the two as one hold a near-miss of a civil-service term ("주민등록등봉을")."""
+
+    def decode(self, audio, *args, **kwargs) -> Hypothesis:
+        hypothesis = super().decode(audio, *args, **kwargs)
+        if audio.size <= 2 * 16000:
+            return hypothesis
+        words = ((" 주민등록등봉을", *JOINED[0][1:]), *JOINED[1:]) if hypothesis.words else ()
+        return replace(hypothesis, text="주민등록등봉을 떼러 왔어요.", words=words)
+
+
+def test_a_revision_gets_the_term_correction_a_final_gets() -> None:
+    """``term_correction`` (off by default: not yet shown to pay, docs/bench.md) applies to revised finals too."""
+    revised = [c.text for _, c in heard(TWO_BREATHS, recognizer=HearsATerm, term_correction=True) if c.revised]
+    assert revised == ["주민등록등본을 떼러", "왔어요."]
+    as_heard = [c.text for _, c in heard(TWO_BREATHS, recognizer=HearsATerm) if c.revised]
+    assert as_heard == ["주민등록등봉을 떼러", "왔어요."]
+
+
+def test_a_third_breath_after_a_revision_is_neither_paired_nor_decoded_after_the_second() -> None:
+    """The second line reads as the joined decoding's second part: a third breath is decoded alone, and the second
+    is not revised again by a decoding without the first (which read it against its own doubtful first reading)."""
+    three = TWO_BREATHS[:-62] + [0.0] * 25 + [0.9] * 31 + [0.0] * 62
+    captions = [c for _, c in heard(three)]
+    finals = [c for c in captions if c.final and not c.revised]
+    assert len(finals) == 3
+    assert [(c.start, c.text) for c in captions if c.revised] == [
+        (finals[0].start, "등본을 떼러"),
+        (finals[1].start, "왔어요."),
+    ]
+    assert captions.index(finals[2]) > [c.revised for c in captions].index(True), "revised before the third began"

@@ -170,6 +170,11 @@ def korean_terms() -> tuple[str, ...]:
     return tuple(sorted({t.replace(" ", "") for t in terms}, key=lambda t: (-len(t), t)))
 
 
+def fix_terms(text: str, language: str) -> str:
+    """``text`` recognised in ``language``: Korean with :func:`correct_terms` applied, any other as heard."""
+    return correct_terms(text, korean_terms()) if language == HOME else text
+
+
 def correct_terms(text: str, terms: tuple[str, ...]) -> str:
     """Recognised Korean with near-misses of civil-service terms replaced by the term ("주민등록등봉을" ->
     "주민등록등본을"). Only whole words: one to three words that are a term of at least ``MIN_TERM_CHARS``

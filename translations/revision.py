@@ -9,7 +9,12 @@ most 30 s, which CTranslate2 cannot cut short). Its words are split between the 
 first's audio by their timestamps; the word guard and the repetition cut apply to each part. When a part is empty
 or a known hallucination the lines stay as they are; when the text differs and the joined decoding is surer than
 the first (its confidence above the first's), both lines are sent again with ``Caption.revised`` and that
-confidence (a revision the clerk is asked to check shows as such).
+confidence (a revision the clerk is asked to check shows as such). Korean parts get the civil-service term
+correction a final gets (:func:`translations.glossary.fix_terms`, ``term_correction``) before they are compared.
+After a revision the next breath is decoded alone and paired with nothing: the second line now reads as the joined
+decoding's second part, which has no tokens of its own to decode after, and pairing the second again would replace
+a reading made with the first's words by one made without them (judged against the second's own, doubtful, first
+reading). The screens mark a revised line and the store keeps the first reading (:mod:`kiosk.store_schema`).
 Measured (SYNTHETIC, docs/bench.md, eleventh session): revising after a confident first too made the joined and
 breaths English sets worse (whisper without timestamps dropped or repeated a sentence of the joined audio).
 """
@@ -22,6 +27,7 @@ import numpy as np
 
 from base.events import LOW_CONFIDENCE, Caption
 from translations.asr import MAX_SAMPLES, AsrOptions, SpeechRecognizer
+from translations.glossary import fix_terms
 from translations.text_guards import cut_repetitions, drop_unvoiced_words, is_hallucination
 
 RATE = 16_000
@@ -58,9 +64,9 @@ def revisable(first: Shown, second: Shown, options: AsrOptions) -> bool:
     )
 
 
-def revised(recognizer: SpeechRecognizer, first: Shown, second: Shown, window_s: float) -> list[Caption]:
-    """``first`` and ``second`` as the joined decoding reads them (revised captions), or [] when it reads them
-    the same, no surer than ``first`` was read, or cannot split them."""
+def revised(recognizer: SpeechRecognizer, first: Shown, second: Shown, window_s: float, terms: bool) -> list[Caption]:
+    """``first`` and ``second`` as the joined decoding reads them (revised captions; ``terms``: Korean civil-service
+    terms corrected), or [] when it reads them the same, no surer than ``first`` was read, or cannot split them."""
     audio = np.concatenate([first.audio, second.audio])
     hypothesis = recognizer.decode(audio, second.caption.language, words=True)
     cut = first.audio.size / RATE
@@ -70,6 +76,7 @@ def revised(recognizer: SpeechRecognizer, first: Shown, second: Shown, window_s:
         [w for w in hypothesis.words if (w[1] + w[2]) / 2 >= cut],
     )
     texts = [_text(words, voiced, window_s) for words in halves]
+    texts = [fix_terms(text, second.caption.language) for text in texts] if terms else texts
     if not all(texts) or any(is_hallucination(text) for text in texts):
         return []
     if texts == [first.caption.text, second.caption.text] or hypothesis.confidence <= first.caption.confidence:

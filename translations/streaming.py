@@ -8,22 +8,21 @@ at the hard cap ``max_utterance_s``. While it goes on, :meth:`StreamingTranscrib
 partial caption; words on which two consecutive
 hypotheses agree are committed and never change on screen again (local agreement).
 
-Speculative endpointing: when a pause starts (``SPECULATE_S``), the utterance is decoded at once; if no
-more speech comes before ``end_silence_s``, that decoding *is* the final caption, so the final appears
-about when the silence wait ends instead of one decoding later. When that decoding ends no sentence (no full
-stop, question or exclamation mark: "등본을" of "등본을... 떼러 왔는데요"), the utterance waits up to
-``unended_silence_s`` for the rest, so that a question said in two breaths is decoded whole, not as two halves
-each without the other. When whisper ended the first breath with a full stop ("He hoped there would be."), the
-second, starting within ``unended_silence_s`` of it, is decoded after it (``context_after_final``: the
-first's audio before its own, its tokens forced; only the new words come out), unless the first's confidence is
-below ``LOW_CONFIDENCE`` (a caption the clerk is asked to check: a wrong first half led the second astray); such
-a first and the second are then decoded again as one once the second is shown (:mod:`translations.revision`).
-Otherwise the finished utterance is decoded once more. Without timestamps whisper often ends a decoding at a
-full stop and leaves out a fragment said after a pause ("... of his life." for "... of his life. It was"); when
-the speaker's voice (voiced windows about as loud as the words before, not quieter voices behind them) follows
-the last word, the final is decoded on from its own text (``continue_after_stop``; it needs the final's word
+Speculative endpointing: when a pause starts (``SPECULATE_S``), the utterance is decoded at once; if no more speech
+comes before ``end_silence_s``, that decoding *is* the final caption, so the final appears about when the silence wait
+ends instead of one decoding later. When that decoding ends no sentence (no full stop, question or exclamation mark:
+"등본을" of "등본을... 떼러 왔는데요"), the utterance waits up to ``unended_silence_s`` for the rest, so that a question
+said in two breaths is decoded whole, not as two halves each without the other. When whisper ended the first breath with
+a full stop ("He hoped there would be."), the second, starting within ``unended_silence_s`` of it, is decoded after it
+(``context_after_final``: the first's audio before its own, its tokens forced; only the new words come out), unless the
+first's confidence is below ``LOW_CONFIDENCE`` (a caption the clerk is asked to check: a wrong first half led the second
+astray); such a first and the second are then decoded again as one once the second is shown
+(:mod:`translations.revision`). Otherwise the finished utterance is decoded once more. Without timestamps whisper often
+ends a decoding at a full stop and leaves out a fragment said after a pause ("... of his life." for "... of his life. It
+was"); when the speaker's voice (voiced windows about as loud as the words before, not quieter voices behind them)
+follows the last word, the final is decoded on from its own text (``continue_after_stop``; it needs the final's word
 timestamps, which are then made even with the word guard off). Finals pass the guards in
-:mod:`translations.text_guards`; in Korean finals, near-misses of civil-service terms are corrected
+:mod:`translations.text_guards`; in Korean finals, revised ones too, near-misses of civil-service terms are corrected
 (:func:`translations.glossary.correct_terms`).
 
 ``push`` is cheap (VAD only); all decoding happens in ``poll``, so a worker that reads everything the
@@ -42,7 +41,7 @@ from base.events import LOW_CONFIDENCE, Caption, Role
 from base.languages import lookup
 from base.room_level import rms
 from translations.asr import AsrOptions, Context, Hypothesis, SpeechRecognizer
-from translations.glossary import HOME, correct_terms, korean_terms
+from translations.glossary import fix_terms
 from translations.lookback import loud_run_start, loud_windows
 from translations.revision import Shown, follows, revisable, revised
 from translations.text_guards import (
@@ -322,8 +321,8 @@ class StreamingTranscriber:
             if guarded is not None:
                 log.info("dropped word(s) whose audio had no voiced window (%s caption)", self.role.value)
                 text = cut_repetitions(guarded)
-        if self.options.term_correction and hypothesis.language == HOME:
-            fixed = correct_terms(text, korean_terms())
+        if self.options.term_correction:
+            fixed = fix_terms(text, hypothesis.language)
             self.corrected += fixed != text
             text = fixed
         silent = hypothesis.no_speech_prob >= self.options.no_speech_threshold
@@ -354,8 +353,9 @@ class StreamingTranscriber:
     def _revised(self) -> list[Caption]:
         """The pending pair of finals as their joined decoding reads them ([]: none, or read the same)."""
         pair, self._revision = self._revision, None
-        captions = revised(self.recognizer, *pair, WINDOW_S) if pair is not None else []
+        captions = revised(self.recognizer, *pair, WINDOW_S, self.options.term_correction) if pair else []
         self.revisions += bool(captions)
+        self._previous = None if captions else self._previous  # a next breath goes alone (revision.py says why)
         return captions
 
     def _decode(self, utterance: _Utterance, audio: np.ndarray, beam_size: int | None = None) -> Hypothesis:
