@@ -107,14 +107,15 @@ class TranscriptEntry:
     role: Role
     modality: Modality
     language: str
-    text: str
+    text: str  # the words said, as the recogniser reads them now (revised, when it heard them again)
     translations: dict[str, str] = field(default_factory=dict)
     provenance: str = "original"
     confidence: float | None = None
     saved: bool = True  # False when the store could not write it (shown, but not persisted)
-    correction: str = ""  # the clerk's corrected text ("" = never corrected); ``text`` keeps the original
+    correction: str = ""  # the clerk's corrected text ("" = never corrected); ``text`` keeps what was heard
     suggestion: str = ""  # the reviewed phrase/template id the speaker tapped instead (``text`` keeps what was said)
     flipped: bool = False  # the clerk flipped the speaker: ``role`` is the corrected one, ``role.other`` said it first
+    first_reading: str = ""  # the recogniser's first words for a line it heard again ("" = never revised; issue 16)
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from base.events import Role, TranscriptEntry
 
 ROLE_LABELS = {Role.VISITOR: "방문자 Visitor", Role.CLERK: "담당자 Clerk"}
 FLIPPED = "⇄ 담당자가 화자를 바로잡음 / speaker corrected by the clerk"
+REHEARD = "↻ 다시 듣고 고침, 처음 인식 / heard again, first heard as"  # a revised line keeps its first reading
 
 
 def render_text(entries: Sequence[TranscriptEntry], title: str) -> str:
@@ -24,6 +25,8 @@ def render_text(entries: Sequence[TranscriptEntry], title: str) -> str:
     for entry in entries:
         lines.append(f"[{_clock(entry.time)}] {ROLE_LABELS[entry.role]} ({entry.language}, {entry.modality.value})")
         lines.append(f"  {entry.text}")
+        if entry.first_reading:
+            lines.append(f"  {REHEARD}: {entry.first_reading}")
         if entry.correction:
             lines.append(f"  ✎ 담당자 수정 / corrected: {entry.correction}")
         if entry.flipped:
@@ -42,6 +45,8 @@ def render_html(entries: Sequence[TranscriptEntry], title: str) -> str:
             f'<div class="tr"><span class="lang">{html.escape(lang)}</span> {html.escape(text)}</div>'
             for lang, text in sorted(entry.translations.items())
         )
+        if entry.first_reading:
+            translated += f'<div class="fix">{REHEARD}: {html.escape(entry.first_reading)}</div>'
         if entry.correction:
             translated += f'<div class="fix">✎ 담당자 수정 / corrected: {html.escape(entry.correction)}</div>'
         if entry.flipped:

@@ -62,8 +62,9 @@ class LineInput:
 
     def revise(self, entry_id: int, text: str, confidence: float | None) -> TranscriptEntry:
         """The recogniser heard the spoken line ``entry_id`` again: its words become ``text``, translated again for
-        the other party, and it is shown again on both screens; a line someone amended meanwhile (a correction,
-        a suggestion, its speaker flipped) or one the store refused stays as it is."""
+        the other party, and it is shown again on both screens, marked as heard again (``first_reading``: the words
+        first shown, kept in the store too); a line someone amended meanwhile (a correction, a suggestion, its
+        speaker flipped) or one the store refused stays as it is: the clerk's word counts over the recogniser's."""
         clean = clean_text(text)
         with self._gate.hold():
             entry = self._writer.saved_entry(entry_id)
@@ -74,7 +75,7 @@ class LineInput:
         with self._gate.hold():
             if entry not in self._writer.entries:  # amended or the visit ended while it was translated
                 return entry
-            revised = self._writer.revise(entry, clean, translations, provenance, confidence)
+            revised = self._writer.revise(entry, clean, translations, provenance, confidence, self._wall())
             self._gate.emit(revised)
         return revised
 

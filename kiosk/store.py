@@ -4,6 +4,9 @@ Durability: every entry is its own transaction with ``synchronous=FULL``, so an 
 :meth:`TranscriptStore.add` returned survives a killed process or a power cut. A damaged database file
 is moved aside (``*.corrupt-YYYYmmdd-HHMMSS``) and reported, never overwritten. The file is created
 owner-only (0600) and ``secure_delete`` overwrites purged text, because transcripts are personal data.
+
+A stored line is never changed: its revisions and corrections are rows of their own (:mod:`kiosk.store_schema`);
+:meth:`TranscriptStore.entries` gives each line as it reads now, with its first reading when it was revised.
 """
 
 from __future__ import annotations
@@ -24,7 +27,8 @@ from base.events import Modality, Role, TranscriptEntry
 from kiosk.store_schema import COLUMNS, check_integrity, migrate, move_aside
 
 log = logging.getLogger(__name__)
-_LATEST = "(SELECT {column} FROM corrections c WHERE c.entry_id = e.id ORDER BY c.id DESC LIMIT 1)"
+_LATEST = "(SELECT {column} FROM {table} c WHERE c.entry_id = e.id ORDER BY c.id DESC LIMIT 1)"
+REVISED = ("text", "translations", "provenance", "confidence")  # a revision's columns, as the line reads them
 
 
 @dataclass(frozen=True)
@@ -53,7 +57,11 @@ class TranscriptStore:
         self.read_only = read_only
         self._lock = threading.Lock()
         self._db = self._open()
-        self._columns = {row[1] for row in self._db.execute("PRAGMA table_info(corrections)")}  # old read-only files
+        self._columns = {  # (table, column) of what the file has (an old file opened read-only lacks newer ones)
+            (table, row[1])
+            for table in ("corrections", "revisions")
+            for row in self._db.execute(f"PRAGMA table_info({table})")
+        }
 
     def _open(self) -> sqlite3.Connection:
         if isinstance(self.path, Path) and not self.read_only:
@@ -171,35 +179,42 @@ class TranscriptStore:
             )
 
     def revise(
-        self, entry_id: int, text: str, translations: dict[str, str], provenance: str, confidence: float | None
+        self,
+        entry_id: int,
+        text: str,
+        translations: dict[str, str],
+        provenance: str,
+        confidence: float | None,
+        when: float,
     ) -> None:
-        """The recogniser heard the line ``entry_id`` again (with the words after it, before anyone amended it):
-        its words, translations and confidence become the revised ones."""
+        """The recogniser heard the line ``entry_id`` again at ``when`` (with the words after it, before anyone
+        amended it): a revision row with its words, translations and confidence; the entry keeps its first reading."""
         with self._writing() as db:
             db.execute(
-                "UPDATE entries SET text=?, translations=?, provenance=?, confidence=? WHERE id=?",
-                (text, json.dumps(translations, ensure_ascii=False), provenance, confidence, entry_id),
+                "INSERT INTO revisions(entry_id, time, text, translations, provenance, confidence)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (entry_id, when, text, json.dumps(translations, ensure_ascii=False), provenance, confidence),
             )
 
     def add_translations(self, entry_id: int, translations: dict[str, str], provenance: str) -> None:
         """The line ``entry_id`` gained ``translations`` (a new reader: the visitor switched language), made with
-        ``provenance``; stored where the line keeps its translations (its newest correction, else the entry), its
-        words unchanged."""
+        ``provenance``; stored where the line keeps its translations (its newest correction, else its newest
+        revision, else the entry), its words unchanged."""
         with self._writing() as db:
-            fixed = db.execute(
-                "SELECT id, translations FROM corrections WHERE entry_id=? ORDER BY id DESC LIMIT 1", (entry_id,)
-            ).fetchone()
-            if fixed:
-                merged = _merged(fixed[1], translations)
-                db.execute(
-                    "UPDATE corrections SET translations=?, provenance=? WHERE id=?", (merged, provenance, fixed[0])
-                )
-            else:
-                (known,) = db.execute("SELECT translations FROM entries WHERE id=?", (entry_id,)).fetchone()
-                db.execute(
-                    "UPDATE entries SET translations=?, provenance=? WHERE id=?",
-                    (_merged(known, translations), provenance, entry_id),
-                )
+            for table in ("corrections", "revisions"):
+                newest = db.execute(
+                    f"SELECT id, translations FROM {table} WHERE entry_id=? ORDER BY id DESC LIMIT 1", (entry_id,)
+                ).fetchone()
+                if newest:
+                    merged = _merged(newest[1], translations)
+                    update = f"UPDATE {table} SET translations=?, provenance=? WHERE id=?"
+                    db.execute(update, (merged, provenance, newest[0]))
+                    return
+            (known,) = db.execute("SELECT translations FROM entries WHERE id=?", (entry_id,)).fetchone()
+            db.execute(
+                "UPDATE entries SET translations=?, provenance=? WHERE id=?",
+                (_merged(known, translations), provenance, entry_id),
+            )
 
     def set_language(self, session_id: str, language: str) -> None:
         """The visitor switched the visit's language (the lines keep the language each was said in)."""
@@ -207,12 +222,13 @@ class TranscriptStore:
             db.execute("UPDATE sessions SET language=? WHERE id=?", (language, session_id))
 
     def entries(self, session_id: str | None = None) -> list[TranscriptEntry]:
-        """Entries of one visit (or all), oldest first, each with its latest correction."""
+        """Entries of one visit (or all), oldest first, each as it reads now: its newest revision and correction."""
+        latest = [("corrections", column) for column in ("text", "translations", *COLUMNS)]
+        latest += [("revisions", column) for column in REVISED]
         query = "SELECT e.id, e.session_id, e.time, e.role, e.modality, e.language, e.text, e.translations,"
-        query += " e.provenance, e.confidence, " + _LATEST.format(column="text") + ", "
-        query += _LATEST.format(column="translations")
-        for column in COLUMNS:  # (NULL: an old file opened read-only)
-            query += ", " + (_LATEST.format(column=column) if column in self._columns else "NULL")
+        query += " e.provenance, e.confidence"
+        for table, column in latest:  # (NULL: an old file opened read-only)
+            query += ", " + (_LATEST.format(table=table, column=column) if (table, column) in self._columns else "NULL")
         query += " FROM entries e"
         query += (" WHERE e.session_id=?" if session_id else "") + " ORDER BY e.id"
         with self._lock:
@@ -261,8 +277,11 @@ def _merged(stored: str, added: dict[str, str]) -> str:
 
 
 def _entry_from_row(row: tuple) -> TranscriptEntry:
-    entry_id, session_id, when, role, modality, language, text, translations, provenance, confidence, *fixes = row
-    fixed, fixed_tr, suggestion, said_by, made_by = fixes
+    entry_id, session_id, when, role, modality, language, text, translations, provenance, confidence, *latest = row
+    fixed, fixed_tr, suggestion, said_by, made_by, *revision = latest
+    first = ""
+    if revision[0] is not None:  # heard again: the revision's reading, the entry's kept as the first
+        first, (text, translations, provenance, confidence) = text, revision
     return TranscriptEntry(
         entry_id=entry_id,
         session_id=session_id,
@@ -277,4 +296,5 @@ def _entry_from_row(row: tuple) -> TranscriptEntry:
         correction=fixed or "",
         suggestion=suggestion or "",
         flipped=bool(said_by) and said_by != role,
+        first_reading=first,
     )

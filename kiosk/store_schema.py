@@ -2,8 +2,13 @@
 
 Versions (``PRAGMA user_version``): 1 sessions and entries; 2 the clerk's corrections; 3 a tapped suggestion
 (``corrections.suggestion``); 4 the speaker (``corrections.role``); 5 how a correction's translations were made
-(``corrections.provenance``, e.g. the phrasebook gave a flipped line its Korean). A column an old file lacks is
-added with ``ALTER TABLE``, which keeps every row.
+(``corrections.provenance``, e.g. the phrasebook gave a flipped line its Korean); 6 the recogniser's revisions
+(``revisions``: a spoken line heard again with the next one, issue 16). A column an old file lacks is added with
+``ALTER TABLE``, a table with ``CREATE TABLE IF NOT EXISTS``; either keeps every row.
+
+An entry is never changed: it keeps the recogniser's first reading. A revision is a row of ``revisions`` (the newest
+counts: the line's words, translations and confidence as the recogniser reads them now), a clerk's correction a row
+of ``corrections`` (over either); deleting a visit deletes both with its entries (``ON DELETE CASCADE``).
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ import sqlite3
 import time
 from pathlib import Path
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS sessions (
     id TEXT PRIMARY KEY,
@@ -46,6 +51,16 @@ CREATE TABLE IF NOT EXISTS corrections (  -- the clerk's corrections; the origin
     provenance TEXT  -- how these translations were made (NULL: as the entry's)
 );
 CREATE INDEX IF NOT EXISTS corrections_entry ON corrections(entry_id, id);
+CREATE TABLE IF NOT EXISTS revisions (  -- the recogniser heard a spoken line again; the entry keeps its first reading
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    entry_id INTEGER NOT NULL REFERENCES entries(id) ON DELETE CASCADE,
+    time REAL NOT NULL,
+    text TEXT NOT NULL,
+    translations TEXT NOT NULL DEFAULT '{}',
+    provenance TEXT NOT NULL,
+    confidence REAL
+);
+CREATE INDEX IF NOT EXISTS revisions_entry ON revisions(entry_id, id);
 """
 COLUMNS = {"suggestion": "TEXT NOT NULL DEFAULT ''", "role": "TEXT", "provenance": "TEXT"}  # corrections, after 2
 

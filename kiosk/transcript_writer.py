@@ -119,12 +119,24 @@ class TranscriptWriter:
         return corrected
 
     def revise(
-        self, entry: TranscriptEntry, text: str, translations: dict[str, str], provenance: str, confidence: float | None
+        self,
+        entry: TranscriptEntry,
+        text: str,
+        translations: dict[str, str],
+        provenance: str,
+        confidence: float | None,
+        when: float,
     ) -> TranscriptEntry:
-        """``entry`` (saved) as the recogniser heard it again; returns the line as it reads now."""
-        self.attempt(lambda: self.store.revise(entry.entry_id, text, translations, provenance, confidence))
+        """``entry`` (saved) as the recogniser heard it again at ``when`` (stored as a revision, its first reading
+        kept); returns the line as it reads now."""
+        self.attempt(lambda: self.store.revise(entry.entry_id, text, translations, provenance, confidence, when))
         revised = dataclasses.replace(
-            entry, text=text, translations=translations, provenance=provenance, confidence=confidence
+            entry,
+            text=text,
+            translations=translations,
+            provenance=provenance,
+            confidence=confidence,
+            first_reading=entry.first_reading or entry.text,
         )
         self.entries = [revised if e is entry else e for e in self.entries]
         log.info("entry %s: revised by the recogniser, %d chars", entry.entry_id, len(text))

@@ -199,4 +199,4 @@ def test_a_schema_4_file_gains_the_correction_provenance_and_keeps_every_line(tm
         ("hello", Role.VISITOR, True, "machine"),
         ("thanks", Role.VISITOR, True, "phrasebook"),
     ]
-    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,) == (5,)
+    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,) == (6,)

@@ -7,7 +7,7 @@ import pytest
 from PyQt6.QtCore import QCoreApplication, QSize, Qt
 from PyQt6.QtWidgets import QLabel, QLineEdit, QPushButton, QWidget
 
-from base.events import Notice, Role, VisitorMode
+from base.events import Modality, Notice, Role, VisitorMode
 from kiosk.config import KioskConfig
 from tests.ui_kiosk import find, settle, transcript_texts
 from ui.layout_check import layout_problems
@@ -255,6 +255,7 @@ def test_the_gallery_has_every_screen_and_no_text_is_cut_off(tmp_path) -> None:
     assert {s.screen for s in shots} >= {"attract", "start", "conversation", "fingerspelling", "closing", "clerk"}
     assert {s.display for s in shots if s.screen == "clerk"} == {"landscape", "portrait", "small", "half"}
     assert {s.screen for s in shots} >= {"switch_offer", "flipped", "clerk_flipped"}  # issue 16 item 4
+    assert {s.screen for s in shots} >= {"revised", "clerk_revised"}  # a line the recogniser heard again
     assert {s.language for s in shots if s.screen == "language"} == {"ko", "en", "zh", "vi", "ja"}  # the globe
     assert all(s.path.is_file() for s in shots) and (tmp_path / "README.md").is_file()
 
@@ -269,6 +270,19 @@ def test_the_clerk_corrects_a_line_on_screen(qtbot, kiosk) -> None:
     assert cell.startswith("✎ 여기에 서명해 주세요.\n(원문: 잠시만요)") and "수정됨" in cell
     captions = find(kiosk.visitor, QWidget, "caption_view")
     assert captions.count() == 1 and captions.item(0).text() == "Nhân viên: 여기에 서명해 주세요. ✎"
+
+
+def test_a_line_the_recogniser_heard_again_is_marked_on_both_screens(qtbot, suggesting_kiosk) -> None:
+    kiosk = suggesting_kiosk  # the phrasebook translates the revised words
+    qtbot.mouseClick(find(kiosk.visitor, QPushButton, "lang_vi"), Qt.MouseButton.LeftButton)
+    line = kiosk.session.say(Role.CLERK, "잠시만", Modality.SPEECH, confidence=0.45)
+    kiosk.session.revise(line.entry_id, "잠시만 기다려 주세요.", 0.8)
+    settle(kiosk)
+    (cell,) = transcript_texts(kiosk.clerk)  # the line is rewritten, not added, its first reading under it
+    assert cell.startswith("잠시만 기다려 주세요.\n(처음 인식: 잠시만)") and "다시 듣고 고침" in cell
+    captions = find(kiosk.visitor, QWidget, "caption_view")
+    assert captions.count() == 1
+    assert captions.item(0).text() == "Nhân viên · đã cập nhật sau khi nghe lại: Vui lòng đợi một chút."
 
 
 def test_the_clerk_prints_only_after_the_visitor_agrees(qtbot, kiosk, config: KioskConfig) -> None:

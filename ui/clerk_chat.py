@@ -118,7 +118,8 @@ class ClerkTranscript(ChatView):
 
 def korean_first(entry: TranscriptEntry, korean: str, visitor: str | None = None) -> tuple[str, str, Languages]:
     """The line in the clerk's language ``korean`` and, small under it, the words as said (a visitor's line in
-    another language, the original of a corrected line) and what the visitor reads (``→`` the translation into
+    another language, the original of a corrected line), the recogniser's first reading of a line it heard again
+    (the clerk may have acted on it) and what the visitor reads (``→`` the translation into
     the ``visitor``'s language; None: every translation); and the languages of the two (the small text's: the
     visitor's, which the line breaks follow)."""
     own = entry.correction or (entry.text if entry.language == korean else entry.translations.get(korean, ""))
@@ -127,17 +128,19 @@ def korean_first(entry: TranscriptEntry, korean: str, visitor: str | None = None
     if not own:
         return entry.text, "\n".join(["(한국어 번역 없음)", *shown]), (entry.language, entry.language)
     said = f"(원문: {entry.text})" if entry.correction else entry.text if entry.language != korean else ""
-    small = "\n".join(u for u in [said, *shown] if u)
+    first = f"(처음 인식: {entry.first_reading})" if entry.first_reading and not entry.correction else ""
+    small = "\n".join(u for u in [said, first, *shown] if u)
     return (
         ("✎ " if entry.correction else "") + own,
         small,
-        (korean, next(iter(read), entry.language) if said == "" else entry.language),
+        (korean, next(iter(read), entry.language) if not said + first else entry.language),
     )
 
 
 def badges(entry: TranscriptEntry, reader: str) -> list[str]:
     """How the line was given, how it was translated for the other party's language ``reader`` (or "번역 없음" when
-    it has none: e.g. after the visitor switched language), how sure the recogniser was, what the clerk changed."""
+    it has none: e.g. after the visitor switched language), how sure the recogniser was, whether it heard the line
+    again and changed its words (issue 16), what the clerk changed."""
     needed = reader != entry.language
     kind = PROVENANCE.get(entry.provenance, "번역" if needed else "")
     if needed and reader not in entry.translations:
@@ -145,6 +148,7 @@ def badges(entry: TranscriptEntry, reader: str) -> list[str]:
     found = [MODALITIES[entry.modality], *(["추천 문구 선택" if entry.suggestion else kind] if kind else [])]
     if entry.confidence is not None:
         found.append(f"신뢰도 {entry.confidence:.0%}" + (" · 확인 필요" if doubtful(entry) else ""))
+    found += ["다시 듣고 고침"] if entry.first_reading else []  # the recogniser's revision, not the clerk's 수정됨
     found += ["수정됨"] if entry.correction else []
     found += ["화자 바뀜"] if entry.flipped else []
     found += [] if entry.saved else ["저장 안 됨"]

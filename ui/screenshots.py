@@ -9,7 +9,8 @@ writes half-size PNGs named ``SCREEN_LANGUAGE_VARIANT_DISPLAY.png`` and ``README
 reports anything :mod:`ui.layout_check` finds. The clerk's screen is shot on every display too, its text
 size and contrast as ``[ui]`` would set them. A short scripted visit fills the conversation (with one spoken line
 the recogniser was unsure of); a third language heard shows the visitor's switch offer and the clerk flips a
-misattributed line. The session runs on an in-memory store, so nothing is kept.
+misattributed line; a doubtful spoken line of the clerk's is heard again and revised (both screens mark it).
+The session runs on an in-memory store, so nothing is kept.
 """
 
 from __future__ import annotations
@@ -132,6 +133,7 @@ class Gallery:
         if language != "ko":
             self.speak_up(language, variant)
             self.who_spoke(language, variant)
+        self.revision(language, variant)
         if language == "en":  # the idle warning with its "more time" button
             kiosk = self.session.config.kiosk
             self.clock.advance(kiosk.idle_timeout_s - kiosk.idle_warning_s + 1)
@@ -184,6 +186,14 @@ class Gallery:
         self.session.flip_speaker(wrong.entry_id)
         self.shoot(self.clerk, "clerk_flipped", language, variant)
         self.shoot(self.visitor, "flipped", language, variant)
+
+    def revision(self, language: str, variant: str) -> None:
+        """A spoken line of the clerk's the recogniser was unsure of, heard again with the words after it: the
+        revised line, marked on both screens (the clerk's also shows its first reading)."""
+        heard = self.session.say(Role.CLERK, "여기 서면", Modality.SPEECH, language="ko", confidence=0.45)
+        self.session.revise(heard.entry_id, self.session.phrasebook.get("sign_here").texts["ko"], 0.82)
+        self.shoot(self.visitor, "revised", language, variant)
+        self.shoot(self.clerk, "clerk_revised", language, variant)
 
     def fingerspelling(self, variant: str) -> None:
         scale, contrast = VARIANTS[variant]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from base.languages import lookup
 from ui.category_strings import CATEGORY_STRINGS
+from ui.line_strings import LINE_STRINGS
 from ui.notice_strings import NOTICE_STRINGS
 from ui.switch_strings import SWITCH_STRINGS
 
@@ -387,9 +388,8 @@ STRINGS: dict[str, dict[str, str]] = {
 }
 
 
-STRINGS.update(CATEGORY_STRINGS)  # the phrase topics, kept in their own module
-STRINGS.update(SWITCH_STRINGS)  # changing the visit's language, kept in their own module
-STRINGS.update(NOTICE_STRINGS)  # passing notices, kept in their own module
+for apart in (CATEGORY_STRINGS, SWITCH_STRINGS, NOTICE_STRINGS, LINE_STRINGS):  # the phrase topics, changing the
+    STRINGS.update(apart)  # visit's language, passing notices, notes on a chat line: each kept in its own module
 
 
 def tr(key: str, language: str | None, **values: object) -> str:

@@ -262,7 +262,7 @@ class VisitorWindow(QWidget):
 
     def _on_entry(self, entry: TranscriptEntry) -> None:
         """A new chat line, or a corrected one (rewritten in place, marked ✎; on the other side when the clerk
-        corrected who said it); suggestions end.
+        corrected who said it) or one the recogniser heard again (rewritten, the note by the name); suggestions end.
 
         The visitor reads each line in their language first; what was said, when it differs, small under it; a
         clerk's line with no translation into their language says so under it, in their language (never bare Korean).
@@ -277,6 +277,7 @@ class VisitorWindow(QWidget):
         if entry.role is Role.CLERK and entry.language != language and text is own:
             original, said = tr("not_translated", language), (entry.language, language)
         who = tr("you" if entry.role is Role.VISITOR else "clerk", language)
+        who += f" · {tr('heard_again', language)}" if entry.first_reading else ""  # its words changed: say why
         bubble = self.captions.shown(entry)
         if bubble is not None:
             self.captions.keep(entry, self.captions.rewrite(bubble, entry.role, who, line, original, said))
