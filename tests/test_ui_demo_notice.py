@@ -49,7 +49,7 @@ def test_the_newest_line_shows_who_said_it(qtbot, kiosk) -> None:
     kiosk.session.choose("ko", VisitorMode.SIGN)
     kiosk.session.begin()
     kiosk.session.say(Role.CLERK, "안녕하세요. 무엇을 도와드릴까요?")
-    kiosk.session.say(Role.VISITOR, "화장실이 어디예요?", language="ko")
+    kiosk.session.say(Role.VISITOR, "화장실이 어디예요? 서류는 어디에서 받나요?", language="ko")  # on two lines
     kiosk.visitor.display.set(2.0, False)
     kiosk.visitor.resize(SMALL)
     _settle()
@@ -58,7 +58,9 @@ def test_the_newest_line_shows_who_said_it(qtbot, kiosk) -> None:
     top = chat.newest().mapTo(chat.widget(), QPoint(0, 0)).y()
     chat.verticalScrollBar().setValue(top + 20)  # who said it above the view's top, the words below it
     assert chat.verticalScrollBar().value() == top + 20
-    assert newest_cut(kiosk.visitor)[0].startswith("newest line of caption_view '화장실이 어디예요?' is cut")
+    assert newest_cut(kiosk.visitor)[0].startswith(
+        "newest line of caption_view '화장실이 어디예요? 서류는 어디에서 받나요?' is cut"
+    )
 
 
 def test_a_number_stays_with_its_unit_in_every_language(qtbot) -> None:

@@ -11,11 +11,14 @@ offer, and comes back with the next line. So too on the globe's choice of langua
 its own under the languages: where the languages, that row and the bar do not all fit below the reach line (200 %
 on 1366x768), the bar makes way while the choice is open. The fingerspelled word's line in the list is shown only
 where it is whole in view (:meth:`SpellingPanel.fit`); its letters' line always is (the list is at least that high),
-and so is the first row of signs (:meth:`SignPanel.chips_end`).
+and so is the first row of signs (:meth:`SignPanel.chips_end`) and, where they head the list, of the quick phrases
+(:meth:`PhrasePanel.first_row_end`: in Japanese and Vietnamese at 200 % on 1366x768 the list showed nothing of them).
 The chat and the self-view beside it never reach into the list's least height (they overlapped it by 41-46 px
 in fingerspelling and signing at 200 % on 1366x768, the letters' line and the self-view's cue cut): the chat
 yields, down to two rows, the self-view down to its letter and cue (:meth:`CameraView.yield_to`), and where even
-that is too much (a demo's banner on top), the demo banner takes its short form (never hidden: :class:`DemoBanner`).
+that is too much (a demo's banner on top), the demo banner and then the notice banner take their short forms (never
+hidden for room: :class:`DemoBanner`, :class:`NoticeBanner`), then the quick phrases' first row goes a scroll away;
+only then does the text-size bar make way (the speak-up hint at 200 % on 1366x768 under a two-line Talk button).
 A suggestion under the first starts below the list's fold when it would be cut there
 (:meth:`SuggestionBar.start_below`): whole in view or a scroll away.
 """
@@ -72,6 +75,7 @@ class ConversationFit(QObject):
         self.keyboard, self.switch_offer, self.display, self.picker = keyboard, switch_offer, display, picker
         self.spelling, self.signs, self.camera, self.voice, self.banner = spelling, signs, camera, voice, banner
         self.phrases, self.notice = phrases, notice
+        self.phrases_first = True  # the list is as high as the quick phrases' first row where they head it (_make_way)
         self.later = QTimer(self)  # one fit after a burst of changes, once Qt has laid them out
         self.later.setSingleShot(True)
         self.later.setInterval(0)
@@ -94,7 +98,7 @@ class ConversationFit(QObject):
         """The chat's height, then the suggestions' arrangement and whether the text-size bar makes way (for them, or
         for the newest line's first line under who said it: signing at 200 % on 1366x768 with the demo banner); on the
         globe's choice of language, whether the bar makes way for it; ``settled`` (once Qt has laid out the last
-        change, its places are not stale): the demo banner's whole or short form."""
+        change, its places are not stale): what makes way for the newest line's first line (:meth:`_make_way`)."""
         window, reach = self.window, int(CAPTION_SHARE * self.window.height())
         if not self.chat.isVisible():  # (its place is known only while the conversation is on screen)
             self.display.setVisible(not self.picker.isVisible() or self._picker_fits(reach))
@@ -103,7 +107,12 @@ class ConversationFit(QObject):
         above = self.suggestions.room_above() if self.switch_offer.isHidden() else 0
         rows = ((self.spelling, self.spelling.letters_end), (self.signs, self.signs.chips_end))
         whole = max((panel.y() + end() for panel, end in rows if panel.isVisible()), default=0)  # letters, signs
-        self.middle.setMinimumHeight(max(LIST_PX, whole + self.middle.height() - self.middle.viewport().height()))
+        chrome = self.middle.height() - self.middle.viewport().height()
+        heads = (self.switch_offer, self.suggestions, self.spelling, self.signs)
+        tabs = 0  # the px the phrases' first row adds to the list's least height, where they head it
+        if self.phrases.isVisible() and not any(w.isVisible() for w in heads):
+            tabs = max(0, self.phrases.y() + self.phrases.first_row_end() + chrome - max(LIST_PX, whole + chrome))
+        self.middle.setMinimumHeight(max(LIST_PX, whole + chrome) + (tabs if self.phrases_first else 0))
         offered = not self.suggestions.isHidden()  # (then the first suggestion comes first: whole below the reach line)
         first, room = self.chat.newest_px(lines=1), window.height()
         want = max(2 * TARGET_PX, reach - top + 8 - above, first if offered else self.chat.newest_px())
@@ -113,7 +122,8 @@ class ConversationFit(QObject):
             if self.camera.isVisible():
                 self.camera.yield_to(room)
             if settled:
-                self._banners_make_way()
+                bar = 0 if self.display.isVisible() or offered else self._bar()
+                self._make_way(max(2 * TARGET_PX, first) + bar - room, tabs)
         self.chat.setMinimumHeight(want)
         self.spelling.fit(self.middle.viewport().height() - self.spelling.y())  # its word line whole, or not shown
         offer = self.suggestions.isHidden() or self.middle.isHidden() or self._offer_fits(reach)
@@ -125,23 +135,29 @@ class ConversationFit(QObject):
         if self.phrases.isVisible():
             self.phrases.start_below(self.phrases.holder.mapFrom(port, QPoint(0, port.height())).y())
         if self.voice.isVisible():
+            self.middle.widget().layout().activate()  # (the rows above it placed anew: its fold is not stale)
             self.voice.start_below(self.voice.mapFrom(port, QPoint(0, port.height())).y())
 
-    def _banners_make_way(self) -> None:
-        """The demo banner takes its short form while the rows' least heights add up to more than the window, and
-        its whole sentence where that fits again; it is never hidden (synthetic media play: the screen says so).
-        Hidden, it left fingerspelling and signing at 200 % on 1366x768 with no word of the demo. Where even its short
-        form leaves the rows overlapping, a passing notice ends now (:class:`NoticeBanner`): the speak-up hint and
-        the newest line under who said it at 200 % on 1366x768 overlapped the chat and the list by 26 px."""
-        above = max(w.geometry().bottom() + 1 for w in (self.chat, self.camera) if w.isVisible())
-        overlap = max(0, above + self._spacing() - self.middle.y())
-        slack = self.middle.height() - self.middle.minimumHeight() - overlap
-        if self.banner is not None and not self.banner.compacted and slack < 0:
-            self.banner.compact(True)
-        elif self.banner is not None and self.banner.compacted and slack >= self.banner.saved_px():
-            self.banner.compact(False)
-        elif slack < 0:
-            self.notice.end_passing()
+    def _make_way(self, missing: int, tabs: int) -> None:
+        """While the rows lack ``missing`` px (> 0) for the newest line's first line with the text-size bar on screen,
+        the demo banner, then the notice banner take their short forms, then the quick phrases' first row (``tabs`` px
+        more of the list's least height) goes a scroll away; all come back in the reverse order where they fit again.
+        Only then does the bar make way (:meth:`fit`). Neither banner is hidden for room: hidden, the demo banner left
+        fingerspelling and signing at 200 % on 1366x768 with no word of the demo, and the speak-up hint ended where the
+        newest line was the largest (200 % on 1366x768), so the visitor who needs large text the most never read it."""
+        banners = [b for b in (self.banner, self.notice) if b is not None and not b.isHidden()]
+        if missing > 0:
+            whole = [b for b in banners if not b.compacted and b.saved_px() > 0]
+            if whole:
+                whole[0].compact(True)
+            elif tabs:
+                self.phrases_first = False
+        elif not self.phrases_first:
+            self.phrases_first = -missing >= tabs
+        else:
+            fits = [b for b in reversed(banners) if b.compacted and -missing >= b.saved_px()]
+            if fits:
+                fits[0].compact(False)
 
     def _spacing(self) -> int:
         """The gap between the chat's row and the list under it."""

@@ -26,6 +26,7 @@ class DisplayControls(QWidget):
     ) -> None:
         """``codes``: the languages to label the buttons in before one is chosen."""
         super().__init__()
+        self.setObjectName("display_controls")
         self.codes = codes or ["ko"]
         self.language: str | None = None
         self.defaults = (scale, high_contrast)

@@ -18,7 +18,7 @@ the first suggestion, the fingerspelled word's line) but are not; :func:`slivers
 themselves at a scroll area's fold (whole or a scroll away, never a strip of a button); :func:`newest_cut` a chat whose
 newest line (who said it and the words; before any, its prompt) is cut: whole in view, or from its top when taller
 than the view, with its words' first line whole and none halved at the view's bottom; :func:`demo_hidden` a demo
-without its notice;
+without its notice; :func:`not_shown` a bar that must never make way (the visitor's text-size bar);
 :func:`overlaps` widgets that one layout placed over each other (it had less room than their least sizes: the idle
 warning's countdown under its label, the self-view over the list under it).
 """
@@ -99,6 +99,12 @@ def scrolled_out(window: QWidget, prefix: str | tuple[str, ...], first: bool = F
         if cut:
             problems.append(f"{_kind(widget)} {_name(widget)} is seen only by scrolling {_name(cut[0])}")
     return problems
+
+
+def not_shown(window: QWidget, name: str) -> list[str]:
+    """The widget named ``name`` in ``window`` is not on screen (a bar or notice that must never make way)."""
+    shown = [w for w in window.findChildren(QWidget, name) if w.isVisible()]
+    return [] if shown else [f"{name} is not shown"]
 
 
 def slivers(window: QWidget, prefix: str) -> list[str]:

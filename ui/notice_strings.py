@@ -9,4 +9,11 @@ NOTICE_STRINGS: dict[str, dict[str, str]] = {
         "vi": "Chúng tôi chưa nghe rõ lời bạn. Vui lòng lại gần micrô hơn một chút hoặc nói to hơn một chút.",
         "ja": "お声がよく聞き取れません。もう少しマイクに近づくか、少し大きな声でお話しください。",
     },
+    "speak_up_short": {  # its short form, where the screen has no room for the whole (200 % text on a small panel)
+        "ko": "마이크 가까이에서 말씀해 주세요.",
+        "en": "Please speak closer to the microphone.",
+        "zh": "请靠近麦克风说话。",
+        "vi": "Vui lòng nói gần micrô hơn.",
+        "ja": "マイクに近づいてお話しください。",
+    },
 }

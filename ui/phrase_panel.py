@@ -22,10 +22,11 @@ from PyQt6.QtWidgets import (
     QWidget,
 )
 
+from ui.phrase_breaks import widest_line
 from ui.strings import STRINGS, tr
 from ui.theme import TARGET_PX
 from ui.widgets import fold_cut
-from ui.wrap_button import WrapButton
+from ui.wrap_button import MARGIN, WrapButton
 
 ORDER = [
     "greeting", "documents", "identity", "forms", "payment", "waiting",
@@ -55,6 +56,7 @@ class PhrasePanel(QWidget):
         present = {p.category for p in phrases}
         self.categories = [c for c in ORDER if c in present] + sorted(present - set(ORDER))
         self.tabs = QGridLayout()
+        self._tab_columns = TAB_COLUMNS  # as many as _reflow_tabs last laid them in
         self.tab_group = QButtonGroup(self)
         self.tab_group.setExclusive(True)
         for index, category in enumerate(self.categories):
@@ -111,7 +113,7 @@ class PhrasePanel(QWidget):
         the chat, kept below the reach line, is lower than the first row: the tabs are a scroll away)."""
         place, top = None, 0  # (the rows' places without the gap: the buttons' own may be stale)
         for grid, buttons, columns in (
-            (self.tabs, self.tab_group.buttons(), getattr(self, "_tab_columns", TAB_COLUMNS)),
+            (self.tabs, self.tab_group.buttons(), self._tab_columns),
             (self.grid, self.buttons(), self.columns),
         ):
             heights = [
@@ -129,6 +131,12 @@ class PhrasePanel(QWidget):
                 grid.addItem(self.gap, row, 0)
             self._gap_at = place
 
+    def first_row_end(self) -> int:
+        """Px from the panel's top to the bottom of its first row of tabs (0: none); the list under the visitor's chat
+        is at least that high where the phrases head it (in Japanese at 200 % on 1366x768 the list showed nothing)."""
+        tabs = self.tab_group.buttons()[: self._tab_columns]
+        return max((tab.height() for tab in tabs), default=0)
+
     def _drop_gap(self) -> None:
         for grid in (self.tabs, self.grid):
             if grid.indexOf(self.gap) >= 0:
@@ -136,11 +144,14 @@ class PhrasePanel(QWidget):
         self._gap_at = None
 
     def _reflow_tabs(self) -> None:
-        """As many tab columns as the widest tab's word allows (never a word cut at a tab's edge)."""
-        tabs = self.tab_group.buttons()
-        widest = max([TAB_MIN_PX, *(tab.minimumWidth() + self.tabs.spacing() for tab in tabs)])
-        columns = max(1, min(TAB_COLUMNS, self._room() // widest))
-        if columns != getattr(self, "_tab_columns", TAB_COLUMNS):
+        """As many tab columns as leave every tab's name on one line, where that gives two or more; else as many as
+        the widest tab's word allows (never a word cut at a tab's edge). A name on two lines made its whole row as
+        high (196 px in Vietnamese at 200 % on 1366x768: the list under the chat showed none of it)."""
+        tabs, room, gap = self.tab_group.buttons(), self._room(), self.tabs.spacing()
+        one_line = max([TAB_MIN_PX, *(widest_line(t.text(), t.label.font(), 10**5) + 2 * MARGIN + gap for t in tabs)])
+        widest = max([TAB_MIN_PX, *(tab.minimumWidth() + gap for tab in tabs)])
+        columns = max(1, min(TAB_COLUMNS, room // one_line if room // one_line >= 2 else room // widest))
+        if columns != self._tab_columns:
             self._tab_columns = columns
             self._drop_gap()
             for tab in tabs:

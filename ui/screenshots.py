@@ -43,8 +43,12 @@ IN_VIEW = {  # screen: the name prefixes of its buttons and labels, which must b
     "fingerspelling": ("spelling_delete", "spelling_space", "spelling_confirm", "spelling_word", "spelling_letters"),
     "sign": ("sign_send", "sign_undo", "sign_chip"),
 }
-FIRST_IN_VIEW = {"suggestions": "visitor_suggestion_"}  # screen: the first of these buttons in view, the rest whole
-# or a scroll away
+FIRST_IN_VIEW = {  # screen: the first of these buttons in view, the rest whole or a scroll away
+    "suggestions": "visitor_suggestion_",
+    **dict.fromkeys(("conversation", "flipped"), "phrase_category_"),  # the quick phrases' first row (with a notice
+}  # up it may go a scroll away before the text-size bar makes way: ui.conversation_fit)
+BAR_MAKES_WAY = {"suggestions", "language"}  # the only screens where the text-size bar may make way (for the first
+# suggestion, for the languages and the way back below the reach line); everywhere else a visitor at 200 % gets back
 
 
 @dataclass
@@ -81,7 +85,7 @@ class Gallery:
     def shoot(self, widget: object, screen: str, language: str, variant: str) -> None:
         from PyQt6.QtCore import QSize, Qt
 
-        from ui.layout_check import demo_hidden, layout_problems, newest_cut, overlaps, scrolled_out, slivers
+        from ui.layout_check import demo_hidden, layout_problems, newest_cut, not_shown, overlaps, scrolled_out, slivers
         from ui.theme import VISITOR_TEXT_PX, min_target_px
 
         size = DISPLAYS[self.display]
@@ -104,6 +108,8 @@ class Gallery:
         for prefix in ("phrase_", "voice_") if visitor else ("clerk_phrase",):  # the rows of the quick phrases and
             problems += slivers(widget, prefix)  # type: ignore[arg-type]  # the voice: whole or a scroll away
         problems += newest_cut(widget) + overlaps(widget)  # type: ignore[arg-type]
+        if visitor and screen not in BAR_MAKES_WAY:
+            problems += not_shown(widget, "display_controls")  # type: ignore[arg-type]
         if self.runtime.status.demo:  # synthetic media play: every screen says so (demo_hidden)
             problems += demo_hidden(widget)  # type: ignore[arg-type]
         self.shots.append(Shot(path, screen, language, variant, problems, self.display))

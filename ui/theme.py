@@ -118,7 +118,8 @@ def stylesheet(scale: float = 1.0, high_contrast: bool = False) -> str:
     QLabel#demo_banner, QLabel#notice_banner {{ background: {p.banner}; color: {p.banner_text}; padding: 6px; }}
     QLabel#demo_banner {{ font-size: {VISITOR_TEXT_PX}px; }}  /* for the staff: not scaled with the text */
     QPushButton#text_smaller QLabel#wrap_label, QPushButton#text_bigger QLabel#wrap_label,
-    QPushButton#contrast QLabel#wrap_label {{ font-size: {round(VISITOR_TEXT_PX * min(scale, 1.5))}px; }}
+    QPushButton#contrast QLabel#wrap_label, QPushButton#visitor_language QLabel#wrap_label {{
+                  font-size: {round(VISITOR_TEXT_PX * min(scale, 1.5))}px; }}  /* the bar: 109 px at 200 %, not 126 */
     QFrame#timeout_overlay {{ background: rgba(0, 0, 0, 150); }}
     QFrame#timeout_card {{ background: {p.background}; border: 6px solid {p.button}; border-radius: 16px; }}
     QLabel#timeout_count, QLabel#timeout_unit, QLabel#timeout_text {{ background: {p.background}; }}

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from PyQt6.QtCore import QTimer
-from PyQt6.QtWidgets import QLabel
 
 from base.events import Notice
-from ui.strings import tr
+from ui.strings import STRINGS, tr
+from ui.widgets import ShortFormLabel
 
 LOCAL_NOTICES = {  # notices with a text of their own in every visitor language (ui/strings.py)
     "store_failed": "not_saved",
@@ -32,9 +32,17 @@ def visitor_notice(notice: Notice, language: str | None, signing: bool, demo: bo
     return text
 
 
-class NoticeBanner(QLabel):
-    """The visitor's notice banner; a passing notice (``PASSING_S``) hides it after a while, on one timer that each
-    notice restarts (a passing one) or stops (another): an earlier notice's time never hides a later one."""
+def short_notice(notice: Notice, language: str | None) -> str:
+    """The notice's short form in the visitor's language, for where the rows need the room; "": it has none."""
+    key = f"{LOCAL_NOTICES.get(notice.code, '')}_short"
+    return tr(key, language) if key in STRINGS else ""
+
+
+class NoticeBanner(ShortFormLabel):
+    """The visitor's notice banner, whole or in a short form where the rows need the room (never dropped for room:
+    the speak-up hint is for the visitor who needs large text the most); a passing notice (``PASSING_S``) hides it
+    after a while, on one timer that each notice restarts (a passing one) or stops (another): an earlier notice's time
+    never hides a later one."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -42,17 +50,12 @@ class NoticeBanner(QLabel):
         self.passing.setSingleShot(True)
         self.passing.timeout.connect(self.hide)
 
-    def show_notice(self, text: str, code: str) -> None:
-        """Show ``text``, for ``PASSING_S[code]`` seconds if ``code`` is a passing notice, else until replaced."""
-        self.setText(text)
+    def show_notice(self, text: str, code: str, short: str = "") -> None:
+        """Show ``text`` (``short``: its short form), for ``PASSING_S[code]`` seconds if ``code`` is a passing notice,
+        else until replaced."""
+        self.set_texts(text, short)
         self.show()
         if code in PASSING_S:
             self.passing.start(round(PASSING_S[code] * 1000))
         else:
             self.passing.stop()
-
-    def end_passing(self) -> None:
-        """A passing notice ends now (the rows need its room); another stays."""
-        if self.passing.isActive():
-            self.passing.stop()
-            self.hide()

@@ -50,7 +50,7 @@ from ui.strings import STRINGS, tr
 from ui.suggestion_bar import SuggestionBar
 from ui.switch_offer import SwitchOffer
 from ui.theme import stylesheet
-from ui.visitor_notice import NoticeBanner, visitor_notice
+from ui.visitor_notice import NoticeBanner, short_notice, visitor_notice
 from ui.voice_controls import VoiceControls
 from ui.widgets import DemoBanner, MessageLine, PageStack, scrolling, session_is_push_to_talk
 from ui.wrap_button import named_button
@@ -84,7 +84,6 @@ class VisitorWindow(QWidget):
         self.banner = DemoBanner()
         self.notice = NoticeBanner()
         self.notice.setObjectName("notice_banner")
-        self.notice.setWordWrap(True)
         self.notice.hide()
         self.pages = PageStack()
         attract, self.attract = attract_page(self._codes(), lambda: self.pages.setCurrentIndex(START))
@@ -100,6 +99,7 @@ class VisitorWindow(QWidget):
         self.display = DisplayControls(ui.text_scale, ui.high_contrast, self._restyle, self._codes())
         self.display.add(self.picker.globe)  # the visitor's own settings: text size, contrast, language
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(11, 6, 11, 6)  # the sign screen's rows and its text-size bar at 200 % on 1366x768
         layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)  # the chat's least height must not hold it
         layout.addWidget(self.banner)
         layout.addWidget(self.notice)
@@ -138,6 +138,7 @@ class VisitorWindow(QWidget):
         page = QWidget()
         page.setObjectName("conversation_page")
         layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)  # the window's margins are round it (twice, 18 px were lost)
         self.camera = CameraView()
         self.captions = ChatView()
         top = QHBoxLayout()
@@ -315,7 +316,7 @@ class VisitorWindow(QWidget):
     def _on_notice(self, notice: Notice) -> None:
         text = visitor_notice(notice, self.session.language, self.session.mode in SIGNING, self.demo)
         if text is not None:
-            self.notice.show_notice(text, notice.code)
+            self.notice.show_notice(text, notice.code, short_notice(notice, self.session.language))
 
     def _on_spelling(self, spelling: Spelling) -> None:
         self.spelling_box.show_spelling(spelling)

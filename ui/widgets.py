@@ -71,31 +71,38 @@ class StackPage(QWidget):
         return not isinstance(stack, QStackedWidget) or stack.currentWidget() is self
 
 
-class DemoBanner(QLabel):
-    """Demo media play instead of a camera and microphone, and the screen says so (synthetic signs may be shown
-    only then): the whole sentence, or in a short form (:meth:`compact`) where the rows need the room; never
-    hidden in a demo."""
+class ShortFormLabel(QLabel):
+    """A wrapping banner with a whole and a short text: the short one (:meth:`compact`) where the rows need the room."""
 
     def __init__(self) -> None:
         super().__init__()
-        self.setObjectName("demo_banner")
         self.setWordWrap(True)
         self.full = self.short = ""
         self.compacted = False
 
     def set_texts(self, full: str, short: str) -> None:
+        """``short``: "" when the text has no short form (then it is always whole)."""
         self.full, self.short = full, short
         self.compact(self.compacted)
 
     def compact(self, on: bool) -> None:
         self.compacted = on
-        self.setText(self.short if on else self.full)
+        self.setText(self.short if on and self.short else self.full)
 
     def saved_px(self) -> int:
-        """How much less high the short form is than the whole sentence at this width."""
+        """How much less high the short form is than the whole text at this width."""
         width, flags, metrics = self.contentsRect().width(), Qt.TextFlag.TextWordWrap, self.fontMetrics()
         full, short = (metrics.boundingRect(0, 0, width, 10**5, flags, t).height() for t in (self.full, self.short))
-        return full - short
+        return full - short if self.short else 0
+
+
+class DemoBanner(ShortFormLabel):
+    """Demo media play instead of a camera and microphone, and the screen says so (synthetic signs may be shown
+    only then): the whole sentence, or in its short form where the rows need the room; never hidden in a demo."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("demo_banner")
 
 
 class PageStack(QStackedWidget):
