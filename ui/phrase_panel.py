@@ -66,8 +66,7 @@ class PhrasePanel(QWidget):
             tab.clicked.connect(lambda _=False, c=category: self.show_category(c))
             self.tab_group.addButton(tab)
             self.tabs.addWidget(tab, *_row(index, TAB_COLUMNS))
-        self.gap = QSpacerItem(0, 0)  # before the row the fold would cut (start_below)
-        self._gap_at: tuple[QGridLayout, int, int] | None = None
+        self.gap = QSpacerItem(0, 0)  # before the row the fold would cut (start_below); where it is: _gap_place
         self.holder = holder = QWidget()
         holder.setObjectName(f"{prefix}_grid")
         rows = QVBoxLayout(holder)  # the tabs scroll with the phrases: on a short screen the list gives way first
@@ -123,13 +122,12 @@ class PhrasePanel(QWidget):
             if place is None and cut is not None:
                 place = (grid, 2 * cut[0], cut[1])  # the empty grid row before the cut one (_row)
             top += sum(heights) + (len(heights) - 1) * grid.verticalSpacing() + self.holder.layout().spacing()
-        if place != self._gap_at:
+        if place != self._gap_place():
             self._drop_gap()
             if place is not None:
                 grid, row, gap = place
                 self.gap.changeSize(0, gap)
                 grid.addItem(self.gap, row, 0)
-            self._gap_at = place
 
     def first_row_end(self) -> int:
         """Px from the panel's top to the bottom of its first row of tabs (0: none); the list under the visitor's chat
@@ -137,11 +135,18 @@ class PhrasePanel(QWidget):
         tabs = self.tab_group.buttons()[: self._tab_columns]
         return max((tab.height() for tab in tabs), default=0)
 
-    def _drop_gap(self) -> None:
+    def _gap_place(self) -> tuple[QGridLayout, int, int] | None:
+        """The grid and row the gap is in, and its height, as the layouts hold it (None: in neither)."""
         for grid in (self.tabs, self.grid):
-            if grid.indexOf(self.gap) >= 0:
-                grid.removeItem(self.gap)
-        self._gap_at = None
+            index = grid.indexOf(self.gap)
+            if index >= 0:
+                return grid, grid.getItemPosition(index)[0], self.gap.sizeHint().height()
+        return None
+
+    def _drop_gap(self) -> None:
+        place = self._gap_place()
+        if place is not None:
+            place[0].removeItem(self.gap)
 
     def _reflow_tabs(self) -> None:
         """As many tab columns as leave every tab's name on one line, where that gives two or more; else as many as
