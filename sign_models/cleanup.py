@@ -1,9 +1,10 @@
 """Landmark clean-up before few-shot matching: fill short gaps in which MediaPipe lost a hand, smooth jitter.
 
 In low light, blur or at low resolution MediaPipe loses a hand for a few frames and its landmarks jitter; both
-change the sign features far more than the sign does. :func:`clean_hands` fills a gap of at most ``max_gap``
-frames between two frames that have the hand by linear interpolation (a longer absence is real: the hand left
-the image or went down), then averages each hand's landmarks over ``radius`` frames either side (only frames
+change the sign features far more than the sign does. :func:`clean_hands` fills a gap in which the hand is
+missing for at most ``max_gap`` seconds (the time between the two frames that have it, less one frame step:
+the same gap at every frame rate) by linear interpolation (a longer absence is real: the hand left the image or
+went down), then averages each hand's landmarks over ``radius`` frames either side (only frames
 that have the hand). Pure numpy, shared by enrolment and recognition through
 :func:`sign_models.enrollment.matching_features`.
 """
@@ -18,11 +19,11 @@ import numpy as np
 
 from sign_models.landmarks import LandmarkFrame
 
-MAX_GAP = 6
+MAX_GAP = 0.2  # seconds without the hand (6 frames at 30 fps, 3 at 15 fps)
 RADIUS = 2
 
 
-def clean_hands(frames: Sequence[LandmarkFrame], max_gap: int = MAX_GAP, radius: int = RADIUS) -> list[LandmarkFrame]:
+def clean_hands(frames: Sequence[LandmarkFrame], max_gap: float = MAX_GAP, radius: int = RADIUS) -> list[LandmarkFrame]:
     """The frames with short hand gaps filled and hand landmarks smoothed (see the module docstring)."""
     frames = list(frames)
     if not frames:
@@ -34,15 +35,16 @@ def clean_hands(frames: Sequence[LandmarkFrame], max_gap: int = MAX_GAP, radius:
     ]
 
 
-def _clean(frames: list[LandmarkFrame], name: str, max_gap: int, radius: int) -> list[np.ndarray | None]:
+def _clean(frames: list[LandmarkFrame], name: str, max_gap: float, radius: int) -> list[np.ndarray | None]:
     hands: list[np.ndarray | None] = [getattr(f, name) for f in frames]
     have = np.flatnonzero([h is not None for h in hands])
     if not len(have):
         return hands
     t = np.asarray([f.t for f in frames])
+    step = float(np.median(np.diff(t))) if len(t) > 1 else 0.0
     filled: list[np.ndarray | None] = list(hands)
     for a, b in itertools.pairwise(have):
-        if 1 < b - a <= max_gap + 1:
+        if b - a > 1 and t[b] - t[a] - step <= max_gap + 1e-6:
             for i in range(a + 1, b):
                 w = (t[i] - t[a]) / (t[b] - t[a])
                 filled[i] = ((1 - w) * hands[a] + w * hands[b]).astype(np.float32)  # type: ignore[operator]

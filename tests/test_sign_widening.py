@@ -145,17 +145,22 @@ def test_matching_300_signs_of_3_examples_stays_small() -> None:
     assert peak < 200e6, f"one match allocated {peak / 1e6:.0f} MB"
 
 
-def test_short_hand_gaps_are_filled_and_long_absences_kept() -> None:
-    from sign_models.cleanup import MAX_GAP, clean_hands
+@pytest.mark.parametrize("fps", [15, 30])
+def test_short_hand_gaps_are_filled_and_long_absences_kept(fps: int) -> None:
+    """A gap is counted in seconds: 0.2 s without the hand is filled and 0.3 s kept at 15 and at 30 fps."""
+    from sign_models.cleanup import clean_hands
 
     frames = [f for f in recording("서류", 2) if f.right_hand is not None][:40]
-    frames = [dataclasses.replace(f, t=i / 30) for i, f in enumerate(frames)]
-    short = [dataclasses.replace(f, right_hand=None) if 10 <= i < 13 else f for i, f in enumerate(frames)]
-    long = [dataclasses.replace(f, right_hand=None) if 10 <= i < 11 + MAX_GAP else f for i, f in enumerate(frames)]
-    filled = clean_hands(short)
+    frames = [dataclasses.replace(f, t=i / fps) for i, f in enumerate(frames)]
+
+    def without_hand(seconds: float) -> list:
+        missing = range(10, 10 + round(seconds * fps))
+        return [dataclasses.replace(f, right_hand=None) if i in missing else f for i, f in enumerate(frames)]
+
+    filled = clean_hands(without_hand(0.2))
     assert all(f.right_hand is not None for f in filled)
     assert np.abs(filled[11].right_hand - frames[11].right_hand).max() < 0.05
-    assert sum(f.right_hand is None for f in clean_hands(long)) == MAX_GAP + 1
+    assert sum(f.right_hand is None for f in clean_hands(without_hand(0.3))) == round(0.3 * fps)
 
 
 def test_three_taught_signs_in_a_row_are_spotted_in_order(tmp_path: Path) -> None:
