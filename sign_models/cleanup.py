@@ -1,11 +1,12 @@
 """Landmark clean-up before few-shot matching: fill short gaps in which MediaPipe lost a hand, smooth jitter.
 
 In low light, blur or at low resolution MediaPipe loses a hand for a few frames and its landmarks jitter; both
-change the sign features far more than the sign does. :func:`clean_hands` fills a gap in which the hand is
-missing for at most ``max_gap`` seconds (the time between the two frames that have it, less one frame step:
-the same gap at every frame rate) by linear interpolation (a longer absence is real: the hand left the image or
-went down), then averages each hand's landmarks over ``radius`` frames either side (only frames
-that have the hand). Pure numpy, shared by enrolment and recognition through
+change the sign features far more than the sign does. :func:`clean_hands` fills a gap in which the hand is missing
+for at most ``max_gap`` seconds (the time between the two frames that have it, less one frame step: the same gap at
+every frame rate) by linear interpolation (a longer absence is real: the hand left the image or went down), then
+averages each hand's landmarks over Gaussian weights of :data:`~sign_models.smoothing.SIGMA` seconds
+(:func:`~sign_models.smoothing.time_average`, only frames that have the hand), so that a shake keeps the same share
+of its swing at every frame rate. Pure numpy, shared by enrolment and recognition through
 :func:`sign_models.enrollment.matching_features`.
 """
 
@@ -18,24 +19,24 @@ from collections.abc import Sequence
 import numpy as np
 
 from sign_models.landmarks import LandmarkFrame
+from sign_models.smoothing import SIGMA, time_average
 
 MAX_GAP = 0.2  # seconds without the hand (6 frames at 30 fps, 3 at 15 fps)
-RADIUS = 2
 
 
-def clean_hands(frames: Sequence[LandmarkFrame], max_gap: float = MAX_GAP, radius: int = RADIUS) -> list[LandmarkFrame]:
+def clean_hands(frames: Sequence[LandmarkFrame], max_gap: float = MAX_GAP) -> list[LandmarkFrame]:
     """The frames with short hand gaps filled and hand landmarks smoothed (see the module docstring)."""
     frames = list(frames)
     if not frames:
         return frames
-    cleaned = {name: _clean(frames, name, max_gap, radius) for name in ("left_hand", "right_hand")}
+    cleaned = {name: _clean(frames, name, max_gap) for name in ("left_hand", "right_hand")}
     return [
         dataclasses.replace(f, left_hand=cleaned["left_hand"][i], right_hand=cleaned["right_hand"][i])
         for i, f in enumerate(frames)
     ]
 
 
-def _clean(frames: list[LandmarkFrame], name: str, max_gap: float, radius: int) -> list[np.ndarray | None]:
+def _clean(frames: list[LandmarkFrame], name: str, max_gap: float) -> list[np.ndarray | None]:
     hands: list[np.ndarray | None] = [getattr(f, name) for f in frames]
     have = np.flatnonzero([h is not None for h in hands])
     if not len(have):
@@ -50,12 +51,5 @@ def _clean(frames: list[LandmarkFrame], name: str, max_gap: float, radius: int) 
                 filled[i] = ((1 - w) * hands[a] + w * hands[b]).astype(np.float32)  # type: ignore[operator]
     present = np.asarray([h is not None for h in filled])
     stack = np.stack([h if h is not None else np.zeros((21, 3), np.float32) for h in filled])
-    out: list[np.ndarray | None] = []
-    for i in range(len(filled)):
-        if not present[i]:
-            out.append(None)
-            continue
-        window = slice(max(0, i - radius), i + radius + 1)
-        weights = present[window].astype(np.float32)
-        out.append((np.tensordot(weights, stack[window], axes=1) / weights.sum()).astype(np.float32))
-    return out
+    smooth = time_average(stack, t, present, SIGMA).astype(np.float32)
+    return [smooth[i] if present[i] else None for i in range(len(filled))]

@@ -15,8 +15,9 @@ for sign recognition (training and the live kiosk use the same function). The bo
 the origin is the midpoint of the shoulders (pose points 11 and 12) and the unit is the shoulder width, both
 measured in image heights, so where the signer stands and how far from the camera does not matter. Per hand,
 dominant (right) hand first: a presence flag, the wrist relative to the body, the wrist velocity, the palm size
-in shoulder widths (a depth cue), the hand-shape features above, and the finger descriptors of
-:func:`finger_features` (sign matching only: :func:`model_columns` leaves them out for the packaged model). A
+in shoulder widths (a depth cue), the hand-shape features above, the finger descriptors of
+:func:`finger_features` and how hard the wrist shakes (:func:`~sign_models.smoothing.shake`; these two for sign
+matching only: :func:`model_columns` leaves them out for the packaged model). A
 missing hand is all zeros with its flag 0. The body frame is averaged over a few frames (shoulder landmarks
 jitter). A frame without a pose borrows the body of the nearest frame that has one (the body hardly moves while
 signing); a sequence with no pose at all is an :class:`InputError`. Left-handed signers are mirrored
@@ -32,6 +33,7 @@ import numpy as np
 
 from base.errors import InputError
 from sign_models.landmarks import LandmarkFrame
+from sign_models.smoothing import shake
 
 N_LANDMARKS = 21
 WRIST, INDEX_MCP, MIDDLE_MCP, PINKY_MCP = 0, 5, 9, 17
@@ -188,7 +190,7 @@ LEFT_SHOULDER, RIGHT_SHOULDER = 11, 12
 POSE_MIRROR = (0, 4, 5, 6, 1, 2, 3, 8, 7, 10, 9, *(j for i in range(11, 33, 2) for j in (i + 1, i)))
 FACE_MIRROR = (3, 2, 1, 0, 6, 7, 4, 5, 8, 10, 9, 11, 12)
 MODEL_HAND_FEATURES = 6 + FEATURE_SIZE  # present, wrist x y, velocity x y, palm size, then the hand shape
-HAND_FEATURES = MODEL_HAND_FEATURES + FINGER_SIZE  # then the finger descriptors
+HAND_FEATURES = MODEL_HAND_FEATURES + FINGER_SIZE + 1  # then the finger descriptors, then the shake
 SIGN_FEATURE_SIZE = 2 * HAND_FEATURES  # dominant hand, then the other hand
 MODEL_FEATURE_SIZE = 2 * MODEL_HAND_FEATURES  # what the packaged sign model takes (:func:`model_columns`)
 SIGN_FEATURE_GROUPS = {  # columns of one hand's block, for distance weighting
@@ -198,7 +200,8 @@ SIGN_FEATURE_GROUPS = {  # columns of one hand's block, for distance weighting
     "scale": np.arange(5, 6),
     "shape": np.arange(6, 6 + (N_LANDMARKS - 1) * 3),
     "orientation": np.arange(6 + (N_LANDMARKS - 1) * 3, MODEL_HAND_FEATURES),
-    "fingers": np.arange(MODEL_HAND_FEATURES, HAND_FEATURES),
+    "fingers": np.arange(MODEL_HAND_FEATURES, HAND_FEATURES - 1),
+    "shake": np.arange(HAND_FEATURES - 1, HAND_FEATURES),
 }
 HANDSHAPE = np.concatenate([SIGN_FEATURE_GROUPS["shape"], SIGN_FEATURE_GROUPS["fingers"]])  # the hand's shape
 VELOCITY_SPAN = 2  # frames either side for the velocity estimate (smooths landmark jitter)
@@ -311,7 +314,8 @@ def _hand_block(frames: list[LandmarkFrame], name: str, origin: np.ndarray, widt
     out[index, 1:3] = position[index]
     out[index, 5] = palm / width[index]
     out[index, 6:MODEL_HAND_FEATURES] = hand_shape_features(hands, aspect)
-    out[index, MODEL_HAND_FEATURES:] = finger_features(hands, aspect)
+    out[index, MODEL_HAND_FEATURES : HAND_FEATURES - 1] = finger_features(hands, aspect)
+    out[:, HAND_FEATURES - 1] = shake(position, t, present)
     before = np.clip(np.arange(len(frames)) - VELOCITY_SPAN, 0, len(frames) - 1)
     after = np.clip(np.arange(len(frames)) + VELOCITY_SPAN, 0, len(frames) - 1)
     usable = present[before] & present[after] & (after > before)

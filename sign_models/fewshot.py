@@ -21,10 +21,11 @@ calibrated from its own examples by leave-one-out: each of its examples is match
 recorded examples (with a single example: each widened copy against the example and the other copies made with
 the same hand: a mirrored copy against the other mirrored ones), and the threshold is ``spread`` x their largest
 (``quantile`` 1; an entry with no neighbour within ``threshold`` left out), kept within [``min_threshold``,
-``threshold``]. What matching works out from the examples (the bank, each gloss's variation and impostors) is
-one :class:`Derived` object, dropped as a whole when an example is added. Anything else is unknown. A
-damaged manifest line or example file is reported in :attr:`EnrolledSigns.problems` and skipped; it never stops
-the recogniser.
+``threshold``]. A query that shakes more than anything taught for the nearest gloss (or far less) is not that gloss
+(:mod:`sign_models.shaking`). What matching works out from the examples (the bank, each gloss's variation,
+impostors and shake range) is one :class:`Derived` object, dropped as a whole when an example is added.
+Anything else is unknown. A damaged manifest line or example file is reported in :attr:`EnrolledSigns.problems`
+and skipped; it never stops the recogniser.
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ from sign_models.enrollment import (
 )
 from sign_models.features import SIGN_FEATURE_SIZE, drop_resting_hands, resample
 from sign_models.impostors import handshape, minimal_pairs
+from sign_models.shaking import shake_ceiling, shake_floor, shake_level
 from sign_models.sign_distance import (
     SQRT_HANDSHAPE_WEIGHTS,
     SQRT_WEIGHTS,
@@ -136,13 +138,15 @@ def prepare(features: np.ndarray, length: int) -> np.ndarray:
 @dataclass
 class Derived:
     """What matching works out from the examples, each part at its first use: the bank (:meth:`EnrolledSigns.
-    _bank_arrays`), each gloss's variation, impostors and pre-weighted impostor check, each gloss's handshape.
+    _bank_arrays`), each gloss's variation, impostors and pre-weighted impostor check, each gloss's handshape and
+    shake range.
     Replaced as a whole when an example is added, so no part can be left stale."""
 
     bank: tuple | None = None
     variations: dict[str, float] = field(default_factory=dict)
     impostors: dict[str, np.ndarray | None] = field(default_factory=dict)
     checks: dict[str, tuple[np.ndarray, np.ndarray, int]] = field(default_factory=dict)
+    shakes: dict[str, tuple[float, float]] = field(default_factory=dict)
     handshapes: dict[str, np.ndarray | None] | None = None
 
 
@@ -262,14 +266,16 @@ class EnrolledSigns:
 
     def ready(self) -> None:
         """Work out now what matching otherwise works out at a gloss's first match: the bank, every gloss's
-        threshold and impostors (at 300 signs a first accepted match cost 48 ms instead of 27, `kiosk bench sign`).
-        The live kiosk calls it on a thread of its own after loading; the results are the same either way."""
+        threshold, impostors and shake range (at 300 signs a first accepted match cost 48 ms instead of 27,
+        `kiosk bench sign`). The live kiosk calls it on a thread of its own after loading; the results are the
+        same either way."""
         if not self.examples:  # nothing taught: nothing to work out
             return
         self._bank_arrays()
         for gloss in self.glosses:
             self.threshold(gloss)
             self.impostors(gloss)
+            self._shake_range(gloss)
 
     def match(self, features: np.ndarray) -> Match:
         """The nearest taught gloss of a segment's levelled features [n, F], or unknown."""
@@ -294,13 +300,22 @@ class EnrolledSigns:
         gloss, distance = nearest[0]
         threshold = self.threshold(gloss)
         clear = len(nearest) == 1 or distance < self.options.margin * nearest[1][1]
-        if distance <= threshold and clear:
+        floor, ceiling = self._shake_range(gloss)
+        if distance <= threshold and clear and floor <= shake_level(query) <= ceiling:
             impostors = self.impostors(gloss)
             # the same movement with another taught handshape, clearly nearer: not this gloss (weighed with the
             # finger descriptors, which tell handshapes apart; SYNTHETIC effect: the README's table)
             if impostors is None or self._clear_of(query, gloss, impostors):
                 return Match(nearest, gloss, threshold)
         return Match(nearest, None, threshold)
+
+    def _shake_range(self, gloss: str) -> tuple[float, float]:
+        """How much a query of ``gloss`` may shake (:mod:`sign_models.shaking`: floor and ceiling of its entries)."""
+        ranges = self._derived.shakes
+        if gloss not in ranges:
+            own = np.concatenate([entries(e) for e in self.examples if e.gloss == gloss])
+            ranges[gloss] = (shake_floor(own), shake_ceiling(own))
+        return ranges[gloss]
 
     def _clear_of(self, query: np.ndarray, gloss: str, impostors: np.ndarray) -> bool:
         """Whether ``query`` is not clearly nearer one of ``gloss``'s impostors than the gloss's own entries, both

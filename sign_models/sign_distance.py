@@ -13,7 +13,9 @@ from sign_models.features import HAND_FEATURES, SIGN_FEATURE_GROUPS, SIGN_FEATUR
 
 # Where a sign is made differs between signers: place 1.5 (was 3.0); the palm's orientation is its own group (was
 # 6/66 of "shape"). SYNTHETIC effect: the README's table. The finger descriptors count only when a query is weighed
-# against a sign's minimal-pair impostors (HANDSHAPE_WEIGHTS): in every distance they cost right answers.
+# against a sign's minimal-pair impostors (HANDSHAPE_WEIGHTS): in every distance they cost right answers. The shake
+# counts only in a lone sign's shake check (sign_models.shaking): weighed 0.3-1.0 in every distance it cost right
+# answers or signs in a row (SYNTHETIC, docs/signs.md).
 GROUP_WEIGHTS = {
     "present": 1.0,
     "position": 1.5,
@@ -22,6 +24,7 @@ GROUP_WEIGHTS = {
     "shape": 1.8,
     "orientation": 0.5,
     "fingers": 0.0,
+    "shake": 0.0,
 }
 HANDSHAPE_WEIGHTS = GROUP_WEIGHTS | {"fingers": 3.0}
 

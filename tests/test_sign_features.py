@@ -11,6 +11,7 @@ import pytest
 from base.errors import InputError, MediaFormatError
 from sign_models.features import (
     HAND_FEATURES,
+    SIGN_FEATURE_GROUPS,
     SIGN_FEATURE_SIZE,
     mirror_frame,
     resample,
@@ -74,7 +75,11 @@ def test_missing_hands_are_zeros_with_a_flag(frames) -> None:
 
 def test_frames_without_a_pose_borrow_the_body_and_no_pose_at_all_is_an_error(frames) -> None:
     some = [dataclasses.replace(f, pose=None) if i % 3 == 0 else f for i, f in enumerate(frames)]
-    np.testing.assert_allclose(sign_features(some), sign_features(frames), atol=0.03)
+    shake = np.isin(np.arange(SIGN_FEATURE_SIZE) % HAND_FEATURES, SIGN_FEATURE_GROUPS["shake"])
+    borrowed, own = sign_features(some), sign_features(frames)
+    np.testing.assert_allclose(borrowed[:, ~shake], own[:, ~shake], atol=0.03)
+    # a direction between velocities: uncleaned, a slow hand's turn moves with the borrowed body's sway
+    np.testing.assert_allclose(borrowed[:, shake], own[:, shake], atol=0.1)
     with pytest.raises(InputError, match="no person"):
         sign_features([dataclasses.replace(f, pose=None) for f in frames])
 
