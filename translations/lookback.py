@@ -1,6 +1,6 @@
 """The look-back: loud audio before a VAD trigger that the VAD scored low (reverberant speech: silero gives loud
 words 0.1-0.45 under reverberation, issue 16), found by level against the room (see
-:meth:`translations.streaming.StreamingTranscriber._start`)."""
+:meth:`translations.utterance.PreRoll._start`)."""
 
 from __future__ import annotations
 

@@ -1,12 +1,10 @@
 """Streaming transcription: ``push(audio)``, ``poll() -> [Caption]``, ``flush()``.
 
-Silero VAD marks speech in 32 ms windows. An utterance starts after 64 ms of speech (with 0.3 s of audio
-before it, so the first syllable is kept; from earlier when loud audio led up to it that the VAD scored low, as
-it does reverberant speech: the look-back, ``lookback_loud_db``) and ends after ``end_silence_s`` of silence or
-at the hard cap ``max_utterance_s``. While it goes on, :meth:`StreamingTranscriber.poll` decodes it again every
-``partial_interval_s`` of new audio (less often when decoding is slow, see ``_partial``) and emits a
-partial caption; words on which two consecutive
-hypotheses agree are committed and never change on screen again (local agreement).
+Silero VAD marks speech in 32 ms windows. An utterance starts after 64 ms of speech, with the audio before it
+(pre-roll and look-back, :mod:`translations.utterance`), and ends after ``end_silence_s`` of silence or at the hard
+cap ``max_utterance_s``. While it goes on, :meth:`StreamingTranscriber.poll` decodes it again every
+``partial_interval_s`` of new audio (less often when decoding is slow, see ``_partial``) and emits a partial caption;
+words on which two consecutive hypotheses agree are committed and never change on screen again (local agreement).
 
 Speculative endpointing: when a pause starts (``SPECULATE_S``), the utterance is decoded at once; if no more speech
 comes before ``end_silence_s``, that decoding *is* the final caption, so the final appears about when the silence wait
@@ -17,13 +15,11 @@ a full stop ("He hoped there would be."), the second, starting within ``unended_
 (``context_after_final``: the first's audio before its own, its tokens forced; only the new words come out), unless the
 first's confidence is below ``LOW_CONFIDENCE`` (a caption the clerk is asked to check: a wrong first half led the second
 astray); such a first and the second are then decoded again as one once the second is shown
-(:mod:`translations.revision`). Otherwise the finished utterance is decoded once more. Without timestamps whisper often
-ends a decoding at a full stop and leaves out a fragment said after a pause ("... of his life." for "... of his life. It
-was"); when the speaker's voice (voiced windows about as loud as the words before, not quieter voices behind them)
-follows the last word, the final is decoded on from its own text (``continue_after_stop``; it needs the final's word
-timestamps, which are then made even with the word guard off). Finals pass the guards in
-:mod:`translations.text_guards`; in Korean finals, revised ones too, near-misses of civil-service terms are corrected
-(:func:`translations.glossary.correct_terms`).
+(:mod:`translations.revision`). Otherwise the finished utterance is decoded once more. When the speaker's voice
+(voiced windows about as loud as the words before, not quieter voices behind them) follows the last word, the final
+is decoded on from its own text (``continue_after_stop``; it needs the final's word timestamps, which are then made
+even with the word guard off); then it is cut, guarded and term-corrected (:mod:`translations.final_text`; revised
+finals are term-corrected too) and dropped when it is judged silence (:mod:`translations.text_guards`).
 
 ``push`` is cheap (VAD only); all decoding happens in ``poll``, so a worker that reads everything the
 microphone has before each ``poll`` never falls further behind than one decoding.
@@ -32,74 +28,22 @@ microphone has before each ``poll`` never falls further behind than one decoding
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field, replace
 from itertools import takewhile
 
 import numpy as np
 
 from base.events import LOW_CONFIDENCE, Caption, Role
 from base.languages import lookup
-from base.room_level import rms
 from translations.asr import AsrOptions, Context, Hypothesis, SpeechRecognizer
-from translations.glossary import fix_terms
-from translations.lookback import loud_run_start, loud_windows
+from translations.final_text import decode_on, final_text
 from translations.revision import Shown, follows, revisable, revised
-from translations.text_guards import (
-    adds_new_words,
-    cut_repetitions,
-    drop_unvoiced_words,
-    ends_sentence,
-    is_hallucination,
-    text_units,
-    voiced_after_words,
-)
+from translations.text_guards import cut_repetitions, ends_sentence, is_hallucination, text_units, voiced_after_words
+from translations.utterance import RATE, WINDOW_S, Finished, PreRoll, Utterance
 from translations.vad import WINDOW, StreamingVad
 
 log = logging.getLogger(__name__)
 
-RATE = 16_000
-WINDOW_S = WINDOW / RATE
-PREROLL_S = 0.3
-TRAILING_S = 0.2  # silence kept after the last voiced window
-START_WINDOWS = 2
-LOOKBACK_GAP_S = 0.3  # the speech led up to a trigger may pause this long between its loud windows
 SPECULATE_S = 0.15  # a pause this long triggers a decoding that the final caption can reuse
-LIKELY = 0.5  # a decoding continued past its end keeps words only if whisper finds the first more likely than not
-
-
-@dataclass
-class _Utterance:
-    start: float
-    chunks: list[np.ndarray] = field(default_factory=list)
-    voiced: list[bool] = field(default_factory=list)  # one flag per window of ``chunks``
-    voiced_windows: int = 0
-    silent_windows: int = 0
-    decoded_at: float = 0.0  # utterance seconds at the last partial decoding
-    language: str | None = None
-    language_p: float | None = None  # whisper's confidence in the detected language (None: fixed)
-    committed: list[str] = field(default_factory=list)
-    previous: list[str] = field(default_factory=list)
-    speech_end: int = 0  # windows up to the last non-silent one
-    hypothesis: Hypothesis | None = None  # the latest decoding ...
-    hypothesis_end: int = -1  # ... and the speech_end it covered
-
-    @property
-    def seconds(self) -> float:
-        return sum(c.size for c in self.chunks) / RATE
-
-    def audio(self) -> np.ndarray:
-        return np.concatenate(self.chunks) if self.chunks else np.zeros(0, np.float32)
-
-    def levels(self) -> list[float]:
-        """The level (:func:`~translations.lookback.rms`) of each window of ``chunks``."""
-        return [rms(chunk) for chunk in self.chunks]
-
-
-@dataclass(frozen=True)
-class _Finished:
-    utterance: _Utterance
-    audio: np.ndarray
-    end: float
 
 
 class StreamingTranscriber:
@@ -129,12 +73,9 @@ class StreamingTranscriber:
         self.revisions = 0  # pairs of finals sent again as their joined decoding reads them
         self._time = 0.0
         self._buffer = np.zeros(0, np.float32)
-        self._preroll: list[np.ndarray] = []
-        self._preroll_voiced: list[bool] = []
-        self._preroll_levels: list[float] = []
-        self._trigger = 0
-        self._current: _Utterance | None = None
-        self._finished: list[_Finished] = []
+        self._preroll = PreRoll(self.options)
+        self._current: Utterance | None = None
+        self._finished: list[Finished] = []
         self._partial_interval = self.options.partial_interval_s
         self._previous: Shown | None = None  # the previous final (a next one may be decoded after it)
         self._revision: tuple[Shown, Shown] | None = None  # two finals to decode again as one, when nobody speaks
@@ -173,29 +114,18 @@ class StreamingTranscriber:
         current = self._current
         voiced = probability >= threshold - 0.15
         if current is None:
-            keep = int(start_reach_s(self.options) / WINDOW_S)
-            self._preroll = [*self._preroll, window][-keep:]
-            self._preroll_voiced = [*self._preroll_voiced, voiced][-keep:]
-            self._preroll_levels = [*self._preroll_levels, rms(window)][-keep:]
-            self._trigger = self._trigger + 1 if probability >= threshold else 0
-            if self._trigger >= START_WINDOWS:
-                self._start()
+            self._current = self._preroll.push(window, voiced, probability >= threshold, self._time)
+            if self._current is not None:
+                self._revision = None  # someone speaks: the new utterance's captions come first
             return
-        current.chunks.append(window)
-        current.voiced.append(voiced)
-        if voiced:
-            current.voiced_windows += probability >= threshold
-            current.silent_windows = 0
-            current.speech_end = len(current.chunks)
-        else:
-            current.silent_windows += 1
+        current.add(window, voiced, probability >= threshold)
         if current.silent_windows * WINDOW_S >= self._end_silence_s(current):
             self._finish(trailing=current.silent_windows)
         elif current.seconds >= self.options.max_utterance_s:
             self._finish(trailing=0)
-            self._current = _Utterance(self._time, voiced_windows=1, language=current.language)
+            self._current = Utterance(self._time, voiced_windows=1, language=current.language)
 
-    def _end_silence_s(self, utterance: _Utterance) -> float:
+    def _end_silence_s(self, utterance: Utterance) -> float:
         """The silence that ends ``utterance``: ``end_silence_s``, or ``unended_silence_s`` when its decoding at
         the pause (done, of all its speech) ends no sentence."""
         decoded = utterance.hypothesis is not None and utterance.hypothesis_end == utterance.speech_end
@@ -203,36 +133,9 @@ class StreamingTranscriber:
             return max(self.options.end_silence_s, self.options.unended_silence_s)
         return self.options.end_silence_s
 
-    def _start(self) -> None:
-        """Open an utterance at the trigger with ``PREROLL_S`` of audio before it or, when a loud run led up to
-        the trigger from before that pre-roll (speech the VAD scored low: under reverberation silero gives loud
-        words 0.1-0.45, issue 16), with that run and the same pre-roll before it. The run's loud windows count
-        as voiced (the word guard and ``min_speech_s``), also when the pre-roll alone holds it."""
-        levels = self._preroll_levels[: -self._trigger]
-        trigger = float(np.median(self._preroll_levels[-self._trigger :]))
-        loud = loud_windows(levels, self.options.lookback_loud_db, trigger)
-        first = loud_run_start(loud, int(LOOKBACK_GAP_S / WINDOW_S))
-        begin = max(0, len(self._preroll) - int(PREROLL_S / WINDOW_S))  # the pre-roll alone ...
-        if first < begin:  # ... unless the loud run starts before it (it is voice either way: "Hello." was dropped)
-            begin = max(0, min(begin, first + self._trigger - int(PREROLL_S / WINDOW_S)))
-        loud = [flag and index >= first for index, flag in enumerate(loud)] + [False] * self._trigger
-        self._current = _Utterance(
-            self._time - (len(self._preroll) - begin) * WINDOW_S,
-            self._preroll[begin:],
-            [v or flag for v, flag in zip(self._preroll_voiced[begin:], loud[begin:], strict=True)],
-            voiced_windows=self._trigger + sum(loud),
-        )
-        self._preroll, self._preroll_voiced, self._preroll_levels, self._trigger = [], [], [], 0
-        self._revision = None  # someone speaks: the new utterance's captions come first
-
     def _finish(self, trailing: int) -> None:
-        current = self._current
-        assert current is not None
-        keep = max(0, trailing - int(TRAILING_S / WINDOW_S))
-        audio = current.audio()
-        if keep:
-            audio = audio[: audio.size - keep * WINDOW]
-        self._finished.append(_Finished(current, audio, self._time - trailing * WINDOW_S))
+        assert self._current is not None
+        self._finished.append(self._current.finished(trailing, self._time))
         self._current = None
 
     # -- captions out --------------------------------------------------------------------------------------
@@ -262,7 +165,7 @@ class StreamingTranscriber:
         captions = self.poll()
         return captions + self._revised()
 
-    def _partial(self, utterance: _Utterance, final_quality: bool) -> Caption:
+    def _partial(self, utterance: Utterance, final_quality: bool) -> Caption:
         """A live caption. At a pause it is decoded like a final (and may become the final); otherwise
         with greedy search, which is cheaper and only shown until the next update."""
         audio = utterance.audio()
@@ -288,7 +191,7 @@ class StreamingTranscriber:
             language_p=utterance.language_p,
         )
 
-    def _final(self, finished: _Finished) -> Caption | None:
+    def _final(self, finished: Finished) -> Caption | None:
         utterance = finished.utterance
         voiced = utterance.voiced_windows * WINDOW_S
         if voiced < self.options.min_speech_s or finished.audio.size < RATE * 0.2:
@@ -302,29 +205,14 @@ class StreamingTranscriber:
             hypothesis.words, utterance.voiced, WINDOW_S, utterance.levels()
         ):
             # the speaker's voice after the last word: the decoder stopped at a full stop; let it go on from there
-            more = self.recognizer.decode(
-                finished.audio,
-                hypothesis.language,
-                words=True,
-                prefix=hypothesis.tokens,
-                context=self._context(utterance, hypothesis.language, finished.audio.size),
-            )
+            context = self._context(utterance, hypothesis.language, finished.audio.size)
+            more = decode_on(self.recognizer, hypothesis, finished.audio, context)
             self.decoded_on += 1
-            said = more.words_p[len(hypothesis.words) : len(hypothesis.words) + 1]  # the first word after it
-            if said and said[0] >= LIKELY and adds_new_words(hypothesis.text, more.text, hypothesis.language):
-                # the caption is as sure as its least sure part (``more`` is scored after its forced prefix)
-                hypothesis = replace(more, avg_logprob=min(hypothesis.avg_logprob, more.avg_logprob))
+            if more is not None:
+                hypothesis = more
                 self.continued += 1
-        text = cut_repetitions(hypothesis.text)
-        if self.options.word_guard and hypothesis.words:
-            guarded = drop_unvoiced_words(hypothesis.words, utterance.voiced, WINDOW_S)
-            if guarded is not None:
-                log.info("dropped word(s) whose audio had no voiced window (%s caption)", self.role.value)
-                text = cut_repetitions(guarded)
-        if self.options.term_correction:
-            fixed = fix_terms(text, hypothesis.language)
-            self.corrected += fixed != text
-            text = fixed
+        text, corrected = final_text(hypothesis, utterance.voiced, WINDOW_S, self.options, self.role)
+        self.corrected += corrected
         silent = hypothesis.no_speech_prob >= self.options.no_speech_threshold
         previous, self._previous = self._previous, None
         if not text or (is_hallucination(text) and (silent or voiced < 1.0 or hypothesis.no_speech_prob > 0.3)):
@@ -358,7 +246,7 @@ class StreamingTranscriber:
         self._previous = None if captions else self._previous  # a next breath goes alone (revision.py says why)
         return captions
 
-    def _decode(self, utterance: _Utterance, audio: np.ndarray, beam_size: int | None = None) -> Hypothesis:
+    def _decode(self, utterance: Utterance, audio: np.ndarray, beam_size: int | None = None) -> Hypothesis:
         """Decode; the language is fixed, or detected: at the first partial, then kept for the greedy partials,
         and again on the whole audio for a final-quality decoding (its detection decides who spoke), with word
         timestamps for the word guard and the continuation. A decoding with the configured beam is remembered so
@@ -374,7 +262,7 @@ class StreamingTranscriber:
             utterance.hypothesis, utterance.hypothesis_end = hypothesis, utterance.speech_end
         return hypothesis
 
-    def _context(self, utterance: _Utterance, language: str | None, samples: int) -> Context | None:
+    def _context(self, utterance: Utterance, language: str | None, samples: int) -> Context | None:
         """The previous final, when ``context_after_final`` is on, this utterance (``samples`` long) is a second
         breath of it (:func:`~translations.revision.follows`) and the clerk is not asked to check it (a wrong
         first half led the second astray)."""
@@ -385,11 +273,6 @@ class StreamingTranscriber:
             return None
         sure = previous.caption.confidence >= LOW_CONFIDENCE
         return Context(previous.tokens, previous.audio, previous.caption.language) if sure else None
-
-
-def start_reach_s(options: AsrOptions) -> float:
-    """How far before its VAD trigger an utterance may start: the pre-roll, and the look-back when it is on."""
-    return PREROLL_S + (options.lookback_s if options.lookback_loud_db > 0 else 0.0)
 
 
 def _join(tokens: list[str], language: str) -> str:

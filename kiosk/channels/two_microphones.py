@@ -34,7 +34,7 @@ from base.events import Caption, Role
 from kiosk.channels.speech import CLERK, SHARED, VISITOR, SpeechChannel, ask_to_speak_up
 from kiosk.session import Session
 from translations.asr import AsrOptions, SpeechRecognizer
-from translations.streaming import PREROLL_S, start_reach_s
+from translations.utterance import PREROLL_S, start_reach_s
 from translations.vad import WINDOW, SpeakUpWatch, StreamingVad
 
 log = logging.getLogger(__name__)
