@@ -112,13 +112,13 @@ class StreamingTranscriber:
     def _step(self, window: np.ndarray, probability: float) -> None:
         threshold = self.options.vad_threshold
         current = self._current
-        voiced = probability >= threshold - 0.15
+        voiced, speech = probability >= threshold - 0.15, probability >= threshold
         if current is None:
-            self._current = self._preroll.push(window, voiced, probability >= threshold, self._time)
+            self._current = self._preroll.push(window, voiced, speech, self._time)
             if self._current is not None:
                 self._revision = None  # someone speaks: the new utterance's captions come first
             return
-        current.add(window, voiced, probability >= threshold)
+        current.add(window, voiced, speech)
         if current.silent_windows * WINDOW_S >= self._end_silence_s(current):
             self._finish(trailing=current.silent_windows)
         elif current.seconds >= self.options.max_utterance_s:
