@@ -82,30 +82,42 @@ def measure(recognizer: SpeechRecognizer, samples: list[Sample]) -> list[dict]:
     return rows
 
 
+def rates(rows: list[dict], language: str) -> dict[tuple[str, str], float]:
+    """Corpus error rate of ``language``'s rows by (system, variant): system "streaming" or "offline"."""
+    mine = [r for r in rows if r["language"] == language]
+    names = list(dict.fromkeys(r["variant"] for r in mine))
+    total = sum(r["units"] for r in mine if r["variant"] == names[0])
+    return {
+        (system, v): sum(r[f"{system}_edits"] for r in mine if r["variant"] == v) / total
+        for system in ("streaming", "offline")
+        for v in names
+    }
+
+
+def paired_difference(rate: dict[tuple[str, str], float]) -> float:
+    """The median over the variants of the kiosk's rate minus offline's on the same audio (of :func:`rates`)."""
+    names = list(dict.fromkeys(v for _, v in rate))
+    return float(np.median([rate["streaming", v] - rate["offline", v] for v in names]))
+
+
 def table(name: str, rows: list[dict]) -> list[str]:
     """Markdown rows: per language, each system's corpus rate at every variant, its spread, the median of the
     kiosk-minus-offline differences (same audio), and whether the kiosk's rate at no shift lies inside offline's
     spread (its top widened by the issue's half a point), above it or below it."""
     lines = []
     for language in sorted({r["language"] for r in rows}):
-        mine = [r for r in rows if r["language"] == language]
-        names = list(dict.fromkeys(r["variant"] for r in mine))
-        total = sum(r["units"] for r in mine if r["variant"] == names[0])
-        rate = {
-            (system, v): sum(r[f"{system}_edits"] for r in mine if r["variant"] == v) / total
-            for system in ("streaming", "offline")
-            for v in names
-        }
+        rate = rates(rows, language)
+        names = list(dict.fromkeys(v for _, v in rate))
+        total = sum(r["units"] for r in rows if r["language"] == language and r["variant"] == names[0])
         bands = {s: spread([rate[s, v] for v in names]) for s in ("streaming", "offline")}
         cells = " | ".join(f"{rate['streaming', v]:.3f} / {rate['offline', v]:.3f}" for v in names)
-        paired = float(np.median([rate["streaming", v] - rate["offline", v] for v in names])) * 100
         low, _, high = bands["offline"]
         ours = rate["streaming", names[0]]
         inside = "above (worse)" if ours > high + ERROR_RATE_MARGIN else "below (better)" if ours < low else "inside"
         lines.append(
             f"| {name} {language} ({total} units) | {cells} | "
             + " | ".join("{:.3f} / {:.3f} / {:.3f}".format(*bands[s]) for s in ("streaming", "offline"))
-            + f" | {paired:+.1f} | {inside} |"
+            + f" | {paired_difference(rate) * 100:+.1f} | {inside} |"
         )
     return lines
 

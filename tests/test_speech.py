@@ -16,8 +16,9 @@ import pytest
 from base.clock import ManualClock
 from base.errors import ModelMissingError
 from base.events import Modality, Role, VisitorMode
-from bench.asr_sets import make_set, offline_text, streaming_text
-from bench.main import clips
+from bench.asr_sets import make_set
+from bench.asr_shifts import measure, paired_difference, rates
+from bench.main import ERROR_RATE_MARGIN, clips
 from bench.replay import load_scenario, replay
 from bench.scoring import error_rate
 from hardware.wav_file import read_wav
@@ -57,16 +58,17 @@ def espeak(text: str, path: Path) -> Path:
 @needs_speech
 @pytest.mark.parametrize("language", ["ko", "en", "zh"])
 def test_streaming_is_as_accurate_as_offline_transcribe(recognizer: SpeechRecognizer, language: str) -> None:
-    samples = make_set("clean", [c for c in clips() if c[0] == language], recognizer)
-    refs = [s.reference for s in samples]
-    ours = [streaming_text(recognizer, recognizer.options, s)[0] for s in samples]
-    offline = [offline_text(recognizer, s) for s in samples]
-    ours_rate, offline_rate = error_rate(refs, ours, language), error_rate(refs, offline, language)
-    print(f"{language}: streaming {ours_rate:.3f} vs offline {offline_rate:.3f} over {len(samples)} clips")
-    # One point of slack (2-3 Korean characters on these clips): `kiosk bench asr` compares strictly
-    # (+0.5 points) and reports that row as failed.
-    assert ours_rate <= offline_rate + 0.01, (ours_rate, offline_rate)
-    assert ours_rate < {"ko": 0.25, "en": 0.15, "zh": 0.45}[language]
+    """Judged as ``python -m bench.asr_shifts`` judges it: over seven copies of the clean clips shifted where nobody
+    speaks (0-40 ms of silence before, 0.3 s more or less after), the median of the kiosk's corpus rate minus
+    offline's on the same audio is at most the issue's half point. One unshifted comparison is a single draw: clean
+    Korean read 0.077 / 0.077 on one machine and 0.088 / 0.077 on another, where offline alone spans 0.077-0.095
+    over the shifts (docs/bench.md, thirteenth session)."""
+    rows = measure(recognizer, make_set("clean", [c for c in clips() if c[0] == language], recognizer))
+    rate = rates(rows, language)
+    difference = paired_difference(rate)
+    print(f"{language}: streaming minus offline, median over the shifts {difference * 100:+.1f} points", rate)
+    assert difference <= ERROR_RATE_MARGIN, rate
+    assert rate["streaming", "lead 0"] < {"ko": 0.25, "en": 0.15, "zh": 0.45}[language]
 
 
 def test_synthetic_english_speech(recognizer: SpeechRecognizer, tmp_path: Path) -> None:
