@@ -10,6 +10,7 @@ from tests.ui_kiosk import find
 from ui.app import application
 from ui.layout_check import layout_problems, newest_cut, overlaps, scrolled_out, slivers
 from ui.start_page import StartPage
+from ui.text_cut import cut_text
 from ui.theme import VISITOR_TEXT_PX, stylesheet
 
 SCREEN = QSize(960, 540)
@@ -337,3 +338,45 @@ def test_the_spelling_and_sign_buttons_are_in_view_on_the_small_panel(qtbot, kio
             assert newest_cut(kiosk.visitor) + overlaps(kiosk.visitor) == [], (mode, scale)
         kiosk.session.end("visitor")
         kiosk.session.clear()
+
+
+def test_a_widget_cut_by_the_frame_around_it_is_found_and_a_whole_one_is_not(qtbot) -> None:
+    """A frame squeezed below its layout's least height draws its buttons past its edge, where they are cut."""
+    window = _window(qtbot)
+    _show(qtbot, window)
+    offer = QFrame(window)
+    offer.setObjectName("switch_offer")
+    yes = _button("switch_yes")
+    yes.setParent(offer)
+    yes.setGeometry(0, 40, 300, 126)
+    offer.setGeometry(0, 0, 400, 100)
+    offer.show()
+    assert cut_text(window) == ["button switch_yes is cut by switch_offer (300x126 at 0,40 in 400x100)"]
+    offer.setGeometry(0, 0, 400, 200)
+    assert cut_text(window) == []
+    yes.setFixedHeight(yes.fontMetrics().lineSpacing() // 2)  # a button lower than its own line of text
+    assert cut_text(window)[0].startswith("button switch_yes 'switch_yes': needs ")
+
+
+def test_a_label_halved_by_a_scroll_areas_fold_is_found_and_a_whole_one_is_not(qtbot) -> None:
+    """The switch offer heading the list at 200 % on 1366x768: the list's fold ran through its question's second line.
+    Above the fold, below it or between two lines the label is fine (whole, a scroll away, or more to read)."""
+    window = _window(qtbot)
+    page = QWidget()
+    question = QLabel("Switch the screen to English?\nChuyển màn hình sang English?")
+    question.setObjectName("switch_question")
+    question.setWordWrap(True)
+    column = QVBoxLayout(page)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.addWidget(question)
+    column.addSpacing(SCREEN.height())
+    area = QScrollArea(window)
+    area.setWidgetResizable(True)
+    area.setWidget(page)
+    _show(qtbot, window)
+    line = question.fontMetrics().lineSpacing()
+    for view, cut in ((line * 3 // 2, True), (line * 3, False), (line, False)):
+        area.resize(SCREEN.width(), view + 2 * area.frameWidth())
+        application().processEvents()
+        found = cut_text(window)
+        assert bool(found) is cut and all(p.startswith("label switch_question") for p in found), (view, found)

@@ -38,6 +38,7 @@ from PyQt6.QtWidgets import (
     QWidget,
 )
 
+from ui.fold import halves, lines_of
 from ui.phrase_breaks import plain, unit_breaks, widest_line
 from ui.theme import MIN_TARGET_PX
 from ui.wrap_button import PADDING_PX, WrapButton
@@ -146,11 +147,9 @@ def newest_cut(window: QWidget) -> list[str]:
 def _line_halved(window: QWidget, words: QLabel, port: QRect) -> bool:
     """The view's bottom edge runs through a line of ``words`` (its glyphs partly shown), not between two lines,
     or shows not even their first line whole."""
-    metrics = words.fontMetrics()
-    seen = port.bottom() + 1 - (_rect_in(window, words).top() + words.contentsRect().top())
-    if seen < metrics.height():
-        return True
-    return seen < words.contentsRect().height() and 2 < seen % metrics.lineSpacing() < metrics.height()
+    metrics, top, height = words.fontMetrics(), *lines_of(words)
+    seen = port.bottom() + 1 - (_rect_in(window, words).top() + top)
+    return seen < metrics.height() or halves(seen, height, metrics)
 
 
 def demo_hidden(window: QWidget) -> list[str]:

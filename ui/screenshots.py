@@ -86,6 +86,7 @@ class Gallery:
         from PyQt6.QtCore import QSize, Qt
 
         from ui.layout_check import demo_hidden, layout_problems, newest_cut, not_shown, overlaps, scrolled_out, slivers
+        from ui.text_cut import cut_text
         from ui.theme import VISITOR_TEXT_PX, min_target_px
 
         size = DISPLAYS[self.display]
@@ -107,7 +108,7 @@ class Gallery:
             problems += slivers(widget, FIRST_IN_VIEW[screen])  # type: ignore[arg-type]
         for prefix in ("phrase_", "voice_") if visitor else ("clerk_phrase",):  # the rows of the quick phrases and
             problems += slivers(widget, prefix)  # type: ignore[arg-type]  # the voice: whole or a scroll away
-        problems += newest_cut(widget) + overlaps(widget)  # type: ignore[arg-type]
+        problems += newest_cut(widget) + overlaps(widget) + cut_text(widget)  # type: ignore[arg-type]
         if visitor and screen not in BAR_MAKES_WAY:
             problems += not_shown(widget, "display_controls")  # type: ignore[arg-type]
         if self.runtime.status.demo:  # synthetic media play: every screen says so (demo_hidden)
