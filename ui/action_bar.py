@@ -47,7 +47,8 @@ class TalkButton(WrapButton):
 
     def set_state(self, state: str, language: str | None) -> None:
         self.state = state
-        self.setText(tr(f"talk_{state}", language), language)
+        short = tr("talk_listening_short", language) if state == "listening" else ""
+        self.setText(tr(f"talk_{state}", language), language, short)
         restyle(self, "state", state)
 
     def show_state(self, other_speaking: bool, translating: bool, push_to_talk: bool, language: str | None) -> None:
@@ -122,9 +123,9 @@ class ActionBar(PageStack):
 
     def set_language(self, language: str | None) -> None:
         self.setCurrentIndex(0)
-        keys = {self.type: "keyboard", self.finish: "finish", self.yes: "finish_yes", self.no: "finish_no"}
-        for button, key in keys.items():
+        for button, key in {self.type: "keyboard", self.yes: "finish_yes", self.no: "finish_no"}.items():
             button.setText(tr(key, language), language)
+        self.finish.setText(tr("finish", language), language, tr("finish_short", language))  # "Kết thúc phiên": 2 lines
         set_wrapped(self.question, tr("finish_question", language), language)
         self.talk.set_state(self.talk.state, language)
 

@@ -19,6 +19,8 @@ yields, down to two rows, the self-view down to its letter and cue (:meth:`Camer
 that is too much (a demo's banner on top), the demo banner and then the notice banner take their short forms (never
 hidden for room: :class:`DemoBanner`, :class:`NoticeBanner`), then the quick phrases' first row goes a scroll away;
 only then does the text-size bar make way (the speak-up hint at 200 % on 1366x768 under a two-line Talk button).
+The switch offer, at the head of the list, is answered at once: while it is shown the chat yields as for suggestions,
+and the bar makes way where the offer is not whole in the list's view with it (200 % on 1366x768).
 A suggestion under the first starts below the list's fold when it would be cut there
 (:meth:`SuggestionBar.start_below`): whole in view or a scroll away.
 """
@@ -114,8 +116,9 @@ class ConversationFit(QObject):
             tabs = max(0, self.phrases.y() + self.phrases.first_row_end() + chrome - max(LIST_PX, whole + chrome))
         self.middle.setMinimumHeight(max(LIST_PX, whole + chrome) + (tabs if self.phrases_first else 0))
         offered = not self.suggestions.isHidden()  # (then the first suggestion comes first: whole below the reach line)
+        asked = not self.switch_offer.isHidden()  # (and so the switch offer)
         first, room = self.chat.newest_px(lines=1), window.height()
-        want = max(2 * TARGET_PX, reach - top + 8 - above, first if offered else self.chat.newest_px())
+        want = max(2 * TARGET_PX, reach - top + 8 - above, first if offered or asked else self.chat.newest_px())
         if not self.middle.isHidden():  # never more than leaves the list its least height: the rows must not overlap
             room = self.middle.geometry().bottom() + 1 - self.middle.minimumHeight() - self._spacing() - self.chat.y()
             want = max(2 * TARGET_PX, min(want, room), first)  # at least who said it and the words' first line
@@ -127,8 +130,9 @@ class ConversationFit(QObject):
         self.chat.setMinimumHeight(want)
         self.spelling.fit(self.middle.viewport().height() - self.spelling.y())  # its word line whole, or not shown
         offer = self.suggestions.isHidden() or self.middle.isHidden() or self._offer_fits(reach)
+        question = not asked or self.middle.isHidden() or self._question_fits()
         fits = offered or first <= room - (0 if self.display.isVisible() else self._bar())
-        self.display.setVisible(offer and fits)
+        self.display.setVisible(offer and question and fits)
         port = self.middle.viewport()  # the buttons under the first suggestion, the rows of phrases and the voice
         if not self.suggestions.isHidden():  # buttons under them: whole in the list's view or below it
             self.suggestions.start_below(self.suggestions.mapFrom(port, QPoint(0, port.height())).y())
@@ -172,6 +176,13 @@ class ConversationFit(QObject):
         at the bottom of its view, and the way back is a row under it)."""
         top = min(button.mapTo(self.window, QPoint(0, 0)).y() for button in self.picker.buttons.values())
         return top - (0 if self.display.isVisible() else self._bar()) >= reach
+
+    def _question_fits(self) -> bool:
+        """Whether the switch offer, at the head of the list, is whole in the list's view with the text-size bar on
+        screen (its question and both answers: it is read and answered at once, not a scroll away)."""
+        offer, port = self.switch_offer, self.middle.viewport()
+        need = offer.y() + offer.heightForWidth(offer.width())
+        return need <= port.height() - (0 if self.display.isVisible() else self._bar())
 
     def _offer_fits(self, reach: int) -> bool:
         """Whether the first suggestion is whole in view below the reach line with the text-size bar on screen;

@@ -42,13 +42,15 @@ IN_VIEW = {  # screen: the name prefixes of its buttons and labels, which must b
     "language": ("pick_", "language_back"),
     "fingerspelling": ("spelling_delete", "spelling_space", "spelling_confirm", "spelling_word", "spelling_letters"),
     "sign": ("sign_send", "sign_undo", "sign_chip"),
+    "switch_offer": "switch_",  # the question and both answers: read and answered at once
 }
 FIRST_IN_VIEW = {  # screen: the first of these buttons in view, the rest whole or a scroll away
     "suggestions": "visitor_suggestion_",
     **dict.fromkeys(("conversation", "flipped"), "phrase_category_"),  # the quick phrases' first row (with a notice
 }  # up it may go a scroll away before the text-size bar makes way: ui.conversation_fit)
-BAR_MAKES_WAY = {"suggestions", "language"}  # the only screens where the text-size bar may make way (for the first
-# suggestion, for the languages and the way back below the reach line); everywhere else a visitor at 200 % gets back
+BAR_MAKES_WAY = {"suggestions", "language", "switch_offer"}  # the only screens where the text-size bar may make way
+# (for the first suggestion, for the languages and the way back below the reach line, for the switch offer whole in
+# view: each answered with one tap, and the bar is back); everywhere else a visitor at 200 % gets back
 
 
 @dataclass

@@ -8,6 +8,7 @@ Korean is the fallback; ``tr`` never shows a key. Language buttons use native na
 from __future__ import annotations
 
 from base.languages import lookup
+from ui.button_strings import BUTTON_STRINGS
 from ui.category_strings import CATEGORY_STRINGS
 from ui.line_strings import LINE_STRINGS
 from ui.notice_strings import NOTICE_STRINGS
@@ -387,9 +388,8 @@ STRINGS: dict[str, dict[str, str]] = {
     },
 }
 
-
-for apart in (CATEGORY_STRINGS, SWITCH_STRINGS, NOTICE_STRINGS, LINE_STRINGS):  # the phrase topics, changing the
-    STRINGS.update(apart)  # visit's language, passing notices, notes on a chat line: each kept in its own module
+for apart in (CATEGORY_STRINGS, SWITCH_STRINGS, NOTICE_STRINGS, LINE_STRINGS, BUTTON_STRINGS):  # the phrase topics,
+    STRINGS.update(apart)  # changing language, notices, notes on a chat line, short buttons: each in its own module
 
 
 def tr(key: str, language: str | None, **values: object) -> str:

@@ -3,7 +3,10 @@
 A caption carries ``switch_to`` when the shared microphone heard the visitor clearly in a language other than
 the one chosen (:mod:`translations.attribution`). The visitor's screen then asks, in that language and in the
 current one, whether to switch. It is the first row of the list under the chat (where suggestions appear),
-not an overlay: the conversation goes on around it and nothing else moves. One tap switches the visit
+not an overlay: the conversation goes on around it. The question is a line of its own above the two answers, which
+keep the list's full width (beside them, at 200 % on 1366x768, the question took four lines and the answers three).
+While it is shown, the chat yields and, where the offer is not whole in the list's view with the text-size bar on
+screen, the bar makes way (:class:`ui.conversation_fit.ConversationFit`), as for suggestions. One tap switches the visit
 (:meth:`Session.switch_language`, on the line worker: the lines so far are translated again into the new language);
 "no" dismisses it, and the same language is not offered again in this visit.
 """
@@ -12,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PyQt6.QtWidgets import QFrame, QHBoxLayout, QLabel
+from PyQt6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout
 
 from base.events import Caption, Role, SessionState, StateChanged
 from base.languages import lookup
@@ -48,10 +51,12 @@ class SwitchOffer(QFrame):
         self.no.setObjectName("switch_no")
         self.yes.clicked.connect(self._switch)
         self.no.clicked.connect(self._decline)
-        row = QHBoxLayout(self)
-        row.addWidget(self.question, 2)
-        row.addWidget(self.no, 1)
-        row.addWidget(self.yes, 1)
+        rows = QVBoxLayout(self)
+        rows.addWidget(self.question)
+        answers = QHBoxLayout()
+        answers.addWidget(self.no, 1)
+        answers.addWidget(self.yes, 1)
+        rows.addLayout(answers)
         bridge.caption.connect(self.on_caption)
         bridge.state_changed.connect(self.on_state)
         self.hide()

@@ -2,7 +2,9 @@
 
 Given the text's language, a Japanese, Chinese or Thai line breaks only between phrases (:mod:`ui.phrase_breaks`);
 only a phrase wider than the whole button is broken inside (as a browser's ``overflow-wrap: anywhere``). The
-button never gets narrower than its widest word (an English word cannot break at all).
+button never gets narrower than its widest word (an English word cannot break at all). A text may have a short
+form, shown where the whole one would take more lines at the button's width (the Talk button's "listening" without
+its invitation to speak at 200 % on 1366x768).
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from collections.abc import Callable, Mapping
 from typing import TypeVar
 
 from PyQt6.QtCore import QEvent, QObject, QSize, Qt
-from PyQt6.QtGui import QResizeEvent
+from PyQt6.QtGui import QFontMetrics, QResizeEvent
 from PyQt6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy
 
 from ui.phrase_breaks import keep_phrases, widest_line
@@ -30,7 +32,7 @@ class WrapButton(QPushButton):
     def __init__(self, text: str = "", language: str | None = None) -> None:
         super().__init__()
         self.label = QLabel(self)
-        self._text = self._marked = ""
+        self._text = self._marked = self._short = ""
         self._language: str | None = None
         self.label.setObjectName("wrap_label")
         self.label.setWordWrap(True)
@@ -56,9 +58,11 @@ class WrapButton(QPushButton):
         """The text as given (without the phrase marks the label shows)."""
         return self._text
 
-    def setText(self, text: str, language: str | None = None) -> None:  # type: ignore[override]
-        """``language``: the text's language, so that it breaks only between phrases where that matters."""
+    def setText(self, text: str, language: str | None = None, short: str = "") -> None:  # type: ignore[override]
+        """``language``: the text's language, so that it breaks only between phrases where that matters; ``short``:
+        the text's short form ("": none)."""
         self._text, self._language, self._marked = text, language, keep_phrases(text, language)
+        self._short = keep_phrases(short, language) if short and short != text else ""
         self.label.setText(self._marked)
         self.label.setAccessibleName(text)
         self.setAccessibleName(text)
@@ -106,6 +110,8 @@ class WrapButton(QPushButton):
         shown = self._marked  # a phrase wider than the button breaks inside, the others stay whole
         if self._marked != self._text and widest_line(self._marked, self.label.font()) > room:
             shown = keep_phrases(self._text, self._language, lambda p: metrics.horizontalAdvance(p) <= room)
+        if self._short and _lines(metrics, shown, room) > _lines(metrics, self._short, room):
+            shown = self._short
         if shown != self.label.text():
             self.label.setText(shown)
         least = self._least_width()
@@ -126,6 +132,12 @@ class WrapButton(QPushButton):
         phrase = min(widest_line(self._marked, font), MAX_PHRASE_PX)
         margins = self.layout().contentsMargins()
         return max(2 * TARGET_PX, widest_line(self._text, font), phrase) + margins.left() + margins.right()
+
+
+def _lines(metrics: QFontMetrics, text: str, width: int) -> int:
+    """How many lines ``text`` takes wrapped at ``width``."""
+    height = metrics.boundingRect(0, 0, max(1, width), 10**6, Qt.TextFlag.TextWordWrap, text).height()
+    return round(height / metrics.lineSpacing())
 
 
 def named_button(text: str, name: str) -> QPushButton:

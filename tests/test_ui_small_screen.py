@@ -1,0 +1,62 @@
+"""At 200 % text on a 1366x768 panel (offscreen Qt, real Session and SQLite store): the switch offer is read and
+answered whole, and Talk and Finish keep one line each in Japanese and Vietnamese (a short form where the whole
+text took two: it left no room for the rows above)."""
+
+from __future__ import annotations
+
+from PyQt6.QtCore import QSize, Qt
+from PyQt6.QtWidgets import QPushButton
+
+from base.events import Caption, Modality, Role
+from tests.ui_kiosk import find
+from ui.app import application
+from ui.layout_check import layout_problems, overlaps, scrolled_out
+from ui.phrase_breaks import plain
+from ui.strings import tr
+from ui.text_cut import cut_text
+
+SMALL = QSize(1366, 768)
+
+
+def _at(kiosk, size: QSize, scale: float) -> None:
+    kiosk.visitor.display.set(scale, False)
+    kiosk.visitor.resize(size)
+    for _ in range(8):
+        application().processEvents()
+
+
+def test_the_switch_offer_is_whole_in_view_at_200_percent_on_the_small_panel(qtbot, kiosk) -> None:
+    """Its question was cut after its first line and both answers at their bottom (switch_offer_vi_200_small.png)."""
+    for language in ("vi", "ja"):
+        qtbot.mouseClick(find(kiosk.visitor, QPushButton, f"lang_{language}"), Qt.MouseButton.LeftButton)
+        said = "I'll pay by card."
+        kiosk.session.say(Role.VISITOR, said, Modality.SPEECH, language="en")
+        kiosk.session.show_caption(
+            Caption(Role.VISITOR, said, "en", 0.0, 3.0, final=True, language_p=0.97, switch_to="en")
+        )
+        _at(kiosk, SMALL, 2.0)
+        assert kiosk.visitor.switch_offer.isVisible()
+        problems = scrolled_out(kiosk.visitor, "switch_") + cut_text(kiosk.visitor) + overlaps(kiosk.visitor)
+        assert problems + layout_problems(kiosk.visitor, SMALL) == [], language
+        kiosk.visitor.switch_offer.no.click()
+        _at(kiosk, SMALL, 2.0)
+        assert kiosk.visitor.display.isVisible(), "answered: the text-size bar is back"
+        kiosk.session.end("visitor")
+        kiosk.session.clear()
+
+
+def test_talk_and_finish_keep_one_line_with_a_short_form_only_where_the_whole_text_wraps(qtbot, kiosk) -> None:
+    qtbot.mouseClick(find(kiosk.visitor, QPushButton, "lang_ja"), Qt.MouseButton.LeftButton)
+    for language in ("ja", "vi"):
+        kiosk.session.switch_language(language)
+        talk, finish = kiosk.visitor.talk, kiosk.visitor.finish
+        _at(kiosk, SMALL, 2.0)
+        for button in (talk, finish):
+            lines = button.label.heightForWidth(button.label.width()) // button.label.fontMetrics().lineSpacing()
+            assert lines == 1, (language, button.label.text())
+        short = {"ja": (tr("talk_listening_short", "ja"), "終了する"), "vi": ("Đang nghe. Mời bạn nói", "Kết thúc")}
+        assert (plain(talk.label.text()), plain(finish.label.text())) == short[language]
+        whole = (tr("talk_listening", language), tr("finish", language))
+        assert (talk.text(), finish.text()) == whole  # the text as given (and its accessible name)
+        _at(kiosk, QSize(1920, 1080), 1.0)  # room for the whole text: it is shown
+        assert (plain(talk.label.text()), plain(finish.label.text())) == whole
