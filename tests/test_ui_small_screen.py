@@ -60,3 +60,36 @@ def test_talk_and_finish_keep_one_line_with_a_short_form_only_where_the_whole_te
         assert (talk.text(), finish.text()) == whole  # the text as given (and its accessible name)
         _at(kiosk, QSize(1920, 1080), 1.0)  # room for the whole text: it is shown
         assert (plain(talk.label.text()), plain(finish.label.text())) == whole
+
+
+def test_no_line_of_the_welcome_start_and_closing_pages_is_halved_at_their_fold(qtbot, kiosk) -> None:
+    """At 200 % the fold of these pages ran through a line: the welcome's (1366x768), the sign tile's title (1920x1080),
+    the closing page's note on the record and its countdown (1366x768, 960x1080). A line is whole or a scroll away."""
+    qtbot.mouseClick(find(kiosk.visitor, QPushButton, "lang_en"), Qt.MouseButton.LeftButton)
+    kiosk.session.say_phrase(Role.CLERK, "greeting")
+    kiosk.session.end("visitor")
+    pages = kiosk.visitor.pages
+    for page in (3, 0, 1):  # closing (before the visit is cleared), welcome, start
+        pages.setCurrentIndex(page)
+        for size in (SMALL, QSize(1920, 1080), QSize(960, 1080)):
+            _at(kiosk, size, 2.0)
+            assert cut_text(kiosk.visitor) == [], (page, size)
+            assert scrolled_out(kiosk.visitor, "lang_") == [], (page, size)  # the languages stay in view
+
+
+def test_the_letter_seen_and_the_unknown_sign_hint_are_whole_or_a_scroll_away_in_the_list(qtbot, kiosk) -> None:
+    """The list's fold ran through "지금 보이는 글자: ㅅ" (100 % on 1366x768) and through the unknown sign's hint
+    (200 % on 1920x1080): each starts below the fold where it would be halved."""
+    from base.events import SignChips, SignEvent, Spelling, VisitorMode
+
+    unknown = SignEvent("?", "알 수 없는 수어입니다. 다시 해 주세요.", 0.9, 1, 2)
+    for mode, size, scale in ((VisitorMode.FINGERSPELLING, SMALL, 1.0), (VisitorMode.SIGN, QSize(1920, 1080), 2.0)):
+        kiosk.session.choose("ko", mode)
+        kiosk.session.begin()
+        kiosk.session.say(Role.VISITOR, "화장실이 어디예요?", Modality.SIGN, language="ko", provenance="sign")
+        kiosk.session.show_spelling(Spelling(tuple("ㄱㅣㅁㅁㅣㄴ"), "김민", "ㅅ", 0.9))
+        kiosk.session.show_signs(SignChips((SignEvent("서류", "서류", 0.97, 0.0, 1.0), unknown)))
+        _at(kiosk, size, scale)
+        assert cut_text(kiosk.visitor) == [], mode
+        kiosk.session.end("visitor")
+        kiosk.session.clear()

@@ -18,6 +18,7 @@ from PyQt6.QtGui import QColor, QPainter, QPaintEvent
 from PyQt6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from base.events import Role, TranscriptEntry
+from ui.fold import fold_margin
 from ui.phrase_breaks import plain, set_wrapped
 from ui.widgets import restyle
 
@@ -279,14 +280,13 @@ class ChatView(QScrollArea):
         bar.setValue(min(bottom, newest.mapTo(self.widget(), QPoint(0, 0)).y()))
 
     def _whole_lines(self, newest: QWidget) -> None:
-        """A newest line taller than the chat: the view ends between two lines of its words, never through one (the
-        prompt's third line was half shown at 200 % on 1366x768): the rest is a scroll away."""
-        words = self.newest_words()
+        """A newest line taller than the chat: the view ends between two lines of its words (and of the first reading
+        or original under them), never through one (the prompt's third line was half shown at 200 % on 1366x768, the
+        clerk's first reading of a revised line at 200 % on 1366x768): the rest is a scroll away."""
         full = self.height() - 2 * self.frameWidth()  # the view's height with no margin
-        seen = full - words.mapTo(newest, QPoint(0, 0)).y() - words.contentsRect().top() if words else 0
-        spacing = words.fontMetrics().lineSpacing() if words else 1
-        halved = newest.height() > full and 0 < seen < words.contentsRect().height()  # type: ignore[union-attr]
-        margin = seen % spacing if halved else 0
+        top = newest.mapTo(self.widget(), QPoint(0, 0)).y()
+        labels = [newest] if isinstance(newest, QLabel) else newest.findChildren(QLabel)  # the prompt, or a bubble's
+        margin = fold_margin(self, labels, top) if newest.height() > full else 0
         if self.viewportMargins().bottom() != margin:
             self.setViewportMargins(0, 0, 0, margin)
 

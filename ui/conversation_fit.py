@@ -21,7 +21,8 @@ hidden for room: :class:`DemoBanner`, :class:`NoticeBanner`), then the quick phr
 only then does the text-size bar make way (the speak-up hint at 200 % on 1366x768 under a two-line Talk button).
 The switch offer, at the head of the list, is answered at once: while it is shown the chat yields as for suggestions,
 and the bar makes way where the offer is not whole in the list's view with it (200 % on 1366x768).
-A suggestion under the first starts below the list's fold when it would be cut there
+The letter seen (fingerspelling) and the unknown sign's hint start below the list's fold where it would halve them
+(:func:`ui.fold.below_fold`). A suggestion under the first starts below the list's fold when it would be cut there
 (:meth:`SuggestionBar.start_below`): whole in view or a scroll away.
 """
 
@@ -31,6 +32,7 @@ from PyQt6.QtCore import QEvent, QObject, QPoint, QTimer
 from PyQt6.QtWidgets import QScrollArea, QWidget
 
 from ui.chat_view import ChatView
+from ui.fold import below_fold
 from ui.language_picker import LanguagePicker
 from ui.phrase_panel import PhrasePanel
 from ui.sign_panel import SignPanel
@@ -136,6 +138,9 @@ class ConversationFit(QObject):
         port = self.middle.viewport()  # the buttons under the first suggestion, the rows of phrases and the voice
         if not self.suggestions.isHidden():  # buttons under them: whole in the list's view or below it
             self.suggestions.start_below(self.suggestions.mapFrom(port, QPoint(0, port.height())).y())
+        for hint in (self.spelling.holding, self.signs.hint):  # the letter seen, "unknown sign": whole or a scroll away
+            if hint.isVisible():
+                below_fold(hint, hint.mapFrom(port, QPoint(0, port.height())).y())
         if self.phrases.isVisible():
             self.phrases.start_below(self.phrases.holder.mapFrom(port, QPoint(0, port.height())).y())
         if self.voice.isVisible():

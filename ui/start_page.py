@@ -9,7 +9,9 @@ reads the signs, the clerk reads them in Korean).
 The language buttons must be on screen without scrolling at every display and text size (a visitor who cannot
 read the title in a language they do not know finds their own only by its button): the title's text shrinks,
 down to the smallest visitor text, until it and the buttons fit the screen (:class:`ChoicePage`, the globe's
-choice of language too). The sign tile below them may then need scrolling; the scroll bar says so.
+choice of language too). The sign tile below them may then need scrolling; the scroll bar says so. It is whole in
+view or starts below the fold (its title was halved there at 200 % on 1920x1080). The welcome and the closing page
+end their view between two lines of text (:class:`ui.fold.WholeLinesFold`).
 """
 
 from __future__ import annotations
@@ -18,7 +20,17 @@ from collections.abc import Callable
 
 from PyQt6.QtCore import QEvent, QObject, QRect, QRectF, Qt
 from PyQt6.QtGui import QColor, QFont, QFontInfo, QFontMetrics, QPainter, QPaintEvent, QResizeEvent
-from PyQt6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QLayout, QSizePolicy, QVBoxLayout, QWidget
+from PyQt6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QSizePolicy,
+    QSpacerItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from base.events import VisitorMode
 from ui.strings import STRINGS, language_label, tr
@@ -113,14 +125,24 @@ class StartPage(ChoicePage):
         layout = QVBoxLayout(self)
         layout.addWidget(self.title, 1)
         layout.addLayout(self.grid)  # in the lower part of the screen, reachable from a wheelchair
-        layout.addWidget(_sign_tile(on_choose))
+        self.gap = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+        layout.addItem(self.gap)
+        self.tile = _sign_tile(on_choose)
+        layout.addWidget(self.tile)
 
     def fit(self) -> None:
-        """The title and the language buttons fit the screen; the sign tile below them may need scrolling."""
+        """The title and the language buttons fit the screen; the sign tile below them is whole in view or starts
+        below its fold, a scroll away (its title's first line was halved there at 200 % on 1920x1080)."""
         layout = self.layout()
         if layout is not None:
             width, screen = self.room()
             self.fit_title(screen - layout.spacing() - item_height(self.grid, width))
+            top = self.tile.y() - self.gap.sizeHint().height()  # where the tile starts without the gap
+            fold = self.parentWidget().height() if self.parentWidget() else self.height()  # (scrolled to the top)
+            gap = fold - top if top < fold < top + self.tile.height() else 0
+            if gap != self.gap.sizeHint().height():
+                self.gap.changeSize(0, gap, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+                layout.invalidate()
 
 
 def item_height(item: QLayout | QWidget, width: int) -> int:

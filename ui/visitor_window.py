@@ -87,12 +87,12 @@ class VisitorWindow(QWidget):
         self.notice.hide()
         self.pages = PageStack()
         attract, self.attract = attract_page(self._codes(), lambda: self.pages.setCurrentIndex(START))
-        self.pages.addWidget(scrolling(attract))
+        self.pages.addWidget(scrolling(attract, whole_lines=True))
         self.closing = ClosingPage(session)
         start = StartPage(self._codes(), self.languages, self._choose)
         self.pages.addWidget(scrolling(start))  # at 200 % text a page scrolls, nothing is cut
         self.pages.addWidget(self._conversation_page())  # fixed: only the chat and the phrase list scroll
-        self.pages.addWidget(scrolling(self.closing))
+        self.pages.addWidget(scrolling(self.closing, whole_lines=True))
         self.picker = LanguagePicker(self.lines, bridge, self._codes(), self.languages, self._show_picker)
         self.pages.addWidget(self.picker.page())  # the globe button's choice of language
         ui = session.config.ui

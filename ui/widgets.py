@@ -9,6 +9,7 @@ from PyQt6.QtGui import QMouseEvent
 from PyQt6.QtWidgets import QFrame, QLabel, QScrollArea, QScroller, QStackedWidget, QWidget
 
 from kiosk.session import Session
+from ui.fold import WholeLinesFold
 
 
 class MessageLine(QLabel):
@@ -42,14 +43,17 @@ def session_is_push_to_talk(session: Session) -> bool:
     return session.config.speech.enabled and session.config.speech.mode == "push_to_talk"
 
 
-def scrolling(page: QWidget) -> QScrollArea:
-    """``page`` in a vertical scroll area that a finger can drag."""
+def scrolling(page: QWidget, whole_lines: bool = False) -> QScrollArea:
+    """``page`` in a vertical scroll area that a finger can drag; ``whole_lines``: a page that scrolls as a whole,
+    whose view ends between two lines of text (:class:`ui.fold.WholeLinesFold`)."""
     area = QScrollArea()
     area.setWidget(page)
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+    if whole_lines:
+        WholeLinesFold(area)
     return area
 
 
