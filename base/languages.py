@@ -80,6 +80,65 @@ LANGUAGES: dict[str, Language] = {
 }
 
 
+# Each language's name as a sentence in zh, vi or ja writes it (in Korean and English: its ``korean`` and
+# ``english``); a Vietnamese visitor reads "tiếng Anh", not "English", in "Chuyển màn hình sang tiếng Anh?".
+NAMES_IN: dict[str, dict[str, str]] = {
+    "zh": {
+        "ko": "韩语",
+        "en": "英语",
+        "zh": "中文",
+        "vi": "越南语",
+        "ja": "日语",
+        "th": "泰语",
+        "ru": "俄语",
+        "uz": "乌兹别克语",
+        "mn": "蒙古语",
+        "id": "印度尼西亚语",
+        "ne": "尼泊尔语",
+        "tl": "他加禄语",
+    },
+    "vi": {
+        "ko": "tiếng Hàn",
+        "en": "tiếng Anh",
+        "zh": "tiếng Trung",
+        "vi": "tiếng Việt",
+        "ja": "tiếng Nhật",
+        "th": "tiếng Thái",
+        "ru": "tiếng Nga",
+        "uz": "tiếng Uzbek",
+        "mn": "tiếng Mông Cổ",
+        "id": "tiếng Indonesia",
+        "ne": "tiếng Nepal",
+        "tl": "tiếng Tagalog",
+    },
+    "ja": {
+        "ko": "韓国語",
+        "en": "英語",
+        "zh": "中国語",
+        "vi": "ベトナム語",
+        "ja": "日本語",
+        "th": "タイ語",
+        "ru": "ロシア語",
+        "uz": "ウズベク語",
+        "mn": "モンゴル語",
+        "id": "インドネシア語",
+        "ne": "ネパール語",
+        "tl": "タガログ語",
+    },
+}
+
+
+def name_in(code: str, reader: str) -> str:
+    """The name of the language ``code`` in a sentence written in ``reader``'s language (its own name where
+    that language's names are not in the table)."""
+    row = lookup(code)
+    if reader == "ko":
+        return row.korean
+    if reader == "en":
+        return row.english.split(" (")[0]  # "Chinese (Mandarin, simplified)" -> "Chinese"
+    return NAMES_IN.get(reader, {}).get(code, row.native)
+
+
 def language(code: str) -> Language:
     """The row for ``code``; a KeyError names the known codes."""
     try:

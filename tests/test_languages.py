@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from base.languages import LANGUAGES, language, lookup
+from base.languages import LANGUAGES, NAMES_IN, language, lookup, name_in
 from bench.scoring import units
 from translations.glossary import Protected, restore
 from translations.sentences import joiner
@@ -55,3 +55,20 @@ def test_a_code_outside_the_table_is_spaced_and_scored_by_words() -> None:
     assert (row.native, row.spaced, row.asr_metric, row.asr, row.voice) == ("de", True, "WER", None, None)
     with pytest.raises(KeyError, match="known: ko, en"):
         language("de")
+
+
+def test_a_language_is_named_as_the_sentence_around_it_writes_it() -> None:
+    assert [name_in("en", reader) for reader in ("ko", "en", "zh", "vi", "ja")] == [
+        "영어",
+        "English",
+        "英语",
+        "tiếng Anh",
+        "英語",
+    ]
+    assert name_in("zh", "en") == "Chinese"  # not the table's "Chinese (Mandarin, simplified)"
+    assert name_in("th", "th") == "ภาษาไทย"  # no Thai names in the table: its own name
+
+
+def test_every_visitor_screen_language_names_every_known_language() -> None:
+    for reader in NAMES_IN:
+        assert set(NAMES_IN[reader]) == set(LANGUAGES), reader

@@ -61,7 +61,7 @@ def test_a_third_language_heard_offers_a_switch_that_does_not_take_the_screen(qt
     kiosk.session.show_caption(Caption(Role.VISITOR, said, "en", 0.0, 3.0, final=True, language_p=0.97, switch_to="en"))
     assert offer.isVisible()
     question = find(offer, QLabel, "switch_question").text()
-    assert question == "Switch the screen to English?\nChuyển màn hình sang English?"
+    assert question == "Switch the screen to English?\nChuyển màn hình sang tiếng Anh?"
     yes, no = find(offer, QPushButton, "switch_yes"), find(offer, QPushButton, "switch_no")
     assert (yes.text(), no.text()) == ("Switch / Chuyển", "No, thanks / Không, cảm ơn")
     assert find(kiosk.visitor, QWidget, "caption_view").isVisible() and kiosk.visitor.finish.isVisible()

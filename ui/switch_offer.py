@@ -18,10 +18,10 @@ from collections.abc import Callable
 from PyQt6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout
 
 from base.events import Caption, Role, SessionState, StateChanged
-from base.languages import lookup
+from base.languages import name_in
 from kiosk.line_worker import LineWorker
 from ui.bridge import SessionBridge
-from ui.strings import tr
+from ui.strings import STRINGS, tr
 from ui.wrap_button import WrapButton
 
 
@@ -69,8 +69,7 @@ class SwitchOffer(QFrame):
         if heard == current or heard in self._declined or heard not in self.codes:
             return
         self.offered = heard
-        name = lookup(heard).native
-        self.question.setText(_both("switch_question", heard, current, name=name, joiner="\n"))
+        self.question.setText(_both("switch_question", heard, current, joiner="\n", named=heard))
         self.yes.setText(_both("switch_yes", heard, current))
         self.no.setText(_both("switch_no", heard, current))
         self.show()
@@ -95,6 +94,9 @@ class SwitchOffer(QFrame):
         self.hide()
 
 
-def _both(key: str, heard: str, current: str | None, joiner: str = " / ", **values: object) -> str:
-    """The text in the heard language, then in the current one (once when they read the same)."""
-    return joiner.join(dict.fromkeys((tr(key, heard, **values), tr(key, current, **values))))
+def _both(key: str, heard: str, current: str | None, joiner: str = " / ", named: str | None = None) -> str:
+    """The text in the heard language, then in the current one (once when they read the same); ``named``: the
+    language whose name each fills in, as that text's language writes it."""
+    readers = [code if code in STRINGS[key] else "ko" for code in (heard, current)]  # tr's fallback: Korean
+    texts = (tr(key, reader, **({"name": name_in(named, reader)} if named else {})) for reader in readers)
+    return joiner.join(dict.fromkeys(texts))
