@@ -5,7 +5,7 @@ text took two: it left no room for the rows above)."""
 from __future__ import annotations
 
 from PyQt6.QtCore import QSize, Qt
-from PyQt6.QtWidgets import QPushButton
+from PyQt6.QtWidgets import QLabel, QPushButton
 
 from base.events import Caption, Modality, Role
 from tests.ui_kiosk import find
@@ -93,3 +93,21 @@ def test_the_letter_seen_and_the_unknown_sign_hint_are_whole_or_a_scroll_away_in
         assert cut_text(kiosk.visitor) == [], mode
         kiosk.session.end("visitor")
         kiosk.session.clear()
+
+
+def test_the_consent_answers_and_their_result_are_in_view_at_200_percent(qtbot, kiosk) -> None:
+    """The closing page scrolled as a whole: at 200 % on 1366x768 and 960x1080 the answers to the consent question
+    (and on 1920x1080 "back to the start") were a scroll away under its text. Now only the text scrolls."""
+    qtbot.mouseClick(find(kiosk.visitor, QPushButton, "lang_vi"), Qt.MouseButton.LeftButton)
+    kiosk.session.say_phrase(Role.CLERK, "greeting")
+    kiosk.session.end("visitor")
+    kiosk.visitor.pages.setCurrentIndex(3)
+    answers = ("consent_yes", "consent_no", "consent_result", "done")
+    for size in (SMALL, QSize(960, 1080), QSize(1920, 1080)):
+        _at(kiosk, size, 2.0)
+        assert scrolled_out(kiosk.visitor, answers) == [], size
+    qtbot.mouseClick(find(kiosk.visitor, QPushButton, "consent_no"), Qt.MouseButton.LeftButton)
+    _at(kiosk, SMALL, 2.0)
+    result = find(kiosk.visitor, QLabel, "consent_result")
+    assert result.isVisible() and result.text() == tr("not_kept", "vi")
+    assert scrolled_out(kiosk.visitor, answers) == [] and cut_text(kiosk.visitor) == []

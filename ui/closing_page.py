@@ -3,6 +3,8 @@
 The answers restate what they do ("Yes, print my copy" / "No copy, thanks") instead of a bare yes/no, the page
 says how long the counter keeps its own record (the store's retention setting), and a countdown shows when the
 screen clears itself for the next visitor (``kiosk.closing_s``; the session clears it, the page only counts).
+The text scrolls; the answers (which say what they do), their result and "done" stay in view below it: at 200 % on
+a 1366x768 panel the answers were a scroll away, and there is no room there for the question above them too.
 """
 
 from __future__ import annotations
@@ -16,16 +18,20 @@ from base.errors import KioskError
 from kiosk.session import Session
 from ui.phrase_breaks import set_wrapped
 from ui.strings import tr
+from ui.widgets import StackPage, scrolling
 from ui.wrap_button import WrapButton
 
 
-class ClosingPage(QWidget):
+class ClosingPage(StackPage):
     """Shown when the visit ends; "done" clears the kiosk for the next visitor."""
 
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        text = QWidget()
+        lines = QVBoxLayout(text)
         self.title = QLabel()
         self.title.setObjectName("title")
         self.title.setWordWrap(True)
@@ -45,6 +51,7 @@ class ClosingPage(QWidget):
         self.result = QLabel()
         self.result.setObjectName("consent_result")
         self.result.setWordWrap(True)
+        self.result.hide()  # until answered: an empty line between the answers and "done" takes their room
         self.yes, self.no = WrapButton(), WrapButton()
         self.yes.setObjectName("consent_yes")
         self.no.setObjectName("consent_no")
@@ -56,10 +63,12 @@ class ClosingPage(QWidget):
         buttons = QHBoxLayout()
         for button in (self.yes, self.no):
             buttons.addWidget(button)
-        for widget in (self.title, self.summary, self.consent, self.retention, self.result, self.countdown):
-            layout.addWidget(widget)
-        layout.addStretch(1)
+        for widget in (self.title, self.summary, self.consent, self.retention, self.countdown):
+            lines.addWidget(widget)
+        lines.addStretch(1)
+        layout.addWidget(scrolling(text, whole_lines=True), 1)
         layout.addLayout(buttons)
+        layout.addWidget(self.result)
         layout.addWidget(self.done)  # its own row: the answers keep the width a portrait panel has
 
     def show_visit(self) -> None:
@@ -72,6 +81,7 @@ class ClosingPage(QWidget):
         hours = "retention_end_of_day" if retention == "end_of_day" else "retention_hours"
         set_wrapped(self.retention, tr(hours, language, n=retention), language)
         self.result.clear()
+        self.result.hide()
         for button, key in ((self.yes, "consent_print"), (self.no, "consent_skip"), (self.done, "back_to_start")):
             button.setText(tr(key, language), language)
             button.setEnabled(True)
@@ -102,5 +112,6 @@ class ClosingPage(QWidget):
 
     def _answered(self, message: str) -> None:
         self.result.setText(message)
+        self.result.show()
         self.yes.setEnabled(False)
         self.no.setEnabled(False)

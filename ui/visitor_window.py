@@ -92,7 +92,7 @@ class VisitorWindow(QWidget):
         start = StartPage(self._codes(), self.languages, self._choose)
         self.pages.addWidget(scrolling(start))  # at 200 % text a page scrolls, nothing is cut
         self.pages.addWidget(self._conversation_page())  # fixed: only the chat and the phrase list scroll
-        self.pages.addWidget(scrolling(self.closing, whole_lines=True))
+        self.pages.addWidget(self.closing)  # its text scrolls, its answers stay in view
         self.picker = LanguagePicker(self.lines, bridge, self._codes(), self.languages, self._show_picker)
         self.pages.addWidget(self.picker.page())  # the globe button's choice of language
         ui = session.config.ui
