@@ -19,21 +19,30 @@ from __future__ import annotations
 import numpy as np
 
 SIGMA = 0.05  # seconds: the hand clean-up's smoothing
+REACH = 3.5  # sigmas: the band searched for the frames within 3 sigma (a margin over the cut for rounding)
 LAGS = (0.03, 0.045, 0.06)  # seconds: the wrist's velocities this long before and after a frame are compared
 SHAKE_SIGMA = 0.1  # seconds over which the reversals are averaged
 SLOW = 0.5  # shoulder widths per second: a hand slower than this counts less (jitter, a hand at rest)
 
 
 def time_average(values: np.ndarray, t: np.ndarray, present: np.ndarray, sigma: float) -> np.ndarray:
-    """``values`` [T, ...] averaged over Gaussian weights of ``sigma`` seconds on the frames' times ``t`` [T],
-    counting only frames where ``present`` [T] (bool); a frame with none of them within 3 sigma comes out as zeros."""
+    """``values`` [T, ...] averaged over Gaussian weights of ``sigma`` seconds on the frames' times ``t`` [T, rising],
+    counting only frames where ``present`` [T] (bool); a frame with none of them within 3 sigma comes out as zeros.
+    Only the frames within reach of each frame are weighed (a band, not every pair: a 3-minute recording at 30 fps
+    took 3.2 s and 0.9 GB as a dense T x T matrix, growing with the square of its length)."""
     values, t, present = np.asarray(values, np.float64), np.asarray(t, np.float64), np.asarray(present, bool)
-    gap = (t[:, None] - t[None, :]) / sigma
-    weights = np.where((np.abs(gap) <= 3.0) & present[None, :], np.exp(-0.5 * gap**2), 0.0)
-    totals = weights.sum(axis=1)
-    flat = values.reshape(len(values), -1)
-    out = weights @ np.where(present[:, None], flat, 0.0) / np.where(totals > 0, totals, 1.0)[:, None]
-    return out.reshape(values.shape)
+    flat = np.where(present[:, None], values.reshape(len(values), -1), 0.0)
+    first = np.searchsorted(t, t - REACH * sigma, side="left")  # the band holds every frame within 3 sigma
+    width = int(np.max(np.searchsorted(t, t + REACH * sigma, side="right") - first)) if len(t) else 0
+    totals, out = np.zeros(len(t)), np.zeros_like(flat)
+    for offset in range(width):
+        other = np.minimum(first + offset, len(t) - 1)
+        gap = (t - t[other]) / sigma
+        inside = (first + offset < len(t)) & (np.abs(gap) <= 3.0) & present[other]
+        weights = np.where(inside, np.exp(-0.5 * gap**2), 0.0)
+        totals += weights
+        out += weights[:, None] * flat[other]
+    return (out / np.where(totals > 0, totals, 1.0)[:, None]).reshape(values.shape)
 
 
 def shake(position: np.ndarray, t: np.ndarray, present: np.ndarray) -> np.ndarray:
