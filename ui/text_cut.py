@@ -21,7 +21,7 @@ from __future__ import annotations
 from PyQt6.QtWidgets import QAbstractButton, QLabel, QPushButton, QScrollArea, QWidget
 
 from ui.fold import lines_of
-from ui.layout_check import _kind, _line_halved, _name, _rect_in
+from ui.layout_check import _kind, _line_halved, _name, _rect_in, _scroll_areas
 from ui.phrase_breaks import plain
 from ui.wrap_button import WrapButton
 
@@ -64,16 +64,12 @@ def _halved_in_view(window: QWidget, label: QLabel) -> list[str]:
     """The bottom of a scroll area's view runs through ``label``'s text, through a line of it."""
     top, height = lines_of(label)
     top += _rect_in(window, label).top()
-    parent = label.parentWidget()
-    while parent is not None and parent is not window:
-        area = parent.parentWidget()
-        if isinstance(area, QScrollArea) and parent is area.viewport():
-            port = _rect_in(window, parent)
-            if top <= port.bottom() < top + height - 1 and _line_halved(window, label, port):
-                owner = label.parentWidget() if isinstance(label.parentWidget(), WrapButton) else label
-                seen = f"{port.bottom() + 1 - top} of its {height}px of text"
-                return [f"{_kind(owner)} {_name(owner)} {plain(label.text())[:30]!r} shows {seen} in {_name(area)}"]
-        parent = parent.parentWidget()
+    for area in _scroll_areas(label, window):
+        port = _rect_in(window, area.viewport())
+        if top <= port.bottom() < top + height - 1 and _line_halved(window, label, port):
+            owner = label.parentWidget() if isinstance(label.parentWidget(), WrapButton) else label
+            seen = f"{port.bottom() + 1 - top} of its {height}px of text"
+            return [f"{_kind(owner)} {_name(owner)} {plain(label.text())[:30]!r} shows {seen} in {_name(area)}"]
     return []
 
 
