@@ -13,7 +13,8 @@ from base.languages import LANGUAGES
 from ui.app import application
 from ui.chat_view import ChatView
 from ui.clerk_chat import korean_first
-from ui.phrase_breaks import BREAK, JOINER, keep_phrases, plain
+from ui.display_controls import DisplayControls
+from ui.phrase_breaks import BREAK, JOINER, keep_phrases, phrase_cuts, plain
 from ui.wrap_button import WrapButton
 
 LINE = "窓口でのあいさつと手続き"  # "greetings and procedures at the counter"
@@ -95,3 +96,26 @@ def test_the_clerk_screen_knows_which_language_each_part_of_a_line_is_in() -> No
     assert korean_first(heard, "ko") == ("인사", "あいさつ", ("ko", "ja"))
     untranslated = TranscriptEntry(3, "s", 0.0, Role.VISITOR, Modality.SPEECH, "ja", "あいさつ")
     assert korean_first(untranslated, "ko")[::2] == ("あいさつ", ("ja", "ja"))
+
+
+def test_the_check_sees_a_word_broken_inside(qtbot) -> None:
+    button = button_at_split(qtbot, None)
+    font, width = button.label.font(), button.label.contentsRect().width()
+    assert phrase_cuts(LINE, font, width) == ["窓口でのあい|さつと手続き"]
+    assert phrase_cuts(keep_phrases(LINE, "ja"), font, width) == []
+    assert phrase_cuts(LINE, font, button.label.fontMetrics().horizontalAdvance("さ")) == [], "no phrase fits: allowed"
+
+
+def test_the_buttons_labelled_in_every_language_keep_each_languages_words_whole(qtbot) -> None:
+    """Before a language is chosen the display buttons carry every language in one label; on the live start
+    screen Qt broke it as "ハイコントラス/ト" (each part must be marked in its own language)."""
+    application()
+    controls = DisplayControls(1.0, False, lambda scale, contrast: None, ["ko", "en", "zh", "vi", "ja"])
+    qtbot.addWidget(controls)
+    controls.set_language(None)
+    label = controls.buttons["contrast"].label
+    assert controls.buttons["contrast"].text().endswith("ハイコントラスト")
+    widths = range(120, 400, 4)
+    unmarked = [w for w in widths if phrase_cuts(plain(label.text()), label.font(), w)]
+    assert unmarked, "some width breaks the plain label inside a word"
+    assert [w for w in unmarked if phrase_cuts(label.text(), label.font(), w)] == []

@@ -15,6 +15,7 @@ from ui import visitor_notice
 from ui.app import application
 from ui.clerk_voice import MIC
 from ui.layout_check import layout_problems, newest_cut, not_shown, overlaps, slivers
+from ui.phrase_breaks import plain
 from ui.strings import STRINGS, tr
 from ui.theme import stylesheet
 
@@ -28,7 +29,7 @@ def test_the_hint_shows_on_both_screens_and_goes_away_by_itself(qtbot, kiosk, mo
     monkeypatch.setitem(visitor_notice.PASSING_S, SPEAK_UP.code, 0.2)
     qtbot.mouseClick(find(kiosk.visitor, QPushButton, f"lang_{language}"), Qt.MouseButton.LeftButton)
     kiosk.session.notify(SPEAK_UP)
-    assert kiosk.visitor.notice.text() == tr("speak_up", language) and kiosk.visitor.notice.isVisible()
+    assert plain(kiosk.visitor.notice.text()) == tr("speak_up", language) and kiosk.visitor.notice.isVisible()
     assert kiosk.clerk.voice.state.text() == MIC["soft"] and SPEAK_UP.message_ko not in kiosk.clerk.notice.text()
     assert layout_problems(kiosk.visitor, QSize(1920, 1080)) == []
     qtbot.waitUntil(lambda: not kiosk.visitor.notice.isVisible(), timeout=2000)

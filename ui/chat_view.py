@@ -231,8 +231,9 @@ class ChatView(QScrollArea):
         self._lines.clear()
         self.placeholder.show()
 
-    def set_placeholder(self, text: str) -> None:
-        self.placeholder.setText(text)
+    def set_placeholder(self, text: str, language: str | None = None) -> None:
+        """What to do until the first line arrives, in ``language`` (broken only between its phrases)."""
+        set_wrapped(self.placeholder, text, language)
 
     def set_contrast(self, high: bool) -> None:
         self.high_contrast = high

@@ -85,7 +85,7 @@ class ClerkTranscript(ChatView):
         self.clerk_language = clerk_language
         self.on_correct, self.on_flip = on_correct, on_flip
         self.entries: dict[int, TranscriptEntry] = {}  # entry id -> the line as shown
-        self.set_placeholder("방문자와 담당자의 말이 여기에 차례로 나옵니다")
+        self.set_placeholder("방문자와 담당자의 말이 여기에 차례로 나옵니다", "ko")
 
     def show_entry(self, entry: TranscriptEntry, visitor_language: str | None) -> Bubble:
         """A new line, or a corrected one (same entry id: rewritten in place, on its speaker's side)."""

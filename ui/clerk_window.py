@@ -50,6 +50,7 @@ from ui.bridge import SessionBridge
 from ui.clerk_chat import ClerkTranscript
 from ui.clerk_voice import ClerkVoice
 from ui.kiosk_mode import ask_pin_dialog
+from ui.phrase_breaks import keep_together, set_wrapped
 from ui.phrase_panel import PhrasePanel
 from ui.strings import language_label, tr
 from ui.suggestion_bar import SuggestionBar
@@ -250,8 +251,9 @@ class ClerkWindow(QWidget):
         text = STATES[event.state.value]
         if event.language:
             mode = MODES[event.mode.value] if event.mode else ""
-            text += f" · {language_label(event.language)} · {mode}"
-        self.status.setText(text)
+            name = keep_together(language_label(event.language))  # "中文 (简|体)" otherwise
+            text += f" · {name} · {mode}"
+        set_wrapped(self.status, text, None)
         self._show_visit_choice(event)
         active = event.state in (SessionState.CHOSEN, SessionState.CONVERSATION)
         self.start.setEnabled(event.state is SessionState.IDLE)

@@ -2,7 +2,8 @@
 
 Every visit starts from the configured defaults again, so one visitor's choice never carries over. Each button
 carries a language-neutral sign (A−, A+, ◐) above its label; before a language is chosen the label is given in
-every language, so a visitor who reads no Korean can enlarge the text of the language choice itself.
+every language, so a visitor who reads no Korean can enlarge the text of the language choice itself (each broken
+only between its own phrases: "ハイコントラス/ト" was cut at the last letter on the live start screen).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from collections.abc import Callable
 
 from PyQt6.QtWidgets import QHBoxLayout, QWidget
 
+from ui.phrase_breaks import keep_each
 from ui.strings import tr
 from ui.wrap_button import WrapButton
 
@@ -51,7 +53,7 @@ class DisplayControls(QWidget):
         self.language = language
         codes = self.codes if self.scale < 1.5 else self.codes[:1]
         for name, button in self.buttons.items():
-            label = tr(name, language) if language else " · ".join(dict.fromkeys(tr(name, c) for c in codes))
+            label = tr(name, language) if language else keep_each(((tr(name, c), c) for c in codes), " · ")
             button.setText(f"{ICONS[name]}  {label}" if language else f"{ICONS[name]}\n{label}", language)
 
     def set(self, scale: float, high_contrast: bool) -> None:

@@ -39,7 +39,7 @@ from PyQt6.QtWidgets import (
 )
 
 from ui.fold import halves, lines_of
-from ui.phrase_breaks import plain, unit_breaks, widest_line
+from ui.phrase_breaks import phrase_cuts, plain, unit_breaks, widest_line
 from ui.theme import MIN_TARGET_PX
 from ui.wrap_button import PADDING_PX, WrapButton
 
@@ -289,7 +289,9 @@ def _label(label: QLabel) -> list[str]:
         return [f"label {_name(label)} {plain(label.text())[:40]!r}: {need}"]
     wraps = label.wordWrap() and not Qt.mightBeRichText(label.text())
     parted = unit_breaks(label.text(), label.font(), room.width()) if wraps else []
-    return [f"label {_name(label)} parts a number from its unit: {', '.join(parted)}"] if parted else []
+    cut = phrase_cuts(label.text(), label.font(), room.width()) if wraps else []
+    problems = [f"label {_name(label)} parts a number from its unit: {', '.join(parted)}"] if parted else []
+    return problems + ([f"label {_name(label)} breaks inside a phrase: {', '.join(cut)}"] if cut else [])
 
 
 def _widest_line(label: QLabel) -> int:

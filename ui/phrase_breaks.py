@@ -15,10 +15,10 @@ import logging
 import math
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import cache
 
-from PyQt6.QtGui import QFont, QTextLayout
+from PyQt6.QtGui import QFont, QFontMetrics, QTextLayout
 from PyQt6.QtWidgets import QLabel
 
 from base.languages import lookup
@@ -27,6 +27,8 @@ log = logging.getLogger(__name__)
 JOINER, BREAK = "\u2060", "\u200b"
 UNIT_START = re.compile(r"%|[^\W\d_]")  # a unit after a number: a per cent sign or a letter of any script
 NUMBER_UNIT = re.compile(r"(\d)( ?)(?=%|[^\W\d_])")
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f"  # kana, CJK ideographs, half-width katakana
+_CJK_END, _CJK_START, _KANA = re.compile(f"[{_CJK}]+$"), re.compile(f"[{_CJK}]+"), re.compile("[\u3040-\u30ff]")
 
 
 def keep_phrases(text: str, language: str | None, fits: Callable[[str], bool] | None = None) -> str:
@@ -38,7 +40,13 @@ def keep_phrases(text: str, language: str | None, fits: Callable[[str], bool] | 
     if parser is None:
         return keep_units(text)
     phrases = _units_inside(parser.parse(plain(text)))
-    return BREAK.join(keep_units(_joined(p) if fits is None or fits(p) else p) for p in phrases)
+    return BREAK.join(keep_units(keep_together(p) if fits is None or fits(p) else p) for p in phrases)
+
+
+def keep_each(texts: Iterable[tuple[str, str | None]], joiner: str) -> str:
+    """``(text, language)`` pairs in one label, each broken only between its own phrases (one that reads the same
+    as an earlier one is given once): a label that speaks to a visitor before the language is known."""
+    return joiner.join(dict.fromkeys(keep_phrases(text, language) for text, language in texts))
 
 
 def keep_units(text: str) -> str:
@@ -47,18 +55,61 @@ def keep_units(text: str) -> str:
     return NUMBER_UNIT.sub(lambda m: m.group(1) + ("\u00a0" if m.group(2) else JOINER), text)  # (a no-break space)
 
 
+def keep_together(phrase: str) -> str:
+    """A joiner between two characters, never before a combining mark (a Thai vowel sign stays on its letter)
+    nor around a space or a line break (they stay break opportunities): a name such as "中文 (简体)" breaks only
+    at its space."""
+    out = []
+    for index, char in enumerate(phrase):
+        before = phrase[index - 1] if index else ""
+        if before and not (unicodedata.category(char).startswith("M") or char.isspace() or before.isspace()):
+            out.append(JOINER)
+        out.append(char)
+    return "".join(out)
+
+
 def unit_breaks(text: str, font: QFont, width: int) -> list[str]:
     """Where Qt's lines of ``text`` at ``width`` px part a number from its unit (as "1|倍")."""
-    layout, cut = QTextLayout(text, font), []
-    layout.beginLayout()
-    while (line := layout.createLine()).isValid():
-        line.setLineWidth(width)
-        end = line.textStart() + line.textLength()
-        before, after = plain(text[:end]), plain(text[end:])
-        if re.search(r"\d ?$", before) and UNIT_START.match(after):
-            cut.append(f"{before.rstrip()[-4:]}|{after[:4]}")
-    layout.endLayout()
+    ends = _line_ends(text, font, width)
+    return [f"{b.rstrip()[-4:]}|{a[:4]}" for b, a in ends if re.search(r"\d ?$", b) and UNIT_START.match(a)]
+
+
+def phrase_cuts(text: str, font: QFont, width: int) -> list[str]:
+    """Where Qt's lines of ``text`` at ``width`` px break inside a Japanese or Chinese phrase that would fit the
+    line whole (as "ハイコントラス|ト"): a label that was not given its language, or joined several languages into
+    one text without :func:`keep_phrases` on each part."""
+    metrics, cut = QFontMetrics(font), []
+    for before, after in _line_ends(text, font, width):
+        head, tail = _CJK_END.search(before), _CJK_START.match(after)
+        if not (head and tail):
+            continue
+        run = head.group() + tail.group()
+        parser = _parser(lookup("ja" if _KANA.search(run) else "zh").phrase_model or "")
+        ends, at = set(), 0
+        for phrase in parser.parse(run) if parser else []:
+            at += len(phrase)
+            ends.add(at)
+            if at > len(head.group()) and len(head.group()) not in ends:
+                if metrics.horizontalAdvance(phrase) <= width:
+                    cut.append(f"{head.group()[-6:]}|{tail.group()[:6]}")
+                break
     return cut
+
+
+def _line_ends(text: str, font: QFont, width: int) -> list[tuple[str, str]]:
+    """The plain text before and after each line end Qt lays out for ``text`` at ``width`` px inside a paragraph
+    (a label draws each line of a multi-line text as a paragraph of its own)."""
+    ends = []
+    for paragraph in text.split("\n"):
+        layout = QTextLayout(paragraph, font)
+        layout.beginLayout()
+        while (line := layout.createLine()).isValid():
+            line.setLineWidth(width)
+            end = line.textStart() + line.textLength()
+            if end < len(paragraph):
+                ends.append((plain(paragraph[:end]), plain(paragraph[end:])))
+        layout.endLayout()
+    return ends
 
 
 def _units_inside(phrases: list[str]) -> list[str]:
@@ -78,9 +129,10 @@ def plain(text: str) -> str:
 
 
 def set_wrapped(label: QLabel, text: str, language: str | None) -> None:
-    """Show ``text`` on a word-wrapping label, broken only between phrases; the accessible name stays plain."""
+    """Show ``text`` on a word-wrapping label, broken only between phrases (a text marked beforehand keeps its
+    marks); the accessible name stays plain."""
     label.setText(keep_phrases(text, language))
-    label.setAccessibleName(text)
+    label.setAccessibleName(plain(text))
 
 
 def widest_line(text: str, font: QFont, width: int = 0) -> int:
@@ -95,18 +147,6 @@ def widest_line(text: str, font: QFont, width: int = 0) -> int:
             widest = max(widest, math.ceil(line.naturalTextWidth()))
         layout.endLayout()
     return widest
-
-
-def _joined(phrase: str) -> str:
-    """A joiner between two characters, never before a combining mark (a Thai vowel sign stays on its letter)
-    nor around a space or a line break (they stay break opportunities)."""
-    out = []
-    for index, char in enumerate(phrase):
-        before = phrase[index - 1] if index else ""
-        if before and not (unicodedata.category(char).startswith("M") or char.isspace() or before.isspace()):
-            out.append(JOINER)
-        out.append(char)
-    return "".join(out)
 
 
 @cache

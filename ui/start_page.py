@@ -33,17 +33,17 @@ from PyQt6.QtWidgets import (
 )
 
 from base.events import VisitorMode
+from ui.phrase_breaks import keep_each, set_wrapped
 from ui.strings import STRINGS, language_label, tr
 from ui.theme import VISITOR_TEXT_PX
 from ui.wrap_button import WrapButton
 
 
 def attract_page(codes: list[str], on_touch: Callable[[], None]) -> tuple[QWidget, WrapButton]:
-    """Welcome in every language; the whole screen is one button."""
+    """Welcome in every language (each line broken only between its own phrases); the whole screen is one button."""
     page = QWidget()
     layout = QVBoxLayout(page)
-    text = "\n".join(f"{tr('welcome', c)}  ·  {tr('touch_to_start', c)}" for c in codes)
-    button = WrapButton(text)
+    button = WrapButton(keep_each(((f"{tr('welcome', c)}  ·  {tr('touch_to_start', c)}", c) for c in codes), "\n"))
     button.setObjectName("attract")
     button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
     button.clicked.connect(on_touch)
@@ -156,7 +156,8 @@ def item_height(item: QLayout | QWidget, width: int) -> int:
 
 def choose_title(codes: list[str]) -> QLabel:
     """ "Choose your language" in each of ``codes``, one per line (before a choice, the visitor reads any)."""
-    title = QLabel("\n".join(STRINGS["choose_language"][code] for code in codes))
+    title = QLabel()
+    set_wrapped(title, keep_each(((STRINGS["choose_language"][code], code) for code in codes), "\n"), None)
     title.setObjectName("title")
     title.setAlignment(Qt.AlignmentFlag.AlignCenter)
     title.setWordWrap(True)

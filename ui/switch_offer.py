@@ -21,6 +21,7 @@ from base.events import Caption, Role, SessionState, StateChanged
 from base.languages import name_in
 from kiosk.line_worker import LineWorker
 from ui.bridge import SessionBridge
+from ui.phrase_breaks import keep_each, set_wrapped
 from ui.strings import STRINGS, tr
 from ui.wrap_button import WrapButton
 
@@ -69,7 +70,7 @@ class SwitchOffer(QFrame):
         if heard == current or heard in self._declined or heard not in self.codes:
             return
         self.offered = heard
-        self.question.setText(_both("switch_question", heard, current, joiner="\n", named=heard))
+        set_wrapped(self.question, _both("switch_question", heard, current, joiner="\n", named=heard), None)
         self.yes.setText(_both("switch_yes", heard, current))
         self.no.setText(_both("switch_no", heard, current))
         self.show()
@@ -96,7 +97,8 @@ class SwitchOffer(QFrame):
 
 def _both(key: str, heard: str, current: str | None, joiner: str = " / ", named: str | None = None) -> str:
     """The text in the heard language, then in the current one (once when they read the same); ``named``: the
-    language whose name each fills in, as that text's language writes it."""
+    language whose name each fills in, as that text's language writes it. Each part breaks only between its own
+    phrases ("いい/え" otherwise)."""
     readers = [code if code in STRINGS[key] else "ko" for code in (heard, current)]  # tr's fallback: Korean
-    texts = (tr(key, reader, **({"name": name_in(named, reader)} if named else {})) for reader in readers)
-    return joiner.join(dict.fromkeys(texts))
+    texts = ((tr(key, reader, **({"name": name_in(named, reader)} if named else {})), reader) for reader in readers)
+    return keep_each(texts, joiner)

@@ -50,10 +50,10 @@ class NoticeBanner(ShortFormLabel):
         self.passing.setSingleShot(True)
         self.passing.timeout.connect(self.hide)
 
-    def show_notice(self, text: str, code: str, short: str = "") -> None:
-        """Show ``text`` (``short``: its short form), for ``PASSING_S[code]`` seconds if ``code`` is a passing notice,
-        else until replaced."""
-        self.set_texts(text, short)
+    def show_notice(self, text: str, code: str, short: str = "", language: str | None = None) -> None:
+        """Show ``text`` (``short``: its short form; ``language``: theirs), for ``PASSING_S[code]`` seconds if
+        ``code`` is a passing notice, else until replaced."""
+        self.set_texts(text, short, language)
         self.show()
         if code in PASSING_S:
             self.passing.start(round(PASSING_S[code] * 1000))

@@ -316,7 +316,8 @@ class VisitorWindow(QWidget):
     def _on_notice(self, notice: Notice) -> None:
         text = visitor_notice(notice, self.session.language, self.session.mode in SIGNING, self.demo)
         if text is not None:
-            self.notice.show_notice(text, notice.code, short_notice(notice, self.session.language))
+            language = self.session.language
+            self.notice.show_notice(text, notice.code, short_notice(notice, language), language)
 
     def _on_spelling(self, spelling: Spelling) -> None:
         self.spelling_box.show_spelling(spelling)
@@ -348,7 +349,7 @@ class VisitorWindow(QWidget):
         signing = mode in SIGNING
         spelling = mode is VisitorMode.FINGERSPELLING
         prompt = "spelling_prompt" if spelling else "sign_prompt" if signing else "waiting"
-        self.captions.set_placeholder(tr(prompt, language))  # what to do, until the first line arrives
+        self.captions.set_placeholder(tr(prompt, language), language)  # what to do, until the first line arrives
         shown = {self.spelling_box: spelling and self.spelling is not None}
         shown[self.sign_box] = mode is VisitorMode.SIGN and self.signing is not None
         for panel, visible in shown.items():
@@ -380,7 +381,7 @@ class VisitorWindow(QWidget):
     def _set_banner(self, language: str | None) -> None:
         ko_and_en = f"{tr('demo_title', 'ko')} · {tr('demo_title', 'en')}"  # what plays instead: in the visit
         short = tr("demo_title", language) if language else ko_and_en
-        self.banner.set_texts(tr("demo_mode", language) if language else ko_and_en, short)
+        self.banner.set_texts(tr("demo_mode", language) if language else ko_and_en, short, language)
         self.banner.setVisible(self.demo)
 
     def resizeEvent(self, event: QResizeEvent) -> None:

@@ -10,6 +10,7 @@ from PyQt6.QtWidgets import QFrame, QLabel, QScrollArea, QScroller, QStackedWidg
 
 from kiosk.session import Session
 from ui.fold import WholeLinesFold
+from ui.phrase_breaks import keep_phrases
 
 
 class MessageLine(QLabel):
@@ -84,9 +85,11 @@ class ShortFormLabel(QLabel):
         self.full = self.short = ""
         self.compacted = False
 
-    def set_texts(self, full: str, short: str) -> None:
-        """``short``: "" when the text has no short form (then it is always whole)."""
-        self.full, self.short = full, short
+    def set_texts(self, full: str, short: str, language: str | None = None) -> None:
+        """``short``: "" when the text has no short form (then it is always whole); ``language``: the texts'
+        language, so that they break only between phrases (:mod:`ui.phrase_breaks`)."""
+        self.full, self.short = keep_phrases(full, language), keep_phrases(short, language)
+        self.setAccessibleName(full)
         self.compact(self.compacted)
 
     def compact(self, on: bool) -> None:

@@ -16,7 +16,7 @@ from PyQt6.QtCore import QEvent, QObject, QSize, Qt
 from PyQt6.QtGui import QFontMetrics, QResizeEvent
 from PyQt6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy
 
-from ui.phrase_breaks import keep_phrases, widest_line
+from ui.phrase_breaks import keep_phrases, plain, widest_line
 from ui.theme import TARGET_PX
 
 MARGIN = 12
@@ -60,12 +60,13 @@ class WrapButton(QPushButton):
 
     def setText(self, text: str, language: str | None = None, short: str = "") -> None:  # type: ignore[override]
         """``language``: the text's language, so that it breaks only between phrases where that matters; ``short``:
-        the text's short form ("": none)."""
-        self._text, self._language, self._marked = text, language, keep_phrases(text, language)
+        the text's short form ("": none). A text marked by :func:`~ui.phrase_breaks.keep_phrases` beforehand (one
+        label in several languages) keeps its marks on screen; ``text()`` and the accessible name are plain."""
+        self._text, self._language, self._marked = plain(text), language, keep_phrases(text, language)
         self._short = keep_phrases(short, language) if short and short != text else ""
         self.label.setText(self._marked)
-        self.label.setAccessibleName(text)
-        self.setAccessibleName(text)
+        self.label.setAccessibleName(self._text)
+        self.setAccessibleName(self._text)
         self._fit()  # fewer lines: the button may shrink again
         self.updateGeometry()
 
