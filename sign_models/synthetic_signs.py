@@ -199,15 +199,15 @@ def _hold(hands: list[_Track], n: int) -> None:
 
 
 def _approach(hands, spec: SignSpec, rests, rng, n: int, o: SynthesisOptions, style: _Style) -> None:
-    """Bring the hands from where they are to the sign's start (the other hand to rest for one-handed signs),
-    placed by the signer's reach and offset."""
+    """Bring the hands from where they are to the sign's start, placed by the signer's reach and offset (the other
+    hand of a one-handed sign to where it rests, which the sign's place does not move)."""
     start = np.array(spec.dominant.location) + rng.normal(0, o.place_sd, 2)
     other, other_shape = rests[1], RELAXED
     if spec.hands == "two":
         other, other_shape = start * (-1, 1) + rng.normal(0, o.place_sd / 2, 2), spec.dominant.shape
     elif spec.base is not None:
         other, other_shape = np.array(spec.base.location) * (-1, 1) + rng.normal(0, o.place_sd, 2), spec.base.shape
-    if spec.hands != "one" or style.idle == 0.0:
+    if spec.hands != "one":
         other = other * style.reach + style.offset
     noise = rng.normal(0, o.joint_sd, (2, ANGLES))
     _go_to(hands, [start * style.reach + style.offset, other], [spec.dominant.shape, other_shape], n, noise)

@@ -109,3 +109,12 @@ def test_the_naive_baseline_always_answers_the_nearest_taught_sign() -> None:
     naive = NaiveOneShot({g: recording(g, 40 + i) for i, g in enumerate(["서류", "화장실", "감사합니다"])})
     assert naive.answer(recording("화장실", 90)) == "화장실"
     assert naive.answer(recording("네", 91)) in {"서류", "화장실", "감사합니다"}, "closed set: never unknown"
+
+
+def test_a_signer_without_an_idle_hand_leaves_it_at_rest_wherever_the_sign_is_placed() -> None:
+    """SYNTHETIC: the other hand of a one-handed sign stays at the waist; only the sign moves with the offset."""
+    options = SynthesisOptions(offset=(0.3, 0.3), reach=(1.2, 1.2), rest_height=(-1.1, -1.1), drop_rate=0.0)
+    for seed in range(3):
+        other = matching_features(render_signs(["미안합니다"], np.random.default_rng(seed), options=options).frames)
+        other = other[:, HAND_FEATURES:]
+        assert np.ptp(other[other[:, 0] > 0, 1:3], axis=0).max() < 0.05, "the other hand stays where it rests"
