@@ -8,7 +8,8 @@ it). It also ends when the hands stay up but stop moving for ``pause_seconds``: 
 ``pause_speed``, and a new sign only starts once it rises above ``start_speed`` (hysteresis: jitter around one
 threshold does not start and stop signs). It ends sooner still when every raised hand is heading down fast
 enough to pass the rest level within ``fall_seconds`` (its speed over the last 0.1 s carried on): the hands
-are on their way to rest. ``kiosk bench sign`` (SYNTHETIC signing): the wait after the movement p50
+are on their way to rest (not before ``min_seconds``: a quick downward stroke made low is the sign, and cut
+there it would be too short to keep). ``kiosk bench sign`` (SYNTHETIC signing): the wait after the movement p50
 240 -> 167 ms, end of sign -> gloss on the clerk screen 307 -> 236 ms; 36 of 40 signs right instead of 34.
 Ending on the hand seen going down (instead of a settled rest) and on a hold of 0.15 s (was 0.25 s) brings the
 gloss sooner: on synthetic signing, end of movement -> end of segment p50 0.47 -> 0.33 s through a hold; 0.1 s
@@ -79,7 +80,7 @@ class SignSegmenter:
         raised = {name: position for name, position in wrists.items() if position[1] < self.options.rest_level}
         up = bool(raised)
         speed = self._speed(frame.t, raised)
-        falling = self._falling(frame.t, raised)
+        falling = self._falling(frame.t, raised) and not self._short()
         if not self._frames:
             if up and not falling and (not self._paused or speed > self.options.start_speed):
                 self._begin(frame)
@@ -97,6 +98,11 @@ class SignSegmenter:
         self._history.clear()
         self._paused = False
         return segments
+
+    def _short(self) -> bool:
+        """The sign in progress, ended now, would be shorter than ``min_seconds`` and dropped: a fall now is its
+        own downward stroke (a quick sign made low), not the way to rest."""
+        return bool(self._frames) and self._frames[self._last_up].t - self._frames[0].t < self.options.min_seconds
 
     def _begin(self, frame: LandmarkFrame) -> None:
         self._frames = [frame]

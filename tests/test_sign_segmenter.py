@@ -9,7 +9,7 @@ import pytest
 
 from sign_models.segmenter import SegmenterOptions, SignSegmenter, segment_all
 from sign_models.sign_spec import load_sign_spec
-from sign_models.synthetic_signs import SignedSequence, render_signs
+from sign_models.synthetic_signs import SignedSequence, SynthesisOptions, render_signs
 
 GLOSSES = list(load_sign_spec())
 START_TOLERANCE, END_TOLERANCE = 0.1, 0.25  # seconds around each sign's movement
@@ -111,3 +111,13 @@ def test_a_hand_at_rest_in_view_does_not_end_a_sign_when_the_other_is_lost() -> 
         lost = abs(f.t - middle) < 0.09
         frames.append(dataclasses.replace(f, right_hand=None if lost else f.right_hand, left_hand=lap))
     assert len(segment_all(frames)) == 1
+
+
+def test_a_quick_downward_sign_made_low_is_not_lost_as_a_fall_to_rest() -> None:
+    """SYNTHETIC: 외국인등록증 (both hands stroke down) made 0.4 shoulder widths lower and fast: its own stroke heads
+    for the rest level, which ended the sign before ``min_seconds`` and dropped it (3 of 8 found before)."""
+    spec = load_sign_spec()["외국인등록증"]
+    low = dataclasses.replace(spec, dominant=dataclasses.replace(spec.dominant, location=(0.0, -0.7)))
+    options = SynthesisOptions(speed=(0.6, 0.6), shoulder_width=(0.22, 0.26))
+    found = [len(segment_all(render_signs([low], np.random.default_rng(s), options=options).frames)) for s in range(8)]
+    assert found.count(1) >= 7, found
