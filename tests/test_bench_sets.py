@@ -17,7 +17,7 @@ from bench.asr_sets import (
     make_set,
     room_response,
 )
-from bench.asr_shifts import LEADS_MS, table, variants
+from bench.asr_shifts import LEADS_MS, language_samples, table, variants
 from cli.measure import asr_overrides
 
 TONE = (0.3 * np.sin(2 * np.pi * 220 * np.arange(2 * RATE) / RATE)).astype(np.float32)
@@ -169,3 +169,15 @@ def test_breaths_are_an_opening_phrase_split_by_a_pause_then_far_and_reverberant
         drop = 20 * np.log10(np.sqrt(np.mean(clean[: int(1.5 * RATE)] ** 2)) / np.sqrt(np.mean(sample.audio**2)))
         assert QUIET_DB[0] <= drop <= QUIET_DB[1] + 6  # far: quieter (the pauses lower the mean a little more)
     assert len(set(np.round(pauses, 3))) > 1  # seeded per clip
+
+
+def test_one_languages_shifted_samples_are_the_ones_the_bench_scores() -> None:
+    """``bench.asr_shifts --language zh`` judges the zh breaths of ``kiosk bench asr --set breaths``: each sample's
+    pause and room are drawn from its clip's place among all the clips, not among one language's."""
+    everything = make_set("breaths", CLIPS, FakeAligner())
+    chinese = language_samples("breaths", CLIPS, FakeAligner(), "zh")
+    assert [s.language for s in chinese] == ["zh"]
+    assert np.array_equal(chinese[0].audio, everything[-1].audio)
+    alone = make_set("breaths", [c for c in CLIPS if c[0] == "zh"], FakeAligner())  # the clip at place 0: other draws
+    assert not np.array_equal(alone[0].audio, chinese[0].audio)
+    assert len(language_samples("breaths", CLIPS, FakeAligner(), None)) == len(CLIPS)
