@@ -11,6 +11,7 @@ Without timestamps whisper often ends a decoding at a full stop and leaves out a
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import NamedTuple
 
@@ -29,6 +30,7 @@ LIKELY = 0.5  # a decoding continued past its end keeps words only if whisper fi
 class FinalText(NamedTuple):
     text: str
     corrected: bool  # a civil-service term was corrected
+    guarded: bool = False  # word(s) whose audio had no voiced window were dropped
 
 
 def decode_on(
@@ -47,13 +49,25 @@ def final_text(
     hypothesis: Hypothesis, voiced: list[bool], window_s: float, options: AsrOptions, role: Role
 ) -> FinalText:
     """The text of ``role``'s final decoded as ``hypothesis`` from audio whose ``window_s`` windows are ``voiced``."""
-    text = cut_repetitions(hypothesis.text)
-    if options.word_guard and hypothesis.words:
-        guarded = drop_unvoiced_words(hypothesis.words, voiced, window_s)
-        if guarded is not None:
-            log.info("dropped word(s) whose audio had no voiced window (%s caption)", role.value)
-            text = cut_repetitions(guarded)
-    if not options.term_correction:
-        return FinalText(text, corrected=False)
-    fixed = fix_terms(text, hypothesis.language)
-    return FinalText(fixed, corrected=fixed != text)
+    words = hypothesis.words if options.word_guard else ()
+    final = words_text(hypothesis.text, words, hypothesis.language, voiced, window_s, options.term_correction)
+    if final.guarded:
+        log.info("dropped word(s) whose audio had no voiced window (%s caption)", role.value)
+    return final
+
+
+def words_text(
+    text: str,
+    words: Sequence[tuple[str, float, float]],
+    language: str,
+    voiced: Sequence[bool],
+    window_s: float,
+    terms: bool,
+) -> FinalText:
+    """``text``, decoded as ``words`` (none: no word guard) from audio whose ``window_s`` windows are ``voiced``:
+    repetitions cut, the words without a voiced window dropped and, with ``terms``, Korean civil-service terms
+    corrected. A final's text, and each part of a revision's (:mod:`translations.revision`)."""
+    guarded = drop_unvoiced_words(words, voiced, window_s)
+    text = cut_repetitions(text if guarded is None else guarded)
+    fixed = fix_terms(text, language) if terms else text
+    return FinalText(fixed, corrected=fixed != text, guarded=guarded is not None)

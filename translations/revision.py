@@ -27,8 +27,8 @@ import numpy as np
 
 from base.events import LOW_CONFIDENCE, Caption
 from translations.asr import MAX_SAMPLES, AsrOptions, SpeechRecognizer
-from translations.glossary import fix_terms
-from translations.text_guards import cut_repetitions, drop_unvoiced_words, is_hallucination
+from translations.final_text import words_text
+from translations.text_guards import is_hallucination
 
 RATE = 16_000
 
@@ -75,8 +75,8 @@ def revised(recognizer: SpeechRecognizer, first: Shown, second: Shown, window_s:
         [w for w in hypothesis.words if (w[1] + w[2]) / 2 < cut],
         [w for w in hypothesis.words if (w[1] + w[2]) / 2 >= cut],
     )
-    texts = [_text(words, voiced, window_s) for words in halves]
-    texts = [fix_terms(text, second.caption.language) for text in texts] if terms else texts
+    language = second.caption.language
+    texts = [words_text(_joined(words), words, language, voiced, window_s, terms).text for words in halves]
     if not all(texts) or any(is_hallucination(text) for text in texts):
         return []
     if texts == [first.caption.text, second.caption.text] or hypothesis.confidence <= first.caption.confidence:
@@ -87,6 +87,5 @@ def revised(recognizer: SpeechRecognizer, first: Shown, second: Shown, window_s:
     ]
 
 
-def _text(words: list[tuple[str, float, float]], voiced: tuple[bool, ...], window_s: float) -> str:
-    guarded = drop_unvoiced_words(words, voiced, window_s)
-    return cut_repetitions("".join(w[0] for w in words).strip() if guarded is None else guarded)
+def _joined(words: list[tuple[str, float, float]]) -> str:
+    return "".join(w[0] for w in words).strip()

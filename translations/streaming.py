@@ -211,8 +211,8 @@ class StreamingTranscriber:
             if more is not None:
                 hypothesis = more
                 self.continued += 1
-        text, corrected = final_text(hypothesis, utterance.voiced, WINDOW_S, self.options, self.role)
-        self.corrected += corrected
+        final = final_text(hypothesis, utterance.voiced, WINDOW_S, self.options, self.role)
+        text, self.corrected = final.text, self.corrected + final.corrected
         silent = hypothesis.no_speech_prob >= self.options.no_speech_threshold
         previous, self._previous = self._previous, None
         if not text or (is_hallucination(text) and (silent or voiced < 1.0 or hypothesis.no_speech_prob > 0.3)):
