@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
-WINDOW = 512  # samples per window at 16 kHz (32 ms), as the VAD's
+WINDOW = 512  # samples per window (32 ms at base.audio.SAMPLE_RATE), as the VAD's
 ROOM_PERCENTILE = 10  # the room's level: this percentile of the window levels
 DIGITAL_SILENCE = 0.5  # a window with this share of samples exactly 0 (a muted channel: the two-microphone router
 # feeds zeros; a recording's edited start) is no room level

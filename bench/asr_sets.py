@@ -36,13 +36,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from base.audio import SAMPLE_RATE as RATE
 from base.events import Caption, Role
 from base.languages import lookup
 from bench.scoring import error_rate, units
 from translations.asr import AsrOptions, SpeechRecognizer
 from translations.streaming import StreamingTranscriber
 
-RATE = 16_000
 SETS = ("clean", "joined", "white", "babble", "cut", "short", "quiet", "reverb", "phone", "breaths")
 GAP_S = 0.6
 WHITE_SNR_DB, WHITE_SEED = 10.0, 16

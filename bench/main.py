@@ -30,6 +30,7 @@ from pathlib import Path
 
 import numpy as np
 
+from base.audio import SAMPLE_RATE
 from base.events import Role
 from base.languages import lookup
 from bench.asr_sets import COUNTS, SETS, Sample, make_set, offline_text, score
@@ -100,7 +101,7 @@ def bench_asr(
         started = time.perf_counter()
         timed = stream_audio(audio, lambda s, t=transcriber: t.push(s) or t.poll(), transcriber.flush)
         compute += time.perf_counter() - started
-        audio_seconds += audio.size / 16000
+        audio_seconds += audio.size / SAMPLE_RATE
         latencies += [t.latency_ms for t in timed if t.caption.final and not t.caption.revised]
         speculated += transcriber.speculated
         gaps += _update_gaps(timed)

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
+from base.audio import SAMPLE_RATE
 from base.events import VisitorMode
 from bench.env import isolated
 from bench.main import Result, Stage, clips
@@ -65,12 +66,12 @@ def bench_pipeline(config: KioskConfig, quick: bool = False) -> Stage:
             session.use_translator(translator)
             session.choose("en", VisitorMode.SPEECH)
             recognizer = SpeechRecognizer(asr_options(bench_config))
-            recognizer.decode(recordings[0][2][:16000], "ko")  # warm up: the live kiosk loads it before visitors
+            recognizer.decode(recordings[0][2][:SAMPLE_RATE], "ko")  # warm up: the live kiosk loads it before visitors
             rows, offset = [], 0.0
             for _language, _reference, audio in recordings:  # a fresh stream per recording: times start at 0
                 channel = SpeechChannel(session, recognizer, CLERK)
                 rows += _play(audio, channel, screen, translator, offset)
-                offset += audio.size / 16000
+                offset += audio.size / SAMPLE_RATE
         finally:
             runtime.close()
     return _stage(rows, packs, len(recordings))

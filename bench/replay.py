@@ -26,6 +26,7 @@ from pathlib import Path
 
 import numpy as np
 
+from base.audio import SAMPLE_RATE
 from base.clock import ManualClock
 from base.errors import MediaFormatError
 from base.events import Notice, Role, SessionEvent, SessionState, StateChanged, TranscriptEntry, VisitorMode
@@ -204,7 +205,7 @@ class _Speech:
         audio = read_wav(event.file)
 
         def feed(samples: np.ndarray) -> list:
-            clock.advance(samples.size / 16000)
+            clock.advance(samples.size / SAMPLE_RATE)
             return channel.feed(samples)
 
         stream_audio(audio, feed, channel.finish)

@@ -7,7 +7,7 @@ from typing import Protocol
 
 import numpy as np
 
-SAMPLE_RATE = 16_000  # what speech recognition wants: 16 kHz mono float32
+from base.audio import SAMPLE_RATE as SAMPLE_RATE  # re-exported: what speech recognition wants
 
 
 @dataclass(frozen=True)

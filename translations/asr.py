@@ -16,6 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
+from base.audio import SAMPLE_RATE
 from base.errors import ModelMissingError
 from base.languages import lookup
 from translations.whisper_model import model_problems
@@ -26,7 +27,7 @@ MIN_TOKENS = 24
 MAX_TOKENS = 200  # whisper's window is 448 tokens including the hotword prompt
 TEXT_CONTEXT = 448  # whisper's decoder positions
 MAX_PROMPT_TOKENS = 120
-MAX_SAMPLES = 30 * 16000
+MAX_SAMPLES = 30 * SAMPLE_RATE
 FULL_FRAMES = 3000  # 30 s of 10 ms mel frames: whisper's window
 MARGIN_S = 3
 CONTEXT_PROMPTS = {"zh": "以下是普通话的句子，使用简体中文。"}  # whisper otherwise often writes traditional characters
@@ -185,7 +186,7 @@ class SpeechRecognizer:
         if not self.options.timestamps:
             prompt.append(tokenizer.no_timestamps)
         prompt += (*forced, *prefix)  # suppress_blank below also forbids the end of text as the first token after it
-        limit = min(MAX_TOKENS, max(MIN_TOKENS, int(TOKENS_PER_SECOND * audio.size / 16000)))
+        limit = min(MAX_TOKENS, max(MIN_TOKENS, int(TOKENS_PER_SECOND * audio.size / SAMPLE_RATE)))
         result = self.model.model.generate(
             encoded,
             [prompt],
@@ -207,7 +208,7 @@ class SpeechRecognizer:
         aligned = (
             self.model.find_alignment(tokenizer, [every], encoded, audio.size // 160)[0] if words and tokens else []
         )
-        aligned = _after(aligned, len(forced), before.size / 16000)
+        aligned = _after(aligned, len(forced), before.size / SAMPLE_RATE)
         spans = tuple((w["word"], float(w["start"]), float(w["end"])) for w in aligned)
         seconds = time.perf_counter() - started
         return Hypothesis(

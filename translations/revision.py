@@ -25,12 +25,11 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from base.audio import SAMPLE_RATE
 from base.events import LOW_CONFIDENCE, Caption
 from translations.asr import MAX_SAMPLES, AsrOptions, SpeechRecognizer
 from translations.final_text import words_text
 from translations.text_guards import is_hallucination
-
-RATE = 16_000
 
 
 @dataclass(frozen=True)
@@ -69,7 +68,7 @@ def revised(recognizer: SpeechRecognizer, first: Shown, second: Shown, window_s:
     terms corrected), or [] when it reads them the same, no surer than ``first`` was read, or cannot split them."""
     audio = np.concatenate([first.audio, second.audio])
     hypothesis = recognizer.decode(audio, second.caption.language, words=True)
-    cut = first.audio.size / RATE
+    cut = first.audio.size / SAMPLE_RATE
     voiced = (*first.voiced, *second.voiced)
     halves = (
         [w for w in hypothesis.words if (w[1] + w[2]) / 2 < cut],

@@ -32,13 +32,14 @@ from itertools import takewhile
 
 import numpy as np
 
+from base.audio import SAMPLE_RATE
 from base.events import LOW_CONFIDENCE, Caption, Role
 from base.languages import lookup
 from translations.asr import AsrOptions, Context, Hypothesis, SpeechRecognizer
 from translations.final_text import decode_on, final_text
 from translations.revision import Shown, follows, revisable, revised
 from translations.text_guards import cut_repetitions, ends_sentence, is_hallucination, text_units, voiced_after_words
-from translations.utterance import RATE, WINDOW_S, Finished, PreRoll, Utterance
+from translations.utterance import WINDOW_S, Finished, PreRoll, Utterance
 from translations.vad import WINDOW, StreamingVad
 
 log = logging.getLogger(__name__)
@@ -194,7 +195,7 @@ class StreamingTranscriber:
     def _final(self, finished: Finished) -> Caption | None:
         utterance = finished.utterance
         voiced = utterance.voiced_windows * WINDOW_S
-        if voiced < self.options.min_speech_s or finished.audio.size < RATE * 0.2:
+        if voiced < self.options.min_speech_s or finished.audio.size < SAMPLE_RATE * 0.2:
             return self._drop()
         if utterance.hypothesis is not None and utterance.hypothesis_end == utterance.speech_end:
             hypothesis = utterance.hypothesis  # decoded during the closing silence: nothing new was said since

@@ -12,13 +12,13 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from base.audio import SAMPLE_RATE
 from base.room_level import rms
 from translations.asr import AsrOptions, Hypothesis
 from translations.lookback import loud_run_start, loud_windows
 from translations.vad import WINDOW
 
-RATE = 16_000
-WINDOW_S = WINDOW / RATE
+WINDOW_S = WINDOW / SAMPLE_RATE
 PREROLL_S = 0.3
 TRAILING_S = 0.2  # silence kept after the last voiced window
 START_WINDOWS = 2
@@ -45,7 +45,7 @@ class Utterance:
 
     @property
     def seconds(self) -> float:
-        return sum(c.size for c in self.chunks) / RATE
+        return sum(c.size for c in self.chunks) / SAMPLE_RATE
 
     def audio(self) -> np.ndarray:
         return np.concatenate(self.chunks) if self.chunks else np.zeros(0, np.float32)

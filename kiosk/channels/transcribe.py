@@ -15,9 +15,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from base.audio import SAMPLE_RATE
 from base.events import Caption
-
-RATE = 16_000
 
 
 @dataclass(frozen=True)
@@ -53,13 +52,13 @@ def stream_audio(
 
     ``beside``: work that the live kiosk does on another thread (the Qt thread painting what the speech worker
     delivered), run after every feed and not counted on the speech worker's clock."""
-    clock, position, step = 0.0, 0, int(chunk_s * RATE)
+    clock, position, step = 0.0, 0, int(chunk_s * SAMPLE_RATE)
     out: list[TimedCaption] = []
     while position < audio.size:
-        arrived = int(clock * RATE)
+        arrived = int(clock * SAMPLE_RATE)
         if arrived < position + step:  # idle until the next chunk has arrived
             arrived = position + step
-            clock = arrived / RATE
+            clock = arrived / SAMPLE_RATE
         samples = audio[position : min(arrived, audio.size)]
         position += samples.size
         started = time.perf_counter()

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from base.audio import SAMPLE_RATE
 from base.events import Caption, Role
 from kiosk.channels.speech import CLERK, SHARED, VISITOR, SpeechChannel, ask_to_speak_up
 from kiosk.session import Session
@@ -39,8 +40,7 @@ from translations.vad import WINDOW, SpeakUpWatch, StreamingVad
 
 log = logging.getLogger(__name__)
 
-RATE = 16_000
-FRAME_S = WINDOW / RATE
+FRAME_S = WINDOW / SAMPLE_RATE
 MARGIN_DB = 6.0  # a counter microphone hears its own person this much louder than the other one, at least
 DECIDE_S = 0.3  # voiced audio compared before an utterance is given to a side
 UNSURE_S = 1.0  # no margin after this much voiced audio: the language decides (shared-microphone rule)
