@@ -38,8 +38,8 @@ from PyQt6.QtWidgets import (
     QWidget,
 )
 
-from ui.fold import halves, lines_of
 from ui.phrase_breaks import phrase_cuts, plain, unit_breaks, widest_line
+from ui.places import line_halved, rect_in, scroll_areas, widget_kind, widget_name
 from ui.theme import MIN_TARGET_PX
 from ui.wrap_button import PADDING_PX, WrapButton
 
@@ -70,19 +70,21 @@ def layout_problems(
         if widget.objectName().endswith("overlay"):
             problems += _overlay(window, widget)
         if min_text_px is not None and _text(widget) and QFontInfo(widget.font()).pixelSize() < min_text_px:
-            problems.append(f"text of {_name(widget)} is {QFontInfo(widget.font()).pixelSize()}px < {min_text_px}px")
+            problems.append(
+                f"text of {widget_name(widget)} is {QFontInfo(widget.font()).pixelSize()}px < {min_text_px}px"
+            )
         if isinstance(widget, QLabel) and widget.text() and widget.pixmap().isNull():
             problems += _label(widget)
         elif isinstance(widget, QPushButton):
             top = widget.mapTo(window, QPoint(0, 0)).y()
             if low_from is not None and top < low_from * window.height() and widget.objectName() not in LOW_EXEMPT:
-                problems.append(f"button {_name(widget)} at {top}px: above the lower part of the screen")
+                problems.append(f"button {widget_name(widget)} at {top}px: above the lower part of the screen")
             if min(widget.width(), widget.height()) < min_target_px:
-                problems.append(f"button {_name(widget)}: {widget.width()}x{widget.height()} < {min_target_px}px")
+                problems.append(f"button {widget_name(widget)}: {widget.width()}x{widget.height()} < {min_target_px}px")
             if not isinstance(widget, WrapButton) and widget.text():
                 width = max(widget.fontMetrics().horizontalAdvance(line) for line in widget.text().split("\n"))
                 if width + PADDING_PX > widget.width() + 1:
-                    problems.append(f"button {_name(widget)} {widget.text()!r}: needs {width + PADDING_PX}px")
+                    problems.append(f"button {widget_name(widget)} {widget.text()!r}: needs {width + PADDING_PX}px")
     return problems
 
 
@@ -93,12 +95,14 @@ def scrolled_out(window: QWidget, prefix: str | tuple[str, ...], first: bool = F
     named = (w for w in window.findChildren(QWidget) if isinstance(w, (QAbstractButton, QLabel)))
     shown = [w for w in named if w.isVisible() and w.objectName().startswith(prefix)]
     if first:
-        shown = sorted(shown, key=lambda b: (_rect_in(window, b).y(), _rect_in(window, b).x()))[:1]
+        shown = sorted(shown, key=lambda b: (rect_in(window, b).y(), rect_in(window, b).x()))[:1]
     for widget in shown:
-        rect = _rect_in(window, widget)
-        cut = [area for area in _scroll_areas(widget, window) if not _rect_in(window, area.viewport()).contains(rect)]
+        rect = rect_in(window, widget)
+        cut = [area for area in scroll_areas(widget, window) if not rect_in(window, area.viewport()).contains(rect)]
         if cut:
-            problems.append(f"{_kind(widget)} {_name(widget)} is seen only by scrolling {_name(cut[0])}")
+            problems.append(
+                f"{widget_kind(widget)} {widget_name(widget)} is seen only by scrolling {widget_name(cut[0])}"
+            )
     return problems
 
 
@@ -109,16 +113,23 @@ def not_shown(window: QWidget, name: str) -> list[str]:
 
 
 def slivers(window: QWidget, prefix: str) -> list[str]:
-    """Shown buttons named ``prefix...`` that are partly, not wholly, in view of their scroll area."""
+    """Shown buttons named ``prefix...`` that are partly, not wholly, in view of their scroll area, or taller than its
+    view (never whole: scrolled through, as the two-line quick phrases at 200 % on 1366x768 were)."""
     problems = []
     for button in window.findChildren(QAbstractButton):
         if not (button.isVisible() and button.objectName().startswith(prefix)):
             continue
-        rect = _rect_in(window, button)
-        for area in _scroll_areas(button, window):
-            seen = rect.intersected(_rect_in(window, area.viewport())).height()
-            if 0 < seen < rect.height():
-                problems.append(f"button {_name(button)} shows {seen} of its {rect.height()}px in {_name(area)}")
+        rect = rect_in(window, button)
+        for area in scroll_areas(button, window):
+            port = rect_in(window, area.viewport())
+            seen = rect.intersected(port).height()
+            if rect.height() > port.height():
+                high = f"{rect.height()}px high, its view in {widget_name(area)} {port.height()}px"
+                problems.append(f"button {widget_name(button)} is {high}")
+            elif 0 < seen < rect.height():
+                problems.append(
+                    f"button {widget_name(button)} shows {seen} of its {rect.height()}px in {widget_name(area)}"
+                )
     return problems
 
 
@@ -133,23 +144,15 @@ def newest_cut(window: QWidget) -> list[str]:
         newest, words = (chat.newest(), chat.newest_words()) if chat.isVisible() else (None, None)
         if newest is None or words is None:
             continue
-        port, rect = _rect_in(window, chat.viewport()), _rect_in(window, newest)
+        port, rect = rect_in(window, chat.viewport()), rect_in(window, newest)
         inside = port.top() <= rect.top() and rect.bottom() <= port.bottom()  # (across: the label checks)
         tall = rect.height() > port.height()
-        whole = port.top() <= rect.top() <= port.top() + 2 and not _line_halved(window, words, port) if tall else inside
+        whole = port.top() <= rect.top() <= port.top() + 2 and not line_halved(window, words, port) if tall else inside
         if not whole:
             top, bottom = rect.top() - port.top(), port.bottom() - rect.bottom()
             edges = f"{top}px below the view's top, {bottom}px above its bottom"
-            problems.append(f"newest line of {_name(chat)} {plain(words.text())[:30]!r} is cut ({edges})")
+            problems.append(f"newest line of {widget_name(chat)} {plain(words.text())[:30]!r} is cut ({edges})")
     return problems
-
-
-def _line_halved(window: QWidget, words: QLabel, port: QRect) -> bool:
-    """The view's bottom edge runs through a line of ``words`` (its glyphs partly shown), not between two lines,
-    or shows not even their first line whole."""
-    metrics, top, height = words.fontMetrics(), *lines_of(words)
-    seen = port.bottom() + 1 - (_rect_in(window, words).top() + top)
-    return seen < metrics.height() or halves(seen, height, metrics)
 
 
 def demo_hidden(window: QWidget) -> list[str]:
@@ -158,11 +161,11 @@ def demo_hidden(window: QWidget) -> list[str]:
     shown = [w for w in window.findChildren(QLabel, "demo_banner") if w.isVisible()]
     if not shown:
         return ["no demo notice on screen in demo mode"]
-    rect = _rect_in(window, shown[0])
+    rect = rect_in(window, shown[0])
     cut = not window.rect().contains(rect) or any(
-        not _rect_in(window, area.viewport()).contains(rect) for area in _scroll_areas(shown[0], window)
+        not rect_in(window, area.viewport()).contains(rect) for area in scroll_areas(shown[0], window)
     )
-    return [f"demo notice {_name(shown[0])} is cut by the window or a scroll area"] if cut else []
+    return [f"demo notice {widget_name(shown[0])} is cut by the window or a scroll area"] if cut else []
 
 
 def overlaps(window: QWidget) -> list[str]:
@@ -179,7 +182,9 @@ def overlaps(window: QWidget) -> list[str]:
                 common = first.geometry().intersected(second.geometry())
                 if not common.isEmpty():
                     size = f"{common.width()}x{common.height()}px"
-                    problems.append(f"{_name(first)} and {_name(second)} overlap by {size} in {_name(parent)}")
+                    problems.append(
+                        f"{widget_name(first)} and {widget_name(second)} overlap by {size} in {widget_name(parent)}"
+                    )
     return problems
 
 
@@ -199,40 +204,38 @@ def _untouchable(window: QWidget, control: QWidget) -> list[str]:
     """Where a touch on ``control`` would not reach it: outside the window, cut off, or landing on another widget."""
     if control.testAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents):
         return []
-    rect = _rect_in(window, control)
+    rect = rect_in(window, control)
     seen, scrolled = window.rect(), False
-    for area in _scroll_areas(control, window):
-        port = _rect_in(window, area.viewport())
+    for area in scroll_areas(control, window):
+        port = rect_in(window, area.viewport())
         if not port.contains(rect):
             if not _scrollable(area, rect, port):
-                return [f"control {_name(control)} is cut off in {_name(area)}, which shows no scroll bar"]
+                return [f"control {widget_name(control)} is cut off in {widget_name(area)}, which shows no scroll bar"]
             scrolled = True
         seen = seen.intersected(port)
     if not scrolled and not window.rect().contains(rect):
         where = f"{rect.x()},{rect.y()} {rect.width()}x{rect.height()}"
-        return [f"control {_name(control)} at {where} is outside the window"]
+        return [f"control {widget_name(control)} at {where} is outside the window"]
     for fx, fy in PROBES:
         point = QPoint(rect.x() + round(fx * rect.width()), rect.y() + round(fy * rect.height()))
         if not seen.contains(point):
             continue  # scrolled out of a scroll area with a visible bar
         hit = window.childAt(point)
         if hit is not control and (hit is None or not control.isAncestorOf(hit)) and not _modal_over(hit, control):
-            return [
-                f"control {_name(control)} is covered by {_name(hit) if hit else 'nothing'} at {point.x()},{point.y()}"
-            ]
+            over = widget_name(hit) if hit else "nothing"
+            return [f"control {widget_name(control)} is covered by {over} at {point.x()},{point.y()}"]
     return []
 
 
 def _overlay(window: QWidget, overlay: QWidget) -> list[str]:
     """An overlay is wholly inside the window and nothing covers it (no scroll area clips it)."""
-    rect = _rect_in(window, overlay)
+    rect = rect_in(window, overlay)
     if not window.rect().contains(rect):
-        return [
-            f"overlay {_name(overlay)} at {rect.x()},{rect.y()} {rect.width()}x{rect.height()} is clipped by the window"
-        ]
-    for area in _scroll_areas(overlay, window):
-        if not _rect_in(window, area.viewport()).contains(rect):
-            return [f"overlay {_name(overlay)} is clipped by {_name(area)}"]
+        where = f"{rect.x()},{rect.y()} {rect.width()}x{rect.height()}"
+        return [f"overlay {widget_name(overlay)} at {where} is clipped by the window"]
+    for area in scroll_areas(overlay, window):
+        if not rect_in(window, area.viewport()).contains(rect):
+            return [f"overlay {widget_name(overlay)} is clipped by {widget_name(area)}"]
     return []
 
 
@@ -243,19 +246,6 @@ def _modal_over(hit: QWidget | None, control: QWidget) -> bool:
             return not hit.isAncestorOf(control)
         hit = hit.parentWidget()
     return False
-
-
-def _rect_in(window: QWidget, widget: QWidget) -> QRect:
-    return QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
-
-
-def _scroll_areas(widget: QWidget, window: QWidget) -> list[QScrollArea]:
-    areas, parent = [], widget.parentWidget()
-    while parent is not None and parent is not window:
-        if isinstance(parent, QScrollArea):
-            areas.append(parent)
-        parent = parent.parentWidget()
-    return areas
 
 
 def _scrollable(area: QScrollArea, rect: QRect, port: QRect) -> bool:
@@ -286,12 +276,12 @@ def _label(label: QLabel) -> list[str]:
         fits = width <= room.width() + 1 and metrics.lineSpacing() * len(lines) <= room.height() + 2
         need = f"{width}px wide, has {room.width()}"
     if not fits:
-        return [f"label {_name(label)} {plain(label.text())[:40]!r}: {need}"]
+        return [f"label {widget_name(label)} {plain(label.text())[:40]!r}: {need}"]
     wraps = label.wordWrap() and not Qt.mightBeRichText(label.text())
     parted = unit_breaks(label.text(), label.font(), room.width()) if wraps else []
     cut = phrase_cuts(label.text(), label.font(), room.width()) if wraps else []
-    problems = [f"label {_name(label)} parts a number from its unit: {', '.join(parted)}"] if parted else []
-    return problems + ([f"label {_name(label)} breaks inside a phrase: {', '.join(cut)}"] if cut else [])
+    problems = [f"label {widget_name(label)} parts a number from its unit: {', '.join(parted)}"] if parted else []
+    return problems + ([f"label {widget_name(label)} breaks inside a phrase: {', '.join(cut)}"] if cut else [])
 
 
 def _widest_line(label: QLabel) -> int:
@@ -300,12 +290,3 @@ def _widest_line(label: QLabel) -> int:
     if Qt.mightBeRichText(label.text()):
         return 0
     return widest_line(label.text(), label.font(), label.contentsRect().width())
-
-
-def _kind(widget: QWidget) -> str:
-    return "label" if isinstance(widget, QLabel) else "button"
-
-
-def _name(widget: QWidget) -> str:
-    parent = widget.parentWidget()
-    return widget.objectName() or f"{type(widget).__name__} in {parent.objectName() if parent else '?'}"

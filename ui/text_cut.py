@@ -21,8 +21,8 @@ from __future__ import annotations
 from PyQt6.QtWidgets import QAbstractButton, QLabel, QPushButton, QScrollArea, QWidget
 
 from ui.fold import lines_of
-from ui.layout_check import _kind, _line_halved, _name, _rect_in, _scroll_areas
 from ui.phrase_breaks import plain
+from ui.places import line_halved, rect_in, scroll_areas, widget_kind, widget_name
 from ui.wrap_button import WrapButton
 
 SLACK_PX = 1  # rounding of fractional font metrics and of 200 % scaling
@@ -38,7 +38,9 @@ def cut_text(window: QWidget) -> list[str]:
         if isinstance(widget, QPushButton) and not isinstance(widget, WrapButton) and widget.text():
             need = widget.fontMetrics().lineSpacing() * len(widget.text().split("\n"))
             if need > widget.height() + SLACK_PX:
-                problems.append(f"button {_name(widget)} {widget.text()!r}: needs {need}px, has {widget.height()}")
+                problems.append(
+                    f"button {widget_name(widget)} {widget.text()!r}: needs {need}px, has {widget.height()}"
+                )
         problems += _cut_by_ancestor(window, widget)
         if isinstance(widget, QLabel):
             problems += _halved_in_view(window, widget)
@@ -48,14 +50,14 @@ def cut_text(window: QWidget) -> list[str]:
 def _cut_by_ancestor(window: QWidget, widget: QWidget) -> list[str]:
     """``widget`` sticking out of an ancestor that is not a scroll area's view; past a view, only the part of
     ``widget`` the view shows is measured against the ancestors around it."""
-    rect, parent = _rect_in(window, widget), widget.parentWidget()
+    rect, parent = rect_in(window, widget), widget.parentWidget()
     while parent is not None and parent is not window and not rect.isEmpty():
-        area, outer = parent.parentWidget(), _rect_in(window, parent)
+        area, outer = parent.parentWidget(), rect_in(window, parent)
         if isinstance(area, QScrollArea) and parent is area.viewport():
             rect = rect.intersected(outer)
         elif not outer.adjusted(-SLACK_PX, -SLACK_PX, SLACK_PX, SLACK_PX).contains(rect):
             where = f"{rect.width()}x{rect.height()} at {rect.x()},{rect.y()} in {outer.width()}x{outer.height()}"
-            return [f"{_kind(widget)} {_name(widget)} is cut by {_name(parent)} ({where})"]
+            return [f"{widget_kind(widget)} {widget_name(widget)} is cut by {widget_name(parent)} ({where})"]
         parent = parent.parentWidget()
     return []
 
@@ -63,13 +65,14 @@ def _cut_by_ancestor(window: QWidget, widget: QWidget) -> list[str]:
 def _halved_in_view(window: QWidget, label: QLabel) -> list[str]:
     """The bottom of a scroll area's view runs through ``label``'s text, through a line of it."""
     top, height = lines_of(label)
-    top += _rect_in(window, label).top()
-    for area in _scroll_areas(label, window):
-        port = _rect_in(window, area.viewport())
-        if top <= port.bottom() < top + height - 1 and _line_halved(window, label, port):
+    top += rect_in(window, label).top()
+    for area in scroll_areas(label, window):
+        port = rect_in(window, area.viewport())
+        if top <= port.bottom() < top + height - 1 and line_halved(window, label, port):
             owner = label.parentWidget() if isinstance(label.parentWidget(), WrapButton) else label
             seen = f"{port.bottom() + 1 - top} of its {height}px of text"
-            return [f"{_kind(owner)} {_name(owner)} {plain(label.text())[:30]!r} shows {seen} in {_name(area)}"]
+            text = plain(label.text())[:30]
+            return [f"{widget_kind(owner)} {widget_name(owner)} {text!r} shows {seen} in {widget_name(area)}"]
     return []
 
 
