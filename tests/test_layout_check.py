@@ -398,3 +398,25 @@ def test_a_japanese_word_broken_inside_is_found_and_a_marked_one_is_not(qtbot) -
     set_wrapped(label, label.text(), "ja")
     application().processEvents()
     assert not [p for p in layout_problems(window, SCREEN) if "phrase" in p]
+
+
+def test_a_button_taller_than_its_view_is_found_even_a_scroll_away(qtbot) -> None:
+    """A quick phrase of two lines at 200 % on 1366x768 was 195 px high in a 193 px view: below the fold it was no
+    sliver, yet never whole in view (the visitor scrolled through each one)."""
+    window = _window(qtbot)
+    page = QWidget()
+    rows = QVBoxLayout(page)
+    rows.addSpacing(SCREEN.height())  # the phrase starts below the view's fold: a scroll away
+    phrase = _button("phrase_here_for_paperwork")
+    phrase.setStyleSheet(f"min-height: {SCREEN.height()}px; max-height: {SCREEN.height()}px")  # (the theme's wins)
+    rows.addWidget(phrase)
+    area = QScrollArea()
+    area.setWidget(page)
+    area.setWidgetResizable(True)
+    QVBoxLayout(window).addWidget(area)
+    _show(qtbot, window)
+    problems = slivers(window, "phrase_")
+    assert problems and "button phrase_here_for_paperwork is" in problems[0] and "px high, its view" in problems[0], problems
+    phrase.setStyleSheet("min-height: 100px; max-height: 100px")
+    _show(qtbot, window)
+    assert slivers(window, "phrase_") == []

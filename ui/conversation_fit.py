@@ -141,7 +141,8 @@ class ConversationFit(QObject):
         for hint in (self.spelling.holding, self.signs.hint):  # the letter seen, "unknown sign": whole or a scroll away
             if hint.isVisible():
                 below_fold(hint, hint.mapFrom(port, QPoint(0, port.height())).y())
-        if self.phrases.isVisible():
+        if self.phrases.isVisible():  # each phrase whole in the list's view (fewer a row), and whole or a scroll away
+            self.phrases.fit_columns(port.height())
             self.phrases.start_below(self.phrases.holder.mapFrom(port, QPoint(0, port.height())).y())
         if self.voice.isVisible():
             self.middle.widget().layout().activate()  # (the rows above it placed anew: its fold is not stale)

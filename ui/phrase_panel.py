@@ -66,6 +66,7 @@ class PhrasePanel(QWidget):
             tab.clicked.connect(lambda _=False, c=category: self.show_category(c))
             self.tab_group.addButton(tab)
             self.tabs.addWidget(tab, *_row(index, TAB_COLUMNS))
+        self.shown_columns = columns  # fewer where a phrase at that width is taller than the list's view (fit_columns)
         self.gap = QSpacerItem(0, 0)  # before the row the fold would cut (start_below); where it is: _gap_place
         self.holder = holder = QWidget()
         holder.setObjectName(f"{prefix}_grid")
@@ -103,7 +104,29 @@ class PhrasePanel(QWidget):
         """In its own scroll area, the rows start below that view's fold (at the top of the list)."""
         if self.scrolls:
             port = self.scroll.viewport()
+            self.fit_columns(port.height())
             self.start_below(self.holder.mapFrom(port, QPoint(0, port.height())).y())
+
+    def fit_columns(self, view: int) -> None:
+        """``columns`` phrases a row, or fewer where a phrase at that width would be taller than the list's ``view``
+        (px): never whole in view, a visitor would have to scroll through it (two lines, 195 px, in a 193 px view at
+        200 % on 1366x768: no phrase with two lines was ever whole); one a row where even that does not help."""
+        buttons, room, gap = self.buttons(), self._room(), self.grid.spacing()
+        columns = self.columns
+        while (
+            view > 0
+            and columns > 1
+            and any(b.heightForWidth((room - (columns - 1) * gap) // columns) > view for b in buttons)
+        ):
+            columns -= 1
+        if columns != self.shown_columns:
+            self.shown_columns = columns
+            self._drop_gap()
+            for index, button in enumerate(buttons):
+                self.grid.removeWidget(button)
+                self.grid.addWidget(button, *_row(index, columns))
+            for column in range(self.columns):
+                self.grid.setColumnStretch(column, 1 if column < columns else 0)
 
     def start_below(self, fold: int) -> None:
         """Where ``fold`` (px from the top of the tabs and phrases: where the view of them ends) would cut a row of
@@ -113,7 +136,7 @@ class PhrasePanel(QWidget):
         place, top = None, 0  # (the rows' places without the gap: the buttons' own may be stale)
         for grid, buttons, columns in (
             (self.tabs, self.tab_group.buttons(), self._tab_columns),
-            (self.grid, self.buttons(), self.columns),
+            (self.grid, self.buttons(), self.shown_columns),
         ):
             heights = [
                 max(b.height() for b in buttons[start : start + columns]) for start in range(0, len(buttons), columns)
@@ -203,4 +226,4 @@ class PhrasePanel(QWidget):
             button = WrapButton(text or phrase.texts["ko"], self.language if text else "ko")
             button.setObjectName(f"{self.prefix}_{phrase.phrase_id}")
             button.clicked.connect(lambda _=False, p=phrase.phrase_id: self.on_say(p))
-            self.grid.addWidget(button, *_row(index, self.columns))
+            self.grid.addWidget(button, *_row(index, self.shown_columns))
