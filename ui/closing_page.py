@@ -3,8 +3,9 @@
 The answers restate what they do ("Yes, print my copy" / "No copy, thanks") instead of a bare yes/no, the page
 says how long the counter keeps its own record (the store's retention setting), and a countdown shows when the
 screen clears itself for the next visitor (``kiosk.closing_s``; the session clears it, the page only counts).
-The text scrolls; the answers (which say what they do), their result and "done" stay in view below it: at 200 % on
-a 1366x768 panel the answers were a scroll away, and there is no room there for the question above them too.
+The text scrolls; the consent question, its answers (which say what they do), their result and "done" stay in view
+below it, the text yielding first: at 200 % on a 1366x768 panel the answers were a scroll away, and then the question
+(answers in view without the question they answer), on 960x1080 too.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import time
 
 from PyQt6.QtCore import QTimer
-from PyQt6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PyQt6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from base.errors import KioskError
 from kiosk.session import Session
@@ -63,10 +64,13 @@ class ClosingPage(StackPage):
         buttons = QHBoxLayout()
         for button in (self.yes, self.no):
             buttons.addWidget(button)
-        for widget in (self.title, self.summary, self.consent, self.retention, self.countdown):
+        for widget in (self.title, self.summary, self.retention, self.countdown):
             lines.addWidget(widget)
         lines.addStretch(1)
-        layout.addWidget(scrolling(text, whole_lines=True), 1)
+        view = scrolling(text, whole_lines=True)
+        view.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)  # the room the rows below leave
+        layout.addWidget(view, 1)
+        layout.addWidget(self.consent)  # over its answers
         layout.addLayout(buttons)
         layout.addWidget(self.result)
         layout.addWidget(self.done)  # its own row: the answers keep the width a portrait panel has

@@ -43,7 +43,7 @@ IN_VIEW = {  # screen: the name prefixes of its buttons and labels, which must b
     "fingerspelling": ("spelling_delete", "spelling_space", "spelling_confirm", "spelling_word", "spelling_letters"),
     "sign": ("sign_send", "sign_undo", "sign_chip"),
     "switch_offer": "switch_",  # the question and both answers: read and answered at once
-    "closing": ("consent_yes", "consent_no", "consent_result", "done"),  # the answers (the question may scroll)
+    "closing": ("consent_question", "consent_yes", "consent_no", "consent_result", "done"),  # asked and answered
 }
 FIRST_IN_VIEW = {  # screen: the first of these buttons in view, the rest whole or a scroll away
     "suggestions": "visitor_suggestion_",
