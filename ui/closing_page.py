@@ -86,6 +86,7 @@ class ClosingPage(StackPage):
         set_wrapped(self.retention, tr(hours, language, n=retention), language)
         self.result.clear()
         self.result.hide()
+        self.consent.show()
         for button, key in ((self.yes, "consent_print"), (self.no, "consent_skip"), (self.done, "back_to_start")):
             button.setText(tr(key, language), language)
             button.setEnabled(True)
@@ -117,5 +118,6 @@ class ClosingPage(StackPage):
     def _answered(self, message: str) -> None:
         self.result.setText(message)
         self.result.show()
+        self.consent.hide()  # answered: its result says what happened (at 200 % on 1366x768 "done" had no room)
         self.yes.setEnabled(False)
         self.no.setEnabled(False)

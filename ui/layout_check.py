@@ -15,7 +15,8 @@ object name:
 
 :func:`scrolled_out` finds the buttons and labels that must be seen without scrolling (the start page's languages,
 the first suggestion, the fingerspelled word's line) but are not; :func:`slivers` the buttons that show only a part of
-themselves at a scroll area's fold (whole or a scroll away, never a strip of a button); :func:`newest_cut` a chat whose
+themselves at a scroll area's fold (whole or a scroll away, never a strip of a button), :func:`taller_than_view` those
+that can never be whole in it; :func:`newest_cut` a chat whose
 newest line (who said it and the words; before any, its prompt) is cut: whole in view, or from its top when taller
 than the view, with its words' first line whole and none halved at the view's bottom; :func:`demo_hidden` a demo
 without its notice; :func:`not_shown` a bar that must never make way (the visitor's text-size bar);
@@ -113,24 +114,34 @@ def not_shown(window: QWidget, name: str) -> list[str]:
 
 
 def slivers(window: QWidget, prefix: str) -> list[str]:
-    """Shown buttons named ``prefix...`` that are partly, not wholly, in view of their scroll area, or taller than its
-    view (never whole: scrolled through, as the two-line quick phrases at 200 % on 1366x768 were)."""
+    """Shown buttons named ``prefix...`` that are partly, not wholly, in view of their scroll area."""
     problems = []
-    for button in window.findChildren(QAbstractButton):
-        if not (button.isVisible() and button.objectName().startswith(prefix)):
-            continue
-        rect = rect_in(window, button)
-        for area in scroll_areas(button, window):
-            port = rect_in(window, area.viewport())
-            seen = rect.intersected(port).height()
-            if rect.height() > port.height():
-                high = f"{rect.height()}px high, its view in {widget_name(area)} {port.height()}px"
-                problems.append(f"button {widget_name(button)} is {high}")
-            elif 0 < seen < rect.height():
-                problems.append(
-                    f"button {widget_name(button)} shows {seen} of its {rect.height()}px in {widget_name(area)}"
-                )
+    for button, area, rect, port in _in_views(window, prefix):
+        seen = rect.intersected(port).height()
+        if 0 < seen < rect.height():
+            shown = f"{seen} of its {rect.height()}px in {widget_name(area)}"
+            problems.append(f"button {widget_name(button)} shows {shown}")
     return problems
+
+
+def taller_than_view(window: QWidget, prefix: str) -> list[str]:
+    """Shown buttons named ``prefix...`` taller than their scroll area's view: never whole in it, scrolled through (the
+    two-line quick phrases at 200 % on 1366x768, 196 px in a 194 px view, a scroll away and so no sliver)."""
+    return [
+        f"button {widget_name(button)} is {rect.height()}px high, its view in {widget_name(area)} {port.height()}px"
+        for button, area, rect, port in _in_views(window, prefix)
+        if rect.height() > port.height()
+    ]
+
+
+def _in_views(window: QWidget, prefix: str) -> list[tuple[QAbstractButton, QScrollArea, QRect, QRect]]:
+    """Each shown button named ``prefix...`` with each scroll area round it, its rectangle and the area's view's."""
+    found = []
+    for button in window.findChildren(QAbstractButton):
+        if button.isVisible() and button.objectName().startswith(prefix):
+            rect = rect_in(window, button)
+            found += [(button, area, rect, rect_in(window, area.viewport())) for area in scroll_areas(button, window)]
+    return found
 
 
 def newest_cut(window: QWidget) -> list[str]:

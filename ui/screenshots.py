@@ -49,6 +49,8 @@ FIRST_IN_VIEW = {  # screen: the first of these buttons in view, the rest whole 
     "suggestions": "visitor_suggestion_",
     **dict.fromkeys(("conversation", "flipped"), "phrase_category_"),  # the quick phrases' first row (with a notice
 }  # up it may go a scroll away before the text-size bar makes way: ui.conversation_fit)
+LIST_ROW_SHORT = {"fingerspelling"}  # not yet: the list under the letters is 72 px (LIST_PX), a phrase 91 px
+# (1366x768, 100 % and high contrast): the quick phrases there are never whole (taller_than_view)
 BAR_MAKES_WAY = {"suggestions", "language", "switch_offer"}  # the only screens where the text-size bar may make way
 # (for the first suggestion, for the languages and the way back below the reach line, for the switch offer whole in
 # view: each answered with one tap, and the bar is back); everywhere else a visitor at 200 % gets back
@@ -88,7 +90,16 @@ class Gallery:
     def shoot(self, widget: object, screen: str, language: str, variant: str) -> None:
         from PyQt6.QtCore import QSize, Qt
 
-        from ui.layout_check import demo_hidden, layout_problems, newest_cut, not_shown, overlaps, scrolled_out, slivers
+        from ui.layout_check import (
+            demo_hidden,
+            layout_problems,
+            newest_cut,
+            not_shown,
+            overlaps,
+            scrolled_out,
+            slivers,
+            taller_than_view,
+        )
         from ui.text_cut import cut_text
         from ui.theme import VISITOR_TEXT_PX, min_target_px
 
@@ -111,6 +122,8 @@ class Gallery:
             problems += slivers(widget, FIRST_IN_VIEW[screen])  # type: ignore[arg-type]
         for prefix in ("phrase_", "voice_") if visitor else ("clerk_phrase",):  # the rows of the quick phrases and
             problems += slivers(widget, prefix)  # type: ignore[arg-type]  # the voice: whole or a scroll away
+        if screen not in LIST_ROW_SHORT:  # each quick phrase can be whole in the list's view
+            problems += taller_than_view(widget, "phrase_" if visitor else "clerk_phrase")  # type: ignore[arg-type]
         problems += newest_cut(widget) + overlaps(widget) + cut_text(widget)  # type: ignore[arg-type]
         if visitor and screen not in BAR_MAKES_WAY:
             problems += not_shown(widget, "display_controls")  # type: ignore[arg-type]
