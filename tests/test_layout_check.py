@@ -186,7 +186,6 @@ def test_widgets_a_squeezed_layout_draws_over_each_other_are_found(qtbot) -> Non
 
 def test_a_phrase_kept_whole_but_wider_than_its_label_is_found(qtbot) -> None:
     """A word that cannot break (a Japanese phrase held together, ui.phrase_breaks) is cut at the label's edge."""
-    from ui.phrase_breaks import set_wrapped
 
     window = _window(qtbot)
     label = QLabel()
@@ -381,21 +380,3 @@ def test_a_label_halved_by_a_scroll_areas_fold_is_found_and_a_whole_one_is_not(q
         application().processEvents()
         found = cut_text(window)
         assert bool(found) is cut and all(p.startswith("label switch_question") for p in found), (view, found)
-
-
-def test_a_japanese_word_broken_inside_is_found_and_a_marked_one_is_not(qtbot) -> None:
-    """The speak-up banner in Japanese broke as "お話しくだ/さい": a label not told its language."""
-    window = _window(qtbot)
-    label = QLabel("もう少しマイクに近づくか、少し大きな声でお話しください。")
-    label.setObjectName("notice_banner")
-    label.setWordWrap(True)
-    QVBoxLayout(window).addWidget(label)
-    _show(qtbot, window)
-    width = label.fontMetrics().horizontalAdvance("もう少しマイクに近づくか、少し大きな声でお話しくだ") + 2
-    window.resize(width + 40, SCREEN.height())
-    application().processEvents()
-    assert any("notice_banner breaks inside a phrase" in p for p in layout_problems(window, SCREEN))
-    set_wrapped(label, label.text(), "ja")
-    application().processEvents()
-    assert not [p for p in layout_problems(window, SCREEN) if "phrase" in p]
-

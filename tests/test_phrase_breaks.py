@@ -7,14 +7,17 @@ from itertools import pairwise
 
 import pytest
 from PyQt6.QtGui import QTextLayout
+from PyQt6.QtWidgets import QLabel, QVBoxLayout
 
 from base.events import Modality, Role, TranscriptEntry
 from base.languages import LANGUAGES
+from tests.test_layout_check import SCREEN, _show, _window
 from ui.app import application
 from ui.chat_view import ChatView
 from ui.clerk_chat import korean_first
 from ui.display_controls import DisplayControls
-from ui.phrase_breaks import BREAK, JOINER, keep_phrases, phrase_cuts, plain
+from ui.layout_check import layout_problems
+from ui.phrase_breaks import BREAK, JOINER, keep_phrases, phrase_cuts, plain, set_wrapped
 from ui.wrap_button import WrapButton
 
 LINE = "窓口でのあいさつと手続き"  # "greetings and procedures at the counter"
@@ -119,3 +122,20 @@ def test_the_buttons_labelled_in_every_language_keep_each_languages_words_whole(
     unmarked = [w for w in widths if phrase_cuts(plain(label.text()), label.font(), w)]
     assert unmarked, "some width breaks the plain label inside a word"
     assert [w for w in unmarked if phrase_cuts(label.text(), label.font(), w)] == []
+
+
+def test_a_japanese_word_broken_inside_is_found_and_a_marked_one_is_not(qtbot) -> None:
+    """The speak-up banner in Japanese broke as "お話しくだ/さい": a label not told its language."""
+    window = _window(qtbot)
+    label = QLabel("もう少しマイクに近づくか、少し大きな声でお話しください。")
+    label.setObjectName("notice_banner")
+    label.setWordWrap(True)
+    QVBoxLayout(window).addWidget(label)
+    _show(qtbot, window)
+    width = label.fontMetrics().horizontalAdvance("もう少しマイクに近づくか、少し大きな声でお話しくだ") + 2
+    window.resize(width + 40, SCREEN.height())
+    application().processEvents()
+    assert any("notice_banner breaks inside a phrase" in p for p in layout_problems(window, SCREEN))
+    set_wrapped(label, label.text(), "ja")
+    application().processEvents()
+    assert not [p for p in layout_problems(window, SCREEN) if "phrase" in p]
