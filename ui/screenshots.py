@@ -38,7 +38,7 @@ SCREEN = DISPLAYS["landscape"]  # the reference resolution of the visitor's touc
 VARIANTS = {"100": (1.0, False), "200": (2.0, False), "contrast": (1.0, True)}
 LOW_FROM = 0.4  # every control of the visitor's screen sits below 40 % of its height (wheelchair reach)
 IN_VIEW = {  # screen: the name prefixes of its buttons and labels, which must be in view without scrolling (or hidden)
-    "start": "lang_",
+    "start": ("lang_", "to_signs"),  # the sign tile, or where it is a scroll away the button that brings it
     "language": ("pick_", "language_back"),
     "fingerspelling": ("spelling_delete", "spelling_space", "spelling_confirm", "spelling_word", "spelling_letters"),
     "sign": ("sign_send", "sign_undo", "sign_chip"),
