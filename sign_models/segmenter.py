@@ -16,6 +16,12 @@ gloss sooner: on synthetic signing, end of movement -> end of segment p50 0.47 -
 split signs with a brief hold inside them. A segment shorter than ``min_seconds`` is dropped (a hand that only
 twitched up); one longer than ``max_seconds`` is cut and a new one begins.
 
+A hold is what the camera saw: frames in which the hands are lost neither break it nor count toward it. They
+counted: a hand lost in low light just after it rose (its rise unseen) was taken for a hold at the sign's first
+frame, the sign was dropped, and its small movement never reached ``start_speed`` (모르다 and 아이, SYNTHETIC stress
+split 1, mirrored with lost hands, had no segment). A segment in which no hand moved after its first frame is
+dropped too: a hand resting in view just above the rest level, seen now and then.
+
 What it cannot do: fluent signing that flows from sign to sign without a hold or a return to rest comes out as
 one long segment (cut at ``max_seconds``). Speeds are measured in shoulder widths per second on the body
 frame of :mod:`sign_models.features`, so the thresholds do not depend on the camera distance.
@@ -122,7 +128,9 @@ class SignSegmenter:
                 return self._emit(self._last_up, "rest")
         if speed >= o.pause_speed:
             self._last_moving, self._still_since = last, None
-        elif up:  # a frame without hands (lost for a moment) neither starts nor breaks a pause
+        elif not up and self._still_since is not None:  # hands lost: the hold's clock waits for them
+            self._still_since += frame.t - self._frames[-2].t
+        elif up:
             self._still_since = frame.t if self._still_since is None else self._still_since
             if frame.t - self._still_since >= o.pause_seconds:
                 self._paused = True
@@ -133,7 +141,7 @@ class SignSegmenter:
 
     def _emit(self, last: int, reason: str) -> list[Segment]:
         frames, self._frames = tuple(self._frames[: last + 1]), []
-        if frames[-1].t - frames[0].t < self.options.min_seconds:
+        if frames[-1].t - frames[0].t < self.options.min_seconds or not self._last_moving:
             return []
         return [Segment(frames[0].t, frames[-1].t, frames, reason)]
 
