@@ -111,6 +111,18 @@ def generation_budget(prompt: int, limit: int) -> int:
     return min(TEXT_CONTEXT, max(2 * limit, prompt + limit))
 
 
+def seed_sampling(seed: int) -> None:
+    """Seed the sampling (whisper's temperature fallback) of the CTranslate2 models made after this call.
+
+    CTranslate2 draws from one generator per worker thread, seeded from this value when that thread first samples
+    (``ctranslate2/random.cc``, 4.x), so a call does not reseed a model that has sampled already: measured, two
+    ``transcribe()`` calls at temperature 1 with ``set_random_seed(7)`` before each read differently; a model
+    made after it reads the same in every process (issue 16)."""
+    import ctranslate2
+
+    ctranslate2.set_random_seed(seed)
+
+
 def load_terms(path: Path = TERMS_FILE) -> tuple[str, ...]:
     """Terms from a list file: one per line, ``#`` starts a comment."""
     lines = (line.split("#", 1)[0].strip() for line in path.read_text(encoding="utf-8").splitlines())
