@@ -19,6 +19,7 @@ import numpy as np
 from base.audio import SAMPLE_RATE
 from base.errors import ModelMissingError
 from base.languages import lookup
+from translations.script_form import in_script
 from translations.whisper_model import model_problems
 
 TERMS_FILE = Path(__file__).resolve().parent / "data" / "civil_terms_ko.txt"
@@ -221,10 +222,10 @@ class SpeechRecognizer:
             self.model.find_alignment(tokenizer, [every], encoded, audio.size // 160)[0] if words and tokens else []
         )
         aligned = _after(aligned, len(forced), before.size / SAMPLE_RATE)
-        spans = tuple((w["word"], float(w["start"]), float(w["end"])) for w in aligned)
+        spans = tuple((in_script(w["word"], language), float(w["start"]), float(w["end"])) for w in aligned)
         seconds = time.perf_counter() - started
         return Hypothesis(
-            text,
+            in_script(text, language),
             language,
             float(logprob),
             float(result.no_speech_prob),
