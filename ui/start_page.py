@@ -130,17 +130,20 @@ class StartPage(ChoicePage):
         layout.addItem(self.gap)
         self.tile = _sign_tile(on_choose)
         layout.addWidget(self.tile)
-        self.to_signs = WrapButton(f"↓ {tr('sign_tile_title', 'ko')}", "ko")  # the tile, where it is a scroll away
-        self.to_signs.setObjectName("to_signs")
-        self.to_signs.clicked.connect(self.show_signs)
-        self.grid.addWidget(self.to_signs, len(languages) // 3, len(languages) % 3)
-        self.to_signs.hide()
+        self.to_signs: WrapButton | None = None  # the tile, where it is a scroll away
+        if len(languages) % 3:  # only in a free cell: a row of its own lifted 3 or 6 languages above the reach line
+            self.to_signs = WrapButton(f"↓ {tr('sign_tile_title', 'ko')}", "ko")
+            self.to_signs.setObjectName("to_signs")
+            self.to_signs.clicked.connect(self.show_signs)
+            self.to_signs.hide()
+            self.grid.addWidget(self.to_signs, len(languages) // 3, len(languages) % 3)
 
     def fit(self) -> None:
         """The title and the language buttons fit the screen; the sign tile below them is whole in view or starts
         below its fold, a scroll away (its title's first line was halved there at 200 % on 1920x1080). Where it is
-        a scroll away, a "↓ 수어 · 지문자" button in the language grid (within reach, in the first screen) brings it
-        into view: a deaf visitor who does not think to scroll still sees the way in."""
+        a scroll away, a "↓ 수어 · 지문자" button in the language grid's free cell (within reach, in the first screen)
+        brings it into view: a deaf visitor who does not think to scroll still sees the way in. With 3 or 6 languages
+        the grid has no free cell and there is no such button (not solved: the tile stays a scroll away)."""
         layout = self.layout()
         if layout is not None:
             width, screen = self.room()
@@ -151,7 +154,8 @@ class StartPage(ChoicePage):
             if gap != self.gap.sizeHint().height():
                 self.gap.changeSize(0, gap, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
                 layout.invalidate()
-            self.to_signs.setVisible(top + self.tile.height() > fold)
+            if self.to_signs is not None:
+                self.to_signs.setVisible(top + self.tile.height() > fold)
 
     def show_signs(self) -> None:
         """Scroll the sign tile into view (the deaf visitor's way in, below the fold on a small or 200 % screen)."""
