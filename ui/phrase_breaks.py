@@ -15,10 +15,10 @@ import logging
 import math
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 
-from PyQt6.QtGui import QFont, QFontMetrics, QTextLayout
+from PyQt6.QtGui import QFont, QFontMetrics, QTextLayout, QTextLine
 from PyQt6.QtWidgets import QLabel
 
 from base.languages import lookup
@@ -83,33 +83,38 @@ def phrase_cuts(text: str, font: QFont, width: int) -> list[str]:
         head, tail = _CJK_END.search(before), _CJK_START.match(after)
         if not (head and tail):
             continue
-        run = head.group() + tail.group()
+        run, split = head.group() + tail.group(), len(head.group())
         parser = _parser(lookup("ja" if _KANA.search(run) else "zh").phrase_model or "")
-        ends, at = set(), 0
-        for phrase in parser.parse(run) if parser else []:
-            at += len(phrase)
-            ends.add(at)
-            if at > len(head.group()) and len(head.group()) not in ends:
-                if metrics.horizontalAdvance(phrase) <= width:
+        start = 0
+        for phrase in parser.parse(run) if parser else []:  # the phrase the line end falls in
+            if start + len(phrase) > split:
+                if start != split and metrics.horizontalAdvance(phrase) <= width:
                     cut.append(f"{head.group()[-6:]}|{tail.group()[:6]}")
                 break
+            start += len(phrase)
     return cut
 
 
 def _line_ends(text: str, font: QFont, width: int) -> list[tuple[str, str]]:
-    """The plain text before and after each line end Qt lays out for ``text`` at ``width`` px inside a paragraph
-    (a label draws each line of a multi-line text as a paragraph of its own)."""
+    """The plain text before and after each line end Qt lays out for ``text`` at ``width`` px inside a paragraph."""
     ends = []
+    for paragraph, line in _laid_out(text, font, width):
+        end = line.textStart() + line.textLength()
+        if end < len(paragraph):
+            ends.append((plain(paragraph[:end]), plain(paragraph[end:])))
+    return ends
+
+
+def _laid_out(text: str, font: QFont, width: int) -> Iterator[tuple[str, QTextLine]]:
+    """Each line Qt lays out for ``text`` at ``width`` px, with its paragraph (a label draws each line of a
+    multi-line text as a paragraph of its own)."""
     for paragraph in text.split("\n"):
         layout = QTextLayout(paragraph, font)
         layout.beginLayout()
         while (line := layout.createLine()).isValid():
             line.setLineWidth(width)
-            end = line.textStart() + line.textLength()
-            if end < len(paragraph):
-                ends.append((plain(paragraph[:end]), plain(paragraph[end:])))
+            yield paragraph, line
         layout.endLayout()
-    return ends
 
 
 def _units_inside(phrases: list[str]) -> list[str]:
@@ -138,15 +143,7 @@ def set_wrapped(label: QLabel, text: str, language: str | None) -> None:
 def widest_line(text: str, font: QFont, width: int = 0) -> int:
     """The widest line Qt lays out for plain ``text`` at ``width`` px; at 0 px: the widest piece no line can
     break (a word, or a phrase held together by :func:`keep_phrases`)."""
-    widest = 0
-    for paragraph in text.split("\n"):
-        layout = QTextLayout(paragraph, font)
-        layout.beginLayout()
-        while (line := layout.createLine()).isValid():
-            line.setLineWidth(width)
-            widest = max(widest, math.ceil(line.naturalTextWidth()))
-        layout.endLayout()
-    return widest
+    return max((math.ceil(line.naturalTextWidth()) for _, line in _laid_out(text, font, width)), default=0)
 
 
 @cache

@@ -10,7 +10,7 @@ from PyQt6.QtWidgets import QFrame, QLabel, QScrollArea, QScroller, QStackedWidg
 
 from kiosk.session import Session
 from ui.fold import WholeLinesFold
-from ui.phrase_breaks import keep_phrases
+from ui.phrase_breaks import keep_phrases, plain
 
 
 class MessageLine(QLabel):
@@ -89,7 +89,7 @@ class ShortFormLabel(QLabel):
         """``short``: "" when the text has no short form (then it is always whole); ``language``: the texts'
         language, so that they break only between phrases (:mod:`ui.phrase_breaks`)."""
         self.full, self.short = keep_phrases(full, language), keep_phrases(short, language)
-        self.setAccessibleName(full)
+        self.setAccessibleName(plain(full))
         self.compact(self.compacted)
 
     def compact(self, on: bool) -> None:
