@@ -7,7 +7,7 @@ view's fold would cut starts below it (:meth:`PhrasePanel.start_below`): whole i
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PyQt6.QtCore import QPoint, Qt
 from PyQt6.QtWidgets import (
@@ -23,6 +23,7 @@ from PyQt6.QtWidgets import (
 )
 
 from ui.phrase_breaks import widest_line
+from ui.places import scroll_areas
 from ui.strings import STRINGS, tr
 from ui.theme import TARGET_PX
 from ui.widgets import fold_cut
@@ -41,6 +42,17 @@ TAB_MIN_PX = 280
 def _row(index: int, columns: int) -> tuple[int, int]:
     """The grid cell of the ``index``-th button, ``columns`` a row."""
     return 2 * (index // columns) + 1, index % columns
+
+
+def _regrid(grid: QGridLayout, buttons: Sequence[QWidget], columns: int, most: int) -> None:
+    """``buttons`` placed again in ``grid``, ``columns`` a row; of its ``most`` columns only those stretch (equal
+    columns: a long text beside short ones is not squeezed)."""
+    for button in buttons:
+        grid.removeWidget(button)
+    for index, button in enumerate(buttons):
+        grid.addWidget(button, *_row(index, columns))
+    for column in range(most):
+        grid.setColumnStretch(column, 1 if column < columns else 0)
 
 
 class PhrasePanel(QWidget):
@@ -122,11 +134,7 @@ class PhrasePanel(QWidget):
         if columns != self.shown_columns:
             self.shown_columns = columns
             self._drop_gap()
-            for index, button in enumerate(buttons):
-                self.grid.removeWidget(button)
-                self.grid.addWidget(button, *_row(index, columns))
-            for column in range(self.columns):
-                self.grid.setColumnStretch(column, 1 if column < columns else 0)
+            _regrid(self.grid, buttons, columns, self.columns)
 
     def start_below(self, fold: int) -> None:
         """Where ``fold`` (px from the top of the tabs and phrases: where the view of them ends) would cut a row of
@@ -182,20 +190,13 @@ class PhrasePanel(QWidget):
         if columns != self._tab_columns:
             self._tab_columns = columns
             self._drop_gap()
-            for tab in tabs:
-                self.tabs.removeWidget(tab)
-            for index, tab in enumerate(tabs):
-                self.tabs.addWidget(tab, *_row(index, columns))
-            for column in range(TAB_COLUMNS):  # equal columns: a long name beside short ones is not squeezed
-                self.tabs.setColumnStretch(column, 1 if column < columns else 0)
+            _regrid(self.tabs, tabs, columns, TAB_COLUMNS)
 
     def _room(self) -> int:
         """The width the tabs may use: the scroll area's around the panel when it sits in one (the panel itself is
         as wide as its widest row of tabs wants)."""
-        widget = self.parentWidget()
-        while widget is not None and not isinstance(widget, QScrollArea):
-            widget = widget.parentWidget()
-        return widget.viewport().width() if widget is not None else self.width()
+        areas = scroll_areas(self, self.window())
+        return areas[0].viewport().width() if areas else self.width()
 
     def set_language(self, language: str) -> None:
         """Label everything in ``language`` and show the first category."""

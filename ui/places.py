@@ -1,5 +1,5 @@
 """Where a widget lies on a shown window, and how a report names it: the parts :mod:`ui.layout_check` and
-:mod:`ui.text_cut` share."""
+:mod:`ui.text_cut` share (and the screens that look for the scroll area round a widget)."""
 
 from __future__ import annotations
 

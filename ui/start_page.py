@@ -26,7 +26,6 @@ from PyQt6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLayout,
-    QScrollArea,
     QSizePolicy,
     QSpacerItem,
     QVBoxLayout,
@@ -35,6 +34,7 @@ from PyQt6.QtWidgets import (
 
 from base.events import VisitorMode
 from ui.phrase_breaks import keep_each, set_wrapped
+from ui.places import scroll_areas
 from ui.strings import STRINGS, language_label, tr
 from ui.theme import VISITOR_TEXT_PX
 from ui.wrap_button import WrapButton
@@ -159,8 +159,7 @@ class StartPage(ChoicePage):
 
     def show_signs(self) -> None:
         """Scroll the sign tile into view (the deaf visitor's way in, below the fold on a small or 200 % screen)."""
-        area = self.parentWidget().parentWidget() if self.parentWidget() else None
-        if isinstance(area, QScrollArea):
+        for area in scroll_areas(self.tile, self.window())[:1]:
             area.ensureWidgetVisible(self.tile, 0, 0)
 
 
