@@ -199,7 +199,7 @@ def test_the_held_audio_reaches_back_as_far_as_the_transcribers_look_back(config
     scored low, as under reverberation) had nothing to start on at a two-microphone counter."""
     from types import SimpleNamespace
 
-    from kiosk.channels.two_microphones import FRAME_S, TwoMicrophoneSpeech, held_before_s
+    from kiosk.channels.two_microphones import WINDOW_S, TwoMicrophoneSpeech, held_before_s
     from translations.asr import AsrOptions
 
     options = AsrOptions(model_dir=Path("."))
@@ -208,7 +208,7 @@ def test_the_held_audio_reaches_back_as_far_as_the_transcribers_look_back(config
     store = TranscriptStore(config.store.path)
     pair = TwoMicrophoneSpeech(Session(config, store, clock=ManualClock()), SimpleNamespace(options=options))
     store.close()
-    assert pair.louder.before_frames * FRAME_S >= before - FRAME_S, "the kiosk's pair holds that much"
+    assert pair.louder.before_frames * WINDOW_S >= before - WINDOW_S, "the kiosk's pair holds that much"
     speech = read_wav(SPEECH / KO)
     room = np.random.default_rng(0).normal(0, 1e-3, 48_000).astype(np.float32)
     clerk = np.concatenate([room, speech, GAP])

@@ -39,8 +39,8 @@ from translations.asr import AsrOptions, Context, Hypothesis, SpeechRecognizer
 from translations.final_text import decode_on, final_text
 from translations.revision import Shown, follows, revisable, revised
 from translations.text_guards import cut_repetitions, ends_sentence, is_hallucination, text_units, voiced_after_words
-from translations.utterance import WINDOW_S, Finished, PreRoll, Utterance
-from translations.vad import WINDOW, StreamingVad
+from translations.utterance import Finished, PreRoll, Utterance
+from translations.vad import WINDOW, WINDOW_S, StreamingVad
 
 log = logging.getLogger(__name__)
 

@@ -16,9 +16,8 @@ from base.audio import SAMPLE_RATE
 from base.room_level import rms
 from translations.asr import AsrOptions, Hypothesis
 from translations.lookback import loud_run_start, loud_windows
-from translations.vad import WINDOW
+from translations.vad import WINDOW, WINDOW_S
 
-WINDOW_S = WINDOW / SAMPLE_RATE
 PREROLL_S = 0.3
 TRAILING_S = 0.2  # silence kept after the last voiced window
 START_WINDOWS = 2

@@ -24,6 +24,8 @@ from base.audio import SAMPLE_RATE
 from base.errors import ModelMissingError
 from base.room_level import WINDOW, heard, rms, room_level
 
+WINDOW_S = WINDOW / SAMPLE_RATE  # seconds a window lasts
+
 CONTEXT = 64
 TARGET_LEVEL = 0.1  # window RMS (-20 dBFS) the loudest recent voice is raised to, as a close speaker's words
 HOLD_S = 3.0  # the loudest voice-like window of this long sets the gain

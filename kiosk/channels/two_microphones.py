@@ -30,17 +30,15 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from base.audio import SAMPLE_RATE
 from base.events import Caption, Role
 from kiosk.channels.speech import CLERK, SHARED, VISITOR, SpeechChannel, ask_to_speak_up
 from kiosk.session import Session
 from translations.asr import AsrOptions, SpeechRecognizer
 from translations.utterance import PREROLL_S, start_reach_s
-from translations.vad import WINDOW, SpeakUpWatch, StreamingVad
+from translations.vad import WINDOW, WINDOW_S, SpeakUpWatch, StreamingVad
 
 log = logging.getLogger(__name__)
 
-FRAME_S = WINDOW / SAMPLE_RATE
 MARGIN_DB = 6.0  # a counter microphone hears its own person this much louder than the other one, at least
 DECIDE_S = 0.3  # voiced audio compared before an utterance is given to a side
 UNSURE_S = 1.0  # no margin after this much voiced audio: the language decides (shared-microphone rule)
@@ -71,8 +69,8 @@ class LouderChannel:
     ) -> None:
         """``before_s``: audio kept before the first voiced frame (:func:`held_before_s` of the recogniser)."""
         self.vad = vad or StreamingVad()
-        self.margin_db, self.release_frames = margin_db, max(1, round(release_s / FRAME_S))
-        self.before_frames = max(1, round(before_s / FRAME_S))
+        self.margin_db, self.release_frames = margin_db, max(1, round(release_s / WINDOW_S))
+        self.before_frames = max(1, round(before_s / WINDOW_S))
         self.decisions: deque[tuple[str, float]] = deque(maxlen=100)  # (side, clerk minus visitor dB), latest
         self.reset()
 
@@ -143,7 +141,7 @@ class LouderChannel:
         return self._decide(force=True) if self._quiet >= self.release_frames else []
 
     def _decide(self, force: bool) -> list[Routed]:
-        heard = self._voiced * FRAME_S
+        heard = self._voiced * WINDOW_S
         difference = float(10 * np.log10((self._energy[0] + EPS) / (self._energy[1] + EPS)))
         if abs(difference) >= self.margin_db and (heard >= DECIDE_S or force):
             side = CLERK if difference > 0 else VISITOR
