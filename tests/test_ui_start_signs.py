@@ -4,10 +4,11 @@ language grid that brings it into view (1366x768 at 100 %, and 200 % on 1920x108
 from __future__ import annotations
 
 from PyQt6.QtCore import QCoreApplication, QSize, Qt
-from PyQt6.QtWidgets import QPushButton, QScrollArea, QWidget
+from PyQt6.QtWidgets import QPushButton, QWidget
 
 from tests.ui_kiosk import find
 from ui.layout_check import layout_problems
+from ui.places import scroll_areas
 from ui.screenshots import LOW_FROM
 from ui.start_page import StartPage
 
@@ -34,10 +35,7 @@ def test_where_the_tile_is_below_the_fold_a_button_within_reach_brings_it_into_v
         qtbot.mouseClick(to_signs, Qt.MouseButton.LeftButton)
         QCoreApplication.processEvents()
         assert whole_in_view(tile) and whole_in_view(find(tile, QPushButton, "mode_sign")), (scale, size)
-        area = tile.parentWidget()
-        while not isinstance(area, QScrollArea):
-            area = area.parentWidget()
-        area.verticalScrollBar().setValue(0)  # the page at its top again for the next size
+        scroll_areas(tile, kiosk.visitor)[0].verticalScrollBar().setValue(0)  # the page at its top for the next size
 
 
 def test_where_the_tile_is_in_view_there_is_no_extra_button(qtbot, kiosk) -> None:
