@@ -6,7 +6,6 @@ import unicodedata
 from itertools import pairwise
 
 import pytest
-from PyQt6.QtGui import QTextLayout
 from PyQt6.QtWidgets import QLabel, QVBoxLayout
 
 from base.events import Modality, Role, TranscriptEntry
@@ -17,7 +16,7 @@ from ui.chat_view import ChatView
 from ui.clerk_chat import korean_first
 from ui.display_controls import DisplayControls
 from ui.layout_check import layout_problems
-from ui.phrase_breaks import BREAK, JOINER, keep_phrases, phrase_cuts, plain, set_wrapped
+from ui.phrase_breaks import BREAK, JOINER, keep_phrases, laid_out, phrase_cuts, plain, set_wrapped
 from ui.wrap_button import WrapButton
 
 LINE = "窓口でのあいさつと手続き"  # "greetings and procedures at the counter"
@@ -26,15 +25,10 @@ LINE = "窓口でのあいさつと手続き"  # "greetings and procedures at th
 def rendered_lines(button: WrapButton) -> list[str]:
     """The lines the button's label draws at its width (Qt's own line breaking, the label's font)."""
     label = button.label
-    text = label.text()
-    layout = QTextLayout(text, label.font())
-    layout.beginLayout()
-    lines = []
-    while (line := layout.createLine()).isValid():
-        line.setLineWidth(label.contentsRect().width())
-        lines.append(plain(text[line.textStart() : line.textStart() + line.textLength()]))
-    layout.endLayout()
-    return lines
+    return [
+        plain(paragraph[line.textStart() : line.textStart() + line.textLength()])
+        for paragraph, line in laid_out(label.text(), label.font(), label.contentsRect().width())
+    ]
 
 
 def button_at_split(qtbot, language: str | None) -> WrapButton:

@@ -98,14 +98,14 @@ def phrase_cuts(text: str, font: QFont, width: int) -> list[str]:
 def _line_ends(text: str, font: QFont, width: int) -> list[tuple[str, str]]:
     """The plain text before and after each line end Qt lays out for ``text`` at ``width`` px inside a paragraph."""
     ends = []
-    for paragraph, line in _laid_out(text, font, width):
+    for paragraph, line in laid_out(text, font, width):
         end = line.textStart() + line.textLength()
         if end < len(paragraph):
             ends.append((plain(paragraph[:end]), plain(paragraph[end:])))
     return ends
 
 
-def _laid_out(text: str, font: QFont, width: int) -> Iterator[tuple[str, QTextLine]]:
+def laid_out(text: str, font: QFont, width: int) -> Iterator[tuple[str, QTextLine]]:
     """Each line Qt lays out for ``text`` at ``width`` px, with its paragraph (a label draws each line of a
     multi-line text as a paragraph of its own)."""
     for paragraph in text.split("\n"):
@@ -143,7 +143,7 @@ def set_wrapped(label: QLabel, text: str, language: str | None) -> None:
 def widest_line(text: str, font: QFont, width: int = 0) -> int:
     """The widest line Qt lays out for plain ``text`` at ``width`` px; at 0 px: the widest piece no line can
     break (a word, or a phrase held together by :func:`keep_phrases`)."""
-    return max((math.ceil(line.naturalTextWidth()) for _, line in _laid_out(text, font, width)), default=0)
+    return max((math.ceil(line.naturalTextWidth()) for _, line in laid_out(text, font, width)), default=0)
 
 
 @cache
