@@ -11,6 +11,7 @@ an example, 0.5 = at the few-shot threshold), so both read as "higher is surer" 
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -90,12 +91,44 @@ class SignRecognizer:
         self.enrolled = enrolled
         self.options = options or RecognizerOptions()
         self._segmenter = SignSegmenter(self.options.segmenter)
+        self._before: Segment | None = None
+        self._recent: deque[LandmarkFrame] = deque()  # the frames of the last ``max_seconds`` + 1 s
 
     def push(self, frame: LandmarkFrame) -> list[SignResult]:
-        return [self.recognize(segment) for segment in self._segmenter.push(frame)]
+        self._recent.append(frame)
+        while frame.t - self._recent[0].t > self.options.segmenter.max_seconds + 1.0:
+            self._recent.popleft()
+        return self._answer(self._segmenter.push(frame))
 
     def flush(self) -> list[SignResult]:
-        return [self.recognize(segment) for segment in self._segmenter.flush()]
+        results = self._answer(self._segmenter.flush())
+        self._recent.clear()
+        return results
+
+    def _answer(self, segments: list[Segment]) -> list[SignResult]:
+        """The signs of the segments just completed: a segment that is a sign on its own (:func:`_alone`: from
+        rest to rest, short) is answered as a whole; in any other (signs in a row, flowing into each other or
+        with holds between them) taught signs are spotted (:func:`~sign_models.spotting.spot`) over the segment
+        and the frames seen after it (a window of the segment alone could end on its fall to rest, and a fall
+        alone matched a taught sign), and a segment in which nothing was spotted is answered as a whole (so an
+        unknown sign is reported as one)."""
+        results = []
+        for segment in segments:
+            spotted = [] if _alone(segment, self._before) else self._spot_around(segment)
+            results += spotted or [self.recognize(segment)]
+            self._before = segment
+        return results
+
+    def _spot_around(self, segment: Segment) -> list[SignResult]:
+        """Taught signs spotted from the start of ``segment`` to the latest frame, that begin inside it."""
+        frames = [frame for frame in self._recent if frame.t >= segment.start]
+        return [r for r in self._spot(frames) if r.start < segment.end]
+
+    def live(self, frames: Sequence[LandmarkFrame]) -> list[SignResult]:
+        """Every sign of a recording as the live kiosk answers it: the frames pushed one by one into a fresh
+        state, flushed at the end (the live state is left alone)."""
+        replay = SignRecognizer(self.classifier, self.enrolled, self.options)
+        return [result for frame in frames for result in replay.push(frame)] + replay.flush()
 
     def recognize_all(self, frames: Sequence[LandmarkFrame]) -> list[SignResult]:
         """Every sign of a whole recording (the live state is left alone). A segment of the live segmenter that

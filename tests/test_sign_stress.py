@@ -35,15 +35,17 @@ def test_another_signer_moves_turns_and_reshapes_the_hands_but_not_the_body() ->
 
 
 def test_flowing_signs_have_neither_a_hold_nor_a_rest_and_are_still_spotted(tmp_path: Path) -> None:
-    """SYNTHETIC: the segmenter sees one long segment; spotting inside it finds the three taught signs."""
+    """SYNTHETIC: the segmenter sees one long segment; spotting inside it finds the three taught signs, in a
+    recording and on the live kiosk (frames pushed one by one: it answered the whole phrase as one sign)."""
     taught = ["서류", "네", "화장실", "감사합니다"]
     for i, gloss in enumerate(taught):
         for seed in (10 + i, 20 + i):
             enroll_frames(recording(gloss, seed), gloss, tmp_path)
     sequence = render_signs(["화장실", "서류", "감사합니다"], np.random.default_rng(77), transitions="flow")
     assert len(segment_all(sequence.frames)) == 1, "no hold and no rest between the signs"
-    results = SignRecognizer(None, EnrolledSigns.load(tmp_path)).recognize_all(sequence.frames)
-    assert [r.gloss for r in results if r.gloss] == ["화장실", "서류", "감사합니다"]
+    recognizer = SignRecognizer(None, EnrolledSigns.load(tmp_path))
+    for results in (recognizer.recognize_all(sequence.frames), recognizer.live(sequence.frames)):
+        assert [r.gloss for r in results] == ["화장실", "서류", "감사합니다"]
 
 
 def test_a_visitor_signing_much_faster_than_the_teacher_can_still_be_spotted(tmp_path: Path) -> None:
@@ -67,6 +69,7 @@ def test_the_stress_report_has_another_signer_and_flowing_signs() -> None:
     report = stress(taught=4, untaught=2, sequences=2)
     assert set(report["conditions"]) == set(CONDITIONS)
     assert 0.0 <= report["three_sign_gloss_error_rate_flowing"] <= 1.0
+    assert 0.0 <= report["live_three_sign_gloss_error_rate_flowing"] <= 1.0 and 0 <= report["live_open_set_right"] <= 1
     assert set(report["naive_conditions"]) == set(CONDITIONS) and 0 <= report["naive_closed_set_right"] <= 1
     assert report["another_signer_right"] <= report["another_signer_answered"]
 
