@@ -22,6 +22,13 @@ frame, the sign was dropped, and its small movement never reached ``start_speed`
 split 1, mirrored with lost hands, had no segment). A segment in which no hand moved after its first frame is
 dropped too: a hand resting in view just above the rest level, seen now and then.
 
+Hands at the waist or in the lap (above the rest level) start a sign only by rising or by coming into view
+(:func:`~sign_models.strokes.resting`), judged on wrists averaged over ``still_seconds``: landmark jitter at low
+resolution (SD up to 0.05 shoulder widths a frame) moves the raw wrists faster than ``start_speed``. SYNTHETIC
+(3 s waiting at 1.1 shoulder widths, then one sign, low resolution, 20 recordings): 45 segments in 19 recordings
+began in the waiting, each a "?" chip; none now (docs/signs.md). This only decides whether a sign starts: a still
+low hand while the other signs stays in the sign (the base hand of a two-handed sign).
+
 What it cannot do: fluent signing that flows from sign to sign without a hold or a return to rest comes out as
 one long segment (cut at ``max_seconds``). Speeds are measured in shoulder widths per second on the body
 frame of :mod:`sign_models.features`, so the thresholds do not depend on the camera distance.
@@ -37,6 +44,7 @@ import numpy as np
 
 from sign_models.features import REST_LEVEL, WRIST, body_reference, check_hand
 from sign_models.landmarks import LandmarkFrame
+from sign_models.strokes import resting
 
 
 @dataclass(frozen=True)
@@ -48,6 +56,7 @@ class SegmenterOptions:
     speed_window: float = 0.25  # wrist speed is the displacement over this window
     start_speed: float = 0.7  # widths/s: after a pause, motion above this starts the next sign
     pause_speed: float = 0.3  # widths/s: below this the hands are holding still
+    still_seconds: float = 0.15  # wrists averaged over this judge whether a hand at the waist moves (jitter)
     body_smoothing: float = 0.1  # weight of each new frame in the averaged shoulder position and width
     pause_seconds: float = 0.15  # holding still this long (hands up) ends a sign
     fall_seconds: float = 0.1  # raised hands heading down fast enough to be at rest within this time end a sign
@@ -72,6 +81,9 @@ class SignSegmenter:
         self.options = options or SegmenterOptions()
         self._body: tuple[np.ndarray, float] | None = None
         self._history: deque[tuple[float, dict[str, np.ndarray]]] = deque()
+        self._seen: deque[tuple[float, dict[str, np.ndarray]]] = deque()  # every visible wrist, raw
+        self._smoothed: deque[tuple[float, dict[str, np.ndarray]]] = deque()  # averaged over still_seconds
+        self._still_low: set[str] = set()  # the hands last seen still at the waist or lower
         self._frames: list[LandmarkFrame] = []
         self._last_up = self._last_moving = 0
         self._rest_since: float | None = None
@@ -86,9 +98,10 @@ class SignSegmenter:
         raised = {name: position for name, position in wrists.items() if position[1] < self.options.rest_level}
         up = bool(raised)
         speed = self._speed(frame.t, raised)
+        stirring = self._stirring(frame.t, wrists, raised)
         falling = self._falling(frame.t, raised) and not self._short()
         if not self._frames:
-            if up and not falling and (not self._paused or speed > self.options.start_speed):
+            if stirring and not falling and (not self._paused or speed > self.options.start_speed):
                 self._begin(frame)
                 self._signing = set(raised)
             elif not up:
@@ -101,7 +114,8 @@ class SignSegmenter:
     def flush(self) -> list[Segment]:
         """End the sign in progress (end of the video, camera stopped)."""
         segments = self._emit(len(self._frames) - 1, "flush") if self._frames else []
-        self._history.clear()
+        for history in (self._history, self._seen, self._smoothed):
+            history.clear()
         self._paused = False
         return segments
 
@@ -178,6 +192,36 @@ class SignSegmenter:
             name in past[1] and position[1] + ahead * (position[1] - past[1][name][1]) >= self.options.rest_level
             for name, position in raised.items()
         )
+
+    def _stirring(self, t: float, wrists: dict[str, np.ndarray], raised: dict[str, np.ndarray]) -> bool:
+        """Some raised hand is not :func:`~sign_models.strokes.resting`: above the waist, or rising faster than
+        ``start_speed`` over ``speed_window`` judged on its wrist averaged over ``still_seconds`` (a hand settling
+        at the waist or moving sideways there starts nothing), or come into view (unseen for ``speed_window`` while
+        the camera ran, and not last seen still at the waist: it rose from below the image); the frame joins the
+        history."""
+        o = self.options
+        self._seen.append((t, wrists))
+        while t - self._seen[0][0] >= o.still_seconds:
+            self._seen.popleft()
+        while self._smoothed and t - self._smoothed[0][0] > o.speed_window + 1e-6:
+            self._smoothed.popleft()
+        watched = bool(self._smoothed) and t - self._smoothed[0][0] >= o.still_seconds  # not just switched on
+        now = {name: np.mean([old[name] for _, old in self._seen if name in old], axis=0) for name in wrists}
+        stirs = False
+        for name, position in wrists.items():
+            old = [past[name] for _, past in self._smoothed if name in past]
+            if not old:
+                rising = watched and name not in self._still_low
+            else:
+                rising = max(p[1] - now[name][1] for p in old) / o.speed_window > o.start_speed
+                moving = max(float(np.linalg.norm(p - now[name])) for p in old) / o.speed_window > o.start_speed
+                still_low = resting(max(position[1], now[name][1]), moving)
+                self._still_low = self._still_low | {name} if still_low else self._still_low - {name}
+            # the average lags: a hand going down to the waist is as low as the lower of its two wrists
+            depth = position[1] if rising else max(position[1], now[name][1])
+            stirs |= name in raised and not resting(float(depth), rising)
+        self._smoothed.append((t, now))
+        return stirs
 
     def _speed(self, t: float, wrists: dict[str, np.ndarray]) -> float:
         """How far the fastest raised wrist is from where it was at any time in the last ``speed_window`` seconds,

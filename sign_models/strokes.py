@@ -29,6 +29,12 @@ NEAR = 3  # frames: a stroke this close to a frame with no raised hand rises fro
 MIN_CORE = 5  # frames: a core shorter than this is no sign; the moves are then kept
 
 
+def resting(depth: float, moving: bool) -> bool:
+    """A wrist ``depth`` shoulder widths below the shoulder line rests: below ``REST_LEVEL``, or at the waist or in
+    the lap (``LOW``) and not ``moving``."""
+    return depth >= REST_LEVEL or (depth >= LOW and not moving)
+
+
 def hands_up(features: np.ndarray) -> np.ndarray:
     """Per frame [n]: a hand is present and above the rest level."""
     up = np.zeros(len(features), bool)
