@@ -32,7 +32,7 @@ HOLD_S = 3.0  # the loudest voice-like window of this long sets the gain
 ROOM_S = 10.0  # the room's level is taken over this long
 ABOVE_ROOM_DB = 18.0  # a window this far above the room is a voice (or a bang), not room tone (the zh clips' room
 # tone varies over 14 dB)
-RISE = 10 ** (12.0 / 20 * WINDOW / SAMPLE_RATE)  # the gain rises by at most 12 dB a second (falls at once)
+RISE = 10 ** (12.0 / 20 * WINDOW_S)  # the gain rises by at most 12 dB a second (falls at once)
 SOFT_ABOVE_ROOM_DB = 10.0  # a window this far above the room with a speech score of at least ``SOFT_P`` ...
 SOFT_P = 0.1  # ... is a voice: Silero scores a soft or far voice 0.1-0.5, room tone and steady noise under 0.1
 SOFT_SPAN_S, SOFT_HEARD_S = 2.0, 0.8  # that much of it within this span is someone speaking ...
@@ -53,7 +53,7 @@ class RoomTone:
     """The room's level (:func:`~base.room_level.room_level`) over the last ``ROOM_S``, digital silence left out."""
 
     def __init__(self) -> None:
-        self._levels: deque[float] = deque(maxlen=round(ROOM_S * SAMPLE_RATE / WINDOW))
+        self._levels: deque[float] = deque(maxlen=round(ROOM_S / WINDOW_S))
 
     def level(self, default: float) -> float:
         """The room's level (``default`` before any window was heard)."""
@@ -74,12 +74,12 @@ class SpeakUpWatch:
 
     def __init__(self) -> None:
         self._room = RoomTone()
-        self._recent: deque[bool] = deque(maxlen=round(SOFT_SPAN_S * SAMPLE_RATE / WINDOW))
-        self._steps: deque[float] = deque(maxlen=round(SOFT_SPAN_S * SAMPLE_RATE / WINDOW))  # |level change|, dB
+        self._recent: deque[bool] = deque(maxlen=round(SOFT_SPAN_S / WINDOW_S))
+        self._steps: deque[float] = deque(maxlen=round(SOFT_SPAN_S / WINDOW_S))  # |level change|, dB
         self._last_db: float | None = None
         self._heard = False
         self._pause = 0  # windows since the last voice-like one
-        self._since_hint = round(SOFT_AGAIN_S * SAMPLE_RATE / WINDOW)
+        self._since_hint = round(SOFT_AGAIN_S / WINDOW_S)
 
     def observe(self, windows: np.ndarray, probabilities: np.ndarray) -> None:
         """The stream's next windows (as heard, before any gain) and their speech probabilities."""
@@ -91,7 +91,7 @@ class SpeakUpWatch:
             level_db = 20 * np.log10(max(level, 1e-9))
             self._steps.append(0.0 if self._last_db is None else abs(level_db - self._last_db))
             self._last_db = level_db
-            speaking = sum(self._recent) * WINDOW / SAMPLE_RATE >= SOFT_HEARD_S
+            speaking = sum(self._recent) * WINDOW_S >= SOFT_HEARD_S
             self._heard = self._heard or (speaking and float(np.mean(self._steps)) >= SOFT_MODULATION_DB)
             self._pause = 0 if soft else self._pause + 1
             self._since_hint += 1
@@ -103,8 +103,8 @@ class SpeakUpWatch:
 
     def due(self) -> bool:
         """True (once) when a soft voice was heard and has paused, and no hint was given for ``SOFT_AGAIN_S``."""
-        due = self._heard and self._pause * WINDOW / SAMPLE_RATE >= SOFT_PAUSE_S
-        if due and self._since_hint * WINDOW / SAMPLE_RATE >= SOFT_AGAIN_S:
+        due = self._heard and self._pause * WINDOW_S >= SOFT_PAUSE_S
+        if due and self._since_hint * WINDOW_S >= SOFT_AGAIN_S:
             self.clear()
             self._since_hint = 0
             return True
@@ -121,7 +121,7 @@ class VadGain:
         self.max_gain = 10 ** (max_gain_db / 20)
         self._gain = 1.0
         self._room = RoomTone()
-        self._voice: deque[float] = deque(maxlen=round(HOLD_S * SAMPLE_RATE / WINDOW))  # level, or 0 (not voice-like)
+        self._voice: deque[float] = deque(maxlen=round(HOLD_S / WINDOW_S))  # level, or 0 (not voice-like)
 
     def gain(self, window: np.ndarray) -> float:
         """The gain for ``window``, the next one of the stream (it joins the history after it is judged)."""
