@@ -32,7 +32,8 @@ from pathlib import Path
 
 import numpy as np
 
-from bench.asr_sets import RATE, SETS, Sample, make_set, offline_recognizer, offline_text, streaming_text
+from base.audio import SAMPLE_RATE as RATE
+from bench.asr_sets import SETS, Sample, make_set, offline_recognizer, offline_text, streaming_text
 from bench.main import ERROR_RATE_MARGIN, clips
 from bench.scoring import edit_distance, units
 from kiosk.channels.speech import asr_options
