@@ -5,15 +5,17 @@ says how long the counter keeps its own record (the store's retention setting), 
 screen clears itself for the next visitor (``kiosk.closing_s``; the session clears it, the page only counts).
 The text scrolls; the consent question, its answers (which say what they do), their result and "done" stay in view
 below it, the text yielding first: at 200 % on a 1366x768 panel the answers were a scroll away, and then the question
-(answers in view without the question they answer), on 960x1080 too.
+(answers in view without the question they answer), on 960x1080 too. Where the text is not whole, "done" sits beside
+the answers (:meth:`ClosingPage.arrange`): at 200 % on 1366x768 the text had a 9 px view, not one line of it, while
+"done" took a whole row it did not need the width of.
 """
 
 from __future__ import annotations
 
 import time
 
-from PyQt6.QtCore import QTimer
-from PyQt6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PyQt6.QtCore import QEvent, QTimer
+from PyQt6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from base.errors import KioskError
 from kiosk.session import Session
@@ -31,7 +33,7 @@ class ClosingPage(StackPage):
         self.session = session
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        text = QWidget()
+        self.text = text = QWidget()
         lines = QVBoxLayout(text)
         self.title = QLabel()
         self.title.setObjectName("title")
@@ -61,9 +63,13 @@ class ClosingPage(StackPage):
         self.done = WrapButton()
         self.done.setObjectName("done")
         self.done.clicked.connect(lambda: self.session.clear("visitor"))
-        buttons = QHBoxLayout()
-        for button in (self.yes, self.no):
-            buttons.addWidget(button)
+        self.answers = QGridLayout()  # yes, no and "done" beside them, or under them on a row of its own (arrange)
+        self.answers.addWidget(self.yes, 0, 0)
+        self.answers.addWidget(self.no, 0, 1)
+        self.answers.setColumnStretch(0, 1)
+        self.answers.setColumnStretch(1, 1)
+        self.beside = False
+        self.answers.addWidget(self.done, 1, 0, 1, 2)
         for widget in (self.title, self.summary, self.retention, self.countdown):
             lines.addWidget(widget)
         lines.addStretch(1)
@@ -71,9 +77,36 @@ class ClosingPage(StackPage):
         view.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)  # the room the rows below leave
         layout.addWidget(view, 1)
         layout.addWidget(self.consent)  # over its answers
-        layout.addLayout(buttons)
         layout.addWidget(self.result)
-        layout.addWidget(self.done)  # its own row: the answers keep the width a portrait panel has
+        layout.addLayout(self.answers)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.LayoutRequest, QEvent.Type.Resize):  # another size, text size or language
+            self.arrange(self.width(), self.height())
+        return super().event(event)
+
+    def arrange(self, width: int, height: int) -> None:
+        """ "Done" beside the answers where the page, ``width`` x ``height`` px, is too short for the whole text above
+        the question and the answers with "done" under them, and the three in a row are less high than those two rows
+        (each button's words whole: no narrower than its longest); else on a row of its own, as wide as the page.
+        (Decided from the texts' heights, not the view's: the view grows when "done" moves up.)"""
+        gap, spacing, buttons = (
+            self.answers.horizontalSpacing(),
+            self.layout().spacing(),
+            (self.yes, self.no, self.done),
+        )
+        third, half = (width - 2 * gap) // 3, (width - gap) // 2
+        row = max(b.heightForWidth(third) for b in buttons)
+        rows = max(b.heightForWidth(half) for b in buttons[:2]) + self.answers.verticalSpacing()
+        rows += self.done.heightForWidth(width)
+        text = self.text.layout().totalHeightForWidth(width) + self.consent.heightForWidth(width) + 2 * spacing
+        short = text + rows > height
+        beside = short and row < rows and all(b.minimumSizeHint().width() <= third for b in buttons)
+        if beside != self.beside:
+            self.beside = beside
+            self.answers.removeWidget(self.done)
+            self.answers.addWidget(self.done, *((0, 2, 1, 1) if beside else (1, 0, 1, 2)))
+            self.answers.setColumnStretch(2, 1 if beside else 0)  # equal columns
 
     def show_visit(self) -> None:
         """Fill the page in the visitor's language for the visit that just ended."""
