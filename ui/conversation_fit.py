@@ -114,9 +114,11 @@ class ConversationFit(QObject):
         chrome = self.middle.height() - self.middle.viewport().height()
         heads = (self.switch_offer, self.suggestions, self.spelling, self.signs)
         tabs = 0  # the px the phrases' first row adds to the list's least height, where they head it
+        row = self.phrases.first_row_end() if self.phrases.isVisible() else 0  # a row of the list whole in its view
+        least = max(LIST_PX, whole + chrome, row + chrome)
         if self.phrases.isVisible() and not any(w.isVisible() for w in heads):
-            tabs = max(0, self.phrases.y() + self.phrases.first_row_end() + chrome - max(LIST_PX, whole + chrome))
-        self.middle.setMinimumHeight(max(LIST_PX, whole + chrome) + (tabs if self.phrases_first else 0))
+            tabs = max(0, self.phrases.y() + row + chrome - least)
+        self.middle.setMinimumHeight(least + (tabs if self.phrases_first else 0))
         offered = not self.suggestions.isHidden()  # (then the first suggestion comes first: whole below the reach line)
         asked = not self.switch_offer.isHidden()  # (and so the switch offer)
         first, room = self.chat.newest_px(lines=1), window.height()
@@ -140,6 +142,7 @@ class ConversationFit(QObject):
             self.suggestions.start_below(self.suggestions.mapFrom(port, QPoint(0, port.height())).y())
         for hint in (self.spelling.holding, self.signs.hint):  # the letter seen, "unknown sign": whole or a scroll away
             if hint.isVisible():
+                self.middle.widget().layout().activate()  # (the word line just shown or hidden: its place is not stale)
                 below_fold(hint, hint.mapFrom(port, QPoint(0, port.height())).y())
         if self.phrases.isVisible():  # each phrase whole in the list's view (fewer a row), and whole or a scroll away
             self.phrases.fit_columns(port.height())
