@@ -1,14 +1,17 @@
 """The layout check sees what a visitor cannot have whole in view: a quick phrase taller than the list's view, the
-consent question scrolled out above its answers."""
+consent question scrolled out above its answers, quick phrases pushed half a screen down by the topics' tabs."""
 
 from __future__ import annotations
 
 from PyQt6.QtCore import QSize
-from PyQt6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
+from PyQt6.QtWidgets import QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from tests.test_layout_check import SCREEN, _button, _show, _window
+from tests.ui_kiosk import find
 from ui.app import application
-from ui.layout_check import layout_problems, scrolled_out, slivers, taller_than_view
+from ui.layout_check import layout_problems, overlaps, phrases_far, scrolled_out, slivers, taller_than_view
+
+SMALL = QSize(1366, 768)
 
 
 def test_a_button_taller_than_its_view_is_found_even_a_scroll_away(qtbot) -> None:
@@ -53,3 +56,66 @@ def test_the_consent_question_is_in_view_with_its_answers_at_200_percent(qtbot, 
             application().processEvents()
         assert scrolled_out(kiosk.visitor, IN_VIEW["closing"]) == [], size
         assert [p for p in layout_problems(kiosk.visitor, size) if "consent" in p] == [], size
+
+
+def _settle(window: QWidget, size: QSize) -> None:
+    window.resize(size)
+    for _ in range(8):
+        application().processEvents()
+
+
+def test_topics_that_push_the_quick_phrases_half_a_screen_down_are_found(qtbot, kiosk) -> None:
+    """At 200 % on 1366x768 the twelve topics took six rows, the first phrase 850 px down the list: the tabs fold into
+    the chosen topic and "all topics"; opened, every tab is back and the check finds the phrases pushed down."""
+    from base.events import VisitorMode
+
+    kiosk.session.choose("vi", VisitorMode.SPEECH)
+    kiosk.session.begin()
+    kiosk.visitor.display.set(2.0, False)
+    _settle(kiosk.visitor, SMALL)
+    panel = kiosk.visitor.phrases
+    assert [t.objectName() for t in panel.shown_tabs] == ["phrase_category_greeting", "phrase_topics"]
+    assert phrases_far(kiosk.visitor) == []
+    panel.all_topics.click()  # every topic, as before the fold
+    _settle(kiosk.visitor, SMALL)
+    problems = phrases_far(kiosk.visitor)
+    assert problems and problems[0].startswith("the first phrase of "), problems
+    find(kiosk.visitor, QPushButton, "phrase_category_payment").click()  # a topic chosen: folded again
+    _settle(kiosk.visitor, SMALL)
+    assert [t.objectName() for t in panel.shown_tabs] == ["phrase_category_payment", "phrase_topics"]
+    assert phrases_far(kiosk.visitor) == []
+
+
+def test_each_quick_phrase_can_be_whole_in_view_under_the_fingerspelled_letters(qtbot, kiosk) -> None:
+    """The list under the letters was 72 px (100 %) and 82 px (200 %) on 1366x768, a phrase 91 and 126 px: never whole
+    in view (the gallery exempted the screen as LIST_ROW_SHORT). The list is now at least a row of it high."""
+    from base.events import Spelling, VisitorMode
+
+    kiosk.session.choose("ko", VisitorMode.FINGERSPELLING)
+    kiosk.session.begin()
+    kiosk.session.show_spelling(Spelling(tuple("ㄱㅣㅁ"), "김", "ㅅ", 0.9))
+    for scale in (1.0, 2.0):
+        kiosk.visitor.display.set(scale, False)
+        _settle(kiosk.visitor, SMALL)
+        assert taller_than_view(kiosk.visitor, "phrase_") == [], scale
+        assert overlaps(kiosk.visitor) == [], scale
+
+
+def test_the_closing_text_shows_its_first_line_at_200_percent_on_the_small_panel(qtbot, kiosk) -> None:
+    """At 200 % on 1366x768 the closing page's text had a 9 px view (English, Japanese), "done" on a row of its own:
+    beside the answers, the title's first line is in view."""
+    from base.events import Role, VisitorMode
+    from ui.places import scroll_areas
+
+    kiosk.session.choose("en", VisitorMode.SPEECH)
+    kiosk.session.begin()
+    kiosk.session.say_phrase(Role.CLERK, "greeting")
+    kiosk.session.end("visitor")
+    kiosk.visitor.display.set(2.0, False)
+    _settle(kiosk.visitor, SMALL)
+    closing = kiosk.visitor.closing
+    view = scroll_areas(closing.title, kiosk.visitor)[0].viewport()
+    assert view.height() >= closing.title.fontMetrics().lineSpacing()
+    assert closing.done.y() == closing.yes.y()  # beside the answers
+    _settle(kiosk.visitor, QSize(1080, 1920))  # portrait: the answers keep the width, "done" under them
+    assert closing.done.y() > closing.yes.y()

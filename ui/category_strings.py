@@ -49,4 +49,11 @@ CATEGORY_STRINGS: dict[str, dict[str, str]] = {
         "ja": "コミュニケーション支援",
     },
     "category_general": {"ko": "기타", "en": "Other", "zh": "其他", "vi": "Khác", "ja": "その他"},
+    "category_all": {
+        "ko": "전체 주제",
+        "en": "All topics",
+        "zh": "全部主题",
+        "vi": "Tất cả chủ đề",
+        "ja": "カテゴリー一覧",
+    },
 }

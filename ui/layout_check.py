@@ -13,14 +13,14 @@ object name:
   an overlay must never need scrolling or be clipped by the window edge;
 - with ``min_text_px``: any text smaller than that (the visitor's screen at 100 %: 24 px).
 
-:func:`scrolled_out` finds the buttons and labels that must be seen without scrolling (the start page's languages,
-the first suggestion, the fingerspelled word's line) but are not; :func:`slivers` the buttons that show only a part of
+:func:`scrolled_out` finds the buttons and labels that must be seen without scrolling (the start page's languages, the
+first suggestion, the fingerspelled word's line) but are not; :func:`slivers` the buttons that show only a part of
 themselves at a scroll area's fold (whole or a scroll away, never a strip of a button), :func:`taller_than_view` those
-that can never be whole in it; :func:`newest_cut` a chat whose
-newest line (who said it and the words; before any, its prompt) is cut: whole in view, or from its top when taller
-than the view, with its words' first line whole and none halved at the view's bottom; :func:`demo_hidden` a demo
-without its notice; :func:`not_shown` a bar that must never make way (the visitor's text-size bar);
-:func:`overlaps` widgets that one layout placed over each other (it had less room than their least sizes: the idle
+that can never be whole in it; :func:`phrases_far` quick phrases that the topics' tabs push more than half a screen
+down; :func:`newest_cut` a chat whose newest line (who said it and the words; before any, its prompt) is cut: whole in
+view, or from its top when taller than the view, with its words' first line whole and none halved at the view's bottom;
+:func:`demo_hidden` a demo without its notice; :func:`not_shown` a bar that must never make way (the visitor's text-size
+bar); :func:`overlaps` widgets that one layout placed over each other (it had less room than their least sizes: the idle
 warning's countdown under its label, the self-view over the list under it).
 """
 
@@ -142,6 +142,23 @@ def _in_views(window: QWidget, prefix: str) -> list[tuple[QAbstractButton, QScro
             rect = rect_in(window, button)
             found += [(button, area, rect, rect_in(window, area.viewport())) for area in scroll_areas(button, window)]
     return found
+
+
+def phrases_far(window: QWidget, most: float | None = None) -> list[str]:
+    """Quick-phrase panels whose first phrase starts more than ``most`` (:data:`ui.phrase_panel.MOST_TABS`) of the
+    window's height below their first tab: a visitor would scroll through that much of topics to reach any phrase (six
+    rows of tabs, the first phrase 854 px down, at 200 % on 1366x768)."""
+    from ui.phrase_panel import MOST_TABS, PhrasePanel  # (the panel imports nothing of this module)
+
+    most = MOST_TABS if most is None else most
+    problems = []
+    for panel in window.findChildren(PhrasePanel):
+        tabs = [rect_in(window, tab).top() for tab in panel.shown_tabs if tab.isVisible()]
+        phrases = [rect_in(window, button).top() for button in panel.buttons() if button.isVisible()]
+        if tabs and phrases and min(phrases) - min(tabs) > most * window.height():
+            far = f"{min(phrases) - min(tabs)}px below its first tab, the window is {window.height()}px high"
+            problems.append(f"the first phrase of {widget_name(panel)} starts {far}")
+    return problems
 
 
 def newest_cut(window: QWidget) -> list[str]:

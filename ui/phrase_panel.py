@@ -1,8 +1,11 @@
-"""Quick-phrase buttons grouped by category: one row of category tabs, a grid of the chosen category.
+"""Quick-phrase buttons grouped by category: rows of category tabs, a grid of the chosen category.
 
 Used on both screens: the visitor sees the phrases in their language with category names from
 ``ui.strings``; the clerk sees the Korean text. A tap calls ``on_say(phrase_id)``. A row of tabs or phrases that the
-view's fold would cut starts below it (:meth:`PhrasePanel.start_below`): whole in view or a scroll away.
+view's fold would cut starts below it (:meth:`PhrasePanel.start_below`): whole in view or a scroll away. Where the tabs
+would push the phrases more than :data:`MOST_TABS` of the window's height down (200 % text: six rows, the first phrase
+854 px down the list on 1366x768 in Vietnamese; three rows, 458 px, in Korean), they fold into one row, the chosen
+topic and "all topics"; that button shows every tab until one is chosen.
 """
 
 from __future__ import annotations
@@ -35,6 +38,8 @@ ORDER = [
 ]  # fmt: skip
 TAB_COLUMNS = 6  # on a wide screen; a narrow one (portrait, 200 %) gets fewer, never a clipped tab
 TAB_MIN_PX = 280
+MOST_TABS = 0.5  # the tabs fold where, all shown, they would push the first phrase more than this share of the
+# window's height down (the gallery checks it: ui.layout_check.phrases_far)
 # The tabs' and the phrases' grids hold a row of buttons at every odd row (2 * i + 1); the even row before it is
 # empty (no height, no spacing) or holds the gap that moves that row below the view's fold.
 
@@ -65,6 +70,7 @@ class PhrasePanel(QWidget):
         super().__init__()
         self.phrases, self.on_say, self.columns, self.prefix = phrases, on_say, columns, prefix
         self.language = "ko"
+        self.setObjectName(f"{prefix}_panel")
         present = {p.category for p in phrases}
         self.categories = [c for c in ORDER if c in present] + sorted(present - set(ORDER))
         self.tabs = QGridLayout()
@@ -78,6 +84,13 @@ class PhrasePanel(QWidget):
             tab.clicked.connect(lambda _=False, c=category: self.show_category(c))
             self.tab_group.addButton(tab)
             self.tabs.addWidget(tab, *_row(index, TAB_COLUMNS))
+        self.all_topics = WrapButton()  # where the tabs fold: every tab shown until one is chosen
+        self.all_topics.setObjectName(f"{prefix}_topics")
+        self.all_topics.clicked.connect(lambda: self._place_tabs(self._columns, opened=True))
+        self.tabs.addWidget(self.all_topics, *_row(len(self.categories), TAB_COLUMNS))
+        self.all_topics.hide()
+        self._columns, self._opened = TAB_COLUMNS, False  # the tabs' columns unfolded; every tab shown on request
+        self.shown_tabs: list[QWidget] = self.tab_group.buttons()  # as _place_tabs last placed them
         self.shown_columns = columns  # fewer where a phrase at that width is taller than the list's view (fit_columns)
         self.gap = QSpacerItem(0, 0)  # before the row the fold would cut (start_below); where it is: _gap_place
         self.holder = holder = QWidget()
@@ -143,7 +156,7 @@ class PhrasePanel(QWidget):
         the chat, kept below the reach line, is lower than the first row: the tabs are a scroll away)."""
         place, top = None, 0  # (the rows' places without the gap: the buttons' own may be stale)
         for grid, buttons, columns in (
-            (self.tabs, self.tab_group.buttons(), self._tab_columns),
+            (self.tabs, self.shown_tabs, self._tab_columns),
             (self.grid, self.buttons(), self.shown_columns),
         ):
             heights = [
@@ -163,8 +176,7 @@ class PhrasePanel(QWidget):
     def first_row_end(self) -> int:
         """Px from the panel's top to the bottom of its first row of tabs (0: none); the list under the visitor's chat
         is at least that high where the phrases head it (in Japanese at 200 % on 1366x768 the list showed nothing)."""
-        tabs = self.tab_group.buttons()[: self._tab_columns]
-        return max((tab.height() for tab in tabs), default=0)
+        return max((tab.height() for tab in self.shown_tabs[: self._tab_columns]), default=0)
 
     def _gap_place(self) -> tuple[QGridLayout, int, int] | None:
         """The grid and row the gap is in, and its height, as the layouts hold it (None: in neither)."""
@@ -183,14 +195,34 @@ class PhrasePanel(QWidget):
         """As many tab columns as leave every tab's name on one line, where that gives two or more; else as many as
         the widest tab's word allows (never a word cut at a tab's edge). A name on two lines made its whole row as
         high (196 px in Vietnamese at 200 % on 1366x768: the list under the chat showed none of it)."""
-        tabs, room, gap = self.tab_group.buttons(), self._room(), self.tabs.spacing()
+        tabs, room, gap = [*self.tab_group.buttons(), self.all_topics], self._room(), self.tabs.spacing()
         one_line = max([TAB_MIN_PX, *(widest_line(t.text(), t.label.font(), 10**5) + 2 * MARGIN + gap for t in tabs)])
         widest = max([TAB_MIN_PX, *(tab.minimumWidth() + gap for tab in tabs)])
         columns = max(1, min(TAB_COLUMNS, room // one_line if room // one_line >= 2 else room // widest))
-        if columns != self._tab_columns:
-            self._tab_columns = columns
+        self._place_tabs(columns, self._opened)
+
+    def _place_tabs(self, columns: int, opened: bool = False) -> None:
+        """Every tab, ``columns`` a row; or where those rows are higher than :data:`MOST_TABS` of the window and not
+        ``opened`` (by "all topics", until a topic is chosen), the chosen topic's tab and "all topics"."""
+        tabs, gap = self.tab_group.buttons(), self.tabs.verticalSpacing()
+        self._columns, self._opened = columns, opened
+        rows, width = -(-len(tabs) // columns), (self._room() - (columns - 1) * self.tabs.spacing()) // columns
+        tallest = max(tab.heightForWidth(width) for tab in tabs)
+        high = (rows + 1) * (tallest + gap) + self.holder.layout().spacing()  # (+ a row: start_below's gap, less)
+        shown = tabs
+        if high > MOST_TABS * self.window().height() and not opened:
+            shown = [tab for tab, category in zip(tabs, self.categories, strict=True) if category == self.current]
+            shown.append(self.all_topics)
+        columns = min(columns, len(shown))
+        if (shown, columns) != (self.shown_tabs, self._tab_columns):
+            self.shown_tabs, self._tab_columns = shown, columns
             self._drop_gap()
-            _regrid(self.tabs, tabs, columns, TAB_COLUMNS)
+            hidden = [tab for tab in [*tabs, self.all_topics] if tab not in shown]
+            for tab in hidden:
+                tab.hide()
+            for tab in shown:
+                tab.show()
+            _regrid(self.tabs, [*shown, *hidden], columns, TAB_COLUMNS)  # (hidden: rows of no height, after them)
 
     def _room(self) -> int:
         """The width the tabs may use: the scroll area's around the panel when it sits in one (the panel itself is
@@ -204,6 +236,7 @@ class PhrasePanel(QWidget):
         for tab, category in zip(self.tab_group.buttons(), self.categories, strict=True):
             key = f"category_{category}"
             tab.setText(tr(key if key in STRINGS else "category_general", language), language)
+        self.all_topics.setText(tr("category_all", language), language)
         self._reflow_tabs()
         if self.categories:
             self.show_category(self.categories[0])
@@ -216,6 +249,7 @@ class PhrasePanel(QWidget):
         self.current = category
         for tab, name in zip(self.tab_group.buttons(), self.categories, strict=True):
             tab.setChecked(name == category)
+        self._place_tabs(self._columns)  # (folded: the chosen topic's tab)
         self._drop_gap()
         while self.grid.count():
             old = self.grid.takeAt(0).widget()

@@ -49,8 +49,6 @@ FIRST_IN_VIEW = {  # screen: the first of these buttons in view, the rest whole 
     "suggestions": "visitor_suggestion_",
     **dict.fromkeys(("conversation", "flipped"), "phrase_category_"),  # the quick phrases' first row (with a notice
 }  # up it may go a scroll away before the text-size bar makes way: ui.conversation_fit)
-LIST_ROW_SHORT = {"fingerspelling"}  # not yet: the list under the letters is 72 px (LIST_PX), a phrase 91 px
-# (1366x768, 100 % and high contrast): the quick phrases there are never whole (taller_than_view)
 BAR_MAKES_WAY = {"suggestions", "language", "switch_offer"}  # the only screens where the text-size bar may make way
 # (for the first suggestion, for the languages and the way back below the reach line, for the switch offer whole in
 # view: each answered with one tap, and the bar is back); everywhere else a visitor at 200 % gets back
@@ -96,6 +94,7 @@ class Gallery:
             newest_cut,
             not_shown,
             overlaps,
+            phrases_far,
             scrolled_out,
             slivers,
             taller_than_view,
@@ -122,9 +121,9 @@ class Gallery:
             problems += slivers(widget, FIRST_IN_VIEW[screen])  # type: ignore[arg-type]
         for prefix in ("phrase_", "voice_") if visitor else ("clerk_phrase",):  # the rows of the quick phrases and
             problems += slivers(widget, prefix)  # type: ignore[arg-type]  # the voice: whole or a scroll away
-        if screen not in LIST_ROW_SHORT:  # each quick phrase can be whole in the list's view
-            problems += taller_than_view(widget, "phrase_" if visitor else "clerk_phrase")  # type: ignore[arg-type]
-        problems += newest_cut(widget) + overlaps(widget) + cut_text(widget)  # type: ignore[arg-type]
+        problems += taller_than_view(widget, "phrase_" if visitor else "clerk_phrase")  # type: ignore[arg-type]
+        # (each quick phrase can be whole in the list's view: under the fingerspelled letters too)
+        problems += newest_cut(widget) + overlaps(widget) + cut_text(widget) + phrases_far(widget)  # type: ignore[arg-type]
         if visitor and screen not in BAR_MAKES_WAY:
             problems += not_shown(widget, "display_controls")  # type: ignore[arg-type]
         if self.runtime.status.demo:  # synthetic media play: every screen says so (demo_hidden)
