@@ -114,9 +114,10 @@ class ConversationFit(QObject):
         chrome = self.middle.height() - self.middle.viewport().height()
         heads = (self.switch_offer, self.suggestions, self.spelling, self.signs)
         tabs = 0  # the px the phrases' first row adds to the list's least height, where they head it
-        row = self.phrases.first_row_end() if self.phrases.isVisible() else 0  # a row of the list whole in its view
-        least = max(LIST_PX, whole + chrome, row + chrome)
-        if self.phrases.isVisible() and not any(w.isVisible() for w in heads):
+        row = self.phrases.first_row_end() if self.phrases.isVisible() else 0
+        headed = any(w.isVisible() for w in heads)  # under a panel: a row of phrases whole in the list's view
+        least = max(LIST_PX, whole + chrome, row + chrome if headed else 0)
+        if self.phrases.isVisible() and not headed:
             tabs = max(0, self.phrases.y() + row + chrome - least)
         self.middle.setMinimumHeight(least + (tabs if self.phrases_first else 0))
         offered = not self.suggestions.isHidden()  # (then the first suggestion comes first: whole below the reach line)
