@@ -11,6 +11,7 @@ an example, 0.5 = at the few-shot threshold), so both read as "higher is surer" 
 
 from __future__ import annotations
 
+import math
 from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -24,7 +25,7 @@ from sign_models.enrollment import matching_features
 from sign_models.fewshot import EnrolledSigns, Match
 from sign_models.landmarks import LandmarkFrame
 from sign_models.segmenter import Segment, SegmenterOptions, SignSegmenter
-from sign_models.spotting import spot
+from sign_models.spotting import SpotOptions, spot
 from sign_models.strokes import spans
 
 UNKNOWN_GLOSS = "?"
@@ -93,36 +94,74 @@ class SignRecognizer:
         self._segmenter = SignSegmenter(self.options.segmenter)
         self._before: Segment | None = None
         self._recent: deque[LandmarkFrame] = deque()  # the frames of the last ``max_seconds`` + 1 s
+        self._answered: tuple[float, float, str | None] = (-math.inf, -math.inf, None)  # the last answer
+        self._unanswered: float | None = None  # the first frame with a hand up since the last answer
 
     def push(self, frame: LandmarkFrame) -> list[SignResult]:
         self._recent.append(frame)
         while frame.t - self._recent[0].t > self.options.segmenter.max_seconds + 1.0:
             self._recent.popleft()
-        return self._answer(self._segmenter.push(frame))
+        results = self._answer(self._segmenter.push(frame))
+        raised = self._segmenter.last_raised
+        if raised == frame.t and self._unanswered is None:
+            self._unanswered = frame.t
+        elif raised is not None and frame.t - raised >= self.options.segmenter.rest_seconds:
+            results += self._missed(raised)
+        return results
 
     def flush(self) -> list[SignResult]:
+        raised = self._segmenter.last_raised
         results = self._answer(self._segmenter.flush())
+        results += self._missed(raised) if raised is not None else []
         self._recent.clear()
         return results
 
     def _answer(self, segments: list[Segment]) -> list[SignResult]:
         """The signs of the segments just completed: a segment that is a sign on its own (:func:`_alone`: from
         rest to rest, short) is answered as a whole; in any other (signs in a row, flowing into each other or
-        with holds between them) taught signs are spotted (:func:`~sign_models.spotting.spot`) over the segment
-        and the frames seen after it (a window of the segment alone could end on its fall to rest, and a fall
-        alone matched a taught sign), and a segment in which nothing was spotted is answered as a whole (so an
-        unknown sign is reported as one)."""
+        with holds between them) taught signs are spotted (:meth:`_spot_since`) up to the latest frame (a window
+        of the segment alone could end on its fall to rest, and a fall alone matched a taught sign), those that
+        begin before the segment ends are answered, and the segment itself is answered as a whole when none of
+        them overlaps it (so an unknown sign is reported as one)."""
         results = []
         for segment in segments:
-            spotted = [] if _alone(segment, self._before) else self._spot_around(segment)
-            results += spotted or [self.recognize(segment)]
-            self._before = segment
+            found = [] if _alone(segment, self._before) else self._spot_since(segment.end)
+            if not any(_overlap(r, segment) for r in found):
+                found = sorted([*found, self.recognize(segment)], key=lambda r: r.start)
+            self._answered = found[-1].start, max(segment.end, *(r.end for r in found)), found[-1].gloss
+            self._before, self._unanswered = segment, None
+            results += found
         return results
 
-    def _spot_around(self, segment: Segment) -> list[SignResult]:
-        """Taught signs spotted from the start of ``segment`` to the latest frame, that begin inside it."""
-        frames = [frame for frame in self._recent if frame.t >= segment.start]
-        return [r for r in self._spot(frames) if r.start < segment.end]
+    def _missed(self, raised: float) -> list[SignResult]:
+        """When the hands have rested (for ``rest_seconds``, no sign in progress): the taught signs spotted in
+        what they did since the last answer, if they were up for ``min_seconds`` or more. The segmenter misses
+        small signs in a phrase with holds: a tap of 0.1 shoulder widths moves the wrist at 0.2-0.45 widths/s,
+        below ``start_speed`` (0.7) after a hold, and a sign started that way can pause (under ``pause_speed``)
+        before ``min_seconds`` and be dropped (docs/signs.md, fifteenth session)."""
+        if self._segmenter.signing or self._unanswered is None:
+            return []
+        since, self._unanswered = self._unanswered, None
+        if raised - since < self.options.segmenter.min_seconds:
+            return []
+        found = self._spot_since(math.inf)
+        if found:
+            self._answered = found[-1].start, found[-1].end, found[-1].gloss
+        return found
+
+    def _spot_since(self, before: float) -> list[SignResult]:
+        """Taught signs spotted from the start of the last answer to the latest frame that begin before ``before``
+        and lie mostly after the last answer, except the last answer's gloss again within ``merge_gap`` of it
+        (spotting's own rule: the hold after a sign and the move out of it matched that sign a second time)."""
+        first, last, gloss = self._answered
+        frames = [frame for frame in self._recent if frame.t >= first]
+        return [
+            r
+            for r in self._spot(frames)
+            if r.start < before
+            and (r.start + r.end) / 2 > last
+            and not (r.gloss == gloss and r.start - last <= SpotOptions().merge_gap)
+        ]
 
     def live(self, frames: Sequence[LandmarkFrame]) -> list[SignResult]:
         """Every sign of a recording as the live kiosk answers it: the frames pushed one by one into a fresh

@@ -30,8 +30,12 @@ began in the waiting, each a "?" chip; none now (docs/signs.md). This only decid
 low hand while the other signs stays in the sign (the base hand of a two-handed sign).
 
 What it cannot do: fluent signing that flows from sign to sign without a hold or a return to rest comes out as
-one long segment (cut at ``max_seconds``). Speeds are measured in shoulder widths per second on the body
-frame of :mod:`sign_models.features`, so the thresholds do not depend on the camera distance.
+one long segment (cut at ``max_seconds``); small signs held apart are missed (a tap of 0.1 shoulder widths moves
+the wrist at 0.2-0.45 widths/s: after a hold it never reaches ``start_speed``, and begun from rest it can fall
+under ``pause_speed`` for ``pause_seconds`` before ``min_seconds`` and be dropped). The live recogniser spots
+taught signs in both (:class:`~sign_models.recognizer.SignRecognizer`). Speeds are measured in shoulder widths
+per second on the body frame of :mod:`sign_models.features`, so the thresholds do not depend on the camera
+distance.
 """
 
 from __future__ import annotations
@@ -90,6 +94,7 @@ class SignSegmenter:
         self._still_since: float | None = None
         self._paused = False  # ended by a pause: wait for motion before the next sign
         self._signing: set[str] = set()  # the hands raised in the sign in progress
+        self._last_raised: float | None = None
 
     def push(self, frame: LandmarkFrame) -> list[Segment]:
         """Add one frame; returns the segments it completed (usually none)."""
@@ -97,6 +102,7 @@ class SignSegmenter:
         wrists = self._wrists(frame)
         raised = {name: position for name, position in wrists.items() if position[1] < self.options.rest_level}
         up = bool(raised)
+        self._last_raised = frame.t if up else self._last_raised
         speed = self._speed(frame.t, raised)
         stirring = self._stirring(frame.t, wrists, raised)
         falling = self._falling(frame.t, raised) and not self._short()
@@ -111,12 +117,22 @@ class SignSegmenter:
         self._signing = set(raised) or self._signing
         return self._continue(frame, up and not falling, speed, seen_down)
 
+    @property
+    def signing(self) -> bool:
+        """A sign is in progress (begun, not yet ended)."""
+        return bool(self._frames)
+
+    @property
+    def last_raised(self) -> float | None:
+        """The time of the last frame with a hand above the rest level (None before any, and after a flush)."""
+        return self._last_raised
+
     def flush(self) -> list[Segment]:
         """End the sign in progress (end of the video, camera stopped)."""
         segments = self._emit(len(self._frames) - 1, "flush") if self._frames else []
         for history in (self._history, self._seen, self._smoothed):
             history.clear()
-        self._paused = False
+        self._paused, self._last_raised = False, None
         return segments
 
     def _short(self) -> bool:

@@ -18,8 +18,8 @@ end; so the same sign twice in a row within 0.8 s counts once: a known limit). S
 signs in a row, gloss error with holds / flowing: greedy suppression 0.35 / 0.267 (examples with rise and fall),
 0.25 / 0.067 (signs alone), this 0.083 / 0.067 (with ``accept`` 1: 0.117 / 0.05, untaught rejected 0.673 instead of
 0.709). It costs one match per window: a recording (``kiosk sign recognize``) is spotted whole, the live kiosk
-spots inside a segment once it ends, when the segment is not a sign on its own
-(:meth:`~sign_models.recognizer.SignRecognizer.push`), never on every frame.
+spots once a segment that is not a sign on its own ends, and once the hands rest after moving for longer
+than a sign with no answer (:meth:`~sign_models.recognizer.SignRecognizer.push`), never on every frame.
 """
 
 from __future__ import annotations
