@@ -238,3 +238,18 @@ def test_work_beside_the_speech_worker_is_not_on_its_clock() -> None:
     timed = stream_audio(np.zeros(16000, np.float32), feed, lambda: [], beside=lambda: painted.append(time.sleep(0.05)))
     assert len(painted) == 11  # after every feed and after the finish
     assert [t.caption for t in timed] == [caption] and 1.0 <= timed[0].ready < 1.04  # not 1.0 + 10 x 0.05 s
+
+
+def test_the_decoded_audio_begins_offlines_pad_before_the_speech() -> None:
+    """The first of the speech windows that open an utterance is preceded by at least the audio offline
+    ``transcribe()`` pads its VAD's speech with (``VadOptions.speech_pad_ms``): with 0.22 s a far first word moved
+    with 10 ms of lead ("Stuff it into you" -> "Stuffed into you", issue 16)."""
+    from faster_whisper.vad import VadOptions
+
+    silence = 40
+    recognizer, captions = run([0.0] * silence + [0.9] * 40 + [0.0] * 30)
+    final = next(c for c in captions if c.final)
+    speech_start = silence * WINDOW_S
+    assert speech_start - final.start >= VadOptions().speech_pad_ms / 1000
+    assert speech_start - final.start < VadOptions().speech_pad_ms / 1000 + WINDOW_S  # whole windows, not more
+    assert recognizer.calls[-1][0] >= round(final.end - final.start, 2)  # the final's decoding holds all of it

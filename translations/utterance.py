@@ -1,6 +1,7 @@
 """The utterance being gathered: its audio, voiced flags and start, and the audio before its VAD trigger.
 
-An utterance starts after ``START_WINDOWS`` windows of speech with ``PREROLL_S`` of audio before them, so the first
+An utterance starts after ``START_WINDOWS`` windows of speech with ``PREROLL_S`` of audio before them (as offline
+``transcribe()`` pads the start of its VAD's speech, faster-whisper's ``VadOptions.speech_pad_ms``), so the first
 syllable is kept; or, when loud audio led up to the trigger from before that pre-roll (speech the VAD scored low,
 as it does reverberant speech: the look-back, ``lookback_loud_db``, :mod:`translations.lookback`), from there.
 :class:`PreRoll` keeps that audio until the trigger and opens the :class:`Utterance`.
@@ -8,6 +9,7 @@ as it does reverberant speech: the look-back, ``lookback_loud_db``, :mod:`transl
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -18,7 +20,9 @@ from translations.asr import AsrOptions, Hypothesis
 from translations.lookback import loud_run_start, loud_windows
 from translations.vad import WINDOW, WINDOW_S
 
-PREROLL_S = 0.3
+PREROLL_S = 0.4  # audio kept before the first speech window, as offline pads; it was 0.3 s with the trigger windows
+# inside it (0.22 s before the speech): a far first word then read differently with 10 ms more lead (issue 16)
+PREROLL_WINDOWS = math.ceil(PREROLL_S / WINDOW_S)  # 13 windows, 0.416 s
 TRAILING_S = 0.2  # silence kept after the last voiced window
 START_WINDOWS = 2
 LOOKBACK_GAP_S = 0.3  # the speech led up to a trigger may pause this long between its loud windows
@@ -95,7 +99,7 @@ class PreRoll:
 
     def push(self, window: np.ndarray, voiced: bool, speech: bool, time: float) -> Utterance | None:
         """Keep a window (ending at ``time``); the utterance it opens after ``START_WINDOWS`` of ``speech``."""
-        keep = int(start_reach_s(self.options) / WINDOW_S)
+        keep = round(start_reach_s(self.options) / WINDOW_S)
         self._windows = [*self._windows, window][-keep:]
         self._voiced = [*self._voiced, voiced][-keep:]
         self._levels = [*self._levels, rms(window)][-keep:]
@@ -111,9 +115,9 @@ class PreRoll:
         trigger = float(np.median(self._levels[-self._trigger :]))
         loud = loud_windows(levels, self.options.lookback_loud_db, trigger)
         first = loud_run_start(loud, int(LOOKBACK_GAP_S / WINDOW_S))
-        begin = max(0, len(self._windows) - int(PREROLL_S / WINDOW_S))  # the pre-roll alone ...
+        begin = max(0, len(self._windows) - self._trigger - PREROLL_WINDOWS)  # the pre-roll alone ...
         if first < begin:  # ... unless the loud run starts before it (it is voice either way: "Hello." was dropped)
-            begin = max(0, min(begin, first + self._trigger - int(PREROLL_S / WINDOW_S)))
+            begin = max(0, first - PREROLL_WINDOWS)
         loud = [flag and index >= first for index, flag in enumerate(loud)] + [False] * self._trigger
         utterance = Utterance(
             time - (len(self._windows) - begin) * WINDOW_S,
@@ -126,5 +130,7 @@ class PreRoll:
 
 
 def start_reach_s(options: AsrOptions) -> float:
-    """How far before its VAD trigger an utterance may start: the pre-roll, and the look-back when it is on."""
-    return PREROLL_S + (options.lookback_s if options.lookback_loud_db > 0 else 0.0)
+    """How far before the end of its VAD trigger an utterance may start: the trigger, the pre-roll before it, and
+    the look-back when it is on."""
+    lookback = round(options.lookback_s / WINDOW_S) if options.lookback_loud_db > 0 else 0
+    return (START_WINDOWS + PREROLL_WINDOWS + lookback) * WINDOW_S
