@@ -33,6 +33,7 @@ import dataclasses
 import itertools
 import json
 import tempfile
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -107,42 +108,36 @@ def stress(
     naive = NaiveOneShot(first_teacher)
     report: dict = {"taught_signs": taught, "teachers": teachers, "trained_model": trained, "conditions": {}}
     report |= {"untaught_signs": untaught, "naive_conditions": {}}
-    right = answered_wrong = rejected = total_untaught = naive_right = 0
-    live = {"right": 0, "wrong": 0, "rejected": 0}
+    paths = {"": recognizer.recognize_all, "live_": recognizer.live}
+    totals = {path: Counter() for path in paths}
+    naive_right = 0
     for name, change in CONDITIONS.items():
-        ok = wrong = naive_ok = 0
+        here, naive_ok = {path: Counter() for path in paths}, 0
         for i, gloss in enumerate(teach + others + strangers):
             frames = _replay(gloss, name, change, i)
-            answer = _first_answer(recognizer.recognize_all(frames))
-            live_answer = _first_answer(recognizer.live(frames))
-            if i < len(teach):
-                ok += answer == gloss
-                wrong += answer not in (None, gloss)
-                naive_ok += naive.answer(frames) == gloss
-                live["right"] += live_answer == gloss
-                live["wrong"] += live_answer not in (None, gloss)
-            else:
-                total_untaught += 1
-                rejected += answer is None
-                live["rejected"] += live_answer is None
+            truth = gloss if i < len(teach) else None
+            for path, answers in paths.items():
+                here[path][_outcome(_first_answer(answers(frames)), truth)] += 1
+            naive_ok += truth is not None and naive.answer(frames) == gloss
+        ok, wrong = here[""]["right"], here[""]["wrong"]
         report["conditions"][name] = f"{ok}/{len(teach)} right, {len(teach) - ok - wrong} unknown, {wrong} wrong"
         report["naive_conditions"][name] = f"{naive_ok}/{len(teach)}"
         if name == ANOTHER:
             report["another_signer_right"] = round(ok / len(teach), 3)
             report["another_signer_answered"] = round((ok + wrong) / len(teach), 3)
-        right, answered_wrong, naive_right = right + ok, answered_wrong + wrong, naive_right + naive_ok
+        naive_right += naive_ok
+        for path in paths:
+            totals[path] += here[path]
     replays = taught * len(CONDITIONS)
-    report["open_set_right"] = round(right / replays, 3)
     report["naive_closed_set_right"] = round(naive_right / replays, 3)
-    report["taught_answered_wrong"] = round(answered_wrong / replays, 3)
-    report["untaught_rejected"] = round(rejected / max(1, total_untaught), 3)
-    for path, answers in (("", recognizer.recognize_all), ("live_", recognizer.live)):
+    for path, answers in paths.items():
+        count = totals[path]
+        report[f"{path}open_set_right"] = round(count["right"] / replays, 3)
+        report[f"{path}taught_answered_wrong"] = round(count["wrong"] / replays, 3)
+        report[f"{path}untaught_rejected"] = round(count["rejected"] / max(1, count["rejected"] + count["accepted"]), 3)
         for key, transitions in (("", "hold"), ("_flowing", "flow")):
             error = _sequences(answers, teach, sequences, seed, transitions)
             report[f"{path}three_sign_gloss_error_rate{key}"] = error
-    report["live_open_set_right"] = round(live["right"] / replays, 3)
-    report["live_taught_answered_wrong"] = round(live["wrong"] / replays, 3)
-    report["live_untaught_rejected"] = round(live["rejected"] / max(1, total_untaught), 3)
     return report
 
 
@@ -155,6 +150,14 @@ def _replay(gloss, name: str, change: CameraChange, i: int) -> list:
     if other:  # the hands' turn and finger lengths (place and size are the renderer's)
         frames = signer_variant(frames, dataclasses.replace(random_signer(rng), place=(0.0, 0.0), amplitude=1.0))
     return camera_variant(frames, change, np.random.default_rng(10000 + i))
+
+
+def _outcome(answer: str | None, truth: str | None) -> str:
+    """A taught sign's replay (``truth`` its gloss) answered right, wrong or unknown; an untaught one's
+    (``truth`` None) rejected or accepted."""
+    if truth is None:
+        return "rejected" if answer is None else "accepted"
+    return "right" if answer == truth else "unknown" if answer is None else "wrong"
 
 
 def _first_answer(results: list[SignResult]) -> str | None:
