@@ -231,8 +231,10 @@ class SignSegmenter:
             else:
                 rising = max(p[1] - now[name][1] for p in old) / o.speed_window > o.start_speed
                 moving = max(float(np.linalg.norm(p - now[name])) for p in old) / o.speed_window > o.start_speed
-                still_low = resting(max(position[1], now[name][1]), moving)
-                self._still_low = self._still_low | {name} if still_low else self._still_low - {name}
+                if resting(max(position[1], now[name][1]), moving):
+                    self._still_low.add(name)
+                else:
+                    self._still_low.discard(name)
             # the average lags: a hand going down to the waist is as low as the lower of its two wrists
             depth = position[1] if rising else max(position[1], now[name][1])
             stirs |= name in raised and not resting(float(depth), rising)
