@@ -61,7 +61,7 @@ def test_a_left_handed_signer_matches_the_right_handed_examples(tmp_path: Path) 
     enroll_frames(recording("화장실", 3), "화장실", tmp_path)
     frames = recording(new_sign(), 50, left_handed=True)
     recognizer = SignRecognizer(None, EnrolledSigns.load(tmp_path), RecognizerOptions(left_handed=True))
-    results = [r for f in frames for r in recognizer.push(f)] + recognizer.flush()
+    results = recognizer.live(frames)
     assert [r.gloss for r in results] == ["복지카드"]
 
 
@@ -72,7 +72,7 @@ def test_the_recogniser_prefers_a_confident_enrolled_sign_then_the_model_then_un
     recognizer = SignRecognizer(SignClassifier.load(), EnrolledSigns.load(tmp_path))
     rng = np.random.default_rng(21)
     sequence = render_signs([new_sign(), "수수료", random_sign(rng)], rng)
-    results = [r for f in sequence.frames for r in recognizer.push(f)] + recognizer.flush()
+    results = recognizer.live(sequence.frames)
     assert [(r.gloss, r.source) for r in results] == [("복지카드", "taught"), ("수수료", "model"), (None, "unknown")]
     assert results[1].text == "수수료" and results[2].text == UNKNOWN_TEXT_KO
     assert results[2].event().gloss == "?" and results[0].event().text == "복지카드"
@@ -86,7 +86,7 @@ def test_the_recogniser_reads_the_lexicon_once_for_many_signs(monkeypatch: pytes
     load_lexicon.cache_clear()
     recognizer = SignRecognizer(SignClassifier.load())
     sequence = render_signs(["수수료", "화장실", "감사합니다", "수수료"], np.random.default_rng(21))
-    results = [r for f in sequence.frames for r in recognizer.push(f)] + recognizer.flush()
+    results = recognizer.live(sequence.frames)
     assert [r.text for r in results] == ["수수료", "화장실", "감사합니다", "수수료"]
     assert reads.count("lexicon.json") == 1
 
