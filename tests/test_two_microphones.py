@@ -21,18 +21,20 @@ from hardware.microphone_pair import MicrophonePair
 from hardware.wav_file import read_wav, write_wav
 from hardware.wav_microphone import WavFileMicrophone
 from kiosk.channels.speech import CLERK, SHARED, VISITOR
-from kiosk.channels.two_microphones import LouderChannel
+from kiosk.channels.two_microphones import LouderChannel, held_before_s
 from kiosk.config import KioskConfig
 from kiosk.device_status import DeviceStatus, DeviceWatch
 from kiosk.runtime import KioskRuntime
 from kiosk.session import Session
 from kiosk.store import TranscriptStore
 from tests.conftest import SPEECH, wait_for
+from translations.asr import AsrOptions
 
 needs_speech = pytest.mark.skipif(not SPEECH.exists(), reason="shared test speech not present")
 KO = "ko/zeroth_104_003_0294.wav"
 EN = "en/librispeech_1089-134686-0003.wav"
 GAP = np.zeros(16_000, np.float32)
+BEFORE_S = held_before_s(AsrOptions(model_dir=Path(".")))  # as the kiosk holds with its default options
 
 
 def db(value: float) -> float:
@@ -62,7 +64,7 @@ def route(louder: LouderChannel, clerk: np.ndarray, visitor: np.ndarray, chunk: 
 @pytest.mark.parametrize("leak_db", [-20.0, -10.0])
 def test_each_utterance_goes_to_the_louder_side_once(leak_db: float) -> None:
     clerk, visitor = counter_mix([(CLERK, KO), (VISITOR, EN), (CLERK, KO)], leak_db)
-    louder = LouderChannel(release_s=0.8)
+    louder = LouderChannel(release_s=0.8, before_s=BEFORE_S)
     routed = route(louder, clerk, visitor)
     assert [side for side, _ in louder.decisions] == [CLERK, VISITOR, CLERK]
     assert [round(difference) for _, difference in louder.decisions] == [-leak_db, leak_db, -leak_db]
@@ -79,13 +81,13 @@ def test_each_utterance_goes_to_the_louder_side_once(leak_db: float) -> None:
 @needs_speech
 def test_a_close_call_goes_to_the_language_rule() -> None:
     clerk, visitor = counter_mix([(VISITOR, EN)], leak_db=-2.0)
-    louder = LouderChannel(release_s=0.8)
+    louder = LouderChannel(release_s=0.8, before_s=BEFORE_S)
     route(louder, clerk, visitor)
     assert [side for side, _ in louder.decisions] == [SHARED]
 
 
 def test_silence_goes_to_nobody() -> None:
-    louder = LouderChannel(release_s=0.8)
+    louder = LouderChannel(release_s=0.8, before_s=BEFORE_S)
     silence = np.zeros(16_000 * 3, np.float32)
     routed = route(louder, silence, silence)
     assert not louder.decisions and {r.side for r in routed} == {None}
@@ -93,7 +95,7 @@ def test_silence_goes_to_nobody() -> None:
 
 def test_channels_must_be_aligned() -> None:
     with pytest.raises(ValueError, match="time-aligned"):
-        LouderChannel(release_s=0.8).push(np.zeros(100, np.float32), np.zeros(99, np.float32))
+        LouderChannel(release_s=0.8, before_s=BEFORE_S).push(np.zeros(100, np.float32), np.zeros(99, np.float32))
 
 
 class ChunkedMicrophone:
@@ -199,8 +201,7 @@ def test_the_held_audio_reaches_back_as_far_as_the_transcribers_look_back(config
     scored low, as under reverberation) had nothing to start on at a two-microphone counter."""
     from types import SimpleNamespace
 
-    from kiosk.channels.two_microphones import WINDOW_S, TwoMicrophoneSpeech, held_before_s
-    from translations.asr import AsrOptions
+    from kiosk.channels.two_microphones import WINDOW_S, TwoMicrophoneSpeech
 
     options = AsrOptions(model_dir=Path("."))
     before = held_before_s(options)

@@ -34,7 +34,7 @@ from base.events import Caption, Role
 from kiosk.channels.speech import CLERK, SHARED, VISITOR, SpeechChannel, ask_to_speak_up
 from kiosk.session import Session
 from translations.asr import AsrOptions, SpeechRecognizer
-from translations.utterance import PREROLL_S, start_reach_s
+from translations.utterance import start_reach_s
 from translations.vad import WINDOW, WINDOW_S, SpeakUpWatch, StreamingVad
 
 log = logging.getLogger(__name__)
@@ -63,9 +63,9 @@ class LouderChannel:
     def __init__(
         self,
         release_s: float,
+        before_s: float,
         vad: StreamingVad | None = None,
         margin_db: float = MARGIN_DB,
-        before_s: float = PREROLL_S + HELD_EXTRA_S,
     ) -> None:
         """``before_s``: audio kept before the first voiced frame (:func:`held_before_s` of the recogniser)."""
         self.vad = vad or StreamingVad()
@@ -195,8 +195,8 @@ class TwoMicrophoneSpeech:
         options = recognizer.options
         self.louder = LouderChannel(
             options.end_silence_s + RELEASE_EXTRA_S,
+            held_before_s(options),
             StreamingVad(max_gain_db=options.vad_gain_db),  # its levels are compared on the audio as heard
-            before_s=held_before_s(options),
         )
         self.watch = SpeakUpWatch()  # a soft voice is never routed: it is watched on both microphones' sum
         self.louder.vad.watch = self.watch
