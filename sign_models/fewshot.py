@@ -61,6 +61,7 @@ from sign_models.sign_distance import (
 )
 
 log = logging.getLogger(__name__)
+BATCH = 16  # queries matched together: one read of the bank, [BATCH, candidates, length, F] floats at once
 
 
 @dataclass(frozen=True)
@@ -279,22 +280,37 @@ class EnrolledSigns:
 
     def match(self, features: np.ndarray) -> Match:
         """The nearest taught gloss of a segment's levelled features [n, F], or unknown."""
+        return self.match_each([features])[0]
+
+    def match_each(self, windows: list[np.ndarray]) -> list[Match]:
+        """:meth:`match` of each of many segments' or windows' features, the bank read once per ``BATCH`` of them
+        (reading it was most of a match's cost at 300 signs x 3: docs/signs.md, sixteenth session)."""
         if not self.examples:
-            return Match((), None)
-        return self.match_prepared(self._prepare(features))
+            return [Match((), None) for _ in windows]
+        prepared = [self._prepare(w) for w in windows]
+        return [m for k in range(0, len(prepared), BATCH) for m in self._match_batch(np.stack(prepared[k : k + BATCH]))]
 
     def match_prepared(self, query: np.ndarray) -> Match:
         """:meth:`match` for features already resampled to the options' length."""
+        return self._match_batch(query[None])[0]
+
+    def _match_batch(self, queries: np.ndarray) -> list[Match]:
+        """Queries [W, length, F] against the bank: the coarse step of all of them by one matrix product, the full
+        DTW of each against its own ``candidates`` by one call; then each one's decision."""
         weighted, squared, coarse, coarse_sq, owners = self._bank_arrays()
-        q = (query * SQRT_WEIGHTS)[:, WEIGHED]
-        qc = q[:: self._stride()].ravel()
-        rough = coarse_sq - 2 * coarse @ qc
-        keep = np.argsort(rough)[: self.options.candidates] if len(rough) > self.options.candidates else None
-        index = keep if keep is not None else np.arange(len(rough))
+        q = (queries * SQRT_WEIGHTS)[..., WEIGHED]
+        rough = coarse_sq - 2 * q[:, :: self._stride()].reshape(len(q), -1) @ coarse.T  # [W, E]
+        keep = self.options.candidates
+        index = np.argsort(rough, axis=1)[:, :keep] if rough.shape[1] > keep else np.arange(rough.shape[1])[None]
+        index = np.broadcast_to(index, (len(q), index.shape[1]))
         distances = dtw_weighted(q, weighted[index], squared[index])
+        decide = zip(queries, index, distances, strict=True)
+        return [self._decide(query, [owners[i] for i in own], d) for query, own, d in decide]
+
+    def _decide(self, query: np.ndarray, glosses: list[str], distances: np.ndarray) -> Match:
+        """The decision on a query given its DTW distance to each candidate entry and the entries' glosses."""
         best: dict[str, float] = {}
-        for i, distance in zip(index, distances, strict=True):
-            gloss = owners[i]
+        for gloss, distance in zip(glosses, distances, strict=True):
             best[gloss] = min(best.get(gloss, np.inf), float(distance))
         nearest = tuple(sorted(((g, round(d, 4)) for g, d in best.items()), key=lambda item: item[1]))
         gloss, distance = nearest[0]

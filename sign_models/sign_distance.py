@@ -59,18 +59,21 @@ def weigh(
 
 def dtw_weighted(q: np.ndarray, e: np.ndarray, en: np.ndarray) -> np.ndarray:
     """DTW of a query [n, F] against examples [E, m, F], both weighted alike (:func:`weigh`; ``en``: the examples'
-    squared frame norms)."""
-    qn = np.einsum("if,if->i", q, q)
-    count, m, _ = e.shape
-    products = (e.reshape(count * m, -1) @ q.T).reshape(count, m, len(q)).transpose(0, 2, 1)  # [E, n, m]
-    cost = np.sqrt(np.maximum(qn[None, :, None] + en[:, None, :] - 2 * products, 0.0))
+    squared frame norms) -> [E]; or of queries [W, n, F], each against its own examples [W, E, m, F] -> [W, E]
+    (one call for many sliding windows: each window's distances are those of its own call)."""
+    qn = np.einsum("...if,...if->...i", q, q)
+    *lead, count, m, width = e.shape
+    products = np.matmul(e.reshape(*lead, count * m, width), np.swapaxes(q, -1, -2))  # [..., E * m, n]
+    products = np.swapaxes(products.reshape(*lead, count, m, q.shape[-2]), -1, -2)  # [..., E, n, m]
+    cost = np.sqrt(np.maximum(qn[..., None, :, None] + en[..., None, :] - 2 * products, 0.0))
+    cost = cost.reshape(-1, *cost.shape[-2:])
     previous = np.cumsum(cost[:, 0, :], axis=1)
-    pad = np.full((count, 1), np.inf, np.float32)
-    zeros = np.zeros((count, 1), np.float32)
+    pad = np.full((len(cost), 1), np.inf, np.float32)
+    zeros = np.zeros((len(cost), 1), np.float32)
     for i in range(1, cost.shape[1]):
         c = np.cumsum(cost[:, i, :], axis=1)
         # best of (up, diagonal) per column, then the running minimum left along the row
         arrive = np.minimum(previous, np.concatenate([pad, previous[:, :-1]], axis=1))
         shifted = np.concatenate([zeros, c[:, :-1]], axis=1)
         previous = c + np.minimum.accumulate(arrive - shifted, axis=1)
-    return previous[:, -1] / (cost.shape[1] + cost.shape[2])
+    return (previous[:, -1] / (cost.shape[1] + cost.shape[2])).reshape(*lead, count)
