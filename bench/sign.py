@@ -53,7 +53,10 @@ def bench_sign(config: KioskConfig, quick: bool = False) -> Stage:
         Result("taught-sign match p90", round(_p(matching, 90), 1), "ms", "report", True),
         Result("taught signs ready after loading (300 x 3, own thread)", round(ready_s, 1), "s", "report", True),
         Result("enrolment of one example p50", round(_p(enrolment, 50)), "ms", "<= 2000", _p(enrolment, 50) <= 2000),
-        Result("3 signs flowing, 300 x 3 taught: last frame p50", round(_p(in_a_row, 50)), "ms", "report", True),
+        Result(
+            "3 signs flowing, 300 x 3 taught: answering frame p50", round(_p(in_a_row[0], 50)), "ms", "report", True
+        ),
+        Result("3 signs flowing, 300 x 3 taught: longest frame p50", round(_p(in_a_row[1], 50)), "ms", "report", True),
     ]
     from bench.sign_stress import stress
 
@@ -169,26 +172,27 @@ def matching_ms(enrolled, taught: list[np.ndarray], base: np.ndarray, queries: i
     return times, ready_s, answered
 
 
-def in_a_row_ms(enrolled, count: int) -> list[float]:
-    """Milliseconds the live recogniser spends on the frame that ends a phrase of three synthetic signs flowing
-    into each other (one segment, in which taught signs are spotted against the :func:`_bank`): the longest call
-    per phrase, on top of the wait for the phrase's end."""
+def in_a_row_ms(enrolled, count: int) -> tuple[list[float], list[float]]:
+    """Milliseconds the live recogniser spends per phrase of three synthetic signs flowing into each other (one
+    segment, in which taught signs are spotted against the :func:`_bank`), on top of the wait for the phrase's
+    end: on the frame that answers it (the last call that returned signs), and on its longest call (the longest
+    the camera worker takes no frame; windows are matched ahead while the phrase is signed)."""
     from sign_models.recognizer import SignRecognizer
     from sign_models.sign_spec import load_sign_spec
     from sign_models.synthetic_signs import render_signs
 
-    glosses, times = sorted(load_sign_spec()), []
+    glosses, answering, longest = sorted(load_sign_spec()), [], []
     for i in range(count):
-        recognizer, longest = SignRecognizer(None, enrolled), 0.0
+        recognizer, calls = SignRecognizer(None, enrolled), []
         phrase = [glosses[(3 * i + k) % len(glosses)] for k in range(3)]
-        for frame in render_signs(phrase, np.random.default_rng(i), transitions="flow").frames:
+        frames = render_signs(phrase, np.random.default_rng(i), transitions="flow").frames
+        for frame in [*frames, None]:  # None: the flush at the end
             started = time.perf_counter()
-            recognizer.push(frame)
-            longest = max(longest, time.perf_counter() - started)
-        started = time.perf_counter()
-        recognizer.flush()
-        times.append(max(longest, time.perf_counter() - started) * 1000.0)
-    return times
+            found = recognizer.push(frame) if frame is not None else recognizer.flush()
+            calls.append(((time.perf_counter() - started) * 1000.0, bool(found)))
+        answering.append(next((ms for ms, found in reversed(calls) if found), calls[-1][0]))
+        longest.append(max(ms for ms, _ in calls))
+    return answering, longest
 
 
 def enrolment_ms(count: int) -> list[float]:

@@ -11,6 +11,7 @@ an example, 0.5 = at the few-shot threshold), so both read as "higher is surer" 
 
 from __future__ import annotations
 
+import contextlib
 import math
 from collections import deque
 from collections.abc import Sequence
@@ -25,11 +26,12 @@ from sign_models.enrollment import matching_features
 from sign_models.fewshot import EnrolledSigns, Match
 from sign_models.landmarks import LandmarkFrame
 from sign_models.segmenter import Segment, SegmenterOptions, SignSegmenter
-from sign_models.spotting import SpotOptions, spot
+from sign_models.spotting import Known, SpotOptions, match_ahead, spot
 from sign_models.strokes import spans
 
 UNKNOWN_GLOSS = "?"
 LONG_SEGMENT = 1.5  # seconds: a segment this long may hold several signs
+AHEAD_S = 0.2  # seconds between two matchings ahead while a phrase is signed (each finds its features anew)
 
 
 def _alone(segment: Segment, before: Segment | None) -> bool:
@@ -96,17 +98,22 @@ class SignRecognizer:
         self._recent: deque[LandmarkFrame] = deque()  # the frames of the last ``max_seconds`` + 1 s
         self._answered: tuple[float, float, str | None] = (-math.inf, -math.inf, None)  # the last answer
         self._unanswered: float | None = None  # the first frame with a hand up since the last answer
+        self._ahead: tuple[float, EnrolledSigns | None, Known] = (math.nan, None, {})  # see _since
+        self._ahead_at = -math.inf  # when windows were last matched ahead
 
     def push(self, frame: LandmarkFrame) -> list[SignResult]:
+        pending = self._segmenter.signing or self._unanswered is not None
         self._recent.append(frame)
-        while frame.t - self._recent[0].t > self.options.segmenter.max_seconds + 1.0:
-            self._recent.popleft()
+        while frame.t - self._recent[0].t > (self.options.segmenter.max_seconds + 1.0) * (2 if pending else 1):
+            self._recent.popleft()  # a phrase in progress keeps where it began, so its windows stay where they were
         results = self._answer(self._segmenter.push(frame))
         raised = self._segmenter.last_raised
         if raised == frame.t and self._unanswered is None:
             self._unanswered = frame.t
         elif raised is not None and frame.t - raised >= self.options.segmenter.rest_seconds:
             results += self._missed(raised)
+        if (self._segmenter.signing or self._unanswered is not None) and frame.t - self._ahead_at >= AHEAD_S:
+            self._match_ahead(frame.t)
         return results
 
     def flush(self) -> list[SignResult]:
@@ -149,15 +156,37 @@ class SignRecognizer:
             self._answered = found[-1].start, found[-1].end, found[-1].gloss
         return found
 
+    def _since(self) -> tuple[list[LandmarkFrame], Known]:
+        """The frames from the start of the last answer to the latest, and the windows of them matched already
+        (none when they begin elsewhere than at the last call, or other signs were taught since)."""
+        frames = [frame for frame in self._recent if frame.t >= self._answered[0]]
+        since, enrolled, known = self._ahead
+        if not frames or frames[0].t != since or enrolled is not self.enrolled:
+            known = {}
+            self._ahead = (frames[0].t if frames else math.nan, self.enrolled, known)
+        return frames, known
+
+    def _match_ahead(self, now: float) -> None:
+        """While a sign is in progress or the hands are up unanswered: match the windows that :meth:`_spot_since`
+        will look at as soon as their features are settled, at most one batch of them every ``AHEAD_S``
+        (:func:`~sign_models.spotting.match_ahead`), so that the end of a phrase is not spent matching all its
+        windows at once while the camera's frames wait (docs/signs.md, sixteenth session)."""
+        if self.enrolled is None or not self.enrolled.examples:
+            return
+        frames, known = self._since()
+        self._ahead_at = now
+        with contextlib.suppress(KioskError):  # e.g. no person yet: the windows are matched at the end, if at all
+            match_ahead(frames, self.enrolled, known, left_handed=self.options.left_handed)
+
     def _spot_since(self, before: float) -> list[SignResult]:
         """Taught signs spotted from the start of the last answer to the latest frame that begin before ``before``
         and lie mostly after the last answer, except the last answer's gloss again within ``merge_gap`` of it
         (spotting's own rule: the hold after a sign and the move out of it matched that sign a second time)."""
-        first, last, gloss = self._answered
-        frames = [frame for frame in self._recent if frame.t >= first]
+        _, last, gloss = self._answered
+        frames, known = self._since()
         return [
             r
-            for r in self._spot(frames)
+            for r in self._spot(frames, known)
             if r.start < before
             and (r.start + r.end) / 2 > last
             and not (r.gloss == gloss and r.start - last <= SpotOptions().merge_gap)
@@ -187,11 +216,11 @@ class SignRecognizer:
                 results.append(self.recognize(segment))
         return sorted(results, key=lambda r: r.start)
 
-    def _spot(self, frames: list[LandmarkFrame]) -> list[SignResult]:
+    def _spot(self, frames: list[LandmarkFrame], known: Known | None = None) -> list[SignResult]:
         if self.enrolled is None or not self.enrolled.examples:
             return []
         try:
-            found = spot(frames, self.enrolled, left_handed=self.options.left_handed)
+            found = spot(frames, self.enrolled, left_handed=self.options.left_handed, known=known)
         except KioskError:  # e.g. no person in a stretch the segmenter left out
             return []
         return [self._taught(f.match, f.start, f.end) for f in found]
@@ -213,7 +242,7 @@ class SignRecognizer:
         features = matching_features(frames, left_handed=self.options.left_handed)
         candidates = spans(features)
         if self.enrolled is not None and self.enrolled.examples:
-            matches = [self.enrolled.match(features[a : b + 1]) for a, b in candidates]
+            matches = self.enrolled.match_each([features[a : b + 1] for a, b in candidates])
             accepted = [m for m in matches if m.gloss is not None]
             match = min(accepted or matches, key=lambda m: m.distance / m.threshold)
             taught = self._taught(match, start, end)

@@ -17,9 +17,11 @@ found the same gloss within ``merge_gap`` are one sign (the hold after a sign an
 end; so the same sign twice in a row within 0.8 s counts once: a known limit). SYNTHETIC stress, one teacher, three
 signs in a row, gloss error with holds / flowing: greedy suppression 0.35 / 0.267 (examples with rise and fall),
 0.25 / 0.067 (signs alone), this 0.083 / 0.067 (with ``accept`` 1: 0.117 / 0.05, untaught rejected 0.673 instead of
-0.709). It costs one match per window: a recording (``kiosk sign recognize``) is spotted whole, the live kiosk
-spots once a segment that is not a sign on its own ends, and once the hands rest after moving for longer
-than a sign with no answer (:meth:`~sign_models.recognizer.SignRecognizer.push`), never on every frame.
+0.709). It costs one match per window, the windows matched together (the bank read once per ``BATCH``): a
+recording (``kiosk sign recognize``) is spotted whole; the live kiosk matches a phrase's windows while it is signed,
+each once its features are settled (:func:`match_ahead`), and spots once a segment that is not a sign on its own
+ends, or once the hands rest after moving for longer than a sign with no answer
+(:meth:`~sign_models.recognizer.SignRecognizer.push`): then only the last windows are left to match.
 """
 
 from __future__ import annotations
@@ -31,9 +33,12 @@ from dataclasses import dataclass
 import numpy as np
 
 from sign_models.enrollment import matching_features
-from sign_models.fewshot import EnrolledSigns, Match
+from sign_models.fewshot import BATCH, EnrolledSigns, Match
 from sign_models.landmarks import LandmarkFrame
 from sign_models.strokes import MOVING, hand_speed, hands_up
+
+SETTLE = 8  # frames after a window's last one that change its features (body smoothing 4 either side, velocity 2)
+Known = dict[tuple[float, float], Match]  # window matches by the times of the window's first and last frame
 
 
 @dataclass(frozen=True)
@@ -75,16 +80,55 @@ def spot(
     *,
     left_handed: bool = False,
     options: SpotOptions | None = None,
+    known: Known | None = None,
 ) -> list[Spot]:
-    """The taught signs found in ``frames``, in time order (see the module docstring)."""
+    """The taught signs found in ``frames``, in time order (see the module docstring). ``known``: the windows
+    already matched while the phrase was signed (:func:`match_ahead`); only the others are matched now."""
     o = options or SpotOptions()
     frames = list(frames)
     if not frames or not enrolled.examples:
         return []
+    features, t, windows = _windows(frames, left_handed, o)
+    known = _match(features, t, windows, enrolled, {} if known is None else known)
+    found = []
+    for first, last in windows:
+        match = known[t[first], t[last]]
+        taught = enrolled.seconds(match.gloss) if match.gloss is not None else 0.0
+        seconds = t[last] - t[first]
+        fits = not taught or o.duration[0] * taught <= seconds <= max(o.duration[1] * taught, min(o.lengths))
+        if match.gloss is not None and fits and match.distance <= o.accept * match.threshold:
+            found.append(Spot(first, last, float(t[first]), float(t[last]), match))
+    return _merge(best_path(found), o.merge_gap)
+
+
+def match_ahead(
+    frames: Sequence[LandmarkFrame],
+    enrolled: EnrolledSigns,
+    known: Known,
+    *,
+    left_handed: bool = False,
+    options: SpotOptions | None = None,
+) -> int:
+    """While a phrase is being signed (``frames``: from where :func:`spot` will look, to the latest): match into
+    ``known`` up to ``BATCH`` of its windows not yet known whose features are settled (they end ``SETTLE`` frames
+    or more before the latest), so that its end leaves only the last few to :func:`spot`. Returns how many."""
+    frames = list(frames)
+    if len(frames) <= SETTLE or not enrolled.examples:
+        return 0
+    features, t, windows = _windows(frames, left_handed, options or SpotOptions())
+    todo = [(a, b) for a, b in windows if b < len(t) - SETTLE and (t[a], t[b]) not in known][:BATCH]
+    _match(features, t, todo, enrolled, known)
+    return len(todo)
+
+
+def _windows(
+    frames: list[LandmarkFrame], left_handed: bool, o: SpotOptions
+) -> tuple[np.ndarray, np.ndarray, list[tuple[int, int]]]:
+    """The frames' matching features, times and the windows (first and last frame) worth matching."""
     features = matching_features(frames, left_handed=left_handed)
     t = np.asarray([f.t for f in frames])
     up, moving = hands_up(features), hand_speed(features) > MOVING
-    found = []
+    windows = []
     for start in np.arange(t[0], t[-1], o.step):
         first = int(np.searchsorted(t, start))
         if first >= len(t) or not up[first]:
@@ -93,15 +137,20 @@ def spot(
             last = int(np.searchsorted(t, start + length)) - 1
             if last >= len(t) - 1 and t[-1] < start + length - o.step:
                 break
-            if last - first < 4 or moving[first : last + 1].mean() < o.moving or up[first : last + 1].mean() < o.up:
-                continue
-            match = enrolled.match(features[first : last + 1])
-            taught = enrolled.seconds(match.gloss) if match.gloss is not None else 0.0
-            seconds = t[last] - t[first]
-            fits = not taught or o.duration[0] * taught <= seconds <= max(o.duration[1] * taught, min(o.lengths))
-            if match.gloss is not None and fits and match.distance <= o.accept * match.threshold:
-                found.append(Spot(first, last, float(t[first]), float(t[last]), match))
-    return _merge(best_path(found), o.merge_gap)
+            span = slice(first, last + 1)
+            if last - first >= 4 and moving[span].mean() >= o.moving and up[span].mean() >= o.up:
+                windows.append((first, last))
+    return features, t, windows
+
+
+def _match(
+    features: np.ndarray, t: np.ndarray, windows: list[tuple[int, int]], enrolled: EnrolledSigns, known: Known
+) -> Known:
+    """``known`` with the windows not in it yet matched, all at once (the bank read once per ``BATCH``)."""
+    todo = [(a, b) for a, b in windows if (t[a], t[b]) not in known]
+    for (a, b), match in zip(todo, enrolled.match_each([features[a : b + 1] for a, b in todo]), strict=True):
+        known[float(t[a]), float(t[b])] = match
+    return known
 
 
 def best_path(found: list[Spot]) -> list[Spot]:
