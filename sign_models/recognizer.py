@@ -112,7 +112,8 @@ class SignRecognizer:
             self._unanswered = frame.t
         elif raised is not None and frame.t - raised >= self.options.segmenter.rest_seconds:
             results += self._missed(raised)
-        if (self._segmenter.signing or self._unanswered is not None) and frame.t - self._ahead_at >= AHEAD_S:
+        pending = self._segmenter.signing or self._unanswered is not None
+        if pending and not results and frame.t - self._ahead_at >= AHEAD_S:  # an answer is not kept waiting
             self._match_ahead(frame.t)
         return results
 
