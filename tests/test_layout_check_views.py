@@ -119,3 +119,21 @@ def test_the_closing_text_shows_its_first_line_at_200_percent_on_the_small_panel
     assert closing.done.y() == closing.yes.y()  # beside the answers
     _settle(kiosk.visitor, QSize(1080, 1920))  # portrait: the answers keep the width, "done" under them
     assert closing.done.y() > closing.yes.y()
+
+
+def test_the_vietnamese_closing_text_shows_its_title_at_200_percent_on_the_small_panel(qtbot, kiosk) -> None:
+    """In Vietnamese at 200 % on 1366x768 the text above the question had a 9 px view: the answers took two lines
+    each, the question three. Shorter (Có, in giúp tôi / Không, cảm ơn; the question in two lines), the whole title
+    is in view."""
+    from base.events import Role, VisitorMode
+    from ui.places import scroll_areas
+
+    kiosk.session.choose("vi", VisitorMode.SPEECH)
+    kiosk.session.begin()
+    kiosk.session.say_phrase(Role.CLERK, "greeting")
+    kiosk.session.end("visitor")
+    kiosk.visitor.display.set(2.0, False)
+    _settle(kiosk.visitor, SMALL)
+    closing = kiosk.visitor.closing
+    assert scroll_areas(closing.title, kiosk.visitor)[0].viewport().height() >= closing.title.height()
+    assert closing.yes.height() == closing.done.height()  # one line each, as "Về màn hình đầu"
