@@ -14,13 +14,13 @@ first words when it is taller than the view).
 from __future__ import annotations
 
 from PyQt6.QtCore import QPoint, QRectF, QSize, Qt, QTimer
-from PyQt6.QtGui import QColor, QPainter, QPaintEvent
+from PyQt6.QtGui import QColor, QPainter, QPaintEvent, QResizeEvent
 from PyQt6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from base.events import Role, TranscriptEntry
 from ui.fold import fold_margin
-from ui.phrase_breaks import plain, set_wrapped
-from ui.widgets import restyle
+from ui.phrase_breaks import plain
+from ui.widgets import PhraseLabel, ShortFormLabel, restyle
 
 ICON_PX = 56
 Languages = tuple[str | None, str | None]  # a bubble's line and original: their languages
@@ -69,13 +69,11 @@ class Bubble(QFrame):
         self.icon = PersonIcon(role)
         self.name = QLabel(who)
         self.name.setObjectName("chat_who")
-        self.line = QLabel()
+        self.line = PhraseLabel()
         self.line.setObjectName("chat_line")
-        self.line.setWordWrap(True)
         self.line.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-        self.original = QLabel()
+        self.original = PhraseLabel()
         self.original.setObjectName("chat_original")
-        self.original.setWordWrap(True)
         text = QVBoxLayout()
         text.setSpacing(2)
         text.addWidget(self.name)
@@ -89,9 +87,15 @@ class Bubble(QFrame):
 
     def set_line(self, line: str, original: str = "", languages: Languages = NONE) -> None:
         """``languages``: the line's and the original's (ja, zh, th then break between phrases only)."""
-        set_wrapped(self.line, line, languages[0])
-        set_wrapped(self.original, original, languages[1])
+        self.line.set_text(line, languages[0])
+        self.original.set_text(original, languages[1])
         self.original.setVisible(bool(original) and original != line)
+
+    def fit_width(self, width: int) -> None:
+        """Its words never make it wider than ``width`` px (a phrase wider than their room breaks inside)."""
+        chrome = self.minimumSizeHint().width() - self._text.minimumSize().width()  # its frame, the icon, margins
+        for label in (self.line, self.original):
+            label.set_most(width - chrome)
 
     def add_footer(self, widget: QWidget) -> None:
         """A widget under the line (badges, buttons). (Added only then: an empty layout would cap the width.)"""
@@ -121,9 +125,8 @@ class ChatView(QScrollArea):
         holder.setObjectName("chat_holder")
         self.rows = QVBoxLayout(holder)
         self.rows.addStretch(1)  # bubbles gather at the bottom, next to the controls, like a messenger
-        self.placeholder = QLabel()  # "the clerk's words will appear here", while there are none
+        self.placeholder = ShortFormLabel()  # "the clerk's words will appear here", while there are none
         self.placeholder.setObjectName("chat_placeholder")
-        self.placeholder.setWordWrap(True)
         self.rows.addWidget(self.placeholder)
         self.setWidget(holder)
         self.bubbles: list[Bubble] = []
@@ -231,9 +234,18 @@ class ChatView(QScrollArea):
         self._lines.clear()
         self.placeholder.show()
 
-    def set_placeholder(self, text: str, language: str | None = None) -> None:
-        """What to do until the first line arrives, in ``language`` (broken only between its phrases)."""
-        set_wrapped(self.placeholder, text, language)
+    def set_placeholder(self, text: str, language: str | None = None, short: str = "") -> None:
+        """What to do until the first line arrives, in ``language`` (broken only between its phrases); ``short``: its
+        short form ("": none), shown where the whole would not be in view (:meth:`fit_prompt`)."""
+        self.placeholder.set_texts(text, short, language)
+
+    def fit_prompt(self, room: int) -> None:
+        """The prompt in its short form where, whole, it needs a chat higher than ``room`` px: read whole, not with its
+        last line a scroll away (the fingerspelling prompt's third line at 200 % on 1366x768)."""
+        prompt, margins = self.placeholder, self.rows.contentsMargins()
+        label = prompt.contentsMargins().top() + prompt.contentsMargins().bottom()
+        chrome = label + margins.top() + margins.bottom() + 2 * self.frameWidth()
+        prompt.compact(bool(prompt.short) and prompt.text_px(prompt.full) + chrome > room)
 
     def set_contrast(self, high: bool) -> None:
         self.high_contrast = high
@@ -241,9 +253,20 @@ class ChatView(QScrollArea):
             bubble.icon.high_contrast = high
             bubble.icon.update()
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        for bubble in [*self.bubbles, *([self.partial] if self.partial else [])]:
+            bubble.fit_width(self._room())
+
+    def _room(self) -> int:
+        """The width a bubble may take: the view's (no line is a sideways scroll away)."""
+        margins = self.rows.contentsMargins()
+        return self.viewport().width() - margins.left() - margins.right()
+
     def _place(self, bubble: Bubble, index: int = -1) -> None:
         """A row of its own: the other party's bubble keeps the left five sixths, the reader's the right."""
         bubble.icon.high_contrast = self.high_contrast
+        bubble.fit_width(self._room())
         holder = QWidget()
         row = QHBoxLayout(holder)
         row.setContentsMargins(0, 0, 0, 0)

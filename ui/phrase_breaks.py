@@ -27,7 +27,8 @@ log = logging.getLogger(__name__)
 JOINER, BREAK = "\u2060", "\u200b"
 UNIT_START = re.compile(r"%|[^\W\d_]")  # a unit after a number: a per cent sign or a letter of any script
 NUMBER_UNIT = re.compile(r"(\d)( ?)(?=%|[^\W\d_])")
-_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f"  # kana, CJK ideographs, half-width katakana
+_CJK = "\u3001-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff0f\uff1a-\uff1f\uff66-\uff9f"  # punctuation
+# (a phrase's 。 stays on its line: part of its width), kana, CJK ideographs, full-width punctuation, half-width kana
 _CJK_END, _CJK_START, _KANA = re.compile(f"[{_CJK}]+$"), re.compile(f"[{_CJK}]+"), re.compile("[\u3040-\u30ff]")
 
 
@@ -41,6 +42,16 @@ def keep_phrases(text: str, language: str | None, fits: Callable[[str], bool] | 
         return keep_units(text)
     phrases = _units_inside(parser.parse(plain(text)))
     return BREAK.join(keep_units(keep_together(p) if fits is None or fits(p) else p) for p in phrases)
+
+
+def fitted(marked: str, text: str, language: str | None, font: QFont, room: int) -> str:
+    """``marked`` (plain ``text`` broken only between its phrases), or where a phrase held together in it is wider than
+    ``room`` px (a whole line), ``text`` marked again with that phrase free to break inside (as a browser's
+    ``overflow-wrap: anywhere``): cut at the edge otherwise."""
+    if room <= 0 or marked == text or widest_line(marked, font) <= room:
+        return marked
+    metrics = QFontMetrics(font)
+    return keep_phrases(text, language, lambda phrase: metrics.horizontalAdvance(phrase) <= room)
 
 
 def keep_each(texts: Iterable[tuple[str, str | None]], joiner: str) -> str:

@@ -12,6 +12,7 @@ from ui.button_strings import BUTTON_STRINGS
 from ui.category_strings import CATEGORY_STRINGS
 from ui.line_strings import LINE_STRINGS
 from ui.notice_strings import NOTICE_STRINGS
+from ui.prompt_strings import PROMPT_STRINGS
 from ui.switch_strings import SWITCH_STRINGS
 
 KOREAN_CAPTIONS = "한국어 (자막)"  # Korean for the visitor who reads captions: typed text, no speech
@@ -67,20 +68,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "ja": "カメラの前で手話や指文字を使うと、担当者の画面に韓国語の文字で表示されます。",
     },
     "fingerspelling": {"ko": "지문자", "en": "Fingerspelling", "zh": "指拼", "vi": "Đánh vần bằng tay", "ja": "指文字"},
-    "waiting": {
-        "ko": "담당자의 말이 여기에 표시됩니다",
-        "en": "The clerk's words will appear here",
-        "zh": "工作人员的话会显示在这里",
-        "vi": "Lời của nhân viên sẽ hiển thị ở đây",
-        "ja": "担当者の言葉がここに表示されます",
-    },
-    "sign_prompt": {
-        "ko": "카메라를 보고 수어로 말씀해 주세요",
-        "en": "Please sign facing the camera",
-        "zh": "请面向摄像头打手语",
-        "vi": "Vui lòng nhìn vào camera và ra ký hiệu",
-        "ja": "カメラに向かって手話でお話しください",
-    },
     "type_here": {
         "ko": "여기에 입력하세요",
         "en": "Type here",
@@ -296,13 +283,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "vi": "Âm lượng {volume}% · tốc độ {rate}x",
         "ja": "音量 {volume}% · 速さ {rate} 倍",
     },
-    "spelling_prompt": {
-        "ko": "카메라를 보고 지문자로 한 글자씩 보여 주세요. 단어가 맞으면 '입력'을 누르세요.",
-        "en": "Fingerspell one letter at a time to the camera, then press 'Enter' when the word is right.",
-        "zh": "请面向摄像头逐个打出指拼字母，单词正确后请按“输入”。",
-        "vi": "Hãy đánh vần từng chữ cái bằng tay trước camera, rồi nhấn 'Nhập' khi từ đã đúng.",
-        "ja": "カメラに向かって指文字で一文字ずつ示し、正しければ「入力」を押してください。",
-    },
     "spelling_holding": {
         "ko": "지금 보이는 글자: {letter}",
         "en": "Letter seen now: {letter}",
@@ -388,8 +368,8 @@ STRINGS: dict[str, dict[str, str]] = {
     },
 }
 
-for apart in (CATEGORY_STRINGS, SWITCH_STRINGS, NOTICE_STRINGS, LINE_STRINGS, BUTTON_STRINGS):  # the phrase topics,
-    STRINGS.update(apart)  # changing language, notices, notes on a chat line, short buttons: each in its own module
+for apart in (CATEGORY_STRINGS, SWITCH_STRINGS, NOTICE_STRINGS, LINE_STRINGS, BUTTON_STRINGS, PROMPT_STRINGS):  # the
+    STRINGS.update(apart)  # topics, changing language, notices, notes on a chat line, short buttons, prompts: apart
 
 
 def tr(key: str, language: str | None, **values: object) -> str:
@@ -397,3 +377,8 @@ def tr(key: str, language: str | None, **values: object) -> str:
     texts = STRINGS[key]
     text = texts.get(language or "ko") or texts["ko"]
     return text.format(**values) if values else text
+
+
+def tr_short(key: str, language: str | None) -> str:
+    """The short form of ``key`` (``key_short``) in ``language``, for where the whole has no room; "": it has none."""
+    return tr(f"{key}_short", language) if f"{key}_short" in STRINGS else ""

@@ -6,8 +6,9 @@ large enough but is cut by a box around it. :func:`cut_text` reports, by object 
 - a shown label or button whose text needs more height than the box it was given (a plain push button's lines; a
   label's, and a wrapping button's inner label, are measured by :func:`ui.layout_check.layout_problems`);
 - a shown label or button that sticks out of an ancestor (a frame squeezed below its layout's least height draws
-  its children past its edge, where they are cut); a scroll area's view is not such an ancestor: what it cuts is
-  a scroll away;
+  its children past its edge, where they are cut); a scroll area's view is such an ancestor only at its sides where it
+  shows no horizontal bar (a chat line wider than the chat, 見せていただけますか。 at 200 % in Japanese on the portrait
+  panel, its end cut at the window's edge); what it cuts above or below is a scroll away;
 - a shown label (a wrapping button's inner one too) whose text the bottom of a scroll area's view runs through, a
   line halved or not even its first line whole (the switch offer at 200 % on 1366x768: its question cut after the
   first line, its buttons' words halved). Above the fold, below it or between two lines a label is fine: whole, a
@@ -54,12 +55,25 @@ def _cut_by_ancestor(window: QWidget, widget: QWidget) -> list[str]:
     while parent is not None and parent is not window and not rect.isEmpty():
         area, outer = parent.parentWidget(), rect_in(window, parent)
         if isinstance(area, QScrollArea) and parent is area.viewport():
+            if not _scrolls_sideways(area) and not (
+                outer.left() - SLACK_PX <= rect.left() <= rect.right() <= outer.right() + SLACK_PX
+            ):
+                where = f"{rect.left() - outer.left()}..{rect.right() - outer.left()} px of a {outer.width()} px view"
+                return [
+                    f"{widget_kind(widget)} {widget_name(widget)} is cut by the side of {widget_name(area)} ({where})"
+                ]
             rect = rect.intersected(outer)
         elif not outer.adjusted(-SLACK_PX, -SLACK_PX, SLACK_PX, SLACK_PX).contains(rect):
             where = f"{rect.width()}x{rect.height()} at {rect.x()},{rect.y()} in {outer.width()}x{outer.height()}"
             return [f"{widget_kind(widget)} {widget_name(widget)} is cut by {widget_name(parent)} ({where})"]
         parent = parent.parentWidget()
     return []
+
+
+def _scrolls_sideways(area: QScrollArea) -> bool:
+    """What ``area``'s view cuts at a side is a scroll away: its horizontal bar is shown."""
+    bar = area.horizontalScrollBar()
+    return bar.isVisible() and bar.maximum() > 0
 
 
 def _halved_in_view(window: QWidget, label: QLabel) -> list[str]:

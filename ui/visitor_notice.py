@@ -5,7 +5,7 @@ from __future__ import annotations
 from PyQt6.QtCore import QTimer
 
 from base.events import Notice
-from ui.strings import STRINGS, tr
+from ui.strings import tr, tr_short
 from ui.widgets import ShortFormLabel
 
 LOCAL_NOTICES = {  # notices with a text of their own in every visitor language (ui/strings.py)
@@ -34,8 +34,7 @@ def visitor_notice(notice: Notice, language: str | None, signing: bool, demo: bo
 
 def short_notice(notice: Notice, language: str | None) -> str:
     """The notice's short form in the visitor's language, for where the rows need the room; "": it has none."""
-    key = f"{LOCAL_NOTICES.get(notice.code, '')}_short"
-    return tr(key, language) if key in STRINGS else ""
+    return tr_short(LOCAL_NOTICES.get(notice.code, ""), language)
 
 
 class NoticeBanner(ShortFormLabel):

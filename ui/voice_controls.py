@@ -53,6 +53,7 @@ class VoiceControls(QWidget):
         gap = fold if fold_cut(heights, grid.verticalSpacing(), fold) else 0  # (rows from 0: the buttons' may be stale)
         if gap != grid.contentsMargins().top():
             grid.setContentsMargins(0, gap, 0, 0)
+            self.updateGeometry()  # (the list round it asks its height again: it stayed 258 px with a 234 px gap)
 
     def set_language(self, language: str, hearing: bool) -> None:
         """Label in ``language``; shown only to hearing visitors when a voice exists."""

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PyQt6.QtCore import QSize, Qt
-from PyQt6.QtGui import QMouseEvent
+from PyQt6.QtCore import QEvent, QSize, Qt
+from PyQt6.QtGui import QMouseEvent, QResizeEvent
 from PyQt6.QtWidgets import QFrame, QLabel, QScrollArea, QScroller, QStackedWidget, QWidget
 
 from kiosk.session import Session
 from ui.fold import WholeLinesFold
-from ui.phrase_breaks import keep_phrases, plain
+from ui.phrase_breaks import fitted, keep_phrases, plain, widest_line
 
 
 class MessageLine(QLabel):
@@ -22,6 +22,54 @@ class MessageLine(QLabel):
 
     def clear(self) -> None:
         self.setText("")
+
+
+class PhraseLabel(QLabel):
+    """A word-wrapping label whose text breaks only between phrases (:mod:`ui.phrase_breaks`), but inside a phrase
+    wider than the label: never narrower than its widest word, nor than its widest phrase up to :attr:`most` px (its
+    screen's room for it), it does not widen its screen past the window for one long phrase (the clerk's
+    見せていただけますか。 at 200 % in a portrait chat: 1056 px in a 1044 px chat, cut at its edge)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setWordWrap(True)
+        self._text, self._marked, self._language = "", "", None
+        self.most = 10**6
+
+    def set_most(self, px: int) -> None:
+        """The room its screen has for a line of it: a wider phrase breaks inside."""
+        if px != self.most:
+            self.most = px
+            self.updateGeometry()
+
+    def set_text(self, text: str, language: str | None) -> None:
+        """``text`` in ``language``; the accessible name stays plain."""
+        self._text, self._language = plain(text), language
+        self._marked = keep_phrases(text, language)
+        self.setAccessibleName(self._text)
+        self._fit()
+
+    def minimumSizeHint(self) -> QSize:
+        hint, margins = super().minimumSizeHint(), self.contentsMargins()  # (its phrases whole, not as now shown)
+        word, phrase = (
+            widest_line(text, self.font()) + margins.left() + margins.right() for text in (self._text, self._marked)
+        )
+        return QSize(min(phrase, max(word, self.most)), hint.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange):  # the newest line is drawn larger
+            self._fit()
+        return handled
+
+    def _fit(self) -> None:
+        shown = fitted(self._marked, self._text, self._language, self.font(), self.contentsRect().width())
+        if shown != self.text():
+            self.setText(shown)
 
 
 class TapToClose(QLabel):
@@ -98,9 +146,12 @@ class ShortFormLabel(QLabel):
 
     def saved_px(self) -> int:
         """How much less high the short form is than the whole text at this width."""
-        width, flags, metrics = self.contentsRect().width(), Qt.TextFlag.TextWordWrap, self.fontMetrics()
-        full, short = (metrics.boundingRect(0, 0, width, 10**5, flags, t).height() for t in (self.full, self.short))
-        return full - short if self.short else 0
+        return self.text_px(self.full) - self.text_px(self.short) if self.short else 0
+
+    def text_px(self, text: str) -> int:
+        """The height of ``text`` wrapped at this label's width."""
+        width, flags = self.contentsRect().width(), Qt.TextFlag.TextWordWrap
+        return self.fontMetrics().boundingRect(0, 0, width, 10**5, flags, text).height()
 
 
 class DemoBanner(ShortFormLabel):

@@ -16,7 +16,7 @@ from PyQt6.QtCore import QEvent, QObject, QSize, Qt
 from PyQt6.QtGui import QFontMetrics, QResizeEvent
 from PyQt6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy
 
-from ui.phrase_breaks import keep_phrases, plain, widest_line
+from ui.phrase_breaks import fitted, keep_phrases, plain, widest_line
 from ui.theme import TARGET_PX
 
 MARGIN = 12
@@ -107,10 +107,8 @@ class WrapButton(QPushButton):
         self.label.ensurePolished()
         margins = self.layout().contentsMargins()
         room = self.width() - margins.left() - margins.right()
-        metrics = self.label.fontMetrics()
-        shown = self._marked  # a phrase wider than the button breaks inside, the others stay whole
-        if self._marked != self._text and widest_line(self._marked, self.label.font()) > room:
-            shown = keep_phrases(self._text, self._language, lambda p: metrics.horizontalAdvance(p) <= room)
+        metrics = self.label.fontMetrics()  # a phrase wider than the button breaks inside, the others stay whole
+        shown = fitted(self._marked, self._text, self._language, self.label.font(), room)
         if self._short and _lines(metrics, shown, room) > _lines(metrics, self._short, room):
             shown = self._short
         if shown != self.label.text():
