@@ -1,5 +1,5 @@
-"""The chat as a low-vision visitor reads it at 200 %: the prompt whole (its short form where the whole has no room),
-and no line wider than the chat (its end cut at the window's edge, where nothing scrolls sideways)."""
+"""The chat as a low-vision visitor reads it at 200 %: no line wider than the chat (its end cut at the window's edge,
+where nothing scrolls sideways)."""
 
 from __future__ import annotations
 
@@ -9,45 +9,9 @@ from PyQt6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 from base.events import Role
 from tests.test_layout_check import _show, _window
 from tests.test_layout_check_views import SMALL, _settle
-from ui.chat_view import ChatView
-from ui.layout_check import newest_cut
 from ui.text_cut import cut_text
 
 LONG_PHRASE = "身分証明書を見せていただけますか。"  # its second phrase is 1054 px at the newest line's 200 % size
-
-
-def test_a_prompt_with_a_line_out_of_view_is_found(qtbot) -> None:
-    """Before: the fingerspelling prompt, taller than the chat, was shown from its top, its third line a scroll away:
-    the check let a tall prompt pass as it lets a tall line (read from its top, then scrolled)."""
-    window = _window(qtbot)
-    chat = ChatView()
-    chat.set_placeholder("Fingerspell one letter at a time to the camera, then press 'Enter' when the word is right.")
-    chat.setFixedHeight(2 * chat.placeholder.fontMetrics().lineSpacing() + 30)  # two lines whole, the rest out
-    chat.setFixedWidth(300)  # several lines
-    QVBoxLayout(window).addWidget(chat)
-    _show(qtbot, window)
-    problems = newest_cut(window)
-    assert problems and problems[0].startswith("newest line of caption_view 'Fingerspell"), problems
-    chat.setFixedSize(1200, 600)
-    _show(qtbot, window)
-    assert newest_cut(window) == []
-
-
-def test_the_fingerspelling_prompt_is_whole_at_200_percent_on_the_small_panel(qtbot, kiosk) -> None:
-    """At 200 % on 1366x768 the prompt's third line (when to press 'Enter') was a scroll away: its short form is whole
-    in view there; where the whole prompt has room (half of a 1920x1080 screen), it is shown whole."""
-    from base.events import VisitorMode
-
-    kiosk.session.choose("ko", VisitorMode.FINGERSPELLING)
-    kiosk.session.begin()
-    kiosk.visitor.display.set(2.0, False)
-    prompt = kiosk.visitor.captions.placeholder
-    _settle(kiosk.visitor, SMALL)
-    assert prompt.compacted and "'입력'" in prompt.text()
-    assert newest_cut(kiosk.visitor) == []
-    _settle(kiosk.visitor, QSize(960, 1080))
-    assert not prompt.compacted
-    assert newest_cut(kiosk.visitor) == []
 
 
 def test_a_label_cut_by_the_side_of_a_view_that_does_not_scroll_sideways_is_found(qtbot) -> None:

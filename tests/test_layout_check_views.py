@@ -101,20 +101,24 @@ def test_each_quick_phrase_can_be_whole_in_view_under_the_fingerspelled_letters(
         assert overlaps(kiosk.visitor) == [], scale
 
 
-def test_the_closing_text_shows_its_first_line_at_200_percent_on_the_small_panel(qtbot, kiosk) -> None:
-    """At 200 % on 1366x768 the closing page's text had a 9 px view (English, Japanese), "done" on a row of its own:
-    beside the answers, the title's first line is in view."""
+def _closing_at_200(kiosk, language: str) -> QWidget:
+    """The closing page of a visit in ``language``, at 200 % on 1366x768; its text's view."""
     from base.events import Role, VisitorMode
     from ui.places import scroll_areas
 
-    kiosk.session.choose("en", VisitorMode.SPEECH)
+    kiosk.session.choose(language, VisitorMode.SPEECH)
     kiosk.session.begin()
     kiosk.session.say_phrase(Role.CLERK, "greeting")
     kiosk.session.end("visitor")
     kiosk.visitor.display.set(2.0, False)
     _settle(kiosk.visitor, SMALL)
-    closing = kiosk.visitor.closing
-    view = scroll_areas(closing.title, kiosk.visitor)[0].viewport()
+    return scroll_areas(kiosk.visitor.closing.title, kiosk.visitor)[0].viewport()
+
+
+def test_the_closing_text_shows_its_first_line_at_200_percent_on_the_small_panel(qtbot, kiosk) -> None:
+    """At 200 % on 1366x768 the closing page's text had a 9 px view (English, Japanese), "done" on a row of its own:
+    beside the answers, the title's first line is in view."""
+    view, closing = _closing_at_200(kiosk, "en"), kiosk.visitor.closing
     assert view.height() >= closing.title.fontMetrics().lineSpacing()
     assert closing.done.y() == closing.yes.y()  # beside the answers
     _settle(kiosk.visitor, QSize(1080, 1920))  # portrait: the answers keep the width, "done" under them
@@ -125,15 +129,6 @@ def test_the_vietnamese_closing_text_shows_its_title_at_200_percent_on_the_small
     """In Vietnamese at 200 % on 1366x768 the text above the question had a 9 px view: the answers took two lines
     each, the question three. Shorter (Có, in giúp tôi / Không, cảm ơn; the question in two lines), the whole title
     is in view."""
-    from base.events import Role, VisitorMode
-    from ui.places import scroll_areas
-
-    kiosk.session.choose("vi", VisitorMode.SPEECH)
-    kiosk.session.begin()
-    kiosk.session.say_phrase(Role.CLERK, "greeting")
-    kiosk.session.end("visitor")
-    kiosk.visitor.display.set(2.0, False)
-    _settle(kiosk.visitor, SMALL)
-    closing = kiosk.visitor.closing
-    assert scroll_areas(closing.title, kiosk.visitor)[0].viewport().height() >= closing.title.height()
+    view, closing = _closing_at_200(kiosk, "vi"), kiosk.visitor.closing
+    assert view.height() >= closing.title.height()
     assert closing.yes.height() == closing.done.height()  # one line each, as "Về màn hình đầu"

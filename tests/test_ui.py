@@ -282,7 +282,7 @@ def test_a_line_the_recogniser_heard_again_is_marked_on_both_screens(qtbot, sugg
     assert cell.startswith("잠시만 기다려 주세요.\n(처음 인식: 잠시만)") and "다시 듣고 고침" in cell
     captions = find(kiosk.visitor, QWidget, "caption_view")
     assert captions.count() == 1
-    assert captions.item(0).text() == "Nhân viên · đã cập nhật sau khi nghe lại: Vui lòng đợi một chút."
+    assert captions.item(0).text() == "Nhân viên · đã sửa sau khi nghe lại: Vui lòng đợi một chút."
 
 
 def test_the_clerk_prints_only_after_the_visitor_agrees(qtbot, kiosk, config: KioskConfig) -> None:

@@ -19,8 +19,8 @@ from PyQt6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayou
 
 from base.events import Role, TranscriptEntry
 from ui.fold import fold_margin
-from ui.phrase_breaks import plain
-from ui.widgets import PhraseLabel, ShortFormLabel, restyle
+from ui.phrase_breaks import plain, set_wrapped
+from ui.widgets import PhraseLabel, restyle
 
 ICON_PX = 56
 Languages = tuple[str | None, str | None]  # a bubble's line and original: their languages
@@ -125,8 +125,9 @@ class ChatView(QScrollArea):
         holder.setObjectName("chat_holder")
         self.rows = QVBoxLayout(holder)
         self.rows.addStretch(1)  # bubbles gather at the bottom, next to the controls, like a messenger
-        self.placeholder = ShortFormLabel()  # "the clerk's words will appear here", while there are none
+        self.placeholder = QLabel()  # "the clerk's words will appear here", while there are none
         self.placeholder.setObjectName("chat_placeholder")
+        self.placeholder.setWordWrap(True)
         self.rows.addWidget(self.placeholder)
         self.setWidget(holder)
         self.bubbles: list[Bubble] = []
@@ -234,18 +235,9 @@ class ChatView(QScrollArea):
         self._lines.clear()
         self.placeholder.show()
 
-    def set_placeholder(self, text: str, language: str | None = None, short: str = "") -> None:
-        """What to do until the first line arrives, in ``language`` (broken only between its phrases); ``short``: its
-        short form ("": none), shown where the whole would not be in view (:meth:`fit_prompt`)."""
-        self.placeholder.set_texts(text, short, language)
-
-    def fit_prompt(self, room: int) -> None:
-        """The prompt in its short form where, whole, it needs a chat higher than ``room`` px: read whole, not with its
-        last line a scroll away (the fingerspelling prompt's third line at 200 % on 1366x768)."""
-        prompt, margins = self.placeholder, self.rows.contentsMargins()
-        label = prompt.contentsMargins().top() + prompt.contentsMargins().bottom()
-        chrome = label + margins.top() + margins.bottom() + 2 * self.frameWidth()
-        prompt.compact(bool(prompt.short) and prompt.text_px(prompt.full) + chrome > room)
+    def set_placeholder(self, text: str, language: str | None = None) -> None:
+        """What to do until the first line arrives, in ``language`` (broken only between its phrases)."""
+        set_wrapped(self.placeholder, text, language)
 
     def set_contrast(self, high: bool) -> None:
         self.high_contrast = high

@@ -14,11 +14,12 @@ object name:
 - with ``min_text_px``: any text smaller than that (the visitor's screen at 100 %: 24 px).
 
 :func:`scrolled_out` finds the buttons and labels that must be seen without scrolling (the start page's languages, the
-first suggestion, the fingerspelled word's line) but are not; :func:`slivers` the buttons that show only a part of
-themselves at a scroll area's fold (whole or a scroll away, never a strip of a button), :func:`taller_than_view` those
-that can never be whole in it; :func:`phrases_far` quick phrases that the topics' tabs push more than half a screen
-down; :func:`newest_cut` a chat whose newest line (who said it and the words; before any, its prompt, then always
-whole) is cut: whole in view, or from its top when taller than the view, its first line whole, none halved;
+first suggestion, the fingerspelled word's line) but are not, :func:`first_phrase_out` a first topic (folded: phrase)
+not in view; :func:`slivers` the buttons that show only a part of themselves at a scroll area's fold (whole or a scroll
+away, never a strip of a button), :func:`taller_than_view` those that can never be whole in it; :func:`phrases_far`
+quick phrases that the topics' tabs push more than half a screen down; :func:`newest_cut` a chat whose newest line
+(who said it and the words; before any, its prompt) is cut: whole in view, or from its top when
+taller than the view, its first line whole, none halved;
 :func:`demo_hidden` a demo without its notice; :func:`not_shown` a bar that must never make way (the visitor's text-size
 bar); :func:`overlaps` widgets that one layout placed over each other (it had less room than their least sizes: the idle
 warning's countdown under its label, the self-view over the list under it).
@@ -92,12 +93,33 @@ def layout_problems(
 def scrolled_out(window: QWidget, prefix: str | tuple[str, ...], first: bool = False) -> list[str]:
     """Shown buttons and labels named ``prefix...`` that lie (partly) outside their scroll area's view at its
     current position; with ``first``, only the first of them in reading order (the others may be a scroll away)."""
-    problems = []
     named = (w for w in window.findChildren(QWidget) if isinstance(w, (QAbstractButton, QLabel)))
     shown = [w for w in named if w.isVisible() and w.objectName().startswith(prefix)]
-    if first:
-        shown = sorted(shown, key=lambda b: (rect_in(window, b).y(), rect_in(window, b).x()))[:1]
-    for widget in shown:
+    return _out_of_view(window, _first(window, shown) if first else shown)
+
+
+def first_phrase_out(window: QWidget) -> list[str]:
+    """Quick-phrase panels whose first tab, or where the tabs are folded (the chosen topic and "all topics"), first
+    phrase is seen only by scrolling: at 200 % on 1366x768 the list's view showed those two tabs, every phrase a scroll
+    away. (All topics shown, the phrases may be a scroll away under them: :func:`phrases_far` bounds how far.)"""
+    from ui.phrase_panel import PhrasePanel  # (the panel imports nothing of this module)
+
+    problems = []
+    for panel in window.findChildren(PhrasePanel):
+        first = panel.buttons() if panel.all_topics.isVisible() else panel.shown_tabs
+        problems += _out_of_view(window, _first(window, [b for b in first if b.isVisible()]))
+    return problems
+
+
+def _first(window: QWidget, widgets: list[QWidget]) -> list[QWidget]:
+    """The first of ``widgets`` in reading order (none: none)."""
+    return sorted(widgets, key=lambda b: (rect_in(window, b).y(), rect_in(window, b).x()))[:1]
+
+
+def _out_of_view(window: QWidget, widgets: list[QWidget]) -> list[str]:
+    """Each of ``widgets`` that lies (partly) outside a scroll area's view round it."""
+    problems = []
+    for widget in widgets:
         rect = rect_in(window, widget)
         cut = [area for area in scroll_areas(widget, window) if not rect_in(window, area.viewport()).contains(rect)]
         if cut:
@@ -164,8 +186,7 @@ def phrases_far(window: QWidget, most: float | None = None) -> list[str]:
 def newest_cut(window: QWidget) -> list[str]:
     """Chats whose newest line (its bubble: who said it and the words; before any line, the prompt) is cut: not
     whole in the chat's view, or, when taller than the view, not shown from its top or with a line of its words
-    halved by the view's bottom edge. The prompt is whole or cut: what to do is not read in part (the fingerspelling
-    prompt's third line was a scroll away at 200 % on 1366x768)."""
+    halved by the view's bottom edge."""
     from ui.chat_view import ChatView  # (the chat imports nothing of this module)
 
     problems = []
@@ -175,7 +196,7 @@ def newest_cut(window: QWidget) -> list[str]:
             continue
         port, rect = rect_in(window, chat.viewport()), rect_in(window, newest)
         inside = port.top() <= rect.top() and rect.bottom() <= port.bottom()  # (across: the label checks)
-        tall = rect.height() > port.height() and newest is not chat.placeholder  # (what to do: read whole)
+        tall = rect.height() > port.height()
         whole = port.top() <= rect.top() <= port.top() + 2 and not line_halved(window, words, port) if tall else inside
         if not whole:
             top, bottom = rect.top() - port.top(), port.bottom() - rect.bottom()

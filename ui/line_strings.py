@@ -3,9 +3,9 @@
 LINE_STRINGS: dict[str, dict[str, str]] = {
     "heard_again": {  # by the speaker's name: the recogniser heard the line again with the next words and changed it
         "ko": "다시 듣고 고침",
-        "en": "updated after listening again",
+        "en": "heard again, updated",
         "zh": "重新识别后已更新",
-        "vi": "đã cập nhật sau khi nghe lại",
+        "vi": "đã sửa sau khi nghe lại",
         "ja": "聞き直して更新",
     },
 }

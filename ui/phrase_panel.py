@@ -5,7 +5,8 @@ Used on both screens: the visitor sees the phrases in their language with catego
 view's fold would cut starts below it (:meth:`PhrasePanel.start_below`): whole in view or a scroll away. Where the tabs
 would push the phrases more than :data:`MOST_TABS` of the window's height down (200 % text: six rows, the first phrase
 854 px down the list on 1366x768 in Vietnamese; three rows, 458 px, in Korean), they fold into one row, the chosen
-topic and "all topics"; that button shows every tab until one is chosen.
+topic and "all topics"; that button shows every tab until one is chosen. Where the list's view holds only one row
+(200 % on 1366x768), the chosen topic's phrases come before those two tabs (:meth:`PhrasePanel._order`).
 """
 
 from __future__ import annotations
@@ -92,6 +93,7 @@ class PhrasePanel(QWidget):
         self._columns, self._opened = TAB_COLUMNS, False  # the tabs' columns unfolded; every tab shown on request
         self.shown_tabs: list[QWidget] = self.tab_group.buttons()  # as _place_tabs last placed them
         self.shown_columns = columns  # fewer where a phrase at that width is taller than the list's view (fit_columns)
+        self.lead = False  # the phrases above the folded tabs, where the view holds one row (_order)
         self.gap = QSpacerItem(0, 0)  # before the row the fold would cut (start_below); where it is: _gap_place
         self.holder = holder = QWidget()
         holder.setObjectName(f"{prefix}_grid")
@@ -135,19 +137,49 @@ class PhrasePanel(QWidget):
     def fit_columns(self, view: int) -> None:
         """``columns`` phrases a row, or fewer where a phrase at that width would be taller than the list's ``view``
         (px): never whole in view, a visitor would have to scroll through it (two lines, 195 px, in a 193 px view at
-        200 % on 1366x768: no phrase with two lines was ever whole); one a row where even that does not help."""
+        200 % on 1366x768: no phrase with two lines was ever whole); one a row where even that does not help. Under
+        folded tabs, fewer too where that makes the first row low enough to be in view under them (English at 200 % on
+        960x1080: 266 px two a row, 196 px one a row, 126 px of tabs, a 328 px view)."""
         buttons, room, gap = self.buttons(), self._room(), self.grid.spacing()
-        columns = self.columns
-        while (
-            view > 0
-            and columns > 1
-            and any(b.heightForWidth((room - (columns - 1) * gap) // columns) > view for b in buttons)
-        ):
+        columns, tabs = self.columns, self._row_px(self.shown_tabs, self._tab_columns) + self.holder.layout().spacing()
+        folded = self.all_topics in self.shown_tabs
+        while view > 0 and columns > 1:
+            row, fewer = self._row_px(buttons, columns), self._row_px(buttons, columns - 1)
+            tall = any(b.heightForWidth((room - (columns - 1) * gap) // columns) > view for b in buttons)
+            if not (tall or (folded and tabs + row > view and tabs + fewer <= view)):
+                break
             columns -= 1
         if columns != self.shown_columns:
             self.shown_columns = columns
             self._drop_gap()
             _regrid(self.grid, buttons, columns, self.columns)
+        self._order(view)
+
+    def _order(self, view: int) -> None:
+        """Where the tabs are folded and the list's ``view`` (px) holds a row of them or of phrases but not both (200 %
+        on 1366x768: 185 px for two rows of 126 px, the phrases a scroll away under the chosen topic and "all topics"),
+        the phrases come first and the two tabs under them: a phrase to tap in view, the topics a scroll away. Only a
+        row of phrases no higher than the tabs' leads: the list is kept as high as that (:meth:`first_row_end`). Only
+        the visitor's panel, in the list under the chat (the clerk's scrolls by itself, the tabs first)."""
+        tabs, phrases = (
+            self._row_px(self.shown_tabs, self._tab_columns),
+            self._row_px(self.buttons(), self.shown_columns),
+        )
+        both = tabs + self.holder.layout().spacing() + phrases
+        lead = (
+            not self.scrolls and self.all_topics in self.shown_tabs and 0 < phrases <= min(tabs, view) and view < both
+        )
+        if lead != self.lead:
+            self.lead = lead
+            self._drop_gap()
+            rows = self.holder.layout()
+            rows.removeItem(self.tabs)
+            rows.insertLayout(1 if lead else 0, self.tabs)
+
+    def _row_px(self, buttons: Sequence[QWidget], columns: int) -> int:
+        """The height of the first row of ``buttons``, ``columns`` a row across the panel's width (0: none)."""
+        width = (self._room() - (columns - 1) * self.grid.spacing()) // max(1, columns)
+        return max((button.heightForWidth(width) for button in buttons[:columns]), default=0)
 
     def start_below(self, fold: int) -> None:
         """Where ``fold`` (px from the top of the tabs and phrases: where the view of them ends) would cut a row of
@@ -155,10 +187,8 @@ class PhrasePanel(QWidget):
         buttons (at 200 % on 1366x768 the second row of tabs showed 21 px on both screens; in Japanese the list under
         the chat, kept below the reach line, is lower than the first row: the tabs are a scroll away)."""
         place, top = None, 0  # (the rows' places without the gap: the buttons' own may be stale)
-        for grid, buttons, columns in (
-            (self.tabs, self.shown_tabs, self._tab_columns),
-            (self.grid, self.buttons(), self.shown_columns),
-        ):
+        rows = [(self.tabs, self.shown_tabs, self._tab_columns), (self.grid, self.buttons(), self.shown_columns)]
+        for grid, buttons, columns in reversed(rows) if self.lead else rows:
             heights = [
                 max(b.height() for b in buttons[start : start + columns]) for start in range(0, len(buttons), columns)
             ]
@@ -175,7 +205,8 @@ class PhrasePanel(QWidget):
 
     def first_row_end(self) -> int:
         """Px from the panel's top to the bottom of its first row of tabs (0: none); the list under the visitor's chat
-        is at least that high where the phrases head it (in Japanese at 200 % on 1366x768 the list showed nothing)."""
+        is at least that high where the phrases head it (in Japanese at 200 % on 1366x768 the list showed nothing).
+        (Where the phrases lead, a row of them is no higher than the view: :meth:`_order`.)"""
         return max((tab.height() for tab in self.shown_tabs[: self._tab_columns]), default=0)
 
     def _gap_place(self) -> tuple[QGridLayout, int, int] | None:

@@ -45,10 +45,10 @@ IN_VIEW = {  # screen: the name prefixes of its buttons and labels, which must b
     "switch_offer": "switch_",  # the question and both answers: read and answered at once
     "closing": ("consent_question", "consent_yes", "consent_no", "consent_result", "done"),  # asked and answered
 }
-FIRST_IN_VIEW = {  # screen: the first of these buttons in view, the rest whole or a scroll away
-    "suggestions": "visitor_suggestion_",
-    **dict.fromkeys(("conversation", "flipped"), "phrase_category_"),  # the quick phrases' first row (with a notice
-}  # up it may go a scroll away before the text-size bar makes way: ui.conversation_fit)
+FIRST_IN_VIEW = {"suggestions": "visitor_suggestion_"}  # the first of these buttons in view, the rest whole or a
+# scroll away
+PHRASE_IN_VIEW = {"conversation", "flipped"}  # the first quick phrase in view (with a notice up the phrases' first row
+# may go a scroll away before the text-size bar makes way: ui.conversation_fit)
 BAR_MAKES_WAY = {"suggestions", "language", "switch_offer"}  # the only screens where the text-size bar may make way
 # (for the first suggestion, for the languages and the way back below the reach line, for the switch offer whole in
 # view: each answered with one tap, and the bar is back); everywhere else a visitor at 200 % gets back
@@ -90,6 +90,7 @@ class Gallery:
 
         from ui.layout_check import (
             demo_hidden,
+            first_phrase_out,
             layout_problems,
             newest_cut,
             not_shown,
@@ -119,6 +120,8 @@ class Gallery:
         if screen in FIRST_IN_VIEW:
             problems += scrolled_out(widget, FIRST_IN_VIEW[screen], first=True)  # type: ignore[arg-type]
             problems += slivers(widget, FIRST_IN_VIEW[screen])  # type: ignore[arg-type]
+        if screen in PHRASE_IN_VIEW:
+            problems += first_phrase_out(widget)  # type: ignore[arg-type]
         for prefix in ("phrase_", "voice_") if visitor else ("clerk_phrase",):  # the rows of the quick phrases and
             problems += slivers(widget, prefix)  # type: ignore[arg-type]  # the voice: whole or a scroll away
         problems += taller_than_view(widget, "phrase_" if visitor else "clerk_phrase")  # type: ignore[arg-type]
