@@ -178,3 +178,40 @@ def test_a_third_breath_after_a_revision_is_neither_paired_nor_decoded_after_the
         (finals[1].start, "왔어요."),
     ]
     assert captions.index(finals[2]) > [c.revised for c in captions].index(True), "revised before the third began"
+
+
+class SureFirst(HearsAgain):
+    """The first breath is heard sure, each later one alone as doubtful as in :class:`HearsAgain`; the context of
+    every joined decoding is kept."""
+
+    def __init__(self, options: AsrOptions) -> None:
+        super().__init__(options)
+        self.finals, self.joined = 0, []
+
+    def decode(self, audio, language, allowed=(), beam_size=None, words=False, prefix=(), context=None) -> Hypothesis:
+        hypothesis = super().decode(audio, language, allowed, beam_size, words, prefix)
+        if audio.size > 2 * 16000:
+            self.joined.append(context)
+        self.finals += beam_size is None
+        return replace(hypothesis, avg_logprob=-0.2, tokens=(7, 8)) if self.finals == 1 else hypothesis
+
+
+def test_a_pair_is_heard_again_after_the_final_its_first_was_decoded_after() -> None:
+    """A sure first breath, then two doubtful ones: the second was decoded after the first; the revision of the
+    second and third is decoded after the first too, its closing mark open ("ask not" read "And not", issue 16)."""
+    three = TWO_BREATHS[:-62] + [0.0] * 25 + [0.9] * 31 + [0.0] * 62
+    recognizer = SureFirst(AsrOptions(model_dir=Path("unused")))
+    transcriber = StreamingTranscriber(
+        recognizer, Role.VISITOR, language="ko", allowed=("ko",), options=recognizer.options, vad=ScriptedVad(three)
+    )
+    captions = []
+    for _ in three:
+        transcriber.push(np.zeros(WINDOW, np.float32))
+        captions += transcriber.poll()
+    captions += transcriber.flush()
+    finals = [c for c in captions if c.final and not c.revised]
+    assert len(finals) == 3 and finals[0].confidence > LOW_CONFIDENCE > finals[1].confidence
+    assert [c.start for c in captions if c.revised] == [finals[1].start, finals[2].start]
+    (context,) = recognizer.joined
+    assert context is not None and context.tokens == (7, 8) and context.audio.size / 16000 < 1.6
+    assert context.open_end, "heard with what follows it, the first's closing mark is the decoder's to write"

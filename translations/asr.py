@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import math
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import takewhile
 from pathlib import Path
 
 import numpy as np
@@ -31,6 +33,7 @@ MAX_PROMPT_TOKENS = 120
 MAX_SAMPLES = 30 * SAMPLE_RATE
 FULL_FRAMES = 3000  # 30 s of 10 ms mel frames: whisper's window
 MARGIN_S = 3
+PUNCTUATION = set(".,!?;:。，！？、；：")
 CONTEXT_PROMPTS = {"zh": "以下是普通话的句子，使用简体中文。"}  # whisper otherwise often writes traditional characters
 
 
@@ -80,6 +83,7 @@ class Context:
     tokens: tuple[int, ...]
     audio: np.ndarray
     language: str
+    open_end: bool = False  # its closing punctuation left to the decoder (:func:`_open_end`)
 
 
 @dataclass(frozen=True)
@@ -178,8 +182,9 @@ class SpeechRecognizer:
         (the tokens of an earlier decoding) is forced, and the decoder may not end right after it: it goes on
         with what the audio holds after that text (the result's text and words include the prefix; its
         confidence is that of the tokens decoded after it).
-        ``context`` (in ``context.language``): its audio goes before ``audio`` and its tokens before ``prefix``;
-        the result holds only what follows them (words timed in ``audio``).
+        ``context`` (in ``context.language``): its audio goes before ``audio`` and its tokens (less their closing
+        punctuation when ``context.open_end``) before ``prefix``; the result holds only what follows them (words
+        timed in ``audio``).
         Measured and not kept (issue 16): forcing the final through the words already committed by local
         agreement saved 4 % of the final's CPU (CTranslate2 steps through forced tokens one by one); whisper's
         timestamp mode (what offline ``transcribe`` uses; ``options.timestamps``, off) made Korean CER worse on
@@ -188,13 +193,13 @@ class SpeechRecognizer:
 
         started = time.perf_counter()
         before = context.audio if context is not None else np.zeros(0, np.float32)
-        forced = context.tokens if context is not None else ()
         audio = np.concatenate([before, np.asarray(audio, np.float32)])[:MAX_SAMPLES]
         encoded = self._encode(audio)
         language_p = None
         if language is None:
             language, language_p = self._detect(encoded, allowed)
         tokenizer = self._tokenizer(language)
+        forced = () if context is None else _open_end(tokenizer, context.tokens) if context.open_end else context.tokens
         prompt = [*self._context(tokenizer, language), *tokenizer.sot_sequence]
         if not self.options.timestamps:
             prompt.append(tokenizer.no_timestamps)
@@ -211,7 +216,10 @@ class SpeechRecognizer:
             suppress_tokens=list(get_suppressed_tokens(tokenizer, [-1])),
         )[0]
         every = [t for t in result.sequences_ids[0] if t < tokenizer.eot]  # the prefix included
-        tokens = every[len(forced) :]
+        # the context's closing punctuation, now written by the decoder (it heard what follows), is not this text's
+        opened = context is not None and context.open_end
+        skip = len(forced) + (_punctuation_run(tokenizer, every[len(forced) :]) if opened else 0)
+        tokens = every[skip:]
         # A decoding that stops inside a multi-byte character (at the token limit) leaves U+FFFD at the end.
         text = tokenizer.decode(tokens).strip().rstrip("\ufffd").strip()
         # CTranslate2 scores forced tokens 0 but counts them in the length: the mean is over the decoded ones
@@ -221,7 +229,7 @@ class SpeechRecognizer:
         aligned = (
             self.model.find_alignment(tokenizer, [every], encoded, audio.size // 160)[0] if words and tokens else []
         )
-        aligned = _after(aligned, len(forced), before.size / SAMPLE_RATE)
+        aligned = _after(aligned, skip, before.size / SAMPLE_RATE)
         spans = tuple((in_script(w["word"], language), float(w["start"]), float(w["end"])) for w in aligned)
         seconds = time.perf_counter() - started
         return Hypothesis(
@@ -268,6 +276,18 @@ class SpeechRecognizer:
             return []
         tokens = tokenizer.encode(" " + text)[:MAX_PROMPT_TOKENS]  # type: ignore[attr-defined]
         return [tokenizer.sot_prev, *tokens]  # type: ignore[attr-defined]
+
+
+def _open_end(tokenizer: object, tokens: tuple[int, ...]) -> tuple[int, ...]:
+    """``tokens`` without their closing punctuation: whisper wrote it with nothing after the audio, and forced it
+    tells the decoder a sentence ended there ("Americans!" then "And not!" for "Americans, ask not", issue 16)."""
+    return tokens[: len(tokens) - _punctuation_run(tokenizer, tokens[::-1])]
+
+
+def _punctuation_run(tokenizer: object, tokens: Sequence[int]) -> int:
+    """How many of the first ``tokens`` are punctuation alone."""
+    texts = (tokenizer.decode([t]).strip() for t in tokens)  # type: ignore[attr-defined]
+    return sum(1 for _ in takewhile(lambda text: bool(text) and all(c in PUNCTUATION for c in text), texts))
 
 
 def _after(aligned: list[dict], forced: int, offset: float) -> list[dict]:

@@ -4,17 +4,19 @@ A first breath the clerk is asked to check (below ``LOW_CONFIDENCE``) gives the 
 decoded alone, and the first's own errors, made without what followed, would stay on screen. When such a final is
 followed within ``unended_silence_s`` by the next final of the same transcriber, in its language, both are decoded
 again as one utterance (the first's audio, then the second's) once the second is shown and while nobody speaks
-(:class:`~translations.streaming.StreamingTranscriber` drops it when a new utterance starts; one decoding of at
-most 30 s, which CTranslate2 cannot cut short). Its words are split between the two lines at the end of the
-first's audio by their timestamps; the word guard and the repetition cut apply to each part. When a part is empty
-or a known hallucination the lines stay as they are; when the text differs and the joined decoding is surer than
-the first (its confidence above the first's), both lines are sent again with ``Caption.revised`` and that
-confidence (a revision the clerk is asked to check shows as such). Korean parts get the civil-service term
-correction a final gets (:func:`translations.glossary.fix_terms`, ``term_correction``) before they are compared.
-After a revision the next breath is decoded alone and paired with nothing: the second line now reads as the joined
-decoding's second part, which has no tokens of its own to decode after, and pairing the second again would replace
-a reading made with the first's words by one made without them (judged against the second's own, doubtful, first
-reading). The screens mark a revised line and the store keeps the first reading (:mod:`kiosk.store_schema`).
+(:class:`~translations.streaming.StreamingTranscriber` drops it when a new utterance starts; one decoding of at most
+30 s, which CTranslate2 cannot cut short), after the final the first was decoded after, if any, with that final's
+closing mark left to the decoder (measured: en reverb +0.8 -> +0.0 points, docs/bench.md). Its words are split
+between the two lines at the end of the first's audio by their timestamps; the word guard and the repetition cut
+apply to each part. When a part is empty or a known hallucination the lines stay as they are; when the text differs
+and the joined decoding is surer than the first (its confidence above the first's), both lines are sent again with
+``Caption.revised`` and that confidence (a revision the clerk is asked to check shows as such). Korean parts get the
+civil-service term correction a final gets (:func:`translations.glossary.fix_terms`, ``term_correction``) before
+they are compared. After a revision the next breath is decoded alone and paired with nothing: the second line now
+reads as the joined decoding's second part, which has no tokens of its own to decode after, and pairing the second
+again would replace a reading made with the first's words by one made without them (judged against the second's own,
+doubtful, first reading). The screens mark a revised line and the store keeps the first reading
+(:mod:`kiosk.store_schema`).
 Measured (SYNTHETIC, docs/bench.md, eleventh session): revising after a confident first too made the joined and
 breaths English sets worse (whisper without timestamps dropped or repeated a sentence of the joined audio).
 """
@@ -27,7 +29,7 @@ import numpy as np
 
 from base.audio import SAMPLE_RATE
 from base.events import LOW_CONFIDENCE, Caption
-from translations.asr import MAX_SAMPLES, AsrOptions, SpeechRecognizer
+from translations.asr import MAX_SAMPLES, AsrOptions, Context, SpeechRecognizer
 from translations.final_text import words_text
 from translations.text_guards import is_hallucination
 
@@ -40,6 +42,7 @@ class Shown:
     audio: np.ndarray
     voiced: tuple[bool, ...]  # one flag per VAD window of ``audio``
     tokens: tuple[int, ...]
+    context: Context | None = None  # what it was decoded after (the final before it), if anything
 
 
 def follows(previous: Shown | None, start: float, language: str | None, samples: int, options: AsrOptions) -> bool:
@@ -65,9 +68,15 @@ def revisable(first: Shown, second: Shown, options: AsrOptions) -> bool:
 
 def revised(recognizer: SpeechRecognizer, first: Shown, second: Shown, window_s: float, terms: bool) -> list[Caption]:
     """``first`` and ``second`` as the joined decoding reads them (revised captions; ``terms``: Korean civil-service
-    terms corrected), or [] when it reads them the same, no surer than ``first`` was read, or cannot split them."""
+    terms corrected), or [] when it reads them the same, no surer than ``first`` was read, or cannot split them.
+    The pair is decoded after ``first.context``, its closing mark left open, when it fits in whisper's window:
+    without the final before ``first`` "ask not" (said after "Americans!") read "And not", after "Americans!"
+    still "And not", after "Americans" "ask not" (issue 16)."""
     audio = np.concatenate([first.audio, second.audio])
-    hypothesis = recognizer.decode(audio, second.caption.language, words=True)
+    context = first.context
+    if context is not None:  # heard with what follows it now: its closing mark is the decoder's to write
+        context = replace(context, open_end=True) if context.audio.size + audio.size <= MAX_SAMPLES else None
+    hypothesis = recognizer.decode(audio, second.caption.language, words=True, context=context)
     cut = first.audio.size / SAMPLE_RATE
     voiced = (*first.voiced, *second.voiced)
     halves = (

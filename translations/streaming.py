@@ -202,11 +202,11 @@ class StreamingTranscriber:
             self.speculated += 1
         else:
             hypothesis = self._decode(utterance, finished.audio)
+        context = self._context(utterance, hypothesis.language, finished.audio.size)  # what it was decoded after
         if self.options.continue_after_stop and voiced_after_words(
             hypothesis.words, utterance.voiced, WINDOW_S, utterance.levels()
         ):
             # the speaker's voice after the last word: the decoder stopped at a full stop; let it go on from there
-            context = self._context(utterance, hypothesis.language, finished.audio.size)
             more = decode_on(self.recognizer, hypothesis, finished.audio, context)
             self.decoded_on += 1
             if more is not None:
@@ -230,7 +230,7 @@ class StreamingTranscriber:
             language_p=utterance.language_p,
         )
         voiced_windows = tuple(utterance.voiced[: finished.audio.size // WINDOW])
-        self._previous = Shown(caption, finished.audio, voiced_windows, hypothesis.tokens)
+        self._previous = Shown(caption, finished.audio, voiced_windows, hypothesis.tokens, context)
         if previous is not None and revisable(previous, self._previous, self.options):
             self._revision = (previous, self._previous)
         return caption
