@@ -93,6 +93,10 @@ class SignRecognizer:
         self.classifier = classifier
         self.enrolled = enrolled
         self.options = options or RecognizerOptions()
+        self.reset()
+
+    def reset(self) -> None:
+        """Forget the frames pushed so far (a new visitor)."""
         self._segmenter = SignSegmenter(self.options.segmenter)
         self._before: Segment | None = None
         self._recent: deque[LandmarkFrame] = deque()  # the frames of the last ``max_seconds`` + 1 s

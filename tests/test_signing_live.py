@@ -152,6 +152,9 @@ class _OneSign:
     def __init__(self) -> None:
         self.fresh = True
 
+    def reset(self) -> None:
+        self.fresh = True
+
     def push(self, frame: LandmarkFrame) -> list[SignResult]:
         found, self.fresh = self.fresh, False
         return [SignResult(frame.t, frame.t, "서류", "서류", 0.9, "model", ())] if found else []
@@ -190,7 +193,6 @@ def test_a_pending_sentence_at_visit_end_does_not_switch_sign_input_off(config: 
         time.sleep(0.3)
         session.clear()
         assert notices == [], "no false notice"
-        recognizer.fresh = True
         session.choose("ko", VisitorMode.SIGN)
         channel.on_frame(image)
         assert _wait(lambda: len(channel.signs) == 1), "sign input still works in the next visit"

@@ -8,6 +8,9 @@ line (modality ``sign``). Signs still pending when the visit ends (the clerk end
 of the last sign) are dropped: the visit is over and its transcript closed. Signs taught on site
 (``[models] enrolled_dir``) are recognised at once; a model trained on people's recordings in
 ``[models] sign_dir`` answers the rest; anything else is "unknown" (the synthetic model is never used live).
+The recogniser runs on the camera worker's handling thread (every landmark frame, in order), so matching taught
+signs never makes MediaPipe skip camera frames; it starts afresh with each visit, signs of a visit that ended
+while they were being found are dropped, and signs taught meanwhile are swapped in between two frames.
 """
 
 from __future__ import annotations
@@ -105,19 +108,40 @@ class SignChannel(CameraWorker):
         self.signs: list[SignEvent] = []
         self._lock = threading.Lock()
         self._last_sign_t: float | None = None
+        self._recognising: str | None = None  # the visit whose frames the recogniser holds
+        self._reloaded: EnrolledSigns | None = None  # taught signs to swap in before the next frame
         super().__init__(session, landmarker_factory)
 
     def handle(self, frame: LandmarkFrame, t: float) -> None:
-        """One frame: recognise finished signs; send the sentence after a pause."""
-        for result in self.recognizer.push(frame):
-            self._add(result.event())
-            self._last_sign_t = t
-        if self._last_sign_t is not None and t - self._last_sign_t >= PAUSE_S:
+        """One frame (on the handling thread): recognise finished signs; send the sentence after a pause. The
+        recogniser starts afresh with each visit, and its signs are dropped if the visit ended meanwhile."""
+        visit = self.visit
+        with self._lock:
+            enrolled, self._reloaded = self._reloaded, None
+        if enrolled is not None:  # between two frames, never inside a spot
+            self.recognizer.enrolled = enrolled
+        if visit != self._recognising:
+            self._recognising = visit
+            self.recognizer.reset()
+        results = self.recognizer.push(frame)
+        with self._lock:
+            if visit != self.visit:
+                return
+            for result in results:
+                self.signs.append(result.event())
+                self._last_sign_t = t
+            signs, pause = tuple(self.signs), self._last_sign_t is not None and t - self._last_sign_t >= PAUSE_S
+        if results:
+            log.debug("signs %s", ["known" if r.gloss is not None else "unknown" for r in results])
+            self.session.show_signs(SignChips(signs))
+        if pause:
             self.send()
 
     def reload_enrolled(self) -> None:
-        """Signs taught on the admin screen are recognised from the next sign on."""
-        self.recognizer.enrolled = load_enrolled(self.session.config.models.enrolled_dir)
+        """Signs taught on the admin screen are recognised from the next frame on."""
+        enrolled = load_enrolled(self.session.config.models.enrolled_dir)
+        with self._lock:
+            self._reloaded = enrolled
 
     # -- the visitor's buttons -------------------------------------------------------------------------
     def send(self) -> TranscriptEntry | None:
@@ -147,10 +171,3 @@ class SignChannel(CameraWorker):
         if event.state not in OPEN:
             with self._lock:
                 self.signs, self._last_sign_t = [], None
-
-    def _add(self, sign: SignEvent) -> None:
-        with self._lock:
-            self.signs.append(sign)
-            signs = tuple(self.signs)
-        log.debug("sign %s (%.2f)", "known" if sign.gloss != UNKNOWN_GLOSS else "unknown", sign.confidence)
-        self.session.show_signs(SignChips(signs))
