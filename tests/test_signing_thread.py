@@ -141,3 +141,20 @@ def test_a_full_queue_makes_mediapipe_wait_instead_of_growing(busy, monkeypatch)
     finally:
         recognizer.release.set()
         channel.close()
+
+
+def test_an_unexpected_error_on_one_frame_leaves_the_input_on(busy, caplog) -> None:
+    """Before, a bug on one frame ended the handling thread: the queue filled and MediaPipe waited for good."""
+    _, channel, recognizer, landmarker, _ = busy
+    recognizer.release.set()
+    push = recognizer.push
+
+    def broken_once(frame: LandmarkFrame) -> list[SignResult]:
+        recognizer.push = push
+        raise ValueError("a bug")
+
+    recognizer.push = broken_once
+    _give(channel, landmarker, 3)
+    assert _wait(lambda: len(recognizer.pushed()) == 2), "the frames after it are handled"
+    assert recognizer.pushed() == landmarker.times[1:]
+    assert "frame not handled" in caplog.text

@@ -10,7 +10,7 @@ newest wins) instead of memory growing. Frames are taken only while a visit in t
 on the summary screen), each tagged with its visit (:attr:`CameraWorker.visit`): a frame still queued when its
 visit ends is dropped. MediaPipe is loaded at the first frame of a visit that needs it; if it cannot load or
 fails on a frame, the clerk and the visitor are told once and the input stays off. An error in handling one
-frame's landmarks (e.g. a sentence sent just as the clerk ended the visit) is logged and the input stays on.
+frame's landmarks (e.g. a sentence sent just as the clerk ended the visit, or a bug) is logged and the input stays on.
 
 Both inputs (signs and fingerspelling) tell the visitor's self-view what they read the same way: a
 :class:`~base.events.CameraView` (hands seen / too dark) to the :meth:`CameraWorker.subscribe_view` listeners
@@ -138,6 +138,8 @@ class CameraWorker:
                 self.handle(frame, t)
             except KioskError as exc:
                 log.warning("%s frame not handled: %s", self.mode.value, exc.message_en)
+            except Exception:  # a bug on one frame: the thread ended, the queue filled and MediaPipe waited for good
+                log.exception("%s frame not handled", self.mode.value)
 
     def _tell_view(self, frame: LandmarkFrame, rgb: np.ndarray, t: float) -> None:
         if frame.right_hand is not None or frame.left_hand is not None:
