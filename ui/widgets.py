@@ -146,12 +146,9 @@ class ShortFormLabel(QLabel):
 
     def saved_px(self) -> int:
         """How much less high the short form is than the whole text at this width."""
-        return self.text_px(self.full) - self.text_px(self.short) if self.short else 0
-
-    def text_px(self, text: str) -> int:
-        """The height of ``text`` wrapped at this label's width."""
-        width, flags = self.contentsRect().width(), Qt.TextFlag.TextWordWrap
-        return self.fontMetrics().boundingRect(0, 0, width, 10**5, flags, text).height()
+        width, flags, metrics = self.contentsRect().width(), Qt.TextFlag.TextWordWrap, self.fontMetrics()
+        full, short = (metrics.boundingRect(0, 0, width, 10**5, flags, t).height() for t in (self.full, self.short))
+        return full - short if self.short else 0
 
 
 class DemoBanner(ShortFormLabel):
