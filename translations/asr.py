@@ -199,7 +199,8 @@ class SpeechRecognizer:
         if language is None:
             language, language_p = self._detect(encoded, allowed)
         tokenizer = self._tokenizer(language)
-        forced = () if context is None else _open_end(tokenizer, context.tokens) if context.open_end else context.tokens
+        opened = context is not None and context.open_end
+        forced = () if context is None else _open_end(tokenizer, context.tokens) if opened else context.tokens
         prompt = [*self._context(tokenizer, language), *tokenizer.sot_sequence]
         if not self.options.timestamps:
             prompt.append(tokenizer.no_timestamps)
@@ -217,7 +218,6 @@ class SpeechRecognizer:
         )[0]
         every = [t for t in result.sequences_ids[0] if t < tokenizer.eot]  # the prefix included
         # the context's closing punctuation, now written by the decoder (it heard what follows), is not this text's
-        opened = context is not None and context.open_end
         skip = len(forced) + (_punctuation_run(tokenizer, every[len(forced) :]) if opened else 0)
         tokens = every[skip:]
         # A decoding that stops inside a multi-byte character (at the token limit) leaves U+FFFD at the end.
