@@ -158,3 +158,31 @@ def test_an_unexpected_error_on_one_frame_leaves_the_input_on(busy, caplog) -> N
     assert _wait(lambda: len(recognizer.pushed()) == 2), "the frames after it are handled"
     assert recognizer.pushed() == landmarker.times[1:]
     assert "frame not handled" in caplog.text
+
+
+def test_a_send_meanwhile_is_not_overtaken_by_older_chips(busy) -> None:
+    """Before, the handling thread showed the chips it had copied after releasing the channel's lock: a sentence
+    the visitor sent meanwhile left its chips on the screens, as if still to be sent."""
+    session, channel, recognizer, landmarker, events = busy
+    recognizer.release.set()
+    show, held, showing = session.show_signs, threading.Event(), threading.Event()
+
+    def slow_show(chips: SignChips) -> None:
+        if chips.signs and not held.is_set():  # the found sign's chips, held up on the handling thread
+            showing.set()
+            held.wait(10)
+        show(chips)
+
+    session.show_signs = slow_show
+    _give(channel, landmarker, 1)
+    assert showing.wait(5)
+    sent: list = []
+    sender = threading.Thread(target=lambda: sent.append(channel.send()))
+    sender.start()
+    sender.join(0.3)  # with the fix the send waits for the chips being shown; before, it went ahead
+    held.set()
+    sender.join(5)
+    assert _wait(lambda: len([e for e in events if isinstance(e, SignChips)]) == 2), "shown, then cleared"
+    chips = [e.signs for e in events if isinstance(e, SignChips)]
+    assert sent[0] is not None and sent[0].text, "the sign was sent"
+    assert chips[-1] == (), "the screens end with the sent sentence's chips cleared"

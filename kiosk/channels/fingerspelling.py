@@ -36,7 +36,7 @@ class SpellingChannel(CameraWorker):
         self._classifier = FingerspellClassifier.load()
         self.vote = MirrorVote()
         self.decoder = FingerspellDecoder()
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()  # the spelling is shown under it: a button is never overtaken by older letters
         self._shown: Spelling | None = None
         super().__init__(session, landmarker_factory)
 
@@ -101,4 +101,4 @@ class SpellingChannel(CameraWorker):
             if spelling == self._shown:
                 return
             self._shown = spelling
-        self.session.show_spelling(spelling)
+            self.session.show_spelling(spelling)

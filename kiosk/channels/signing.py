@@ -106,7 +106,7 @@ class SignChannel(CameraWorker):
         self.recognizer, notices = (recognizer, []) if recognizer else load_recognizer(session.config)
         self.startup_notices = notices
         self.signs: list[SignEvent] = []
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()  # chips are shown under it: a send or undo is never overtaken by older chips
         self._last_sign_t: float | None = None
         self._recognising: str | None = None  # the visit whose frames the recogniser holds
         self._reloaded: EnrolledSigns | None = None  # taught signs to swap in before the next frame
@@ -130,10 +130,10 @@ class SignChannel(CameraWorker):
             for result in results:
                 self.signs.append(result.event())
                 self._last_sign_t = t
-            signs, pause = tuple(self.signs), self._last_sign_t is not None and t - self._last_sign_t >= PAUSE_S
-        if results:
-            log.debug("signs %s", ["known" if r.gloss is not None else "unknown" for r in results])
-            self.session.show_signs(SignChips(signs))
+            if results:
+                log.debug("signs %s", ["known" if r.gloss is not None else "unknown" for r in results])
+                self.session.show_signs(SignChips(tuple(self.signs)))
+            pause = self._last_sign_t is not None and t - self._last_sign_t >= PAUSE_S
         if pause:
             self.send()
 
@@ -149,7 +149,7 @@ class SignChannel(CameraWorker):
         with self._lock:
             known = [s for s in self.signs if s.gloss != UNKNOWN_GLOSS]
             self.signs, self._last_sign_t = [], None
-        self.session.show_signs(SignChips(()))
+            self.session.show_signs(SignChips(()))
         if not known:
             return None
         sentence = compose([s.gloss for s in known])
@@ -163,8 +163,7 @@ class SignChannel(CameraWorker):
         with self._lock:
             if self.signs:
                 self.signs.pop()
-            signs = tuple(self.signs)
-        self.session.show_signs(SignChips(signs))
+            self.session.show_signs(SignChips(tuple(self.signs)))
 
     # -- internals -------------------------------------------------------------------------------------
     def visit_changed(self, event: StateChanged) -> None:
