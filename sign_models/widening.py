@@ -34,7 +34,9 @@ class CameraChange:
     """One variant. ``roll`` degrees (positive: image turned clockwise); ``scale`` of the signer about the image
     centre; ``shift`` [x, y] in image heights; ``speed`` > 1 signs faster; ``fps`` None keeps the frame times;
     ``jitter`` landmark noise in image heights; ``drop_rate`` chance per frame that a hand is lost for 1-4 frames;
-    ``mirror``: the other hand; ``depth``: factor on the hands' z."""
+    ``mirror``: the other hand; ``depth``: factor on the hands' z; ``busy`` (seconds, low and high): MediaPipe takes
+    this long per frame (drawn uniformly) on a camera of ``fps`` frames per second and then takes the newest frame
+    (:func:`busy_landmarker`), so irregular runs of the camera's frames are lost."""
 
     roll: float = 0.0
     scale: float = 1.0
@@ -45,6 +47,7 @@ class CameraChange:
     drop_rate: float = 0.0
     mirror: bool = False
     depth: float = 1.0  # MediaPipe's hand z is unreliable: it is scaled by this
+    busy: tuple[float, float] | None = None
 
 
 @dataclass(frozen=True)
@@ -157,7 +160,9 @@ def camera_variant(frames: list[LandmarkFrame], change: CameraChange, rng: np.ra
     if not frames:
         return []
     out = [mirror_frame(f) for f in frames] if change.mirror else list(frames)
-    out = _retime(out, change.speed, change.fps)
+    out = _retime(out, change.speed, change.fps if change.busy is None else None)
+    if change.busy is not None:
+        out = busy_landmarker(out, change.fps or 30.0, change.busy, rng)
     angle = np.radians(change.roll)
     rotation = np.array([[np.cos(angle), -np.sin(angle)], [np.sin(angle), np.cos(angle)]])
     moved = []
@@ -191,6 +196,25 @@ def _retime(frames: list[LandmarkFrame], speed: float, fps: float | None) -> lis
     index = np.clip(np.searchsorted(t, clock), 0, len(t) - 1)
     keep = np.unique(index)
     return [dataclasses.replace(frames[i], t=float(t[i])) for i in keep]
+
+
+def busy_landmarker(
+    frames: list[LandmarkFrame], fps: float, busy: tuple[float, float], rng: np.random.Generator
+) -> list[LandmarkFrame]:
+    """The frames MediaPipe hands on from a camera of ``fps``: the camera shows ``frames`` (the latest one at each
+    tick of its clock), the landmarker takes ``busy`` seconds (uniform between the two) per frame and then takes
+    the newest frame the camera gave (the live kiosk's one-frame mailbox), or waits for the next one. At 30 fps
+    and 40-90 ms a frame it keeps ~0.45 of the camera's frames, as this 2-core machine did (docs/signs.md)."""
+    t = np.asarray([f.t for f in frames])
+    ticks = np.arange(t[0], t[-1] + 1e-9, 1.0 / fps)
+    shown = np.clip(np.searchsorted(t, ticks + 1e-9, side="right") - 1, 0, len(t) - 1)
+    out, free, last = [], -np.inf, -1
+    while True:
+        k = max(int(np.searchsorted(ticks, free + 1e-9, side="right")) - 1, last + 1)
+        if k >= len(ticks):
+            return out
+        out.append(dataclasses.replace(frames[shown[k]], t=float(ticks[k])))
+        free, last = max(free, ticks[k]) + rng.uniform(*busy), k
 
 
 def _drop(frames: list[LandmarkFrame], rate: float, rng: np.random.Generator) -> list[LandmarkFrame]:
