@@ -37,8 +37,8 @@ MAX_GLOSS = 30
 MAX_SIGNER = 40
 # 2: levelled, widened copies stored; 3: cleaned hands; 4: the sign's core; 5: other signers; 6: a fixed share of
 # mirrored copies, stored with which they are; 7: finger descriptors; 8: the recording trimmed once; 9: hand gaps
-# counted in seconds; 10: hands smoothed over seconds, not frames, and the shake
-FEATURE_VERSION = 10
+# counted in seconds; 10: hands smoothed over seconds, not frames, and the shake; 11: velocities over seconds
+FEATURE_VERSION = 11
 WIDEN = 8  # camera-widened copies stored per example
 WIDEN_SIGNERS = 4  # other-signer copies stored per example
 WIDENED = WIDEN + WIDEN_SIGNERS  # all widened copies stored per example

@@ -33,7 +33,7 @@ import numpy as np
 
 from base.errors import InputError
 from sign_models.landmarks import LandmarkFrame
-from sign_models.smoothing import shake
+from sign_models.smoothing import shake, velocity_span
 
 N_LANDMARKS = 21
 WRIST, INDEX_MCP, MIDDLE_MCP, PINKY_MCP = 0, 5, 9, 17
@@ -204,7 +204,6 @@ SIGN_FEATURE_GROUPS = {  # columns of one hand's block, for distance weighting
     "shake": np.arange(HAND_FEATURES - 1, HAND_FEATURES),
 }
 HANDSHAPE = np.concatenate([SIGN_FEATURE_GROUPS["shape"], SIGN_FEATURE_GROUPS["fingers"]])  # the hand's shape
-VELOCITY_SPAN = 2  # frames either side for the velocity estimate (smooths landmark jitter)
 BODY_SMOOTHING = 4  # frames either side averaged for the shoulder midpoint and width (they jitter)
 VELOCITY_UNIT = 0.1  # velocities in shoulder widths per 0.1 s, so that they are about 1
 REST_LEVEL = 1.25  # a wrist this many shoulder widths below the shoulder line is resting, not signing
@@ -316,8 +315,7 @@ def _hand_block(frames: list[LandmarkFrame], name: str, origin: np.ndarray, widt
     out[index, 6:MODEL_HAND_FEATURES] = hand_shape_features(hands, aspect)
     out[index, MODEL_HAND_FEATURES : HAND_FEATURES - 1] = finger_features(hands, aspect)
     out[:, HAND_FEATURES - 1] = shake(position, t, present)
-    before = np.clip(np.arange(len(frames)) - VELOCITY_SPAN, 0, len(frames) - 1)
-    after = np.clip(np.arange(len(frames)) + VELOCITY_SPAN, 0, len(frames) - 1)
+    before, after = velocity_span(t)
     usable = present[before] & present[after] & (after > before)
     dt = np.where(usable, t[after] - t[before], 1.0)
     velocity = (position[after] - position[before]) / dt[:, None] * VELOCITY_UNIT

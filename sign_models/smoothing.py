@@ -12,6 +12,11 @@ survives resampling a sign to a few steps. From 0 (a still hand, a straight move
 circle: the velocity turns by less than a right angle in 2 x 0.06 s) to 1 (a hand that turns straight back): a
 shake of ±0.1 shoulder widths at 3-4 Hz is about 0.5-0.9. A direction does not depend on the hand's speed, so
 it is about the same at 15 and 30 fps although a velocity from frame differences is smaller at 15.
+
+:func:`velocity_span`: the frames a wrist velocity is measured between, ``VELOCITY_SECONDS`` either side (2 frames
+at 30 fps, 1 at 15). It was 2 frames at any rate: at the live kiosk's ~14 fps, frames lost unevenly, that spanned
+~0.27 s and averaged a small back-and-forth sign (어디) to a standstill (SYNTHETIC, docs/signs.md, seventeenth
+session).
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ REACH = 3.5  # sigmas: the band searched for the frames within 3 sigma (a margin
 LAGS = (0.03, 0.045, 0.06)  # seconds: the wrist's velocities this long before and after a frame are compared
 SHAKE_SIGMA = 0.1  # seconds over which the reversals are averaged
 SLOW = 0.5  # shoulder widths per second: a hand slower than this counts less (jitter, a hand at rest)
+VELOCITY_SECONDS = 2 / 30  # either side of a frame for its velocity (smooths landmark jitter)
 
 
 def time_average(values: np.ndarray, t: np.ndarray, present: np.ndarray, sigma: float) -> np.ndarray:
@@ -59,3 +65,19 @@ def shake(position: np.ndarray, t: np.ndarray, present: np.ndarray) -> np.ndarra
         speeds = np.linalg.norm(before, axis=1) * np.linalg.norm(after, axis=1)
         back = np.maximum(back, -np.sum(before * after, axis=1) / np.maximum(speeds, SLOW**2))
     return np.where(present, time_average(back, t, present, SHAKE_SIGMA), 0.0)
+
+
+def velocity_span(t: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per frame [T], the frames before and after it [T] each whose velocity is measured between: those nearest to
+    ``VELOCITY_SECONDS`` away, at least one frame away (within the sequence), whatever the frame rate."""
+    index = np.arange(len(t))
+    before = np.minimum(_nearest(t, t - VELOCITY_SECONDS), index - 1)
+    after = np.maximum(_nearest(t, t + VELOCITY_SECONDS), index + 1)
+    return np.clip(before, 0, len(t) - 1), np.clip(after, 0, len(t) - 1)
+
+
+def _nearest(t: np.ndarray, times: np.ndarray) -> np.ndarray:
+    """The index of the frame nearest to each of ``times`` (``t`` increasing)."""
+    right = np.clip(np.searchsorted(t, times), 1, max(1, len(t) - 1))
+    left = right - 1
+    return np.where(np.abs(times - t[left]) <= np.abs(t[np.minimum(right, len(t) - 1)] - times), left, right)

@@ -37,7 +37,7 @@ from sign_models.fewshot import BATCH, EnrolledSigns, Match
 from sign_models.landmarks import LandmarkFrame
 from sign_models.strokes import MOVING, hand_speed, hands_up
 
-SETTLE = 8  # frames after a window's last one that change its features (body smoothing 4 either side, velocity 2)
+SETTLE = 8  # frames after a window's last one that change its features (body smoothing 4, velocity 2 at 30 fps)
 Known = dict[tuple[float, float], Match]  # window matches by the times of the window's first and last frame
 
 

@@ -110,3 +110,17 @@ def spelling(config: KioskConfig):
     from kiosk.channels.fingerspelling import SpellingChannel
 
     yield from live_channel(config, SpellingChannel)
+
+
+def taught_once(folder: Path, glosses: list[str]):
+    """An :class:`~sign_models.fewshot.EnrolledSigns` with each of ``glosses`` taught once in ``folder`` by one
+    synthetic teacher (seeds 5000+, apart from the signing the tests replay)."""
+    import numpy as np
+
+    from sign_models.enrollment import enroll_frames
+    from sign_models.fewshot import EnrolledSigns
+    from sign_models.synthetic_signs import render_signs
+
+    for i, gloss in enumerate(glosses):
+        enroll_frames(render_signs([gloss], np.random.default_rng(5000 + i)).frames, gloss, folder, "teacher")
+    return EnrolledSigns.load(folder)

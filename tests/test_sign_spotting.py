@@ -18,6 +18,7 @@ from sign_models.sign_spec import load_sign_spec
 from sign_models.spotting import Spot, SpotOptions, best_path, spot
 from sign_models.strokes import sign_core, spans
 from sign_models.synthetic_signs import render_signs
+from tests.conftest import taught_once
 
 TAUGHT = ["지금", "어디", "수수료", "네", "발급", "이름", "다시", "기다리다"]
 
@@ -25,10 +26,7 @@ TAUGHT = ["지금", "어디", "수수료", "네", "발급", "이름", "다시", 
 @pytest.fixture(scope="module")
 def enrolled(tmp_path_factory: pytest.TempPathFactory) -> EnrolledSigns:
     """Each of ``TAUGHT`` taught once, by one synthetic teacher (seeds apart from the signing below)."""
-    folder = tmp_path_factory.mktemp("taught")
-    for i, gloss in enumerate(TAUGHT):
-        enroll_frames(render_signs([gloss], np.random.default_rng(5000 + i)).frames, gloss, folder, "teacher")
-    return EnrolledSigns.load(folder)
+    return taught_once(tmp_path_factory.mktemp("taught"), TAUGHT)
 
 
 @pytest.mark.parametrize("seed", range(6))

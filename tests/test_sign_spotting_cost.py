@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import math
-from pathlib import Path
 
 import numpy as np
 import pytest
 
-from sign_models.enrollment import enroll_frames, matching_features
+from sign_models.enrollment import matching_features
 from sign_models.fewshot import BATCH, EnrolledSigns
 from sign_models.recognizer import SignRecognizer
 from sign_models.sign_distance import dtw_weighted
 from sign_models.spotting import spot
 from sign_models.synthetic_signs import render_signs
+from tests.conftest import taught_once
 
 TAUGHT = ["지금", "어디", "수수료", "네", "발급", "이름", "다시", "기다리다"]
 
@@ -21,10 +21,7 @@ TAUGHT = ["지금", "어디", "수수료", "네", "발급", "이름", "다시", 
 @pytest.fixture(scope="module")
 def enrolled(tmp_path_factory: pytest.TempPathFactory) -> EnrolledSigns:
     """Each of ``TAUGHT`` taught once by one synthetic teacher: 8 x 13 entries, more than the DTW candidates."""
-    folder: Path = tmp_path_factory.mktemp("taught")
-    for i, gloss in enumerate(TAUGHT):
-        enroll_frames(render_signs([gloss], np.random.default_rng(5000 + i)).frames, gloss, folder, "teacher")
-    return EnrolledSigns.load(folder)
+    return taught_once(tmp_path_factory.mktemp("taught"), TAUGHT)
 
 
 def test_a_phrase_is_spotted_reading_the_bank_once_per_batch_of_windows(
