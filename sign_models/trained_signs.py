@@ -36,7 +36,7 @@ import numpy as np
 
 from base.errors import InputError, ModelMissingError
 from sign_models.classifier import Candidate, Classification
-from sign_models.enrollment import matching_features
+from sign_models.enrollment import FEATURE_VERSION, matching_features
 from sign_models.features import SIGN_FEATURE_SIZE
 from sign_models.fewshot import EnrolledSigns, Example, entries, prepare
 from sign_models.landmarks import LandmarkFrame
@@ -82,7 +82,8 @@ class TrainedSigns:
             model = cls(arrays)
             dims = model.length * SIGN_FEATURE_SIZE
             shapes_ok = model._weights.shape == (dims, len(model.labels)) and model._centres.shape[1] == dims
-            if int(arrays["version"]) != VERSION or not shapes_ok:
+            versions = int(arrays["version"]), int(arrays["features"])
+            if versions != (VERSION, FEATURE_VERSION) or not shapes_ok:
                 raise ValueError("made by another version of the features or of the trainer")
         except (OSError, KeyError, ValueError, TypeError, EOFError, zipfile.BadZipFile) as exc:
             raise ModelMissingError(
@@ -98,7 +99,7 @@ class TrainedSigns:
         arrays |= {"threshold": np.asarray(self.threshold), "length": np.asarray(self.length)}
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            np.savez_compressed(path, version=np.asarray(VERSION), **arrays)
+            np.savez_compressed(path, version=np.asarray(VERSION), features=np.asarray(FEATURE_VERSION), **arrays)
         except OSError as exc:
             raise InputError(
                 f"수어 모델을 저장할 수 없습니다: {path}", f"cannot write the sign model {path}: {exc.strerror}"

@@ -11,7 +11,7 @@ import pytest
 
 from base.errors import InputError, ModelMissingError
 from cli.main import main
-from sign_models.enrollment import enroll_frames
+from sign_models.enrollment import FEATURE_VERSION, enroll_frames
 from sign_models.fewshot import EnrolledSigns
 from sign_models.segmenter import segment_all
 from sign_models.sign_dataset import random_sign
@@ -98,3 +98,16 @@ def test_cli_train_then_recognize_answers_with_source_model(tmp_path: Path, caps
     result = json.loads(capsys.readouterr().out)
     assert [(s["gloss"], s["source"]) for s in result["segments"]] == [("화장실", "model"), (None, "unknown")]
     assert result["sentence"].startswith("화장실")
+
+
+def test_a_model_trained_on_older_features_is_refused(trained, tmp_path: Path) -> None:
+    """Before, only the trainer's version was checked: a model trained before the features changed
+    (FEATURE_VERSION) was used on features it never saw, without a word."""
+    model, _ = trained
+    model.save(tmp_path / MODEL_FILE)
+    assert TrainedSigns.load(tmp_path / MODEL_FILE).labels == model.labels
+    with np.load(tmp_path / MODEL_FILE) as data:
+        arrays = {name: data[name] for name in data.files}
+    np.savez_compressed(tmp_path / MODEL_FILE, **arrays | {"features": np.asarray(FEATURE_VERSION - 1)})
+    with pytest.raises(ModelMissingError, match="kiosk sign train"):
+        TrainedSigns.load(tmp_path / MODEL_FILE)
