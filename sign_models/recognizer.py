@@ -26,7 +26,7 @@ from sign_models.enrollment import matching_features
 from sign_models.fewshot import EnrolledSigns, Match
 from sign_models.landmarks import LandmarkFrame
 from sign_models.segmenter import Segment, SegmenterOptions, SignSegmenter
-from sign_models.spotting import Known, SpotOptions, match_ahead, spot
+from sign_models.spotting import Known, SpotOptions, match_ahead, same_sign, spot
 from sign_models.strokes import spans
 
 UNKNOWN_GLOSS = "?"
@@ -185,8 +185,8 @@ class SignRecognizer:
 
     def _spot_since(self, before: float) -> list[SignResult]:
         """Taught signs spotted from the start of the last answer to the latest frame that begin before ``before``
-        and lie mostly after the last answer, except the last answer's gloss again within ``merge_gap`` of it
-        (spotting's own rule: the hold after a sign and the move out of it matched that sign a second time)."""
+        and lie mostly after the last answer, except the last answer's sign once more (spotting's own rule,
+        :func:`~sign_models.spotting.same_sign`)."""
         _, last, gloss = self._answered
         frames, known = self._since()
         return [
@@ -194,7 +194,7 @@ class SignRecognizer:
             for r in self._spot(frames, known)
             if r.start < before
             and (r.start + r.end) / 2 > last
-            and not (r.gloss == gloss and r.start - last <= SpotOptions().merge_gap)
+            and not same_sign(gloss, last, r.gloss, r.start, SpotOptions().merge_gap)
         ]
 
     def live(self, frames: Sequence[LandmarkFrame]) -> list[SignResult]:

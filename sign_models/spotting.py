@@ -166,12 +166,18 @@ def best_path(found: list[Spot]) -> list[Spot]:
     return best[-1][1]
 
 
+def same_sign(gloss: str | None, end: float, again: str | None, start: float, gap: float) -> bool:
+    """Whether ``again`` found from ``start`` is the sign ``gloss`` that ended at ``end`` once more: the same gloss
+    within ``gap`` seconds (the hold after a sign and the move out of it match that sign a second time)."""
+    return gloss == again and start - end <= gap
+
+
 def _merge(spots: list[Spot], gap: float) -> list[Spot]:
     """Neighbouring windows that found the same gloss are one sign (the better match is kept, spanning both)."""
     out: list[Spot] = []
     for s in spots:
         last = out[-1] if out else None
-        if last is not None and last.match.gloss == s.match.gloss and s.start - last.end <= gap:
+        if last is not None and same_sign(last.match.gloss, last.end, s.match.gloss, s.start, gap):
             better = max(last, s, key=lambda x: x.score)
             out[-1] = Spot(last.first, s.last, last.start, s.end, better.match)
         else:
