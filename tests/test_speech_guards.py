@@ -54,6 +54,12 @@ def test_real_requests_are_not_hallucinations(text: str) -> None:
         ("여기에 서명해 주시면 됩니다 여기에 서명해 주시면 됩니다 여기에", "여기에 서명해 주시면 됩니다"),
         ("네 네 네 네 네 네 네 네", "네 네 네"),
         ("哈哈哈哈哈哈哈哈", "哈哈哈"),
+        (  # whisper's loop without the Chinese prompt (docs/bench.md): an unspaced clause said twice
+            "甚至出现交易几乎停制的情况。 一二线城市虽然也处于调整中。一二线城市虽然也处于调整中。",
+            "甚至出现交易几乎停制的情况。 一二线城市虽然也处于调整中。",
+        ),
+        ("我要办理身份证我要办理身份证", "我要办理身份证我要办理身份证"),  # a short request repeated, as in Korean
+        ("1234567812345678", "1234567812345678"),
         ("제 전화번호는 010 0000 0000입니다", "제 전화번호는 010 0000 0000입니다"),
         ("1000000원입니다", "1000000원입니다"),
         ("Please sign here and here.", "Please sign here and here."),

@@ -29,6 +29,7 @@ from base.languages import lookup
 SENTENCE_ENDS = (".", "?", "!", "。", "？", "！")
 TRAIL_OFFS = ("...", "…")
 TAIL_BELOW_DB = -6.0  # speech after the last word quieter than this (against the words before) is background
+LOOP_CHARACTERS = 8  # an unspaced clause this long said twice in a row is a loop (4 words are ~8 Chinese characters)
 
 HALLUCINATIONS = (
     "시청해 주셔서 감사합니다",
@@ -66,9 +67,10 @@ def is_hallucination(text: str) -> bool:
 
 
 def cut_repetitions(text: str, max_repeats: int = 3) -> str:
-    """Cut decoding loops: a clause of 4 or more words said twice in a row is kept once; a phrase of 1-3
-    words (or 1-6 non-digit characters in unspaced scripts) keeps ``max_repeats`` copies. Digits are never
-    cut (document and phone numbers repeat them legitimately)."""
+    """Cut decoding loops: a clause of 4 or more words (in unspaced scripts ``LOOP_CHARACTERS`` or more, half of
+    them letters) said twice in a row is kept once; a phrase of 1-3 words (or 1-6 non-digit characters in unspaced
+    scripts) keeps ``max_repeats`` copies. Digits are never cut (document and phone numbers repeat them
+    legitimately)."""
     words = text.split()
     for size in range(1, 4):
         for start in range(0, max(0, len(words) - size * (max_repeats + 1) + 1)):
@@ -85,6 +87,9 @@ def cut_repetitions(text: str, max_repeats: int = 3) -> str:
     match = re.search(rf"([^\d\s]{{1,6}}?)\1{{{max_repeats},}}", text)
     if match:
         return text[: match.start() + len(match.group(1)) * max_repeats].strip()
+    for match in re.finditer(rf"(\S{{{LOOP_CHARACTERS},}}?)\1", text):  # unspaced scripts' clause said twice
+        if len(re.findall(r"[^\W\d]", match.group(1))) >= LOOP_CHARACTERS // 2:
+            return text[: match.end(1)].strip()
     return text
 
 
