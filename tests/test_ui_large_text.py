@@ -1,6 +1,7 @@
 """200 % text on the small panel (1366x768): the text-size bar stays on the sign screen (a visitor who set 200 %
-can get back) and the quick phrases' first row is in view under the chat in every language; what the gallery's
-checks (:func:`ui.layout_check.not_shown`, :func:`ui.layout_check.scrolled_out`) found there."""
+can get back) and the quick phrases' first row is in view under the chat in every language, and with a revised line
+on half of a 1920x1080 screen; what the gallery's checks (:func:`ui.layout_check.not_shown`,
+:func:`ui.layout_check.scrolled_out`, :func:`ui.layout_check.first_phrase_out`) found there."""
 
 from __future__ import annotations
 
@@ -69,3 +70,24 @@ def test_the_first_row_of_quick_phrases_is_in_view(qtbot, kiosk, language) -> No
 def test_the_check_sees_a_bar_made_way(qtbot, kiosk) -> None:
     kiosk.visitor.display.hide()
     assert not_shown(kiosk.visitor, "display_controls") == ["display_controls is not shown"]
+
+
+def test_a_quick_phrase_is_in_view_under_a_revised_line(qtbot, suggesting_kiosk) -> None:
+    """At 200 % on 960x1080 in English a revised line ("heard again", three lines) left the list under the chat the
+    folded topics' two tabs (126 px) and every phrase (196 px, two lines) a scroll away; the gallery did not check the
+    revised screens. The list is kept a row of phrases high, the phrases first."""
+    from ui.screenshots import PHRASE_IN_VIEW
+
+    assert {"revised", "speak_up", "timeout"} <= PHRASE_IN_VIEW
+    kiosk, half = suggesting_kiosk, QSize(960, 1080)
+    qtbot.mouseClick(find(kiosk.visitor, QPushButton, "lang_en"), Qt.MouseButton.LeftButton)
+    kiosk.visitor.display.set(2.0, False)
+    kiosk.visitor.resize(half)
+    kiosk.session.say_phrase(Role.CLERK, "greeting")
+    heard = kiosk.session.say(Role.CLERK, "여기 서면", Modality.SPEECH, language="ko", confidence=0.45)
+    kiosk.session.revise(heard.entry_id, kiosk.session.phrasebook.get("sign_here").texts["ko"], 0.82)
+    _settle()
+    window = kiosk.visitor
+    assert first_phrase_out(window) + slivers(window, "phrase_") == []
+    assert not_shown(window, "display_controls") + newest_cut(window) + overlaps(window) == []
+    assert layout_problems(window, half, low_from=0.4) == []

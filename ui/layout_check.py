@@ -18,8 +18,8 @@ first suggestion, the fingerspelled word's line) but are not, :func:`first_phras
 not in view; :func:`slivers` the buttons that show only a part of themselves at a scroll area's fold (whole or a scroll
 away, never a strip of a button), :func:`taller_than_view` those that can never be whole in it; :func:`phrases_far`
 quick phrases that the topics' tabs push more than half a screen down; :func:`newest_cut` a chat whose newest line
-(who said it and the words; before any, its prompt) is cut: whole in view, or from its top when
-taller than the view, its first line whole, none halved;
+(who said it and the words; before any, its prompt, then always
+whole) is cut: whole in view, or from its top when taller than the view, its first line whole, none halved;
 :func:`demo_hidden` a demo without its notice; :func:`not_shown` a bar that must never make way (the visitor's text-size
 bar); :func:`overlaps` widgets that one layout placed over each other (it had less room than their least sizes: the idle
 warning's countdown under its label, the self-view over the list under it).
@@ -186,7 +186,8 @@ def phrases_far(window: QWidget, most: float | None = None) -> list[str]:
 def newest_cut(window: QWidget) -> list[str]:
     """Chats whose newest line (its bubble: who said it and the words; before any line, the prompt) is cut: not
     whole in the chat's view, or, when taller than the view, not shown from its top or with a line of its words
-    halved by the view's bottom edge."""
+    halved by the view's bottom edge. The prompt is whole or cut: what to do is not read in part (the fingerspelling
+    prompt's third line, when to press 'Enter', was a scroll away at 200 % on 1366x768)."""
     from ui.chat_view import ChatView  # (the chat imports nothing of this module)
 
     problems = []
@@ -196,7 +197,7 @@ def newest_cut(window: QWidget) -> list[str]:
             continue
         port, rect = rect_in(window, chat.viewport()), rect_in(window, newest)
         inside = port.top() <= rect.top() and rect.bottom() <= port.bottom()  # (across: the label checks)
-        tall = rect.height() > port.height()
+        tall = rect.height() > port.height() and newest is not chat.placeholder  # (what to do: read whole)
         whole = port.top() <= rect.top() <= port.top() + 2 and not line_halved(window, words, port) if tall else inside
         if not whole:
             top, bottom = rect.top() - port.top(), port.bottom() - rect.bottom()

@@ -158,17 +158,15 @@ class PhrasePanel(QWidget):
     def _order(self, view: int) -> None:
         """Where the tabs are folded and the list's ``view`` (px) holds a row of them or of phrases but not both (200 %
         on 1366x768: 185 px for two rows of 126 px, the phrases a scroll away under the chosen topic and "all topics"),
-        the phrases come first and the two tabs under them: a phrase to tap in view, the topics a scroll away. Only a
-        row of phrases no higher than the tabs' leads: the list is kept as high as that (:meth:`first_row_end`). Only
-        the visitor's panel, in the list under the chat (the clerk's scrolls by itself, the tabs first)."""
+        the phrases come first and the two tabs under them: a phrase to tap in view, the topics a scroll away (the list
+        is kept as high as the higher of the two rows: :meth:`first_row_end`). Only the visitor's panel, in the list
+        under the chat (the clerk's scrolls by itself, the tabs first)."""
         tabs, phrases = (
             self._row_px(self.shown_tabs, self._tab_columns),
             self._row_px(self.buttons(), self.shown_columns),
         )
         both = tabs + self.holder.layout().spacing() + phrases
-        lead = (
-            not self.scrolls and self.all_topics in self.shown_tabs and 0 < phrases <= min(tabs, view) and view < both
-        )
+        lead = not self.scrolls and self.all_topics in self.shown_tabs and 0 < phrases <= view and view < both
         if lead != self.lead:
             self.lead = lead
             self._drop_gap()
@@ -204,10 +202,14 @@ class PhrasePanel(QWidget):
                 grid.addItem(self.gap, row, 0)
 
     def first_row_end(self) -> int:
-        """Px from the panel's top to the bottom of its first row of tabs (0: none); the list under the visitor's chat
-        is at least that high where the phrases head it (in Japanese at 200 % on 1366x768 the list showed nothing).
-        (Where the phrases lead, a row of them is no higher than the view: :meth:`_order`.)"""
-        return max((tab.height() for tab in self.shown_tabs[: self._tab_columns]), default=0)
+        """Px from the panel's top to the bottom of its first row of tabs (0: none), or where the tabs are folded of
+        the higher of that row and a row of phrases one a row (fewer a row where the view is low: :meth:`fit_columns`;
+        the row of phrases leads where the view holds one row: :meth:`_order`); the list under the visitor's chat is at
+        least that high where the phrases head it (in Japanese at 200 % on 1366x768 the list showed nothing; with a
+        revised line at 200 % on 960x1080 the two tabs, 126 px, and no phrase, 196 px)."""
+        tabs = max((tab.height() for tab in self.shown_tabs[: self._tab_columns]), default=0)
+        folded = self.all_topics in self.shown_tabs
+        return max(tabs, self._row_px(self.buttons(), 1)) if folded else tabs
 
     def _gap_place(self) -> tuple[QGridLayout, int, int] | None:
         """The grid and row the gap is in, and its height, as the layouts hold it (None: in neither)."""

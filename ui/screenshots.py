@@ -47,8 +47,9 @@ IN_VIEW = {  # screen: the name prefixes of its buttons and labels, which must b
 }
 FIRST_IN_VIEW = {"suggestions": "visitor_suggestion_"}  # the first of these buttons in view, the rest whole or a
 # scroll away
-PHRASE_IN_VIEW = {"conversation", "flipped"}  # the first quick phrase in view (with a notice up the phrases' first row
-# may go a scroll away before the text-size bar makes way: ui.conversation_fit)
+PHRASE_IN_VIEW = {"conversation", "flipped", "speak_up", "revised", "timeout"}  # the first quick phrase in view, with a
+# notice or a revised line too (where the newest line's first line lacks room the phrases' first row goes a scroll away
+# before the text-size bar makes way: ui.conversation_fit)
 BAR_MAKES_WAY = {"suggestions", "language", "switch_offer"}  # the only screens where the text-size bar may make way
 # (for the first suggestion, for the languages and the way back below the reach line, for the switch offer whole in
 # view: each answered with one tap, and the bar is back); everywhere else a visitor at 200 % gets back
