@@ -1,5 +1,5 @@
-"""The chat as a low-vision visitor reads it at 200 %: no line wider than the chat (its end cut at the window's edge,
-where nothing scrolls sideways)."""
+"""The chat as a low-vision visitor reads it at 200 %: the prompt whole (its short form where the whole has no room),
+and no line wider than the chat (its end cut at the window's edge, where nothing scrolls sideways)."""
 
 from __future__ import annotations
 
@@ -9,9 +9,48 @@ from PyQt6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 from base.events import Role
 from tests.test_layout_check import _show, _window
 from tests.test_layout_check_views import SMALL, _settle
+from ui.chat_view import ChatView
+from ui.layout_check import layout_problems, newest_cut
 from ui.text_cut import cut_text
 
 LONG_PHRASE = "身分証明書を見せていただけますか。"  # its second phrase is 1054 px at the newest line's 200 % size
+
+
+def test_a_prompt_with_a_line_out_of_view_is_found(qtbot) -> None:
+    """The fingerspelling prompt, taller than the chat, was shown from its top, its third line (when to press 'Enter')
+    a scroll away: the check let a tall prompt pass as it lets a tall line (read from its top, then scrolled)."""
+    window = _window(qtbot)
+    chat = ChatView()
+    chat.set_placeholder("Fingerspell one letter at a time to the camera, then press 'Enter' when the word is right.")
+    chat.setFixedHeight(2 * chat.placeholder.fontMetrics().lineSpacing() + 30)  # two lines whole, the rest out
+    chat.setFixedWidth(300)  # several lines
+    QVBoxLayout(window).addWidget(chat)
+    _show(qtbot, window)
+    problems = newest_cut(window)
+    assert problems and problems[0].startswith("newest line of caption_view 'Fingerspell"), problems
+    chat.setFixedSize(1200, 600)
+    _show(qtbot, window)
+    assert newest_cut(window) == []
+
+
+def test_the_fingerspelling_prompt_is_whole_at_200_percent(qtbot, kiosk) -> None:
+    """At 200 % on 1366x768 the prompt's third line was a scroll away: its short form is whole in view there. Where the
+    whole prompt has room (half of a 1920x1080 screen), it is whole, also right after the small panel (the gallery's
+    order: it kept the scroll bar and the narrower lines it brought, a line more, cut by 98 px)."""
+    from base.events import Spelling, VisitorMode
+
+    prompt = kiosk.visitor.captions.placeholder
+    for size, short in ((SMALL, True), (QSize(960, 1080), False)):  # a visit each, begun at the size before
+        kiosk.session.choose("ko", VisitorMode.FINGERSPELLING)
+        kiosk.session.begin()
+        kiosk.visitor.display.set(2.0, False)
+        kiosk.session.show_spelling(Spelling(tuple("ㄱㅣㅁ"), "김", "ㅅ", 0.9))
+        _settle(kiosk.visitor, size)
+        assert "'입력'" in prompt.text() and ("카메라" not in prompt.text()) is short, size
+        assert newest_cut(kiosk.visitor) + cut_text(kiosk.visitor) == [], size
+        assert [p for p in layout_problems(kiosk.visitor, size) if "chat_placeholder" in p] == [], size
+        kiosk.session.end("visitor")
+        kiosk.session.clear()
 
 
 def test_a_label_cut_by_the_side_of_a_view_that_does_not_scroll_sideways_is_found(qtbot) -> None:
@@ -54,3 +93,16 @@ def test_a_phrase_wider_than_the_chat_breaks_inside_it_and_no_wider(qtbot, kiosk
     _settle(kiosk.visitor, SMALL)
     assert f"た{JOINER}だ" in bubble.line.text()  # whole where it fits
     assert cut_text(kiosk.visitor) == []
+
+
+def test_the_whole_prompt_is_whole_after_a_spoken_visit_in_the_gallery_order(qtbot, config, tmp_path) -> None:
+    """In the gallery's order (a spoken visit, then fingerspelling, at 200 % on 960x1080) the whole prompt kept the
+    scroll bar it had while the chat was narrower and was wrapped beside it, a line more: cut by 98 px."""
+    from ui.screenshots import Gallery
+
+    gallery = Gallery(config, tmp_path)
+    gallery.display = "half"
+    gallery.visit("ko", "200")
+    gallery.fingerspelling("200")
+    gallery.close()
+    assert [(s.display, s.problems) for s in gallery.shots if s.screen == "fingerspelling" and s.problems] == []

@@ -19,8 +19,8 @@ from PyQt6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayou
 
 from base.events import Role, TranscriptEntry
 from ui.fold import fold_margin
-from ui.phrase_breaks import plain, set_wrapped
-from ui.widgets import PhraseLabel, restyle
+from ui.phrase_breaks import plain
+from ui.widgets import PhraseLabel, ShortFormLabel, restyle
 
 ICON_PX = 56
 Languages = tuple[str | None, str | None]  # a bubble's line and original: their languages
@@ -125,9 +125,8 @@ class ChatView(QScrollArea):
         holder.setObjectName("chat_holder")
         self.rows = QVBoxLayout(holder)
         self.rows.addStretch(1)  # bubbles gather at the bottom, next to the controls, like a messenger
-        self.placeholder = QLabel()  # "the clerk's words will appear here", while there are none
+        self.placeholder = ShortFormLabel()  # "the clerk's words will appear here", while there are none
         self.placeholder.setObjectName("chat_placeholder")
-        self.placeholder.setWordWrap(True)
         self.rows.addWidget(self.placeholder)
         self.setWidget(holder)
         self.bubbles: list[Bubble] = []
@@ -172,6 +171,8 @@ class ChatView(QScrollArea):
         newest, words = self.newest(), self.newest_words()
         if newest is None or words is None:
             return 0
+        if newest is self.placeholder and lines is None:  # (its height is stale until the next layout pass)
+            return self._prompt_px(newest.text())
         high = newest.height()
         if lines is not None:
             start = words.mapTo(newest, QPoint(0, 0)).y() + words.contentsRect().top()
@@ -235,9 +236,31 @@ class ChatView(QScrollArea):
         self._lines.clear()
         self.placeholder.show()
 
-    def set_placeholder(self, text: str, language: str | None = None) -> None:
-        """What to do until the first line arrives, in ``language`` (broken only between its phrases)."""
-        set_wrapped(self.placeholder, text, language)
+    def set_placeholder(self, text: str, language: str | None = None, short: str = "") -> None:
+        """What to do until the first line arrives, in ``language`` (broken only between its phrases); ``short``: its
+        short form ("": none), shown where the whole would not be in view (:meth:`fit_prompt`)."""
+        self.placeholder.set_texts(text, short, language)
+
+    def fit_prompt(self, room: int) -> None:
+        """The prompt in its short form where, whole, it needs a chat higher than ``room`` px: read whole, not with its
+        last line a scroll away (the fingerspelling prompt's third line, when to press "Enter", at 200 % on 1366x768).
+        A bar left from before goes where the prompt is whole without it: Qt wraps a widget at the width beside a bar
+        once shown, so the bar stays needed (a line more: the whole prompt cut by 98 px at 200 % on 960x1080)."""
+        self.placeholder.compact(bool(self.placeholder.short) and self._prompt_px(self.placeholder.full) > room)
+        whole = self.newest() is self.placeholder and self._prompt_px(self.placeholder.text()) <= self.height()
+        if whole and self.verticalScrollBar().isVisible():
+            self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # (its width comes back)
+            self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+
+    def _prompt_px(self, text: str) -> int:
+        """The chat's height that shows the prompt ``text`` whole. Measured at the view's width without its scroll bar,
+        which a whole prompt shows only where it has no room (measured with it, the prompt went short and whole by turns
+        at 200 % on 960x1080), not at the label's own size (stale until the next layout pass: after the short form on
+        1366x768 the whole prompt on 960x1080 kept its height, cut by 98 px)."""
+        rows, label = self.rows.contentsMargins(), self.placeholder.contentsMargins()
+        width = self.width() - 2 * self.frameWidth() - rows.left() - rows.right() - label.left() - label.right()
+        chrome = label.top() + label.bottom() + rows.top() + rows.bottom() + 2 * self.frameWidth()
+        return self.placeholder.text_px(text, width) + chrome
 
     def set_contrast(self, high: bool) -> None:
         self.high_contrast = high
@@ -298,11 +321,13 @@ class ChatView(QScrollArea):
     def _whole_lines(self, newest: QWidget) -> None:
         """A newest line taller than the chat: the view ends between two lines of its words (and of the first reading
         or original under them), never through one (the prompt's third line was half shown at 200 % on 1366x768, the
-        clerk's first reading of a revised line at 200 % on 1366x768): the rest is a scroll away."""
-        full = self.height() - 2 * self.frameWidth()  # the view's height with no margin
+        clerk's first reading of a revised line at 200 % on 1366x768): the rest is a scroll away. (The prompt's height
+        at the view's width without its scroll bar: its own, wrapped narrower under the bar that this margin brought,
+        kept bar and margin for good: the whole prompt cut by 98 px at 200 % on 960x1080 after 1366x768.)"""
         top = newest.mapTo(self.widget(), QPoint(0, 0)).y()
         labels = [newest] if isinstance(newest, QLabel) else newest.findChildren(QLabel)  # the prompt, or a bubble's
-        margin = fold_margin(self, labels, top) if newest.height() > full else 0
+        rows = self.rows.contentsMargins()
+        margin = fold_margin(self, labels, top) if self.newest_px() - rows.top() - rows.bottom() > self.height() else 0
         if self.viewportMargins().bottom() != margin:
             self.setViewportMargins(0, 0, 0, margin)
 

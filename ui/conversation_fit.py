@@ -129,6 +129,7 @@ class ConversationFit(QObject):
             want = max(2 * TARGET_PX, min(want, room), first)  # at least who said it and the words' first line
             if self.camera.isVisible():
                 self.camera.yield_to(room)
+            self.chat.fit_prompt(room)  # (before any line: the prompt whole in view, or its short form)
             if settled:
                 bar = 0 if self.display.isVisible() or offered else self._bar()
                 self._make_way(max(2 * TARGET_PX, first) + bar - room, tabs)

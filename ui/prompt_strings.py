@@ -1,5 +1,5 @@
 """What the chat says to do before its first line: the spoken visit's, the signing and the fingerspelling visit's
-(merged into ``ui.strings.STRINGS``)."""
+(merged into ``ui.strings.STRINGS``; a ``_short`` form where the whole is not in the chat's view)."""
 
 PROMPT_STRINGS: dict[str, dict[str, str]] = {
     "waiting": {
@@ -22,5 +22,12 @@ PROMPT_STRINGS: dict[str, dict[str, str]] = {
         "zh": "请面向摄像头逐个打出指拼字母，单词正确后请按“输入”。",
         "vi": "Hãy đánh vần từng chữ cái bằng tay trước camera, rồi nhấn 'Nhập' khi từ đã đúng.",
         "ja": "カメラに向かって指文字で一文字ずつ示し、正しければ「入力」を押してください。",
+    },
+    "spelling_prompt_short": {  # where the whole prompt is not in the chat's view (200 % text on 1366x768)
+        "ko": "지문자로 한 글자씩 보여 주고 '입력'을 누르세요.",
+        "en": "Fingerspell one letter at a time, then press 'Enter'.",
+        "zh": "请逐个打出指拼字母，然后按“输入”。",
+        "vi": "Hãy đánh vần từng chữ cái bằng tay, rồi nhấn 'Nhập'.",
+        "ja": "指文字で一文字ずつ示し、「入力」を押してください。",
     },
 }

@@ -46,7 +46,7 @@ from ui.phrase_panel import PhrasePanel
 from ui.sign_panel import SignPanel
 from ui.spelling_panel import SpellingPanel
 from ui.start_page import StartPage, attract_page
-from ui.strings import STRINGS, tr
+from ui.strings import STRINGS, tr, tr_short
 from ui.suggestion_bar import SuggestionBar
 from ui.switch_offer import SwitchOffer
 from ui.theme import stylesheet
@@ -349,7 +349,7 @@ class VisitorWindow(QWidget):
         signing = mode in SIGNING
         spelling = mode is VisitorMode.FINGERSPELLING
         prompt = "spelling_prompt" if spelling else "sign_prompt" if signing else "waiting"
-        self.captions.set_placeholder(tr(prompt, language), language)  # what to do, until the first line arrives
+        self.captions.set_placeholder(tr(prompt, language), language, tr_short(prompt, language))  # until a line
         shown = {self.spelling_box: spelling and self.spelling is not None}
         shown[self.sign_box] = mode is VisitorMode.SIGN and self.signing is not None
         for panel, visible in shown.items():

@@ -146,9 +146,12 @@ class ShortFormLabel(QLabel):
 
     def saved_px(self) -> int:
         """How much less high the short form is than the whole text at this width."""
-        width, flags, metrics = self.contentsRect().width(), Qt.TextFlag.TextWordWrap, self.fontMetrics()
-        full, short = (metrics.boundingRect(0, 0, width, 10**5, flags, t).height() for t in (self.full, self.short))
-        return full - short if self.short else 0
+        return self.text_px(self.full) - self.text_px(self.short) if self.short else 0
+
+    def text_px(self, text: str, width: int | None = None) -> int:
+        """The height of ``text`` wrapped at ``width`` px (None: this label's width now)."""
+        width = self.contentsRect().width() if width is None else width
+        return self.fontMetrics().boundingRect(0, 0, width, 10**5, Qt.TextFlag.TextWordWrap, text).height()
 
 
 class DemoBanner(ShortFormLabel):
