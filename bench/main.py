@@ -38,7 +38,7 @@ from hardware.wav_file import read_wav
 from kiosk.channels.speech import asr_options
 from kiosk.channels.transcribe import stream_audio
 from kiosk.config import KioskConfig
-from translations.asr import Hypothesis, SpeechRecognizer
+from translations.asr import AsrOptions, Hypothesis, SpeechRecognizer
 from translations.streaming import StreamingTranscriber
 
 SPEECH = Path(__file__).resolve().parents[2] / "shared" / "testdata" / "speech"
@@ -85,6 +85,14 @@ def clips(limit: int | None = None, language: str | None = None) -> list[tuple[s
     return [(r["lang"], r["text"], read_wav(SPEECH / r["path"])) for r in rows]
 
 
+def heard_live(audio: np.ndarray, options: AsrOptions) -> np.ndarray:
+    """``audio`` followed by silence, as a live microphone goes on after the speech: a second longer than the
+    longest wait for an utterance's end (``unended_silence_s``), so every final comes from the pause, as at the
+    counter, and none from the file's end (a clip that ends 0.1 s after its speech is decoded at once)."""
+    silence = max(options.end_silence_s, options.unended_silence_s) + 1.0
+    return np.concatenate([audio, np.zeros(round(silence * SAMPLE_RATE), np.float32)])
+
+
 def bench_asr(
     config: KioskConfig, limit: int | None = None, sets: tuple[str, ...] = ("clean",), overrides: dict | None = None
 ) -> Stage:
@@ -99,7 +107,8 @@ def bench_asr(
     for language, _reference, audio in recordings:
         transcriber = StreamingTranscriber(timed_recognizer, Role.VISITOR, language=language, allowed=(language,))
         started = time.perf_counter()
-        timed = stream_audio(audio, lambda s, t=transcriber: t.push(s) or t.poll(), transcriber.flush)
+        live = heard_live(audio, options)
+        timed = stream_audio(live, lambda s, t=transcriber: t.push(s) or t.poll(), transcriber.flush)
         compute += time.perf_counter() - started
         audio_seconds += audio.size / SAMPLE_RATE
         latencies += [t.latency_ms for t in timed if t.caption.final and not t.caption.revised]

@@ -22,7 +22,7 @@ import numpy as np
 from base.audio import SAMPLE_RATE
 from base.events import VisitorMode
 from bench.env import isolated
-from bench.main import Result, Stage, clips
+from bench.main import Result, Stage, clips, heard_live
 from kiosk.channels.transcribe import stream_audio
 from kiosk.config import KioskConfig
 
@@ -68,8 +68,9 @@ def bench_pipeline(config: KioskConfig, quick: bool = False) -> Stage:
             recognizer = SpeechRecognizer(asr_options(bench_config))
             recognizer.decode(recordings[0][2][:SAMPLE_RATE], "ko")  # warm up: the live kiosk loads it before visitors
             rows, offset = [], 0.0
-            for _language, _reference, audio in recordings:  # a fresh stream per recording: times start at 0
+            for _language, _reference, clip in recordings:  # a fresh stream per recording: times start at 0
                 channel = SpeechChannel(session, recognizer, CLERK)
+                audio = heard_live(clip, recognizer.options)
                 rows += _play(audio, channel, screen, translator, offset)
                 offset += audio.size / SAMPLE_RATE
         finally:

@@ -76,3 +76,29 @@ def test_the_machine_facts_are_readable_lines_not_a_dictionary() -> None:
     text = markdown({"results": [], "machine": machine, "command": "kiosk bench asr"})
     assert "- cores_used: 2\n- load_average_before: 4.09 / 5.15 / 3.84\n- asr short ko: units 211, dropped 0" in text
     assert "{" not in text
+
+
+def test_a_clip_is_heard_as_live_so_its_final_comes_from_the_pause_not_the_files_end() -> None:
+    """Most English and Chinese test clips end 0.0-0.6 s after the speech: streamed as files, their finals were
+    decoded at the flush, 50-400 ms sooner than a live microphone's pause allows (the bench read too well)."""
+    from base.events import Role
+    from bench.main import clips, heard_live
+    from kiosk.channels.speech import asr_options
+    from kiosk.channels.transcribe import stream_audio
+    from kiosk.config import load_config
+    from translations.asr import SpeechRecognizer
+    from translations.streaming import StreamingTranscriber
+
+    options = asr_options(load_config(cwd=ROOT / "tests"))
+    recognizer = SpeechRecognizer(options)
+    _, _, audio = clips(language="en")[1]  # 3.3 s, its speech to the end: streamed alone, the flush made its final
+    transcriber = StreamingTranscriber(recognizer, Role.VISITOR, language="en", allowed=("en",))
+    at_flush: list = []
+
+    def finish() -> list:
+        captions = transcriber.flush()
+        at_flush.extend(c for c in captions if c.final)
+        return captions
+
+    timed = stream_audio(heard_live(audio, options), lambda s: transcriber.push(s) or transcriber.poll(), finish)
+    assert [t for t in timed if t.caption.final] and not at_flush
