@@ -27,6 +27,7 @@ import sys
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 
@@ -138,7 +139,7 @@ def bench_asr(
         Result("asr peak RSS", round(rss_mb), "MB", "<= 700", rss_mb <= 700),
     ]
     for label, kind in (("greedy partial", 1), ("final-quality", None)):
-        seconds = [s * 1000 for beam, s in timed_recognizer.decodes if beam == kind]
+        seconds = [d.seconds * 1000 for d in timed_recognizer.decodes if d.beam == kind]
         if seconds:
             results.append(
                 Result(f"asr {label} decoding p50 ({len(seconds)})", round(np.median(seconds)), "ms", "report", True)
@@ -164,16 +165,27 @@ def bench_asr(
     return Stage(results, info, {"asr final caption latency": latencies, "asr offline transcribe": offline})
 
 
+class Decoding(NamedTuple):
+    """One decoding: the beam override (None: the configured beam), its compute seconds, and when it ran
+    (``time.perf_counter()`` at its start and end)."""
+
+    beam: int | None
+    seconds: float
+    started: float
+    ended: float
+
+
 class TimedRecognizer:
-    """A recogniser that keeps (beam override, compute seconds) of every decoding: where the time goes."""
+    """A recogniser that keeps every :class:`Decoding`: where the time goes."""
 
     def __init__(self, inner: SpeechRecognizer) -> None:
         self.inner, self.options, self.model = inner, inner.options, inner.model
-        self.decodes: list[tuple[int | None, float]] = []
+        self.decodes: list[Decoding] = []
 
     def decode(self, audio, language, allowed=(), beam_size=None, words=False, prefix=(), context=None) -> Hypothesis:
+        started = time.perf_counter()
         hypothesis = self.inner.decode(audio, language, allowed, beam_size, words=words, prefix=prefix, context=context)
-        self.decodes.append((beam_size, hypothesis.seconds))
+        self.decodes.append(Decoding(beam_size, hypothesis.seconds, started, time.perf_counter()))
         return hypothesis
 
 

@@ -5,9 +5,11 @@ stream through the live speech path with partial captions (:class:`kiosk.channel
 microphone) on a virtual clock (:func:`kiosk.channels.transcribe.stream_audio`); each final caption is committed
 by the Session, translated for an English-speaking visitor (installed packs, else the tiny ko->en test
 pack), and shown through the bridge on the visitor window (offscreen Qt). The latency of a caption ends
-when the visitor window has painted it, so it is recognition + translation + screen in one figure; the
-three parts are reported too, and drawn as the per-stage timeline of the visit. The recogniser decodes
-one second once before the visit (a live kiosk loads it when the microphone starts, before any visitor).
+when the visitor window has painted it, so it is recognition + translation + screen in one figure; its parts
+(:mod:`bench.pipeline_parts`: the pause seen, the pause decoding, the silence wait ... the paint), each final's
+seconds of speech and the decoding's seconds per second of speech are reported too, and drawn as a timeline
+per final. The recogniser decodes one second once before the visit (a live kiosk loads it when the microphone
+starts, before any visitor).
 """
 
 from __future__ import annotations
@@ -22,7 +24,9 @@ import numpy as np
 from base.audio import SAMPLE_RATE
 from base.events import VisitorMode
 from bench.env import isolated
-from bench.main import Result, Stage, clips, heard_live
+from bench.main import Result, Stage, TimedRecognizer, clips, heard_live
+from bench.pipeline_parts import WorkerClock, split, timeline
+from bench.pipeline_parts import results as parts_results
 from kiosk.channels.transcribe import stream_audio
 from kiosk.config import KioskConfig
 
@@ -48,7 +52,7 @@ class TimedTranslator:
 
 
 def bench_pipeline(config: KioskConfig, quick: bool = False) -> Stage:
-    """Median and p90 of end of speech -> painted translation, with its parts and one visit's timeline."""
+    """Median and p90 of end of speech -> painted translation, with its parts and each final's timeline."""
     from kiosk.channels.speech import CLERK, SpeechChannel, asr_options
     from kiosk.runtime import KioskRuntime
     from translations.asr import SpeechRecognizer
@@ -65,45 +69,44 @@ def bench_pipeline(config: KioskConfig, quick: bool = False) -> Stage:
             translator = TimedTranslator(session.translator)
             session.use_translator(translator)
             session.choose("en", VisitorMode.SPEECH)
-            recognizer = SpeechRecognizer(asr_options(bench_config))
+            recognizer = TimedRecognizer(SpeechRecognizer(asr_options(bench_config)))
             recognizer.decode(recordings[0][2][:SAMPLE_RATE], "ko")  # warm up: the live kiosk loads it before visitors
-            rows, offset = [], 0.0
+            rows, clock_error = [], 0.0
             for _language, _reference, clip in recordings:  # a fresh stream per recording: times start at 0
                 channel = SpeechChannel(session, recognizer, CLERK)
                 audio = heard_live(clip, recognizer.options)
-                rows += _play(audio, channel, screen, translator, offset)
-                offset += audio.size / SAMPLE_RATE
+                played, error = _play(audio, channel, screen, translator, recognizer)
+                rows += played
+                clock_error = max(clock_error, error)
         finally:
             runtime.close()
-    return _stage(rows, packs, len(recordings))
+    return _stage(rows, packs, len(recordings), clock_error)
 
 
-def _play(audio: np.ndarray, channel, screen, translator: TimedTranslator, offset: float) -> list[dict]:
-    """Stream one recording; one row per final caption that reached the visitor screen. The windows update on
-    the Qt thread beside the speech worker, as live: their time is not the worker's (``beside``), and a caption's
-    own paint is added to its latency."""
+def _play(audio: np.ndarray, channel, screen, translator: TimedTranslator, recognizer) -> tuple[list[dict], float]:
+    """Stream one recording; one row of :data:`bench.pipeline_parts.PARTS` per final caption that reached the
+    visitor screen, and how far the worker clock's end of its feed was from ``stream_audio``'s ready time (s).
+    The windows update on the Qt thread beside the speech worker, as live: their time is not the worker's
+    (``beside``), and a caption's own paint is added to its latency."""
     painted_before = len(screen.visitor_probe.latencies)
-    timed = stream_audio(audio, channel.feed, channel.finish, beside=screen.settle)
+    clock = WorkerClock()
+    clock.watch(channel.transcriber)
+    timed = stream_audio(audio, clock.feed(channel.feed), clock.finish(channel.finish), beside=screen.settle)
     finals = [t for t in timed if t.caption.final and not t.caption.revised]
     paints = screen.visitor_probe.latencies[painted_before:]
     translations = translator.seconds[-len(finals) :] if finals else []
-    rows = []
+    feeds, decodes = clock.feeds(), clock.decodes(recognizer.decodes)
+    noted = {(f.start, f.end): f for f in clock.finals()}
+    rows, error = [], 0.0
     for item, paint, mt in zip(finals, paints, translations, strict=False):
-        total = item.ready - item.caption.end + paint
-        rows.append(
-            {
-                "start": offset + item.caption.start,
-                "end": offset + item.caption.end,
-                "total": total,
-                "translation": mt,
-                "screen": paint,
-                "recognition": total - mt - paint,
-            }
-        )
-    return rows
+        final = noted[(item.caption.start, item.caption.end)]
+        error = max(error, abs(next(f for f in reversed(feeds) if f.start <= final.at).end - item.ready))
+        parts = split(final, item.ready, feeds, decodes, mt, paint)
+        rows.append({"total": item.ready - item.caption.end + paint, **parts})
+    return rows, error
 
 
-def _stage(rows: list[dict], packs: str, recordings: int) -> Stage:
+def _stage(rows: list[dict], packs: str, recordings: int, clock_error: float) -> Stage:
     if not rows:
         raise RuntimeError("no caption reached the visitor screen")
     totals = [r["total"] * 1000 for r in rows]
@@ -111,18 +114,14 @@ def _stage(rows: list[dict], packs: str, recordings: int) -> Stage:
     results = [
         Result("end of speech -> translated caption on visitor screen p50", round(p50), "ms", "<= 1000", p50 <= 1000),
         Result("end of speech -> translated caption on visitor screen p90", round(p90), "ms", "report", True),
+        *parts_results(rows),
     ]
-    for part in ("recognition", "translation", "screen"):
-        value = float(np.median([r[part] for r in rows])) * 1000
-        results.append(Result(f"  of which {part} p50", round(value, 1), "ms", "report", True))
-    timeline = []
-    for i, r in enumerate(rows, start=1):
-        at = r["end"] + r["recognition"]
-        timeline += [
-            {"row": f"caption {i}", "step": "speech", "start": r["start"], "end": r["end"]},
-            {"row": f"caption {i}", "step": "recognition", "start": r["end"], "end": at},
-            {"row": f"caption {i}", "step": "translation", "start": at, "end": at + r["translation"]},
-            {"row": f"caption {i}", "step": "screen", "start": at + r["translation"], "end": r["end"] + r["total"]},
-        ]
-    info = {"pipeline_packs": packs, "pipeline_recordings": recordings, "pipeline_captions": len(rows)}
-    return Stage(results, info, {"end of speech -> visitor screen": totals}, timeline)
+    info = {
+        "pipeline_packs": packs,
+        "pipeline_recordings": recordings,
+        "pipeline_captions": len(rows),
+        "pipeline_worker_clock_vs_ready_max_ms": round(clock_error * 1000, 3),
+        "pipeline_painted_ms_per_final": [round(t) for t in totals],
+        "pipeline_behind_earlier_work_ms_per_final": [round(r["behind earlier work"] * 1000) for r in rows],
+    }
+    return Stage(results, info, {"end of speech -> visitor screen": totals}, timeline(rows))

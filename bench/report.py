@@ -1,8 +1,9 @@
 """``kiosk bench --out DIR``: ``report.md``, ``report.json`` and PNG charts of the measured stages.
 
-Charts: one latency histogram per sample set (``hist-<name>.png``) and the per-stage timeline of one visit
-(``timeline.png``: for each utterance, speech, then recognition, translation and painting on the visitor
-screen). matplotlib is imported here only, lazily, with the Agg backend (no screen needed).
+Charts: one latency histogram per sample set (``hist-<name>.png``) and the pipeline's per-stage timeline
+(``timeline.png``: for each final caption, from its end of speech, the parts of :data:`bench.pipeline_parts.PARTS`
+up to the painting on the visitor screen). matplotlib is imported here only, lazily, with the Agg backend (no
+screen needed).
 """
 
 from __future__ import annotations
@@ -68,8 +69,17 @@ def _charts(out: Path, stages: list[Stage]) -> list[str]:
 
 
 def _timeline(plt, steps: list[dict]):
-    """Horizontal bars: one row per utterance, one colour per step ({"row", "step", "start", "end"} in s)."""
-    colours = {"speech": "#babdb6", "recognition": "#3465a4", "translation": "#f57900", "screen": "#4e9a06"}
+    """Horizontal bars: one row per final, one colour per step ({"row", "step", "start", "end"} in s)."""
+    colours = {
+        "pause seen": "#729fcf",
+        "behind earlier work": "#cc0000",
+        "pause decoding": "#3465a4",
+        "silence wait": "#d3d7cf",
+        "final decoding": "#204a87",
+        "commit": "#75507b",
+        "translation": "#f57900",
+        "screen": "#4e9a06",
+    }
     rows = list(dict.fromkeys(s["row"] for s in steps))
     fig, ax = plt.subplots(figsize=(9, 0.5 + 0.45 * len(rows)))
     for step in steps:
@@ -77,9 +87,9 @@ def _timeline(plt, steps: list[dict]):
         ax.barh(y, step["end"] - step["start"], left=step["start"], color=colours.get(step["step"], "grey"))
     ax.set_yticks(range(len(rows)), rows)
     ax.invert_yaxis()
-    ax.set(xlabel="seconds from the start of the visit", title="one visit: speech -> caption on the visitor screen")
+    ax.set(xlabel="seconds after the end of speech", title="each final: end of speech -> painted on the visitor screen")
     handles = [plt.Rectangle((0, 0), 1, 1, color=c) for c in colours.values()]
-    ax.legend(handles, list(colours), loc="upper center", bbox_to_anchor=(0.5, -0.25), ncol=4, fontsize="small")
+    ax.legend(handles, list(colours), loc="upper center", bbox_to_anchor=(0.5, -0.25), ncol=5, fontsize="small")
     return fig
 
 
