@@ -14,18 +14,18 @@ a coarse 8-step version by one matrix product, and only the ``candidates`` neare
 costs by a matrix product too; cost divided by n + m).
 
 Decision: the nearest gloss is accepted when its distance is within that gloss's own threshold, clearly
-below the nearest other gloss (``margin``), and not clearly above the nearest of its minimal-pair impostors
-(:mod:`sign_models.impostors`: its entries with another taught gloss's handshape; this comparison also weighs
-the finger descriptors, :data:`~sign_models.sign_distance.HANDSHAPE_WEIGHTS`). A gloss's threshold is
-calibrated from its own examples by leave-one-out: each of its examples is matched against the gloss's other
-recorded examples (with a single example: each widened copy against the example and the other copies made with
-the same hand: a mirrored copy against the other mirrored ones), and the threshold is ``spread`` x their largest
-(``quantile`` 1; an entry with no neighbour within ``threshold`` left out), kept within [``min_threshold``,
-``threshold``]. A query that shakes more than anything taught for the nearest gloss (or far less) is not that gloss
-(:mod:`sign_models.shaking`). What matching works out from the examples (the bank, each gloss's variation,
-impostors and shake range) is one :class:`Derived` object, dropped as a whole when an example is added.
-Anything else is unknown. A damaged manifest line or example file is reported in :attr:`EnrolledSigns.problems`
-and skipped; it never stops the recogniser.
+below the nearest other gloss (``margin``) and the next few (:mod:`sign_models.cohort`), and not clearly above
+the nearest of its minimal-pair impostors (:mod:`sign_models.impostors`: its entries with another taught gloss's
+handshape; this comparison also weighs the finger descriptors, :data:`~sign_models.sign_distance.HANDSHAPE_WEIGHTS`).
+A gloss's threshold is calibrated from its own examples by leave-one-out: each of its examples is matched against
+the gloss's other recorded examples (with a single example: each widened copy against the example and the other
+copies made with the same hand: a mirrored copy against the other mirrored ones), and the threshold is ``spread`` x
+their largest (``quantile`` 1; an entry with no neighbour within ``threshold`` left out), kept within
+[``min_threshold``, ``threshold``]. A query that shakes more than anything taught for the nearest gloss (or far
+less) is not that gloss (:mod:`sign_models.shaking`). What matching works out from the examples (the bank, each
+gloss's variation, impostors and shake range) is one :class:`Derived` object, dropped as a whole when an example is
+added. Anything else is unknown. A damaged manifest line or example file is reported in
+:attr:`EnrolledSigns.problems` and skipped; it never stops the recogniser.
 """
 
 from __future__ import annotations
@@ -39,6 +39,7 @@ from pathlib import Path
 import numpy as np
 
 from base.errors import InputError, KioskError
+from sign_models.cohort import stands_out
 from sign_models.enrollment import (
     FEATURE_VERSION,
     MANIFEST,
@@ -70,7 +71,7 @@ class FewShotOptions:
     ``spread``, ``quantile``: per-sign threshold = spread x that quantile of the leave-one-out distances;
     ``margin``: best / nearest other gloss must be below it, and best / nearest impostor not above 1 / margin;
     ``handshapes``: other taught handshapes that make a gloss's impostors; ``length``: steps after resampling;
-    ``candidates``: entries given the full DTW."""
+    ``candidates``: entries given the full DTW; ``cohort``, ``cohort_ratio``: :func:`~sign_models.cohort.stands_out`."""
 
     threshold: float = 0.45
     min_threshold: float = 0.28
@@ -80,6 +81,8 @@ class FewShotOptions:
     handshapes: int = 4
     length: int = 24
     candidates: int = 96
+    cohort: int = 5
+    cohort_ratio: float = 0.70
 
 
 @dataclass(frozen=True)
@@ -315,7 +318,9 @@ class EnrolledSigns:
         nearest = tuple(sorted(((g, round(d, 4)) for g, d in best.items()), key=lambda item: item[1]))
         gloss, distance = nearest[0]
         threshold = self.threshold(gloss)
-        clear = len(nearest) == 1 or distance < self.options.margin * nearest[1][1]
+        o = self.options
+        clear = len(nearest) == 1 or distance < o.margin * nearest[1][1]
+        clear = clear and stands_out(nearest, o.cohort, o.cohort_ratio)
         floor, ceiling = self._shake_range(gloss)
         if distance <= threshold and clear and floor <= shake_level(query) <= ceiling:
             impostors = self.impostors(gloss)
