@@ -45,13 +45,18 @@ class Shown:
     context: Context | None = None  # what it was decoded after (the final before it), if anything
 
 
+def in_window(before: int, samples: int) -> bool:
+    """Whether ``samples`` of audio decoded after ``before`` samples of context fit in whisper's window whole."""
+    return before + samples <= MAX_SAMPLES
+
+
 def follows(previous: Shown | None, start: float, language: str | None, samples: int, options: AsrOptions) -> bool:
     """True when an utterance (``samples`` long) starting at ``start`` s in ``language`` is a second breath of
     ``previous``: it started at most ``unended_silence_s`` after its end, in its language, and both fit in
     whisper's window."""
     if previous is None:
         return False
-    fits = previous.audio.size + samples <= MAX_SAMPLES and language == previous.caption.language
+    fits = in_window(previous.audio.size, samples) and language == previous.caption.language
     return fits and start - previous.caption.end <= options.unended_silence_s
 
 
@@ -75,7 +80,7 @@ def revised(recognizer: SpeechRecognizer, first: Shown, second: Shown, window_s:
     audio = np.concatenate([first.audio, second.audio])
     context = first.context
     if context is not None:  # heard with what follows it now: its closing mark is the decoder's to write
-        context = replace(context, open_end=True) if context.audio.size + audio.size <= MAX_SAMPLES else None
+        context = replace(context, open_end=True) if in_window(context.audio.size, audio.size) else None
     hypothesis = recognizer.decode(audio, second.caption.language, words=True, context=context)
     cut = first.audio.size / SAMPLE_RATE
     voiced = (*first.voiced, *second.voiced)
