@@ -142,11 +142,10 @@ class PhrasePanel(QWidget):
         960x1080: 266 px two a row, 196 px one a row, 126 px of tabs, a 328 px view)."""
         buttons, room, gap = self.buttons(), self._room(), self.grid.spacing()
         columns, tabs = self.columns, self._row_px(self.shown_tabs, self._tab_columns) + self.holder.layout().spacing()
-        folded = self.all_topics in self.shown_tabs
         while view > 0 and columns > 1:
             row, fewer = self._row_px(buttons, columns), self._row_px(buttons, columns - 1)
             tall = any(b.heightForWidth((room - (columns - 1) * gap) // columns) > view for b in buttons)
-            if not (tall or (folded and tabs + row > view and tabs + fewer <= view)):
+            if not (tall or (self._folded and tabs + row > view and tabs + fewer <= view)):
                 break
             columns -= 1
         if columns != self.shown_columns:
@@ -166,13 +165,18 @@ class PhrasePanel(QWidget):
             self._row_px(self.buttons(), self.shown_columns),
         )
         both = tabs + self.holder.layout().spacing() + phrases
-        lead = not self.scrolls and self.all_topics in self.shown_tabs and 0 < phrases <= view and view < both
+        lead = not self.scrolls and self._folded and 0 < phrases <= view and view < both
         if lead != self.lead:
             self.lead = lead
             self._drop_gap()
             rows = self.holder.layout()
             rows.removeItem(self.tabs)
             rows.insertLayout(1 if lead else 0, self.tabs)
+
+    @property
+    def _folded(self) -> bool:
+        """Whether the tabs are folded: the chosen topic and "all topics" shown, not every tab."""
+        return self.all_topics in self.shown_tabs
 
     def _row_px(self, buttons: Sequence[QWidget], columns: int) -> int:
         """The height of the first row of ``buttons``, ``columns`` a row across the panel's width (0: none)."""
@@ -208,8 +212,7 @@ class PhrasePanel(QWidget):
         least that high where the phrases head it (in Japanese at 200 % on 1366x768 the list showed nothing; with a
         revised line at 200 % on 960x1080 the two tabs, 126 px, and no phrase, 196 px)."""
         tabs = max((tab.height() for tab in self.shown_tabs[: self._tab_columns]), default=0)
-        folded = self.all_topics in self.shown_tabs
-        return max(tabs, self._row_px(self.buttons(), 1)) if folded else tabs
+        return max(tabs, self._row_px(self.buttons(), 1)) if self._folded else tabs
 
     def _gap_place(self) -> tuple[QGridLayout, int, int] | None:
         """The grid and row the gap is in, and its height, as the layouts hold it (None: in neither)."""
