@@ -155,23 +155,10 @@ def split(
 
 def results(rows: list[dict]) -> list[Result]:
     """p50 and p90 of each part, the speech per final and the decoding's seconds per second of speech."""
-    out = []
-    for part in PARTS:
-        p50, p90 = np.percentile([r[part] * 1000 for r in rows], [50, 90])
-        out += [
-            Result(f"  of which {part} p50", round(float(p50), 1), "ms", "report", True),
-            Result(f"  of which {part} p90", round(float(p90), 1), "ms", "report", True),
-        ]
+    out = [row for part in PARTS for row in _quantiles(f"  of which {part}", [r[part] * 1000 for r in rows], "ms", 1)]
     rates = [(r["pause decoding"] + r["final decoding"]) / r["speech"] for r in rows]
-    for name, values, unit in (
-        ("seconds of speech per final", [r["speech"] for r in rows], "s"),
-        ("decoding seconds per second of speech", rates, ""),
-    ):
-        p50, p90 = np.percentile(values, [50, 90])
-        out += [
-            Result(f"{name} p50", round(float(p50), 3), unit, "report", True),
-            Result(f"{name} p90", round(float(p90), 3), unit, "report", True),
-        ]
+    out += _quantiles("seconds of speech per final", [r["speech"] for r in rows], "s", 3)
+    out += _quantiles("decoding seconds per second of speech", rates, "", 3)
     waited = sum(r["behind earlier work"] > 0.01 for r in rows)
     out.append(
         Result(
@@ -183,6 +170,12 @@ def results(rows: list[dict]) -> list[Result]:
         )
     )
     return out
+
+
+def _quantiles(name: str, values: list[float], unit: str, digits: int) -> list[Result]:
+    """The p50 and p90 rows of ``values`` (reported, no target)."""
+    p50, p90 = np.percentile(values, [50, 90])
+    return [Result(f"{name} p{q}", round(float(v), digits), unit, "report", True) for q, v in ((50, p50), (90, p90))]
 
 
 def timeline(rows: list[dict]) -> list[dict]:
