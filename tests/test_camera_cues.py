@@ -92,7 +92,7 @@ def test_real_mediapipe_on_the_demo_video_says_step_into_the_frame(session: Sess
 
 def test_the_sign_screen_shows_the_cue_and_the_signs_as_chips(qtbot, kiosk) -> None:
     qtbot.mouseClick(find(kiosk.visitor, QPushButton, "mode_sign"), Qt.MouseButton.LeftButton)
-    camera = kiosk.visitor.camera
+    camera = kiosk.visitor.hands.camera
     assert camera.cue() == tr("cam_step_in", "ko")
     kiosk.bridge.on_camera_view(CameraView(hands=True, dark=False))  # as the worker thread calls it
     qtbot.waitUntil(lambda: camera.cue() == tr("cam_hands", "ko"))
@@ -112,7 +112,7 @@ def test_the_self_view_shows_the_word_spelled_so_far(qtbot, kiosk) -> None:
     from base.events import Spelling
 
     qtbot.mouseClick(find(kiosk.visitor, QPushButton, "mode_fingerspelling"), Qt.MouseButton.LeftButton)
-    camera = kiosk.visitor.camera
+    camera = kiosk.visitor.hands.camera
     kiosk.session.show_spelling(Spelling((), "", "", 0.0))
     qtbot.waitUntil(lambda: camera.word == "")
     empty = camera.grab().toImage()

@@ -333,7 +333,7 @@ def test_the_spelling_and_sign_buttons_are_in_view_on_the_small_panel(qtbot, kio
                 application().processEvents()
             assert find(kiosk.visitor, QPushButton, button).isVisible()
             assert scrolled_out(kiosk.visitor, prefix) == [], (mode, scale)
-            camera, middle = kiosk.visitor.camera, kiosk.visitor.middle
+            camera, middle = kiosk.visitor.hands.camera, kiosk.visitor.middle
             assert camera.geometry().bottom() < middle.y(), (mode, scale)  # the self-view's cue is not under the list
             assert newest_cut(kiosk.visitor) + overlaps(kiosk.visitor) == [], (mode, scale)
         kiosk.session.end("visitor")

@@ -315,11 +315,11 @@ def test_signing_on_the_visitor_screen_reaches_the_clerk_as_a_sentence(qtbot, ki
     assert find(kiosk.visitor, QLabel, "camera_view").isVisible()
     for frame in render_signs(["화장실", "어디"], np.random.default_rng(3)).frames:
         kiosk.runtime.signing.handle(frame, frame.t)
-    assert kiosk.visitor.sign_box.chip_texts() == ["화장실", "어디"]
+    assert kiosk.visitor.hands.signs.chip_texts() == ["화장실", "어디"]
     assert kiosk.clerk.transcript.partial.text() == "방문자 · 수어 인식 중: 화장실 · 어디 …"
     qtbot.mouseClick(find(kiosk.visitor, QPushButton, "sign_send"), Qt.MouseButton.LeftButton)
     assert "화장실이 어디예요?" in "\n".join(transcript_texts(kiosk.clerk))
-    assert kiosk.visitor.sign_box.chip_texts() == []
+    assert kiosk.visitor.hands.signs.chip_texts() == []
 
 
 @pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)], ids=["landscape", "portrait"])

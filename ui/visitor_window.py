@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import time
 
-import numpy as np
 from PyQt6.QtCore import Qt
 from PyQt6.QtGui import QResizeEvent
 from PyQt6.QtWidgets import QHBoxLayout, QLayout, QLineEdit, QVBoxLayout, QWidget
@@ -21,7 +20,6 @@ from base.events import (
     Notice,
     Role,
     SessionState,
-    Spelling,
     StateChanged,
     TimeoutWarning,
     TranscriptEntry,
@@ -34,22 +32,21 @@ from kiosk.line_worker import LineWorker
 from kiosk.session import Session
 from ui.action_bar import ActionBar
 from ui.bridge import SessionBridge
-from ui.camera_view import CameraView
 from ui.chat_view import ChatView
 from ui.closing_page import ClosingPage
 from ui.conversation_fit import LIST_PX, ConversationFit
 from ui.display_controls import DisplayControls
+from ui.hand_input import HandInput
 from ui.idle_overlay import IdleOverlay
 from ui.keyboard import OnScreenKeyboard
 from ui.language_picker import SIGNING, LanguagePicker
 from ui.phrase_panel import PhrasePanel
-from ui.sign_panel import SignPanel
-from ui.spelling_panel import SpellingPanel
 from ui.start_page import StartPage, attract_page
 from ui.strings import STRINGS, tr, tr_short
 from ui.suggestion_bar import SuggestionBar
 from ui.switch_offer import SwitchOffer
 from ui.theme import stylesheet
+from ui.visitor_lines import entry_texts, speaker
 from ui.visitor_notice import NoticeBanner, short_notice, visitor_notice
 from ui.voice_controls import VoiceControls
 from ui.widgets import DemoBanner, MessageLine, PageStack, scrolling, session_is_push_to_talk
@@ -107,8 +104,8 @@ class VisitorWindow(QWidget):
         layout.addWidget(self.display)
         parts = (self.captions, self.middle, self.suggestions, self.keyboard, self.switch_offer)
         banner = self.banner if demo else None
-        panels = (self.spelling_box, self.sign_box)
-        fit = (self.display, self.picker, *panels, self.camera, self.voice_controls, self.phrases, banner, self.notice)
+        hands = (self.hands.spelling, self.hands.signs, self.hands.camera)
+        fit = (self.display, self.picker, *hands, self.voice_controls, self.phrases, banner, self.notice)
         self.room = ConversationFit(self, *parts, *fit)
         self.room.watch(self, self.middle.widget(), *(self.pages.widget(page) for page in (CONVERSATION, LANGUAGE)))
         self.idle = IdleOverlay(self, session.extend)  # above everything, outside every layout
@@ -121,12 +118,9 @@ class VisitorWindow(QWidget):
             )
         )
         bridge.caption.connect(self._on_caption)
-        bridge.spelling.connect(self._on_spelling)
-        bridge.signs.connect(self.sign_box.show_signs)
-        bridge.camera_view.connect(self.camera.show_view)
+        self.hands.listen(bridge)
         bridge.timeout_warning.connect(self._on_timeout)
         bridge.notice.connect(self._on_notice)
-        bridge.frame.connect(self._on_frame)
         bridge.level.connect(self._on_level)
         self._show_start()
 
@@ -139,11 +133,11 @@ class VisitorWindow(QWidget):
         page.setObjectName("conversation_page")
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)  # the window's margins are round it (twice, 18 px were lost)
-        self.camera = CameraView()
+        self.hands = HandInput(self.spelling, self.signing, lambda exc: self.error.setText(exc.message_ko))
         self.captions = ChatView()
         top = QHBoxLayout()
         top.addWidget(self.captions, 1)
-        top.addWidget(self.camera)
+        top.addWidget(self.hands.camera)
         self.phrases = PhrasePanel(
             self.session.phrasebook.for_role("visitor"),
             self._say_phrase,
@@ -170,19 +164,13 @@ class VisitorWindow(QWidget):
             Role.VISITOR, self._use_suggestion, prefix="visitor", with_translation=False, replaces=self.phrases
         )
         self.voice_controls = VoiceControls(self.voice, self.session.touch)
-        self.spelling_box = SpellingPanel(self.spelling, lambda exc: self.error.setText(exc.message_ko))
-        self.sign_box = SignPanel(self.signing)
-        for panel in (self.spelling_box, self.sign_box):
-            panel.hide()
-            panel.controls.hide()
-        self.camera.hide()
         self.switch_offer = SwitchOffer(  # a third language heard: it heads the list, scrolled to the top when shown
             self.lines, self.bridge, self._codes(), lambda: self.middle.verticalScrollBar().setValue(0)
         )
         middle = QWidget()  # the one part that scrolls under the chat: offers, suggestions, sign panels, phrases
         rows = QVBoxLayout(middle)
         rows.setContentsMargins(0, 0, 0, 0)
-        listed = (self.switch_offer, self.suggestions, self.spelling_box, self.sign_box, self.phrases)
+        listed = (self.switch_offer, self.suggestions, self.hands.spelling, self.hands.signs, self.phrases)
         for widget in (*listed, self.voice_controls):
             rows.addWidget(widget)
         rows.addStretch(1)
@@ -194,7 +182,7 @@ class VisitorWindow(QWidget):
         self.typing.setLayout(entry)
         entry.setContentsMargins(0, 0, 0, 0)
         self.typing.hide()
-        fixed = (self.spelling_box.controls, self.sign_box.controls, self.error, self.keyboard, self.typing)
+        fixed = (self.hands.spelling.controls, self.hands.signs.controls, self.error, self.keyboard, self.typing)
         for item in (top, self.middle, *fixed):
             layout.addWidget(item) if isinstance(item, QWidget) else layout.addLayout(item)
         layout.addWidget(self.actions)
@@ -269,16 +257,7 @@ class VisitorWindow(QWidget):
         clerk's line with no translation into their language says so under it, in their language (never bare Korean).
         """
         self.suggestions.clear()
-        language = self.session.language
-        own = entry.correction if entry.role is Role.CLERK and entry.correction else entry.text
-        text = own if entry.language == language else entry.translations.get(language or "", own)
-        line = text + (" ✎" if entry.correction and entry.role is Role.CLERK else "")
-        original = "" if entry.language == language else own
-        said = (language if text is not own else entry.language, entry.language)
-        if entry.role is Role.CLERK and entry.language != language and text is own:
-            original, said = tr("not_translated", language), (entry.language, language)
-        who = tr("you" if entry.role is Role.VISITOR else "clerk", language)
-        who += f" · {tr('heard_again', language)}" if entry.first_reading else ""  # its words changed: say why
+        who, line, original, said = entry_texts(entry, self.session.language)
         bubble = self.captions.shown(entry)
         if bubble is not None:
             self.captions.keep(entry, self.captions.rewrite(bubble, entry.role, who, line, original, said))
@@ -295,7 +274,7 @@ class VisitorWindow(QWidget):
             self._update_talk()
             if caption.language != language:
                 return  # untranslated live Korean would only confuse a foreign visitor; the final line follows
-        who = tr("you" if caption.role is Role.VISITOR else "clerk", language)
+        who = speaker(caption.role, language)
         text = "" if caption.final else caption.text
         self.captions.show_partial(caption.role, who, text, tr("being_heard", language), caption.language)
 
@@ -319,24 +298,13 @@ class VisitorWindow(QWidget):
             language = self.session.language
             self.notice.show_notice(text, notice.code, short_notice(notice, language), language)
 
-    def _on_spelling(self, spelling: Spelling) -> None:
-        self.spelling_box.show_spelling(spelling)
-        self.camera.show_letter("" if spelling.holding == "?" else spelling.holding)  # "?": a hand, not a letter
-        self.camera.show_word(spelling.text)
-
-    def _on_frame(self, image: np.ndarray) -> None:
-        if self.camera.isVisible():
-            self.camera.show_frame(image)
-
     # -- screen changes ------------------------------------------------------------------------------------
     def _show_start(self) -> None:
         """Back to the start; nothing of the last visit stays in any widget."""
         for widget in (self.captions, self.input, self.error, self.notice, self.suggestions):
             widget.clear()
         self._translating = False
-        self.spelling_box.clear()
-        self.sign_box.clear()
-        self.camera.clear()
+        self.hands.clear()
         self.notice.hide()
         self.idle.hide()
         self.keyboard_toggle.setChecked(False)
@@ -347,18 +315,9 @@ class VisitorWindow(QWidget):
 
     def _show_conversation(self, language: str, mode: VisitorMode | None) -> None:
         signing = mode in SIGNING
-        spelling = mode is VisitorMode.FINGERSPELLING
-        prompt = "spelling_prompt" if spelling else "sign_prompt" if signing else "waiting"
+        prompt = "spelling_prompt" if mode is VisitorMode.FINGERSPELLING else "sign_prompt" if signing else "waiting"
         self.captions.set_placeholder(tr(prompt, language), language, tr_short(prompt, language))  # until a line
-        shown = {self.spelling_box: spelling and self.spelling is not None}
-        shown[self.sign_box] = mode is VisitorMode.SIGN and self.signing is not None
-        for panel, visible in shown.items():
-            panel.setVisible(visible)
-            panel.controls.setVisible(visible)
-            panel.set_language(language)
-        self.camera.setVisible(signing)
-        self.camera.language, self.camera.spelling = language, spelling
-        self.camera.fit(self.width(), self.height())
+        self.hands.show_mode(language, mode, self.width(), self.height())
         self.keyboard.show_layout("hangul" if language == "ko" else "latin")
         self.actions.set_language(language)
         self.talk.setVisible(not signing and self.session.config.speech.enabled)
@@ -387,7 +346,7 @@ class VisitorWindow(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         """The self-view and the idle warning follow the window (the chat's height: :class:`ConversationFit`)."""
         super().resizeEvent(event)
-        self.camera.fit(self.width(), self.height())
+        self.hands.camera.fit(self.width(), self.height())
         self.idle.fit()
 
     def _restyle(self, scale: float, high_contrast: bool) -> None:
