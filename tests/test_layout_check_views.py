@@ -4,7 +4,7 @@ consent question scrolled out above its answers, quick phrases pushed half a scr
 from __future__ import annotations
 
 from PyQt6.QtCore import QSize
-from PyQt6.QtWidgets import QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PyQt6.QtWidgets import QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from tests.test_layout_check import SCREEN, _button, _show, _window
 from tests.ui_kiosk import find
@@ -132,3 +132,25 @@ def test_the_vietnamese_closing_text_shows_its_title_at_200_percent_on_the_small
     view, closing = _closing_at_200(kiosk, "vi"), kiosk.visitor.closing
     assert view.height() >= closing.title.height()
     assert closing.yes.height() == closing.done.height()  # one line each, as "Về màn hình đầu"
+
+
+def test_the_letter_seen_is_in_view_at_200_percent_on_the_small_panel(qtbot, kiosk) -> None:
+    """On its own line under the letters, the letter the camera reads ("지금 보이는 글자: ㅅ") was a scroll away at
+    200 % on 1366x768 (the list's view holds one row there): the gallery's check passed it. It is in view, in every
+    language of the kiosk."""
+    from base.events import Spelling, VisitorMode
+    from ui.screenshots import IN_VIEW
+
+    for language in kiosk.visitor.languages:
+        kiosk.session.choose(language, VisitorMode.FINGERSPELLING)
+        kiosk.session.begin()
+        kiosk.session.show_spelling(Spelling(tuple("ㄱㅣㅁㅁㅣㄴ"), "김민", "ㅅ", 0.9))
+        kiosk.visitor.display.set(2.0, False)
+        _settle(kiosk.visitor, SMALL)
+        holding = find(kiosk.visitor, QLabel, "spelling_holding")
+        assert holding.isVisible() and holding.text().endswith("ㅅ"), language
+        assert holding.objectName().startswith(IN_VIEW["fingerspelling"])  # the gallery checks it
+        assert scrolled_out(kiosk.visitor, IN_VIEW["fingerspelling"]) == [], language
+        assert overlaps(kiosk.visitor) == [], language
+        kiosk.session.end("visitor")
+        kiosk.session.clear()

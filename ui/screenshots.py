@@ -40,7 +40,7 @@ LOW_FROM = 0.4  # every control of the visitor's screen sits below 40 % of its h
 IN_VIEW = {  # screen: the name prefixes of its buttons and labels, which must be in view without scrolling (or hidden)
     "start": ("lang_", "to_signs"),  # the sign tile, or where it is a scroll away the button that brings it
     "language": ("pick_", "language_back"),
-    "fingerspelling": ("spelling_delete", "spelling_space", "spelling_confirm", "spelling_word", "spelling_letters"),
+    "fingerspelling": "spelling_",  # its buttons, the word, the letters and the letter seen (spelled by it)
     "sign": ("sign_send", "sign_undo", "sign_chip"),
     "switch_offer": "switch_",  # the question and both answers: read and answered at once
     "closing": ("consent_question", "consent_yes", "consent_no", "consent_result", "done"),  # asked and answered

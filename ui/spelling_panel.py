@@ -1,4 +1,5 @@
-"""The visitor's fingerspelling panel: the word so far (large), its letters, the letter seen now; its buttons
+"""The visitor's fingerspelling panel: the word so far (large), its letters and, beside them, the letter seen
+now; its buttons
 (delete, space, enter) are a row of their own, :attr:`SpellingPanel.controls`, which the screen keeps in view.
 
 Decided: the word line is shown only where it fits whole, with the letters' line under it, in the view of the list it
@@ -7,11 +8,15 @@ Where it does not (200 % text on 1366x768 and on 1920x1080: a 72 or 80 px view u
 40 % for reach, and the camera, for a 105 px line), the self-view carries the word alone: it is
 drawn along the picture's top (:mod:`ui.camera_view`), where the visitor looks while spelling, always in view. A
 smaller camera would not give the line room on 1366x768 (the chat alone reaches the reach line there), and the
-word elided in the list would only repeat the self-view's, smaller.
+word elided in the list would only repeat the self-view's, smaller. The letter seen shares the letters' row, so it is
+in view wherever they are (on a line of its own under them it was a scroll away at 200 % on 1366x768, where the list's
+view holds one row); where the row is too narrow for it (the "not recognised" hint) it wraps, each line whole or a
+scroll away (:func:`ui.fold.below_fold`).
 """
 
 from __future__ import annotations
 
+from PyQt6.QtCore import Qt
 from PyQt6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from base.errors import KioskError
@@ -21,6 +26,7 @@ from ui.strings import tr
 from ui.widgets import first_row_top
 from ui.wrap_button import add_buttons
 
+GAP_PX = 48  # between the letters and the letter seen: two things, not one run of text
 ACTIONS = {"spelling_delete": "delete", "spelling_space": "space", "spelling_confirm": "confirm"}
 
 
@@ -43,8 +49,12 @@ class SpellingPanel(QFrame):
         row.setContentsMargins(0, 0, 0, 0)
         self.buttons = add_buttons(row, ACTIONS, self._act)
         layout = QVBoxLayout(self)
-        for label in (self.word, self.letters, self.holding):
-            layout.addWidget(label)
+        layout.addWidget(self.word)
+        letters = QHBoxLayout()  # the letter seen beside the letters: under them it was a scroll away at 200 %
+        letters.setSpacing(GAP_PX)
+        letters.addWidget(self.letters, 0, Qt.AlignmentFlag.AlignTop)  # a hint of two lines beside: read from the top
+        letters.addWidget(self.holding, 1)
+        layout.addLayout(letters)
 
     def fit(self, view: int) -> None:
         """Show the word line only when it and the letters' line under it are whole within ``view`` px from the
