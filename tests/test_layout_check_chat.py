@@ -106,3 +106,28 @@ def test_the_whole_prompt_is_whole_after_a_spoken_visit_in_the_gallery_order(qtb
     gallery.fingerspelling("200")
     gallery.close()
     assert [(s.display, s.problems) for s in gallery.shots if s.screen == "fingerspelling" and s.problems] == []
+
+
+def test_a_revised_line_with_its_words_cut_is_found_and_shown_whole_at_200_percent(qtbot, suggesting_kiosk) -> None:
+    """The clerk's revised line in Japanese at 200 % on 1366x768, "こちらにご署名ください。", was shown from its
+    top with its first line only, "ご署名ください" (what to do) a scroll away: the check passed a tall line read from
+    its top. At the chat's whole width the line is one line and whole in view; it is shown so, and the check finds the
+    cut words when the line is drawn at its side's five sixths of the width again."""
+    from base.events import Modality, VisitorMode
+
+    kiosk = suggesting_kiosk
+    kiosk.session.choose("ja", VisitorMode.SPEECH)
+    kiosk.session.begin()
+    heard = kiosk.session.say(Role.CLERK, "여기 서면", Modality.SPEECH, language="ko", confidence=0.45)
+    kiosk.session.revise(heard.entry_id, kiosk.session.phrasebook.get("sign_here").texts["ko"], 0.82)
+    kiosk.visitor.display.set(2.0, False)
+    _settle(kiosk.visitor, SMALL)
+    chat = kiosk.visitor.captions
+    assert "ご署名ください" in chat.newest_words().text().replace("\u2060", "")
+    assert newest_cut(kiosk.visitor) + cut_text(kiosk.visitor) == []
+    row = chat.newest().parentWidget().layout()
+    row.setStretch(1, 1)  # the other party's side again: five sixths of the width, the words on two lines
+    chat._widen = lambda newest: None  # (kept so)
+    _settle(kiosk.visitor, SMALL)
+    problems = newest_cut(kiosk.visitor)
+    assert problems and problems[0].endswith("shows part of its words"), problems

@@ -147,10 +147,11 @@ def test_the_clerk_ends_a_visit_only_after_confirming_with_a_red_button(qtbot, k
 
 
 def test_a_newest_line_taller_than_the_chat_is_shown_from_its_start(qtbot, kiosk) -> None:
-    """200 % text in the half-screen window (960x1080): the greeting is taller than the chat's share. Following the
+    """200 % text in the half-screen window (960x1080): the greeting was taller than the chat's share. Following the
     bottom showed only its last word ("you?"); then its words from their first, who said it scrolled out. The chat
     grows past its share and, still too short, shows the line from its top, who said it above its first word
-    (:func:`ui.layout_check.newest_cut`); at 100 % it follows its bottom again."""
+    (:func:`ui.layout_check.newest_cut`); at 100 % it follows its bottom again. (The greeting now takes the chat's
+    whole width and is whole: a line too long for even that is shown from its top.)"""
     from ui.conversation_fit import CAPTION_SHARE
     from ui.layout_check import newest_cut
 
@@ -158,7 +159,7 @@ def test_a_newest_line_taller_than_the_chat_is_shown_from_its_start(qtbot, kiosk
     kiosk.visitor.display.set(2.0, False)
     kiosk.visitor.resize(960, 1080)
     kiosk.session.say(Role.VISITOR, "I need a certificate")
-    kiosk.session.say_phrase(Role.CLERK, "greeting")
+    kiosk.session.say_phrase(Role.CLERK, "signature_instead_of_seal")  # taller than the chat at any width here
     chat = find(kiosk.visitor, QWidget, "caption_view")
     newest = chat.item(1)
     for _ in range(8):

@@ -23,6 +23,7 @@ from ui.phrase_breaks import plain
 from ui.widgets import PhraseLabel, ShortFormLabel, restyle
 
 ICON_PX = 56
+SIDE = (5, 1)  # a line keeps five sixths of the chat's width, the sixth beside it says whose side it is on
 Languages = tuple[str | None, str | None]  # a bubble's line and original: their languages
 NONE: Languages = (None, None)
 ICON_COLOURS = {  # (high contrast, role) -> colour; the bubbles' colours are in the stylesheet (ui/theme.py)
@@ -287,10 +288,10 @@ class ChatView(QScrollArea):
         row.setContentsMargins(0, 0, 0, 0)
         own = bubble.role is self.own
         if own:
-            row.addStretch(1)
-        row.addWidget(bubble, 5)
+            row.addStretch(SIDE[1])
+        row.addWidget(bubble, SIDE[0])
         if not own:
-            row.addStretch(1)
+            row.addStretch(SIDE[1])
         self.rows.insertWidget(index, holder)
 
     def _remove(self, bubble: Bubble) -> None:
@@ -315,8 +316,23 @@ class ChatView(QScrollArea):
         if newest is None:
             bar.setValue(bottom)
             return
+        self._widen(newest)
         self._whole_lines(newest)
         bar.setValue(min(bottom, newest.mapTo(self.widget(), QPoint(0, 0)).y()))
+
+    def _widen(self, newest: QWidget) -> None:
+        """A newest line taller than the chat at its side's five sixths of the width takes the whole width, its words
+        a line or more shorter (the clerk's revised "こちらにご署名ください。" at 200 % on 1366x768: its second
+        line a scroll away, on one line whole); every other line keeps its side."""
+        rows = self.rows.contentsMargins()
+        view = self.height() - 2 * self.frameWidth() - rows.top() - rows.bottom()
+        for bubble in [*self.bubbles, *([self.partial] if self.partial else [])]:
+            row = bubble.parentWidget().layout()
+            side = row.indexOf(bubble) ^ 1  # the stretch beside it: before the reader's own, after the other's
+            part = (self._room() - row.spacing()) * SIDE[0] // sum(SIDE)
+            wide = bubble is newest and bubble.heightForWidth(part) > view
+            if row.stretch(side) != (0 if wide else SIDE[1]):
+                row.setStretch(side, 0 if wide else SIDE[1])
 
     def _whole_lines(self, newest: QWidget) -> None:
         """A newest line taller than the chat: the view ends between two lines of its words (and of the first reading

@@ -19,7 +19,8 @@ not in view; :func:`slivers` the buttons that show only a part of themselves at 
 away, never a strip of a button), :func:`taller_than_view` those that can never be whole in it; :func:`phrases_far`
 quick phrases that the topics' tabs push more than half a screen down; :func:`newest_cut` a chat whose newest line
 (who said it and the words; before any, its prompt, then always
-whole) is cut: whole in view, or from its top when taller than the view, its first line whole, none halved;
+whole) is cut: whole in view, or from its top when taller than the view, its first line whole, none halved, and its
+words whole where at the chat's whole width they would be;
 :func:`demo_hidden` a demo without its notice; :func:`not_shown` a bar that must never make way (the visitor's text-size
 bar); :func:`overlaps` widgets that one layout placed over each other (it had less room than their least sizes: the idle
 warning's countdown under its label, the self-view over the list under it).
@@ -187,7 +188,8 @@ def newest_cut(window: QWidget) -> list[str]:
     """Chats whose newest line (its bubble: who said it and the words; before any line, the prompt) is cut: not
     whole in the chat's view, or, when taller than the view, not shown from its top or with a line of its words
     halved by the view's bottom edge. The prompt is whole or cut: what to do is not read in part (the fingerspelling
-    prompt's third line, when to press 'Enter', was a scroll away at 200 % on 1366x768)."""
+    prompt's third line, when to press 'Enter', was a scroll away at 200 % on 1366x768). A tall line's words are
+    whole where they would be at the chat's whole width (:func:`_words_cut`)."""
     from ui.chat_view import ChatView  # (the chat imports nothing of this module)
 
     problems = []
@@ -199,11 +201,24 @@ def newest_cut(window: QWidget) -> list[str]:
         inside = port.top() <= rect.top() and rect.bottom() <= port.bottom()  # (across: the label checks)
         tall = rect.height() > port.height() and newest is not chat.placeholder  # (what to do: read whole)
         whole = port.top() <= rect.top() <= port.top() + 2 and not line_halved(window, words, port) if tall else inside
-        if not whole:
+        if whole and tall and _words_cut(chat, words, rect, port):
+            problems.append(f"newest line of {widget_name(chat)} {plain(words.text())[:30]!r} shows part of its words")
+        elif not whole:
             top, bottom = rect.top() - port.top(), port.bottom() - rect.bottom()
             edges = f"{top}px below the view's top, {bottom}px above its bottom"
             problems.append(f"newest line of {widget_name(chat)} {plain(words.text())[:30]!r} is cut ({edges})")
     return problems
+
+
+def _words_cut(chat: QScrollArea, words: QLabel, rect: QRect, port: QRect) -> bool:
+    """A newest line (``rect``) shown from its top whose words end below the view ``port``, though at the chat's whole
+    width who said it and the words would be whole in the chat's full view (at 200 % on 1366x768 the clerk's revised
+    line in Japanese showed its first line only: on one line it was whole)."""
+    top = words.mapTo(chat.widget(), QPoint(0, 0)).y() - words.parentWidget().mapTo(chat.widget(), QPoint(0, 0)).y()
+    chrome = words.parentWidget().width() - words.width()  # its icon, frame and margins
+    need = top + words.heightForWidth(chat.widget().contentsRect().width() - chrome)
+    shown = rect.top() + top + words.height() <= port.bottom() + 1
+    return not shown and need <= chat.height() - 2 * chat.frameWidth()
 
 
 def demo_hidden(window: QWidget) -> list[str]:
