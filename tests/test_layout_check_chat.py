@@ -131,3 +131,25 @@ def test_a_revised_line_with_its_words_cut_is_found_and_shown_whole_at_200_perce
     _settle(kiosk.visitor, SMALL)
     problems = newest_cut(kiosk.visitor)
     assert problems and problems[0].endswith("shows part of its words"), problems
+
+
+def test_the_readers_own_tall_line_keeps_its_side(qtbot, suggesting_kiosk) -> None:
+    """The same revised line on the clerk's short chat at 200 % on 1366x768 is taller than the chat at any width.
+    It is the clerk's own: it stays on the clerk's side (right, a sixth of the width beside it), where the clerk looks
+    for their own words; only the other party's newest line takes the whole width."""
+    from base.events import Modality, VisitorMode
+    from ui.theme import stylesheet
+
+    kiosk = suggesting_kiosk
+    kiosk.session.choose("ja", VisitorMode.SPEECH)
+    kiosk.session.begin()
+    heard = kiosk.session.say(Role.CLERK, "여기 서면", Modality.SPEECH, language="ko", confidence=0.45)
+    kiosk.session.revise(heard.entry_id, kiosk.session.phrasebook.get("sign_here").texts["ko"], 0.82)
+    kiosk.clerk.setStyleSheet(stylesheet(2.0, False))  # (as the gallery draws the clerk's screen at 200 %)
+    _settle(kiosk.clerk, SMALL)
+    chat = kiosk.clerk.transcript
+    newest = chat.newest()
+    rows = chat.rows.contentsMargins()
+    assert newest.height() > chat.height() - rows.top() - rows.bottom(), "taller than the clerk's chat"
+    assert newest.parentWidget().layout().stretch(0) == 1, "a sixth of the width before the clerk's own line"
+    assert newest.mapTo(chat.widget(), newest.rect().topLeft()).x() > chat.widget().width() // 8

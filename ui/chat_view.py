@@ -98,6 +98,12 @@ class Bubble(QFrame):
         for label in (self.line, self.original):
             label.set_most(width - chrome)
 
+    def height_at(self, width: int) -> int:
+        """Its height were it ``width`` px wide: its words wrapped again at that width."""
+        chrome = self.width() - self._text.geometry().width()  # its frame, the icon, margins
+        labels = [label for label in (self.line, self.original) if not label.isHidden()]
+        return self.height() + sum(label.heightForWidth(width - chrome) - label.height() for label in labels)
+
     def add_footer(self, widget: QWidget) -> None:
         """A widget under the line (badges, buttons). (Added only then: an empty layout would cap the width.)"""
         self.footer = widget
@@ -321,16 +327,18 @@ class ChatView(QScrollArea):
         bar.setValue(min(bottom, newest.mapTo(self.widget(), QPoint(0, 0)).y()))
 
     def _widen(self, newest: QWidget) -> None:
-        """A newest line taller than the chat at its side's five sixths of the width takes the whole width, its words
-        a line or more shorter (the clerk's revised "こちらにご署名ください。" at 200 % on 1366x768: its second
-        line a scroll away, on one line whole); every other line keeps its side."""
+        """The other party's newest line, taller than the chat at its side's five sixths of the width, takes the whole
+        width, its words a line or more shorter (the clerk's revised "こちらにご署名ください。" on the visitor's screen
+        at 200 % on 1366x768: its second line a scroll away, on one line whole). Every other line keeps its side, the
+        reader's own too: what they said is known to them, on which side it is must stay plain (the clerk's own
+        revised line on the clerk's short chat, wider, showed only its first line still, as if the visitor's)."""
         rows = self.rows.contentsMargins()
         view = self.height() - 2 * self.frameWidth() - rows.top() - rows.bottom()
         for bubble in [*self.bubbles, *([self.partial] if self.partial else [])]:
             row = bubble.parentWidget().layout()
             side = row.indexOf(bubble) ^ 1  # the stretch beside it: before the reader's own, after the other's
             part = (self._room() - row.spacing()) * SIDE[0] // sum(SIDE)
-            wide = bubble is newest and bubble.heightForWidth(part) > view
+            wide = bubble is newest and bubble.role is not self.own and bubble.height_at(part) > view
             if row.stretch(side) != (0 if wide else SIDE[1]):
                 row.setStretch(side, 0 if wide else SIDE[1])
 
