@@ -34,7 +34,11 @@ MAX_SAMPLES = 30 * SAMPLE_RATE
 FULL_FRAMES = 3000  # 30 s of 10 ms mel frames: whisper's window
 MARGIN_S = 3
 PUNCTUATION = set(".,!?;:。，！？、；：")
-CONTEXT_PROMPTS = {"zh": "以下是普通话的句子，使用简体中文。"}  # whisper otherwise often writes traditional characters
+# The previous-text prompt per language (Korean: the hotwords). Chinese: a plain "中文。", as the text before the
+# speech; without it "一二线" was "12线" on every lead of a real clip, with the instruction "以下是普通话的句子，
+# 使用简体中文。" a far first word "广州市" was "锅中式" (docs/bench.md, eighteenth session). script_form converts
+# whatever traditional characters remain.
+CONTEXT_PROMPTS = {"zh": "中文。"}
 
 
 @dataclass(frozen=True)
@@ -270,7 +274,7 @@ class SpeechRecognizer:
         return best, float(ranked.get(best, 0.0))
 
     def _context(self, tokenizer: object, language: str) -> list[int]:
-        """The previous-text prompt: civil-service hotwords for Korean, a simplified-script cue for Chinese."""
+        """The previous-text prompt: civil-service hotwords for Korean, ``CONTEXT_PROMPTS`` for other languages."""
         text = ", ".join(self.options.hotwords_ko) if language == "ko" else CONTEXT_PROMPTS.get(language, "")
         if not text:
             return []

@@ -1,11 +1,12 @@
 """Chinese captions in the script the visitor reads.
 
 The kiosk's Chinese is 中文 (简体) (:mod:`base.languages`: script ``Hans``), yet whisper writes some Mandarin in
-traditional characters (offline ``transcribe()`` read a clip "廣州市放 房地产中进行"; the kiosk's own decodings,
-prompted in simplified script, do so less but not never). A simplified-Chinese reader should never get traditional
-captions, and the translation and the transcript should not mix scripts: every decoding in a ``Hans`` language is
-converted to simplified characters (OpenCC's ``t2s`` tables, the pure-Python ``opencc-purepy`` wheel, its
-dictionaries inside the wheel, nothing downloaded). Measured on the clean and reverb sets, docs/bench.md.
+traditional characters (offline ``transcribe()`` read a clip "廣州市放 房地产中进行"; the kiosk's own decodings
+do so too: its Chinese prompt, ``translations.asr.CONTEXT_PROMPTS``, is no script instruction). A simplified-Chinese
+reader should never get traditional captions, and the translation and the transcript should not mix scripts: every
+decoding in a ``Hans`` language is converted to simplified characters (OpenCC's ``t2s`` tables, the pure-Python
+``opencc-purepy`` wheel, its dictionaries inside the wheel, nothing downloaded).
+Measured on the clean and reverb sets, docs/bench.md.
 """
 
 from __future__ import annotations
