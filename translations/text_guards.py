@@ -48,6 +48,8 @@ HALLUCINATIONS = (
     "subtitles by",
     "字幕",
     "请不吝点赞",
+    "作词",  # a song's credits, "作词 作曲 ...": read from noise with the Chinese prompt (docs/bench.md)
+    "作曲",
     "ご視聴ありがとうございました",
 )
 
