@@ -32,12 +32,18 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from sign_models.cleanup import MAX_GAP
 from sign_models.enrollment import matching_features
+from sign_models.features import BODY_SMOOTHING
 from sign_models.fewshot import BATCH, EnrolledSigns, Match
 from sign_models.landmarks import LandmarkFrame
+from sign_models.smoothing import VELOCITY_SECONDS
 from sign_models.strokes import MOVING, hand_speed, hands_up
 
-SETTLE = 8  # frames after a window's last one that change its features (body smoothing 4, velocity 2 at 30 fps)
+# A frame's features change until this long after it (a hand gap filled, then the velocity's later frame; 8 frames
+# at 30 fps) and for this many frames (the body averaged over BODY_SMOOTHING frames, the velocity's next frame).
+SETTLE_SECONDS = MAX_GAP + VELOCITY_SECONDS
+SETTLE_FRAMES = BODY_SMOOTHING + 1
 Known = dict[tuple[float, float], Match]  # window matches by the times of the window's first and last frame
 
 
@@ -110,15 +116,26 @@ def match_ahead(
     options: SpotOptions | None = None,
 ) -> int:
     """While a phrase is being signed (``frames``: from where :func:`spot` will look, to the latest): match into
-    ``known`` up to ``BATCH`` of its windows not yet known whose features are settled (they end ``SETTLE`` frames
-    or more before the latest), so that its end leaves only the last few to :func:`spot`. Returns how many."""
+    ``known`` up to ``BATCH`` of its windows not yet known whose features are settled (they end within the
+    :func:`settled` frames), so that its end leaves only the last few to :func:`spot`. Returns how many."""
     frames = list(frames)
-    if len(frames) <= SETTLE or not enrolled.examples:
+    done = settled(np.asarray([f.t for f in frames]))
+    if not done or not enrolled.examples:
         return 0
     features, t, windows = _windows(frames, left_handed, options or SpotOptions())
-    todo = [(a, b) for a, b in windows if b < len(t) - SETTLE and (t[a], t[b]) not in known][:BATCH]
+    todo = [(a, b) for a, b in windows if b < done and (t[a], t[b]) not in known][:BATCH]
     _match(features, t, todo, enrolled, known)
     return len(todo)
+
+
+def settled(t: np.ndarray) -> int:
+    """How many of the first frames (times ``t``) no later frame changes the features of: those at least
+    ``SETTLE_SECONDS`` and ``SETTLE_FRAMES`` frames before the latest, whatever the frame rate (it was 8 frames:
+    0.13 s at 60 fps, too few; 0.55 s at MediaPipe's ~14 fps, more than needed; docs/signs.md, eighteenth session)."""
+    if not len(t):
+        return 0
+    by_time = int(np.searchsorted(t, t[-1] - SETTLE_SECONDS + 1e-6, side="right"))
+    return max(0, min(by_time, len(t) - SETTLE_FRAMES))
 
 
 def _windows(

@@ -7,11 +7,13 @@ import pytest
 
 from bench.sign_stress import MEDIAPIPE
 from sign_models.enrollment import matching_features
+from sign_models.features import HAND_FEATURES, SIGN_FEATURE_GROUPS, SIGN_FEATURE_SIZE
 from sign_models.fewshot import EnrolledSigns
 from sign_models.recognizer import SignRecognizer
 from sign_models.smoothing import velocity_span
+from sign_models.spotting import settled
 from sign_models.strokes import MOVING, hand_speed
-from sign_models.synthetic_signs import render_signs
+from sign_models.synthetic_signs import SynthesisOptions, render_signs
 from sign_models.widening import CameraChange, busy_landmarker, camera_variant
 from tests.conftest import taught_once
 
@@ -64,3 +66,20 @@ def test_a_phrase_with_frames_lost_unevenly_is_answered_like_the_whole_one(enrol
     assert [r.gloss for r in recognizer.live(frames)] == truth
     lost = camera_variant(frames, MEDIAPIPE, np.random.default_rng(12024))
     assert [r.gloss for r in recognizer.live(lost)] == truth
+
+
+@pytest.mark.parametrize("fps", [15.0, 30.0, 60.0])
+def test_windows_are_matched_ahead_only_once_later_frames_no_longer_change_their_features(fps: float) -> None:
+    """A window matched while the phrase is signed keeps that match: the features of the frames taken as settled
+    must be those of the whole recording (the shake, weighed only in a lone sign's decision, aside). Counted as 8
+    frames, 60 fps left velocities and smoothed hands unsettled; at 15 fps it waited 0.53 s instead of 0.33 s."""
+    rate = SynthesisOptions(fps=(fps,))
+    frames = render_signs(["어디", "이름", "지금"], np.random.default_rng(4), transitions="flow", options=rate).frames
+    whole = matching_features(frames)
+    shake = np.isin(np.arange(SIGN_FEATURE_SIZE) % HAND_FEATURES, SIGN_FEATURE_GROUPS["shake"])
+    t = np.asarray([f.t for f in frames])
+    for n in range(int(0.5 * fps), len(frames), max(1, int(fps / 10))):
+        done = settled(t[:n])
+        part = matching_features(frames[:n])
+        assert done == 0 or np.abs(part[:done, ~shake] - whole[:done, ~shake]).max() < 0.01, (n, done)
+    assert n - settled(t[:n]) <= 0.35 * fps + 1, "no longer than needed"
