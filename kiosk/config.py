@@ -240,7 +240,7 @@ def _check(config: KioskConfig, source: Path, text: str) -> None:
         ("kiosk", "languages", len(k.languages) > 0, "must name at least one language"),
         ("ui", "text_scale", 1.0 <= config.ui.text_scale <= 2.0, "must be between 1.0 and 2.0"),
         ("speech", "mode", s.mode in ("auto", "push_to_talk"), 'must be "auto" or "push_to_talk"'),
-        ("speech", "cpu_threads", 1 <= s.cpu_threads <= 16, "must be between 1 and 16"),
+        ("speech", "cpu_threads", 0 <= s.cpu_threads <= 16, "must be between 0 (half the cores) and 16"),
         ("speech", "beam_size", 1 <= s.beam_size <= 5, "must be between 1 and 5"),
         ("translation", "beam_size", 1 <= config.translation.beam_size <= 8, "must be between 1 and 8"),
         ("translation", "cpu_threads", 1 <= config.translation.cpu_threads <= 16, "must be between 1 and 16"),

@@ -62,6 +62,7 @@ def test_relative_paths_resolve_absolute_stay(tmp_path: Path) -> None:
         ("[ui]\ntext_scale = 3\n", "ui.text_scale.*between 1.0 and 2.0"),
         ("[speech]\nunended_silence_s = 0.1\n", "speech.unended_silence_s.*0 \\(off\\) or between 0.2 and 3"),
         ("[speech]\nvad_gain_db = -6\n", "speech.vad_gain_db.*between 0 \\(off\\) and 30"),
+        ("[speech]\ncpu_threads = -1\n", "speech.cpu_threads.*between 0 \\(half the cores\\) and 16"),
         ("[kiosk\nname = 1\n", "not valid TOML.*line 1"),
     ],
 )
@@ -97,3 +98,17 @@ def test_speech_defaults_are_the_recognisers(tmp_path: Path) -> None:
     assert asr_options(config).unended_silence_s == 0  # the wait for a second breath, off
     config = load_config(write(tmp_path / "kiosk.toml", "[speech]\nvad_gain_db = 24\n"))
     assert asr_options(config).vad_gain_db == 24  # a far microphone: the VAD hears a soft voice raised
+
+
+def test_whisper_threads_are_half_the_cores_the_kiosk_may_use_unless_set(monkeypatch: pytest.MonkeyPatch) -> None:
+    """0 (the default): two of the counter PC's four cores, one of two (where two threads painted captions later:
+    docs/bench.md), one of one; a number in the file is used as it is."""
+    import os
+
+    from translations.asr import AsrOptions, whisper_threads
+
+    assert AsrOptions(model_dir=Path()).cpu_threads == 0
+    for cores, threads in ((4, 2), (2, 1), (1, 1), (8, 4)):
+        monkeypatch.setattr(os, "sched_getaffinity", lambda _pid, n=cores: set(range(n)))
+        assert whisper_threads(0) == threads
+        assert whisper_threads(3) == 3

@@ -10,6 +10,7 @@ Language detection is restricted to the languages the kiosk offers. ``faster_whi
 from __future__ import annotations
 
 import math
+import os
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -46,7 +47,7 @@ class AsrOptions:
     """Speech settings (``[speech]`` in the config feeds these)."""
 
     model_dir: Path
-    cpu_threads: int = 2  # the counter PC has 4 cores; the rest go to the camera and the UI
+    cpu_threads: int = 0  # 0: half the cores (2 of the counter PC's 4), the rest go to the camera and the UI
     compute_type: str = "int8"
     beam_size: int = 5  # as offline transcribe(); 3: +0.2/+0.7 CER points on clean/joined Korean, 1: +3 (issue 16)
     end_silence_s: float = 0.5  # this much silence ends an utterance
@@ -138,6 +139,13 @@ def load_terms(path: Path = TERMS_FILE) -> tuple[str, ...]:
     return tuple(line for line in lines if line)
 
 
+def whisper_threads(asked: int) -> int:
+    """The decoder's threads: ``asked``, or with 0 half the cores this process may use, at least one. On a 2-core
+    machine one thread painted captions sooner than two (the camera, the UI and the VAD need a core; docs/bench.md,
+    seventeenth and eighteenth sessions); the 4-core counter PC gets two."""
+    return asked or max(1, len(os.sched_getaffinity(0)) // 2)
+
+
 class SpeechRecognizer:
     """A faster-whisper model loaded from ``options.model_dir``, decoding one utterance per call.
 
@@ -164,7 +172,7 @@ class SpeechRecognizer:
             str(options.model_dir),
             device="cpu",
             compute_type=options.compute_type,
-            cpu_threads=options.cpu_threads,
+            cpu_threads=whisper_threads(options.cpu_threads),
             local_files_only=True,
         )
         self._tokenizer = lambda language: Tokenizer(self.model.hf_tokenizer, True, "transcribe", language)
