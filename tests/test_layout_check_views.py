@@ -154,3 +154,24 @@ def test_the_letter_seen_is_in_view_at_200_percent_on_the_small_panel(qtbot, kio
         assert overlaps(kiosk.visitor) == [], language
         kiosk.session.end("visitor")
         kiosk.session.clear()
+
+
+def test_a_letter_not_read_is_said_in_view_at_200_percent_on_the_small_panel(qtbot, kiosk) -> None:
+    """A hand not read as a letter: its hint ("글자를 알아보지 못했습니다. …") wraps to two lines beside the letters at
+    200 % on 1366x768 and started below the list's fold, a scroll away: the visitor did not see that the letter was
+    not read. The letters' row is kept whole with the hint, and the self-view yields for it (no letter's box to
+    draw)."""
+    from base.events import Spelling, VisitorMode
+    from ui.layout_check import layout_problems
+    from ui.screenshots import IN_VIEW
+
+    kiosk.session.choose("ko", VisitorMode.FINGERSPELLING)
+    kiosk.session.begin()
+    kiosk.session.show_spelling(Spelling(tuple("ㄱㅣㅁㅁㅣㄴ"), "김민", "?", 0.3))
+    kiosk.visitor.display.set(2.0, False)
+    _settle(kiosk.visitor, SMALL)
+    holding = find(kiosk.visitor, QLabel, "spelling_holding")
+    assert holding.isVisible() and holding.height() > 1.5 * holding.fontMetrics().lineSpacing()  # two lines
+    assert scrolled_out(kiosk.visitor, IN_VIEW["fingerspelling_unknown"]) == []
+    assert overlaps(kiosk.visitor) == []
+    assert [p for p in layout_problems(kiosk.visitor, SMALL) if p.startswith("window needs")] == []

@@ -24,7 +24,8 @@ MIN_HEIGHT = 240  # the self-view on a short screen at 200 % text
 BAND_PX = 56  # the cue along the bottom
 LETTER_PX, MIN_LETTER_PX = 140, 120
 LEAST_HEIGHT = round(MIN_LETTER_PX * 1.3) + 12 + BAND_PX  # the held letter's box above the cue, where rows are short
-SIGNING_LEAST_HEIGHT = 3 * BAND_PX  # signing holds no letter: the guide and the cue (1366x768 at 200 %: whole signs)
+NO_LETTER_LEAST_HEIGHT = 3 * BAND_PX  # no letter held (signing; a hand not read as one): the guide and the cue
+# (1366x768 at 200 %: whole signs, and the "not recognised" hint whole in view beside the letters)
 WORD_PX = 40  # the word spelled so far, along the top
 
 
@@ -51,8 +52,8 @@ class CameraView(QLabel):
 
     def yield_to(self, room: int) -> None:
         """At least :data:`MIN_HEIGHT` high when ``room`` allows it, else ``room`` down to :data:`LEAST_HEIGHT`
-        (:data:`SIGNING_LEAST_HEIGHT` on the sign screen)."""
-        least = LEAST_HEIGHT if self.spelling else SIGNING_LEAST_HEIGHT
+        (:data:`NO_LETTER_LEAST_HEIGHT` where no letter's box is drawn: the sign screen, a hand not read)."""
+        least = LEAST_HEIGHT if self.spelling and self.letter else NO_LETTER_LEAST_HEIGHT
         self.setMinimumHeight(max(least, min(MIN_HEIGHT, room)))
 
     def sizeHint(self) -> QSize:

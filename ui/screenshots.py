@@ -41,6 +41,7 @@ IN_VIEW = {  # screen: the name prefixes of its buttons and labels, which must b
     "start": ("lang_", "to_signs"),  # the sign tile, or where it is a scroll away the button that brings it
     "language": ("pick_", "language_back"),
     "fingerspelling": "spelling_",  # its buttons, the word, the letters and the letter seen (spelled by it)
+    "fingerspelling_unknown": "spelling_",  # and so where the letter was not read: that it was not, and what to do
     "sign": ("sign_send", "sign_undo", "sign_chip"),
     "switch_offer": "switch_",  # the question and both answers: read and answered at once
     "closing": ("consent_question", "consent_yes", "consent_no", "consent_result", "done"),  # asked and answered
@@ -229,6 +230,8 @@ class Gallery:
         self.session.begin()
         self.session.show_spelling(Spelling(tuple("ㄱㅣㅁㅁㅣㄴ"), "김민", "ㅅ", 0.9))
         self.shoot(self.visitor, "fingerspelling", "ko", variant)
+        self.session.show_spelling(Spelling(tuple("ㄱㅣㅁㅁㅣㄴ"), "김민", "?", 0.3))  # a hand, not a letter
+        self.shoot(self.visitor, "fingerspelling_unknown", "ko", variant)
         self.session.end("visitor")
         self.session.clear()
         self.visitor.pages.setCurrentIndex(1)

@@ -10,8 +10,9 @@ drawn along the picture's top (:mod:`ui.camera_view`), where the visitor looks w
 smaller camera would not give the line room on 1366x768 (the chat alone reaches the reach line there), and the
 word elided in the list would only repeat the self-view's, smaller. The letter seen shares the letters' row, so it is
 in view wherever they are (on a line of its own under them it was a scroll away at 200 % on 1366x768, where the list's
-view holds one row); where the row is too narrow for it (the "not recognised" hint) it wraps, each line whole or a
-scroll away (:func:`ui.fold.below_fold`).
+view holds one row); where the row is too narrow for it (the "not recognised" hint) it wraps and the row, kept whole
+in the list's view, is as high as its lines (:meth:`SpellingPanel.letters_end`: the self-view, which draws no letter
+then, yields for them); a line the list's fold would still halve starts below it (:func:`ui.fold.below_fold`).
 """
 
 from __future__ import annotations
@@ -63,8 +64,14 @@ class SpellingPanel(QFrame):
         self.word.setVisible(self.letters_end() + line + self.layout().spacing() <= view)
 
     def letters_end(self) -> int:
-        """Px from the panel's top to the bottom of the letters' line when the word line is not shown."""
-        return first_row_top(self) + max(self.letters.sizeHint().height(), self.letters.fontMetrics().height())
+        """Px from the panel's top to the bottom of the letters' row when the word line is not shown: the letters'
+        line, or the letter seen beside it where that wraps taller (the "not recognised" hint in two lines at 200 %
+        on 1366x768 started below the list's fold, a scroll away: the visitor did not see the letter was not read)."""
+        line = max(self.letters.sizeHint().height(), self.letters.fontMetrics().height())
+        hint = self.holding
+        if hint.text() and hint.width() > 0:
+            line = max(line, hint.heightForWidth(hint.width()) - hint.contentsMargins().top())  # (less its fold margin)
+        return first_row_top(self) + line
 
     def set_language(self, language: str) -> None:
         self.language = language
