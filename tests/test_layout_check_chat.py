@@ -3,7 +3,7 @@ and no line wider than the chat (its end cut at the window's edge, where nothing
 
 from __future__ import annotations
 
-from PyQt6.QtCore import QSize
+from PyQt6.QtCore import QSize, Qt
 from PyQt6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from base.events import Role
@@ -153,3 +153,38 @@ def test_the_readers_own_tall_line_keeps_its_side(qtbot, suggesting_kiosk) -> No
     assert newest.height() > chat.height() - rows.top() - rows.bottom(), "taller than the clerk's chat"
     assert newest.parentWidget().layout().stretch(0) == 1, "a sixth of the width before the clerk's own line"
     assert newest.mapTo(chat.widget(), newest.rect().topLeft()).x() > chat.widget().width() // 8
+
+
+def test_the_visitors_question_is_whole_on_the_clerks_short_chat(qtbot, suggesting_kiosk, monkeypatch) -> None:
+    """The visitor's two-line question on the clerk's chat at 200 % on 1366x768 showed its first line, "이사해서 체류지
+    변경신고를", what was asked a scroll away, while the quick phrases kept their row: the check found nothing. Now the
+    phrases make way and its words are whole; they come back with the clerk's next line. With them kept (as before),
+    the check finds the cut words."""
+    from base.events import Modality, VisitorMode
+    from ui.places import rect_in
+    from ui.theme import stylesheet
+
+    kiosk, clerk = suggesting_kiosk, suggesting_kiosk.clerk
+    kiosk.session.choose("ja", VisitorMode.SPEECH)
+    kiosk.session.begin()
+    kiosk.session.say_phrase(Role.CLERK, "greeting")
+    asked = kiosk.session.phrasebook.get("report_residence_change").texts["ja"]
+    kiosk.session.say(Role.VISITOR, asked, Modality.SPEECH, language="ja", confidence=0.9)
+    clerk.setStyleSheet(stylesheet(2.0, False))  # (as the gallery draws the clerk's screen at 200 %)
+    qtbot.mouseClick(clerk.notice, Qt.MouseButton.LeftButton)  # the clerk put the demo's notice away (a tap)
+    _settle(clerk, SMALL)
+    chat, words = clerk.transcript, clerk.transcript.newest_words()
+    assert words.height() >= 2 * words.fontMetrics().lineSpacing(), "two lines"
+    assert rect_in(clerk, words).bottom() <= rect_in(clerk, chat.viewport()).bottom()
+    assert not clerk.phrases.isVisible() and newest_cut(clerk, "clerk_phrase_panel") == []
+    assert [p for p in layout_problems(clerk, SMALL) if p.startswith("window needs")] == []
+    kiosk.session.say_phrase(Role.CLERK, "id_please")
+    _settle(clerk, SMALL)
+    assert clerk.phrases.isVisible()
+    kiosk.session.say(Role.VISITOR, asked, Modality.SPEECH, language="ja", confidence=0.9)
+    monkeypatch.setattr("ui.clerk_window.words_px", lambda chat: 0)  # the phrases kept, as in the gallery before
+    monkeypatch.setattr(clerk, "_phrases_make_way", lambda: None)
+    clerk.phrases.show()
+    _settle(clerk, SMALL)
+    problems = newest_cut(clerk, "clerk_phrase_panel")
+    assert problems and problems[0].endswith("clerk_phrase_panel keeps its room"), problems

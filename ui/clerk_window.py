@@ -48,6 +48,7 @@ from kiosk.session import Session
 from ui.admin_window import AdminWindow
 from ui.bridge import SessionBridge
 from ui.clerk_chat import ClerkTranscript
+from ui.clerk_fit import room_px, words_px
 from ui.clerk_voice import ClerkVoice
 from ui.kiosk_mode import ask_pin_dialog
 from ui.phrase_breaks import keep_together, set_wrapped
@@ -186,8 +187,12 @@ class ClerkWindow(QWidget):
 
     def _fit_transcript(self) -> None:
         """The chat never less high than who said the newest line and its first line (200 % on 1366x768: the chat
-        showed only the speaker's name); the quick phrases, which scroll, give way."""
-        self.transcript.setMinimumHeight(max(2 * TARGET_PX, self.transcript.newest_px(lines=1)))
+        showed only the speaker's name), nor than the visitor's newest words where the quick phrases, which scroll, can
+        shrink for them (else they make way: :mod:`ui.clerk_fit`)."""
+        words = words_px(self.transcript)
+        words = words if words <= room_px(self.transcript, self.phrases, self.layout().spacing()) else 0
+        self.transcript.setMinimumHeight(max(2 * TARGET_PX, self.transcript.newest_px(lines=1), words))
+        self._phrases_make_way()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """The quick phrases (they scroll) keep at most a quarter of the height: the conversation comes first."""
@@ -205,14 +210,16 @@ class ClerkWindow(QWidget):
         """The quick phrases make way while the rows overlap (Qt lays them over one another when their least heights
         add up to more than the window), and come back where the chat can spare their room again (200 % on 1366x768:
         the notice banner and the speak-up hint on the microphone's label overlapped the chat and the phrases by
-        39 px); the text box stays for the clerk's words."""
+        39 px); the text box stays for the clerk's words. They make way too for the visitor's newest line's words
+        (:mod:`ui.clerk_fit`)."""
+        wanted = words_px(self.transcript) > room_px(self.transcript, self.phrases, self.layout().spacing())
         if self.phrases.isVisible():
             layout = self.layout()
             rows = [layout.itemAt(i).geometry() for i in range(layout.count()) if not layout.itemAt(i).isEmpty()]
-            if any(below.top() <= above.bottom() for above, below in pairwise(rows)):
+            if wanted or any(below.top() <= above.bottom() for above, below in pairwise(rows)):
                 self.phrases.hide()
-        elif self.isVisible() and self.suggestions.isHidden():  # (on offer, the suggestions hold the phrases' place)
-            spare = self.transcript.height() - self.transcript.minimumHeight()
+        elif self.isVisible() and self.suggestions.isHidden() and not wanted:  # (on offer, the suggestions hold the
+            spare = self.transcript.height() - self.transcript.minimumHeight()  # phrases' place)
             if spare >= self.phrases.minimumSizeHint().height() + self.layout().spacing():
                 self.phrases.show()
 

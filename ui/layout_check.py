@@ -20,10 +20,11 @@ away, never a strip of a button), :func:`taller_than_view` those that can never 
 quick phrases that the topics' tabs push more than half a screen down; :func:`newest_cut` a chat whose newest line
 (who said it and the words; before any, its prompt, then always
 whole) is cut: whole in view, or from its top when taller than the view, its first line whole, none halved, and its
-words whole where at the chat's whole width they would be;
-:func:`demo_hidden` a demo without its notice; :func:`not_shown` a bar that must never make way (the visitor's text-size
-bar); :func:`overlaps` widgets that one layout placed over each other (it had less room than their least sizes: the idle
-warning's countdown under its label, the self-view over the list under it).
+words whole where at the chat's whole width they would be (the other party's, too, while a row that makes way for
+them is shown: the clerk's quick phrases); :func:`demo_hidden` a demo without its notice; :func:`not_shown` a bar
+that must never make way (the visitor's text-size bar); :func:`overlaps` widgets that one layout placed over each
+other (it had less room than their least sizes: the idle warning's countdown under its label, the self-view over the
+list under it).
 """
 
 from __future__ import annotations
@@ -184,13 +185,15 @@ def phrases_far(window: QWidget, most: float | None = None) -> list[str]:
     return problems
 
 
-def newest_cut(window: QWidget) -> list[str]:
+def newest_cut(window: QWidget, yields: str = "") -> list[str]:
     """Chats whose newest line (its bubble: who said it and the words; before any line, the prompt) is cut: not
     whole in the chat's view, or, when taller than the view, not shown from its top or with a line of its words
     halved by the view's bottom edge. The prompt is whole or cut: what to do is not read in part (the fingerspelling
     prompt's third line, when to press 'Enter', was a scroll away at 200 % on 1366x768). A tall line's words are
-    whole where they would be at the chat's whole width (:func:`_words_cut`)."""
-    from ui.chat_view import ChatView  # (the chat imports nothing of this module)
+    whole where they would be at the chat's whole width (:func:`_words_cut`), and, where the other party's, while the
+    widget named ``yields`` is shown: it makes way for them (the clerk's quick phrases: the visitor's two-line
+    question on the clerk's chat at 200 % on 1366x768 showed its first line, the phrases kept their row)."""
+    from ui.chat_view import Bubble, ChatView  # (the chat imports nothing of this module)
 
     problems = []
     for chat in window.findChildren(ChatView):
@@ -201,7 +204,11 @@ def newest_cut(window: QWidget) -> list[str]:
         inside = port.top() <= rect.top() and rect.bottom() <= port.bottom()  # (across: the label checks)
         tall = rect.height() > port.height() and newest is not chat.placeholder  # (what to do: read whole)
         whole = port.top() <= rect.top() <= port.top() + 2 and not line_halved(window, words, port) if tall else inside
-        if whole and tall and _words_cut(chat, words, rect, port):
+        other = isinstance(newest, Bubble) and newest.role is not chat.own
+        kept = [w for w in window.findChildren(QWidget, yields) if w.isVisible()] if yields and other else []
+        if kept and whole and rect_in(window, words).bottom() > port.bottom():
+            problems.append(f"newest line of {widget_name(chat)} shows part of its words, {yields} keeps its room")
+        elif whole and tall and _words_cut(chat, words, rect, port):
             problems.append(f"newest line of {widget_name(chat)} {plain(words.text())[:30]!r} shows part of its words")
         elif not whole:
             top, bottom = rect.top() - port.top(), port.bottom() - rect.bottom()

@@ -9,7 +9,8 @@ writes half-size PNGs named ``SCREEN_LANGUAGE_VARIANT_DISPLAY.png`` and ``README
 reports anything :mod:`ui.layout_check` finds. The clerk's screen is shot on every display too, its text
 size and contrast as ``[ui]`` would set them. A short scripted visit fills the conversation (with one spoken line
 the recogniser was unsure of); a third language heard shows the visitor's switch offer and the clerk flips a
-misattributed line; a doubtful spoken line of the clerk's is heard again and revised (both screens mark it).
+misattributed line; a doubtful spoken line of the clerk's is heard again and revised (both screens mark it); the
+visitor asks a two-line question (the clerk's screen); a fingerspelled letter is read, then a hand is not.
 The session runs on an in-memory store, so nothing is kept.
 """
 
@@ -128,7 +129,8 @@ class Gallery:
             problems += slivers(widget, prefix)  # type: ignore[arg-type]  # the voice: whole or a scroll away
         problems += taller_than_view(widget, "phrase_" if visitor else "clerk_phrase")  # type: ignore[arg-type]
         # (each quick phrase can be whole in the list's view: under the fingerspelled letters too)
-        problems += newest_cut(widget) + overlaps(widget) + cut_text(widget) + phrases_far(widget)  # type: ignore[arg-type]
+        problems += newest_cut(widget, "" if visitor else "clerk_phrase_panel")  # type: ignore[arg-type]
+        problems += overlaps(widget) + cut_text(widget) + phrases_far(widget)  # type: ignore[arg-type]
         if visitor and screen not in BAR_MAKES_WAY:
             problems += not_shown(widget, "display_controls")  # type: ignore[arg-type]
         if self.runtime.status.demo:  # synthetic media play: every screen says so (demo_hidden)
@@ -169,6 +171,7 @@ class Gallery:
         self.session.end("visitor")
         self.shoot(self.visitor, "closing", language, variant)
         self.session.clear()
+        self.asked(language, variant)
         if language != "ko":
             self.suggestions(language, variant)
 
@@ -184,6 +187,20 @@ class Gallery:
         heard = self.session.phrasebook.get("restroom").texts[language][1:]  # its first sound missed
         self.session.say(Role.VISITOR, heard)
         self.shoot(self.visitor, "suggestions", language, variant)
+        self.session.end("visitor")
+        self.session.clear()
+
+    def asked(self, language: str, variant: str) -> None:
+        """A visitor's question of two lines at the largest text (its first line only on the clerk's short chat, the
+        quick phrases kept their row): on the clerk's screen."""
+        self.visitor.pages.setCurrentIndex(1)
+        self.visitor.display.set(*VARIANTS[variant])
+        self.session.choose(language, VisitorMode.SPEECH)
+        self.session.begin()
+        self.session.say_phrase(Role.CLERK, "greeting")
+        asked = self.session.phrasebook.get("report_residence_change").texts[language]
+        self.session.say(Role.VISITOR, asked, Modality.SPEECH, language=language, confidence=0.9)
+        self.shoot(self.clerk, "clerk_asked", language, variant)
         self.session.end("visitor")
         self.session.clear()
 
