@@ -158,8 +158,8 @@ def test_the_readers_own_tall_line_keeps_its_side(qtbot, suggesting_kiosk) -> No
 def test_the_visitors_question_is_whole_on_the_clerks_short_chat(qtbot, suggesting_kiosk, monkeypatch) -> None:
     """The visitor's two-line question on the clerk's chat at 200 % on 1366x768 showed its first line, "이사해서 체류지
     변경신고를", what was asked a scroll away, while the quick phrases kept their row: the check found nothing. Now the
-    phrases make way and its words are whole; they come back with the clerk's next line. With them kept (as before),
-    the check finds the cut words."""
+    phrases make way and its words are whole; they come back when the clerk taps the chat (read) or with the clerk's
+    next line. With them kept (as before), the check finds the cut words."""
     from base.events import Modality, VisitorMode
     from ui.places import rect_in
     from ui.theme import stylesheet
@@ -178,11 +178,17 @@ def test_the_visitors_question_is_whole_on_the_clerks_short_chat(qtbot, suggesti
     assert rect_in(clerk, words).bottom() <= rect_in(clerk, chat.viewport()).bottom()
     assert not clerk.phrases.isVisible() and newest_cut(clerk, "clerk_phrase_panel") == []
     assert [p for p in layout_problems(clerk, SMALL) if p.startswith("window needs")] == []
+    qtbot.mouseClick(chat.viewport(), Qt.MouseButton.LeftButton)  # read: the answer may be a quick phrase
+    _settle(clerk, SMALL)
+    assert clerk.phrases.isVisible()
+    kiosk.session.say(Role.VISITOR, asked, Modality.SPEECH, language="ja", confidence=0.9)
+    _settle(clerk, SMALL)
+    assert not clerk.phrases.isVisible(), "a new question makes them make way again"
     kiosk.session.say_phrase(Role.CLERK, "id_please")
     _settle(clerk, SMALL)
     assert clerk.phrases.isVisible()
     kiosk.session.say(Role.VISITOR, asked, Modality.SPEECH, language="ja", confidence=0.9)
-    monkeypatch.setattr("ui.clerk_window.words_px", lambda chat: 0)  # the phrases kept, as in the gallery before
+    monkeypatch.setattr(clerk.read, "words_px", lambda: 0)  # the phrases kept, as in the gallery before
     monkeypatch.setattr(clerk, "_phrases_make_way", lambda: None)
     clerk.phrases.show()
     _settle(clerk, SMALL)

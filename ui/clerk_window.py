@@ -48,7 +48,7 @@ from kiosk.session import Session
 from ui.admin_window import AdminWindow
 from ui.bridge import SessionBridge
 from ui.clerk_chat import ClerkTranscript
-from ui.clerk_fit import room_px, words_px
+from ui.clerk_fit import ReadMark, room_px
 from ui.clerk_voice import ClerkVoice
 from ui.kiosk_mode import ask_pin_dialog
 from ui.phrase_breaks import keep_together, set_wrapped
@@ -184,14 +184,16 @@ class ClerkWindow(QWidget):
         layout.setStretch(parts.index(self.transcript), 1)  # the chat takes the room that is left
         self.transcript.setMinimumHeight(2 * TARGET_PX)
         self.transcript.verticalScrollBar().rangeChanged.connect(lambda _low, _high: self._fit_transcript())
+        self.read = ReadMark(self.transcript, self._fit_transcript)
 
     def _fit_transcript(self) -> None:
         """The chat never less high than who said the newest line and its first line (200 % on 1366x768: the chat
         showed only the speaker's name), nor than the visitor's newest words where the quick phrases, which scroll, can
-        shrink for them (else they make way: :mod:`ui.clerk_fit`)."""
-        words = words_px(self.transcript)
+        shrink for them (else they make way: :mod:`ui.clerk_fit`), until the clerk taps the line (read)."""
+        words = self.read.words_px()
         words = words if words <= room_px(self.transcript, self.phrases, self.layout().spacing()) else 0
-        self.transcript.setMinimumHeight(max(2 * TARGET_PX, self.transcript.newest_px(lines=1), words))
+        first = 0 if self.read.read else self.transcript.newest_px(lines=1)  # (read: the phrases may have the room)
+        self.transcript.setMinimumHeight(max(2 * TARGET_PX, first, words))
         self._phrases_make_way()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -212,7 +214,7 @@ class ClerkWindow(QWidget):
         the notice banner and the speak-up hint on the microphone's label overlapped the chat and the phrases by
         39 px); the text box stays for the clerk's words. They make way too for the visitor's newest line's words
         (:mod:`ui.clerk_fit`)."""
-        wanted = words_px(self.transcript) > room_px(self.transcript, self.phrases, self.layout().spacing())
+        wanted = self.read.words_px() > room_px(self.transcript, self.phrases, self.layout().spacing())
         if self.phrases.isVisible():
             layout = self.layout()
             rows = [layout.itemAt(i).geometry() for i in range(layout.count()) if not layout.itemAt(i).isEmpty()]
