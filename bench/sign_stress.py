@@ -5,11 +5,14 @@ placeholder signs): the figures show that the code path copes with the condition
 recognised. The held-out figures on real signing are the ones quoted in issue 15 and the README.
 
 * Teaching: ``taught`` glosses of the synthetic spec, each taught once by each of ``teachers`` synthetic
-  signers (one recording each, seeds 5000+) through
-  :func:`~sign_models.enrollment.enroll_frames` (so with its widened copies and per-sign threshold).
+  signers (one recording each, :func:`teacher_recording`) through
+  :func:`~sign_models.enrollment.enroll_frames` (so with its widened copies and per-sign threshold). A teacher
+  is a person: the first is the renderer's default signer (seeds 5000+), each further one a different signer
+  drawn as the "another signer" condition draws one (seeds 6000+), so three teachers are three people, not
+  three recordings of one.
 * Open set: each taught gloss and ``untaught`` signs nobody taught (the spec's remaining glosses and random
   sign-like movements) are signed by new synthetic signers (seeds 7000+ and 10000+: none is used by teaching,
-  5000+, or by widening, which draws from the example's frame count) and seen through four fixed camera
+  5000+ and 6000+, or by widening, which draws from the example's frame count) and seen through four fixed camera
   conditions like the issue's replays: tilted 15° at 15 fps; low resolution (noisy landmarks, many lost
   hands); mirrored (the other hand) with lost hands; a small signer off-centre. A fifth condition is another
   signer who really differs from the teacher (:data:`ANOTHER_SIGNER`: the whole sign placed 0.2-0.4 shoulder
@@ -103,7 +106,7 @@ def stress(
     with tempfile.TemporaryDirectory() as folder:
         for i, gloss in enumerate(teach):
             for k in range(teachers):
-                frames = render_signs([gloss], np.random.default_rng(5000 + i + 100 * k)).frames
+                frames = teacher_recording(gloss, i, k)
                 first_teacher.setdefault(gloss, frames)
                 enroll_frames(frames, gloss, Path(folder), f"teacher-{k}")
         enrolled = EnrolledSigns.load(Path(folder), options)
@@ -146,14 +149,26 @@ def stress(
     return report
 
 
+def teacher_recording(gloss: str, i: int, k: int) -> list:
+    """The recording by which teacher ``k`` teaches the ``i``-th taught ``gloss``: the default signer for the
+    first teacher, for each further one a different signer (as :data:`ANOTHER` draws one)."""
+    if k == 0:
+        return render_signs([gloss], np.random.default_rng(5000 + i)).frames
+    return _another_signer(gloss, np.random.default_rng(6000 + i + 100 * k))
+
+
+def _another_signer(gloss, rng: np.random.Generator) -> list:
+    """``gloss`` signed by a signer who really differs from the default one (:data:`ANOTHER_SIGNER`, then the
+    hands' turn and finger lengths: place and size are the renderer's)."""
+    frames = render_signs([gloss], rng, options=ANOTHER_SIGNER).frames
+    return signer_variant(frames, dataclasses.replace(random_signer(rng), place=(0.0, 0.0), amplitude=1.0))
+
+
 def _replay(gloss, name: str, change: CameraChange, i: int) -> list:
     """The ``i``-th replay of the condition ``name``: a new synthetic signer (another one who really differs for
     :data:`ANOTHER`) seen through the condition's camera."""
     rng = np.random.default_rng(7000 + 31 * i + len(name))
-    other = name == ANOTHER
-    frames = render_signs([gloss], rng, options=ANOTHER_SIGNER if other else None).frames
-    if other:  # the hands' turn and finger lengths (place and size are the renderer's)
-        frames = signer_variant(frames, dataclasses.replace(random_signer(rng), place=(0.0, 0.0), amplitude=1.0))
+    frames = _another_signer(gloss, rng) if name == ANOTHER else render_signs([gloss], rng).frames
     return camera_variant(frames, change, np.random.default_rng(10000 + i))
 
 

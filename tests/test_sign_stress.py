@@ -124,3 +124,24 @@ def test_a_signer_without_an_idle_hand_leaves_it_at_rest_wherever_the_sign_is_pl
         other = matching_features(render_signs(["미안합니다"], np.random.default_rng(seed), options=options).frames)
         other = other[:, HAND_FEATURES:]
         assert np.ptp(other[other[:, 0] > 0, 1:3], axis=0).max() < 0.05, "the other hand stays where it rests"
+
+
+def test_the_three_teachers_of_a_sign_are_three_signers_not_three_recordings_of_one() -> None:
+    """SYNTHETIC: where the teachers place a sign (its core's mean hand position, shoulder widths) differs between
+    them well beyond what one signer's repetitions of it differ by (issue 15, item 3: three people teach)."""
+    import itertools
+
+    from bench.sign_stress import teacher_recording
+    from sign_models.enrollment import find_sign
+
+    def spread(recordings: list[list]) -> float:
+        centres = []
+        for frames in recordings:
+            features = matching_features(find_sign(frames))
+            centres.append(features[features[:, 0] > 0, 1:3].mean(axis=0))
+        return float(np.mean([np.linalg.norm(a - b) for a, b in itertools.combinations(centres, 2)]))
+
+    glosses = ["서류", "화장실", "감사합니다", "미안합니다", "네", "시간", "돈", "어디"]
+    teachers = [spread([teacher_recording(g, i, k) for k in range(3)]) for i, g in enumerate(glosses)]
+    repeats = [spread([recording(g, 300 + 10 * i + r) for r in range(3)]) for i, g in enumerate(glosses)]
+    assert np.median(teachers) > 2 * np.median(repeats), (teachers, repeats)
