@@ -184,17 +184,22 @@ class ClerkWindow(QWidget):
         layout.setStretch(parts.index(self.transcript), 1)  # the chat takes the room that is left
         self.transcript.setMinimumHeight(2 * TARGET_PX)
         self.transcript.verticalScrollBar().rangeChanged.connect(lambda _low, _high: self._fit_transcript())
-        self.read = ReadMark(self.transcript, self._fit_transcript)
+        self.read_mark = ReadMark(self.transcript, self._fit_transcript)
 
     def _fit_transcript(self) -> None:
         """The chat never less high than who said the newest line and its first line (200 % on 1366x768: the chat
         showed only the speaker's name), nor than the visitor's newest words where the quick phrases, which scroll, can
         shrink for them (else they make way: :mod:`ui.clerk_fit`), until the clerk taps the line (read)."""
-        words = self.read.words_px()
-        words = words if words <= room_px(self.transcript, self.phrases, self.layout().spacing()) else 0
-        first = 0 if self.read.read else self.transcript.newest_px(lines=1)  # (read: the phrases may have the room)
-        self.transcript.setMinimumHeight(max(2 * TARGET_PX, first, words))
+        words, fits = self._visitor_words()
+        first = 0 if self.read_mark.read else self.transcript.newest_px(lines=1)  # (read: the phrases may have room)
+        self.transcript.setMinimumHeight(max(2 * TARGET_PX, first, words if fits else 0))
         self._phrases_make_way()
+
+    def _visitor_words(self) -> tuple[int, bool]:
+        """The chat's height for the visitor's newest words (:meth:`ReadMark.words_px`), and whether the chat can have
+        it with the quick phrases at their least height (else they make way)."""
+        words = self.read_mark.words_px()
+        return words, words <= room_px(self.transcript, self.phrases, self.layout().spacing())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """The quick phrases (they scroll) keep at most a quarter of the height: the conversation comes first."""
@@ -214,7 +219,7 @@ class ClerkWindow(QWidget):
         the notice banner and the speak-up hint on the microphone's label overlapped the chat and the phrases by
         39 px); the text box stays for the clerk's words. They make way too for the visitor's newest line's words
         (:mod:`ui.clerk_fit`)."""
-        wanted = self.read.words_px() > room_px(self.transcript, self.phrases, self.layout().spacing())
+        wanted = not self._visitor_words()[1]
         if self.phrases.isVisible():
             layout = self.layout()
             rows = [layout.itemAt(i).geometry() for i in range(layout.count()) if not layout.itemAt(i).isEmpty()]
