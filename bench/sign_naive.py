@@ -25,7 +25,7 @@ def plain_landmarks(frames: list[LandmarkFrame]) -> np.ndarray:
     """[LENGTH, 84]: the sign (still start and end trimmed) as both hands' x, y in shoulder widths from the
     shoulder midpoint, resampled."""
     frames = find_sign(frames)
-    origin, width = body_track(frames)
+    origin, width = body_track(frames, np.asarray([f.t for f in frames]))
     rows = np.zeros((len(frames), 2, 21, 2))
     for i, frame in enumerate(frames):
         for k, hand in enumerate((frame.right_hand, frame.left_hand)):

@@ -29,6 +29,7 @@ from base.errors import InputError
 from sign_models.cleanup import clean_hands
 from sign_models.features import level_frames, resample, sign_features
 from sign_models.landmarks import LandmarkFrame, arrays_to_frames, frames_to_arrays
+from sign_models.smoothing import velocity_span
 from sign_models.strokes import MOVING, hand_speed, sign_core
 from sign_models.widening import mirrored_copies, widen, widen_signers
 
@@ -37,14 +38,14 @@ MAX_GLOSS = 30
 MAX_SIGNER = 40
 # 2: levelled, widened copies stored; 3: cleaned hands; 4: the sign's core; 5: other signers; 6: a fixed share of
 # mirrored copies, stored with which they are; 7: finger descriptors; 8: the recording trimmed once; 9: hand gaps
-# counted in seconds; 10: hands smoothed over seconds, not frames, and the shake; 11: velocities over seconds
-FEATURE_VERSION = 11
+# counted in seconds; 10: hands smoothed over seconds, not frames, and the shake; 11: velocities over seconds;
+# 12: the body averaged and the core cut over seconds
+FEATURE_VERSION = 12
 WIDEN = 8  # camera-widened copies stored per example
 WIDEN_SIGNERS = 4  # other-signer copies stored per example
 WIDENED = WIDEN + WIDEN_SIGNERS  # all widened copies stored per example
 WIDENED_LENGTH = 24
 MIRRORED_COPIES = np.concatenate([mirrored_copies(WIDEN), np.zeros(WIDEN_SIGNERS, bool)])  # [WIDENED]: mirrored
-PAD_FRAMES = 2  # still frames kept either side of the movement
 
 
 def matching_features(frames: list[LandmarkFrame], *, left_handed: bool = False) -> np.ndarray:
@@ -71,13 +72,15 @@ def cut_core(recording: list[LandmarkFrame]) -> list[LandmarkFrame]:
     and the fall back after it (:func:`~sign_models.strokes.sign_core`: in a phrase the sign comes without them).
     Not trimmed again: trimming trimmed frames can move their ends (their edge velocities change), so the core
     would depend on how often its recording was trimmed (enrolment trimmed twice before version 8)."""
-    first, last = sign_core(matching_features(recording))
+    first, last = sign_core(matching_features(recording), np.asarray([f.t for f in recording]))
     return recording[first : last + 1]
 
 
 def trim_still(frames: list[LandmarkFrame]) -> list[LandmarkFrame]:
-    """The frames from the first to the last moving frame (plus ``PAD_FRAMES``): the still start and end trimmed
-    wherever the hands rest. No hand, or hands that never move, raise :class:`InputError`."""
+    """The frames from the first to the last moving frame, with the frames their velocities are measured from
+    (:func:`~sign_models.smoothing.velocity_span`: 2 frames at 30 fps, 1 at 15, 4 at 60; it was 2 at any rate,
+    which at 60 fps cut where a hand came into view): the still start and end trimmed wherever the hands rest.
+    No hand, or hands that never move, raise :class:`InputError`."""
     hint = "카메라 앞에서 수어를 한 번 해 주세요 / sign once in front of the camera"
     if not any(f.left_hand is not None or f.right_hand is not None for f in frames):
         raise InputError(
@@ -86,13 +89,14 @@ def trim_still(frames: list[LandmarkFrame]) -> list[LandmarkFrame]:
             hint=hint,
         )
     moving = np.flatnonzero(hand_speed(sign_features(frames), resting=True) > MOVING)
+    before, after = velocity_span(np.asarray([f.t for f in frames]))
     if len(moving) < 3:
         raise InputError(
             "녹화에서 수어를 찾지 못했습니다: 손이 움직이지 않았습니다",
             "no sign found: the hands did not move in the recording",
             hint=hint,
         )
-    return frames[max(0, moving[0] - PAD_FRAMES) : moving[-1] + PAD_FRAMES + 1]
+    return frames[before[moving[0]] : after[moving[-1]] + 1]
 
 
 def stored_sign(data: np.lib.npyio.NpzFile) -> list[LandmarkFrame]:

@@ -204,7 +204,7 @@ SIGN_FEATURE_GROUPS = {  # columns of one hand's block, for distance weighting
     "shake": np.arange(HAND_FEATURES - 1, HAND_FEATURES),
 }
 HANDSHAPE = np.concatenate([SIGN_FEATURE_GROUPS["shape"], SIGN_FEATURE_GROUPS["fingers"]])  # the hand's shape
-BODY_SMOOTHING = 4  # frames either side averaged for the shoulder midpoint and width (they jitter)
+BODY_SMOOTHING = 0.14  # seconds either side averaged for the shoulder midpoint and width (jitter): 4 frames at 30 fps
 VELOCITY_UNIT = 0.1  # velocities in shoulder widths per 0.1 s, so that they are about 1
 REST_LEVEL = 1.25  # a wrist this many shoulder widths below the shoulder line is resting, not signing
 IDLE_LEVEL = 1.0  # a non-dominant wrist this low waits at the waist or drifts along (0.9 lost some base hands)
@@ -267,13 +267,14 @@ def sign_features(frames: Sequence[LandmarkFrame], *, left_handed: bool = False)
     t = np.asarray([f.t for f in frames], dtype=float)
     if not np.isfinite(t).all() or (np.diff(t) <= 0).any():
         raise InputError("프레임 시각이 앞으로 증가하지 않습니다", "frame times must be finite and increasing")
-    origin, width = body_track(frames)
+    origin, width = body_track(frames, t)
     hands = [_hand_block(frames, name, origin, width, t) for name in ("right_hand", "left_hand")]
     return np.concatenate(hands, axis=1).astype(np.float32)
 
 
-def body_track(frames: list[LandmarkFrame]) -> tuple[np.ndarray, np.ndarray]:
-    """Shoulder midpoint [T, 2] and width [T]; frames without a pose take the nearest earlier (else later) one."""
+def body_track(frames: list[LandmarkFrame], t: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Shoulder midpoint [T, 2] and width [T] of the frames at times ``t`` [T, rising], averaged over
+    ``BODY_SMOOTHING``; frames without a pose take the nearest earlier (else later) one."""
     references = [body_reference(f) for f in frames]
     known = np.flatnonzero([r is not None for r in references])
     if not len(known):
@@ -286,14 +287,16 @@ def body_track(frames: list[LandmarkFrame]) -> tuple[np.ndarray, np.ndarray]:
     nearest = np.where(np.arange(len(frames)) < known[0], known[0], nearest)
     origin = np.stack([references[i][0] for i in nearest])  # type: ignore[index]
     width = np.asarray([references[i][1] for i in nearest])  # type: ignore[index]
-    return _smooth(origin), _smooth(width[:, None])[:, 0]
+    return _smooth(origin, t), _smooth(width[:, None], t)[:, 0]
 
 
-def _smooth(values: np.ndarray) -> np.ndarray:
-    """Moving average [T, k] over BODY_SMOOTHING frames either side (edges average what there is)."""
-    kernel = np.ones(2 * BODY_SMOOTHING + 1)
-    counts = np.convolve(np.ones(len(values)), kernel, mode="same")
-    return np.stack([np.convolve(column, kernel, mode="same") / counts for column in values.T], axis=1)
+def _smooth(values: np.ndarray, t: np.ndarray) -> np.ndarray:
+    """Moving average [T, k] over the frames within BODY_SMOOTHING seconds either side of each (edges average
+    what there is): the same span at any frame rate (it was 4 frames: 0.27 s at 15 fps, 0.07 s at 60)."""
+    first = np.searchsorted(t, t - BODY_SMOOTHING, side="left")
+    end = np.searchsorted(t, t + BODY_SMOOTHING, side="right")
+    totals = np.concatenate([np.zeros((1, values.shape[1])), np.cumsum(values, axis=0)])
+    return (totals[end] - totals[first]) / (end - first)[:, None]
 
 
 def _hand_block(frames: list[LandmarkFrame], name: str, origin: np.ndarray, width: np.ndarray, t: np.ndarray):

@@ -17,6 +17,8 @@ from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from base.errors import KioskError
 from base.events import Modality, SignEvent
 from sign_models.classifier import UNKNOWN_TEXT_KO, Candidate, SignModel
@@ -245,7 +247,7 @@ class SignRecognizer:
         those moves too)."""
         frames = list(frames)
         features = matching_features(frames, left_handed=self.options.left_handed)
-        candidates = spans(features)
+        candidates = spans(features, np.asarray([f.t for f in frames]))
         if self.enrolled is not None and self.enrolled.examples:
             matches = self.enrolled.match_each([features[a : b + 1] for a, b in candidates])
             accepted = [m for m in matches if m.gloss is not None]

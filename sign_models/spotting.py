@@ -34,16 +34,17 @@ import numpy as np
 
 from sign_models.cleanup import MAX_GAP
 from sign_models.enrollment import matching_features
-from sign_models.features import BODY_SMOOTHING
 from sign_models.fewshot import BATCH, EnrolledSigns, Match
 from sign_models.landmarks import LandmarkFrame
 from sign_models.smoothing import VELOCITY_SECONDS
-from sign_models.strokes import MOVING, hand_speed, hands_up
+from sign_models.strokes import MIN_CORE, MOVING, hand_speed, hands_up
 
 # A frame's features change until this long after it (a hand gap filled, then the velocity's later frame; 8 frames
-# at 30 fps) and for this many frames (the body averaged over BODY_SMOOTHING frames, the velocity's next frame).
+# at 30 fps) and for this many frames (it was the body's average, 4 frames, and the velocity's next frame; the body is
+# now averaged over seconds, but without the 5 frames a gap filled by a later frame changed a hand smoothed over
+# 3 x 0.05 s, and so a settled frame's velocity, at 15 fps: SYNTHETIC, docs/signs.md, nineteenth session).
 SETTLE_SECONDS = MAX_GAP + VELOCITY_SECONDS
-SETTLE_FRAMES = BODY_SMOOTHING + 1
+SETTLE_FRAMES = 5
 Known = dict[tuple[float, float], Match]  # window matches by the times of the window's first and last frame
 
 
@@ -155,7 +156,7 @@ def _windows(
             if last >= len(t) - 1 and t[-1] < start + length - o.step:
                 break
             span = slice(first, last + 1)
-            if last - first >= 4 and moving[span].mean() >= o.moving and up[span].mean() >= o.up:
+            if t[last] - t[first] >= MIN_CORE and moving[span].mean() >= o.moving and up[span].mean() >= o.up:
                 windows.append((first, last))
     return features, t, windows
 

@@ -20,13 +20,13 @@ from __future__ import annotations
 import numpy as np
 
 from sign_models.features import HAND_FEATURES, REST_LEVEL
+from sign_models.smoothing import velocity_span
 
 DIP = 0.3  # a stroke ends where the speed falls to this share of its peak (and stops falling)
 MOVING = 0.04  # shoulder widths per 0.1 s: a wrist faster than this is moving (landmark jitter is ~0.015)
 LOW = 0.9  # shoulder widths below the shoulder line: a still hand this low rests (waist, lap) even above REST_LEVEL
 RISE = 0.3  # shoulder widths: a stroke from such a low hand that rises this much is the move into the sign
-NEAR = 3  # frames: a stroke this close to a frame with no raised hand rises from rest or falls back to it
-MIN_CORE = 5  # frames: a core shorter than this is no sign; the moves are then kept
+MIN_CORE = 0.125  # seconds, first to last frame (5 frames at 30 and 25 fps, 3 at 15, 9 at 60): shorter is no sign
 
 
 def resting(depth: float, moving: bool) -> bool:
@@ -64,29 +64,32 @@ def stroke_end(speed: np.ndarray, first: int, step: int = 1) -> int:
     return i
 
 
-def sign_core(features: np.ndarray) -> tuple[int, int]:
-    """First and last frame of the sign in a recording of one sign: a first stroke that rises from rest (no hand
-    raised within ``NEAR`` frames before it, or it starts at the waist or in the lap, ``LOW``, and rises by
-    ``RISE``) and a last one that falls back to rest are left out; kept when that leaves too little."""
+def sign_core(features: np.ndarray, t: np.ndarray) -> tuple[int, int]:
+    """First and last frame of the sign in a recording of one sign (features [n, F] at times ``t`` [n]): a first
+    stroke that rises from rest (no hand raised on the frame before the one its first velocity is measured from,
+    :func:`~sign_models.smoothing.velocity_span`, 3 frames before it at 30 fps, 2 at 15, 5 at 60: it was 3 at any
+    rate, less than a velocity's reach at 60 fps; or it starts at the waist or in the lap, ``LOW``, and rises by
+    ``RISE``) and a last one that falls back to rest are left out; kept when that leaves too little (``MIN_CORE``)."""
     speed, up = hand_speed(features), hands_up(features)
     moving = np.flatnonzero(speed > MOVING)
     if not len(moving):
         return 0, len(features) - 1
     first, last = 0, len(features) - 1
     start, end = stroke_end(speed, moving[0]), stroke_end(speed, moving[-1], -1)
-    before, after = max(0, moving[0] - NEAR), min(len(features) - 1, moving[-1] + NEAR)
+    reach = velocity_span(t)  # a hand that appears moves only once its velocity can be measured
+    before, after = max(0, reach[0][moving[0]] - 1), min(len(features) - 1, reach[1][moving[-1]] + 1)
     if not up[before : moving[0]].all() or _from_low(features, before, start):
         first = start
     if not up[moving[-1] + 1 : after + 1].all() or _from_low(features, after, end):
         last = end
-    if last - first + 1 < MIN_CORE:
+    if t[last] - t[first] < MIN_CORE:
         return 0, len(features) - 1
     return first, last
 
 
-def spans(features: np.ndarray) -> list[tuple[int, int]]:
-    """Candidate (first, last) frames of the one sign in a segment: the whole segment, and without its first
-    and/or last stroke (each kept only when the rest is long enough)."""
+def spans(features: np.ndarray, t: np.ndarray) -> list[tuple[int, int]]:
+    """Candidate (first, last) frames of the one sign in a segment (features [n, F] at times ``t`` [n]): the whole
+    segment, and without its first and/or last stroke (each kept only when the rest lasts ``MIN_CORE``)."""
     speed = hand_speed(features)
     moving = np.flatnonzero(speed > MOVING)
     whole = (0, len(features) - 1)
@@ -94,7 +97,7 @@ def spans(features: np.ndarray) -> list[tuple[int, int]]:
         return [whole]
     starts = {0, stroke_end(speed, int(moving[0]))}
     ends = {len(features) - 1, stroke_end(speed, int(moving[-1]), -1)}
-    found = [(a, b) for a in sorted(starts) for b in sorted(ends, reverse=True) if b - a + 1 >= MIN_CORE]
+    found = [(a, b) for a in sorted(starts) for b in sorted(ends, reverse=True) if t[b] - t[a] >= MIN_CORE]
     return found or [whole]
 
 

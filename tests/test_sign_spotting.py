@@ -37,7 +37,8 @@ def test_a_taught_example_is_the_sign_without_the_rise_from_rest_and_the_fall_ba
     sign = find_sign(sequence.frames)
     assert start - 0.1 <= sign[0].t <= start + 0.15, (sign[0].t, start)
     assert end - 0.15 <= sign[-1].t <= end + 0.1, (sign[-1].t, end)
-    assert sign_core(matching_features(sign)) == (0, len(sign) - 1), "a sign already cut is not cut again"
+    again = sign_core(matching_features(sign), np.asarray([f.t for f in sign]))
+    assert again == (0, len(sign) - 1), "a sign already cut is not cut again"
 
 
 def test_a_segment_is_matched_with_and_without_the_move_into_it() -> None:
@@ -46,7 +47,7 @@ def test_a_segment_is_matched_with_and_without_the_move_into_it() -> None:
     _, start, end = sequence.signs[1]
     t = np.asarray([f.t for f in sequence.frames])
     first, last = np.searchsorted(t, [start - 0.4, end + 0.05])
-    found = spans(matching_features(sequence.frames[first : last + 1]))
+    found = spans(matching_features(sequence.frames[first : last + 1]), t[first : last + 1])
     assert (0, last - first) in found, "the whole segment"
     assert any(abs(t[first + a] - start) <= 0.1 for a, _ in found), ([t[first + a] for a, _ in found], start)
 

@@ -1,0 +1,55 @@
+"""Frame counts that mean time are counted in seconds: a sign is read the same at 15, 30 and 60 fps (SYNTHETIC)."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+
+from sign_models.enrollment import find_sign
+from sign_models.features import sign_features
+from sign_models.synthetic_signs import SynthesisOptions, load_sign_spec, render_signs
+from sign_models.widening import CameraChange, camera_variant
+
+RATES = (15.0, 30.0, 60.0)
+
+
+def _at(frames: list, fps: float) -> list:
+    """The frames a camera of ``fps`` would have taken of a 60 fps rendering (the same landmarks)."""
+    return camera_variant(frames, CameraChange(fps=fps), np.random.default_rng(0))
+
+
+def test_the_body_is_averaged_over_the_same_seconds_at_any_frame_rate() -> None:
+    """The signer steps aside at 1 s: the hand's place relative to the body follows over the same time at every
+    rate. Averaged over 4 frames either side it took 0.47 s at 15 fps, 0.23 s at 30 and 0.12 s at 60."""
+    sequence = render_signs(["네"], np.random.default_rng(0), options=SynthesisOptions(fps=(60.0,)))
+    still = sequence.frames[round(sequence.signs[0][1] * 60)]  # a frame with the hand up
+    assert still.right_hand is not None
+    frames = []
+    for i in range(120):
+        pose = np.array(still.pose, dtype=float)
+        pose[:, 0] += 0.05 * (i >= 60)
+        frames.append(dataclasses.replace(still, t=i / 60, pose=pose))
+    ramps = {}
+    for fps in RATES:
+        taken = _at(frames, fps)
+        t, x = np.array([f.t for f in taken]), sign_features(taken)[:, 1]
+        moving = np.flatnonzero((x < x[0] - 1e-4) & (x > x[-1] + 1e-4))
+        ramps[fps] = t[moving[-1]] - t[moving[0]]
+    assert all(abs(ramps[fps] - ramps[30.0]) <= 1 / 15 + 1e-6 for fps in RATES), ramps
+
+
+def test_a_sign_taken_at_60_fps_is_cut_where_it_is_at_30() -> None:
+    """The still start kept 2 frames before the first moving one: at 60 fps fewer than a velocity's reach, so a
+    hand coming into view was already raised there and its rise from rest was kept as the sign (5 of 24 signs
+    ended more than 0.07 s from their 30 fps core; now the frames the first velocity is measured from)."""
+    glosses = sorted(load_sign_spec())
+    apart = 0
+    for seed in range(24):
+        frames = render_signs(
+            [glosses[seed * 7 % len(glosses)]], np.random.default_rng(seed), options=SynthesisOptions(fps=(60.0,))
+        ).frames
+        cores = {fps: find_sign(_at(frames, fps)) for fps in (30.0, 60.0)}
+        ends = {fps: np.array([core[0].t, core[-1].t]) for fps, core in cores.items()}
+        apart += np.abs(ends[60.0] - ends[30.0]).max() > 0.07
+    assert apart <= 1, apart
