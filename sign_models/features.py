@@ -18,9 +18,9 @@ dominant (right) hand first: a presence flag, the wrist relative to the body, th
 in shoulder widths (a depth cue), the hand-shape features above, the finger descriptors of
 :func:`finger_features` and how hard the wrist shakes (:func:`~sign_models.smoothing.shake`; these two for sign
 matching only: :func:`model_columns` leaves them out for the packaged model). A
-missing hand is all zeros with its flag 0. The body frame is averaged over a few frames (shoulder landmarks
-jitter). A frame without a pose borrows the body of the nearest frame that has one (the body hardly moves while
-signing); a sequence with no pose at all is an :class:`InputError`. Left-handed signers are mirrored
+missing hand is all zeros with its flag 0. The body frame is averaged over ``BODY_SMOOTHING`` seconds (shoulder
+landmarks jitter). A frame without a pose borrows the body of the nearest frame that has one (the body hardly moves
+while signing); a sequence with no pose at all is an :class:`InputError`. Left-handed signers are mirrored
 (:func:`mirror_frame`) so that their dominant hand comes first.
 """
 
