@@ -13,42 +13,30 @@ count as missing. The bank of all examples is kept pre-weighted in float32: a qu
 a coarse 8-step version by one matrix product, and only the ``candidates`` nearest entries get the full DTW (frame
 costs by a matrix product too; cost divided by n + m).
 
-Decision: the nearest gloss is accepted when its distance is within that gloss's own threshold, clearly
-below the nearest other gloss (``margin``) and the next few (:mod:`sign_models.cohort`), and not clearly above
-the nearest of its minimal-pair impostors (:mod:`sign_models.impostors`: its entries with another taught gloss's
-handshape; this comparison also weighs the finger descriptors, :data:`~sign_models.sign_distance.HANDSHAPE_WEIGHTS`).
-A gloss's threshold is calibrated from its own examples by leave-one-out: each of its examples is matched against
-the gloss's other recorded examples (with a single example: each widened copy against the example and the other
-copies made with the same hand: a mirrored copy against the other mirrored ones), and the threshold is ``spread`` x
-their largest (``quantile`` 1; an entry with no neighbour within ``threshold`` left out), kept within
-[``min_threshold``, ``threshold``]. A query that shakes more than anything taught for the nearest gloss (or far
-less) is not that gloss (:mod:`sign_models.shaking`). What matching works out from the examples (the bank, each
-gloss's variation, impostors and shake range) is one :class:`Derived` object, dropped as a whole when an example is
-added. Anything else is unknown. A damaged manifest line or example file is reported in
-:attr:`EnrolledSigns.problems` and skipped; it never stops the recogniser.
+Decision: the nearest gloss is accepted when its distance is within that gloss's own threshold, clearly below the
+nearest other gloss (``margin``) and the next few (:mod:`sign_models.cohort`), and not clearly above the nearest of its
+minimal-pair impostors (:mod:`sign_models.impostors`: its entries with another taught gloss's handshape; this comparison
+also weighs the finger descriptors, :data:`~sign_models.sign_distance.HANDSHAPE_WEIGHTS`). The threshold is calibrated
+from the gloss's own examples by leave-one-out, per example once several people taught it, and an example the others
+outvote does not answer (:mod:`sign_models.calibration`). A query that shakes more than anything taught for the nearest
+gloss (or far less) is not that gloss (:mod:`sign_models.shaking`). What matching works out from the examples (the bank,
+each gloss's variation, impostors and shake range) is one :class:`Derived` object, dropped as a whole when an example is
+added. Anything else is unknown. A damaged manifest line or example file is reported in :attr:`EnrolledSigns.problems`
+and skipped; it never stops the recogniser.
 """
 
 from __future__ import annotations
 
-import json
-import logging
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
-from base.errors import InputError, KioskError
+from base.errors import InputError
+from sign_models.calibration import nearest_other, outvoted, spread
 from sign_models.cohort import stands_out
-from sign_models.enrollment import (
-    FEATURE_VERSION,
-    MANIFEST,
-    MIRRORED_COPIES,
-    WIDEN,
-    matching_features,
-    stored_sign,
-    widened_features,
-)
+from sign_models.enrolled_files import read_examples
+from sign_models.enrollment import WIDEN
 from sign_models.features import SIGN_FEATURE_SIZE, drop_resting_hands, resample
 from sign_models.impostors import handshape, minimal_pairs
 from sign_models.shaking import shake_ceiling, shake_floor, shake_level
@@ -61,7 +49,6 @@ from sign_models.sign_distance import (
     weigh,
 )
 
-log = logging.getLogger(__name__)
 BATCH = 16  # queries matched together: one read of the bank, [BATCH, candidates, length, F] floats at once
 
 
@@ -148,6 +135,7 @@ class Derived:
 
     bank: tuple | None = None
     variations: dict[str, float] = field(default_factory=dict)
+    apart: dict[str, list[float]] = field(default_factory=dict)
     impostors: dict[str, np.ndarray | None] = field(default_factory=dict)
     checks: dict[str, tuple[np.ndarray, np.ndarray, int]] = field(default_factory=dict)
     shakes: dict[str, tuple[float, float]] = field(default_factory=dict)
@@ -167,15 +155,7 @@ class EnrolledSigns:
     def load(cls, data_dir: Path, options: FewShotOptions | None = None) -> EnrolledSigns:
         """Every readable example listed in ``data_dir/manifest.jsonl`` (no folder or manifest: none)."""
         enrolled = cls([], options)
-        manifest = Path(data_dir) / MANIFEST
-        try:
-            lines = manifest.read_text(encoding="utf-8").splitlines() if manifest.is_file() else []
-        except (OSError, UnicodeDecodeError) as exc:
-            enrolled._problem(f"{manifest}: {exc}")
-            lines = []
-        for number, line in enumerate(lines, start=1):
-            if line.strip():
-                enrolled._load_line(Path(data_dir), line, f"{manifest}:{number}")
+        read_examples(Path(data_dir), enrolled)
         return enrolled
 
     @property
@@ -221,9 +201,12 @@ class EnrolledSigns:
 
     def threshold(self, gloss: str) -> float:
         """The acceptance threshold of ``gloss``: ``spread`` x its own variants' spread (:meth:`_variation`),
-        within [``min_threshold``, ``threshold``]."""
+        within [``min_threshold``, ``threshold``]; with several examples, a query is held to :meth:`_bar` instead."""
+        return self._clipped(self._variation(gloss))
+
+    def _clipped(self, variation: float) -> float:
         o = self.options
-        return float(np.clip(o.spread * self._variation(gloss), o.min_threshold, o.threshold))
+        return float(np.clip(o.spread * variation, o.min_threshold, o.threshold))
 
     def _variation(self, gloss: str) -> float:
         """How far the gloss's own variants lie from each other, leave-one-out: each recorded example against the
@@ -237,24 +220,49 @@ class EnrolledSigns:
         return variations[gloss]
 
     def _measure_variation(self, gloss: str) -> float:
-        own = [e for e in self.examples if e.gloss == gloss]
-        if len(own) > 1:
-            loo = [
-                float(dtw_distances(e.features, np.stack([x.features for x in own if x is not e])).min()) for e in own
-            ]
-        else:
-            copies = entries(own[0])[~hands(own[0])]
-            loo = [float(dtw_distances(copies[i], np.delete(copies, i, axis=0)).min()) for i in range(1, len(copies))]
-        if not loo:
-            return self.options.threshold / self.options.spread
-        near = [d for d in loo if d <= self.options.threshold] or loo
-        return float(np.quantile(near, self.options.quantile))
+        own = self._own(gloss)
+        return self._own_variation(own[0]) if len(own) == 1 else self._spread(self._apart(gloss))
+
+    def _own_variation(self, example: Example) -> float:
+        """How far ``example``'s same-hand widened copies lie from each other (its variation if it alone taught)."""
+        return self._spread(nearest_other(entries(example)[~hands(example)], start=1))
+
+    def _spread(self, distances: list[float]) -> float:
+        o = self.options
+        found = spread(distances, o.threshold, o.quantile)
+        return o.threshold / o.spread if found is None else found
+
+    def _apart(self, gloss: str) -> list[float]:
+        """Each recorded example of ``gloss`` (in the examples' order): its distance to the nearest other."""
+        if gloss not in self._derived.apart:
+            self._derived.apart[gloss] = nearest_other(np.stack([e.features for e in self._own(gloss)]))
+        return self._derived.apart[gloss]
+
+    def _bar(self, example: Example) -> float:
+        """The threshold of a query whose nearest entry of its gloss is one of ``example``'s: the gloss's threshold,
+        or with several examples the example's own, as if it alone taught the gloss (:mod:`sign_models.calibration`)."""
+        alone = len(self._own(example.gloss)) == 1
+        return self.threshold(example.gloss) if alone else self._clipped(self._own_variation(example))
+
+    def _answering(self) -> list[Example]:
+        """The examples that answer queries: all but those their gloss's other examples outvote."""
+        out: list[Example] = []
+        for gloss in self.glosses:
+            own = self._own(gloss)
+            out += [e for e, o in zip(own, self._outvoted(gloss), strict=True) if o] if len(own) > 1 else []
+        return [e for e in self.examples if all(e is not x for x in out)]
+
+    def _outvoted(self, gloss: str) -> list[bool]:
+        return outvoted(self._apart(gloss), self.options.threshold)
+
+    def _own(self, gloss: str) -> list[Example]:
+        return [e for e in self.examples if e.gloss == gloss]
 
     def impostors(self, gloss: str) -> np.ndarray | None:
         """The gloss's minimal-pair impostors [k, length, F] (:mod:`sign_models.impostors`), or None."""
         derived = self._derived
         if gloss not in derived.impostors:
-            own = [e for e in self.examples if e.gloss == gloss]
+            own = self._own(gloss)
             if derived.handshapes is None:  # each gloss's handshape: that of its first example (whole, then shared)
                 shapes: dict[str, np.ndarray | None] = {}
                 for e in self.examples:
@@ -300,7 +308,7 @@ class EnrolledSigns:
     def _match_batch(self, queries: np.ndarray) -> list[Match]:
         """Queries [W, length, F] against the bank: the coarse step of all of them by one matrix product, the full
         DTW of each against its own ``candidates`` by one call; then each one's decision."""
-        weighted, squared, coarse, coarse_sq, owners = self._bank_arrays()
+        weighted, squared, coarse, coarse_sq, bars, owners = self._bank_arrays()
         q = (queries * SQRT_WEIGHTS)[..., WEIGHED]
         rough = coarse_sq - 2 * q[:, :: self._stride()].reshape(len(q), -1) @ coarse.T  # [W, E]
         keep = self.options.candidates
@@ -308,21 +316,25 @@ class EnrolledSigns:
         index = np.broadcast_to(index, (len(q), index.shape[1]))
         distances = dtw_weighted(q, weighted[index], squared[index])
         decide = zip(queries, index, distances, strict=True)
-        return [self._decide(query, [owners[i] for i in own], d) for query, own, d in decide]
+        return [self._decide(query, [owners[i] for i in own], d, bars[own]) for query, own, d in decide]
 
-    def _decide(self, query: np.ndarray, glosses: list[str], distances: np.ndarray) -> Match:
-        """The decision on a query given its DTW distance to each candidate entry and the entries' glosses."""
-        best: dict[str, float] = {}
-        for gloss, distance in zip(glosses, distances, strict=True):
-            best[gloss] = min(best.get(gloss, np.inf), float(distance))
-        nearest = tuple(sorted(((g, round(d, 4)) for g, d in best.items()), key=lambda item: item[1]))
+    def _decide(self, query: np.ndarray, glosses: list[str], distances: np.ndarray, bars: np.ndarray) -> Match:
+        """The decision on a query given its DTW distance to each candidate entry, the entries' glosses and bars
+        (:meth:`_bar`: that of the gloss's nearest entry holds). The match keeps the gloss's threshold as the scale of
+        confidence and of spotting's scores (with the bar as that scale, SYNTHETIC split 0, three teachers: flowing
+        phrases 0.10 instead of 0.033, docs/signs.md nineteenth session)."""
+        best: dict[str, tuple[float, float]] = {}
+        for gloss, distance, bar in zip(glosses, distances, bars, strict=True):
+            if distance < best.get(gloss, (np.inf,))[0]:
+                best[gloss] = (float(distance), float(bar))
+        nearest = tuple(sorted(((g, round(d, 4)) for g, (d, _) in best.items()), key=lambda item: item[1]))
         gloss, distance = nearest[0]
-        threshold = self.threshold(gloss)
+        threshold, bar = self.threshold(gloss), best[gloss][1]
         o = self.options
         clear = len(nearest) == 1 or distance < o.margin * nearest[1][1]
         clear = clear and stands_out(nearest, o.cohort, o.cohort_ratio)
         floor, ceiling = self._shake_range(gloss)
-        if distance <= threshold and clear and floor <= shake_level(query) <= ceiling:
+        if distance <= bar and clear and floor <= shake_level(query) <= ceiling:
             impostors = self.impostors(gloss)
             # the same movement with another taught handshape, clearly nearer: not this gloss (weighed with the
             # finger descriptors, which tell handshapes apart; SYNTHETIC effect: the README's table)
@@ -334,7 +346,7 @@ class EnrolledSigns:
         """How much a query of ``gloss`` may shake (:mod:`sign_models.shaking`: floor and ceiling of its entries)."""
         ranges = self._derived.shakes
         if gloss not in ranges:
-            own = np.concatenate([entries(e) for e in self.examples if e.gloss == gloss])
+            own = np.concatenate([entries(e) for e in self._own(gloss)])
             ranges[gloss] = (shake_floor(own), shake_ceiling(own))
         return ranges[gloss]
 
@@ -344,7 +356,7 @@ class EnrolledSigns:
         per gloss)."""
         checks = self._derived.checks
         if gloss not in checks:
-            own = np.concatenate([entries(e) for e in self.examples if e.gloss == gloss])
+            own = np.concatenate([entries(e) for e in self._own(gloss)])
             checks[gloss] = (*weigh(np.concatenate([own, impostors]), SQRT_HANDSHAPE_WEIGHTS), len(own))
         both, squared, count = checks[gloss]
         distances = dtw_weighted(query * SQRT_HANDSHAPE_WEIGHTS, both, squared)
@@ -361,35 +373,13 @@ class EnrolledSigns:
             signers: dict[str, set[str]] = {}
             for e in self.examples:
                 signers.setdefault(e.gloss, set()).add(e.signer)
-            blocks = [(e.gloss, entries(e, signers=len(signers[e.gloss]) < 2)) for e in self.examples]
-            owners = [g for g, block in blocks for _ in range(len(block))]
+            blocks = [(e, entries(e, signers=len(signers[e.gloss]) < 2)) for e in self._answering()]
+            owners = [e.gloss for e, block in blocks for _ in range(len(block))]
+            bars = np.concatenate([np.full(len(block), self._bar(e)) for e, block in blocks])
             weighted, squared = weigh(np.concatenate([block for _, block in blocks]), SQRT_WEIGHTS, WEIGHED)
             coarse = np.ascontiguousarray(weighted[:, :: self._stride()].reshape(len(weighted), -1))
-            self._derived.bank = (weighted, squared, coarse, np.einsum("ef,ef->e", coarse, coarse), owners)
+            self._derived.bank = (weighted, squared, coarse, np.einsum("ef,ef->e", coarse, coarse), bars, owners)
         return self._derived.bank
 
     def _prepare(self, features: np.ndarray) -> np.ndarray:
         return prepare(features, self.options.length)
-
-    def _load_line(self, data_dir: Path, line: str, where: str) -> None:
-        try:
-            record = json.loads(line)
-            gloss, file = str(record["gloss"]), str(record["file"])
-            if Path(file).name != file:
-                raise ValueError(f"file name {file!r} leaves the data folder")
-            with np.load(data_dir / file, allow_pickle=False) as data:
-                current = "version" in data and int(data["version"]) == FEATURE_VERSION
-                if current:
-                    features, widened, mirrored = data["features"], list(data["widened"]), data["mirrored"]
-                else:  # stored by an older feature version: recompute from the landmarks
-                    frames, left = stored_sign(data), bool(data["left_handed"])
-                    features, mirrored = matching_features(frames, left_handed=left), MIRRORED_COPIES
-                    widened = list(widened_features(frames, np.random.default_rng(len(frames)), left_handed=left))
-                seconds = float(record.get("seconds", 0.0))
-                self.add(gloss, features, str(record.get("signer", "")), file, widened, seconds, mirrored)
-        except (OSError, ValueError, KeyError, TypeError, EOFError, zipfile.BadZipFile, KioskError) as exc:
-            self._problem(f"{where}: {type(exc).__name__}: {exc}")
-
-    def _problem(self, message: str) -> None:
-        log.warning("skipped enrolled sign example: %s", message)
-        self.problems.append(message)
