@@ -7,7 +7,7 @@ from PyQt6.QtCore import QSize, Qt
 from PyQt6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from base.events import Role
-from tests.test_layout_check import _show, _window
+from tests.test_layout_check import _button, _show, _window
 from tests.test_layout_check_views import SMALL, _settle
 from ui.chat_view import ChatView
 from ui.layout_check import layout_problems, newest_cut
@@ -194,3 +194,51 @@ def test_the_visitors_question_is_whole_on_the_clerks_short_chat(qtbot, suggesti
     _settle(clerk, SMALL)
     problems = newest_cut(clerk, "clerk_phrase_panel")
     assert problems and problems[0].endswith("clerk_phrase_panel keeps its room"), problems
+
+
+def test_a_newest_lines_button_cut_by_the_fold_is_found(qtbot) -> None:
+    """A newest line read from its top, its words whole, a button under them cut by the chat's fold: the reader cannot
+    act on the line read now (the clerk's 화자 바꾸기 showed 3 of its 86 px at 200 % on 1366x768)."""
+    window = _window(qtbot)
+    chat = ChatView(own=Role.CLERK, name="clerk_transcript")
+    bubble = chat.add(Role.VISITOR, "방문자", "외국인등록증을 잃어버렸어요.")
+    footer = QWidget()
+    under = QVBoxLayout(footer)
+    under.addSpacing(200)  # the line taller than the chat, the button at its end
+    under.addWidget(_button("flip_1"))
+    bubble.add_footer(footer)
+    chat.setFixedSize(800, 250)
+    QVBoxLayout(window).addWidget(chat)
+    _show(qtbot, window)
+    problems = newest_cut(window)
+    assert problems and problems[0].startswith("newest line's button flip_1 shows "), problems
+    chat.setFixedSize(800, 600)  # whole in view
+    _show(qtbot, window)
+    assert newest_cut(window) == []
+
+
+def test_the_clerk_can_flip_the_visitors_newest_line_without_scrolling(qtbot, suggesting_kiosk) -> None:
+    """Issue 16 item 4 at 200 % on 1366x768: the visitor's newest line, flipped, taller than the clerk's chat, was
+    read from its top with 고치기 and 화자 바꾸기 under its badges, 3 of their 86 px above the fold. They sit beside who
+    said the line now, no higher than the name: whole in view with it (under who said it where the width runs out)."""
+    from PyQt6.QtWidgets import QPushButton
+
+    from base.events import Modality, VisitorMode
+    from ui.places import rect_in
+    from ui.theme import stylesheet
+
+    kiosk, clerk = suggesting_kiosk, suggesting_kiosk.clerk
+    kiosk.session.choose("en", VisitorMode.SPEECH)
+    kiosk.session.begin()
+    lost = kiosk.session.phrasebook.get("lost_residence_card").texts["en"]
+    wrong = kiosk.session.say(Role.CLERK, lost, Modality.SPEECH, language="en", confidence=0.55)
+    kiosk.session.flip_speaker(wrong.entry_id)
+    clerk.setStyleSheet(stylesheet(2.0, False))  # (as the gallery draws the clerk's screen at 200 %)
+    for size in (SMALL, QSize(960, 1080)):
+        _settle(clerk, size)
+        chat, port = clerk.transcript, rect_in(clerk, clerk.transcript.viewport())
+        assert chat.newest().height() > port.height(), "taller than the chat: read from its top"
+        (flip,) = [b for b in clerk.findChildren(QPushButton, f"flip_{wrong.entry_id}") if b.isVisible()]
+        assert port.contains(rect_in(clerk, flip)), size  # (the one of the line before the flip: hidden)
+        assert newest_cut(clerk, "clerk_phrase_panel") == [], size
+        assert [p for p in layout_problems(clerk, size) if "flip_" in p or "correct_" in p] == [], size

@@ -5,7 +5,7 @@ has the clerk on the left, the clerk's screen has the visitor on the left), each
 icon (the clerk's wears a badge) and the speaker's name, so one glance tells who said what. Each bubble shows
 the line in the reader's language first and, small under it, what was actually said when that differs. The
 other party's newest line is the largest text on the screen (48 px at 100 %): it is what the reader must read
-now. A screen may add a footer to a bubble (the clerk's badges and correction buttons).
+now. A screen may add a footer to a bubble (the clerk's badges) and buttons beside who said it (correction).
 Words still being recognised appear in a dashed bubble on the speaker's side, marked "being heard", until the
 final line replaces them. Only this view and the phrase list scroll; the view follows the newest line (from its
 first words when it is taller than the view).
@@ -18,6 +18,7 @@ from PyQt6.QtGui import QColor, QPainter, QPaintEvent, QResizeEvent
 from PyQt6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from base.events import Role, TranscriptEntry
+from ui.flow_layout import FlowLayout
 from ui.fold import fold_margin
 from ui.phrase_breaks import plain
 from ui.widgets import PhraseLabel, ShortFormLabel, restyle
@@ -105,9 +106,21 @@ class Bubble(QFrame):
         return self.height() + sum(label.heightForWidth(width - chrome) - label.height() for label in labels)
 
     def add_footer(self, widget: QWidget) -> None:
-        """A widget under the line (badges, buttons). (Added only then: an empty layout would cap the width.)"""
+        """A widget under the line (badges). (Added only then: an empty layout would cap the width.)"""
         self.footer = widget
         self._text.addWidget(widget)
+
+    def add_actions(self, *buttons: QWidget) -> None:
+        """``buttons`` for the line beside who said it, on a line of their own under it where the width runs out: in
+        view whenever the line is, which is read from its top (under the words, the clerk's 화자 바꾸기 under a
+        visitor's line at 200 % on 1366x768 showed 3 of its 86 px at the chat's fold)."""
+        head = QWidget()
+        head.setObjectName("chat_head")
+        flow = FlowLayout(head, spacing=8)
+        flow.setContentsMargins(0, 0, 0, 0)
+        self._text.replaceWidget(self.name, head)
+        for widget in (self.name, *buttons):
+            flow.addWidget(widget)
 
     def text(self) -> str:
         """ "Who: line", as read aloud by a screen reader (and by the tests)."""

@@ -7,14 +7,15 @@ badges say how the line was given (음성 / 입력 / 수어 / 지문자 / 문구
 기계 번역, 영어 경유, or 번역 없음) and the recogniser's confidence; a line below ``LOW_CONFIDENCE`` is edged
 in amber with "확인 필요". Every saved line has a 고치기 button (the clerk types the right words; stored as a
 correction, the original kept), and a spoken line a 화자 바꾸기 button (one shared microphone can give a line
-to the wrong person: one tap moves it to the other side, on both screens, stored the same way).
+to the wrong person: one tap moves it to the other side, on both screens, stored the same way), both beside who
+said it: in view whenever the line is.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PyQt6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PyQt6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from base.events import LOW_CONFIDENCE, Modality, Role, TranscriptEntry
 from base.languages import lookup
@@ -37,20 +38,17 @@ MODALITIES = {  # words only: the kiosk's fonts have no emoji
 
 
 class LineFooter(QWidget):
-    """Under a clerk-screen bubble: the badges, 고치기 and (for speech) 화자 바꾸기."""
+    """Under a clerk-screen bubble: the badges; beside who said the line, 고치기 and (for speech) 화자 바꾸기."""
 
-    def __init__(self, transcript: ClerkTranscript, entry: TranscriptEntry) -> None:
+    def __init__(self, transcript: ClerkTranscript, entry: TranscriptEntry, bubble: Bubble) -> None:
         super().__init__()
         self.setObjectName("line_footer")
-        rows = QVBoxLayout(self)  # the badges on their own line: beside the buttons they would wrap word by word
+        rows = QVBoxLayout(self)
         rows.setContentsMargins(0, 0, 0, 0)
         self.badges = QLabel()
         self.badges.setObjectName("clerk_badges")
         self.badges.setWordWrap(True)
         rows.addWidget(self.badges)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        rows.addLayout(row)
         self.fix = QPushButton("✎ 고치기")
         self.fix.setObjectName(f"correct_{entry.entry_id}")
         self.fix.setToolTip("바른 내용을 입력합니다 (원문은 그대로 남습니다)")
@@ -59,8 +57,8 @@ class LineFooter(QWidget):
         self.flip.setObjectName(f"flip_{entry.entry_id}")
         self.flip.setToolTip("이 말을 한 사람이 반대입니다 (원래 기록은 남습니다)")
         self.flip.clicked.connect(lambda: transcript.on_flip(transcript.entries[entry.entry_id]))
-        row.addWidget(self.fix)
-        row.addWidget(self.flip)
+        bubble.add_footer(self)
+        bubble.add_actions(self.fix, self.flip)
         self.fix.setVisible(entry.saved)
         self.flip.setVisible(entry.saved and entry.modality is Modality.SPEECH)
 
@@ -98,8 +96,7 @@ class ClerkTranscript(ChatView):
             bubble = self.rewrite(old, entry.role, who, line, original, said)
         footer = bubble.footer
         if not isinstance(footer, LineFooter):
-            footer = LineFooter(self, entry)
-            bubble.add_footer(footer)
+            footer = LineFooter(self, entry, bubble)
         visitor = visitor_language or self.clerk_language
         footer.show_entry(bubble, entry, self.clerk_language if entry.role is Role.VISITOR else visitor)
         self.keep(entry, bubble)

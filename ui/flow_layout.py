@@ -7,7 +7,8 @@ from PyQt6.QtWidgets import QLayout, QLayoutItem, QWidget
 
 
 class FlowLayout(QLayout):
-    """Items in reading order, each at its size hint, wrapped like words (the sign chips)."""
+    """Items in reading order, each at its size hint, wrapped like words (the sign chips; who said a line and the
+    clerk's buttons for it)."""
 
     def __init__(self, parent: QWidget | None = None, spacing: int = 12) -> None:
         super().__init__(parent)
@@ -51,16 +52,28 @@ class FlowLayout(QLayout):
         return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
 
     def _place(self, rect: QRect, *, move: bool) -> int:
-        """Lay the items out in ``rect`` (or only measure); the height they take."""
+        """Lay the items out in ``rect`` (or only measure), each centred in the height of its line; the height they
+        take."""
         margins = self.contentsMargins()
         room = rect.adjusted(margins.left(), margins.top(), -margins.right(), -margins.bottom())
+        placed: list[tuple[QLayoutItem, QPoint]] = []  # the items of the line so far, where they start
         x, y, line = room.x(), room.y(), 0
-        for item in self._items:
+        for item in (item for item in self._items if not item.isEmpty()):  # (a hidden widget takes no room)
             hint = item.sizeHint()
             if x + hint.width() > room.right() + 1 and line > 0:  # the next line
-                x, y, line = room.x(), y + line + self.spacing(), 0
-            if move:
-                item.setGeometry(QRect(QPoint(x, y), hint))
+                if move:
+                    _centre(placed, line)
+                x, y, line, placed = room.x(), y + line + self.spacing(), 0, []
+            placed.append((item, QPoint(x, y)))
             x += hint.width() + self.spacing()
             line = max(line, hint.height())
+        if move:
+            _centre(placed, line)
         return y + line - rect.y() + margins.bottom()
+
+
+def _centre(placed: list[tuple[QLayoutItem, QPoint]], height: int) -> None:
+    """Each of a line's ``placed`` items at its point, moved down to the middle of the line's ``height``."""
+    for item, point in placed:
+        hint = item.sizeHint()
+        item.setGeometry(QRect(point + QPoint(0, (height - hint.height()) // 2), hint))

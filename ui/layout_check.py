@@ -21,7 +21,8 @@ quick phrases that the topics' tabs push more than half a screen down; :func:`ne
 (who said it and the words; before any, its prompt, then always
 whole) is cut: whole in view, or from its top when taller than the view, its first line whole, none halved, and its
 words whole where at the chat's whole width they would be (the other party's, too, while a row that makes way for
-them is shown: the clerk's quick phrases); :func:`demo_hidden` a demo without its notice; :func:`not_shown` a bar
+them is shown: the clerk's quick phrases), and its buttons (the clerk's 고치기, 화자 바꾸기) whole in view: the line
+read now is the one acted on; :func:`demo_hidden` a demo without its notice; :func:`not_shown` a bar
 that must never make way (the visitor's text-size bar); :func:`overlaps` widgets that one layout placed over each
 other (it had less room than their least sizes: the idle warning's countdown under its label, the self-view over the
 list under it).
@@ -192,7 +193,8 @@ def newest_cut(window: QWidget, yields: str = "") -> list[str]:
     prompt's third line, when to press 'Enter', was a scroll away at 200 % on 1366x768). A tall line's words are
     whole where they would be at the chat's whole width (:func:`_words_cut`), and, where the other party's, while the
     widget named ``yields`` is shown: it makes way for them (the clerk's quick phrases: the visitor's two-line
-    question on the clerk's chat at 200 % on 1366x768 showed its first line, the phrases kept their row)."""
+    question on the clerk's chat at 200 % on 1366x768 showed its first line, the phrases kept their row). Its buttons
+    are part of it, whole in view (:func:`_actions_out`), also where the line is read from its top."""
     from ui.chat_view import Bubble, ChatView  # (the chat imports nothing of this module)
 
     problems = []
@@ -214,7 +216,22 @@ def newest_cut(window: QWidget, yields: str = "") -> list[str]:
             top, bottom = rect.top() - port.top(), port.bottom() - rect.bottom()
             edges = f"{top}px below the view's top, {bottom}px above its bottom"
             problems.append(f"newest line of {widget_name(chat)} {plain(words.text())[:30]!r} is cut ({edges})")
+        else:
+            problems += _actions_out(window, newest, port)
     return problems
+
+
+def _actions_out(window: QWidget, newest: QWidget, port: QRect) -> list[str]:
+    """The buttons of a newest line shown whole (or from its top) that are not whole in the chat's view: the reader
+    acts on the line they read now (the clerk's 화자 바꾸기 under the visitor's line at 200 % on 1366x768 showed 2 of
+    its 86 px at the fold, 신뢰도 55% · 확인 필요 in view above it)."""
+    buttons = [b for b in newest.findChildren(QAbstractButton) if b.isVisible()]
+    return [
+        f"newest line's button {widget_name(b)} shows {rect_in(window, b).intersected(port).height()} of its "
+        f"{b.height()}px in the view"
+        for b in buttons
+        if not port.contains(rect_in(window, b))
+    ]
 
 
 def _words_cut(chat: QScrollArea, words: QLabel, rect: QRect, port: QRect) -> bool:

@@ -135,7 +135,9 @@ def stylesheet(scale: float = 1.0, high_contrast: bool = False) -> str:
                   background: {p.background if high_contrast else p.banner};
                   border: 5px dashed {DOUBT[high_contrast]}; }}
     QFrame#clerk_bubble QPushButton, QFrame#visitor_bubble QPushButton {{ background: {p.button};
-                  color: {p.button_text}; border-radius: 8px; }}
+                  color: {p.button_text}; border-radius: 8px; padding: 0px 16px; }}  /* beside who said the line:
+                  no higher than its name at 200 %, so the words start no lower (86 px put a question's second
+                  line a scroll away on 1366x768) */
     QFrame#clerk_bubble QPushButton[doubtful="true"], QFrame#visitor_bubble QPushButton[doubtful="true"] {{
                   background: {DOUBT[high_contrast]}; color: {p.background}; }}
     QFrame#switch_offer {{ background: {p.banner}; border: 3px solid {p.button}; border-radius: 12px; }}
