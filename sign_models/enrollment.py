@@ -26,7 +26,7 @@ from pathlib import Path
 import numpy as np
 
 from base.errors import InputError
-from sign_models.cleanup import clean_hands
+from sign_models.cleanup import clean_hands, fill_gaps
 from sign_models.features import level_frames, resample, sign_features
 from sign_models.landmarks import LandmarkFrame, arrays_to_frames, frames_to_arrays
 from sign_models.smoothing import velocity_span
@@ -45,6 +45,7 @@ WIDEN = 8  # camera-widened copies stored per example
 WIDEN_SIGNERS = 4  # other-signer copies stored per example
 WIDENED = WIDEN + WIDEN_SIGNERS  # all widened copies stored per example
 WIDENED_LENGTH = 24
+MIN_MOVING = 0.1  # seconds of moving frames (3 frames at 30 fps, 2 at 15, 6 at 60; it was 3 at any rate)
 MIRRORED_COPIES = np.concatenate([mirrored_copies(WIDEN), np.zeros(WIDEN_SIGNERS, bool)])  # [WIDENED]: mirrored
 
 
@@ -80,7 +81,9 @@ def trim_still(frames: list[LandmarkFrame]) -> list[LandmarkFrame]:
     """The frames from the first to the last moving frame, with the frames their velocities are measured from
     (:func:`~sign_models.smoothing.velocity_span`: 2 frames at 30 fps, 1 at 15, 4 at 60; it was 2 at any rate,
     which at 60 fps cut where a hand came into view): the still start and end trimmed wherever the hands rest.
-    No hand, or hands that never move, raise :class:`InputError`."""
+    Moving is measured with short hand gaps filled as matching fills them (:func:`~sign_models.cleanup.fill_gaps`:
+    a hand frame lost at 15 fps left the velocities beside it unmeasured). No hand, or hands that move for less
+    than ``MIN_MOVING``, raise :class:`InputError`."""
     hint = "카메라 앞에서 수어를 한 번 해 주세요 / sign once in front of the camera"
     if not any(f.left_hand is not None or f.right_hand is not None for f in frames):
         raise InputError(
@@ -88,14 +91,15 @@ def trim_still(frames: list[LandmarkFrame]) -> list[LandmarkFrame]:
             "no sign found: no hand is seen in the recording",
             hint=hint,
         )
-    moving = np.flatnonzero(hand_speed(sign_features(frames), resting=True) > MOVING)
-    before, after = velocity_span(np.asarray([f.t for f in frames]))
-    if len(moving) < 3:
+    t = np.asarray([f.t for f in frames])
+    moving = np.flatnonzero(hand_speed(sign_features(fill_gaps(frames)), resting=True) > MOVING)
+    if len(moving) * (float(np.median(np.diff(t))) if len(t) > 1 else 0.0) < MIN_MOVING - 1e-6:
         raise InputError(
             "녹화에서 수어를 찾지 못했습니다: 손이 움직이지 않았습니다",
             "no sign found: the hands did not move in the recording",
             hint=hint,
         )
+    before, after = velocity_span(t)
     return frames[before[moving[0]] : after[moving[-1]] + 1]
 
 
