@@ -8,7 +8,8 @@ from PyQt6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollAre
 
 from tests.ui_kiosk import find
 from ui.app import application
-from ui.layout_check import layout_problems, newest_cut, overlaps, scrolled_out, slivers
+from ui.chat_check import newest_cut
+from ui.layout_check import layout_problems, overlaps, scrolled_out, slivers
 from ui.phrase_breaks import set_wrapped
 from ui.start_page import StartPage
 from ui.text_cut import cut_text

@@ -9,8 +9,9 @@ from PyQt6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 from base.events import Role
 from tests.test_layout_check import _button, _show, _window
 from tests.test_layout_check_views import SMALL, _settle
+from ui.chat_check import newest_cut
 from ui.chat_view import ChatView
-from ui.layout_check import layout_problems, newest_cut
+from ui.layout_check import layout_problems
 from ui.text_cut import cut_text
 
 LONG_PHRASE = "身分証明書を見せていただけますか。"  # its second phrase is 1054 px at the newest line's 200 % size
@@ -242,3 +243,51 @@ def test_the_clerk_can_flip_the_visitors_newest_line_without_scrolling(qtbot, su
         assert port.contains(rect_in(clerk, flip)), size  # (the one of the line before the flip: hidden)
         assert newest_cut(clerk, "clerk_phrase_panel") == [], size
         assert [p for p in layout_problems(clerk, size) if "flip_" in p or "correct_" in p] == [], size
+
+
+def _tall_line(qtbot, view_lines: float, under: int = 0) -> tuple[QWidget, ChatView]:
+    """The visitor's line of six lines on the clerk's chat, 800 px wide, as high as shows ``view_lines`` of its words
+    from its top; under it a row ``under`` px high that makes way for the visitor's words (none: 0)."""
+    window = _window(qtbot)
+    chat = ChatView(own=Role.CLERK, name="clerk_transcript")
+    bubble = chat.add(Role.VISITOR, "방문자", " ".join(["외국인등록증을 잃어버렸어요."] * 12))
+    column = QVBoxLayout(window)
+    column.addWidget(chat)
+    if under:
+        row = QWidget()
+        row.setObjectName("makes_way")
+        row.setFixedHeight(under)
+        column.addWidget(row)
+    chat.setFixedWidth(800)
+    _show(qtbot, window)
+    words = bubble.line
+    start = words.mapTo(bubble, words.rect().topLeft()).y()
+    chat.setFixedHeight(start + round(view_lines * words.fontMetrics().lineSpacing()) + 2 * chat.frameWidth())
+    _show(qtbot, window)
+    assert round(words.height() / words.fontMetrics().lineSpacing()) > view_lines + 2, "taller than the chat"
+    return window, chat
+
+
+def test_a_view_with_fewer_lines_of_the_newest_words_than_the_chat_holds_is_found(qtbot) -> None:
+    """A line taller than the chat at any width is read from its top with as many whole lines of its words as the
+    chat holds: the check passed a view ending a line short of that (it asked only where the words would be whole),
+    and passes the view ending between two lines where the next one would not be whole."""
+    window, chat = _tall_line(qtbot, 2.5)
+    assert newest_cut(window) == []  # two lines whole, the fold above the third
+    spacing = chat.newest_words().fontMetrics().lineSpacing()
+    chat._whole_lines = lambda newest: None  # (kept so)
+    chat.setViewportMargins(0, 0, 0, chat.viewportMargins().bottom() + spacing)  # a line short of what it holds
+    _show(qtbot, window)
+    problems = newest_cut(window)
+    assert problems and problems[0].endswith("shows part of its words"), problems
+
+
+def test_a_row_kept_under_a_tall_newest_line_is_found_only_where_its_room_shows_more(qtbot) -> None:
+    """A row that makes way for the other party's words (the clerk's quick phrases) is wanted away only where its room
+    would show more of them: the check found any kept row under a line cut at the fold, also one too low to show a
+    line more."""
+    window, _chat = _tall_line(qtbot, 2.5, under=20)
+    assert newest_cut(window, "makes_way") == []  # 20 px more: still two lines
+    window, _chat = _tall_line(qtbot, 2.5, under=200)
+    problems = newest_cut(window, "makes_way")
+    assert problems and problems[0].endswith("makes_way keeps its room"), problems

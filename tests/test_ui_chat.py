@@ -152,8 +152,8 @@ def test_a_newest_line_taller_than_the_chat_is_shown_from_its_start(qtbot, kiosk
     grows past its share and, still too short, shows the line from its top, who said it above its first word
     (:func:`ui.layout_check.newest_cut`); at 100 % it follows its bottom again. (The greeting now takes the chat's
     whole width and is whole: a line too long for even that is shown from its top.)"""
+    from ui.chat_check import newest_cut
     from ui.conversation_fit import CAPTION_SHARE
-    from ui.layout_check import newest_cut
 
     qtbot.mouseClick(find(kiosk.visitor, QPushButton, "lang_en"), Qt.MouseButton.LeftButton)
     kiosk.visitor.display.set(2.0, False)

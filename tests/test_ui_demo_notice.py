@@ -10,7 +10,8 @@ from PyQt6.QtWidgets import QLabel
 from base.events import Role, SignChips, SignEvent, Spelling, VisitorMode
 from tests.ui_kiosk import find
 from ui.app import application
-from ui.layout_check import demo_hidden, newest_cut, overlaps
+from ui.chat_check import newest_cut
+from ui.layout_check import demo_hidden, overlaps
 from ui.phrase_breaks import keep_phrases, plain, unit_breaks
 
 SMALL = QSize(1366, 768)

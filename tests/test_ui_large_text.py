@@ -12,10 +12,10 @@ from PyQt6.QtWidgets import QPushButton
 from base.events import Caption, Modality, Role, SignChips, SignEvent, VisitorMode
 from tests.ui_kiosk import find
 from ui.app import application
+from ui.chat_check import newest_cut
 from ui.layout_check import (
     first_phrase_out,
     layout_problems,
-    newest_cut,
     not_shown,
     overlaps,
     scrolled_out,

@@ -13,8 +13,9 @@ from kiosk.channels.speech import SPEAK_UP
 from tests.ui_kiosk import find
 from ui import visitor_notice
 from ui.app import application
+from ui.chat_check import newest_cut
 from ui.clerk_voice import MIC
-from ui.layout_check import layout_problems, newest_cut, not_shown, overlaps, slivers
+from ui.layout_check import layout_problems, not_shown, overlaps, slivers
 from ui.phrase_breaks import plain
 from ui.strings import STRINGS, tr
 from ui.theme import stylesheet

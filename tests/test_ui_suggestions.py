@@ -8,7 +8,8 @@ from PyQt6.QtWidgets import QBoxLayout, QPushButton, QWidget
 
 from base.events import Role
 from tests.ui_kiosk import find, settle, transcript_texts
-from ui.layout_check import layout_problems, newest_cut, scrolled_out, slivers
+from ui.chat_check import newest_cut
+from ui.layout_check import layout_problems, scrolled_out, slivers
 from ui.screenshots import LOW_FROM
 from ui.theme import VISITOR_TEXT_PX
 

@@ -95,15 +95,18 @@ class Bubble(QFrame):
 
     def fit_width(self, width: int) -> None:
         """Its words never make it wider than ``width`` px (a phrase wider than their room breaks inside)."""
-        chrome = self.minimumSizeHint().width() - self._text.minimumSize().width()  # its frame, the icon, margins
         for label in (self.line, self.original):
-            label.set_most(width - chrome)
+            label.set_most(width - self.chrome())
 
     def height_at(self, width: int) -> int:
         """Its height were it ``width`` px wide: its words wrapped again at that width."""
-        chrome = self.width() - self._text.geometry().width()  # its frame, the icon, margins
         labels = [label for label in (self.line, self.original) if not label.isHidden()]
-        return self.height() + sum(label.heightForWidth(width - chrome) - label.height() for label in labels)
+        return self.height() + sum(label.heightForWidth(width - self.chrome()) - label.height() for label in labels)
+
+    def chrome(self) -> int:
+        """Its width round its words: its frame, the icon, the margins and the gap between them (the words' width is
+        the bubble's less this, laid out or not yet)."""
+        return self.minimumSizeHint().width() - self._text.minimumSize().width()
 
     def add_footer(self, widget: QWidget) -> None:
         """A widget under the line (badges). (Added only then: an empty layout would cap the width.)"""
@@ -291,9 +294,9 @@ class ChatView(QScrollArea):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         for bubble in [*self.bubbles, *([self.partial] if self.partial else [])]:
-            bubble.fit_width(self._room())
+            bubble.fit_width(self.room())
 
-    def _room(self) -> int:
+    def room(self) -> int:
         """The width a bubble may take: the view's (no line is a sideways scroll away)."""
         margins = self.rows.contentsMargins()
         return self.viewport().width() - margins.left() - margins.right()
@@ -301,7 +304,7 @@ class ChatView(QScrollArea):
     def _place(self, bubble: Bubble, index: int = -1) -> None:
         """A row of its own: the other party's bubble keeps the left five sixths, the reader's the right."""
         bubble.icon.high_contrast = self.high_contrast
-        bubble.fit_width(self._room())
+        bubble.fit_width(self.room())
         holder = QWidget()
         row = QHBoxLayout(holder)
         row.setContentsMargins(0, 0, 0, 0)
@@ -350,7 +353,7 @@ class ChatView(QScrollArea):
         for bubble in [*self.bubbles, *([self.partial] if self.partial else [])]:
             row = bubble.parentWidget().layout()
             side = row.indexOf(bubble) ^ 1  # the stretch beside it: before the reader's own, after the other's
-            part = (self._room() - row.spacing()) * SIDE[0] // sum(SIDE)
+            part = (self.room() - row.spacing()) * SIDE[0] // sum(SIDE)
             wide = bubble is newest and bubble.role is not self.own and bubble.height_at(part) > view
             if row.stretch(side) != (0 if wide else SIDE[1]):
                 row.setStretch(side, 0 if wide else SIDE[1])

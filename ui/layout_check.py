@@ -17,15 +17,10 @@ object name:
 first suggestion, the fingerspelled word's line) but are not, :func:`first_phrase_out` a first topic (folded: phrase)
 not in view; :func:`slivers` the buttons that show only a part of themselves at a scroll area's fold (whole or a scroll
 away, never a strip of a button), :func:`taller_than_view` those that can never be whole in it; :func:`phrases_far`
-quick phrases that the topics' tabs push more than half a screen down; :func:`newest_cut` a chat whose newest line
-(who said it and the words; before any, its prompt, then always
-whole) is cut: whole in view, or from its top when taller than the view, its first line whole, none halved, and its
-words whole where at the chat's whole width they would be (the other party's, too, while a row that makes way for
-them is shown: the clerk's quick phrases), and its buttons (the clerk's 고치기, 화자 바꾸기) whole in view: the line
-read now is the one acted on; :func:`demo_hidden` a demo without its notice; :func:`not_shown` a bar
-that must never make way (the visitor's text-size bar); :func:`overlaps` widgets that one layout placed over each
-other (it had less room than their least sizes: the idle warning's countdown under its label, the self-view over the
-list under it).
+quick phrases that the topics' tabs push more than half a screen down; :func:`demo_hidden` a demo without its notice;
+:func:`not_shown` a bar that must never make way (the visitor's text-size bar); :func:`overlaps` widgets that one
+layout placed over each other (it had less room than their least sizes: the idle warning's countdown under its label,
+the self-view over the list under it). A chat's newest line cut: :mod:`ui.chat_check`.
 """
 
 from __future__ import annotations
@@ -44,7 +39,7 @@ from PyQt6.QtWidgets import (
 )
 
 from ui.phrase_breaks import phrase_cuts, plain, unit_breaks, widest_line
-from ui.places import line_halved, rect_in, scroll_areas, widget_kind, widget_name
+from ui.places import rect_in, scroll_areas, widget_kind, widget_name
 from ui.theme import MIN_TARGET_PX
 from ui.wrap_button import PADDING_PX, WrapButton
 
@@ -184,65 +179,6 @@ def phrases_far(window: QWidget, most: float | None = None) -> list[str]:
             far = f"{min(phrases) - min(tabs)}px below its first tab, the window is {window.height()}px high"
             problems.append(f"the first phrase of {widget_name(panel)} starts {far}")
     return problems
-
-
-def newest_cut(window: QWidget, yields: str = "") -> list[str]:
-    """Chats whose newest line (its bubble: who said it and the words; before any line, the prompt) is cut: not
-    whole in the chat's view, or, when taller than the view, not shown from its top or with a line of its words
-    halved by the view's bottom edge. The prompt is whole or cut: what to do is not read in part (the fingerspelling
-    prompt's third line, when to press 'Enter', was a scroll away at 200 % on 1366x768). A tall line's words are
-    whole where they would be at the chat's whole width (:func:`_words_cut`), and, where the other party's, while the
-    widget named ``yields`` is shown: it makes way for them (the clerk's quick phrases: the visitor's two-line
-    question on the clerk's chat at 200 % on 1366x768 showed its first line, the phrases kept their row). Its buttons
-    are part of it, whole in view (:func:`_actions_out`), also where the line is read from its top."""
-    from ui.chat_view import Bubble, ChatView  # (the chat imports nothing of this module)
-
-    problems = []
-    for chat in window.findChildren(ChatView):
-        newest, words = (chat.newest(), chat.newest_words()) if chat.isVisible() else (None, None)
-        if newest is None or words is None:
-            continue
-        port, rect = rect_in(window, chat.viewport()), rect_in(window, newest)
-        inside = port.top() <= rect.top() and rect.bottom() <= port.bottom()  # (across: the label checks)
-        tall = rect.height() > port.height() and newest is not chat.placeholder  # (what to do: read whole)
-        whole = port.top() <= rect.top() <= port.top() + 2 and not line_halved(window, words, port) if tall else inside
-        other = isinstance(newest, Bubble) and newest.role is not chat.own
-        kept = [w for w in window.findChildren(QWidget, yields) if w.isVisible()] if yields and other else []
-        if kept and whole and rect_in(window, words).bottom() > port.bottom():
-            problems.append(f"newest line of {widget_name(chat)} shows part of its words, {yields} keeps its room")
-        elif whole and tall and _words_cut(chat, words, rect, port):
-            problems.append(f"newest line of {widget_name(chat)} {plain(words.text())[:30]!r} shows part of its words")
-        elif not whole:
-            top, bottom = rect.top() - port.top(), port.bottom() - rect.bottom()
-            edges = f"{top}px below the view's top, {bottom}px above its bottom"
-            problems.append(f"newest line of {widget_name(chat)} {plain(words.text())[:30]!r} is cut ({edges})")
-        else:
-            problems += _actions_out(window, newest, port)
-    return problems
-
-
-def _actions_out(window: QWidget, newest: QWidget, port: QRect) -> list[str]:
-    """The buttons of a newest line shown whole (or from its top) that are not whole in the chat's view: the reader
-    acts on the line they read now (the clerk's 화자 바꾸기 under the visitor's line at 200 % on 1366x768 showed 2 of
-    its 86 px at the fold, 신뢰도 55% · 확인 필요 in view above it)."""
-    buttons = [b for b in newest.findChildren(QAbstractButton) if b.isVisible()]
-    return [
-        f"newest line's button {widget_name(b)} shows {rect_in(window, b).intersected(port).height()} of its "
-        f"{b.height()}px in the view"
-        for b in buttons
-        if not port.contains(rect_in(window, b))
-    ]
-
-
-def _words_cut(chat: QScrollArea, words: QLabel, rect: QRect, port: QRect) -> bool:
-    """A newest line (``rect``) shown from its top whose words end below the view ``port``, though at the chat's whole
-    width who said it and the words would be whole in the chat's full view (at 200 % on 1366x768 the clerk's revised
-    line in Japanese showed its first line only: on one line it was whole)."""
-    top = words.mapTo(chat.widget(), QPoint(0, 0)).y() - words.parentWidget().mapTo(chat.widget(), QPoint(0, 0)).y()
-    chrome = words.parentWidget().width() - words.width()  # its icon, frame and margins
-    need = top + words.heightForWidth(chat.widget().contentsRect().width() - chrome)
-    shown = rect.top() + top + words.height() <= port.bottom() + 1
-    return not shown and need <= chat.height() - 2 * chat.frameWidth()
 
 
 def demo_hidden(window: QWidget) -> list[str]:

@@ -91,11 +91,11 @@ class Gallery:
     def shoot(self, widget: object, screen: str, language: str, variant: str) -> None:
         from PyQt6.QtCore import QSize, Qt
 
+        from ui.chat_check import newest_cut
         from ui.layout_check import (
             demo_hidden,
             first_phrase_out,
             layout_problems,
-            newest_cut,
             not_shown,
             overlaps,
             phrases_far,
