@@ -136,6 +136,7 @@ class Derived:
     bank: tuple | None = None
     variations: dict[str, float] = field(default_factory=dict)
     apart: dict[str, list[float]] = field(default_factory=dict)
+    bars: dict[int, float] = field(default_factory=dict)  # by the example's id()
     impostors: dict[str, np.ndarray | None] = field(default_factory=dict)
     checks: dict[str, tuple[np.ndarray, np.ndarray, int]] = field(default_factory=dict)
     shakes: dict[str, tuple[float, float]] = field(default_factory=dict)
@@ -240,9 +241,14 @@ class EnrolledSigns:
 
     def _bar(self, example: Example) -> float:
         """The threshold of a query whose nearest entry of its gloss is one of ``example``'s: the gloss's threshold,
-        or with several examples the example's own, as if it alone taught the gloss (:mod:`sign_models.calibration`)."""
-        alone = len(self._own(example.gloss)) == 1
-        return self.threshold(example.gloss) if alone else self._clipped(self._own_variation(example))
+        or with several examples the example's own, as if it alone taught the gloss (:mod:`sign_models.calibration`).
+        Worked out at the example's first decision (not with the bank: the teaching screen's check builds a bank
+        for one query)."""
+        bars = self._derived.bars
+        if id(example) not in bars:
+            alone = len(self._own(example.gloss)) == 1
+            bars[id(example)] = self.threshold(example.gloss) if alone else self._clipped(self._own_variation(example))
+        return bars[id(example)]
 
     def _answering(self) -> list[Example]:
         """The examples that answer queries: all but those their gloss's other examples outvote."""
@@ -277,13 +283,15 @@ class EnrolledSigns:
         return derived.impostors[gloss]
 
     def ready(self) -> None:
-        """Work out now what matching otherwise works out at a gloss's first match: the bank, every gloss's
-        threshold, impostors and shake range (at 300 signs a first accepted match cost 48 ms instead of 27,
-        `kiosk bench sign`). The live kiosk calls it on a thread of its own after loading; the results are the
-        same either way."""
+        """Work out now what matching otherwise works out at a gloss's first match: the bank, every answering
+        example's bar, every gloss's threshold, impostors and shake range (at 300 signs a first accepted match cost
+        48 ms instead of 27, `kiosk bench sign`). The live kiosk calls it on a thread of its own after loading; the
+        results are the same either way."""
         if not self.examples:  # nothing taught: nothing to work out
             return
         self._bank_arrays()
+        for example in self._answering():
+            self._bar(example)
         for gloss in self.glosses:
             self.threshold(gloss)
             self.impostors(gloss)
@@ -308,7 +316,7 @@ class EnrolledSigns:
     def _match_batch(self, queries: np.ndarray) -> list[Match]:
         """Queries [W, length, F] against the bank: the coarse step of all of them by one matrix product, the full
         DTW of each against its own ``candidates`` by one call; then each one's decision."""
-        weighted, squared, coarse, coarse_sq, bars, owners = self._bank_arrays()
+        weighted, squared, coarse, coarse_sq, sources, _ = self._bank_arrays()
         q = (queries * SQRT_WEIGHTS)[..., WEIGHED]
         rough = coarse_sq - 2 * q[:, :: self._stride()].reshape(len(q), -1) @ coarse.T  # [W, E]
         keep = self.options.candidates
@@ -316,20 +324,20 @@ class EnrolledSigns:
         index = np.broadcast_to(index, (len(q), index.shape[1]))
         distances = dtw_weighted(q, weighted[index], squared[index])
         decide = zip(queries, index, distances, strict=True)
-        return [self._decide(query, [owners[i] for i in own], d, bars[own]) for query, own, d in decide]
+        return [self._decide(query, [sources[i] for i in own], d) for query, own, d in decide]
 
-    def _decide(self, query: np.ndarray, glosses: list[str], distances: np.ndarray, bars: np.ndarray) -> Match:
-        """The decision on a query given its DTW distance to each candidate entry, the entries' glosses and bars
-        (:meth:`_bar`: that of the gloss's nearest entry holds). The match keeps the gloss's threshold as the scale of
+    def _decide(self, query: np.ndarray, examples: list[Example], distances: np.ndarray) -> Match:
+        """The decision on a query given its DTW distance to each candidate entry and the examples they come from
+        (the bar of the gloss's nearest one holds, :meth:`_bar`). The match keeps the gloss's threshold as the scale of
         confidence and of spotting's scores (with the bar as that scale, SYNTHETIC split 0, three teachers: flowing
         phrases 0.10 instead of 0.033, docs/signs.md nineteenth session)."""
-        best: dict[str, tuple[float, float]] = {}
-        for gloss, distance, bar in zip(glosses, distances, bars, strict=True):
-            if distance < best.get(gloss, (np.inf,))[0]:
-                best[gloss] = (float(distance), float(bar))
+        best: dict[str, tuple[float, Example]] = {}
+        for example, distance in zip(examples, distances, strict=True):
+            if distance < best.get(example.gloss, (np.inf,))[0]:
+                best[example.gloss] = (float(distance), example)
         nearest = tuple(sorted(((g, round(d, 4)) for g, (d, _) in best.items()), key=lambda item: item[1]))
         gloss, distance = nearest[0]
-        threshold, bar = self.threshold(gloss), best[gloss][1]
+        threshold, bar = self.threshold(gloss), self._bar(best[gloss][1])
         o = self.options
         clear = len(nearest) == 1 or distance < o.margin * nearest[1][1]
         clear = clear and stands_out(nearest, o.cohort, o.cohort_ratio)
@@ -366,19 +374,19 @@ class EnrolledSigns:
         return max(1, self.options.length // 8)
 
     def _bank_arrays(self) -> tuple:
-        """Every entry pre-weighted [E, length, F], squared norms, the coarse rows and the owning gloss. A gloss
-        taught by two signers or more has real other signers: its examples' other-signer copies are left out
-        (SYNTHETIC, three teachers: untaught rejected 0.618 with them, 0.709 without, other signers alike)."""
+        """Every entry pre-weighted [E, length, F], squared norms, the coarse rows, the example it comes from and its
+        gloss. A gloss taught by two signers or more has real other signers: its examples' other-signer copies are left
+        out (SYNTHETIC, three teachers: untaught rejected 0.618 with them, 0.709 without, other signers alike)."""
         if self._derived.bank is None:
             signers: dict[str, set[str]] = {}
             for e in self.examples:
                 signers.setdefault(e.gloss, set()).add(e.signer)
             blocks = [(e, entries(e, signers=len(signers[e.gloss]) < 2)) for e in self._answering()]
-            owners = [e.gloss for e, block in blocks for _ in range(len(block))]
-            bars = np.concatenate([np.full(len(block), self._bar(e)) for e, block in blocks])
+            sources = [e for e, block in blocks for _ in range(len(block))]
             weighted, squared = weigh(np.concatenate([block for _, block in blocks]), SQRT_WEIGHTS, WEIGHED)
             coarse = np.ascontiguousarray(weighted[:, :: self._stride()].reshape(len(weighted), -1))
-            self._derived.bank = (weighted, squared, coarse, np.einsum("ef,ef->e", coarse, coarse), bars, owners)
+            coarse_sq = np.einsum("ef,ef->e", coarse, coarse)
+            self._derived.bank = (weighted, squared, coarse, coarse_sq, sources, [e.gloss for e in sources])
         return self._derived.bank
 
     def _prepare(self, features: np.ndarray) -> np.ndarray:
