@@ -1,9 +1,10 @@
 """The layout check sees what a visitor cannot have whole in view: a quick phrase taller than the list's view, the
-consent question scrolled out above its answers, quick phrases pushed half a screen down by the topics' tabs."""
+consent question scrolled out above its answers, quick phrases pushed half a screen down by the topics' tabs; and the
+clerk's quick phrases a scroll away."""
 
 from __future__ import annotations
 
-from PyQt6.QtCore import QSize
+from PyQt6.QtCore import QSize, Qt
 from PyQt6.QtWidgets import QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from tests.test_layout_check import SCREEN, _button, _show, _window
@@ -12,6 +13,7 @@ from ui.app import application
 from ui.layout_check import layout_problems, overlaps, phrases_far, scrolled_out, slivers, taller_than_view
 
 SMALL = QSize(1366, 768)
+LANDSCAPE = QSize(1920, 1080)
 
 
 def test_a_button_taller_than_its_view_is_found_even_a_scroll_away(qtbot) -> None:
@@ -175,3 +177,35 @@ def test_a_letter_not_read_is_said_in_view_at_200_percent_on_the_small_panel(qtb
     assert scrolled_out(kiosk.visitor, IN_VIEW["fingerspelling_unknown"]) == []
     assert overlaps(kiosk.visitor) == []
     assert [p for p in layout_problems(kiosk.visitor, SMALL) if p.startswith("window needs")] == []
+
+
+def test_the_clerk_sees_a_quick_phrase_without_scrolling_at_every_size(qtbot, kiosk) -> None:
+    """The clerk taps quick phrases all day: on every display and text size one is in view without scrolling. At 200 %
+    on 960x1080 the clerk's 206 px panel showed the chosen topic and "all topics" and an empty band, at 100 % on
+    1920x1080 two rows of tabs filled its 270 px: every phrase a scroll away. The gallery ran the check on visitor
+    screens only, and of unfolded tabs it asks the first tab only; every topic opened (as by "all topics"), it finds
+    the clerk's phrase a scroll away, not on the visitor's terms."""
+    from base.events import Modality, Role, VisitorMode
+    from ui.layout_check import first_phrase_out
+    from ui.theme import stylesheet
+
+    clerk, session = kiosk.clerk, kiosk.session
+    session.choose("en", VisitorMode.SPEECH)
+    session.begin()
+    session.say_phrase(Role.CLERK, "greeting")
+    heard = session.say(Role.CLERK, "여기 서면", Modality.SPEECH, language="ko", confidence=0.45)
+    session.revise(heard.entry_id, session.phrasebook.get("sign_here").texts["ko"], 0.82)  # (the gallery's revised)
+    qtbot.mouseClick(clerk.notice, Qt.MouseButton.LeftButton)  # the clerk put the demo's notice away (a tap)
+    for scale, size in ((2.0, QSize(960, 1080)), (2.0, SMALL), (1.0, LANDSCAPE)):
+        clerk.setStyleSheet(stylesheet(scale, False))
+        _settle(clerk, size)
+        problems = first_phrase_out(clerk, phrase=True) + slivers(clerk, "clerk_phrase") + overlaps(clerk)
+        assert clerk.phrases.isVisible() and problems == [], (scale, size, problems)
+    clerk.phrases.all_topics.click()  # every topic shown until one is chosen: the phrases a scroll away under them
+    _settle(clerk, LANDSCAPE)
+    assert first_phrase_out(clerk) == [], "a visitor's unfolded tabs: the first tab is asked"
+    problems = first_phrase_out(clerk, phrase=True)
+    assert problems == ["button clerk_phrase_greeting is seen only by scrolling QScrollArea in clerk_phrase_panel"]
+    find(clerk, QPushButton, "clerk_phrase_category_identity").click()  # a topic chosen: folded, its phrases in view
+    _settle(clerk, LANDSCAPE)
+    assert first_phrase_out(clerk, phrase=True) == []

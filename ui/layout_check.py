@@ -14,13 +14,14 @@ object name:
 - with ``min_text_px``: any text smaller than that (the visitor's screen at 100 %: 24 px).
 
 :func:`scrolled_out` finds the buttons and labels that must be seen without scrolling (the start page's languages, the
-first suggestion, the fingerspelled word's line) but are not, :func:`first_phrase_out` a first topic (folded: phrase)
-not in view; :func:`slivers` the buttons that show only a part of themselves at a scroll area's fold (whole or a scroll
-away, never a strip of a button), :func:`taller_than_view` those that can never be whole in it; :func:`phrases_far`
-quick phrases that the topics' tabs push more than half a screen down; :func:`demo_hidden` a demo without its notice;
-:func:`not_shown` a bar that must never make way (the visitor's text-size bar); :func:`overlaps` widgets that one
-layout placed over each other (it had less room than their least sizes: the idle warning's countdown under its label,
-the self-view over the list under it). A chat's newest line cut: :mod:`ui.chat_check`.
+first suggestion, the fingerspelled word's line) but are not, :func:`first_phrase_out` a first topic (folded, or on the
+clerk's screen: phrase) not in view; :func:`slivers` the buttons that show only a part of themselves at a scroll area's
+fold (whole or a scroll away, never a strip of a button), :func:`taller_than_view` those that can never be whole in
+it; :func:`phrases_far` quick phrases that the topics' tabs push more than half a screen down; :func:`demo_hidden` a
+demo without its notice; :func:`not_shown` a bar that must never make way (the visitor's text-size bar);
+:func:`overlaps` widgets that one layout placed over each other (it had less room than their least sizes: the idle
+warning's countdown under its label, the self-view over the list under it).
+A chat's newest line cut: :mod:`ui.chat_check`.
 """
 
 from __future__ import annotations
@@ -96,15 +97,17 @@ def scrolled_out(window: QWidget, prefix: str | tuple[str, ...], first: bool = F
     return _out_of_view(window, _first(window, shown) if first else shown)
 
 
-def first_phrase_out(window: QWidget) -> list[str]:
+def first_phrase_out(window: QWidget, phrase: bool = False) -> list[str]:
     """Quick-phrase panels whose first tab, or where the tabs are folded (the chosen topic and "all topics"), first
     phrase is seen only by scrolling: at 200 % on 1366x768 the list's view showed those two tabs, every phrase a scroll
-    away. (All topics shown, the phrases may be a scroll away under them: :func:`phrases_far` bounds how far.)"""
+    away. (All topics shown, the phrases may be a scroll away under them: :func:`phrases_far` bounds how far.) With
+    ``phrase`` (the clerk's screen: the quick phrases are tapped all day), the first phrase, folded or not: at 200 % on
+    960x1080 the clerk's 206 px panel showed its two tabs and an empty band, no phrase."""
     from ui.phrase_panel import PhrasePanel  # (the panel imports nothing of this module)
 
     problems = []
     for panel in window.findChildren(PhrasePanel):
-        first = panel.buttons() if panel.all_topics.isVisible() else panel.shown_tabs
+        first = panel.buttons() if phrase or panel.all_topics.isVisible() else panel.shown_tabs
         problems += _out_of_view(window, _first(window, [b for b in first if b.isVisible()]))
     return problems
 

@@ -7,6 +7,13 @@ would push the phrases more than :data:`MOST_TABS` of the window's height down (
 854 px down the list on 1366x768 in Vietnamese; three rows, 458 px, in Korean), they fold into one row, the chosen
 topic and "all topics"; that button shows every tab until one is chosen. Where the list's view holds only one row
 (200 % on 1366x768), the chosen topic's phrases come before those two tabs (:meth:`PhrasePanel._order`).
+
+The clerk's panel (it scrolls by itself) shows a row of phrases without scrolling on every display and text size: the
+clerk taps them all day, and a topic is changed less often than a phrase is said. So the tabs fold too where, all shown,
+they and the first row of phrases are higher than the panel's share of the screen (at 100 % on 1920x1080 two rows of
+tabs filled its 270 px, every phrase a scroll away), and where even the folded tabs and a row are higher than its view
+(200 % on 1366x768 and 960x1080: 126 px of tabs in a 182-206 px view), the phrases lead and the tabs are a scroll away
+under them; the chat keeps its share (its newest line whole: :mod:`ui.chat_check`).
 """
 
 from __future__ import annotations
@@ -122,6 +129,12 @@ class PhrasePanel(QWidget):
         self.scrolls = scrolls
         self.current = self.categories[0] if self.categories else ""
 
+    def showEvent(self, event) -> None:
+        """Shown again (the clerk's, after making way for the visitor's words): the phrases' rows are measured anew
+        (without, at 200 % on 1920x1080 in the English visit, rows overlapped by 17-23 px once the panel came back)."""
+        super().showEvent(event)
+        self.grid.invalidate()
+
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._reflow_tabs()
@@ -158,14 +171,13 @@ class PhrasePanel(QWidget):
         """Where the tabs are folded and the list's ``view`` (px) holds a row of them or of phrases but not both (200 %
         on 1366x768: 185 px for two rows of 126 px, the phrases a scroll away under the chosen topic and "all topics"),
         the phrases come first and the two tabs under them: a phrase to tap in view, the topics a scroll away (the list
-        is kept as high as the higher of the two rows: :meth:`first_row_end`). Only the visitor's panel, in the list
-        under the chat (the clerk's scrolls by itself, the tabs first)."""
+        is kept as high as the higher of the two rows: :meth:`first_row_end`); the clerk's too, in its own view."""
         tabs, phrases = (
             self._row_px(self.shown_tabs, self._tab_columns),
             self._row_px(self.buttons(), self.shown_columns),
         )
         both = tabs + self.holder.layout().spacing() + phrases
-        lead = not self.scrolls and self._folded and 0 < phrases <= view and view < both
+        lead = self._folded and 0 < phrases <= view and view < both
         if lead != self.lead:
             self.lead = lead
             self._drop_gap()
@@ -238,15 +250,17 @@ class PhrasePanel(QWidget):
         self._place_tabs(columns, self._opened)
 
     def _place_tabs(self, columns: int, opened: bool = False) -> None:
-        """Every tab, ``columns`` a row; or where those rows are higher than :data:`MOST_TABS` of the window and not
+        """Every tab, ``columns`` a row; or where those rows are higher than :data:`MOST_TABS` of the window, or in the
+        panel's own view they and a row of phrases are higher than its most height (the clerk's share), and not
         ``opened`` (by "all topics", until a topic is chosen), the chosen topic's tab and "all topics"."""
         tabs, gap = self.tab_group.buttons(), self.tabs.verticalSpacing()
         self._columns, self._opened = columns, opened
         rows, width = -(-len(tabs) // columns), (self._room() - (columns - 1) * self.tabs.spacing()) // columns
         tallest = max(tab.heightForWidth(width) for tab in tabs)
         high = (rows + 1) * (tallest + gap) + self.holder.layout().spacing()  # (+ a row: start_below's gap, less)
-        shown = tabs
-        if high > MOST_TABS * self.window().height() and not opened:
+        shown, row = tabs, self._row_px(self.buttons(), self.shown_columns)
+        crowded = self.scrolls and high - tallest - 2 * gap + row > self.maximumHeight()  # (high: a row more)
+        if (high > MOST_TABS * self.window().height() or crowded) and not opened:
             shown = [tab for tab, category in zip(tabs, self.categories, strict=True) if category == self.current]
             shown.append(self.all_topics)
         columns = min(columns, len(shown))
@@ -298,3 +312,5 @@ class PhrasePanel(QWidget):
             button.setObjectName(f"{self.prefix}_{phrase.phrase_id}")
             button.clicked.connect(lambda _=False, p=phrase.phrase_id: self.on_say(p))
             self.grid.addWidget(button, *_row(index, self.shown_columns))
+        if self.scrolls:  # the chosen topic's first phrases in view (it was chosen from under them, where they lead)
+            self.scroll.verticalScrollBar().setValue(0)

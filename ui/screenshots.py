@@ -123,8 +123,8 @@ class Gallery:
         if screen in FIRST_IN_VIEW:
             problems += scrolled_out(widget, FIRST_IN_VIEW[screen], first=True)  # type: ignore[arg-type]
             problems += slivers(widget, FIRST_IN_VIEW[screen])  # type: ignore[arg-type]
-        if screen in PHRASE_IN_VIEW:
-            problems += first_phrase_out(widget)  # type: ignore[arg-type]
+        if screen in PHRASE_IN_VIEW or not visitor:  # the clerk's: a phrase in view on every screen
+            problems += first_phrase_out(widget, phrase=not visitor)  # type: ignore[arg-type]
         for prefix in ("phrase_", "voice_") if visitor else ("clerk_phrase",):  # the rows of the quick phrases and
             problems += slivers(widget, prefix)  # type: ignore[arg-type]  # the voice: whole or a scroll away
         problems += taller_than_view(widget, "phrase_" if visitor else "clerk_phrase")  # type: ignore[arg-type]
