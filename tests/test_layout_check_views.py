@@ -4,6 +4,7 @@ clerk's quick phrases a scroll away."""
 
 from __future__ import annotations
 
+import pytest
 from PyQt6.QtCore import QSize, Qt
 from PyQt6.QtWidgets import QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
@@ -201,11 +202,40 @@ def test_the_clerk_sees_a_quick_phrase_without_scrolling_at_every_size(qtbot, ki
         _settle(clerk, size)
         problems = first_phrase_out(clerk, phrase=True) + slivers(clerk, "clerk_phrase") + overlaps(clerk)
         assert clerk.phrases.isVisible() and problems == [], (scale, size, problems)
+    _settle(clerk, SMALL)  # (on 1920x1080 every topic and a row of phrases now fit: nothing folded)
     clerk.phrases.all_topics.click()  # every topic shown until one is chosen: the phrases a scroll away under them
-    _settle(clerk, LANDSCAPE)
+    _settle(clerk, SMALL)
     assert first_phrase_out(clerk) == [], "a visitor's unfolded tabs: the first tab is asked"
     problems = first_phrase_out(clerk, phrase=True)
     assert problems == ["button clerk_phrase_greeting is seen only by scrolling QScrollArea in clerk_phrase_panel"]
     find(clerk, QPushButton, "clerk_phrase_category_identity").click()  # a topic chosen: folded, its phrases in view
-    _settle(clerk, LANDSCAPE)
+    _settle(clerk, SMALL)
     assert first_phrase_out(clerk, phrase=True) == []
+
+
+@pytest.mark.parametrize(
+    ("scale", "size", "every"), [(1.0, LANDSCAPE, True), (1.0, QSize(1080, 1920), True), (2.0, SMALL, False)]
+)
+def test_every_clerk_topic_is_one_tap_away_where_the_screen_has_room(qtbot, kiosk, scale, size, every) -> None:
+    """A clerk changes topic many times a visit. At 100 % on 1920x1080 every tab and a row of phrases needed 285 px of
+    the panel's 270 (a quarter of the window), in portrait 514 px of its 314 (the chat over 1,000 px): the tabs folded,
+    a topic two taps away. The panel now grows to that need up to a third of the window; where that is not enough
+    (200 % on 1366x768) the tabs fold as before and a phrase stays in view; the chat's newest line stays whole."""
+    from base.events import Role, VisitorMode
+    from ui.chat_check import newest_cut
+    from ui.layout_check import first_phrase_out
+    from ui.theme import stylesheet
+
+    clerk, session = kiosk.clerk, kiosk.session
+    session.choose("en", VisitorMode.SPEECH)
+    session.begin()
+    session.say_phrase(Role.CLERK, "greeting")
+    qtbot.mouseClick(clerk.notice, Qt.MouseButton.LeftButton)  # the demo's notice put away (a tap)
+    clerk.setStyleSheet(stylesheet(scale, False))
+    _settle(clerk, size)
+    tabs = [tab for tab in clerk.phrases.tab_group.buttons() if tab.isVisible()]
+    assert (len(tabs) == len(clerk.phrases.categories)) is every, len(tabs)
+    assert clerk.phrases.all_topics.isVisible() is not every
+    problems = first_phrase_out(clerk, phrase=True) + slivers(clerk, "clerk_phrase") + newest_cut(clerk)
+    assert clerk.phrases.isVisible() and problems == [], problems
+    assert clerk.phrases.height() <= max(192, size.height() // 3)

@@ -202,14 +202,22 @@ class ClerkWindow(QWidget):
         return words, words <= room_px(self.transcript, self.phrases, self.layout().spacing())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        """The quick phrases (they scroll) keep at most a quarter of the height: the conversation comes first."""
         super().resizeEvent(event)
-        self.phrases.setMaximumHeight(max(3 * TARGET_PX, self.height() // 4))
+        self._phrases_most()
         self._phrases_make_way()
+
+    def _phrases_most(self) -> None:
+        """The quick phrases (they scroll) keep at most a quarter of the height (at least three targets), or up to a
+        third what every topic's tab and a row of phrases need (:meth:`PhrasePanel.need_px`; 285 px at 100 % on
+        1920x1080): every topic one tap away where there is room, the chat first (it keeps the rest: its newest line
+        whole, :meth:`_fit_transcript`; the tabs fold where they need more)."""
+        quarter, need = max(3 * TARGET_PX, self.height() // 4), self.phrases.need_px()
+        self.phrases.setMaximumHeight(need if quarter < need <= self.height() // 3 else quarter)
 
     def event(self, event: QEvent) -> bool:
         handled = super().event(event)
         if event.type() == QEvent.Type.LayoutRequest:  # a row shown, hidden or taller: the notice, the hint
+            self._phrases_most()
             self._phrases_make_way()
         return handled
 

@@ -9,18 +9,19 @@ topic and "all topics"; that button shows every tab until one is chosen. Where t
 (200 % on 1366x768), the chosen topic's phrases come before those two tabs (:meth:`PhrasePanel._order`).
 
 The clerk's panel (it scrolls by itself) shows a row of phrases without scrolling on every display and text size: the
-clerk taps them all day, and a topic is changed less often than a phrase is said. So the tabs fold too where, all shown,
-they and the first row of phrases are higher than the panel's share of the screen (at 100 % on 1920x1080 two rows of
-tabs filled its 270 px, every phrase a scroll away), and where even the folded tabs and a row are higher than its view
-(200 % on 1366x768 and 960x1080: 126 px of tabs in a 182-206 px view), the phrases lead and the tabs are a scroll away
-under them; the chat keeps its share (its newest line whole: :mod:`ui.chat_check`).
+clerk taps them all day. It asks for the height of every tab and a row of phrases (:meth:`PhrasePanel.need_px`), and
+the clerk's screen grants it where it has room (its rule: :mod:`ui.clerk_window`): at 100 % on 1920x1080 and in
+portrait every topic is one tap away (285 and 514 px; before, in 270 px and in a 314 px hint, they folded). Elsewhere
+the tabs fold where they and a row are higher than the panel's most height, and where even the folded tabs
+and a row are higher than its view (200 % on 1366x768 and 960x1080: 126 px of tabs in a 182-206 px view), the phrases
+lead and the tabs are a scroll away under them; the chat keeps the rest (its newest line whole: :mod:`ui.chat_check`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PyQt6.QtCore import QPoint, Qt
+from PyQt6.QtCore import QPoint, QSize, Qt
 from PyQt6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -255,11 +256,10 @@ class PhrasePanel(QWidget):
         ``opened`` (by "all topics", until a topic is chosen), the chosen topic's tab and "all topics"."""
         tabs, gap = self.tab_group.buttons(), self.tabs.verticalSpacing()
         self._columns, self._opened = columns, opened
-        rows, width = -(-len(tabs) // columns), (self._room() - (columns - 1) * self.tabs.spacing()) // columns
-        tallest = max(tab.heightForWidth(width) for tab in tabs)
+        tallest, rows = self._tabs_px(columns)
         high = (rows + 1) * (tallest + gap) + self.holder.layout().spacing()  # (+ a row: start_below's gap, less)
-        shown, row = tabs, self._row_px(self.buttons(), self.shown_columns)
-        crowded = self.scrolls and high - tallest - 2 * gap + row > self.maximumHeight()  # (high: a row more)
+        shown = tabs
+        crowded = self.scrolls and self.need_px() > self.maximumHeight()
         if (high > MOST_TABS * self.window().height() or crowded) and not opened:
             shown = [tab for tab, category in zip(tabs, self.categories, strict=True) if category == self.current]
             shown.append(self.all_topics)
@@ -273,6 +273,26 @@ class PhrasePanel(QWidget):
             for tab in shown:
                 tab.show()
             _regrid(self.tabs, [*shown, *hidden], columns, TAB_COLUMNS)  # (hidden: rows of no height, after them)
+
+    def _tabs_px(self, columns: int) -> tuple[int, int]:
+        """The tallest tab's height, every tab ``columns`` a row across the panel's width, and how many rows."""
+        tabs = self.tab_group.buttons()
+        width = (self._room() - (columns - 1) * self.tabs.spacing()) // columns
+        return max((tab.heightForWidth(width) for tab in tabs), default=0), -(-len(tabs) // columns)
+
+    def need_px(self) -> int:
+        """The height every tab (as many a row as :meth:`_reflow_tabs` chose) and a row of phrases take: the panel in
+        its own view shows every topic where it is at least as high (else they fold: :meth:`_place_tabs`)."""
+        tallest, rows = self._tabs_px(self._columns)
+        tabs = rows * tallest + (rows - 1) * self.tabs.verticalSpacing() + self.holder.layout().spacing()
+        return tabs + self._row_px(self.buttons(), self.shown_columns)
+
+    def sizeHint(self) -> QSize:
+        """In its own view, as high as every tab and a row of phrases (:meth:`need_px`) where its most height allows: a
+        layout that gives the panel what it asks shows every topic (the clerk's in portrait was 314 px, the tabs folded,
+        the chat over 1,000 px)."""
+        hint, need = super().sizeHint(), self.need_px()
+        return hint.expandedTo(QSize(0, need)) if self.scrolls and need <= self.maximumHeight() else hint
 
     def _room(self) -> int:
         """The width the tabs may use: the scroll area's around the panel when it sits in one (the panel itself is
