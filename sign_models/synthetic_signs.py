@@ -7,7 +7,8 @@ and how big it is, signing speed, bone lengths and the wrist's turn; per sign: j
 of the movement; per frame: landmark jitter and MediaPipe-like dropped hands (a hand is lost for one to three
 frames now and then, and is never reported outside the image). Between signs the hands either go back to
 rest (out of the image, below the waist), hold still for a moment (``transitions="hold"``) or flow straight
-into the next sign's start (``transitions="flow"``: fluent signing with neither a rest nor a hold).
+into the next sign's start (``transitions="flow"``: fluent signing with neither a rest nor a hold). A signer
+whose hands rest in view (waist, lap) rests them below every place the sequence's signs are made, as a real lap is.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ from sign_models.sign_spec import Movement, SignSpec, load_sign_spec
 
 ANGLES = 20  # joint angles of one hand: fingers 4x3, sideways 4, thumb 4
 SHOULDER_CM = 36.0  # shoulder width the hand model's centimetres are scaled to
+BELOW_IMAGE = -1.8  # signer y (shoulder widths, up positive) of hands resting out of the image, below the waist
+LAP_MARGIN = 0.15  # shoulder widths: hands resting in view rest at least this far below every sign's place
 RELAXED = LetterSpec(
     "relaxed", "relaxed", "shape", ((20, 30, 20),) * 4, (0, 10, 10, 10), 5, "signer_left", "down", "", "", ""
 )  # type: ignore[arg-type]
@@ -57,7 +60,8 @@ class SynthesisOptions:
     reach: tuple[float, float] = (1.0, 1.0)  # arm length / shoulder width: places and movements scaled about the body
     lax: tuple[float, float] = (0.0, 0.0)  # share of the way from the handshape to a relaxed hand (lax fingers)
     curl_sd: float = 0.0  # degrees, each finger joint's own bend for the whole sequence
-    rest_height: tuple[float, float] = (-1.8, -1.8)  # where the hands rest (-1.8: below the image; -1.1: waist)
+    rest_height: tuple[float, float] = (BELOW_IMAGE, BELOW_IMAGE)  # where the hands rest (-1.1: waist), at least
+    # LAP_MARGIN below every place the sequence's signs are made when in view (a real lap lies below the stomach)
     idle: tuple[float, float] = (0.0, 0.0)  # share of the dominant movement the other hand follows in one-handed signs
 
 
@@ -100,27 +104,53 @@ def render_signs(
     specs = load_sign_spec()
     fps, speed = float(rng.choice(o.fps)), rng.uniform(*o.speed)
     style = _style(rng, o)
+    height = _draw(rng, o.rest_height)
+    rests = np.array([[0.35, height], [-0.35, height]]) + rng.normal(0, 0.08, (2, 2))
+    state = rng.bit_generator.state
+    hands, signs, lowest = _sign_all(
+        [specs[g] if isinstance(g, str) else g for g in glosses], rests, rng, fps, speed, transitions, o, style
+    )
+    if height > BELOW_IMAGE and (rests[:, 1] > lowest - LAP_MARGIN).any():  # a real lap lies below every sign
+        rests[:, 1] = np.minimum(rests[:, 1], lowest - LAP_MARGIN)
+        rng.bit_generator.state = state  # the same signing, from the lowered rest
+        hands, signs, _ = _sign_all(
+            [specs[g] if isinstance(g, str) else g for g in glosses], rests, rng, fps, speed, transitions, o, style
+        )
+    return SignedSequence(_frames_of(hands, fps, rng, o, left_handed, style), signs)
+
+
+def _sign_all(
+    specs: list[SignSpec],
+    rests: np.ndarray,
+    rng,
+    fps: float,
+    speed: float,
+    transitions: str,
+    o: SynthesisOptions,
+    style: _Style,
+) -> tuple[list[_Track], list[tuple[str, float, float]], float]:
+    """The hand tracks from ``rests`` through every sign, each sign's gloss, start and end (seconds), and the
+    lowest place (signer y) a hand that signs reaches during the signs' movements."""
     hands = [_Track([], [], []), _Track([], [], [])]  # dominant, other
-    rests = np.array([[0.35, 0.0], [-0.35, 0.0]]) + np.array([0.0, _draw(rng, o.rest_height)])
-    rests = rests + rng.normal(0, 0.08, (2, 2))
     for track, rest, mirror in zip(hands, rests, (False, True), strict=True):
         track.add(np.tile(rest, (1, 1)), _angles(RELAXED)[None], orientation(RELAXED, left_handed=mirror)[None])
-    signs = []
+    signs, lowest = [], np.inf
     _hold(hands, _frames(rng.uniform(0.3, 0.6), fps))
-    for i, gloss in enumerate(glosses):
-        spec = specs[gloss] if isinstance(gloss, str) else gloss
+    for i, spec in enumerate(specs):
         _approach(hands, spec, rests, rng, _frames(0.3 * speed, fps), o, style)
         start = sum(len(p) for p in hands[0].position)
         _move(hands, spec, rng, _frames(_duration(spec.movement) * speed, fps), o, style)
         end = sum(len(p) for p in hands[0].position) - 1
         signs.append((spec.gloss, start / fps, end / fps))
-        last = i == len(glosses) - 1
+        signing = hands if spec.hands != "one" else hands[:1]
+        lowest = min(lowest, *(np.concatenate(t.position)[start : end + 1, 1].min() for t in signing))
+        last = i == len(specs) - 1
         if last or transitions == "rest" or (transitions == "mixed" and rng.random() < 0.5):
             _go_to(hands, rests, [RELAXED, RELAXED], _frames(0.3 * speed, fps))
             _hold(hands, _frames(rng.uniform(0.3, 0.6), fps))
         elif transitions != "flow":
             _hold(hands, _frames(rng.uniform(0.5, 0.7), fps))
-    return SignedSequence(_frames_of(hands, fps, rng, o, left_handed, style), signs)
+    return hands, signs, float(lowest)
 
 
 @dataclass(frozen=True)
