@@ -101,21 +101,18 @@ def render_signs(
     """Sign ``glosses`` (names in the spec, or specs) one after another; ``transitions`` is "rest", "hold",
     "flow" or "mixed" (rest or hold, random per gap)."""
     o = options or SynthesisOptions()
-    specs = load_sign_spec()
+    spec = load_sign_spec()
+    specs = [spec[g] if isinstance(g, str) else g for g in glosses]
     fps, speed = float(rng.choice(o.fps)), rng.uniform(*o.speed)
     style = _style(rng, o)
     height = _draw(rng, o.rest_height)
     rests = np.array([[0.35, height], [-0.35, height]]) + rng.normal(0, 0.08, (2, 2))
     state = rng.bit_generator.state
-    hands, signs, lowest = _sign_all(
-        [specs[g] if isinstance(g, str) else g for g in glosses], rests, rng, fps, speed, transitions, o, style
-    )
+    hands, signs, lowest = _sign_all(specs, rests, rng, fps, speed, transitions, o, style)
     if height > BELOW_IMAGE and (rests[:, 1] > lowest - LAP_MARGIN).any():  # a real lap lies below every sign
         rests[:, 1] = np.minimum(rests[:, 1], lowest - LAP_MARGIN)
         rng.bit_generator.state = state  # the same signing, from the lowered rest
-        hands, signs, _ = _sign_all(
-            [specs[g] if isinstance(g, str) else g for g in glosses], rests, rng, fps, speed, transitions, o, style
-        )
+        hands, signs, _ = _sign_all(specs, rests, rng, fps, speed, transitions, o, style)
     return SignedSequence(_frames_of(hands, fps, rng, o, left_handed, style), signs)
 
 
