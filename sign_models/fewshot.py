@@ -316,7 +316,7 @@ class EnrolledSigns:
     def _match_batch(self, queries: np.ndarray) -> list[Match]:
         """Queries [W, length, F] against the bank: the coarse step of all of them by one matrix product, the full
         DTW of each against its own ``candidates`` by one call; then each one's decision."""
-        weighted, squared, coarse, coarse_sq, sources, _ = self._bank_arrays()
+        weighted, squared, coarse, coarse_sq, sources = self._bank_arrays()
         q = (queries * SQRT_WEIGHTS)[..., WEIGHED]
         rough = coarse_sq - 2 * q[:, :: self._stride()].reshape(len(q), -1) @ coarse.T  # [W, E]
         keep = self.options.candidates
@@ -374,9 +374,9 @@ class EnrolledSigns:
         return max(1, self.options.length // 8)
 
     def _bank_arrays(self) -> tuple:
-        """Every entry pre-weighted [E, length, F], squared norms, the coarse rows, the example it comes from and its
-        gloss. A gloss taught by two signers or more has real other signers: its examples' other-signer copies are left
-        out (SYNTHETIC, three teachers: untaught rejected 0.618 with them, 0.709 without, other signers alike)."""
+        """Every entry pre-weighted [E, length, F], squared norms, the coarse rows and the example it comes from. A
+        gloss taught by two signers or more has real other signers: its examples' other-signer copies are left out
+        (SYNTHETIC, three teachers: untaught rejected 0.618 with them, 0.709 without, other signers alike)."""
         if self._derived.bank is None:
             signers: dict[str, set[str]] = {}
             for e in self.examples:
@@ -386,7 +386,7 @@ class EnrolledSigns:
             weighted, squared = weigh(np.concatenate([block for _, block in blocks]), SQRT_WEIGHTS, WEIGHED)
             coarse = np.ascontiguousarray(weighted[:, :: self._stride()].reshape(len(weighted), -1))
             coarse_sq = np.einsum("ef,ef->e", coarse, coarse)
-            self._derived.bank = (weighted, squared, coarse, coarse_sq, sources, [e.gloss for e in sources])
+            self._derived.bank = (weighted, squared, coarse, coarse_sq, sources)
         return self._derived.bank
 
     def _prepare(self, features: np.ndarray) -> np.ndarray:

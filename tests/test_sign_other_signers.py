@@ -104,6 +104,6 @@ def test_other_signer_copies_stand_in_only_while_one_signer_taught_the_sign(tmp_
     enroll_frames(recording("서류", 1), "서류", tmp_path, "interp-01")
     enroll_frames(recording("서류", 2), "서류", tmp_path, "interp-02")
     enroll_frames(recording("네", 3), "네", tmp_path, "interp-01")
-    owners = EnrolledSigns.load(tmp_path)._bank_arrays()[-1]
+    owners = [example.gloss for example in EnrolledSigns.load(tmp_path)._bank_arrays()[-1]]
     assert owners.count("서류") == 2 * (1 + WIDEN), "two real signers: camera copies only"
     assert owners.count("네") == 1 + WIDENED, "one signer: other-signer copies too"
