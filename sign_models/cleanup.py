@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 from sign_models.landmarks import LandmarkFrame
-from sign_models.smoothing import SIGMA, time_average
+from sign_models.smoothing import SIGMA, frame_step, time_average
 
 MAX_GAP = 0.2  # seconds without the hand (6 frames at 30 fps, 3 at 15 fps)
 
@@ -50,7 +50,7 @@ def _filled(frames: list[LandmarkFrame], name: str, max_gap: float) -> list[np.n
     hands: list[np.ndarray | None] = [getattr(f, name) for f in frames]
     have = np.flatnonzero([h is not None for h in hands])
     t = np.asarray([f.t for f in frames])
-    step = float(np.median(np.diff(t))) if len(t) > 1 else 0.0
+    step = frame_step(t)
     filled: list[np.ndarray | None] = list(hands)
     for a, b in itertools.pairwise(have):
         if b - a > 1 and t[b] - t[a] - step <= max_gap + 1e-6:

@@ -29,7 +29,7 @@ from base.errors import InputError
 from sign_models.cleanup import clean_hands, fill_gaps
 from sign_models.features import level_frames, resample, sign_features
 from sign_models.landmarks import LandmarkFrame, arrays_to_frames, frames_to_arrays
-from sign_models.smoothing import velocity_span
+from sign_models.smoothing import frame_step, velocity_span
 from sign_models.strokes import MOVING, hand_speed, sign_core
 from sign_models.widening import mirrored_copies, widen, widen_signers
 
@@ -93,7 +93,7 @@ def trim_still(frames: list[LandmarkFrame]) -> list[LandmarkFrame]:
         )
     t = np.asarray([f.t for f in frames])
     moving = np.flatnonzero(hand_speed(sign_features(fill_gaps(frames)), resting=True) > MOVING)
-    if len(moving) * (float(np.median(np.diff(t))) if len(t) > 1 else 0.0) < MIN_MOVING - 1e-6:
+    if len(moving) * frame_step(t) < MIN_MOVING - 1e-6:
         raise InputError(
             "녹화에서 수어를 찾지 못했습니다: 손이 움직이지 않았습니다",
             "no sign found: the hands did not move in the recording",

@@ -67,6 +67,11 @@ def shake(position: np.ndarray, t: np.ndarray, present: np.ndarray) -> np.ndarra
     return np.where(present, time_average(back, t, present, SHAKE_SIGMA), 0.0)
 
 
+def frame_step(t: np.ndarray) -> float:
+    """The frames' usual spacing in seconds (the median; 0 for fewer than two frames)."""
+    return float(np.median(np.diff(t))) if len(t) > 1 else 0.0
+
+
 def velocity_span(t: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Per frame [T], the frames before and after it [T] each whose velocity is measured between: those nearest to
     ``VELOCITY_SECONDS`` away, at least one frame away (within the sequence), whatever the frame rate."""
