@@ -15,7 +15,8 @@ import sys
 import time
 from pathlib import Path
 
-from PyQt6.QtCore import QTimer
+from PyQt6 import sip
+from PyQt6.QtCore import QObject, QTimer
 from PyQt6.QtGui import QFont, QFontDatabase
 from PyQt6.QtWidgets import QApplication, QWidget
 
@@ -100,7 +101,7 @@ def run_kiosk(runtime: ScreenRuntime, quit_after_ms: int | None = None, ready_fi
     there as JSON (wall time, session state): ``kiosk bench startup`` measures cold start with it.
     """
     app = application()
-    _bridge, visitor, clerk = build_windows(runtime)  # the bridge must live as long as the loop
+    bridge, visitor, clerk = build_windows(runtime)  # the bridge must live as long as the loop
     config = runtime.session.config
     if config.ui.fullscreen:  # the guard lives as long as the visitor window
         visitor.guard = KioskGuard(clerk.gate, [visitor, clerk], visitor)
@@ -120,6 +121,24 @@ def run_kiosk(runtime: ScreenRuntime, quit_after_ms: int | None = None, ready_fi
     finally:
         ticker.stop()
         runtime.close()
+        dismantle(app, ticker, bridge)
+
+
+def dismantle(app: QApplication, *objects: QObject) -> None:
+    """Destroy every window the kiosk made (children with them), then ``objects``, while ``app`` still exists.
+
+    Left to Python, the QApplication goes first (the first local of :func:`run_kiosk` to be released) and PyQt then
+    destroys the QObjects Python owns while it walks its map of wrappers; a window destroyed there takes its
+    children's wrappers out of the map under the walk. That crashed the kiosk on quitting (SIGSEGV in sip's
+    ``cleanup_qobject``, about one start in ten with a cold disk cache; the CI run of 2026-11-29). Destroyed here,
+    in this order, nothing of ours is left for that walk.
+    """
+    windows = [w for w in app.topLevelWidgets() if sip.ispyowned(w)]  # Qt's own (tooltips) are Qt's to delete
+    for window in windows:
+        window.close()
+    for thing in (*windows, *objects):
+        if not sip.isdeleted(thing):
+            sip.delete(thing)
 
 
 def freeze_start_up_heap() -> None:

@@ -111,7 +111,7 @@ class PhrasePanel(QWidget):
         self.grid = QGridLayout()
         rows.addLayout(self.grid)
         rows.addStretch(1)
-        self.scroll = QScrollArea()  # a long category scrolls (by finger too) instead of stretching the screen
+        self.scroll = QScrollArea(self)  # a long category scrolls (by finger too) instead of stretching the screen
         self.scroll.setWidget(holder)
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -124,8 +124,9 @@ class PhrasePanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         if scrolls:
             layout.addWidget(self.scroll, 1)
-        else:
+        else:  # the unused area stays a hidden child: an orphan window would outlive the screens (ui.app.dismantle)
             self.scroll.takeWidget()
+            self.scroll.hide()
             layout.addWidget(holder)
         self.scrolls = scrolls
         self.current = self.categories[0] if self.categories else ""

@@ -15,7 +15,7 @@ from PyQt6.QtCore import QMetaObject, Qt
 
 from base.events import Caption, Role, SignChips, TranscriptEntry, VisitorMode
 from kiosk.contract import ScreenRuntime
-from ui.app import application, build_windows
+from ui.app import application, build_windows, dismantle
 from ui.displays import place
 from ui.paint_probe import PaintProbe
 from ui.visitor_window import VisitorWindow
@@ -29,7 +29,7 @@ def measure(runtime: ScreenRuntime, samples: int) -> dict[str, list[float]]:
     session = runtime.session
     probe_holder: list[PaintProbe] = []
     session.subscribe(lambda _event: probe_holder and probe_holder[0].mark())  # before the bridge: t0
-    _bridge, visitor, clerk = build_windows(runtime)
+    bridge, visitor, clerk = build_windows(runtime)
     place(visitor, clerk, fullscreen=False)
     probe = PaintProbe(visitor)
     probe_holder.append(probe)
@@ -56,8 +56,7 @@ def measure(runtime: ScreenRuntime, samples: int) -> dict[str, list[float]]:
     worker.start()
     app.exec()
     worker.join()
-    for window in (visitor, clerk):
-        window.close()
+    dismantle(app, bridge)
     if failures:
         raise RuntimeError(f"the visitor screen did not paint within {WAIT_S} s: {failures[0]}")
     return latencies
