@@ -215,3 +215,40 @@ def test_a_pair_is_heard_again_after_the_final_its_first_was_decoded_after() -> 
     (context,) = recognizer.joined
     assert context is not None and context.tokens == (7, 8) and context.audio.size / 16000 < 1.6
     assert context.open_end, "heard with what follows it, the first's closing mark is the decoder's to write"
+
+
+class HearsEnglish(RecordingRecognizer):
+    """Each breath alone: "And not." (doubtful); the two as one continue a sentence: "ask not what you can do."."""
+
+    def decode(self, audio, language, allowed=(), beam_size=None, words=False, prefix=(), context=None) -> Hypothesis:
+        super().decode(audio, language, allowed, beam_size, words, prefix)
+        if audio.size > 2 * 16000:
+            joined = (
+                (" ask", 0.4, 0.7),
+                (" not", 0.7, 1.2),
+                (" what", 1.9, 2.1),
+                (" you", 2.1, 2.3),
+                (" can.", 2.3, 2.6),
+            )
+            return Hypothesis("ask not what you can.", "en", -0.3, 0.01, 0.0, None, joined if words else ())
+        return Hypothesis("And not.", "en", DOUBTFUL, 0.01, 0.0, None, ((" And", 0.3, 0.8), (" not.", 0.8, 1.2)))
+
+
+def test_a_revised_first_line_begins_as_the_line_it_replaces() -> None:
+    """The joined decoding reads the pair as a sentence's continuation ("ask not", the real jfk.wav), but the line
+    before still ends its sentence on screen: the first line begins upper case as it did; the second continues."""
+    recognizer = HearsEnglish(AsrOptions(model_dir=Path("unused")))
+    transcriber = StreamingTranscriber(
+        recognizer,
+        Role.VISITOR,
+        language="en",
+        allowed=("en",),
+        options=recognizer.options,
+        vad=ScriptedVad(TWO_BREATHS),
+    )
+    captions = []
+    for _ in TWO_BREATHS:
+        transcriber.push(np.zeros(WINDOW, np.float32))
+        captions += transcriber.poll()
+    captions += transcriber.flush()
+    assert [c.text for c in captions if c.revised] == ["Ask not", "what you can."]

@@ -90,6 +90,7 @@ def revised(recognizer: SpeechRecognizer, first: Shown, second: Shown, window_s:
     )
     language = second.caption.language
     texts = [words_text(_joined(words), words, language, voiced, window_s, terms).text for words in halves]
+    texts[0] = _begun_as(first.caption.text, texts[0])
     if not all(texts) or any(is_hallucination(text) for text in texts):
         return []
     if texts == [first.caption.text, second.caption.text] or hypothesis.confidence <= first.caption.confidence:
@@ -98,6 +99,16 @@ def revised(recognizer: SpeechRecognizer, first: Shown, second: Shown, window_s:
         replace(shown.caption, text=text, confidence=hypothesis.confidence, revised=True)
         for shown, text in zip((first, second), texts, strict=True)
     ]
+
+
+def _begun_as(shown: str, text: str) -> str:
+    """``text`` beginning in the case the line it replaces began with. The first line begins after a sentence the
+    screens show ended (or none): the joined decoding, its context's closing mark left open, may read it as a
+    continuation ("Americans, ask not ..."), but on screen the line before still ends "Americans." (the real
+    jfk.wav: "Ask not." was revised to "ask not")."""
+    if shown[:1].isupper() and text[:1].islower():
+        return text[0].upper() + text[1:]
+    return text
 
 
 def _joined(words: list[tuple[str, float, float]]) -> str:
