@@ -17,8 +17,9 @@ object name:
 first suggestion, the fingerspelled word's line) but are not, :func:`first_phrase_out` a first topic (folded, or on the
 clerk's screen: phrase) not in view; :func:`slivers` the buttons that show only a part of themselves at a scroll area's
 fold (whole or a scroll away, never a strip of a button), :func:`taller_than_view` those that can never be whole in
-it; :func:`phrases_far` quick phrases that the topics' tabs push more than half a screen down; :func:`demo_hidden` a
-demo without its notice; :func:`not_shown` a bar that must never make way (the visitor's text-size bar);
+it; :func:`phrases_far` quick phrases that the topics' tabs push more than half a screen down (or tabs after more
+than a row of phrases); :func:`demo_hidden` a demo without its notice; :func:`not_shown` a bar that must never make
+way (the visitor's text-size bar);
 :func:`overlaps` widgets that one layout placed over each other (it had less room than their least sizes: the idle
 warning's countdown under its label, the self-view over the list under it).
 A chat's newest line cut: :mod:`ui.chat_check`.
@@ -170,7 +171,9 @@ def _in_views(window: QWidget, prefix: str) -> list[tuple[QAbstractButton, QScro
 def phrases_far(window: QWidget, most: float | None = None) -> list[str]:
     """Quick-phrase panels whose first phrase starts more than ``most`` (:data:`ui.phrase_panel.MOST_TABS`) of the
     window's height below their first tab: a visitor would scroll through that much of topics to reach any phrase (six
-    rows of tabs, the first phrase 854 px down, at 200 % on 1366x768)."""
+    rows of tabs, the first phrase 854 px down, at 200 % on 1366x768); and those whose tabs, under the phrases, come
+    after more than one row of them: a change of topic would be a long scroll (after nine rows, the clerk's at 200 %
+    on 1366x768)."""
     from ui.phrase_panel import MOST_TABS, PhrasePanel  # (the panel imports nothing of this module)
 
     most = MOST_TABS if most is None else most
@@ -181,6 +184,9 @@ def phrases_far(window: QWidget, most: float | None = None) -> list[str]:
         if tabs and phrases and min(phrases) - min(tabs) > most * window.height():
             far = f"{min(phrases) - min(tabs)}px below its first tab, the window is {window.height()}px high"
             problems.append(f"the first phrase of {widget_name(panel)} starts {far}")
+        above = {top for top in phrases if tabs and top < min(tabs)}
+        if len(above) > 1:
+            problems.append(f"the topics' tabs of {widget_name(panel)} come after {len(above)} rows of phrases")
     return problems
 
 

@@ -53,20 +53,30 @@ MOST_TABS = 0.5  # the tabs fold where, all shown, they would push the first phr
 # empty (no height, no spacing) or holds the gap that moves that row below the view's fold.
 
 
-def _row(index: int, columns: int) -> tuple[int, int]:
-    """The grid cell of the ``index``-th button, ``columns`` a row."""
-    return 2 * (index // columns) + 1, index % columns
+LEAD_TABS_ROW = 3  # where the phrases lead: the grid row of the folded tabs, after the first row of phrases (_order)
 
 
-def _regrid(grid: QGridLayout, buttons: Sequence[QWidget], columns: int, most: int) -> None:
-    """``buttons`` placed again in ``grid``, ``columns`` a row; of its ``most`` columns only those stretch (equal
-    columns: a long text beside short ones is not squeezed)."""
+def _row(index: int, columns: int, lead: bool = False) -> tuple[int, int]:
+    """The grid cell of the ``index``-th button, ``columns`` a row; with ``lead``, the rows after the first two lower
+    (the folded tabs' row between: :data:`LEAD_TABS_ROW`)."""
+    row = 2 * (index // columns) + 1
+    return row + (2 if lead and row > 1 else 0), index % columns
+
+
+def _regrid(grid: QGridLayout, buttons: Sequence[QWidget], columns: int, most: int, lead: bool = False) -> None:
+    """``buttons`` placed again in ``grid``, ``columns`` a row (``lead``: :func:`_row`); of its ``most`` columns only
+    those stretch (equal columns: a long text beside short ones is not squeezed)."""
     for button in buttons:
         grid.removeWidget(button)
     for index, button in enumerate(buttons):
-        grid.addWidget(button, *_row(index, columns))
+        grid.addWidget(button, *_row(index, columns, lead))
     for column in range(most):
         grid.setColumnStretch(column, 1 if column < columns else 0)
+
+
+def _heights(buttons: Sequence[QWidget], columns: int) -> list[int]:
+    """The height of each row of ``buttons``, ``columns`` a row, as they are placed."""
+    return [max(b.height() for b in buttons[start : start + columns]) for start in range(0, len(buttons), columns)]
 
 
 class PhrasePanel(QWidget):
@@ -166,14 +176,15 @@ class PhrasePanel(QWidget):
         if columns != self.shown_columns:
             self.shown_columns = columns
             self._drop_gap()
-            _regrid(self.grid, buttons, columns, self.columns)
+            _regrid(self.grid, buttons, columns, self.columns, self.lead)
         self._order(view)
 
     def _order(self, view: int) -> None:
         """Where the tabs are folded and the list's ``view`` (px) holds a row of them or of phrases but not both (200 %
         on 1366x768: 185 px for two rows of 126 px, the phrases a scroll away under the chosen topic and "all topics"),
-        the phrases come first and the two tabs under them: a phrase to tap in view, the topics a scroll away (the list
-        is kept as high as the higher of the two rows: :meth:`first_row_end`); the clerk's too, in its own view."""
+        the first row of phrases comes first and the two tabs under it, in the phrases' grid: a phrase to tap in view,
+        the topics one row's scroll away (under every phrase, 9 rows at 200 % on 1366x768, a change of topic was a long
+        scroll); the list is kept as high as the higher of the two rows (:meth:`first_row_end`); the clerk's too."""
         tabs, phrases = (
             self._row_px(self.shown_tabs, self._tab_columns),
             self._row_px(self.buttons(), self.shown_columns),
@@ -184,8 +195,12 @@ class PhrasePanel(QWidget):
             self.lead = lead
             self._drop_gap()
             rows = self.holder.layout()
-            rows.removeItem(self.tabs)
-            rows.insertLayout(1 if lead else 0, self.tabs)
+            (rows if lead else self.grid).removeItem(self.tabs)
+            if lead:
+                self.grid.addLayout(self.tabs, LEAD_TABS_ROW, 0, 1, self.columns)
+            else:
+                rows.insertLayout(0, self.tabs)
+            _regrid(self.grid, self.buttons(), self.shown_columns, self.columns, lead)
 
     @property
     def _folded(self) -> bool:
@@ -203,11 +218,12 @@ class PhrasePanel(QWidget):
         buttons (at 200 % on 1366x768 the second row of tabs showed 21 px on both screens; in Japanese the list under
         the chat, kept below the reach line, is lower than the first row: the tabs are a scroll away)."""
         place, top = None, 0  # (the rows' places without the gap: the buttons' own may be stale)
-        rows = [(self.tabs, self.shown_tabs, self._tab_columns), (self.grid, self.buttons(), self.shown_columns)]
-        for grid, buttons, columns in reversed(rows) if self.lead else rows:
-            heights = [
-                max(b.height() for b in buttons[start : start + columns]) for start in range(0, len(buttons), columns)
-            ]
+        tabs = _heights(self.shown_tabs, self._tab_columns)
+        rows = [(self.tabs, tabs), (self.grid, _heights(self.buttons(), self.shown_columns))]
+        if self.lead:  # one grid: the first row of phrases, the tabs (as one row), the other phrases
+            block = sum(tabs) + (len(tabs) - 1) * self.tabs.verticalSpacing()
+            rows = [(self.grid, [*rows[1][1][:1], block, *rows[1][1][1:]])]
+        for grid, heights in rows:
             cut = fold_cut(heights, grid.verticalSpacing(), fold, top)
             if place is None and cut is not None:
                 place = (grid, 2 * cut[0], cut[1])  # the empty grid row before the cut one (_row)
@@ -296,9 +312,11 @@ class PhrasePanel(QWidget):
         return hint.expandedTo(QSize(0, need)) if self.scrolls and need <= self.maximumHeight() else hint
 
     def _room(self) -> int:
-        """The width the tabs may use: the scroll area's around the panel when it sits in one (the panel itself is
-        as wide as its widest row of tabs wants)."""
-        areas = scroll_areas(self, self.window())
+        """The width the tabs and phrases may use: their view's, in the panel's own (beside its scroll bar: at the
+        panel's width a phrase of two lines, 196 px, measured one, and the clerk's first phrase of "날짜·시간" lay under
+        the fold in portrait at 200 %), or in the scroll area round the panel (as wide as its widest row of tabs
+        wants)."""
+        areas = [self.scroll] if self.scrolls else scroll_areas(self, self.window())
         return areas[0].viewport().width() if areas else self.width()
 
     def set_language(self, language: str) -> None:
@@ -322,8 +340,8 @@ class PhrasePanel(QWidget):
             tab.setChecked(name == category)
         self._place_tabs(self._columns)  # (folded: the chosen topic's tab)
         self._drop_gap()
-        while self.grid.count():
-            old = self.grid.takeAt(0).widget()
+        for old in self.buttons():  # (where the phrases lead, the tabs stay in their grid)
+            self.grid.removeWidget(old)
             old.hide()
             old.deleteLater()
         shown = [p for p in self.phrases if p.category == category]
@@ -332,6 +350,6 @@ class PhrasePanel(QWidget):
             button = WrapButton(text or phrase.texts["ko"], self.language if text else "ko")
             button.setObjectName(f"{self.prefix}_{phrase.phrase_id}")
             button.clicked.connect(lambda _=False, p=phrase.phrase_id: self.on_say(p))
-            self.grid.addWidget(button, *_row(index, self.shown_columns))
+            self.grid.addWidget(button, *_row(index, self.shown_columns, self.lead))
         if self.scrolls:  # the chosen topic's first phrases in view (it was chosen from under them, where they lead)
             self.scroll.verticalScrollBar().setValue(0)

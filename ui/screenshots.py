@@ -8,9 +8,10 @@ closing) and the clerk's screen offscreen,
 writes half-size PNGs named ``SCREEN_LANGUAGE_VARIANT_DISPLAY.png`` and ``README.md`` into OUT_DIR, and
 reports anything :mod:`ui.layout_check` finds. The clerk's screen is shot on every display too, its text
 size and contrast as ``[ui]`` would set them. A short scripted visit fills the conversation (with one spoken line
-the recogniser was unsure of); a third language heard shows the visitor's switch offer and the clerk flips a
-misattributed line; a doubtful spoken line of the clerk's is heard again and revised (both screens mark it); the
-visitor asks a two-line question (the clerk's screen); a fingerspelled letter is read, then a hand is not.
+the recogniser was unsure of), the clerk changes topic; a third language heard shows the visitor's switch offer and
+the clerk flips a misattributed line; a doubtful spoken line of the clerk's is heard again and revised (both screens
+mark it); the visitor asks a two-line question (the clerk's screen); a fingerspelled letter is read, then a hand is
+not.
 The session runs on an in-memory store, so nothing is kept.
 """
 
@@ -156,6 +157,7 @@ class Gallery:
         self.session.show_caption(Caption(Role.VISITOR, "…", language, 0.0, 1.0, final=False))
         self.shoot(self.visitor, "conversation", language, variant)
         self.shoot(self.clerk, "clerk", language, variant)
+        self.topic(language, variant)
         self.visitor.picker.globe.click()  # the globe: the visitor's own change of language
         self.shoot(self.visitor, "language", language, variant)
         self.visitor.picker.cancel.click()
@@ -174,6 +176,17 @@ class Gallery:
         self.asked(language, variant)
         if language != "ko":
             self.suggestions(language, variant)
+
+    def topic(self, language: str, variant: str) -> None:
+        """The clerk changes topic (to "날짜·시간", through "all topics" where the tabs are folded): that topic's
+        phrases on the clerk's screen; then the first topic again."""
+        panel = self.clerk.phrases
+        if panel.all_topics.isVisible():
+            panel.all_topics.click()
+            self.app.processEvents()
+        panel.tab_group.buttons()[panel.categories.index("schedule")].click()
+        self.shoot(self.clerk, "clerk_topic", language, variant)
+        panel.show_category(panel.categories[0])
 
     def suggestions(self, language: str, variant: str) -> None:
         """The nearest reviewed phrases for a line no phrase matched, on both screens."""

@@ -1,0 +1,64 @@
+"""The clerk's screen at 200 % text on the small panel, in portrait and on the left half of a shared screen (offscreen
+Qt, real Session and SQLite store): what a clerk reads at a glance between visitors is in view."""
+
+from __future__ import annotations
+
+from PyQt6.QtCore import QSize, Qt
+from PyQt6.QtWidgets import QWidget
+
+from base.events import Role, VisitorMode
+from ui.app import application
+from ui.layout_check import first_phrase_out, phrases_far, slivers
+from ui.theme import stylesheet
+
+SMALL, PORTRAIT, HALF = QSize(1366, 768), QSize(1080, 1920), QSize(960, 1080)
+
+
+def _at(window: QWidget, size: QSize, scale: float = 2.0) -> None:
+    window.setStyleSheet(stylesheet(scale, False))
+    window.resize(size)
+    for _ in range(8):
+        application().processEvents()
+
+
+def _visit(qtbot, kiosk) -> None:
+    kiosk.session.choose("en", VisitorMode.SPEECH)
+    kiosk.session.begin()
+    kiosk.session.say_phrase(Role.CLERK, "greeting")
+    qtbot.mouseClick(kiosk.clerk.notice, Qt.MouseButton.LeftButton)  # the demo's notice put away (a tap)
+
+
+def test_the_folded_topics_follow_the_first_row_of_phrases_where_the_phrases_lead(qtbot, kiosk) -> None:
+    """At 200 % on 1366x768 the chosen topic and "all topics" sat under every phrase of the topic (9 rows): a change of
+    topic was a long scroll. They come after the first row, a phrase still in view without scrolling."""
+    clerk = kiosk.clerk
+    _visit(qtbot, kiosk)
+    _at(clerk, SMALL)
+    panel = clerk.phrases
+    assert panel.lead and panel.all_topics.isVisible()
+    assert phrases_far(clerk) + first_phrase_out(clerk, phrase=True) + slivers(clerk, "clerk_phrase") == []
+    first, topics = panel.buttons()[0], panel.all_topics
+    assert first.geometry().bottom() < topics.geometry().top() < panel.buttons()[panel.shown_columns].geometry().top()
+    topics.click()  # every topic shown, one chosen: its phrases lead again, in view
+    _at(clerk, SMALL)
+    panel.tab_group.buttons()[2].click()
+    _at(clerk, SMALL)
+    assert phrases_far(clerk) + first_phrase_out(clerk, phrase=True) + slivers(clerk, "clerk_phrase") == []
+    chosen = [p.phrase_id for p in panel.phrases if p.category == panel.current]
+    assert panel.buttons()[0].objectName() == f"clerk_phrase_{chosen[0]}"
+
+
+def test_a_topic_the_clerk_picks_in_portrait_shows_its_first_phrase(qtbot, kiosk) -> None:
+    """At 200 % in portrait, after "날짜·시간" its first phrase lay under the fold (the gallery rendered no change of
+    topic): the panel measured the phrases at its own width, not its view's beside the scroll bar (one line, 126 px,
+    for a phrase of two, 196 px), and so put the tabs and that phrase in a view too low for both."""
+    clerk = kiosk.clerk
+    _visit(qtbot, kiosk)
+    _at(clerk, PORTRAIT)
+    panel = clerk.phrases
+    panel.all_topics.click()
+    _at(clerk, PORTRAIT)
+    panel.tab_group.buttons()[panel.categories.index("schedule")].click()
+    _at(clerk, PORTRAIT)
+    assert panel.current == "schedule"
+    assert first_phrase_out(clerk, phrase=True) + slivers(clerk, "clerk_phrase") + phrases_far(clerk) == []
