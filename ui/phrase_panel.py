@@ -176,7 +176,7 @@ class PhrasePanel(QWidget):
         if columns != self.shown_columns:
             self.shown_columns = columns
             self._drop_gap()
-            _regrid(self.grid, buttons, columns, self.columns, self.lead)
+            self._lay_phrases()
         self._order(view)
 
     def _order(self, view: int) -> None:
@@ -196,11 +196,17 @@ class PhrasePanel(QWidget):
             self._drop_gap()
             rows = self.holder.layout()
             (rows if lead else self.grid).removeItem(self.tabs)
-            if lead:
-                self.grid.addLayout(self.tabs, LEAD_TABS_ROW, 0, 1, self.columns)
-            else:
+            if not lead:
                 rows.insertLayout(0, self.tabs)
-            _regrid(self.grid, self.buttons(), self.shown_columns, self.columns, lead)
+            self._lay_phrases()
+
+    def _lay_phrases(self) -> None:
+        """The phrases placed again, :attr:`shown_columns` a row; where they lead, the tabs after their first row, as
+        wide as it (across the grid's every column they stood out past the phrases one a row)."""
+        _regrid(self.grid, self.buttons(), self.shown_columns, self.columns, self.lead)
+        if self.lead:
+            self.grid.removeItem(self.tabs)  # (not in it yet: nothing)
+            self.grid.addLayout(self.tabs, LEAD_TABS_ROW, 0, 1, self.shown_columns)
 
     @property
     def _folded(self) -> bool:
