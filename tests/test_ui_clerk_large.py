@@ -62,3 +62,37 @@ def test_a_topic_the_clerk_picks_in_portrait_shows_its_first_phrase(qtbot, kiosk
     _at(clerk, PORTRAIT)
     assert panel.current == "schedule"
     assert first_phrase_out(clerk, phrase=True) + slivers(clerk, "clerk_phrase") + phrases_far(clerk) == []
+
+
+def test_the_clerks_own_revised_line_shows_its_first_reading_on_the_half_screen(qtbot, kiosk) -> None:
+    """At 200 % on 960x1080 the clerk's line that the recogniser heard again showed its first line only: not what it
+    first read, nor what the visitor reads now (the check asked for its words only)."""
+    from base.events import Modality
+    from ui.chat_check import newest_cut
+    from ui.places import rect_in
+
+    clerk, session = kiosk.clerk, kiosk.session
+    _visit(qtbot, kiosk)
+    heard = session.say(Role.CLERK, "여기 서면", Modality.SPEECH, language="ko", confidence=0.45)
+    session.revise(heard.entry_id, session.phrasebook.get("sign_here").texts["ko"], 0.82)
+    _at(clerk, HALF)
+    newest = clerk.transcript.newest()
+    assert newest.revised and "처음 인식: 여기 서면" in newest.original.text()
+    port = rect_in(clerk, clerk.transcript.viewport())
+    assert port.contains(rect_in(clerk, newest.original))
+    assert newest_cut(clerk, "clerk_phrase_panel") + first_phrase_out(clerk, phrase=True) == []
+
+
+def test_the_status_and_the_microphone_keep_two_lines_each_on_the_half_screen(qtbot, kiosk) -> None:
+    """At 200 % on 960x1080 the visit's status and the microphone's state took four lines each beside the print and
+    admin buttons; the microphone's state now goes under them where either would take more than two, and stays beside
+    the status where both fit so."""
+    from ui.clerk_top import MOST_LINES, lines_at
+
+    clerk = kiosk.clerk
+    _visit(qtbot, kiosk)
+    for scale, size, under in ((2.0, HALF, True), (1.0, QSize(1920, 1080), False), (2.0, PORTRAIT, True)):
+        _at(clerk, size, scale)
+        assert clerk.top.under is under, (scale, size)
+        for label in (clerk.status, clerk.voice.state):
+            assert label.isVisible() and lines_at(label, label.width()) <= MOST_LINES, (size, label.text())

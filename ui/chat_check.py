@@ -4,7 +4,8 @@
 whole) is cut: whole in view, or from its top when taller than the view, its first line whole, none halved, and its
 words all in view where the chat's full view would hold them all at its whole width (also with a row that makes way
 for the other party's words gone: the clerk's quick phrases), else as many whole lines as it holds; its buttons (the
-clerk's 고치기, 화자 바꾸기) whole in view: the line read now is the one acted on.
+clerk's 고치기, 화자 바꾸기) whole in view: the line read now is the one acted on. The reader's own line that the
+recogniser heard again and changed shows its first reading whole too (:mod:`ui.clerk_fit`).
 """
 
 from __future__ import annotations
@@ -42,12 +43,15 @@ def newest_cut(window: QWidget, yields: str = "") -> list[str]:
         tall = rect.height() > port.height() and newest is not chat.placeholder  # (what to do: read whole)
         whole = port.top() <= rect.top() <= port.top() + 2 and not line_halved(window, words, port) if tall else inside
         other = isinstance(newest, Bubble) and newest.role is not chat.own
+        revised = isinstance(newest, Bubble) and not other and newest.revised and newest.original.isVisible()
         kept = [w for w in window.findChildren(QWidget, yields) if w.isVisible()] if yields and other else []
         if whole and tall and _words_cut(window, chat, newest, port, sum(w.height() for w in kept[:1])):
             keeps = f", {yields} keeps its room" if kept else ""
             problems.append(
                 f"newest line of {widget_name(chat)} {plain(words.text())[:30]!r} shows part of its words{keeps}"
             )
+        elif whole and revised and not port.contains(rect_in(window, newest.original)):
+            problems.append(f"newest line of {widget_name(chat)} {plain(words.text())[:30]!r} hides its first reading")
         elif not whole:
             top, bottom = rect.top() - port.top(), port.bottom() - rect.bottom()
             edges = f"{top}px below the view's top, {bottom}px above its bottom"

@@ -67,6 +67,7 @@ class Bubble(QFrame):
         super().__init__()
         self.role, self.who = role, who
         self.footer: QWidget | None = None
+        self.revised = False  # heard again and its words changed: its first reading shown under them (the reader's own)
         self.setObjectName(f"{role.value}_{'partial' if partial else 'bubble'}")
         self.icon = PersonIcon(role)
         self.name = QLabel(who)
@@ -188,9 +189,9 @@ class ChatView(QScrollArea):
         words = self.newest_words()
         return words if words is None or words is self.placeholder else words.parentWidget()
 
-    def newest_px(self, lines: int | None = None) -> int:
+    def newest_px(self, lines: int | None = None, below: QWidget | None = None) -> int:
         """The chat's height that shows :meth:`newest` whole, or with ``lines``, from its top to the end of that many
-        lines of its words (0: nothing to show)."""
+        lines of its words, or with ``below`` (a part of it) to that part's bottom (0: nothing to show)."""
         newest, words = self.newest(), self.newest_words()
         if newest is None or words is None:
             return 0
@@ -200,6 +201,8 @@ class ChatView(QScrollArea):
         if lines is not None:
             start = words.mapTo(newest, QPoint(0, 0)).y() + words.contentsRect().top()
             high = min(high, start + lines * words.fontMetrics().lineSpacing())
+        if below is not None:
+            high = min(high, below.mapTo(newest, QPoint(0, below.height())).y())
         margins = self.rows.contentsMargins()
         return high + margins.top() + margins.bottom() + 2 * self.frameWidth()
 

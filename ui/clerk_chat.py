@@ -94,6 +94,7 @@ class ClerkTranscript(ChatView):
             bubble = self.add(entry.role, who, line, original, said)
         else:
             bubble = self.rewrite(old, entry.role, who, line, original, said)
+        bubble.revised = bool(entry.first_reading and not entry.correction)  # (korean_first shows it)
         footer = bubble.footer
         if not isinstance(footer, LineFooter):
             footer = LineFooter(self, entry, bubble)

@@ -5,7 +5,9 @@ its words: the quick phrases under the chat shrink to their least height for it,
 too short, they make way (hidden) while it is the newest and come back with the clerk's next line, or as soon as the
 clerk taps the chat (read: the answer may be a quick phrase; :class:`ReadMark`). At 200 % on 1366x768 the visitor's
 two-line question showed its first line, "이사해서 체류지 변경신고를", what was asked a scroll away. The clerk's own
-lines get no more: what they said is known to them. Words taller than even the room without the phrases are read from
+lines get no more (what they said is known to them), except one the recogniser heard again and changed: its words and,
+under them, its first reading (what the visitor may have read first) and what the visitor reads now (at 200 % on
+960x1080 its first line only). Words taller than even the room without the phrases are read from
 their top, a whole line at a time (:class:`ChatView`).
 """
 
@@ -21,11 +23,14 @@ from ui.fold import lines_of
 
 
 def words_px(chat: ChatView) -> int:
-    """The chat's height that shows the other party's newest line from its top to the end of its words (0: the
-    newest is the reader's own, the prompt, or none)."""
+    """The chat's height that shows the other party's newest line from its top to the end of its words, or the reader's
+    own revised line to the end of its first reading and translation (0: the newest is another of the reader's own,
+    the prompt, or none)."""
     newest, words = chat.newest(), chat.newest_words()
-    if not isinstance(newest, Bubble) or newest.role is chat.own or words is None:
+    if not isinstance(newest, Bubble) or words is None:
         return 0
+    if newest.role is chat.own:
+        return chat.newest_px(below=newest.original) if newest.revised and newest.original.isVisible() else 0
     return chat.newest_px(lines=round(lines_of(words)[1] / words.fontMetrics().lineSpacing()))
 
 

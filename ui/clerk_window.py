@@ -49,6 +49,7 @@ from ui.admin_window import AdminWindow
 from ui.bridge import SessionBridge
 from ui.clerk_chat import ClerkTranscript
 from ui.clerk_fit import ReadMark, room_px
+from ui.clerk_top import TopRow
 from ui.clerk_voice import ClerkVoice
 from ui.kiosk_mode import ask_pin_dialog
 from ui.phrase_breaks import keep_together, set_wrapped
@@ -155,12 +156,7 @@ class ClerkWindow(QWidget):
 
     def _build_layout(self) -> None:
         """Status and the visit's buttons on top, the chat, then the phrases, the text box and the microphone."""
-        top = QHBoxLayout()
-        top.addWidget(self.banner)
-        top.addWidget(self.status, 1)
-        top.addWidget(self.voice.state, 1)
-        for widget in (self.print_button, self.admin_button):
-            top.addWidget(widget)
+        self.top = top = TopRow(self.banner, self.status, self.voice.state, (self.print_button, self.admin_button))
         visit = QHBoxLayout()
         visit.addWidget(self.visitor_choice, 1)
         visit.addWidget(self.start, 1)
@@ -203,6 +199,7 @@ class ClerkWindow(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self.top.fit(self.width())
         self._phrases_most()
         self._phrases_make_way()
 
@@ -217,6 +214,7 @@ class ClerkWindow(QWidget):
     def event(self, event: QEvent) -> bool:
         handled = super().event(event)
         if event.type() == QEvent.Type.LayoutRequest:  # a row shown, hidden or taller: the notice, the hint
+            self.top.fit(self.width())
             self._phrases_most()
             self._phrases_make_way()
         return handled
