@@ -16,7 +16,9 @@ costs by a matrix product too; cost divided by n + m).
 Decision: the nearest gloss is accepted when its distance is within that gloss's own threshold, clearly below the
 nearest other gloss (``margin``) and the next few (:mod:`sign_models.cohort`), and not clearly above the nearest of its
 minimal-pair impostors (:mod:`sign_models.impostors`: its entries with another taught gloss's handshape; this comparison
-also weighs the finger descriptors, :data:`~sign_models.sign_distance.HANDSHAPE_WEIGHTS`). The threshold is calibrated
+also weighs the finger descriptors, :data:`~sign_models.sign_distance.HANDSHAPE_WEIGHTS`). When the margin fails, the
+two nearest glosses are told apart by the pair's own discriminant (:mod:`sign_models.pairs`), and the side it finds
+is held to the same checks. The threshold is calibrated
 from the gloss's own examples by leave-one-out, per example once several people taught it, and an example the others
 outvote does not answer (:mod:`sign_models.calibration`). A query that shakes more than anything taught for the nearest
 gloss (or far less) is not that gloss (:mod:`sign_models.shaking`). What matching works out from the examples (the bank,
@@ -36,9 +38,10 @@ from base.errors import InputError
 from sign_models.calibration import nearest_other, outvoted, spread
 from sign_models.cohort import stands_out
 from sign_models.enrolled_files import read_examples
-from sign_models.enrollment import WIDEN
+from sign_models.examples import Example, entries, hands
 from sign_models.features import SIGN_FEATURE_SIZE, drop_resting_hands, resample
 from sign_models.impostors import handshape, minimal_pairs
+from sign_models.pairs import Pair, learn, side
 from sign_models.shaking import shake_ceiling, shake_floor, shake_level
 from sign_models.sign_distance import (
     SQRT_HANDSHAPE_WEIGHTS,
@@ -73,20 +76,6 @@ class FewShotOptions:
 
 
 @dataclass(frozen=True)
-class Example:
-    """One taught example: its gloss, signer, file and features resampled to the options' length; ``widened``
-    [k, length, F]: its widened copies; ``mirrored`` [k]: which of them are mirrored (None: none)."""
-
-    gloss: str
-    signer: str
-    file: str
-    features: np.ndarray
-    widened: np.ndarray | None = None
-    seconds: float = 0.0  # how long the recorded sign lasted (0: not known)
-    mirrored: np.ndarray | None = None
-
-
-@dataclass(frozen=True)
 class Match:
     """The nearest distance per gloss (best first), the decision (``gloss`` None: unknown) and the threshold of
     the nearest gloss."""
@@ -98,21 +87,6 @@ class Match:
     @property
     def distance(self) -> float:
         return self.nearest[0][1] if self.nearest else float("inf")
-
-
-def entries(example: Example, *, signers: bool = True) -> np.ndarray:
-    """An example and its widened copies [1 + k, length, F]; without ``signers``, only the camera-widened ones
-    (the other-signer copies follow them, :data:`~sign_models.enrollment.WIDEN` onwards)."""
-    if example.widened is None:
-        return example.features[None]
-    return np.concatenate([example.features[None], example.widened if signers else example.widened[:WIDEN]])
-
-
-def hands(example: Example) -> np.ndarray:
-    """Which of the example's :func:`entries` are mirrored [1 + k] (bool; the recorded example is not)."""
-    copies = 0 if example.widened is None else len(example.widened)
-    flags = np.zeros(copies, bool) if example.mirrored is None else np.asarray(example.mirrored, bool)
-    return np.concatenate([[False], flags])
 
 
 def prepare(features: np.ndarray, length: int) -> np.ndarray:
@@ -130,7 +104,7 @@ def prepare(features: np.ndarray, length: int) -> np.ndarray:
 class Derived:
     """What matching works out from the examples, each part at its first use: the bank (:meth:`EnrolledSigns.
     _bank_arrays`), each gloss's variation, impostors and pre-weighted impostor check, each gloss's handshape and
-    shake range.
+    shake range, each close pair's discriminant.
     Replaced as a whole when an example is added, so no part can be left stale."""
 
     bank: tuple | None = None
@@ -140,6 +114,7 @@ class Derived:
     impostors: dict[str, np.ndarray | None] = field(default_factory=dict)
     checks: dict[str, tuple[np.ndarray, np.ndarray, int]] = field(default_factory=dict)
     shakes: dict[str, tuple[float, float]] = field(default_factory=dict)
+    pairs: dict[tuple[str, str], Pair] = field(default_factory=dict)
     handshapes: dict[str, np.ndarray | None] | None = None
 
 
@@ -337,18 +312,32 @@ class EnrolledSigns:
                 best[example.gloss] = (float(distance), example)
         nearest = tuple(sorted(((g, round(d, 4)) for g, (d, _) in best.items()), key=lambda item: item[1]))
         gloss, distance = nearest[0]
-        threshold, bar = self.threshold(gloss), self._bar(best[gloss][1])
-        o = self.options
-        clear = len(nearest) == 1 or distance < o.margin * nearest[1][1]
-        clear = clear and stands_out(nearest, o.cohort, o.cohort_ratio)
+        answer: str | None = gloss
+        if len(nearest) > 1 and distance >= self.options.margin * nearest[1][1]:  # not clearly nearer than the second
+            answer = self._pair_answer(query, gloss, nearest[1][0])
+        accepted = answer is not None and self._accepts(query, answer, nearest, best[answer][1])
+        return Match(nearest, answer if accepted else None, self.threshold(gloss))
+
+    def _accepts(self, query: np.ndarray, gloss: str, nearest: tuple, example: Example) -> bool:
+        """Whether ``gloss`` (``example`` its nearest) passes its bar, cohort, shake range and impostors."""
+        distance = dict(nearest)[gloss]
+        ranked = ((gloss, distance), *(n for n in nearest if n[0] != gloss))
         floor, ceiling = self._shake_range(gloss)
-        if distance <= bar and clear and floor <= shake_level(query) <= ceiling:
-            impostors = self.impostors(gloss)
-            # the same movement with another taught handshape, clearly nearer: not this gloss (weighed with the
-            # finger descriptors, which tell handshapes apart; SYNTHETIC effect: the README's table)
-            if impostors is None or self._clear_of(query, gloss, impostors):
-                return Match(nearest, gloss, threshold)
-        return Match(nearest, None, threshold)
+        o = self.options
+        if distance > self._bar(example) or not stands_out(ranked, o.cohort, o.cohort_ratio):
+            return False
+        # the same movement with another taught handshape, clearly nearer: not this gloss (weighed with the finger
+        # descriptors, which tell handshapes apart; SYNTHETIC effect: the README's table)
+        impostors = self.impostors(gloss)
+        return floor <= shake_level(query) <= ceiling and (impostors is None or self._clear_of(query, gloss, impostors))
+
+    def _pair_answer(self, query: np.ndarray, first: str, second: str) -> str | None:
+        """The side of the pair ``query`` lies on by the pair's own discriminant (:mod:`sign_models.pairs`), if any."""
+        pairs = self._derived.pairs
+        if (first, second) not in pairs:
+            pairs[first, second] = learn(self._own(first), self._own(second))
+        found = side(query, pairs[first, second])
+        return None if found is None else (first, second)[found]
 
     def _shake_range(self, gloss: str) -> tuple[float, float]:
         """How much a query of ``gloss`` may shake (:mod:`sign_models.shaking`: floor and ceiling of its entries)."""

@@ -1,0 +1,88 @@
+"""Telling two close taught signs apart when the margin cannot: a discriminant per pair, from the taught entries only.
+
+The margin to the second-best gloss (:class:`~sign_models.fewshot.FewShotOptions`) is one ratio for every pair of
+signs. Two signs made with the same hand, place and movement lie near each other, and another signer's sign of either
+lies nearly as far from both, so the margin fails on right answers between close pairs (SYNTHETIC stress, dev split 0,
+three teachers: 모르다 0.245 against 기다리다 0.246). Summed over every feature group, the few groups that tell the pair
+apart are diluted by those they share. So when the margin fails, the pair is compared again with its own weights: each
+feature group of each hand counts by how much more the two glosses' entries differ in it than each gloss's entries
+vary in it (Fisher's ratio, between / within - 1; a group that varies as much within a gloss as between the two
+counts nothing). A query whose nearest entry of one gloss lies below ``PAIR_MARGIN`` of its nearest of the other under
+those weights is on that gloss's side; otherwise it is neither. Learnt from the taught entries (examples and widened
+copies) at the pair's first such decision, so it works with one example a sign as with several.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from sign_models.examples import Example, entries
+from sign_models.features import HAND_FEATURES, SIGN_FEATURE_GROUPS
+from sign_models.sign_distance import GROUP_WEIGHTS, SQRT_WEIGHTS, dtw_distances
+
+PAIR_MARGIN = 0.8  # nearest entry of one gloss over the other's, under the pair's weights (SYNTHETIC: docs/signs.md)
+GROUPS = [
+    np.asarray(columns) + hand
+    for hand in (0, HAND_FEATURES)
+    for name, columns in SIGN_FEATURE_GROUPS.items()
+    if GROUP_WEIGHTS[name] > 0
+]
+
+
+def pair_weights(first: tuple[np.ndarray, np.ndarray], second: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
+    """The pair's column weights (square roots, as :data:`~sign_models.sign_distance.SQRT_WEIGHTS`; all 0: nothing
+    tells the two apart). Each of ``first``, ``second``: a gloss's entries [E, length, F] and where its recorded examples
+    lie among them (:func:`learn`). Within a gloss: the median distance from each recorded example to the gloss's other
+    entries; between: the median of each recorded example's distance to the nearest entry of the other gloss."""
+    weights = np.zeros_like(SQRT_WEIGHTS)
+    for columns in GROUPS:
+        group = np.zeros_like(SQRT_WEIGHTS)
+        group[columns] = SQRT_WEIGHTS[columns]
+        within = [_within(every, recorded, group) for every, recorded in (first, second)]
+        between = [
+            dtw_distances(every[i], other, group).min()
+            for (every, recorded), (other, _) in ((first, second), (second, first))
+            for i in recorded
+        ]
+        ratio = float(np.median(between)) / max(float(np.mean(within)), 1e-3)
+        weights[columns] = group[columns] * np.sqrt(max(ratio - 1.0, 0.0))
+    return weights
+
+
+def _within(every: np.ndarray, recorded: np.ndarray, weights: np.ndarray) -> float:
+    """The median distance from each recorded example (``recorded``: where they lie in ``every``) to the gloss's other
+    entries (0: none)."""
+    distances = [dtw_distances(every[i], np.delete(every, i, axis=0), weights) for i in recorded if len(every) > 1]
+    return float(np.median(np.concatenate(distances))) if distances else 0.0
+
+
+@dataclass(frozen=True)
+class Pair:
+    """Two glosses' discriminant: the pair's column weights (:func:`pair_weights`) and each gloss's entries."""
+
+    weights: np.ndarray
+    first: np.ndarray
+    second: np.ndarray
+
+
+def learn(first: list[Example], second: list[Example]) -> Pair:
+    """The pair of two glosses from their examples."""
+    glosses = [_every(own) for own in (first, second)]
+    return Pair(pair_weights(*glosses), glosses[0][0], glosses[1][0])
+
+
+def _every(own: list[Example]) -> tuple[np.ndarray, np.ndarray]:
+    """A gloss's entries [E, length, F] (as a query meets them: either hand) and where its recorded examples lie."""
+    blocks = [entries(e) for e in own]
+    return np.concatenate(blocks), np.cumsum([0] + [len(b) for b in blocks[:-1]])
+
+
+def side(query: np.ndarray, pair: Pair) -> int | None:
+    """0 when ``query`` [length, F] lies clearly nearer the pair's first gloss's entries than the second's under the
+    pair's weights, 1 for the other way round, None when neither or nothing tells them apart."""
+    if not pair.weights.any():
+        return None
+    a, b = (dtw_distances(query, own, pair.weights).min() for own in (pair.first, pair.second))
+    return 0 if a < PAIR_MARGIN * b else 1 if b < PAIR_MARGIN * a else None
