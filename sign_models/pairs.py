@@ -20,10 +20,10 @@ import numpy as np
 
 from sign_models.examples import Example, entries
 from sign_models.features import HAND_FEATURES, SIGN_FEATURE_GROUPS
-from sign_models.sign_distance import GROUP_WEIGHTS, SQRT_WEIGHTS, dtw_distances
+from sign_models.sign_distance import GROUP_WEIGHTS, SQRT_WEIGHTS, dtw_distances, dtw_weighted, weigh
 
 PAIR_MARGIN = 0.8  # nearest entry of one gloss over the other's, under the pair's weights (SYNTHETIC: docs/signs.md)
-GROUPS = [
+GROUPS = [  # the columns of each feature group of each hand that distances weigh
     np.asarray(columns) + hand
     for hand in (0, HAND_FEATURES)
     for name, columns in SIGN_FEATURE_GROUPS.items()
@@ -33,29 +33,27 @@ GROUPS = [
 
 def pair_weights(first: tuple[np.ndarray, np.ndarray], second: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
     """The pair's column weights (square roots, as :data:`~sign_models.sign_distance.SQRT_WEIGHTS`; all 0: nothing
-    tells the two apart). Each of ``first``, ``second``: a gloss's entries [E, length, F] and where its recorded examples
-    lie among them (:func:`learn`). Within a gloss: the median distance from each recorded example to the gloss's other
-    entries; between: the median of each recorded example's distance to the nearest entry of the other gloss."""
+    tells the two apart). Each of ``first``, ``second``: a gloss's entries [E, length, F] and where its recorded
+    examples lie among them (:func:`learn`). Within a gloss: the median distance from each recorded example to the
+    gloss's other entries; between: the median of each recorded example's distance to the other's nearest entry."""
     weights = np.zeros_like(SQRT_WEIGHTS)
     for columns in GROUPS:
-        group = np.zeros_like(SQRT_WEIGHTS)
-        group[columns] = SQRT_WEIGHTS[columns]
-        within = [_within(every, recorded, group) for every, recorded in (first, second)]
-        between = [
-            dtw_distances(every[i], other, group).min()
-            for (every, recorded), (other, _) in ((first, second), (second, first))
-            for i in recorded
-        ]
-        ratio = float(np.median(between)) / max(float(np.mean(within)), 1e-3)
-        weights[columns] = group[columns] * np.sqrt(max(ratio - 1.0, 0.0))
+        within, between = [], []
+        for (every, at), (other, _) in ((first, second), (second, first)):
+            own = _distances(every[at], every, columns)  # [k, E]: each recorded example against every entry
+            if len(every) > 1:
+                within.append(np.median([np.delete(row, i) for row, i in zip(own, at, strict=True)]))
+            between += list(_distances(every[at], other, columns).min(axis=1))
+        ratio = float(np.median(between)) / max(float(np.mean(within)) if within else 0.0, 1e-3)
+        weights[columns] = SQRT_WEIGHTS[columns] * np.sqrt(max(ratio - 1.0, 0.0))
     return weights
 
 
-def _within(every: np.ndarray, recorded: np.ndarray, weights: np.ndarray) -> float:
-    """The median distance from each recorded example (``recorded``: where they lie in ``every``) to the gloss's other
-    entries (0: none)."""
-    distances = [dtw_distances(every[i], np.delete(every, i, axis=0), weights) for i in recorded if len(every) > 1]
-    return float(np.median(np.concatenate(distances))) if distances else 0.0
+def _distances(queries: np.ndarray, entries: np.ndarray, columns: np.ndarray) -> np.ndarray:
+    """The DTW distance [k, E] of each of ``queries`` [k, length, F] to each of ``entries`` [E, length, F] in
+    ``columns`` alone (weighed as matching weighs them)."""
+    q, (e, squared) = queries[..., columns] * SQRT_WEIGHTS[columns], weigh(entries[..., columns], SQRT_WEIGHTS[columns])
+    return dtw_weighted(q, *(np.broadcast_to(x, (len(q), *x.shape)) for x in (e, squared)))
 
 
 @dataclass(frozen=True)
@@ -82,7 +80,9 @@ def _every(own: list[Example]) -> tuple[np.ndarray, np.ndarray]:
 def side(query: np.ndarray, pair: Pair) -> int | None:
     """0 when ``query`` [length, F] lies clearly nearer the pair's first gloss's entries than the second's under the
     pair's weights, 1 for the other way round, None when neither or nothing tells them apart."""
-    if not pair.weights.any():
+    used = np.flatnonzero(pair.weights)
+    if not len(used):
         return None
-    a, b = (dtw_distances(query, own, pair.weights).min() for own in (pair.first, pair.second))
+    weights = pair.weights[used]
+    a, b = (dtw_distances(query[:, used], own[..., used], weights).min() for own in (pair.first, pair.second))
     return 0 if a < PAIR_MARGIN * b else 1 if b < PAIR_MARGIN * a else None
