@@ -77,8 +77,9 @@ class FewShotOptions:
 
 @dataclass(frozen=True)
 class Match:
-    """The nearest distance per gloss (best first), the decision (``gloss`` None: unknown) and the threshold of
-    the nearest gloss."""
+    """The nearest distance per gloss, best first (the answer first where the pair's discriminant chose the second
+    nearest, :mod:`sign_models.pairs`: confidence, the top list and spotting then read the answer's distance and
+    threshold), the decision (``gloss`` None: unknown) and the threshold of the first gloss."""
 
     nearest: tuple[tuple[str, float], ...]
     gloss: str | None
@@ -315,13 +316,14 @@ class EnrolledSigns:
         answer: str | None = gloss
         if len(nearest) > 1 and distance >= self.options.margin * nearest[1][1]:  # not clearly nearer than the second
             answer = self._pair_answer(query, gloss, nearest[1][0])
-        accepted = answer is not None and self._accepts(query, answer, nearest, best[answer][1])
-        return Match(nearest, answer if accepted else None, self.threshold(gloss))
+        if answer is None or not self._accepts(query, answer, nearest, best[answer][1]):
+            return Match(nearest, None, self.threshold(gloss))
+        return Match(_first(nearest, answer), answer, self.threshold(answer))
 
     def _accepts(self, query: np.ndarray, gloss: str, nearest: tuple, example: Example) -> bool:
         """Whether ``gloss`` (``example`` its nearest) passes its bar, cohort, shake range and impostors."""
-        distance = dict(nearest)[gloss]
-        ranked = ((gloss, distance), *(n for n in nearest if n[0] != gloss))
+        ranked = _first(nearest, gloss)
+        distance = ranked[0][1]
         floor, ceiling = self._shake_range(gloss)
         o = self.options
         if distance > self._bar(example) or not stands_out(ranked, o.cohort, o.cohort_ratio):
@@ -333,11 +335,11 @@ class EnrolledSigns:
 
     def _pair_answer(self, query: np.ndarray, first: str, second: str) -> str | None:
         """The side of the pair ``query`` lies on by the pair's own discriminant (:mod:`sign_models.pairs`), if any."""
-        pairs = self._derived.pairs
-        if (first, second) not in pairs:
-            pairs[first, second] = learn(self._own(first), self._own(second))
-        found = side(query, pairs[first, second])
-        return None if found is None else (first, second)[found]
+        pairs, key = self._derived.pairs, tuple(sorted((first, second)))  # one discriminant a pair, either way round
+        if key not in pairs:
+            pairs[key] = learn(self._own(key[0]), self._own(key[1]))
+        found = side(query, pairs[key])
+        return None if found is None else key[found]
 
     def _shake_range(self, gloss: str) -> tuple[float, float]:
         """How much a query of ``gloss`` may shake (:mod:`sign_models.shaking`: floor and ceiling of its entries)."""
@@ -380,3 +382,8 @@ class EnrolledSigns:
 
     def _prepare(self, features: np.ndarray) -> np.ndarray:
         return prepare(features, self.options.length)
+
+
+def _first(nearest: tuple[tuple[str, float], ...], gloss: str) -> tuple[tuple[str, float], ...]:
+    """``nearest`` with ``gloss`` first, the others in their order."""
+    return ((gloss, dict(nearest)[gloss]), *(n for n in nearest if n[0] != gloss))

@@ -54,3 +54,14 @@ def test_only_the_features_that_differ_more_between_the_two_than_within_each_cou
     enrolled, _ = pair(3)
     weights = learn(enrolled._own("가다"), enrolled._own("나")).weights
     assert weights[TURN].all() and not weights[PLACE].any()
+
+
+def test_an_answer_given_to_the_second_nearest_leads_the_match_with_its_own_threshold(monkeypatch) -> None:
+    """Confidence, the top list and spotting's acceptance read the match's first distance and threshold: where the
+    pair's discriminant answers the second nearest, those are the answer's, not the nearer gloss's."""
+    enrolled, query = pair(3)
+    monkeypatch.setattr(enrolled, "_pair_answer", lambda _query, _first, second: second)
+    match = enrolled.match_prepared(query)
+    assert match.gloss == "나"
+    assert match.nearest[0][0] == "나" and [g for g, _ in match.nearest] == ["나", "가다"]
+    assert match.threshold == enrolled.threshold("나")
