@@ -11,7 +11,15 @@ from PyQt6.QtWidgets import QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidg
 from tests.test_layout_check import SCREEN, _button, _show, _window
 from tests.ui_kiosk import find
 from ui.app import application
-from ui.layout_check import layout_problems, overlaps, phrases_far, scrolled_out, slivers, taller_than_view
+from ui.layout_check import (
+    layout_problems,
+    needed_out,
+    overlaps,
+    phrases_far,
+    scrolled_out,
+    slivers,
+    taller_than_view,
+)
 
 SMALL = QSize(1366, 768)
 LANDSCAPE = QSize(1920, 1080)
@@ -39,6 +47,31 @@ def test_a_button_taller_than_its_view_is_found_even_a_scroll_away(qtbot) -> Non
     phrase.setStyleSheet("min-height: 100px; max-height: 100px")
     _show(qtbot, window)
     assert taller_than_view(window, "phrase_") == []
+
+
+def test_a_needed_control_hidden_or_a_scroll_away_is_found_and_one_in_view_is_not(qtbot) -> None:
+    """The clerk's Talk was hidden while the hint asked the clerk to speak up: no check asked for it."""
+    window = _window(qtbot)
+    page = QWidget()
+    column = QVBoxLayout(page)
+    column.addSpacing(SCREEN.height())
+    talk, send = _button("clerk_talk"), _button("clerk_send")
+    column.addWidget(talk)
+    area = QScrollArea()
+    area.setObjectName("clerk_scroll")
+    area.setWidgetResizable(True)
+    area.setWidget(page)
+    rows = QVBoxLayout(window)
+    rows.addWidget(area)
+    rows.addWidget(send)
+    _show(qtbot, window)
+    assert needed_out(window, ("clerk_send", "clerk_talk")) == [
+        "button clerk_talk is seen only by scrolling clerk_scroll"
+    ]
+    area.verticalScrollBar().setValue(area.verticalScrollBar().maximum())
+    assert needed_out(window, ("clerk_send", "clerk_talk")) == []
+    send.hide()
+    assert needed_out(window, ("clerk_send",)) == ["clerk_send is needed and not shown"]
 
 
 def test_the_consent_question_is_in_view_with_its_answers_at_200_percent(qtbot, kiosk) -> None:

@@ -5,7 +5,10 @@ happening (듣고 있어요 / 번역하고 있어요 / 방문자가 말하고 �
 a tap only counts as activity (who spoke is decided by the language heard, :mod:`translations.attribution`).
 In ``push_to_talk`` mode the button is held (checked) while the clerk speaks. Without speech (switched off,
 or no model or microphone) the label says why and the button is hidden. A voice too soft to caption (the
-``speak_up`` notice) is said there for a while.
+``speak_up`` notice) is said there for a while, in the label's place (at most two lines: :mod:`ui.clerk_top`).
+What gives way for it: never the Talk button (asked to speak up, the clerk presses it at once; it was hidden with the
+hint, on every display), nor the text box and Send; where the rows lack room the quick phrases make way first, the chat
+keeping the newest line (:mod:`ui.clerk_fit`).
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ MIC = {
     "idle": "마이크 대기 · 상담 중에만 듣습니다",
     "soft": "말소리가 작아요 · 가까이서 말씀하세요",
 }
+TALKS = {"auto", "push_to_talk", "soft"}  # the states of a microphone that listens: the Talk button shows
 
 
 class ClerkVoice:
@@ -98,6 +102,6 @@ class ClerkVoice:
         else:
             key = speech.mode
         self.state.setText(MIC[key])
-        self.talk.setVisible(key in ("auto", "push_to_talk"))
+        self.talk.setVisible(key in TALKS)
         push_to_talk = session_is_push_to_talk(self.session)
         self.talk.show_state(Role.VISITOR in self.bridge.speaking, self.translating, push_to_talk, "ko")

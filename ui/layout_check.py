@@ -19,7 +19,8 @@ clerk's screen: phrase) not in view; :func:`slivers` the buttons that show only 
 fold (whole or a scroll away, never a strip of a button), :func:`taller_than_view` those that can never be whole in
 it; :func:`phrases_far` quick phrases that the topics' tabs push more than half a screen down (or tabs after more
 than a row of phrases); :func:`demo_hidden` a demo without its notice; :func:`not_shown` a bar that must never make
-way (the visitor's text-size bar);
+way (the visitor's text-size bar); :func:`needed_out` a control the screen's state needs that is hidden or out of view
+(the clerk's Talk while the hint asks the clerk to speak up);
 :func:`overlaps` widgets that one layout placed over each other (it had less room than their least sizes: the idle
 warning's countdown under its label, the self-view over the list under it).
 A chat's newest line cut: :mod:`ui.chat_check`.
@@ -135,6 +136,22 @@ def not_shown(window: QWidget, name: str) -> list[str]:
     """The widget named ``name`` in ``window`` is not on screen (a bar or notice that must never make way)."""
     shown = [w for w in window.findChildren(QWidget, name) if w.isVisible()]
     return [] if shown else [f"{name} is not shown"]
+
+
+def needed_out(window: QWidget, names: tuple[str, ...]) -> list[str]:
+    """The controls named ``names`` that are hidden, outside the window or seen only by scrolling: the screen's state
+    needs each at once (a control out of view is one its user does not have: the clerk's Talk was hidden while the
+    hint on the microphone's label asked the clerk to speak up)."""
+    problems = []
+    for name in names:
+        shown = [w for w in window.findChildren(QWidget, name) if w.isVisible()]
+        out = _out_of_view(window, shown[:1])
+        if not shown:
+            problems.append(f"{name} is needed and not shown")
+        elif not out and not window.rect().contains(rect_in(window, shown[0])):
+            problems.append(f"{name} is needed and outside the window")
+        problems += out
+    return problems
 
 
 def slivers(window: QWidget, prefix: str) -> list[str]:

@@ -53,6 +53,8 @@ FIRST_IN_VIEW = {"suggestions": "visitor_suggestion_"}  # the first of these but
 PHRASE_IN_VIEW = {"conversation", "flipped", "speak_up", "revised", "timeout"}  # the first quick phrase in view, with a
 # notice or a revised line too (where the newest line's first line lacks room the phrases' first row goes a scroll away
 # before the text-size bar makes way: ui.conversation_fit)
+CLERK_NEEDS = ("clerk_input", "clerk_send", "clerk_talk")  # in view at once on every clerk shot: each is of a visit
+# with the microphone on, the speak-up hint's too (asked to speak up, the clerk presses Talk)
 BAR_MAKES_WAY = {"suggestions", "language", "switch_offer"}  # the only screens where the text-size bar may make way
 # (for the first suggestion, for the languages and the way back below the reach line, for the switch offer whole in
 # view: each answered with one tap, and the bar is back); everywhere else a visitor at 200 % gets back
@@ -97,6 +99,7 @@ class Gallery:
             demo_hidden,
             first_phrase_out,
             layout_problems,
+            needed_out,
             not_shown,
             overlaps,
             phrases_far,
@@ -124,6 +127,8 @@ class Gallery:
         if screen in FIRST_IN_VIEW:
             problems += scrolled_out(widget, FIRST_IN_VIEW[screen], first=True)  # type: ignore[arg-type]
             problems += slivers(widget, FIRST_IN_VIEW[screen])  # type: ignore[arg-type]
+        if not visitor:
+            problems += needed_out(widget, CLERK_NEEDS)  # type: ignore[arg-type]
         if screen in PHRASE_IN_VIEW or not visitor:  # the clerk's: a phrase in view on every screen
             problems += first_phrase_out(widget, phrase=not visitor)  # type: ignore[arg-type]
         for prefix in ("phrase_", "voice_") if visitor else ("clerk_phrase",):  # the rows of the quick phrases and
