@@ -132,10 +132,14 @@ def _out_of_view(window: QWidget, widgets: list[QWidget]) -> list[str]:
     return problems
 
 
+def _shown(window: QWidget, name: str) -> list[QWidget]:
+    """The widgets named ``name`` in ``window`` that are visible."""
+    return [w for w in window.findChildren(QWidget, name) if w.isVisible()]
+
+
 def not_shown(window: QWidget, name: str) -> list[str]:
     """The widget named ``name`` in ``window`` is not on screen (a bar or notice that must never make way)."""
-    shown = [w for w in window.findChildren(QWidget, name) if w.isVisible()]
-    return [] if shown else [f"{name} is not shown"]
+    return [] if _shown(window, name) else [f"{name} is not shown"]
 
 
 def needed_out(window: QWidget, names: tuple[str, ...]) -> list[str]:
@@ -144,7 +148,7 @@ def needed_out(window: QWidget, names: tuple[str, ...]) -> list[str]:
     hint on the microphone's label asked the clerk to speak up)."""
     problems = []
     for name in names:
-        shown = [w for w in window.findChildren(QWidget, name) if w.isVisible()]
+        shown = _shown(window, name)
         out = _out_of_view(window, shown[:1])
         if not shown:
             problems.append(f"{name} is needed and not shown")
