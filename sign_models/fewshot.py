@@ -316,14 +316,15 @@ class EnrolledSigns:
         answer: str | None = gloss
         if len(nearest) > 1 and distance >= self.options.margin * nearest[1][1]:  # not clearly nearer than the second
             answer = self._pair_answer(query, gloss, nearest[1][0])
-        if answer is None or not self._accepts(query, answer, nearest, best[answer][1]):
+        ranked = nearest if answer is None else _first(nearest, answer)
+        if answer is None or not self._accepts(query, ranked, best[answer][1]):
             return Match(nearest, None, self.threshold(gloss))
-        return Match(_first(nearest, answer), answer, self.threshold(answer))
+        return Match(ranked, answer, self.threshold(answer))
 
-    def _accepts(self, query: np.ndarray, gloss: str, nearest: tuple, example: Example) -> bool:
-        """Whether ``gloss`` (``example`` its nearest) passes its bar, cohort, shake range and impostors."""
-        ranked = _first(nearest, gloss)
-        distance = ranked[0][1]
+    def _accepts(self, query: np.ndarray, ranked: tuple[tuple[str, float], ...], example: Example) -> bool:
+        """Whether the first gloss of ``ranked`` (``example`` its nearest) passes its bar, cohort, shake range and
+        impostors."""
+        gloss, distance = ranked[0]
         floor, ceiling = self._shake_range(gloss)
         o = self.options
         if distance > self._bar(example) or not stands_out(ranked, o.cohort, o.cohort_ratio):
