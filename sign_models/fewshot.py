@@ -315,7 +315,7 @@ class EnrolledSigns:
         gloss, distance = nearest[0]
         answer: str | None = gloss
         if len(nearest) > 1 and distance >= self.options.margin * nearest[1][1]:  # not clearly nearer than the second
-            answer = self._pair_answer(query, gloss, nearest[1][0])
+            answer = self._pair_answer(query, gloss, nearest[1][0]) if self._within_a_bar(nearest[:2], best) else None
         ranked = nearest if answer is None else _first(nearest, answer)
         if answer is None or not self._accepts(query, ranked, best[answer][1]):
             return Match(nearest, None, self.threshold(gloss))
@@ -333,6 +333,12 @@ class EnrolledSigns:
         # descriptors, which tell handshapes apart; SYNTHETIC effect: the README's table)
         impostors = self.impostors(gloss)
         return floor <= shake_level(query) <= ceiling and (impostors is None or self._clear_of(query, gloss, impostors))
+
+    def _within_a_bar(self, two: tuple[tuple[str, float], ...], best: dict[str, tuple[float, Example]]) -> bool:
+        """Whether either of the ``two`` nearest glosses lies within the bar of its nearest example: if neither does,
+        neither side could be accepted, and the pair is not asked (nor its discriminant learnt, 50-180 ms: the 73 ms
+        p90 of `kiosk bench sign`'s matching, docs/signs.md twenty-second session)."""
+        return any(distance <= self._bar(best[gloss][1]) for gloss, distance in two)
 
     def _pair_answer(self, query: np.ndarray, first: str, second: str) -> str | None:
         """The side of the pair ``query`` lies on by the pair's own discriminant (:mod:`sign_models.pairs`), if any."""

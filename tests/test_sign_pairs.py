@@ -65,3 +65,15 @@ def test_an_answer_given_to_the_second_nearest_leads_the_match_with_its_own_thre
     assert match.gloss == "나"
     assert match.nearest[0][0] == "나" and [g for g, _ in match.nearest] == ["나", "가다"]
     assert match.threshold == enrolled.threshold("나")
+
+
+def test_a_query_beyond_both_bars_learns_no_discriminant() -> None:
+    """Neither side of the pair could be accepted, so the pair is not asked: its first use cost 50-180 ms (the 73 ms
+    p90 of `kiosk bench sign`'s matching, docs/signs.md twenty-second session)."""
+    enrolled, query = pair(1)
+    query[:, PLACE] += 2.0
+    enrolled.ready()
+    match = enrolled.match_prepared(query)
+    (_, near), (_, second) = match.nearest[:2]
+    assert near >= enrolled.options.margin * second and near > enrolled.options.threshold, "the pair would be asked"
+    assert match.gloss is None and not enrolled._derived.pairs
