@@ -16,9 +16,9 @@ costs by a matrix product too; cost divided by n + m).
 Decision: the nearest gloss is accepted when its distance is within that gloss's own threshold, clearly below the
 nearest other gloss (``margin``) and the next few (:mod:`sign_models.cohort`), and not clearly above the nearest of its
 minimal-pair impostors (:mod:`sign_models.impostors`: its entries with another taught gloss's handshape; this comparison
-also weighs the finger descriptors, :data:`~sign_models.sign_distance.HANDSHAPE_WEIGHTS`). When the margin fails, the
-two nearest glosses are told apart by the pair's own discriminant (:mod:`sign_models.pairs`), and the side it finds
-is held to the same checks. The threshold is calibrated
+also weighs the finger descriptors, :data:`~sign_models.sign_distance.HANDSHAPE_WEIGHTS`). When the margin fails and
+either of the two nearest glosses is within its bar, the two are told apart by the pair's own discriminant
+(:mod:`sign_models.pairs`), and the side it finds is held to the same checks. The threshold is calibrated
 from the gloss's own examples by leave-one-out, per example once several people taught it, and an example the others
 outvote does not answer (:mod:`sign_models.calibration`). A query that shakes more than anything taught for the nearest
 gloss (or far less) is not that gloss (:mod:`sign_models.shaking`). What matching works out from the examples (the bank,
