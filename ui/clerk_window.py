@@ -9,18 +9,14 @@ end. The microphone's state is in words beside the clerk's Talk button (:mod:`ui
 from __future__ import annotations
 
 from collections.abc import Callable
-from itertools import pairwise
 
-from PyQt6.QtCore import QEvent, Qt
-from PyQt6.QtGui import QResizeEvent, QTextDocument
-from PyQt6.QtPrintSupport import QPrinter, QPrinterInfo
+from PyQt6.QtCore import QEvent
+from PyQt6.QtGui import QResizeEvent
 from PyQt6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -39,7 +35,6 @@ from base.events import (
     TranscriptEntry,
     VisitorMode,
 )
-from kiosk.admin.actions import AdminActions
 from kiosk.admin.pin import AdminGate
 from kiosk.admin.recorder import FrameRecorder
 from kiosk.channels.signing import SignChannel
@@ -48,7 +43,8 @@ from kiosk.session import Session
 from ui.admin_window import AdminWindow
 from ui.bridge import SessionBridge
 from ui.clerk_chat import ClerkTranscript
-from ui.clerk_fit import ReadMark, room_px
+from ui.clerk_desk import ask_correction, confirm_dialog, open_admin, print_transcript
+from ui.clerk_room import ClerkRoom
 from ui.clerk_top import TopRow
 from ui.clerk_voice import ClerkVoice
 from ui.kiosk_mode import ask_pin_dialog
@@ -56,7 +52,6 @@ from ui.phrase_breaks import keep_together, set_wrapped
 from ui.phrase_panel import PhrasePanel
 from ui.strings import language_label, tr
 from ui.suggestion_bar import SuggestionBar
-from ui.theme import TARGET_PX
 from ui.visitor_notice import PASSING_S
 from ui.widgets import DemoBanner, MessageLine, TapToClose
 
@@ -123,8 +118,8 @@ class ClerkWindow(QWidget):
         self.end.setObjectName("clerk_end")
         self.end.clicked.connect(self._end)  # red, and asked first: it ends the visitor's conversation too
         self.transcript = ClerkTranscript(session.config.kiosk.clerk_language, self._correct, self._flip)
-        self._ask_text = ask_text or _ask_correction
-        self._confirm = confirm or _confirm_dialog
+        self._ask_text = ask_text or ask_correction
+        self._confirm = confirm or confirm_dialog
         self.input = QLineEdit()
         self.input.setObjectName("clerk_input")
         self.input.setPlaceholderText("방문자에게 전할 말을 입력하세요")
@@ -178,63 +173,20 @@ class ClerkWindow(QWidget):
         for part in parts:
             layout.addWidget(part) if isinstance(part, QWidget) else layout.addLayout(part)
         layout.setStretch(parts.index(self.transcript), 1)  # the chat takes the room that is left
-        self.transcript.setMinimumHeight(2 * TARGET_PX)
-        self.transcript.verticalScrollBar().rangeChanged.connect(lambda _low, _high: self._fit_transcript())
-        self.read_mark = ReadMark(self.transcript, self._fit_transcript)
-
-    def _fit_transcript(self) -> None:
-        """The chat never less high than who said the newest line and its first line (200 % on 1366x768: the chat
-        showed only the speaker's name), nor than the visitor's newest words where the quick phrases, which scroll, can
-        shrink for them (else they make way: :mod:`ui.clerk_fit`), until the clerk taps the line (read)."""
-        words, fits = self._visitor_words()
-        first = 0 if self.read_mark.read else self.transcript.newest_px(lines=1)  # (read: the phrases may have room)
-        self.transcript.setMinimumHeight(max(2 * TARGET_PX, first, words if fits else 0))
-        self._phrases_make_way()
-
-    def _visitor_words(self) -> tuple[int, bool]:
-        """The chat's height for the visitor's newest words (:meth:`ReadMark.words_px`), and whether the chat can have
-        it with the quick phrases at their least height (else they make way)."""
-        words = self.read_mark.words_px()
-        return words, words <= room_px(self.transcript, self.phrases, self.layout().spacing())
+        self.room = ClerkRoom(self, self.transcript, self.phrases, self.suggestions)
+        self.read_mark = self.room.read_mark
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.top.fit(self.width())
-        self._phrases_most()
-        self._phrases_make_way()
-
-    def _phrases_most(self) -> None:
-        """The quick phrases (they scroll) keep at most a quarter of the height (at least three targets), or up to a
-        third what every topic's tab and a row of phrases need (:meth:`PhrasePanel.need_px`; 285 px at 100 % on
-        1920x1080): every topic one tap away where there is room, the chat first (it keeps the rest: its newest line
-        whole, :meth:`_fit_transcript`; the tabs fold where they need more)."""
-        quarter, need = max(3 * TARGET_PX, self.height() // 4), self.phrases.need_px()
-        self.phrases.setMaximumHeight(need if quarter < need <= self.height() // 3 else quarter)
+        self.room.fit()
 
     def event(self, event: QEvent) -> bool:
         handled = super().event(event)
         if event.type() == QEvent.Type.LayoutRequest:  # a row shown, hidden or taller: the notice, the hint
             self.top.fit(self.width())
-            self._phrases_most()
-            self._phrases_make_way()
+            self.room.fit()
         return handled
-
-    def _phrases_make_way(self) -> None:
-        """The quick phrases make way while the rows overlap (Qt lays them over one another when their least heights
-        add up to more than the window), and come back where the chat can spare their room again (200 % on 1366x768:
-        the notice banner and the speak-up hint on the microphone's label overlapped the chat and the phrases by
-        39 px); the text box stays for the clerk's words. They make way too for the visitor's newest line's words
-        (:mod:`ui.clerk_fit`)."""
-        wanted = not self._visitor_words()[1]
-        if self.phrases.isVisible():
-            layout = self.layout()
-            rows = [layout.itemAt(i).geometry() for i in range(layout.count()) if not layout.itemAt(i).isEmpty()]
-            if wanted or any(below.top() <= above.bottom() for above, below in pairwise(rows)):
-                self.phrases.hide()
-        elif self.isVisible() and self.suggestions.isHidden() and not wanted:  # (on offer, the suggestions hold the
-            spare = self.transcript.height() - self.transcript.minimumHeight()  # phrases' place)
-            if spare >= self.phrases.minimumSizeHint().height() + self.layout().spacing():
-                self.phrases.show()
 
     def _end(self) -> None:
         if self._confirm(self, "상담을 종료할까요? 방문자 화면은 마무리 화면으로 바뀝니다."):
@@ -302,40 +254,15 @@ class ClerkWindow(QWidget):
         self.transcript.show_entry(entry, self.session.language)
 
     def print_transcript(self) -> None:
-        """Print this visit's transcript (the visitor agreed); without a printer it is saved as a file."""
-        try:
-            path = self.session.export("html")
-        except (KioskError, OSError) as exc:
-            self.error.setText(getattr(exc, "message_ko", str(exc)))
-            return
-        if not QPrinterInfo.availablePrinters():
-            self.error.setText(f"프린터가 없어 파일로 저장했습니다: {path}")
-            return
-        document = QTextDocument()
-        document.setHtml(path.read_text(encoding="utf-8"))
-        document.print(QPrinter(QPrinter.PrinterMode.HighResolution))
-        self.error.setText("인쇄를 보냈습니다")
+        """Print this visit's transcript (the visitor agreed): :func:`ui.clerk_desk.print_transcript`."""
+        print_transcript(self.session, self.error.setText)
 
     def open_admin(self) -> None:
-        """The admin screen, after the admin PIN (without a configured PIN only outside kiosk mode)."""
-        gate = self.gate
-        if gate is None:
-            return
-        if gate.enabled:
-            pin = self.ask_pin(self)
-            if pin is None or not gate.try_pin(pin):
-                self.error.setText(
-                    "관리자 PIN이 맞지 않습니다" if gate.locked_for() == 0 else "잠시 후 다시 시도하세요"
-                )
-                return
-        elif self.session.config.ui.fullscreen:
-            self.error.setText("관리자 PIN이 설정되어 있지 않습니다 (kiosk admin hash-pin)")
-            return
-        gate.audit("admin_opened")
-        self.admin = AdminWindow(AdminActions(self.session, gate, self.recorder, self.signing))
-        self.admin.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)  # above the kiosk-mode windows
-        self.admin.resize(1200, 800)
-        self.admin.show()
+        """The admin screen, after the admin PIN (:func:`ui.clerk_desk.open_admin`)."""
+        if self.gate is not None:
+            parts = (self.recorder, self.signing)
+            admin = open_admin(self.session, self.gate, lambda: self.ask_pin(self), self.error.setText, parts)
+            self.admin = admin or self.admin
 
     def _correct(self, entry: TranscriptEntry) -> None:
         """고치기: the clerk types the right words; stored as a correction, the original kept."""
@@ -384,13 +311,3 @@ class ClerkWindow(QWidget):
             self.status.setText(f"{STATES['conversation']} · {int(warning.seconds_left)}초 후 자동 종료")
         else:
             self._on_state(self._last_state)
-
-
-def _confirm_dialog(parent: QWidget, question: str) -> bool:
-    answer = QMessageBox.question(parent, "상담 종료", question)
-    return answer == QMessageBox.StandardButton.Yes
-
-
-def _ask_correction(parent: QWidget, current: str) -> str | None:
-    text, ok = QInputDialog.getText(parent, "고치기", "바른 내용을 입력하세요 (원문은 남습니다):", text=current)
-    return text if ok else None

@@ -10,7 +10,7 @@ topic and "all topics"; that button shows every tab until one is chosen. Where t
 
 The clerk's panel (it scrolls by itself) shows a row of phrases without scrolling on every display and text size: the
 clerk taps them all day. It asks for the height of every tab and a row of phrases (:meth:`PhrasePanel.need_px`), and
-the clerk's screen grants it where it has room (its rule: :mod:`ui.clerk_window`): at 100 % on 1920x1080 and in
+the clerk's screen grants it where it has room (its rule: :mod:`ui.clerk_room`): at 100 % on 1920x1080 and in
 portrait every topic is one tap away (285 and 514 px; before, in 270 px and in a 314 px hint, they folded). Elsewhere
 the tabs fold where they and a row are higher than the panel's most height, and where even the folded tabs
 and a row are higher than its view (200 % on 1366x768 and 960x1080: 126 px of tabs in a 182-206 px view), the phrases
@@ -194,19 +194,20 @@ class PhrasePanel(QWidget):
         if lead != self.lead:
             self.lead = lead
             self._drop_gap()
-            rows = self.holder.layout()
-            (rows if lead else self.grid).removeItem(self.tabs)
-            if not lead:
-                rows.insertLayout(0, self.tabs)
             self._lay_phrases()
 
     def _lay_phrases(self) -> None:
-        """The phrases placed again, :attr:`shown_columns` a row; where they lead, the tabs after their first row, as
-        wide as it (across the grid's every column they stood out past the phrases one a row)."""
+        """The phrases placed again, :attr:`shown_columns` a row, and the tabs (the one place that moves them): where
+        the phrases lead, after their first row, as wide as it (across the grid's every column they stood out past the
+        phrases one a row); else above the phrases."""
         _regrid(self.grid, self.buttons(), self.shown_columns, self.columns, self.lead)
+        rows = self.holder.layout()
+        for holder in (rows, self.grid):  # (a layout that does not hold them: nothing)
+            holder.removeItem(self.tabs)
         if self.lead:
-            self.grid.removeItem(self.tabs)  # (not in it yet: nothing)
             self.grid.addLayout(self.tabs, LEAD_TABS_ROW, 0, 1, self.shown_columns)
+        else:
+            rows.insertLayout(0, self.tabs)
 
     @property
     def _folded(self) -> bool:

@@ -1,0 +1,77 @@
+"""The heights of the clerk's screen: the chat, and the quick phrases under it that make way and come back.
+
+The chat takes the room that is left, never less than who said the newest line and its first line, nor than the
+visitor's newest words where the quick phrases can shrink for them (:mod:`ui.clerk_fit`). The quick phrases (they
+scroll) keep at most a quarter of the height, or up to a third for every topic's tab and a row of phrases; they make
+way (hidden) while the rows would overlap or for the visitor's newest words, and come back where the chat can spare
+their room.
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from PyQt6.QtWidgets import QWidget
+
+from ui.chat_view import ChatView
+from ui.clerk_fit import ReadMark, room_px
+from ui.phrase_panel import PhrasePanel
+from ui.suggestion_bar import SuggestionBar
+from ui.theme import TARGET_PX
+
+
+class ClerkRoom:
+    """Shares ``window``'s height between its ``chat`` and its ``phrases`` (``suggestions`` hold the phrases' place
+    while on offer); :meth:`fit` after every resize or change of a row."""
+
+    def __init__(self, window: QWidget, chat: ChatView, phrases: PhrasePanel, suggestions: SuggestionBar) -> None:
+        self.window, self.chat, self.phrases, self.suggestions = window, chat, phrases, suggestions
+        chat.setMinimumHeight(2 * TARGET_PX)
+        chat.verticalScrollBar().rangeChanged.connect(lambda _low, _high: self.fit_transcript())
+        self.read_mark = ReadMark(chat, self.fit_transcript)
+
+    def fit(self) -> None:
+        """The phrases' most height, then whether they make way."""
+        self.phrases_most()
+        self.make_way()
+
+    def fit_transcript(self) -> None:
+        """The chat never less high than who said the newest line and its first line (200 % on 1366x768: the chat
+        showed only the speaker's name), nor than the visitor's newest words where the quick phrases, which scroll, can
+        shrink for them (else they make way: :mod:`ui.clerk_fit`), until the clerk taps the line (read)."""
+        words, fits = self.visitor_words()
+        first = 0 if self.read_mark.read else self.chat.newest_px(lines=1)  # (read: the phrases may have room)
+        self.chat.setMinimumHeight(max(2 * TARGET_PX, first, words if fits else 0))
+        self.make_way()
+
+    def visitor_words(self) -> tuple[int, bool]:
+        """The chat's height for the visitor's newest words (:meth:`ReadMark.words_px`), and whether the chat can have
+        it with the quick phrases at their least height (else they make way)."""
+        words = self.read_mark.words_px()
+        return words, words <= room_px(self.chat, self.phrases, self.window.layout().spacing())
+
+    def phrases_most(self) -> None:
+        """The quick phrases (they scroll) keep at most a quarter of the height (at least three targets), or up to a
+        third what every topic's tab and a row of phrases need (:meth:`PhrasePanel.need_px`; 285 px at 100 % on
+        1920x1080): every topic one tap away where there is room, the chat first (it keeps the rest: its newest line
+        whole, :meth:`fit_transcript`; the tabs fold where they need more)."""
+        height = self.window.height()
+        quarter, need = max(3 * TARGET_PX, height // 4), self.phrases.need_px()
+        self.phrases.setMaximumHeight(need if quarter < need <= height // 3 else quarter)
+
+    def make_way(self) -> None:
+        """The quick phrases make way while the rows overlap (Qt lays them over one another when their least heights
+        add up to more than the window), and come back where the chat can spare their room again (200 % on 1366x768:
+        the notice banner and the speak-up hint on the microphone's label overlapped the chat and the phrases by
+        39 px); the text box stays for the clerk's words. They make way too for the visitor's newest line's words
+        (:mod:`ui.clerk_fit`)."""
+        wanted = not self.visitor_words()[1]
+        if self.phrases.isVisible():
+            layout = self.window.layout()
+            rows = [layout.itemAt(i).geometry() for i in range(layout.count()) if not layout.itemAt(i).isEmpty()]
+            if wanted or any(below.top() <= above.bottom() for above, below in pairwise(rows)):
+                self.phrases.hide()
+        elif self.window.isVisible() and self.suggestions.isHidden() and not wanted:  # (on offer, the suggestions hold
+            spare = self.chat.height() - self.chat.minimumHeight()  # the phrases' place)
+            if spare >= self.phrases.minimumSizeHint().height() + self.window.layout().spacing():
+                self.phrases.show()
