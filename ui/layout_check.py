@@ -2,9 +2,10 @@
 
 Used by the screenshot gallery and its test at 100 % and 200 % text in every language, and reported by
 object name:
-- a window whose minimum size exceeds the reference screen; a label whose text is wider (or, when wrapping,
-  taller, or with a word or phrase that cannot break wider) than the label, or whose lines part a number from its
-  unit ("1" and "倍"); a button whose text is wider than the button;
+- a window whose minimum size exceeds the reference screen, or that is larger than it (grown past the display's edge);
+  a label whose text is wider (or, when wrapping, taller, or with a word or phrase that cannot break wider) than the
+  label, or whose lines part a number from its unit ("1" and "倍"); a button whose text is wider than the button; a
+  text field whose placeholder (what to type there) is cut;
 - a control (button, text field, menu) that a touch at its centre or near its corners would not reach: covered
   by another widget (hit-tested with ``QWidget.childAt``, as a touch is routed), or outside the window, or cut
   off by a scroll area that shows no scroll bar (a control scrolled out of a scroll area with a visible scroll
@@ -38,6 +39,8 @@ from PyQt6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
+    QStyle,
+    QStyleOptionFrame,
     QWidget,
 )
 
@@ -48,6 +51,7 @@ from ui.wrap_button import PADDING_PX, WrapButton
 
 LOW_EXEMPT = {"attract"}  # the welcome screen is one button as large as the screen: it can be touched anywhere
 CONTROLS = (QAbstractButton, QLineEdit, QComboBox)
+LINE_EDIT_MARGIN_PX = 2  # Qt's own gap each side of a text field's text (QLineEditPrivate::horizontalMargin)
 PROBES = ((0.5, 0.5), (0.15, 0.2), (0.85, 0.2), (0.15, 0.8), (0.85, 0.8))  # where a finger may land
 
 
@@ -61,7 +65,7 @@ def layout_problems(
     """What does not fit when ``window`` fills ``screen``, buttons smaller than ``min_target_px``, and (with
     ``low_from``) buttons above that fraction of the height: a wheelchair user must reach every control;
     controls that cannot be touched, overlays not wholly shown, and (with ``min_text_px``) text too small."""
-    problems = []
+    problems = _larger(window, screen)
     need = window.minimumSizeHint()
     if need.width() > screen.width() or need.height() > screen.height():
         problems.append(f"window needs {need.width()}x{need.height()}, screen is {screen.width()}x{screen.height()}")
@@ -78,6 +82,8 @@ def layout_problems(
             )
         if isinstance(widget, QLabel) and widget.text() and widget.pixmap().isNull():
             problems += _label(widget)
+        elif isinstance(widget, QLineEdit) and widget.placeholderText() and not widget.text():
+            problems += _placeholder(widget)
         elif isinstance(widget, QPushButton):
             top = widget.mapTo(window, QPoint(0, 0)).y()
             if low_from is not None and top < low_from * window.height() and widget.objectName() not in LOW_EXEMPT:
@@ -89,6 +95,16 @@ def layout_problems(
                 if width + PADDING_PX > widget.width() + 1:
                     problems.append(f"button {widget_name(widget)} {widget.text()!r}: needs {width + PADDING_PX}px")
     return problems
+
+
+def _larger(window: QWidget, screen: QSize) -> list[str]:
+    """``window`` larger than the display it is placed on: Qt grew it to its least size (its rows' least heights, those
+    that wrap at its width too), and what lies past the display's edge is never seen (the clerk's at 200 % on 960x1080
+    with three suggestions: 960x1408 in English, its text box and Talk under the screen's edge)."""
+    size = window.size()
+    if size.width() <= screen.width() and size.height() <= screen.height():
+        return []
+    return [f"window is {size.width()}x{size.height()}, larger than its display {screen.width()}x{screen.height()}"]
 
 
 def scrolled_out(window: QWidget, prefix: str | tuple[str, ...], first: bool = False) -> list[str]:
@@ -309,6 +325,20 @@ def _scrollable(area: QScrollArea, rect: QRect, port: QRect) -> bool:
     vertical = rect.left() >= port.left() - 1 and rect.right() <= port.right() + 1
     bar = area.verticalScrollBar() if vertical else area.horizontalScrollBar()
     return bar.isVisible() and bar.maximum() > 0
+
+
+def _placeholder(edit: QLineEdit) -> list[str]:
+    """An empty text field whose placeholder is wider than the room for its text: Qt cuts it with "…" (the clerk's
+    "방문자에게 전…" at 200 % on 960x1080)."""
+    option = QStyleOptionFrame()
+    edit.initStyleOption(option)
+    room = edit.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, edit)
+    margins = edit.textMargins()
+    room_px = room.width() - margins.left() - margins.right() - 2 * LINE_EDIT_MARGIN_PX
+    need = edit.fontMetrics().horizontalAdvance(edit.placeholderText())
+    if need <= room_px:
+        return []
+    return [f"text field {widget_name(edit)} {edit.placeholderText()!r}: needs {need}px, has {room_px}"]
 
 
 def _text(widget: QWidget) -> str:
