@@ -257,6 +257,10 @@ def test_the_gallery_has_every_screen_and_no_text_is_cut_off(tmp_path) -> None:
     assert {s.screen for s in shots} >= {"switch_offer", "flipped", "clerk_flipped"}  # issue 16 item 4
     assert {s.screen for s in shots} >= {"revised", "clerk_revised"}  # a line the recogniser heard again
     assert {s.display for s in shots if s.screen == "clerk_topic"} == {"landscape", "portrait", "small", "half"}
+    offered = {(s.display, s.variant) for s in shots if s.screen == "clerk_suggestions"}  # (200 %: the window grew)
+    assert offered == {
+        (display, variant) for display in ("landscape", "portrait", "small", "half") for variant in VARIANTS
+    }
     assert {s.language for s in shots if s.screen == "language"} == {"ko", "en", "zh", "vi", "ja"}  # the globe
     assert all(s.path.is_file() for s in shots) and (tmp_path / "README.md").is_file()
 

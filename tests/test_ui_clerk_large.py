@@ -3,6 +3,7 @@ Qt, real Session and SQLite store): what a clerk reads at a glance between visit
 
 from __future__ import annotations
 
+import pytest
 from PyQt6.QtCore import QSize, Qt
 from PyQt6.QtWidgets import QWidget
 
@@ -11,7 +12,7 @@ from ui.app import application
 from ui.layout_check import first_phrase_out, phrases_far, slivers
 from ui.theme import stylesheet
 
-SMALL, PORTRAIT, HALF = QSize(1366, 768), QSize(1080, 1920), QSize(960, 1080)
+SMALL, PORTRAIT, HALF, LANDSCAPE = QSize(1366, 768), QSize(1080, 1920), QSize(960, 1080), QSize(1920, 1080)
 
 
 def _at(window: QWidget, size: QSize, scale: float = 2.0) -> None:
@@ -91,8 +92,49 @@ def test_the_status_and_the_microphone_keep_two_lines_each_on_the_half_screen(qt
 
     clerk = kiosk.clerk
     _visit(qtbot, kiosk)
-    for scale, size, under in ((2.0, HALF, True), (1.0, QSize(1920, 1080), False), (2.0, PORTRAIT, True)):
+    for scale, size, under in ((2.0, HALF, True), (1.0, LANDSCAPE, False), (2.0, PORTRAIT, True)):
         _at(clerk, size, scale)
         assert clerk.top.under is under, (scale, size)
         for label in (clerk.status, clerk.voice.state):
             assert label.isVisible() and lines_at(label, label.width()) <= MOST_LINES, (size, label.text())
+
+
+@pytest.mark.parametrize(
+    ("scale", "size"),
+    [(2.0, HALF), (2.0, SMALL), (2.0, LANDSCAPE), (1.0, SMALL)],
+    ids=["200-half", "200-small", "200-landscape", "100-small"],
+)
+def test_the_clerks_suggestions_keep_the_window_on_its_display(qtbot, suggesting_kiosk, scale, size) -> None:
+    """At 200 % on 960x1080 three suggestions (two lines each, with their translations) grew the clerk's window to
+    960x1408, its text box and Talk past the screen's edge (1366x768 and 1920x1080 at 200 %: 1292 px high). The
+    window keeps its display's size; the first suggestion is whole in view, none dropped, the others whole or a
+    scroll away; the text box and Talk in view."""
+    from ui.layout_check import layout_problems, needed_out, scrolled_out
+    from ui.screenshots import CLERK_NEEDS
+
+    clerk, session = suggesting_kiosk.clerk, suggesting_kiosk.session
+    _visit(qtbot, suggesting_kiosk)
+    session.say(Role.CLERK, "카드 꽂아 주세요")
+    _at(clerk, size, scale)
+    assert clerk.size() == size
+    assert [p for p in layout_problems(clerk, size) if p.startswith("window")] == []
+    assert len(clerk.suggestions.buttons()) == 3
+    first = scrolled_out(clerk, "clerk_suggestion_", first=True)
+    assert first + slivers(clerk, "clerk_suggestion_") + needed_out(clerk, CLERK_NEEDS) == []
+
+
+def test_a_smaller_text_after_suggestions_at_200_percent_keeps_the_window_on_its_display(
+    qtbot, suggesting_kiosk
+) -> None:
+    """The suggestions' list kept the height it had at 200 % for the next offer at 100 %: 1366x895 on 1366x768."""
+    clerk, session = suggesting_kiosk.clerk, suggesting_kiosk.session
+    _visit(qtbot, suggesting_kiosk)
+    session.say(Role.CLERK, "카드 꽂아 주세요")
+    _at(clerk, HALF)
+    assert clerk.size() == HALF
+    session.say_phrase(Role.CLERK, "id_please")  # the offer is over
+    _at(clerk, SMALL, 1.0)
+    session.say(Role.CLERK, "카드 꽂아 주세요")
+    _at(clerk, SMALL, 1.0)
+    assert clerk.suggestions.isVisible() and clerk.size() == SMALL
+

@@ -15,24 +15,27 @@ from PyQt6.QtWidgets import QWidget
 
 from ui.chat_view import ChatView
 from ui.clerk_fit import ReadMark, room_px
+from ui.clerk_offer import OfferList
 from ui.phrase_panel import PhrasePanel
-from ui.suggestion_bar import SuggestionBar
 from ui.theme import TARGET_PX
 
 
 class ClerkRoom:
-    """Shares ``window``'s height between its ``chat`` and its ``phrases`` (``suggestions`` hold the phrases' place
-    while on offer); :meth:`fit` after every resize or change of a row."""
+    """Shares ``window``'s height between its ``chat`` and its ``phrases`` (the suggestions' ``offer`` holds the
+    phrases' place while shown); :meth:`fit` after every resize or change of a row."""
 
-    def __init__(self, window: QWidget, chat: ChatView, phrases: PhrasePanel, suggestions: SuggestionBar) -> None:
-        self.window, self.chat, self.phrases, self.suggestions = window, chat, phrases, suggestions
+    def __init__(self, window: QWidget, chat: ChatView, phrases: PhrasePanel, offer: OfferList) -> None:
+        self.window, self.chat, self.phrases, self.offer = window, chat, phrases, offer
         chat.setMinimumHeight(2 * TARGET_PX)
         chat.verticalScrollBar().rangeChanged.connect(lambda _low, _high: self.fit_transcript())
         self.read_mark = ReadMark(chat, self.fit_transcript)
 
     def fit(self) -> None:
-        """The phrases' most height, then whether they make way."""
-        self.phrases_most()
+        """The phrases' most height (the suggestions on offer get as much: :mod:`ui.clerk_offer`), then whether the
+        phrases make way."""
+        most = self.phrases_most()
+        if not self.offer.isHidden():
+            self.offer.fit(most)
         self.make_way()
 
     def fit_transcript(self) -> None:
@@ -50,14 +53,15 @@ class ClerkRoom:
         words = self.read_mark.words_px()
         return words, words <= room_px(self.chat, self.phrases, self.window.layout().spacing())
 
-    def phrases_most(self) -> None:
+    def phrases_most(self) -> int:
         """The quick phrases (they scroll) keep at most a quarter of the height (at least three targets), or up to a
         third what every topic's tab and a row of phrases need (:meth:`PhrasePanel.need_px`; 285 px at 100 % on
         1920x1080): every topic one tap away where there is room, the chat first (it keeps the rest: its newest line
-        whole, :meth:`fit_transcript`; the tabs fold where they need more)."""
+        whole, :meth:`fit_transcript`; the tabs fold where they need more). The quarter is returned."""
         height = self.window.height()
         quarter, need = max(3 * TARGET_PX, height // 4), self.phrases.need_px()
         self.phrases.setMaximumHeight(need if quarter < need <= height // 3 else quarter)
+        return quarter
 
     def make_way(self) -> None:
         """The quick phrases make way while the rows overlap (Qt lays them over one another when their least heights
@@ -71,7 +75,7 @@ class ClerkRoom:
             rows = [layout.itemAt(i).geometry() for i in range(layout.count()) if not layout.itemAt(i).isEmpty()]
             if wanted or any(below.top() <= above.bottom() for above, below in pairwise(rows)):
                 self.phrases.hide()
-        elif self.window.isVisible() and self.suggestions.isHidden() and not wanted:  # (on offer, the suggestions hold
+        elif self.window.isVisible() and self.offer.isHidden() and not wanted:  # (on offer, the suggestions hold
             spare = self.chat.height() - self.chat.minimumHeight()  # the phrases' place)
             if spare >= self.phrases.minimumSizeHint().height() + self.window.layout().spacing():
                 self.phrases.show()

@@ -44,6 +44,7 @@ from ui.admin_window import AdminWindow
 from ui.bridge import SessionBridge
 from ui.clerk_chat import ClerkTranscript
 from ui.clerk_desk import ask_correction, confirm_dialog, open_admin, print_transcript
+from ui.clerk_offer import OfferList
 from ui.clerk_room import ClerkRoom
 from ui.clerk_top import TopRow
 from ui.clerk_voice import ClerkVoice
@@ -168,12 +169,13 @@ class ClerkWindow(QWidget):
         entry.addWidget(self.send)
         entry.addWidget(self.talk, 1)
         layout = QVBoxLayout(self)
-        chat = (self.transcript, self.suggestions, self.phrases, self.error)
+        self.offer = OfferList(self.suggestions)  # in a view of its own: the window keeps the display's height
+        chat = (self.transcript, self.offer, self.phrases, self.error)
         parts = (top, visit, self.notice, *chat, entry)
         for part in parts:
             layout.addWidget(part) if isinstance(part, QWidget) else layout.addLayout(part)
         layout.setStretch(parts.index(self.transcript), 1)  # the chat takes the room that is left
-        self.room = ClerkRoom(self, self.transcript, self.phrases, self.suggestions)
+        self.room = ClerkRoom(self, self.transcript, self.phrases, self.offer)
         self.read_mark = self.room.read_mark
 
     def resizeEvent(self, event: QResizeEvent) -> None:

@@ -97,6 +97,14 @@ class SuggestionBar(QWidget):
         if self.replaces is not None:
             self.replaces.hide()
 
+    def heading_after(self, after: bool) -> None:
+        """The heading under the buttons (``after``) or over them: where a view holds the first suggestion but not the
+        heading too, the suggestion leads and what the heading says is a scroll away."""
+        layout = self.layout()
+        if layout.indexOf(self.heading) != (1 if after else 0):
+            layout.removeWidget(self.heading)
+            layout.insertWidget(1 if after else 0, self.heading)
+
     def room_above(self) -> int:
         """While suggestions are on show, the height of their heading and the gap under it: a label, it may sit
         above the reach line, so the chat above gives it room and the buttons get more (at 200 % on a half

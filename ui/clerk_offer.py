@@ -1,0 +1,80 @@
+"""The clerk's suggestions in a view of their own, in the quick phrases' place under the chat.
+
+What gives way where the suggestions do not fit (200 % on 960x1080: the heading and three two-line buttons with their
+translations, about 760 px; the window grew to 960x1408, its text box and Talk past the screen's edge): the clerk
+most often taps the best suggestion, and must still read the line they said and be able to type or talk. So the list
+is no higher than the quick phrases may be (:meth:`ui.clerk_room.ClerkRoom.phrases_most`: a quarter of the window),
+or where more, than its heading and first suggestion need: the first whole in view, the others whole a scroll away
+under it (the scroll bar, always shown as on the quick phrases, says there are more); the chat keeps the rest. None
+is dropped: the second or third may be the one the clerk meant.
+"""
+
+from __future__ import annotations
+
+from PyQt6.QtCore import QEvent, QObject, QPoint, QSize, Qt
+from PyQt6.QtGui import QResizeEvent
+from PyQt6.QtWidgets import QFrame, QScrollArea, QScroller
+
+from ui.suggestion_bar import SuggestionBar
+
+QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's "no most size"
+
+
+class OfferList(QScrollArea):
+    """``bar`` in a scroll area shown while the bar is (a suggestion on offer); :meth:`fit` sets its height."""
+
+    def __init__(self, bar: SuggestionBar) -> None:
+        super().__init__()
+        self.bar, self.first = bar, 0  # the first suggestion's height as arranged (fit)
+        self.setObjectName("clerk_offer_list")
+        self.setWidget(bar)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)  # it looks scrollable
+        self.verticalScrollBar().rangeChanged.connect(lambda _low, _high: self._fold())
+        QScroller.grabGesture(self.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+        bar.installEventFilter(self)
+        self.hide()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Shown and hidden with the bar (an offer made, an offer over); hidden, it holds no height (the next offer's
+        screen sets its own: a height kept from 200 % grew the window at 100 %)."""
+        if watched is self.bar and event.type() in (QEvent.Type.ShowToParent, QEvent.Type.HideToParent):
+            shown = event.type() == QEvent.Type.ShowToParent
+            if not shown:
+                self.setMinimumHeight(0)
+                self.setMaximumHeight(QWIDGETSIZE_MAX)
+            self.setVisible(shown)
+            self.verticalScrollBar().setValue(0)  # (a new offer: its best first)
+        return False
+
+    def fit(self, most: int) -> None:
+        """As high as the bar, but no higher than ``most`` px, or than its heading and first suggestion where they
+        need more (arranged side by side where they fit in that, else one under another); never less than the first
+        suggestion (the window's other rows keep their least heights: where the list is lower than its heading and
+        first suggestion, the suggestion leads, :meth:`_fold`)."""
+        width = self.viewport().width()
+        above = self.bar.heading.heightForWidth(width) + self.bar.layout().spacing()
+        self.first = self.bar.arrange(most - above)
+        whole = self.bar.layout().totalHeightForWidth(width)
+        self.setMinimumHeight(self.first)
+        self.setMaximumHeight(max(above + self.first, min(most, whole)))
+
+    def sizeHint(self) -> QSize:
+        """As high as :meth:`fit` allows at most: where the window has the room, the list gets it before the chat
+        (which takes what is left)."""
+        return QSize(super().sizeHint().width(), self.maximumHeight() if self.maximumHeight() < QWIDGETSIZE_MAX else 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fold()
+
+    def _fold(self) -> None:
+        """The heading over the suggestions where the view holds it and the first, else under them (200 % on
+        1366x768: the first suggestion, 182 px, was all the room the chat and the text box left); a suggestion the
+        view's fold would cut starts below it: whole in view or a scroll away."""
+        port = self.viewport()
+        above = self.bar.heading.heightForWidth(port.width()) + self.bar.layout().spacing()
+        self.bar.heading_after(port.height() < above + self.first)
+        self.bar.start_below(self.bar.mapFrom(port, QPoint(0, port.height())).y())
