@@ -138,3 +138,19 @@ def test_a_smaller_text_after_suggestions_at_200_percent_keeps_the_window_on_its
     _at(clerk, SMALL, 1.0)
     assert clerk.suggestions.isVisible() and clerk.size() == SMALL
 
+
+def test_a_revised_line_says_so_by_its_name_in_view_on_the_half_screen(qtbot, kiosk) -> None:
+    """At 200 % on 960x1080 "다시 듣고 고침" was a badge under the revised line, a scroll away: the clerk saw the new
+    words without knowing they had changed. It is said by who said the line, in view with it."""
+    from base.events import Modality
+    from ui.places import rect_in
+
+    clerk, session = kiosk.clerk, kiosk.session
+    _visit(qtbot, kiosk)
+    heard = session.say(Role.CLERK, "여기 서면", Modality.SPEECH, language="ko", confidence=0.45)
+    session.revise(heard.entry_id, session.phrasebook.get("sign_here").texts["ko"], 0.82)
+    _at(clerk, HALF)
+    newest = clerk.transcript.newest()
+    assert newest.name.text() == "담당자 · 다시 듣고 고침"
+    assert rect_in(clerk, clerk.transcript.viewport()).contains(rect_in(clerk, newest.name))
+

@@ -1,14 +1,15 @@
 """The clerk's transcript as a chat: Korean first, where each line came from, and one tap to fix it.
 
-Built on :class:`ui.chat_view.ChatView` from the clerk's side: the clerk's own lines on the right, the
-visitor's on the left (the visitor's newest line largest). Each bubble shows the line in Korean first and,
-small under it, the words as said (a visitor's line) or what the visitor reads (a clerk's line). Under that,
-badges say how the line was given (음성 / 입력 / 수어 / 지문자 / 문구), how it was translated (문구집, 문구 틀,
-기계 번역, 영어 경유, or 번역 없음) and the recogniser's confidence; a line below ``LOW_CONFIDENCE`` is edged
-in amber with "확인 필요". Every saved line has a 고치기 button (the clerk types the right words; stored as a
-correction, the original kept), and a spoken line a 화자 바꾸기 button (one shared microphone can give a line
-to the wrong person: one tap moves it to the other side, on both screens, stored the same way), both beside who
-said it: in view whenever the line is.
+Built on :class:`ui.chat_view.ChatView` from the clerk's side: the clerk's own lines on the right, the visitor's on
+the left (the visitor's newest line largest). Each bubble shows the line in Korean first and, small under it, the
+words as said (a visitor's line) or what the visitor reads (a clerk's line). Under that, badges say how the line was
+given (음성 / 입력 / 수어 / 지문자 / 문구), how it was translated (문구집, 문구 틀, 기계 번역, 영어 경유,
+or 번역 없음) and the recogniser's confidence; a line the recogniser heard again and changed says so by who said it
+("담당자 · 다시 듣고 고침": at 200 % on 960x1080 the badge under it was a scroll away); a line below
+``LOW_CONFIDENCE`` is edged in amber with "확인 필요".
+Every saved line has a 고치기 button (the clerk types the right words; stored as a correction, the original kept), and
+a spoken line a 화자 바꾸기 button (one shared microphone can give a line to the wrong person: one tap moves it to the
+other side, on both screens, stored the same way), both beside who said it: in view whenever the line is.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from PyQt6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 from base.events import LOW_CONFIDENCE, Modality, Role, TranscriptEntry
 from base.languages import lookup
 from ui.chat_view import Bubble, ChatView, Languages
+from ui.strings import tr
 from ui.widgets import restyle
 
 PROVENANCE = {
@@ -89,6 +91,7 @@ class ClerkTranscript(ChatView):
         """A new line, or a corrected one (same entry id: rewritten in place, on its speaker's side)."""
         line, original, said = korean_first(entry, self.clerk_language, visitor_language)
         who = "담당자" if entry.role is Role.CLERK else f"방문자 · {lookup(entry.language).korean}"
+        who += f" · {tr('heard_again', 'ko')}" if entry.first_reading else ""  # by the name: in view with the line
         old = self.shown(entry)
         if old is None:
             bubble = self.add(entry.role, who, line, original, said)
@@ -137,8 +140,9 @@ def korean_first(entry: TranscriptEntry, korean: str, visitor: str | None = None
 
 def badges(entry: TranscriptEntry, reader: str) -> list[str]:
     """How the line was given, how it was translated for the other party's language ``reader`` (or "번역 없음" when
-    it has none: e.g. after the visitor switched language), how sure the recogniser was, whether it heard the line
-    again and changed its words (issue 16), what the clerk changed."""
+    it has none: e.g. after the visitor switched language), how sure the recogniser was, what the clerk changed.
+    (That the recogniser heard the line again and changed its words is said by who said it:
+    :meth:`ClerkTranscript.show_entry`.)"""
     needed = reader != entry.language
     kind = PROVENANCE.get(entry.provenance, "번역" if needed else "")
     if needed and reader not in entry.translations:
@@ -146,7 +150,6 @@ def badges(entry: TranscriptEntry, reader: str) -> list[str]:
     found = [MODALITIES[entry.modality], *(["추천 문구 선택" if entry.suggestion else kind] if kind else [])]
     if entry.confidence is not None:
         found.append(f"신뢰도 {entry.confidence:.0%}" + (" · 확인 필요" if doubtful(entry) else ""))
-    found += ["다시 듣고 고침"] if entry.first_reading else []  # the recogniser's revision, not the clerk's 수정됨
     found += ["수정됨"] if entry.correction else []
     found += ["화자 바뀜"] if entry.flipped else []
     found += [] if entry.saved else ["저장 안 됨"]
