@@ -154,3 +154,12 @@ def test_a_revised_line_says_so_by_its_name_in_view_on_the_half_screen(qtbot, ki
     assert newest.name.text() == "담당자 · 다시 듣고 고침"
     assert rect_in(clerk, clerk.transcript.viewport()).contains(rect_in(clerk, newest.name))
 
+
+def test_the_clerks_text_box_says_what_to_type_whole_on_the_half_screen(qtbot, kiosk) -> None:
+    """At 200 % on 960x1080 the text box's placeholder read "방문자에게 전…"."""
+    from ui.layout_check import layout_problems
+
+    clerk = kiosk.clerk
+    _visit(qtbot, kiosk)
+    _at(clerk, HALF)
+    assert [p for p in layout_problems(clerk, HALF) if p.startswith("text field")] == []
