@@ -65,19 +65,25 @@ def test_a_topic_the_clerk_picks_in_portrait_shows_its_first_phrase(qtbot, kiosk
     assert first_phrase_out(clerk, phrase=True) + slivers(clerk, "clerk_phrase") + phrases_far(clerk) == []
 
 
-def test_the_clerks_own_revised_line_shows_its_first_reading_on_the_half_screen(qtbot, kiosk) -> None:
-    """At 200 % on 960x1080 the clerk's line that the recogniser heard again showed its first line only: not what it
-    first read, nor what the visitor reads now (the check asked for its words only)."""
+def _revised_at_half(qtbot, kiosk) -> QWidget:
+    """A doubtful spoken line of the clerk's, heard again and changed, at 200 % on 960x1080: its bubble."""
     from base.events import Modality
-    from ui.chat_check import newest_cut
-    from ui.places import rect_in
 
-    clerk, session = kiosk.clerk, kiosk.session
+    session = kiosk.session
     _visit(qtbot, kiosk)
     heard = session.say(Role.CLERK, "여기 서면", Modality.SPEECH, language="ko", confidence=0.45)
     session.revise(heard.entry_id, session.phrasebook.get("sign_here").texts["ko"], 0.82)
-    _at(clerk, HALF)
-    newest = clerk.transcript.newest()
+    _at(kiosk.clerk, HALF)
+    return kiosk.clerk.transcript.newest()
+
+
+def test_the_clerks_own_revised_line_shows_its_first_reading_on_the_half_screen(qtbot, kiosk) -> None:
+    """At 200 % on 960x1080 the clerk's line that the recogniser heard again showed its first line only: not what it
+    first read, nor what the visitor reads now (the check asked for its words only)."""
+    from ui.chat_check import newest_cut
+    from ui.places import rect_in
+
+    clerk, newest = kiosk.clerk, _revised_at_half(qtbot, kiosk)
     assert newest.revised and "처음 인식: 여기 서면" in newest.original.text()
     port = rect_in(clerk, clerk.transcript.viewport())
     assert port.contains(rect_in(clerk, newest.original))
@@ -142,15 +148,9 @@ def test_a_smaller_text_after_suggestions_at_200_percent_keeps_the_window_on_its
 def test_a_revised_line_says_so_by_its_name_in_view_on_the_half_screen(qtbot, kiosk) -> None:
     """At 200 % on 960x1080 "다시 듣고 고침" was a badge under the revised line, a scroll away: the clerk saw the new
     words without knowing they had changed. It is said by who said the line, in view with it."""
-    from base.events import Modality
     from ui.places import rect_in
 
-    clerk, session = kiosk.clerk, kiosk.session
-    _visit(qtbot, kiosk)
-    heard = session.say(Role.CLERK, "여기 서면", Modality.SPEECH, language="ko", confidence=0.45)
-    session.revise(heard.entry_id, session.phrasebook.get("sign_here").texts["ko"], 0.82)
-    _at(clerk, HALF)
-    newest = clerk.transcript.newest()
+    clerk, newest = kiosk.clerk, _revised_at_half(qtbot, kiosk)
     assert newest.name.text() == "담당자 · 다시 듣고 고침"
     assert rect_in(clerk, clerk.transcript.viewport()).contains(rect_in(clerk, newest.name))
 
