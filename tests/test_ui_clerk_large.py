@@ -145,14 +145,14 @@ def test_a_smaller_text_after_suggestions_at_200_percent_keeps_the_window_on_its
     assert clerk.suggestions.isVisible() and clerk.size() == SMALL
 
 
-def test_a_revised_line_says_so_by_its_name_in_view_on_the_half_screen(qtbot, kiosk) -> None:
+def test_a_revised_line_says_so_in_view_on_the_half_screen(qtbot, kiosk) -> None:
     """At 200 % on 960x1080 "다시 듣고 고침" was a badge under the revised line, a scroll away: the clerk saw the new
-    words without knowing they had changed. It is said by who said the line, in view with it."""
+    words without knowing they had changed. It is said with the line's first reading, in view under its words."""
     from ui.places import rect_in
 
     clerk, newest = kiosk.clerk, _revised_at_half(qtbot, kiosk)
-    assert newest.name.text() == "담당자 · 다시 듣고 고침"
-    assert rect_in(clerk, clerk.transcript.viewport()).contains(rect_in(clerk, newest.name))
+    assert newest.original.text().startswith("(다시 듣고 고침 · 처음 인식: 여기 서면)")
+    assert rect_in(clerk, clerk.transcript.viewport()).contains(rect_in(clerk, newest.original))
 
 
 def test_the_clerks_text_box_says_what_to_type_whole_on_the_half_screen(qtbot, kiosk) -> None:

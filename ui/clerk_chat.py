@@ -4,9 +4,9 @@ Built on :class:`ui.chat_view.ChatView` from the clerk's side: the clerk's own l
 the left (the visitor's newest line largest). Each bubble shows the line in Korean first and, small under it, the
 words as said (a visitor's line) or what the visitor reads (a clerk's line). Under that, badges say how the line was
 given (음성 / 입력 / 수어 / 지문자 / 문구), how it was translated (문구집, 문구 틀, 기계 번역, 영어 경유,
-or 번역 없음) and the recogniser's confidence; a line the recogniser heard again and changed says so by who said it
-("담당자 · 다시 듣고 고침": at 200 % on 960x1080 the badge under it was a scroll away); a line below
-``LOW_CONFIDENCE`` is edged in amber with "확인 필요".
+or 번역 없음) and the recogniser's confidence; a line the recogniser heard again and changed says so with its
+first reading under its words ("(다시 듣고 고침 · 처음 인식: …)": at 200 % on 960x1080 a badge under the line
+was a scroll away); a line below ``LOW_CONFIDENCE`` is edged in amber with "확인 필요".
 Every saved line has a 고치기 button (the clerk types the right words; stored as a correction, the original kept), and
 a spoken line a 화자 바꾸기 button (one shared microphone can give a line to the wrong person: one tap moves it to the
 other side, on both screens, stored the same way), both beside who said it: in view whenever the line is.
@@ -91,7 +91,6 @@ class ClerkTranscript(ChatView):
         """A new line, or a corrected one (same entry id: rewritten in place, on its speaker's side)."""
         line, original, said = korean_first(entry, self.clerk_language, visitor_language)
         who = "담당자" if entry.role is Role.CLERK else f"방문자 · {lookup(entry.language).korean}"
-        who += f" · {tr('heard_again', 'ko')}" if entry.first_reading else ""  # by the name: in view with the line
         old = self.shown(entry)
         if old is None:
             bubble = self.add(entry.role, who, line, original, said)
@@ -119,17 +118,18 @@ class ClerkTranscript(ChatView):
 
 def korean_first(entry: TranscriptEntry, korean: str, visitor: str | None = None) -> tuple[str, str, Languages]:
     """The line in the clerk's language ``korean`` and, small under it, the words as said (a visitor's line in
-    another language, the original of a corrected line), the recogniser's first reading of a line it heard again
-    (the clerk may have acted on it) and what the visitor reads (``→`` the translation into
-    the ``visitor``'s language; None: every translation); and the languages of the two (the small text's: the
-    visitor's, which the line breaks follow)."""
+    another language, the original of a corrected line), the recogniser's first reading of a line it heard again,
+    which says so (the clerk may have acted on it; in view with the line: :mod:`ui.clerk_fit`), and what the
+    visitor reads (``→`` the translation into the ``visitor``'s language; None: every translation); and the
+    languages of the two (the small text's: the visitor's, which the line breaks follow)."""
     own = entry.correction or (entry.text if entry.language == korean else entry.translations.get(korean, ""))
     read = {lang: text for lang, text in entry.translations.items() if lang != korean and visitor in (None, lang)}
     shown = [f"→ {text}" for text in read.values()]
     if not own:
         return entry.text, "\n".join(["(한국어 번역 없음)", *shown]), (entry.language, entry.language)
     said = f"(원문: {entry.text})" if entry.correction else entry.text if entry.language != korean else ""
-    first = f"(처음 인식: {entry.first_reading})" if entry.first_reading and not entry.correction else ""
+    heard = entry.first_reading and not entry.correction  # (corrected: the clerk's words replace both; a badge says it)
+    first = f"({tr('heard_again', 'ko')} · 처음 인식: {entry.first_reading})" if heard else ""
     small = "\n".join(u for u in [said, first, *shown] if u)
     return (
         ("✎ " if entry.correction else "") + own,
@@ -140,9 +140,9 @@ def korean_first(entry: TranscriptEntry, korean: str, visitor: str | None = None
 
 def badges(entry: TranscriptEntry, reader: str) -> list[str]:
     """How the line was given, how it was translated for the other party's language ``reader`` (or "번역 없음" when
-    it has none: e.g. after the visitor switched language), how sure the recogniser was, what the clerk changed.
-    (That the recogniser heard the line again and changed its words is said by who said it:
-    :meth:`ClerkTranscript.show_entry`.)"""
+    it has none: e.g. after the visitor switched language), how sure the recogniser was, what the clerk changed;
+    that the recogniser heard the line again and changed its words where the clerk corrected it (else that is said
+    with its first reading under its words: :func:`korean_first`)."""
     needed = reader != entry.language
     kind = PROVENANCE.get(entry.provenance, "번역" if needed else "")
     if needed and reader not in entry.translations:
@@ -150,6 +150,9 @@ def badges(entry: TranscriptEntry, reader: str) -> list[str]:
     found = [MODALITIES[entry.modality], *(["추천 문구 선택" if entry.suggestion else kind] if kind else [])]
     if entry.confidence is not None:
         found.append(f"신뢰도 {entry.confidence:.0%}" + (" · 확인 필요" if doubtful(entry) else ""))
+    found += (
+        [tr("heard_again", "ko")] if entry.first_reading and entry.correction else []
+    )  # (else by its first reading)
     found += ["수정됨"] if entry.correction else []
     found += ["화자 바뀜"] if entry.flipped else []
     found += [] if entry.saved else ["저장 안 됨"]
