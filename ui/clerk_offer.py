@@ -1,12 +1,13 @@
 """The clerk's suggestions in a view of their own, in the quick phrases' place under the chat.
 
-What gives way where the suggestions do not fit (200 % on 960x1080: the heading and three two-line buttons with their
-translations, about 760 px; the window grew to 960x1408, its text box and Talk past the screen's edge): the clerk
-most often taps the best suggestion, and must still read the line they said and be able to type or talk. So the list
-is no higher than the quick phrases may be (:meth:`ui.clerk_room.ClerkRoom.phrases_most`: a quarter of the window),
-or where more, than its heading and first suggestion need: the first whole in view, the others whole a scroll away
-under it (the scroll bar, always shown as on the quick phrases, says there are more); the chat keeps the rest. None
-is dropped: the second or third may be the one the clerk meant.
+What gives way where the suggestions do not fit (200 % on 960x1080: the heading and three two-line buttons with
+their translations, about 760 px; the window grew to 960x1408, its text box and Talk past the screen's edge): the
+clerk most often taps the best suggestion, and must still read the line they said and be able to type or talk. So
+the list is as high as all of them where that is at most a third of the window, else no higher than the quick
+phrases may be (:meth:`ui.clerk_room.ClerkRoom.phrases_most`: a quarter), or where more, than its heading and first
+suggestion need: the first whole in view, the others whole a scroll away under it (the scroll bar, always shown as
+on the quick phrases, says there are more); the chat keeps the rest. None is dropped: the second or third may be the
+one the clerk meant.
 """
 
 from __future__ import annotations
@@ -48,17 +49,18 @@ class OfferList(QScrollArea):
             self.verticalScrollBar().setValue(0)  # (a new offer: its best first)
         return False
 
-    def fit(self, most: int) -> None:
-        """As high as the bar, but no higher than ``most`` px, or than its heading and first suggestion where they
-        need more (arranged side by side where they fit in that, else one under another). It asks for no least height:
-        the window's other rows keep theirs and the list has what is left, so the window never grows for it (a least
-        height of the first suggestion, measured while the list was still narrower, grew it 15 px past 1366x768 at
-        200 %); where the list is lower than its heading and first suggestion, the suggestion leads (:meth:`_fold`)."""
+    def fit(self, most: int, every: int) -> None:
+        """As high as the bar where that is at most ``every`` px (all in view: at 200 % in portrait a quarter
+        showed the first and an empty band, the second a scroll away, the chat half empty), else no higher than
+        ``most`` px, or than its heading and first suggestion where they need more (arranged side by side where
+        they fit in that, else one under another). It asks for no least height: the window's other rows keep
+        theirs and the list has what is left, so the window never grows for it; where the list is lower than its
+        heading and first suggestion, the suggestion leads (:meth:`_fold`)."""
         width = self.viewport().width()
         above = self.bar.heading.heightForWidth(width) + self.bar.layout().spacing()
         self.first = self.bar.arrange(most - above)
         whole = self.bar.layout().totalHeightForWidth(width)
-        self.setMaximumHeight(max(above + self.first, min(most, whole)))
+        self.setMaximumHeight(whole if whole <= every else max(above + self.first, most))
 
     def sizeHint(self) -> QSize:
         """As high as :meth:`fit` allows at most: where the window has the room, the list gets it before the chat

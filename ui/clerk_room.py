@@ -31,11 +31,11 @@ class ClerkRoom:
         self.read_mark = ReadMark(chat, self.fit_transcript)
 
     def fit(self) -> None:
-        """The phrases' most height (the suggestions on offer get as much: :mod:`ui.clerk_offer`), then whether the
-        phrases make way."""
+        """The phrases' most height (the suggestions on offer get as much, or up to a third where that shows them all:
+        :mod:`ui.clerk_offer`), then whether the phrases make way."""
         most = self.phrases_most()
         if not self.offer.isHidden():
-            self.offer.fit(most)
+            self.offer.fit(most, self.window.height() // 3)
         self.make_way()
 
     def fit_transcript(self) -> None:
