@@ -26,7 +26,7 @@ class OfferList(QScrollArea):
 
     def __init__(self, bar: SuggestionBar) -> None:
         super().__init__()
-        self.bar, self.first = bar, 0  # the first suggestion's height as arranged (fit)
+        self.bar = bar
         self.setObjectName("clerk_offer_list")
         self.setWidget(bar)
         self.setWidgetResizable(True)
@@ -58,9 +58,9 @@ class OfferList(QScrollArea):
         heading and first suggestion, the suggestion leads (:meth:`_fold`)."""
         width = self.viewport().width()
         above = self.bar.heading.heightForWidth(width) + self.bar.layout().spacing()
-        self.first = self.bar.arrange(most - above)
+        first = self.bar.arrange(most - above)
         whole = self.bar.layout().totalHeightForWidth(width)
-        self.setMaximumHeight(whole if whole <= every else max(above + self.first, most))
+        self.setMaximumHeight(whole if whole <= every else max(above + first, most))
 
     def sizeHint(self) -> QSize:
         """As high as :meth:`fit` allows at most: where the window has the room, the list gets it before the chat
@@ -75,7 +75,7 @@ class OfferList(QScrollArea):
         """The heading over the suggestions where the view holds it and the first, else under them (200 % on
         1366x768: the first suggestion, 182 px, was all the room the chat and the text box left); a suggestion the
         view's fold would cut starts below it: whole in view or a scroll away."""
-        port = self.viewport()
+        port, buttons = self.viewport(), self.bar.buttons()
         above = self.bar.heading.heightForWidth(port.width()) + self.bar.layout().spacing()
-        self.bar.heading_after(port.height() < above + self.first)
+        self.bar.heading_after(bool(buttons) and port.height() < above + buttons[0].height())  # (as laid out)
         self.bar.start_below(self.bar.mapFrom(port, QPoint(0, port.height())).y())
