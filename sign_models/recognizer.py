@@ -12,6 +12,7 @@ an example, 0.5 = at the few-shot threshold), so both read as "higher is surer" 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import math
 from collections import deque
 from collections.abc import Sequence
@@ -45,6 +46,29 @@ def _alone(segment: Segment, before: Segment | None) -> bool:
 
 def _overlap(result: SignResult, segment: Segment) -> bool:
     return result.start < segment.end and segment.start < result.end
+
+
+def _segments(frames: list[LandmarkFrame], options: SegmenterOptions) -> tuple[list[Segment], list[float]]:
+    """The live segmenter's segments of ``frames``, and the times the hands were raised after a rest (no hand above
+    the rest level for ``rest_seconds`` or more before): the live path answers a lone segment for all it did since."""
+    segmenter = SignSegmenter(options)
+    segments: list[Segment] = []
+    raises: list[float] = []
+    last: float | None = None
+    for frame in frames:
+        segments += segmenter.push(frame)
+        raised = segmenter.last_raised
+        if raised == frame.t and (last is None or raised - last >= options.rest_seconds):
+            raises.append(raised)
+        last = raised if raised is not None else last
+    return segments + segmenter.flush(), raises
+
+
+def _from_raise(segment: Segment, before: Segment | None, raises: list[float]) -> Segment:
+    """A lone ``segment`` stretched back to when the hands were raised for it (not before the segment ``before``
+    it ended): the rise into a sign is no sign of its own."""
+    start = max([r for r in raises if r <= segment.start], default=segment.start)
+    return dataclasses.replace(segment, start=max(start, before.end if before is not None else start))
 
 
 @dataclass(frozen=True)
@@ -211,12 +235,15 @@ class SignRecognizer:
         signs are spotted (:func:`~sign_models.spotting.spot`, over the whole recording: signs in a row with
         holds or moves between them, or that the segmenter missed), and a segment in which nothing was spotted
         is answered as live (so an unknown sign is reported as one). Spotting inside lone signs too answered
-        more untaught signs: SYNTHETIC stress, one teacher, untaught rejected 0.673 instead of 0.709."""
+        more untaught signs: SYNTHETIC stress, one teacher, untaught rejected 0.673 instead of 0.709. A lone sign
+        also answers the rise into it from where the hands were raised (:func:`_from_raise`), as live: a window of
+        the rise from a lap below the sign was answered as a taught sign before the sign itself (docs/signs.md,
+        twenty-second session)."""
         frames = list(frames)
-        segmenter = SignSegmenter(self.options.segmenter)
-        segments = [segment for frame in frames for segment in segmenter.push(frame)] + segmenter.flush()
-        alone = [_alone(s, segments[k - 1] if k else None) for k, s in enumerate(segments)]
-        lone = [s for s, single in zip(segments, alone, strict=True) if single]
+        segments, raises = _segments(frames, self.options.segmenter)
+        before = [segments[k - 1] if k else None for k in range(len(segments))]
+        alone = [_alone(s, b) for s, b in zip(segments, before, strict=True)]
+        lone = [_from_raise(s, b, raises) for s, b, single in zip(segments, before, alone, strict=True) if single]
         results = [r for r in self._spot(frames) if not any(_overlap(r, s) for s in lone)]
         for segment, single in zip(segments, alone, strict=True):
             if single or not any(_overlap(r, segment) for r in results):
