@@ -163,3 +163,21 @@ def test_the_clerks_text_box_says_what_to_type_whole_on_the_half_screen(qtbot, k
     _visit(qtbot, kiosk)
     _at(clerk, HALF)
     assert [p for p in layout_problems(clerk, HALF) if p.startswith("text field")] == []
+
+
+def test_the_clerks_suggestions_take_the_room_the_chat_can_spare_in_portrait(qtbot, suggesting_kiosk) -> None:
+    """At 200 % in portrait the three suggestions needed about 650 px, just over a third: the first showed with an
+    empty band under it, the others a scroll away, while the chat held one line and 400 px of nothing. All three are in
+    view (the heading too), the chat's newest line whole, the window on its display."""
+    from ui.layout_check import scrolled_out
+    from ui.places import rect_in
+
+    clerk, session = suggesting_kiosk.clerk, suggesting_kiosk.session
+    _visit(qtbot, suggesting_kiosk)
+    _at(clerk, LANDSCAPE, 1.0)  # (the gallery's order: shown on the landscape display first)
+    session.say(Role.CLERK, "카드 꽂아 주세요")
+    _at(clerk, PORTRAIT)
+    assert clerk.size() == PORTRAIT and len(clerk.suggestions.buttons()) == 3
+    assert scrolled_out(clerk, ("clerk_suggestion_", "suggestion_heading")) == []
+    chat = clerk.transcript
+    assert rect_in(clerk, chat.viewport()).contains(rect_in(clerk, chat.newest()))

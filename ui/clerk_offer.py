@@ -3,7 +3,8 @@
 What gives way where the suggestions do not fit (200 % on 960x1080: the heading and three two-line buttons with
 their translations, about 760 px; the window grew to 960x1408, its text box and Talk past the screen's edge): the
 clerk most often taps the best suggestion, and must still read the line they said and be able to type or talk. So
-the list is as high as all of them where that is at most a third of the window, else no higher than the quick
+the list is as high as all of them where that is at most a third of the window or what the chat can spare (its newest
+line kept whole: :meth:`ui.clerk_room.ClerkRoom.spare_px`), else no higher than the quick
 phrases may be (:meth:`ui.clerk_room.ClerkRoom.phrases_most`: a quarter), or where more, than its heading and first
 suggestion need: the first whole in view, the others whole a scroll away under it (the scroll bar, always shown as
 on the quick phrases, says there are more); the chat keeps the rest. None is dropped: the second or third may be the
@@ -50,8 +51,8 @@ class OfferList(QScrollArea):
         return False
 
     def fit(self, most: int, every: int) -> None:
-        """As high as the bar where that is at most ``every`` px (all in view: at 200 % in portrait a quarter
-        showed the first and an empty band, the second a scroll away, the chat half empty), else no higher than
+        """As high as the bar where that is at most ``every`` px (all in view: at 200 % in portrait a quarter, then a
+        third, showed the first and an empty band, the second a scroll away, the chat half empty), else no higher than
         ``most`` px, or than its heading and first suggestion where they need more (arranged side by side where
         they fit in that, else one under another). It asks for no least height: the window's other rows keep
         theirs and the list has what is left, so the window never grows for it; where the list is lower than its

@@ -31,12 +31,19 @@ class ClerkRoom:
         self.read_mark = ReadMark(chat, self.fit_transcript)
 
     def fit(self) -> None:
-        """The phrases' most height (the suggestions on offer get as much, or up to a third where that shows them all:
-        :mod:`ui.clerk_offer`), then whether the phrases make way."""
+        """The phrases' most height (the suggestions on offer get as much, or all of them where that is at most a third
+        or what the chat can spare: :mod:`ui.clerk_offer`), then whether the phrases make way."""
         most = self.phrases_most()
         if not self.offer.isHidden():
-            self.offer.fit(most, self.window.height() // 3)
+            self.offer.fit(most, max(self.window.height() // 3, self.spare_px()))
         self.make_way()
+
+    def spare_px(self) -> int:
+        """The height the suggestions may have as laid out now, the chat keeping its newest line whole (or its least
+        height where more): at 200 % in portrait the three needed 650 px, just over a third, and the first showed
+        with an empty band under it while the chat held one line and 400 px of nothing."""
+        keep = max(self.chat.minimumHeight(), self.chat.newest_px())
+        return self.offer.height() + self.chat.height() - keep
 
     def fit_transcript(self) -> None:
         """The chat never less high than who said the newest line and its first line (200 % on 1366x768: the chat
