@@ -181,3 +181,22 @@ def test_the_clerks_suggestions_take_the_room_the_chat_can_spare_in_portrait(qtb
     assert scrolled_out(clerk, ("clerk_suggestion_", "suggestion_heading")) == []
     chat = clerk.transcript
     assert rect_in(clerk, chat.viewport()).contains(rect_in(clerk, chat.newest()))
+
+
+def test_the_topics_fit_the_portrait_width_when_the_phrases_come_back_after_a_rotation(qtbot, suggesting_kiosk) -> None:
+    """Shown on a 1920 px wide display and turned to portrait while the suggestions held the quick phrases' place, the
+    topics kept their six columns of the landscape width when the phrases came back: tabs cut at the panel's edge, the
+    first phrase out of view (the gallery shoots landscape first and never hit it)."""
+    from ui.layout_check import layout_problems
+
+    clerk, session = suggesting_kiosk.clerk, suggesting_kiosk.session
+    _visit(qtbot, suggesting_kiosk)
+    _at(clerk, LANDSCAPE)
+    session.say(Role.CLERK, "카드 꽂아 주세요")  # the phrases make way for the suggestions
+    _at(clerk, LANDSCAPE)
+    _at(clerk, PORTRAIT)
+    session.say_phrase(Role.CLERK, "id_please")  # the offer is over: the phrases are back
+    _at(clerk, PORTRAIT)
+    assert clerk.phrases.isVisible()
+    assert [p for p in layout_problems(clerk, PORTRAIT) if "clerk_phrase" in p] == []
+    assert first_phrase_out(clerk, phrase=True) + slivers(clerk, "clerk_phrase") == []

@@ -142,10 +142,15 @@ class PhrasePanel(QWidget):
         self.current = self.categories[0] if self.categories else ""
 
     def showEvent(self, event) -> None:
-        """Shown again (the clerk's, after making way for the visitor's words): the phrases' rows are measured anew
-        (without, at 200 % on 1920x1080 in the English visit, rows overlapped by 17-23 px once the panel came back)."""
+        """Shown again (the clerk's, after making way for the visitor's words or the suggestions): the phrases' rows are
+        measured anew (without, at 200 % on 1920x1080 in the English visit, rows overlapped by 17-23 px once the panel
+        came back), and the tabs laid out for their view's width as it is now: a resize while hidden reached the panel
+        before its view (still hidden, its width stale), and turned from 1920 px wide to portrait the tabs kept six
+        columns, cut at the edge."""
         super().showEvent(event)
         self.grid.invalidate()
+        self._reflow_tabs()
+        self._own_fold()
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
