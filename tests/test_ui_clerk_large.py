@@ -200,3 +200,19 @@ def test_the_topics_fit_the_portrait_width_when_the_phrases_come_back_after_a_ro
     assert clerk.phrases.isVisible()
     assert [p for p in layout_problems(clerk, PORTRAIT) if "clerk_phrase" in p] == []
     assert first_phrase_out(clerk, phrase=True) + slivers(clerk, "clerk_phrase") == []
+
+
+def test_the_clerk_reads_what_a_tap_on_a_suggestion_does_on_the_small_panel(qtbot, suggesting_kiosk) -> None:
+    """At 200 % on 1366x768 the list's view held the first suggestion only, and the heading (what a tap does) went
+    under it, out of view. A short form of it stands beside the suggestions, in view with the first."""
+    from ui.clerk_strings import SUGGESTIONS_SHORT
+    from ui.layout_check import scrolled_out
+
+    clerk, session = suggesting_kiosk.clerk, suggesting_kiosk.session
+    _visit(qtbot, suggesting_kiosk)
+    session.say(Role.CLERK, "카드 꽂아 주세요")
+    _at(clerk, SMALL)
+    bar = clerk.suggestions
+    assert [label.text() for label in (bar.heading, bar.brief) if label.isVisible()] == [SUGGESTIONS_SHORT]
+    assert scrolled_out(clerk, ("suggestion_heading", "clerk_suggestion_"), first=True) == []
+    assert scrolled_out(clerk, "suggestion_heading") == [] and clerk.size() == SMALL

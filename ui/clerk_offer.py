@@ -41,7 +41,10 @@ class OfferList(QScrollArea):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Shown and hidden with the bar (an offer made, an offer over); hidden, it holds no height (the next offer's
-        screen sets its own: a height kept from 200 % grew the window at 100 %)."""
+        screen sets its own: a height kept from 200 % grew the window at 100 %). The bar's rows changed (the heading
+        shown again after a change of text size, still 200 % high when measured), the window fits it anew."""
+        if watched is self.bar and event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()
         if watched is self.bar and event.type() in (QEvent.Type.ShowToParent, QEvent.Type.HideToParent):
             shown = event.type() == QEvent.Type.ShowToParent
             if not shown:
@@ -73,10 +76,14 @@ class OfferList(QScrollArea):
         self._fold()
 
     def _fold(self) -> None:
-        """The heading over the suggestions where the view holds it and the first, else under them (200 % on
-        1366x768: the first suggestion, 182 px, was all the room the chat and the text box left); a suggestion the
+        """The heading over the suggestions where the view holds it and the first, else its short form beside them
+        where both are in view so (200 % on 1366x768: the first suggestion, 182 px, was all the room the chat and the
+        text box left; under it, the heading was out of view), else the heading under them; a suggestion the
         view's fold would cut starts below it: whole in view or a scroll away."""
         port, buttons = self.viewport(), self.bar.buttons()
         above = self.bar.heading.heightForWidth(port.width()) + self.bar.layout().spacing()
-        self.bar.heading_after(bool(buttons) and port.height() < above + buttons[0].height())  # (as laid out)
+        lacks = bool(buttons) and port.height() < above + buttons[0].height()  # (as laid out)
+        beside = lacks and self.bar.beside_fits(port.height())
+        self.bar.heading_beside(beside)
+        self.bar.heading_after(lacks and not beside)
         self.bar.start_below(self.bar.mapFrom(port, QPoint(0, port.height())).y())

@@ -46,6 +46,7 @@ from ui.clerk_chat import ClerkTranscript
 from ui.clerk_desk import ask_correction, confirm_dialog, open_admin, print_transcript
 from ui.clerk_offer import OfferList
 from ui.clerk_room import ClerkRoom
+from ui.clerk_strings import SUGGESTIONS, SUGGESTIONS_SHORT
 from ui.clerk_top import TopRow
 from ui.clerk_voice import ClerkVoice
 from ui.kiosk_mode import ask_pin_dialog
@@ -56,7 +57,6 @@ from ui.suggestion_bar import SuggestionBar
 from ui.visitor_notice import PASSING_S
 from ui.widgets import DemoBanner, MessageLine, TapToClose
 
-SUGGESTIONS = "혹시 이 문구인가요? 누르면 검수된 번역을 보냅니다 (안 누르면 번역 없이 전달)"
 STATES = {"idle": "대기 중", "chosen": "방문자 선택 완료", "conversation": "상담 중", "closing": "상담 종료"}
 CLOSE = "  (눌러서 닫기)"  # the notice banner: a tap puts it away
 MODES = {"speech": "음성", "sign": "수어", "fingerspelling": "지문자", "text": "글자"}
@@ -142,7 +142,9 @@ class ClerkWindow(QWidget):
         bridge.spelling.connect(self._on_spelling)
         bridge.signs.connect(self._on_signs)
         bridge.entry_added.connect(self.suggestions.on_entry)
-        bridge.suggestions.connect(lambda offer: self.suggestions.show_offer(offer, SUGGESTIONS))
+        bridge.suggestions.connect(
+            lambda offer: self.suggestions.show_offer(offer, SUGGESTIONS, short=SUGGESTIONS_SHORT)
+        )
         bridge.level.connect(self.talk.set_level)
         for signal, slot in ((bridge.caption, "on_caption"), (bridge.entry_added, "on_entry")):
             signal.connect(getattr(self.voice, slot))

@@ -7,7 +7,9 @@ screen it takes the place of the quick phrases meanwhile (``replaces``), so the 
 The buttons sit side by side when they fit the bar's width and the height in view (:attr:`SuggestionBar.room`),
 else one under another, each as wide as the bar and so as low as it can be (Japanese at 200 % on a half screen:
 three phrases kept whole are wider than the window; at 200 % on 1366x768 three two-line buttons are taller than
-the view, one line each the first is whole); the bar never asks for more width than it has.
+the view, one line each the first is whole); the bar never asks for more width than it has. Where the view holds the
+first button but not the heading over it, the heading's short form may stand beside the buttons
+(:meth:`SuggestionBar.heading_beside`).
 """
 
 from __future__ import annotations
@@ -15,8 +17,9 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
+from PyQt6.QtCore import Qt
 from PyQt6.QtGui import QResizeEvent
-from PyQt6.QtWidgets import QBoxLayout, QLabel, QSizePolicy, QSpacerItem, QVBoxLayout, QWidget
+from PyQt6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QSizePolicy, QSpacerItem, QVBoxLayout, QWidget
 
 from base.events import Role, Suggestions, TranscriptEntry
 from ui.phrase_breaks import keep_phrases, set_wrapped
@@ -43,13 +46,20 @@ class SuggestionBar(QWidget):
         self.heading = QLabel()
         self.heading.setObjectName("suggestion_heading")
         self.heading.setWordWrap(True)
+        self.brief = QLabel()  # the heading's short form beside the buttons (:meth:`heading_beside`)
+        self.brief.setObjectName("suggestion_heading_short")
+        self.brief.setWordWrap(True)
+        self.brief.hide()
         self.row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.row.setContentsMargins(0, 0, 0, 0)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # its width: what there is
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
-        layout.addLayout(self.row)
+        body = QHBoxLayout()
+        body.addWidget(self.brief, 0, Qt.AlignmentFlag.AlignTop)  # beside the first button
+        body.addLayout(self.row, 1)
+        layout.addLayout(body)
         self.offer: Suggestions | None = None
         self.gap = QSpacerItem(0, 0)  # above the button that would be cut at the list's fold (:meth:`start_below`)
         self.room: int | None = None  # the height its buttons have in view (None: no limit), set by the screen
@@ -75,14 +85,16 @@ class SuggestionBar(QWidget):
             if cut:
                 self.row.insertItem(self.row.indexOf(buttons[1 + cut[0]]), self.gap)
 
-    def show_offer(self, offer: Suggestions, heading: str, language: str | None = None) -> None:
+    def show_offer(self, offer: Suggestions, heading: str, language: str | None = None, short: str = "") -> None:
         """Show ``offer`` when it is for this bar's speaker (another speaker's offer only clears the bar);
-        ``language``: the speaker's, so that the phrases break only between phrases."""
+        ``language``: the speaker's, so that the phrases break only between phrases; ``short``: the heading's short
+        form ("": none) for :meth:`heading_beside`."""
         self.clear()
         if offer.role is not self.role or not offer.items:
             return
         self.offer = offer
         set_wrapped(self.heading, heading, language)
+        set_wrapped(self.brief, short, language)
         for item in offer.items:
             text = html.escape(keep_phrases(item.text, language))
             if self.with_translation:
@@ -105,6 +117,27 @@ class SuggestionBar(QWidget):
             layout.removeWidget(self.heading)
             layout.insertWidget(1 if after else 0, self.heading)
 
+    def beside_fits(self, view: int) -> bool:
+        """Whether the heading's short form, in a third of the width, and the first button beside it are each at most
+        ``view`` px high (the list's view: both in view at once)."""
+        buttons, column = self.buttons(), self.width() // 3
+        if not (self.brief.text() and buttons):
+            return False
+        self.brief.ensurePolished()  # (hidden so far: its font from the stylesheet)
+        row = self.width() - column - self.layout().spacing()
+        return self.brief.heightForWidth(column) <= view and buttons[0].heightForWidth(row) <= view
+
+    def heading_beside(self, beside: bool) -> None:
+        """The heading's short form beside the buttons, in a third of the width (``beside``), or the heading over or
+        under them: at 200 % on 1366x768 the list's view held the first suggestion only and the heading went under it,
+        out of view; the clerk saw a big button and no word on what a tap does. Beside it, they read both at once."""
+        if beside:
+            self.brief.setFixedWidth(self.width() // 3)
+        if beside != (not self.brief.isHidden()):
+            self.brief.setVisible(beside)
+            self.heading.setVisible(not beside)
+            self._arrange()
+
     def room_above(self) -> int:
         """While suggestions are on show, the height of their heading and the gap under it: a label, it may sit
         above the reach line, so the chat above gives it room and the buttons get more (at 200 % on a half
@@ -125,15 +158,19 @@ class SuggestionBar(QWidget):
         buttons = self.buttons()
         if not buttons:
             return 0
-        gaps = self.row.spacing() * (len(buttons) - 1)
+        gaps, width = self.row.spacing() * (len(buttons) - 1), self._row_width()
         need = sum(button.minimumWidth() for button in buttons) + gaps
-        share = (self.width() - gaps) // len(buttons)
+        share = (width - gaps) // len(buttons)
         high = max(button.heightForWidth(max(share, button.minimumWidth())) for button in buttons)
-        fits = need <= self.width() and (self.room is None or high <= self.room)
+        fits = need <= width and (self.room is None or high <= self.room)
         across = QBoxLayout.Direction.LeftToRight if fits else QBoxLayout.Direction.TopToBottom
         if self.row.direction() != across:
             self.row.setDirection(across)
-        return high if fits else buttons[0].heightForWidth(self.width())
+        return high if fits else buttons[0].heightForWidth(width)
+
+    def _row_width(self) -> int:
+        """The buttons' width: the bar's, less the heading's short form's column where it is beside them."""
+        return self.width() - (0 if self.brief.isHidden() else self.brief.width() + self.layout().spacing())
 
     def on_entry(self, entry: TranscriptEntry) -> None:
         """A line was said (or a suggestion sent): the offer is over."""
@@ -141,6 +178,7 @@ class SuggestionBar(QWidget):
 
     def clear(self) -> None:
         self.offer = None
+        self.heading_beside(False)
         self.row.removeItem(self.gap)
         self.gap.changeSize(0, 0)
         while self.row.count():

@@ -90,7 +90,7 @@ def stylesheet(scale: float = 1.0, high_contrast: bool = False) -> str:
     QLabel#consent_question {{ font-size: {caption}px; font-weight: bold; }}
     QLabel#closing_countdown {{ font-size: {caption}px; color: {p.muted}; }}
     QLabel#sign_tile_title {{ font-size: {caption}px; font-weight: bold; }}
-    QLabel#suggestion_heading {{ font-weight: bold; }}
+    QLabel#suggestion_heading, QLabel#suggestion_heading_short {{ font-weight: bold; }}
     QFrame#clerk_bubble, QFrame#clerk_partial {{ background: {p.clerk_bubble}; border: 3px solid {p.button};
                   border-radius: 16px; }}
     QFrame#visitor_bubble, QFrame#visitor_partial {{ background: {p.visitor_bubble};
