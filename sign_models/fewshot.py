@@ -41,7 +41,7 @@ from sign_models.enrolled_files import read_examples
 from sign_models.examples import Example, entries, hands
 from sign_models.features import SIGN_FEATURE_SIZE, drop_resting_hands, resample
 from sign_models.impostors import handshape, minimal_pairs
-from sign_models.pairs import Pair, learn, side
+from sign_models.pairs import Member, Pair, learn, member, side
 from sign_models.shaking import shake_ceiling, shake_floor, shake_level
 from sign_models.sign_distance import (
     SQRT_HANDSHAPE_WEIGHTS,
@@ -116,6 +116,7 @@ class Derived:
     checks: dict[str, tuple[np.ndarray, np.ndarray, int]] = field(default_factory=dict)
     shakes: dict[str, tuple[float, float]] = field(default_factory=dict)
     pairs: dict[tuple[str, str], Pair] = field(default_factory=dict)
+    members: dict[str, Member] = field(default_factory=dict)  # each gloss as its pairs meet it
     handshapes: dict[str, np.ndarray | None] | None = None
 
 
@@ -272,6 +273,7 @@ class EnrolledSigns:
             self.threshold(gloss)
             self.impostors(gloss)
             self._shake_range(gloss)
+            self._member(gloss)
 
     def match(self, features: np.ndarray) -> Match:
         """The nearest taught gloss of a segment's levelled features [n, F], or unknown."""
@@ -344,9 +346,16 @@ class EnrolledSigns:
         """The side of the pair ``query`` lies on by the pair's own discriminant (:mod:`sign_models.pairs`), if any."""
         pairs, key = self._derived.pairs, tuple(sorted((first, second)))  # one discriminant a pair, either way round
         if key not in pairs:
-            pairs[key] = learn(self._own(key[0]), self._own(key[1]))
+            pairs[key] = learn(*(self._member(g) for g in key))
         found = side(query, pairs[key])
         return None if found is None else key[found]
+
+    def _member(self, gloss: str) -> Member:
+        """``gloss`` as its pairs meet it (:func:`~sign_models.pairs.member`), worked out once."""
+        members = self._derived.members
+        if gloss not in members:
+            members[gloss] = member(self._own(gloss))
+        return members[gloss]
 
     def _shake_range(self, gloss: str) -> tuple[float, float]:
         """How much a query of ``gloss`` may shake (:mod:`sign_models.shaking`: floor and ceiling of its entries)."""

@@ -5,9 +5,10 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from sign_models import pairs
 from sign_models.features import SIGN_FEATURE_GROUPS, SIGN_FEATURE_SIZE
 from sign_models.fewshot import EnrolledSigns, Example, FewShotOptions
-from sign_models.pairs import learn
+from sign_models.pairs import learn, member
 from sign_models.shaking import SHAKE_COLUMNS
 
 PLACE, TURN = SIGN_FEATURE_GROUPS["position"], SIGN_FEATURE_GROUPS["orientation"]
@@ -52,7 +53,7 @@ def test_a_query_between_the_two_in_their_telling_features_stays_unknown() -> No
 
 def test_only_the_features_that_differ_more_between_the_two_than_within_each_count() -> None:
     enrolled, _ = pair(3)
-    weights = learn(enrolled._own("가다"), enrolled._own("나")).weights
+    weights = learn(member(enrolled._own("가다")), member(enrolled._own("나"))).weights
     assert weights[TURN].all() and not weights[PLACE].any()
 
 
@@ -77,3 +78,15 @@ def test_a_query_beyond_both_bars_learns_no_discriminant() -> None:
     (_, near), (_, second) = match.nearest[:2]
     assert near >= enrolled.options.margin * second and near > enrolled.options.threshold, "the pair would be asked"
     assert match.gloss is None and not enrolled._derived.pairs
+
+
+def test_after_ready_a_pairs_first_use_warps_only_between_its_two_glosses(monkeypatch) -> None:
+    """Each gloss's own variation is the same in every pair it joins, so `ready()` works it out once per gloss and a
+    pair's first use (during a visitor's sign) compares only the two glosses with each other."""
+    enrolled, query = pair(3)
+    enrolled.ready()
+    calls = []
+    distances = pairs._distances
+    monkeypatch.setattr(pairs, "_distances", lambda q, e, c: calls.append((q, e)) or distances(q, e, c))
+    assert enrolled.match_prepared(query).gloss == "가다" and enrolled._derived.pairs, "the pair is asked and learnt"
+    assert calls and not any((q[:, None] == e[None]).all(axis=(2, 3)).any() for q, e in calls), "a gloss against itself"
