@@ -261,9 +261,9 @@ class EnrolledSigns:
 
     def ready(self) -> None:
         """Work out now what matching otherwise works out at a gloss's first match: the bank, every answering
-        example's bar, every gloss's threshold, impostors and shake range (at 300 signs a first accepted match cost
-        48 ms instead of 27, `kiosk bench sign`). The live kiosk calls it on a thread of its own after loading; the
-        results are the same either way."""
+        example's bar, every gloss's threshold, impostors, shake range and own variation for its pairs (at 300 signs
+        a first accepted match cost 48 ms instead of 27, `kiosk bench sign`; a pair's first use 72 ms instead of 33,
+        docs/signs.md). The live kiosk calls it on a thread of its own after loading; the results are the same."""
         if not self.examples:  # nothing taught: nothing to work out
             return
         self._bank_arrays()
@@ -352,10 +352,9 @@ class EnrolledSigns:
 
     def _member(self, gloss: str) -> Member:
         """``gloss`` as its pairs meet it (:func:`~sign_models.pairs.member`), worked out once."""
-        members = self._derived.members
-        if gloss not in members:
-            members[gloss] = member(self._own(gloss))
-        return members[gloss]
+        if gloss not in self._derived.members:
+            self._derived.members[gloss] = member(self._own(gloss))
+        return self._derived.members[gloss]
 
     def _shake_range(self, gloss: str) -> tuple[float, float]:
         """How much a query of ``gloss`` may shake (:mod:`sign_models.shaking`: floor and ceiling of its entries)."""

@@ -9,7 +9,8 @@ feature group of each hand counts by how much more the two glosses' entries diff
 vary in it (Fisher's ratio, between / within - 1; a group that varies as much within a gloss as between the two
 counts nothing). A query whose nearest entry of one gloss lies below ``PAIR_MARGIN`` of its nearest of the other under
 those weights is on that gloss's side; otherwise it is neither. Learnt from the taught entries (examples and widened
-copies) at the pair's first such decision, so it works with one example a sign as with several.
+copies), so it works with one example a sign as with several: each gloss's own variation once per gloss
+(:func:`member`, in the bank's ``ready()``), the two glosses against each other at the pair's first such decision.
 """
 
 from __future__ import annotations
