@@ -41,7 +41,7 @@ from sign_models.enrolled_files import read_examples
 from sign_models.examples import Example, entries, hands
 from sign_models.features import SIGN_FEATURE_SIZE, drop_resting_hands, resample
 from sign_models.impostors import handshape, minimal_pairs
-from sign_models.pairs import Member, Pair, learn, member, side
+from sign_models.pairs import Pair, learn, side, variation
 from sign_models.shaking import shake_ceiling, shake_floor, shake_level
 from sign_models.sign_distance import (
     SQRT_HANDSHAPE_WEIGHTS,
@@ -116,7 +116,7 @@ class Derived:
     checks: dict[str, tuple[np.ndarray, np.ndarray, int]] = field(default_factory=dict)
     shakes: dict[str, tuple[float, float]] = field(default_factory=dict)
     pairs: dict[tuple[str, str], Pair] = field(default_factory=dict)
-    members: dict[str, Member] = field(default_factory=dict)  # each gloss as its pairs meet it
+    own_variations: dict[str, list | None] = field(default_factory=dict)  # each gloss's, for its pairs
     handshapes: dict[str, np.ndarray | None] | None = None
 
 
@@ -273,7 +273,7 @@ class EnrolledSigns:
             self.threshold(gloss)
             self.impostors(gloss)
             self._shake_range(gloss)
-            self._member(gloss)
+            self._own_variation_for_pairs(gloss)
 
     def match(self, features: np.ndarray) -> Match:
         """The nearest taught gloss of a segment's levelled features [n, F], or unknown."""
@@ -346,15 +346,16 @@ class EnrolledSigns:
         """The side of the pair ``query`` lies on by the pair's own discriminant (:mod:`sign_models.pairs`), if any."""
         pairs, key = self._derived.pairs, tuple(sorted((first, second)))  # one discriminant a pair, either way round
         if key not in pairs:
-            pairs[key] = learn(*(self._member(g) for g in key))
+            own = [self._own(g) for g in key]
+            pairs[key] = learn(*own, tuple(self._own_variation_for_pairs(g) for g in key))
         found = side(query, pairs[key])
         return None if found is None else key[found]
 
-    def _member(self, gloss: str) -> Member:
-        """``gloss`` as its pairs meet it (:func:`~sign_models.pairs.member`), worked out once."""
-        if gloss not in self._derived.members:
-            self._derived.members[gloss] = member(self._own(gloss))
-        return self._derived.members[gloss]
+    def _own_variation_for_pairs(self, gloss: str) -> list | None:
+        """``gloss``'s own variation as its pairs weigh it (:func:`~sign_models.pairs.variation`), worked out once."""
+        if gloss not in self._derived.own_variations:
+            self._derived.own_variations[gloss] = variation(self._own(gloss))
+        return self._derived.own_variations[gloss]
 
     def _shake_range(self, gloss: str) -> tuple[float, float]:
         """How much a query of ``gloss`` may shake (:mod:`sign_models.shaking`: floor and ceiling of its entries)."""

@@ -32,41 +32,34 @@ GROUPS = [  # the columns of each feature group of each hand that distances weig
 ]
 
 
-@dataclass(frozen=True)
-class Member:
-    """A gloss as its pairs meet it: its entries [E, length, F] (as a query meets them: either hand), where its
-    recorded examples lie among them, and per feature group (:data:`GROUPS`) the median distance from each recorded
-    example to the gloss's other entries (None: one entry). The same whichever pair the gloss is in, so worked out
-    once per gloss: half of a pair's warpings."""
-
-    every: np.ndarray
-    at: np.ndarray
-    within: list[np.float32] | None
-
-
-def member(own: list[Example]) -> Member:
-    """A gloss from its examples."""
-    blocks = [entries(e) for e in own]
-    every, at = np.concatenate(blocks), np.cumsum([0] + [len(b) for b in blocks[:-1]])
+def variation(own: list[Example]) -> list[np.float32] | None:
+    """A gloss's own variation per feature group (:data:`GROUPS`): the median distance from each recorded example to
+    the gloss's other entries (None: one entry). The same in whichever pair the gloss is, so worked out once per gloss:
+    half of a pair's warpings. Float32 medians, as a pair's mean of two has always taken them (same weights bit for
+    bit)."""
+    every, at = _every(own)
     if len(every) < 2:
-        return Member(every, at, None)
-    within = []  # float32 medians, as a pair's mean of the two has always been taken (the same weights bit for bit)
+        return None
+    within = []
     for columns in GROUPS:
         distances = _distances(every[at], every, columns)  # [k, E]: each recorded example against every entry
         within.append(np.median([np.delete(row, i) for row, i in zip(distances, at, strict=True)]))
-    return Member(every, at, within)
+    return within
 
 
-def pair_weights(first: Member, second: Member) -> np.ndarray:
+def pair_weights(
+    first: tuple[np.ndarray, np.ndarray], second: tuple[np.ndarray, np.ndarray], variations: tuple
+) -> np.ndarray:
     """The pair's column weights (square roots, as :data:`~sign_models.sign_distance.SQRT_WEIGHTS`; all 0: nothing
-    tells the two apart). Within a gloss: :attr:`Member.within`; between: the median of each recorded example's
-    distance to the other's nearest entry."""
+    tells the two apart). Each of ``first``, ``second``: a gloss's entries [E, length, F] and where its recorded
+    examples lie among them (:func:`learn`); ``variations``: each one's :func:`variation`. Within a gloss: its
+    variation; between: the median of each recorded example's distance to the other's nearest entry."""
     weights = np.zeros_like(SQRT_WEIGHTS)
     for group, columns in enumerate(GROUPS):
-        within = [own.within[group] for own in (first, second) if own.within is not None]
+        within = [own[group] for own in variations if own is not None]
         between: list[float] = []
-        for own, other in ((first, second), (second, first)):
-            between += list(_distances(own.every[own.at], other.every, columns).min(axis=1))
+        for (every, at), (other, _) in ((first, second), (second, first)):
+            between += list(_distances(every[at], other, columns).min(axis=1))
         ratio = float(np.median(between)) / max(float(np.mean(within)) if within else 0.0, 1e-3)
         weights[columns] = SQRT_WEIGHTS[columns] * np.sqrt(max(ratio - 1.0, 0.0))
     return weights
@@ -88,9 +81,16 @@ class Pair:
     second: np.ndarray
 
 
-def learn(first: Member, second: Member) -> Pair:
-    """The pair of two glosses (:func:`member`)."""
-    return Pair(pair_weights(first, second), first.every, second.every)
+def learn(first: list[Example], second: list[Example], variations: tuple) -> Pair:
+    """The pair of two glosses from their examples and each one's :func:`variation`."""
+    glosses = [_every(own) for own in (first, second)]
+    return Pair(pair_weights(*glosses, variations), glosses[0][0], glosses[1][0])
+
+
+def _every(own: list[Example]) -> tuple[np.ndarray, np.ndarray]:
+    """A gloss's entries [E, length, F] (as a query meets them: either hand) and where its recorded examples lie."""
+    blocks = [entries(e) for e in own]
+    return np.concatenate(blocks), np.cumsum([0] + [len(b) for b in blocks[:-1]])
 
 
 def side(query: np.ndarray, pair: Pair) -> int | None:

@@ -8,7 +8,7 @@ import pytest
 from sign_models import pairs
 from sign_models.features import SIGN_FEATURE_GROUPS, SIGN_FEATURE_SIZE
 from sign_models.fewshot import EnrolledSigns, Example, FewShotOptions
-from sign_models.pairs import learn, member
+from sign_models.pairs import learn, variation
 from sign_models.shaking import SHAKE_COLUMNS
 
 PLACE, TURN = SIGN_FEATURE_GROUPS["position"], SIGN_FEATURE_GROUPS["orientation"]
@@ -53,7 +53,8 @@ def test_a_query_between_the_two_in_their_telling_features_stays_unknown() -> No
 
 def test_only_the_features_that_differ_more_between_the_two_than_within_each_count() -> None:
     enrolled, _ = pair(3)
-    weights = learn(member(enrolled._own("가다")), member(enrolled._own("나"))).weights
+    own = [enrolled._own(g) for g in ("가다", "나")]
+    weights = learn(*own, tuple(variation(o) for o in own)).weights
     assert weights[TURN].all() and not weights[PLACE].any()
 
 
