@@ -105,7 +105,7 @@ def prepare(features: np.ndarray, length: int) -> np.ndarray:
 class Derived:
     """What matching works out from the examples, each part at its first use: the bank (:meth:`EnrolledSigns.
     _bank_arrays`), each gloss's variation, impostors and pre-weighted impostor check, each gloss's handshape and
-    shake range, each close pair's discriminant.
+    shake range, each gloss's own variation for its pairs and each close pair's discriminant.
     Replaced as a whole when an example is added, so no part can be left stale."""
 
     bank: tuple | None = None
