@@ -43,14 +43,7 @@ from sign_models.features import SIGN_FEATURE_SIZE, drop_resting_hands, resample
 from sign_models.impostors import handshape, minimal_pairs
 from sign_models.pairs import Pair, learn, side, variation
 from sign_models.shaking import shake_ceiling, shake_floor, shake_level
-from sign_models.sign_distance import (
-    SQRT_HANDSHAPE_WEIGHTS,
-    SQRT_WEIGHTS,
-    WEIGHED,
-    dtw_distances,
-    dtw_weighted,
-    weigh,
-)
+from sign_models.sign_distance import SQRT_HANDSHAPE_WEIGHTS, SQRT_WEIGHTS, WEIGHED, dtw_distances, dtw_weighted, weigh
 
 BATCH = 16  # queries matched together: one read of the bank, [BATCH, candidates, length, F] floats at once
 
@@ -104,8 +97,8 @@ def prepare(features: np.ndarray, length: int) -> np.ndarray:
 @dataclass
 class Derived:
     """What matching works out from the examples, each part at its first use: the bank (:meth:`EnrolledSigns.
-    _bank_arrays`), each gloss's variation, impostors and pre-weighted impostor check, each gloss's handshape and
-    shake range, each gloss's own variation for its pairs and each close pair's discriminant.
+    _bank_arrays`), each gloss's variation, impostors and pre-weighted impostor check, handshape, shake range and own
+    variation for its pairs, each close pair's discriminant.
     Replaced as a whole when an example is added, so no part can be left stale."""
 
     bank: tuple | None = None
@@ -346,16 +339,14 @@ class EnrolledSigns:
         """The side of the pair ``query`` lies on by the pair's own discriminant (:mod:`sign_models.pairs`), if any."""
         pairs, key = self._derived.pairs, tuple(sorted((first, second)))  # one discriminant a pair, either way round
         if key not in pairs:
-            own = [self._own(g) for g in key]
-            pairs[key] = learn(*own, tuple(self._own_variation_for_pairs(g) for g in key))
+            pairs[key] = learn(*(self._own(g) for g in key), tuple(self._own_variation_for_pairs(g) for g in key))
         found = side(query, pairs[key])
         return None if found is None else key[found]
 
     def _own_variation_for_pairs(self, gloss: str) -> list | None:
         """``gloss``'s own variation as its pairs weigh it (:func:`~sign_models.pairs.variation`), worked out once."""
-        if gloss not in self._derived.own_variations:
-            self._derived.own_variations[gloss] = variation(self._own(gloss))
-        return self._derived.own_variations[gloss]
+        known = self._derived.own_variations
+        return known[gloss] if gloss in known else known.setdefault(gloss, variation(self._own(gloss)))
 
     def _shake_range(self, gloss: str) -> tuple[float, float]:
         """How much a query of ``gloss`` may shake (:mod:`sign_models.shaking`: floor and ceiling of its entries)."""
