@@ -110,16 +110,19 @@ def test_a_far_reverberant_question_in_two_breaths_is_decoded_whole() -> None:
 @pytest.mark.skipif(not SPEECH.exists(), reason="shared test speech not present")
 def test_a_phrase_after_a_full_stop_is_decoded_after_it() -> None:
     """The phone set's JFK clip (SYNTHETIC telephone band) splits at its 0.86 s pauses into finals that whisper ends
-    with a full stop; "ask not" decoded alone was "is not." After the previous final: "Ask not."."""
+    with a full stop; "ask not" decoded alone was "is not." After the previous final: "Ask not.". The reading alone
+    depends on the machine (the same code, model and audio): on one (2026-11-29) it was already "ask not", so there
+    the reading after the final must be as good, not better."""
     recognizer = SpeechRecognizer(asr_options(load_config(cwd=ROOT / "tests")))
     sample = next(s for s in make_set("phone", clips(language="en"), recognizer) if s.reference.startswith("And so"))
     finals = streaming_finals(recognizer, recognizer.options, sample)[0]
     after = " ".join(c.text for c in finals)
     alone = streaming_text(recognizer, replace(recognizer.options, context_after_final=False), sample)[0]
-    assert "ask not" in after.lower() and "ask not" not in alone.lower()
+    assert "ask not" in after.lower()
     # its confidence is over its own tokens: the six forced ones of the first breath had raised it 0.69 -> 0.86
     assert "ask not" in finals[1].text.lower() and finals[1].confidence < 0.8
-    assert error_rate([sample.reference], [after], "en") < error_rate([sample.reference], [alone], "en")
+    rates = [error_rate([sample.reference], [text], "en") for text in (after, alone)]
+    assert rates[0] <= rates[1] if "ask not" in alone.lower() else rates[0] < rates[1]
 
 
 @pytest.mark.slow
