@@ -10,7 +10,7 @@ vary in it (Fisher's ratio, between / within - 1; a group that varies as much wi
 counts nothing). A query whose nearest entry of one gloss lies below ``PAIR_MARGIN`` of its nearest of the other under
 those weights is on that gloss's side; otherwise it is neither. Learnt from the taught entries (examples and widened
 copies), so it works with one example a sign as with several: each gloss's own variation once per gloss
-(:func:`member`, in the bank's ``ready()``), the two glosses against each other at the pair's first such decision.
+(:func:`variation`, in the bank's ``ready()``), the two glosses against each other at the pair's first such decision.
 """
 
 from __future__ import annotations
