@@ -41,7 +41,7 @@ from sign_models.enrolled_files import read_examples
 from sign_models.examples import Example, entries, hands
 from sign_models.features import SIGN_FEATURE_SIZE, drop_resting_hands, resample
 from sign_models.impostors import handshape, minimal_pairs
-from sign_models.pairs import Pair, learn, side, variation
+from sign_models.pairs import Pair, Variation, learn, side, variation
 from sign_models.shaking import shake_ceiling, shake_floor, shake_level
 from sign_models.sign_distance import SQRT_HANDSHAPE_WEIGHTS, SQRT_WEIGHTS, WEIGHED, dtw_distances, dtw_weighted, weigh
 
@@ -109,7 +109,7 @@ class Derived:
     checks: dict[str, tuple[np.ndarray, np.ndarray, int]] = field(default_factory=dict)
     shakes: dict[str, tuple[float, float]] = field(default_factory=dict)
     pairs: dict[tuple[str, str], Pair] = field(default_factory=dict)
-    own_variations: dict[str, list | None] = field(default_factory=dict)  # each gloss's, for its pairs
+    own_variations: dict[str, Variation] = field(default_factory=dict)  # each gloss's, for its pairs
     handshapes: dict[str, np.ndarray | None] | None = None
 
 
@@ -343,7 +343,7 @@ class EnrolledSigns:
         found = side(query, pairs[key])
         return None if found is None else key[found]
 
-    def _own_variation_for_pairs(self, gloss: str) -> list | None:
+    def _own_variation_for_pairs(self, gloss: str) -> Variation:
         """``gloss``'s own variation as its pairs weigh it (:func:`~sign_models.pairs.variation`), worked out once."""
         known = self._derived.own_variations
         return known[gloss] if gloss in known else known.setdefault(gloss, variation(self._own(gloss)))

@@ -30,9 +30,10 @@ GROUPS = [  # the columns of each feature group of each hand that distances weig
     for name, columns in SIGN_FEATURE_GROUPS.items()
     if GROUP_WEIGHTS[name] > 0
 ]
+Variation = list[np.float32] | None  # a gloss's own variation per group (:func:`variation`; None: one entry)
 
 
-def variation(own: list[Example]) -> list[np.float32] | None:
+def variation(own: list[Example]) -> Variation:
     """A gloss's own variation per feature group (:data:`GROUPS`): the median distance from each recorded example to
     the gloss's other entries (None: one entry). The same in whichever pair the gloss is, so worked out once per gloss:
     half of a pair's warpings. Float32 medians, as a pair's mean of two has always taken them (same weights bit for
@@ -48,7 +49,7 @@ def variation(own: list[Example]) -> list[np.float32] | None:
 
 
 def pair_weights(
-    first: tuple[np.ndarray, np.ndarray], second: tuple[np.ndarray, np.ndarray], variations: tuple
+    first: tuple[np.ndarray, np.ndarray], second: tuple[np.ndarray, np.ndarray], variations: tuple[Variation, Variation]
 ) -> np.ndarray:
     """The pair's column weights (square roots, as :data:`~sign_models.sign_distance.SQRT_WEIGHTS`; all 0: nothing
     tells the two apart). Each of ``first``, ``second``: a gloss's entries [E, length, F] and where its recorded
@@ -81,7 +82,7 @@ class Pair:
     second: np.ndarray
 
 
-def learn(first: list[Example], second: list[Example], variations: tuple) -> Pair:
+def learn(first: list[Example], second: list[Example], variations: tuple[Variation, Variation]) -> Pair:
     """The pair of two glosses from their examples and each one's :func:`variation`."""
     glosses = [_every(own) for own in (first, second)]
     return Pair(pair_weights(*glosses, variations), glosses[0][0], glosses[1][0])
