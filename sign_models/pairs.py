@@ -21,7 +21,7 @@ import numpy as np
 
 from sign_models.examples import Example, entries
 from sign_models.features import HAND_FEATURES, SIGN_FEATURE_GROUPS
-from sign_models.sign_distance import GROUP_WEIGHTS, SQRT_WEIGHTS, dtw_distances, dtw_weighted, weigh
+from sign_models.sign_distance import GROUP_WEIGHTS, SQRT_WEIGHTS, dtw_weighted, weigh
 
 PAIR_MARGIN = 0.8  # nearest entry of one gloss over the other's, under the pair's weights (SYNTHETIC: docs/signs.md)
 GROUPS = [  # the columns of each feature group of each hand that distances weigh
@@ -75,17 +75,21 @@ def _distances(queries: np.ndarray, entries: np.ndarray, columns: np.ndarray) ->
 
 @dataclass(frozen=True)
 class Pair:
-    """Two glosses' discriminant: the pair's column weights (:func:`pair_weights`) and each gloss's entries."""
+    """Two glosses' discriminant: the pair's column weights (:func:`pair_weights`) and each gloss's entries in the
+    columns those weigh, pre-weighted (:func:`~sign_models.sign_distance.weigh`): a few of the columns, so a learnt
+    pair keeps a few per cent of its entries and :func:`side` weighs nothing again."""
 
     weights: np.ndarray
-    first: np.ndarray
-    second: np.ndarray
+    first: tuple[np.ndarray, np.ndarray]
+    second: tuple[np.ndarray, np.ndarray]
 
 
 def learn(first: list[Example], second: list[Example], variations: tuple[Variation, Variation]) -> Pair:
     """The pair of two glosses from their examples and each one's :func:`variation`."""
     glosses = [_every(own) for own in (first, second)]
-    return Pair(pair_weights(*glosses, variations), glosses[0][0], glosses[1][0])
+    weights = pair_weights(*glosses, variations)
+    used = np.flatnonzero(weights)
+    return Pair(weights, *(weigh(every[..., used], weights[used]) for every, _ in glosses))
 
 
 def _every(own: list[Example]) -> tuple[np.ndarray, np.ndarray]:
@@ -100,6 +104,6 @@ def side(query: np.ndarray, pair: Pair) -> int | None:
     used = np.flatnonzero(pair.weights)
     if not len(used):
         return None
-    weights = pair.weights[used]
-    a, b = (dtw_distances(query[:, used], own[..., used], weights).min() for own in (pair.first, pair.second))
+    weighted = np.asarray(query[:, used], np.float32) * pair.weights[used]
+    a, b = (dtw_weighted(weighted, *own).min() for own in (pair.first, pair.second))
     return 0 if a < PAIR_MARGIN * b else 1 if b < PAIR_MARGIN * a else None
