@@ -76,8 +76,8 @@ def _distances(queries: np.ndarray, entries: np.ndarray, columns: np.ndarray) ->
 @dataclass(frozen=True)
 class Pair:
     """Two glosses' discriminant: the pair's column weights (:func:`pair_weights`) and each gloss's entries in the
-    columns those weigh, pre-weighted (:func:`~sign_models.sign_distance.weigh`): a few of the columns, so a learnt
-    pair keeps a few per cent of its entries and :func:`side` weighs nothing again."""
+    columns those weigh, pre-weighted (:func:`~sign_models.sign_distance.weigh`), so :func:`side` weighs nothing
+    again (SYNTHETIC bench bank: 3-127 of 202 columns, 1.5 -> 0.47 MB a pair median)."""
 
     weights: np.ndarray
     first: tuple[np.ndarray, np.ndarray]
