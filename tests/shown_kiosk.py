@@ -18,7 +18,7 @@ from kiosk.deviceless_runtime import DevicelessRuntime
 from kiosk.session import Session
 from kiosk.store import TranscriptStore
 from kiosk.translation import kiosk_suggester, kiosk_translator
-from ui.app import application, show_windows
+from ui.app import application, dismantle, show_windows
 from ui.layout_check import layout_problems
 
 
@@ -49,7 +49,7 @@ def main(config_path: Path) -> dict[str, dict[str, object]]:
         suggester=kiosk_suggester(config),
     )
     runtime = DevicelessRuntime(session, speaks=False)
-    _bridge, visitor, clerk = show_windows(runtime)
+    bridge, visitor, clerk = show_windows(runtime)
     steps = {
         "idle": lambda: None,
         "start": lambda: visitor.findChild(QPushButton, "attract").click(),
@@ -68,7 +68,7 @@ def main(config_path: Path) -> dict[str, dict[str, object]]:
         step()
         shown[state] = {"visitor": _shown(visitor), "clerk": _shown(clerk)}
     runtime.close()
-    app.closeAllWindows()
+    dismantle(app, bridge)  # (as kiosk run quits: left to Python, PyQt's clean-up at exit may crash)
     return shown
 
 

@@ -40,7 +40,7 @@ def _shown(tmp_path: Path, screens: int, fullscreen: bool) -> dict[str, dict[str
         timeout=300,
         env=env,
     )
-    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.returncode == 0, (done.returncode, done.stderr[-2000:])
     return json.loads(done.stdout.splitlines()[-1])
 
 
