@@ -189,7 +189,7 @@ def test_the_visitors_question_is_whole_on_the_clerks_short_chat(qtbot, suggesti
     _settle(clerk, SMALL)
     assert clerk.phrases.isVisible()
     kiosk.session.say(Role.VISITOR, asked, Modality.SPEECH, language="ja", confidence=0.9)
-    monkeypatch.setattr(clerk.read_mark, "words_px", lambda: 0)  # the phrases kept, as in the gallery before
+    monkeypatch.setattr(clerk.room.read_mark, "words_px", lambda: 0)  # the phrases kept, as in the gallery before
     monkeypatch.setattr(clerk.room, "make_way", lambda: None)
     clerk.phrases.show()
     _settle(clerk, SMALL)

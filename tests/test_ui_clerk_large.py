@@ -65,6 +65,27 @@ def test_a_topic_the_clerk_picks_in_portrait_shows_its_first_phrase(qtbot, kiosk
     assert first_phrase_out(clerk, phrase=True) + slivers(clerk, "clerk_phrase") + phrases_far(clerk) == []
 
 
+def test_the_chats_least_height_follows_a_change_of_text_size(qtbot, kiosk) -> None:
+    """The chat's least height (who said the newest line and its first line) was fitted only when its scroll range
+    changed, and in portrait with a short line that range stays 0 at 200 % and 100 %: after 200 % on 1366x768 the chat
+    kept that screen's 241 px in portrait at 200 % (319 needed), at 100 % (166 needed) and at 200 % again."""
+    from base.events import Modality
+    from ui.theme import TARGET_PX
+
+    clerk, chat = kiosk.clerk, kiosk.clerk.transcript
+    _visit(qtbot, kiosk)
+    kiosk.session.say(Role.VISITOR, "Hello", Modality.SPEECH, language="en")
+    _at(clerk, SMALL)  # (the chat scrolls: its least height fitted at 200 %)
+    asked = []
+    for scale in (2.0, 1.0, 2.0):
+        _at(clerk, PORTRAIT, scale)
+        assert chat.verticalScrollBar().maximum() == 0  # the range the chat was fitted on stays
+        need = max(2 * TARGET_PX, chat.newest_px(lines=1), clerk.room.read_mark.words_px())
+        asked.append((scale, chat.minimumHeight(), need))
+    assert [(scale, need, need) for scale, _, need in asked] == asked, asked
+    assert asked[0][2] == asked[2][2] > asked[1][2]  # (200 % needs more)
+
+
 def _revised_at_half(qtbot, kiosk) -> QWidget:
     """A doubtful spoken line of the clerk's, heard again and changed, at 200 % on 960x1080: its bubble."""
     from base.events import Modality

@@ -94,6 +94,18 @@ def build_windows(runtime: ScreenRuntime) -> tuple[SessionBridge, VisitorWindow,
     return bridge, visitor, clerk
 
 
+def show_windows(runtime: ScreenRuntime) -> tuple[SessionBridge, VisitorWindow, ClerkWindow]:
+    """:func:`build_windows`, shown on their screens as configured (kiosk mode: full screen, guarded)."""
+    bridge, visitor, clerk = build_windows(runtime)
+    config = runtime.session.config
+    if config.ui.fullscreen:  # the guard lives as long as the visitor window
+        visitor.guard = KioskGuard(clerk.gate, [visitor, clerk], visitor)
+    missing = place(visitor, clerk, config.ui.fullscreen, config.display)
+    if missing is not None:  # for the clerk, who can fix the cabling or the setting (not the visitor's business)
+        clerk.show_notice(missing)
+    return bridge, visitor, clerk
+
+
 def run_kiosk(runtime: ScreenRuntime, quit_after_ms: int | None = None, ready_file: Path | None = None) -> int:
     """Show both screens and run the Qt event loop until the windows close (or ``quit_after_ms``).
 
@@ -101,13 +113,7 @@ def run_kiosk(runtime: ScreenRuntime, quit_after_ms: int | None = None, ready_fi
     there as JSON (wall time, session state): ``kiosk bench startup`` measures cold start with it.
     """
     app = application()
-    bridge, visitor, clerk = build_windows(runtime)  # the bridge must live as long as the loop
-    config = runtime.session.config
-    if config.ui.fullscreen:  # the guard lives as long as the visitor window
-        visitor.guard = KioskGuard(clerk.gate, [visitor, clerk], visitor)
-    missing = place(visitor, clerk, config.ui.fullscreen, config.display)
-    if missing is not None:  # for the clerk, who can fix the cabling or the setting (not the visitor's business)
-        clerk.show_notice(missing)
+    bridge, visitor, clerk = show_windows(runtime)  # the bridge must live as long as the loop
     ticker = QTimer()
     ticker.timeout.connect(runtime.session.tick)
     ticker.start(1000)

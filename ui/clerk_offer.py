@@ -61,7 +61,7 @@ class OfferList(QScrollArea):
         theirs and the list has what is left, so the window never grows for it; where the list is lower than its
         heading and first suggestion, the suggestion leads (:meth:`_fold`)."""
         width = self.viewport().width()
-        above = self.bar.heading.heightForWidth(width) + self.bar.layout().spacing()
+        above = self.bar.heading_px(width)
         first = self.bar.arrange(most - above)
         whole = self.bar.layout().totalHeightForWidth(width)
         self.setMaximumHeight(whole if whole <= every else max(above + first, most))
@@ -81,8 +81,7 @@ class OfferList(QScrollArea):
         text box left; under it, the heading was out of view), else the heading under them; a suggestion the
         view's fold would cut starts below it: whole in view or a scroll away."""
         port, buttons = self.viewport(), self.bar.buttons()
-        above = self.bar.heading.heightForWidth(port.width()) + self.bar.layout().spacing()
-        lacks = bool(buttons) and port.height() < above + buttons[0].height()  # (as laid out)
+        lacks = bool(buttons) and port.height() < self.bar.heading_px(port.width()) + buttons[0].height()  # (laid out)
         beside = lacks and self.bar.beside_fits(port.height())
         self.bar.heading_beside(beside)
         self.bar.heading_after(lacks and not beside)

@@ -31,8 +31,11 @@ class ClerkRoom:
         self.read_mark = ReadMark(chat, self.fit_transcript)
 
     def fit(self) -> None:
-        """The phrases' most height (the suggestions on offer get as much, or all of them where that is at most a third
-        or what the chat can spare: :mod:`ui.clerk_offer`), then whether the phrases make way."""
+        """The chat's least height (:meth:`fit_transcript`: a change of text size re-lays the rows, the scroll range may
+        stay: at 100 % after 200 % in portrait the chat asked 319 px for a line that needed 166), the phrases' most
+        height (the suggestions on offer get as much, or all of them where that is at most a third or what the chat
+        can spare: :mod:`ui.clerk_offer`), then whether the phrases make way."""
+        self._least_chat()
         most = self.phrases_most()
         if not self.offer.isHidden():
             self.offer.fit(most, max(self.window.height() // 3, self.spare_px()))
@@ -49,10 +52,14 @@ class ClerkRoom:
         """The chat never less high than who said the newest line and its first line (200 % on 1366x768: the chat
         showed only the speaker's name), nor than the visitor's newest words where the quick phrases, which scroll, can
         shrink for them (else they make way: :mod:`ui.clerk_fit`), until the clerk taps the line (read)."""
+        self._least_chat()
+        self.make_way()
+
+    def _least_chat(self) -> None:
+        """The chat's least height of :meth:`fit_transcript`."""
         words, fits = self.visitor_words()
         first = 0 if self.read_mark.read else self.chat.newest_px(lines=1)  # (read: the phrases may have room)
         self.chat.setMinimumHeight(max(2 * TARGET_PX, first, words if fits else 0))
-        self.make_way()
 
     def visitor_words(self) -> tuple[int, bool]:
         """The chat's height for the visitor's newest words (:meth:`ReadMark.words_px`), and whether the chat can have

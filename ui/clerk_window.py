@@ -178,7 +178,6 @@ class ClerkWindow(QWidget):
             layout.addWidget(part) if isinstance(part, QWidget) else layout.addLayout(part)
         layout.setStretch(parts.index(self.transcript), 1)  # the chat takes the room that is left
         self.room = ClerkRoom(self, self.transcript, self.phrases, self.offer)
-        self.read_mark = self.room.read_mark
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

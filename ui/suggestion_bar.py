@@ -118,21 +118,20 @@ class SuggestionBar(QWidget):
             layout.insertWidget(1 if after else 0, self.heading)
 
     def beside_fits(self, view: int) -> bool:
-        """Whether the heading's short form, in a third of the width, and the first button beside it are each at most
-        ``view`` px high (the list's view: both in view at once)."""
-        buttons, column = self.buttons(), self.width() // 3
+        """Whether the heading's short form, in its column, and the first button beside it are each at most ``view`` px
+        high (the list's view: both in view at once)."""
+        buttons, (column, row) = self.buttons(), self._widths(beside=True)
         if not (self.brief.text() and buttons):
             return False
         self.brief.ensurePolished()  # (hidden so far: its font from the stylesheet)
-        row = self.width() - column - self.layout().spacing()
         return self.brief.heightForWidth(column) <= view and buttons[0].heightForWidth(row) <= view
 
     def heading_beside(self, beside: bool) -> None:
-        """The heading's short form beside the buttons, in a third of the width (``beside``), or the heading over or
-        under them: at 200 % on 1366x768 the list's view held the first suggestion only and the heading went under it,
-        out of view; the clerk saw a big button and no word on what a tap does. Beside it, they read both at once."""
+        """The heading's short form beside the buttons, in its column (``beside``), or the heading over or under them:
+        at 200 % on 1366x768 the list's view held the first suggestion only and the heading went under it, out of view;
+        the clerk saw a big button and no word on what a tap does. Beside it, they read both at once."""
         if beside:
-            self.brief.setFixedWidth(self.width() // 3)
+            self.brief.setFixedWidth(self._widths(beside=True)[0])
         if beside != (not self.brief.isHidden()):
             self.brief.setVisible(beside)
             self.heading.setVisible(not beside)
@@ -142,7 +141,11 @@ class SuggestionBar(QWidget):
         """While suggestions are on show, the height of their heading and the gap under it: a label, it may sit
         above the reach line, so the chat above gives it room and the buttons get more (at 200 % on a half
         screen the list showed the heading and the buttons' first lines only)."""
-        return 0 if self.isHidden() else self.heading.heightForWidth(self.width()) + self.layout().spacing()
+        return 0 if self.isHidden() else self.heading_px(self.width())
+
+    def heading_px(self, width: int) -> int:
+        """The height of the heading over the buttons at ``width`` px and of the gap under it."""
+        return self.heading.heightForWidth(width) + self.layout().spacing()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -158,7 +161,7 @@ class SuggestionBar(QWidget):
         buttons = self.buttons()
         if not buttons:
             return 0
-        gaps, width = self.row.spacing() * (len(buttons) - 1), self._row_width()
+        gaps, width = self.row.spacing() * (len(buttons) - 1), self._widths(not self.brief.isHidden())[1]
         need = sum(button.minimumWidth() for button in buttons) + gaps
         share = (width - gaps) // len(buttons)
         high = max(button.heightForWidth(max(share, button.minimumWidth())) for button in buttons)
@@ -168,9 +171,11 @@ class SuggestionBar(QWidget):
             self.row.setDirection(across)
         return high if fits else buttons[0].heightForWidth(width)
 
-    def _row_width(self) -> int:
-        """The buttons' width: the bar's, less the heading's short form's column where it is beside them."""
-        return self.width() - (0 if self.brief.isHidden() else self.brief.width() + self.layout().spacing())
+    def _widths(self, beside: bool) -> tuple[int, int]:
+        """The heading's short form's column (a third of the bar's width; 0: not ``beside`` the buttons) and the
+        buttons' width: the bar's, less that column and the gap after it."""
+        column = self.width() // 3 if beside else 0
+        return column, self.width() - (column + self.layout().spacing() if beside else 0)
 
     def on_entry(self, entry: TranscriptEntry) -> None:
         """A line was said (or a suggestion sent): the offer is over."""
