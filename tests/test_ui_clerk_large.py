@@ -115,13 +115,13 @@ def test_the_status_and_the_microphone_keep_two_lines_each_on_the_half_screen(qt
     """At 200 % on 960x1080 the visit's status and the microphone's state took four lines each beside the print and
     admin buttons; the microphone's state now goes under them where either would take more than two, and stays beside
     the status where both fit so."""
-    from ui.clerk_top import MOST_LINES, lines_at
+    from ui.clerk_top import BESIDE, MOST_LINES, UNDER, lines_at
 
     clerk = kiosk.clerk
     _visit(qtbot, kiosk)
-    for scale, size, under in ((2.0, HALF, True), (1.0, LANDSCAPE, False), (2.0, PORTRAIT, True)):
+    for scale, size, arrangement in ((2.0, HALF, UNDER), (1.0, LANDSCAPE, BESIDE), (2.0, PORTRAIT, UNDER)):
         _at(clerk, size, scale)
-        assert clerk.top.under is under, (scale, size)
+        assert clerk.top.arrangement == arrangement, (scale, size)
         for label in (clerk.status, clerk.voice.state):
             assert label.isVisible() and lines_at(label, label.width()) <= MOST_LINES, (size, label.text())
 

@@ -5,15 +5,28 @@ the visit's state with the visitor's language and mode, and what the microphone 
 :data:`MOST_LINES` lines: beside each other between the demo notice and the print and admin buttons where both fit so,
 else the microphone's state goes to a row of its own under them, the window's whole width, and the status keeps the
 room beside the buttons (200 % on 960x1080: four lines each, the chat's newest line cut after its first line).
+
+Where even the status alone takes more than :data:`MOST_LINES` beside the buttons (the clerk's 683 px half of one
+1366x768 display at 200 %: four lines, 상담 시작 / 상담 종료 cut, the text box and Talk under the display's edge), the
+window is *narrow*: the status and the state each take a row of their own, and the print and admin buttons join the
+visit's row, where only what can be pressed now is shown (:meth:`TopRow.show_pressable`). Decided so, not by stacking
+the buttons, as a clerk answers a visitor: the chat's newest line, the text box and Talk keep their room (a stacked
+row cost 86 px the chat lacked); 상담 시작 and 상담 종료 are never both pressable, the language choice picks the
+language of a visit still to start (in a visit the status says it), and 기록 인쇄 comes once the visitor said yes.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PyQt6.QtWidgets import QGridLayout, QLabel, QWidget
+from PyQt6.QtWidgets import QBoxLayout, QGridLayout, QLabel, QWidget
 
 MOST_LINES = 2
+BESIDE, UNDER, NARROW = (
+    "beside",
+    "under",
+    "narrow",
+)  # the state beside the status; under them all; both rows of their own
 
 
 def lines_at(label: QLabel, width: int) -> int:
@@ -24,31 +37,62 @@ def lines_at(label: QLabel, width: int) -> int:
 
 class TopRow(QGridLayout):
     """``lead`` (the demo notice), the ``status`` and ``state`` labels, then ``buttons``; ``state`` under them all
-    where beside ``status`` either would take more than :data:`MOST_LINES` lines (:meth:`fit`)."""
+    where beside ``status`` either would take more than :data:`MOST_LINES` lines, and ``buttons`` at the end of
+    ``visit`` (the visit's row, whose first widgets are ``choice``, start and end) where ``status`` alone would
+    (:meth:`fit`)."""
 
-    def __init__(self, lead: QWidget, status: QLabel, state: QLabel, buttons: Sequence[QWidget]) -> None:
+    def __init__(
+        self, lead: QWidget, status: QLabel, state: QLabel, buttons: Sequence[QWidget], visit: QBoxLayout
+    ) -> None:
         super().__init__()
-        self.lead, self.status, self.state, self.buttons = lead, status, state, list(buttons)
-        self.under: bool | None = None  # the state in a row of its own (None: not placed yet)
-        self._place(False)
+        self.lead, self.status, self.state, self.buttons, self.visit = lead, status, state, list(buttons), visit
+        self.arrangement: str | None = None  # BESIDE, UNDER or NARROW (None: not placed yet)
+        self._place(BESIDE)
 
     def fit(self, width: int) -> None:
-        """Place the labels for a window ``width`` px wide."""
-        fixed = [w for w in (self.lead, *self.buttons) if not w.isHidden()]
+        """Place the labels and buttons for a window ``width`` px wide."""
+        fixed = [w for w in (self.lead, *self.buttons) if not w.isHidden() or w in self.buttons]  # (hidden: narrow)
         margins = self.contentsMargins().left() + self.contentsMargins().right()
         room = width - margins - sum(w.sizeHint().width() for w in fixed) - len(fixed) * self.horizontalSpacing()
         side = (room - self.horizontalSpacing()) // 2
-        under = any(lines_at(label, side) > MOST_LINES for label in (self.status, self.state) if label.text())
-        if under != self.under:
-            self._place(under)
+        if self.status.text() and lines_at(self.status, room) > MOST_LINES:
+            arrangement = NARROW
+        elif any(lines_at(label, side) > MOST_LINES for label in (self.status, self.state) if label.text()):
+            arrangement = UNDER
+        else:
+            arrangement = BESIDE
+        if arrangement != self.arrangement:
+            self._place(arrangement)
 
-    def _place(self, under: bool) -> None:
-        self.under = under
+    def _place(self, arrangement: str) -> None:
+        self.arrangement = arrangement
         for widget in (self.lead, self.status, self.state, *self.buttons):
             self.removeWidget(widget)
-        row = [self.lead, self.status, *([] if under else [self.state]), *self.buttons]
+            self.visit.removeWidget(widget)
+        narrow = arrangement == NARROW
+        row = [
+            self.lead,
+            self.status,
+            *([self.state] if arrangement == BESIDE else []),
+            *([] if narrow else self.buttons),
+        ]
+        for column in range(self.columnCount()):
+            self.setColumnStretch(column, 0)
         for column, widget in enumerate(row):
             self.addWidget(widget, 0, column)
             self.setColumnStretch(column, 1 if widget in (self.status, self.state) else 0)
-        if under:
+        if arrangement != BESIDE:
             self.addWidget(self.state, 1, 0, 1, len(row))
+        for button in self.buttons if narrow else ():
+            self.visit.addWidget(button, 1)
+
+    def show_pressable(self, choosing: bool) -> None:
+        """Narrow, the visit's row shows the language choice only while ``choosing`` (before a visit) and of its
+        buttons only those enabled now; else all of them (disabled ones greyed)."""
+        narrow = self.arrangement == NARROW
+        for index in range(self.visit.count()):
+            widget = self.visit.itemAt(index).widget()
+            first = index == 0  # the language choice
+            shown = not narrow or (choosing if first else widget.isEnabled())
+            if widget.isHidden() == shown:
+                widget.setVisible(shown)

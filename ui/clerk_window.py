@@ -154,11 +154,12 @@ class ClerkWindow(QWidget):
 
     def _build_layout(self) -> None:
         """Status and the visit's buttons on top, the chat, then the phrases, the text box and the microphone."""
-        self.top = top = TopRow(self.banner, self.status, self.voice.state, (self.print_button, self.admin_button))
         visit = QHBoxLayout()
         visit.addWidget(self.visitor_choice, 1)
         visit.addWidget(self.start, 1)
         visit.addWidget(self.end, 1)
+        buttons = (self.print_button, self.admin_button)  # in the visit's row where narrow (ui.clerk_top)
+        self.top = top = TopRow(self.banner, self.status, self.voice.state, buttons, visit)
         self.phrases = PhrasePanel(
             self.session.phrasebook.for_role("clerk"), self._say_phrase, columns=3, prefix="clerk_phrase"
         )
@@ -181,15 +182,23 @@ class ClerkWindow(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self.top.fit(self.width())
-        self.room.fit()
+        self._fit()
 
     def event(self, event: QEvent) -> bool:
         handled = super().event(event)
         if event.type() == QEvent.Type.LayoutRequest:  # a row shown, hidden or taller: the notice, the hint
-            self.top.fit(self.width())
-            self.room.fit()
+            self._fit()
         return handled
+
+    def _fit(self) -> None:
+        """The top rows for the window's width (:class:`ui.clerk_top.TopRow`), then the chat's and phrases' heights."""
+        self.top.fit(self.width())
+        self._show_pressable()
+        self.room.fit()
+
+    def _show_pressable(self) -> None:
+        """Narrow, the visit's row shows what can be pressed now (:meth:`ui.clerk_top.TopRow.show_pressable`)."""
+        self.top.show_pressable(self.session.state is SessionState.IDLE)
 
     def _end(self) -> None:
         if self._confirm(self, "상담을 종료할까요? 방문자 화면은 마무리 화면으로 바뀝니다."):
@@ -240,6 +249,7 @@ class ClerkWindow(QWidget):
             self.transcript.clear()
         if event.state is SessionState.IDLE:
             self.notice.hide()
+        self._show_pressable()
 
     def _show_visit_choice(self, event: StateChanged) -> None:
         """The choice shows the visit's own language and mode (the visitor may have chosen on their screen)."""
@@ -308,6 +318,7 @@ class ClerkWindow(QWidget):
         self.notice.show()
         if notice.code == "consent":
             self.print_button.setEnabled(self.session.consented)
+            self._show_pressable()
 
     def _on_timeout(self, warning: TimeoutWarning) -> None:
         if warning.active:
