@@ -55,13 +55,11 @@ def test_neither_window_asks_more_than_its_display_as_the_app_shows_them(tmp_pat
             assert window["problems"] == [], (state, window)
 
 
-@pytest.mark.xfail(strict=True, reason="one display at 200 %: the clerk's half grows to 683x853 as the offer comes")
 def test_on_one_display_the_clerks_half_holds_its_window_at_200_percent(tmp_path: Path) -> None:
     """With one display the two windows sit side by side. At 200 % the clerk's 683 px wide half grew to 683x799 with
     the visitor's line and 683x863 with the suggestions (the top row's status four lines beside the buttons, Talk two
     lines): the text box and Talk under the display's edge. Narrow, the status and the microphone's state take rows of
-    their own and the print and admin buttons join the visit's row (ui.clerk_top): 683x768 with the visitor's line. Not
-    fixed yet: the quick phrases, shown again as the clerk's line ends the visitor's offer while the chat still keeps
-    the visitor's line, grow the window to 683x853 before they make way: this test says so until it is."""
+    their own and the visit's row the print and admin buttons (ui.clerk_top); the chat asks no more than the window
+    has, the offer no least height, and the quick phrases come back only where an offer had hidden them."""
     shown = _shown(tmp_path, 1, True)
     assert [(state, w["clerk"]["problems"]) for state, w in shown.items() if w["clerk"]["problems"]] == []

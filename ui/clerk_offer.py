@@ -71,6 +71,11 @@ class OfferList(QScrollArea):
         (which takes what is left)."""
         return QSize(super().sizeHint().width(), self.maximumHeight() if self.maximumHeight() < QWIDGETSIZE_MAX else 0)
 
+    def minimumSizeHint(self) -> QSize:
+        """No least height, as :meth:`fit` says (a scroll area's own, 68 px at 200 %, added to the chat's as the offer
+        came grew the clerk's 683x768 half of one display to 683x785, and a window shown full screen never shrank)."""
+        return QSize(super().minimumSizeHint().width(), 0)
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fold()

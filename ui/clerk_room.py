@@ -59,7 +59,17 @@ class ClerkRoom:
         """The chat's least height of :meth:`fit_transcript`."""
         words, fits = self.visitor_words()
         first = 0 if self.read_mark.read else self.chat.newest_px(lines=1)  # (read: the phrases may have room)
-        self.chat.setMinimumHeight(max(2 * TARGET_PX, first, words if fits else 0))
+        self.chat.setMinimumHeight(max(2 * TARGET_PX, min(max(first, words if fits else 0), self._most_chat())))
+
+    def _most_chat(self) -> int:
+        """The chat's most least height: the window's, less the other rows' least heights (the quick phrases', which
+        make way, not counted). The window keeps its display's size: on the 683x768 half of one display at 200 % the
+        chat asked 397 px for the visitor's long line while it still had its side's five sixths of the width (its
+        buttons on three rows, before it took the whole width: 319), and the window grew to 683x789 for good."""
+        layout = self.window.layout()
+        phrases = 0 if self.phrases.isHidden() else self.phrases.minimumSizeHint().height() + layout.spacing()
+        others = layout.minimumSize().height() - max(self.chat.minimumHeight(), self.chat.minimumSizeHint().height())
+        return self.window.height() - others + phrases
 
     def visitor_words(self) -> tuple[int, bool]:
         """The chat's height for the visitor's newest words (:meth:`ReadMark.words_px`), and whether the chat can have

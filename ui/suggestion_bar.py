@@ -182,7 +182,10 @@ class SuggestionBar(QWidget):
         self.clear()
 
     def clear(self) -> None:
-        self.offer = None
+        """The offer over: what it replaced comes back, only if it was on offer (else what shows it is not the bar's to
+        say: every line said ends an offer, and the clerk's quick phrases, made way for the visitor's line, came back
+        at once and grew the 683x768 half of one display at 200 % to 683x853 before they made way again)."""
+        offered, self.offer = self.offer is not None, None
         self.heading_beside(False)
         self.row.removeItem(self.gap)
         self.gap.changeSize(0, 0)
@@ -191,5 +194,5 @@ class SuggestionBar(QWidget):
             old.hide()
             old.deleteLater()
         self.hide()
-        if self.replaces is not None:
+        if self.replaces is not None and offered:
             self.replaces.show()
