@@ -62,14 +62,17 @@ class ClerkRoom:
         self.chat.setMinimumHeight(max(2 * TARGET_PX, min(max(first, words if fits else 0), self._most_chat())))
 
     def _most_chat(self) -> int:
-        """The chat's most least height: the window's, less the other rows' least heights (the quick phrases', which
-        make way, not counted). The window keeps its display's size: on the 683x768 half of one display at 200 % the
-        chat asked 397 px for the visitor's long line while it still had its side's five sixths of the width (its
-        buttons on three rows, before it took the whole width: 319), and the window grew to 683x789 for good."""
-        layout = self.window.layout()
-        phrases = 0 if self.phrases.isHidden() else self.phrases.minimumSizeHint().height() + layout.spacing()
-        others = layout.minimumSize().height() - max(self.chat.minimumHeight(), self.chat.minimumSizeHint().height())
-        return self.window.height() - others + phrases
+        """The chat's most least height: the window's, less the other rows' least heights at its width (the quick
+        phrases', which make way, not counted). The window keeps its display's size: on the 683x768 half of one
+        display at 200 % the chat asked 397 px for the visitor's long line while it still had its side's five sixths
+        of the width (its buttons on three rows, before it took the whole width: 319), and the window grew to 683x789
+        for good; a status of two lines (Tiếng Việt) took 70 px more than the rows' least heights say."""
+        layout, margins = self.window.layout(), self.window.layout().contentsMargins()
+        width = self.window.width() - margins.left() - margins.right()
+        items = [layout.itemAt(i) for i in range(layout.count())]
+        rows = [item for item in items if not item.isEmpty() and item.widget() not in (self.chat, self.phrases)]
+        need = sum(max(row.minimumSize().height(), row.heightForWidth(width)) for row in rows)
+        return self.window.height() - margins.top() - margins.bottom() - need - layout.spacing() * len(rows)
 
     def visitor_words(self) -> tuple[int, bool]:
         """The chat's height for the visitor's newest words (:meth:`ReadMark.words_px`), and whether the chat can have

@@ -6,13 +6,14 @@ the visit's state with the visitor's language and mode, and what the microphone 
 else the microphone's state goes to a row of its own under them, the window's whole width, and the status keeps the
 room beside the buttons (200 % on 960x1080: four lines each, the chat's newest line cut after its first line).
 
-Where even the status alone takes more than :data:`MOST_LINES` beside the buttons (the clerk's 683 px half of one
-1366x768 display at 200 %: four lines, 상담 시작 / 상담 종료 cut, the text box and Talk under the display's edge), the
-window is *narrow*: the status and the state each take a row of their own, and the print and admin buttons join the
-visit's row, where only what can be pressed now is shown (:meth:`TopRow.show_pressable`). Decided so, not by stacking
-the buttons, as a clerk answers a visitor: the chat's newest line, the text box and Talk keep their room (a stacked
-row cost 86 px the chat lacked); 상담 시작 and 상담 종료 are never both pressable, the language choice picks the
-language of a visit still to start (in a visit the status says it), and 기록 인쇄 comes once the visitor said yes.
+Where even the status alone takes more than :data:`MOST_LINES` beside the buttons, or the language choice, 상담 시작 and
+상담 종료 do not fit one row (the clerk's 683 px half of one 1366x768 display at 200 %: the status four lines, 상담 시작
+/ 상담 종료 cut, the text box and Talk under the display's edge; idle, the status is short), the window is *narrow*:
+the status and the state each take a row of their own, and the print and admin buttons join the visit's row, where
+only what can be pressed now is shown (:meth:`TopRow.show_pressable`). Decided so, not by stacking the buttons, as
+a clerk answers a visitor: the chat's newest line, the text box and Talk keep their room (a stacked row cost 86 px
+the chat lacked); 상담 시작 and 상담 종료 are never both pressable, the language choice picks the language of a visit
+still to start (in a visit the status says it), and 기록 인쇄 comes once the visitor said yes.
 """
 
 from __future__ import annotations
@@ -38,8 +39,8 @@ def lines_at(label: QLabel, width: int) -> int:
 class TopRow(QGridLayout):
     """``lead`` (the demo notice), the ``status`` and ``state`` labels, then ``buttons``; ``state`` under them all
     where beside ``status`` either would take more than :data:`MOST_LINES` lines, and ``buttons`` at the end of
-    ``visit`` (the visit's row, whose first widgets are ``choice``, start and end) where ``status`` alone would
-    (:meth:`fit`)."""
+    ``visit`` (the visit's row: the language choice, start and end) where ``status`` alone would or that row lacks
+    room (:meth:`fit`)."""
 
     def __init__(
         self, lead: QWidget, status: QLabel, state: QLabel, buttons: Sequence[QWidget], visit: QBoxLayout
@@ -55,7 +56,9 @@ class TopRow(QGridLayout):
         margins = self.contentsMargins().left() + self.contentsMargins().right()
         room = width - margins - sum(w.sizeHint().width() for w in fixed) - len(fixed) * self.horizontalSpacing()
         side = (room - self.horizontalSpacing()) // 2
-        if self.status.text() and lines_at(self.status, room) > MOST_LINES:
+        visit = [self.visit.itemAt(i).widget() for i in range(self.visit.count())]
+        choice = sum(w.sizeHint().width() for w in visit if w not in self.buttons) + 2 * self.visit.spacing()
+        if choice > width - margins or (self.status.text() and lines_at(self.status, room) > MOST_LINES):
             arrangement = NARROW
         elif any(lines_at(label, side) > MOST_LINES for label in (self.status, self.state) if label.text()):
             arrangement = UNDER
@@ -83,8 +86,8 @@ class TopRow(QGridLayout):
             self.setColumnStretch(column, 1 if widget in (self.status, self.state) else 0)
         if arrangement != BESIDE:
             self.addWidget(self.state, 1, 0, 1, len(row))
-        for button in self.buttons if narrow else ():
-            self.visit.addWidget(button, 1)
+        for button in self.buttons if narrow else ():  # as wide as they need: 상담 시작 / 종료 take the rest
+            self.visit.addWidget(button)
 
     def show_pressable(self, choosing: bool) -> None:
         """Narrow, the visit's row shows the language choice only while ``choosing`` (before a visit) and of its

@@ -44,14 +44,15 @@ from ui.admin_window import AdminWindow
 from ui.bridge import SessionBridge
 from ui.clerk_chat import ClerkTranscript
 from ui.clerk_desk import ask_correction, confirm_dialog, open_admin, print_transcript
-from ui.clerk_offer import OfferList
+from ui.clerk_offer import QWIDGETSIZE_MAX, OfferList
 from ui.clerk_room import ClerkRoom
 from ui.clerk_strings import SUGGESTIONS, SUGGESTIONS_SHORT
-from ui.clerk_top import TopRow
+from ui.clerk_top import NARROW, TopRow
 from ui.clerk_voice import ClerkVoice
 from ui.kiosk_mode import ask_pin_dialog
 from ui.phrase_breaks import keep_together, set_wrapped
 from ui.phrase_panel import PhrasePanel
+from ui.places import text_room_px
 from ui.strings import language_label, tr
 from ui.suggestion_bar import SuggestionBar
 from ui.visitor_notice import PASSING_S
@@ -60,6 +61,7 @@ from ui.widgets import DemoBanner, MessageLine, TapToClose
 STATES = {"idle": "대기 중", "chosen": "방문자 선택 완료", "conversation": "상담 중", "closing": "상담 종료"}
 CLOSE = "  (눌러서 닫기)"  # the notice banner: a tap puts it away
 MODES = {"speech": "음성", "sign": "수어", "fingerspelling": "지문자", "text": "글자"}
+ENTRY, ENTRY_SHORT = "전할 말 입력", "전할 말"  # what the text box says (whole at 200 % on 960x1080); narrow, short
 
 
 class ClerkWindow(QWidget):
@@ -123,7 +125,7 @@ class ClerkWindow(QWidget):
         self._confirm = confirm or confirm_dialog
         self.input = QLineEdit()
         self.input.setObjectName("clerk_input")
-        self.input.setPlaceholderText("전할 말 입력")  # whole at 200 % on 960x1080 (a longer one was cut)
+        self.input.setPlaceholderText(ENTRY)
         self.input.returnPressed.connect(self._send)
         self.send = QPushButton("보내기")
         self.send.setObjectName("clerk_send")
@@ -167,7 +169,7 @@ class ClerkWindow(QWidget):
         self.suggestions = SuggestionBar(  # in the phrases' place while on offer: the chat keeps its room
             Role.CLERK, self._use_suggestion, prefix="clerk", with_translation=True, replaces=self.phrases
         )
-        entry = QHBoxLayout()
+        self.entry = entry = QHBoxLayout()
         entry.addWidget(self.input, 1)  # at 2 of 4, the state on Talk took three lines at 200 % on 1366x768
         entry.addWidget(self.send)
         entry.addWidget(self.talk, 1)
@@ -194,7 +196,21 @@ class ClerkWindow(QWidget):
         """The top rows for the window's width (:class:`ui.clerk_top.TopRow`), then the chat's and phrases' heights."""
         self.top.fit(self.width())
         self._show_pressable()
+        self._fit_entry()
         self.room.fit()
+
+    def _fit_entry(self) -> None:
+        """Narrow (:data:`ui.clerk_top.NARROW`), the text box says its short form and is no wider than that needs, and
+        Talk has the rest: its state in two lines (given half the row, "방문자가 말하고 있어요" took three, 266 px, and
+        Talk lay past the 683x768 half's bottom; the text box said "전할 말…"). Else the two share the row."""
+        narrow = self.top.arrangement == NARROW
+        text = ENTRY_SHORT if narrow else ENTRY
+        if self.input.placeholderText() != text:
+            self.input.setPlaceholderText(text)
+        chrome = self.input.width() - text_room_px(self.input)
+        most = chrome + self.input.fontMetrics().horizontalAdvance(text) if narrow else QWIDGETSIZE_MAX
+        if self.input.maximumWidth() != most:
+            self.input.setMaximumWidth(most)
 
     def _show_pressable(self) -> None:
         """Narrow, the visit's row shows what can be pressed now (:meth:`ui.clerk_top.TopRow.show_pressable`)."""

@@ -39,19 +39,16 @@ from PyQt6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
-    QStyle,
-    QStyleOptionFrame,
     QWidget,
 )
 
 from ui.phrase_breaks import phrase_cuts, plain, unit_breaks, widest_line
-from ui.places import rect_in, scroll_areas, widget_kind, widget_name
+from ui.places import rect_in, scroll_areas, text_room_px, widget_kind, widget_name
 from ui.theme import MIN_TARGET_PX
 from ui.wrap_button import PADDING_PX, WrapButton
 
 LOW_EXEMPT = {"attract"}  # the welcome screen is one button as large as the screen: it can be touched anywhere
 CONTROLS = (QAbstractButton, QLineEdit, QComboBox)
-LINE_EDIT_MARGIN_PX = 2  # Qt's own gap each side of a text field's text (QLineEditPrivate::horizontalMargin)
 PROBES = ((0.5, 0.5), (0.15, 0.2), (0.85, 0.2), (0.15, 0.8), (0.85, 0.8))  # where a finger may land
 
 
@@ -330,11 +327,7 @@ def _scrollable(area: QScrollArea, rect: QRect, port: QRect) -> bool:
 def _placeholder(edit: QLineEdit) -> list[str]:
     """An empty text field whose placeholder is wider than the room for its text: Qt cuts it with "…" (the clerk's
     "방문자에게 전…" at 200 % on 960x1080)."""
-    option = QStyleOptionFrame()
-    edit.initStyleOption(option)
-    room = edit.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, edit)
-    margins = edit.textMargins()
-    room_px = room.width() - margins.left() - margins.right() - 2 * LINE_EDIT_MARGIN_PX
+    room_px = text_room_px(edit)
     need = edit.fontMetrics().horizontalAdvance(edit.placeholderText())
     if need <= room_px:
         return []

@@ -4,9 +4,20 @@
 from __future__ import annotations
 
 from PyQt6.QtCore import QPoint, QRect
-from PyQt6.QtWidgets import QLabel, QScrollArea, QWidget
+from PyQt6.QtWidgets import QLabel, QLineEdit, QScrollArea, QStyle, QStyleOptionFrame, QWidget
 
 from ui.fold import halves, lines_of
+
+LINE_EDIT_MARGIN_PX = 2  # Qt's own gap each side of a text field's text (QLineEditPrivate::horizontalMargin)
+
+
+def text_room_px(edit: QLineEdit) -> int:
+    """The width ``edit`` has for its text (or its placeholder: wider, Qt cuts it with "…")."""
+    option = QStyleOptionFrame()
+    edit.initStyleOption(option)
+    room = edit.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, edit)
+    margins = edit.textMargins()
+    return room.width() - margins.left() - margins.right() - 2 * LINE_EDIT_MARGIN_PX
 
 
 def line_halved(window: QWidget, words: QLabel, port: QRect) -> bool:
