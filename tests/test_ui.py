@@ -251,16 +251,17 @@ def test_the_gallery_has_every_screen_and_no_text_is_cut_off(tmp_path) -> None:
     languages = {s.language for s in shots} - {"all", "ko"}
     assert languages == {"en", "zh", "vi", "ja"}
     assert {s.variant for s in shots} == set(VARIANTS)
-    assert {s.display for s in shots} == {"landscape", "portrait", "small", "half"}
+    assert {s.display for s in shots} == {"landscape", "portrait", "small", "half", "small_half"}
     assert {s.screen for s in shots} >= {"attract", "start", "conversation", "fingerspelling", "closing", "clerk"}
-    assert {s.display for s in shots if s.screen == "clerk"} == {"landscape", "portrait", "small", "half"}
+    assert {s.display for s in shots if s.screen == "clerk"} == {"landscape", "portrait", "small", "half", "small_half"}
     assert {s.screen for s in shots} >= {"switch_offer", "flipped", "clerk_flipped"}  # issue 16 item 4
     assert {s.screen for s in shots} >= {"revised", "clerk_revised"}  # a line the recogniser heard again
-    assert {s.display for s in shots if s.screen == "clerk_topic"} == {"landscape", "portrait", "small", "half"}
+    every = {(display, variant) for display in ("landscape", "portrait", "small", "half") for variant in VARIANTS}
+    every |= {("small_half", "100"), ("small_half", "contrast")}  # the clerk's half of one 1366x768 display
+    assert {(s.display, s.variant) for s in shots if s.screen == "clerk_topic"} == every
+    assert all(s.screen.startswith("clerk") for s in shots if s.display == "small_half")  # the clerk's only
     offered = {(s.display, s.variant) for s in shots if s.screen == "clerk_suggestions"}  # (200 %: the window grew)
-    assert offered == {
-        (display, variant) for display in ("landscape", "portrait", "small", "half") for variant in VARIANTS
-    }
+    assert offered == every
     assert {s.language for s in shots if s.screen == "language"} == {"ko", "en", "zh", "vi", "ja"}  # the globe
     assert all(s.path.is_file() for s in shots) and (tmp_path / "README.md").is_file()
 

@@ -1,6 +1,7 @@
 """The screenshot gallery: every screen in every enabled language at 100 %, 200 % and high contrast, on the
 displays counters have: landscape 1920x1080, portrait 1080x1920 (the usual public-kiosk panel), a small
-1366x768 panel, and the left half (960x1080) of a 1920x1080 screen that a one-screen counter shares.
+1366x768 panel, and the left half (960x1080) of a 1920x1080 screen that a one-screen counter shares; the clerk's
+screens also on the clerk's half (683x768) of a one-screen 1366x768 counter.
 
 ``python -m ui.screenshots OUT_DIR`` (``make screenshots``) renders the visitor's screens (attract,
 language choice, conversation, the change of language from the globe button, suggestions, fingerspelling, sign,
@@ -36,6 +37,9 @@ DISPLAYS = {
     "small": (1366, 768),
     "half": (960, 1080),  # the visitor's window on a one-screen counter: the left half (ui.displays.place)
 }
+CLERK_DISPLAYS = {  # the clerk's screens only, at 100 % and high contrast: the clerk's window on a one-screen 1366x768
+    "small_half": (683, 768),  # counter, the right half. (The visitor's half does not hold yet, nor every clerk screen
+}  # at 200 %: the chat's newest line, the first suggestion lack room; tests/test_ui_clerk_narrow: README "[display]")
 SCREEN = DISPLAYS["landscape"]  # the reference resolution of the visitor's touch display
 VARIANTS = {"100": (1.0, False), "200": (2.0, False), "contrast": (1.0, True)}
 LOW_FROM = 0.4  # every control of the visitor's screen sits below 40 % of its height (wheelchair reach)
@@ -110,7 +114,9 @@ class Gallery:
         from ui.text_cut import cut_text
         from ui.theme import VISITOR_TEXT_PX, min_target_px
 
-        size = DISPLAYS[self.display]
+        if self.display in CLERK_DISPLAYS and (widget is self.visitor or variant == "200"):
+            return
+        size = (DISPLAYS | CLERK_DISPLAYS)[self.display]
         widget.resize(*size)  # type: ignore[attr-defined]
         for _ in range(8):  # a wrapping button asks for its height once it knows its width; a bar makes way
             self.app.processEvents()
@@ -292,7 +298,7 @@ def render(out: Path, config: KioskConfig | None = None) -> list[Shot]:
     config = config or load_config()
     out.mkdir(parents=True, exist_ok=True)
     gallery = Gallery(config, out)
-    for display in DISPLAYS:
+    for display in (*DISPLAYS, *CLERK_DISPLAYS):
         gallery.display = display
         for variant, (scale, contrast) in VARIANTS.items():
             gallery.visitor.display.set(scale, contrast)
@@ -313,7 +319,7 @@ def _index(shots: list[Shot]) -> str:
         "# Screenshot gallery",
         "",
         "Made by `make screenshots` (`python -m ui.screenshots docs/screenshots`), stored at half size:",
-        ", ".join(f"{name} {w}x{h}" for name, (w, h) in DISPLAYS.items())
+        ", ".join(f"{name} {w}x{h}" for name, (w, h) in (DISPLAYS | CLERK_DISPLAYS).items())
         + "; 100 % and 200 % text, and the high-contrast theme. File names: SCREEN_LANGUAGE_VARIANT_DISPLAY.png.",
         "",
         "| screen | language | display | 100 % | 200 % | high contrast |",
