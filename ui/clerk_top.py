@@ -23,11 +23,9 @@ from collections.abc import Sequence
 from PyQt6.QtWidgets import QBoxLayout, QGridLayout, QLabel, QWidget
 
 MOST_LINES = 2
-BESIDE, UNDER, NARROW = (
-    "beside",
-    "under",
-    "narrow",
-)  # the state beside the status; under them all; both rows of their own
+# TopRow's arrangements: the state beside the status; the state under them all; the status and state each a row of
+# their own, the print and admin buttons in the visit's row
+BESIDE, UNDER, NARROW = "beside", "under", "narrow"
 
 
 def lines_at(label: QLabel, width: int) -> int:
