@@ -50,7 +50,7 @@ class TopRow(QGridLayout):
 
     def fit(self, width: int) -> None:
         """Place the labels and buttons for a window ``width`` px wide."""
-        fixed = [w for w in (self.lead, *self.buttons) if not w.isHidden() or w in self.buttons]  # (hidden: narrow)
+        fixed = [*([] if self.lead.isHidden() else [self.lead]), *self.buttons]  # buttons: also if narrow hid them
         margins = self.contentsMargins().left() + self.contentsMargins().right()
         room = width - margins - sum(w.sizeHint().width() for w in fixed) - len(fixed) * self.horizontalSpacing()
         side = (room - self.horizontalSpacing()) // 2

@@ -207,8 +207,9 @@ class ClerkWindow(QWidget):
         text = ENTRY_SHORT if narrow else ENTRY
         if self.input.placeholderText() != text:
             self.input.setPlaceholderText(text)
-        chrome = self.input.width() - text_room_px(self.input)
-        most = chrome + self.input.fontMetrics().horizontalAdvance(text) if narrow else QWIDGETSIZE_MAX
+        most = QWIDGETSIZE_MAX
+        if narrow:  # the field's frame and margins (its width less the room for text) and the placeholder's width
+            most = self.input.width() - text_room_px(self.input) + self.input.fontMetrics().horizontalAdvance(text)
         if self.input.maximumWidth() != most:
             self.input.setMaximumWidth(most)
 
